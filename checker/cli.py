@@ -1,0 +1,275 @@
+"""The command line: ``mtlint check``, ``mtlint rules``, ``mtlint explain``.
+
+This is the only module that prints or exits. Library errors become one-line
+messages on stderr; exit codes follow the public contract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from checker import __version__
+from checker.errors import ConfigError, InputError, MtlintError, RulePackError, UsageError
+from checker.finding import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _severity(value: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _score(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= x <= 100:
+        raise argparse.ArgumentTypeError("must be between 0 and 100")
+    return x
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the documentation test)."""
+    parser = _Parser(prog="mtlint", description="Lint machine-translated and scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"mtlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check articles and report findings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
+    check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
+    check.add_argument("--min-severity", type=_severity, metavar="SEVERITY", help="hide findings below this severity (default: info)")
+    check.add_argument("--fail-on", type=_severity, metavar="SEVERITY", help="exit 1 when a finding has this severity or worse (default: minor)")
+    check.add_argument("--fail-under", type=_score, metavar="SCORE", help="exit 1 when a file scores below SCORE (0-100)")
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: .mtlint.toml or pyproject.toml found upwards)")
+    check.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
+    check.add_argument("--include", action="append", metavar="GLOB", help="file names to check in directories (default: *.txt, *.md)")
+    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip in directories")
+    check.add_argument("--reference", metavar="REF", help="a human or post-edited translation of the (single) checked file")
+    check.add_argument("--reference-dir", metavar="DIR", help="references for many files, at the same relative paths")
+    check.add_argument("--source", metavar="SRC", help="the original text the (single) checked file translates")
+    check.add_argument("--source-dir", metavar="DIR", help="sources for many files, at the same relative paths")
+    check.add_argument("--source-lang", metavar="LANG", help="language of the source (default: detected)")
+    check.add_argument("--no-color", action="store_true", help="never colour the output")
+    check.add_argument("--quiet", "-q", action="store_true", help="print nothing; only the exit code tells")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", help="only the rules that run on this language")
+    rules.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
+    rules.add_argument("--config", metavar="FILE", help="configuration file")
+
+    explain = sub.add_parser("explain", help="show a rule's explanation and examples")
+    explain.add_argument("rule", metavar="CODE|NAME")
+    explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
+    return parser
+
+
+def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run mtlint; returns the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            build_parser().print_help(out)
+            return EXIT_ERROR
+        if args.command == "check":
+            return _check(args, out, err)
+        if args.command == "rules":
+            return _rules(args, out)
+        return _explain(args, out)
+    except RulePackError as exc:
+        for problem in exc.problems:
+            err.write(f"mtlint: bad rule: {problem}\n")
+        return EXIT_ERROR
+    except ConfigError as exc:
+        err.write(f"mtlint: bad configuration: {exc}\n")
+        return EXIT_ERROR
+    except (UsageError, MtlintError) as exc:
+        err.write(f"mtlint: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.write("mtlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _load_config(args: argparse.Namespace):  # noqa: ANN202
+    from checker.config import Config, find_config, load_config
+
+    if getattr(args, "config", None):
+        return load_config(Path(args.config))
+    paths = [p for p in getattr(args, "paths", []) if p != "-"]
+    start = Path(paths[0]) if paths else Path.cwd()
+    if not start.exists():
+        start = Path.cwd()
+    found = find_config(start)
+    return load_config(found) if found else Config()
+
+
+def _load_ruleset(extra: Sequence[str] | None, config):  # noqa: ANN001, ANN202
+    from checker.rules import builtin_rules_dir, load_rules
+
+    roots = [builtin_rules_dir(), *config.rules, *(Path(d) for d in extra or [])]
+    return load_rules(roots)
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.config import select_rules, unknown_selectors
+    from checker.files import discover
+    from checker.lang import normalize
+    from checker.runner import Runner
+
+    config = _load_config(args)
+    overrides = {}
+    if args.lang:
+        overrides["lang"] = normalize(args.lang)
+    if args.select:
+        overrides["select"] = _split(args.select)
+    if args.ignore:
+        overrides["ignore"] = config.ignore + (_split(args.ignore) or ())
+    for key in ("min_severity", "fail_on", "fail_under"):
+        if getattr(args, key) is not None:
+            overrides[key] = getattr(args, key)
+    if args.include:
+        overrides["include"] = tuple(args.include)
+    if args.exclude:
+        overrides["exclude"] = config.exclude + tuple(args.exclude)
+    config = replace(config, **overrides)
+    ruleset = _load_ruleset(args.rules, config)
+    for selectors in (config.select or (), config.ignore):
+        bad = unknown_selectors(ruleset.rules, selectors)
+        if bad:
+            raise UsageError(f"no rule matches {', '.join(repr(b) for b in bad)} (see 'mtlint rules')")
+    if not args.paths:
+        raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
+    targets = list(discover(args.paths, config.include, config.exclude))
+    if sum(1 for t in targets if t.problem is None) > 1 and (args.reference or args.source):
+        raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
+    runner = Runner(ruleset, config, lang_forced=bool(args.lang), args=args)
+    report = runner.run(targets, select_rules)
+    for f in report.files:
+        if f.error:
+            err.write(f"mtlint: {f.path}: {f.error[1]}\n")
+        for x in f.failures:
+            err.write(f"mtlint: {f.path}: rule {x.code} ({x.rule}) failed: {x.message}\n")
+    if not args.quiet:
+        from checker.formats import get_formatter
+
+        render = get_formatter(args.format)
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8") as fh:
+                    render(report, fh, False)
+            except OSError as exc:
+                raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        else:
+            color = args.format == "text" and not args.no_color and _wants_color(out)
+            render(report, out, color)
+    return report.exit_code
+
+
+def _wants_color(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from checker.lang import normalize
+
+    config = _load_config(args)
+    ruleset = _load_ruleset(args.rules, config)
+    rules = list(ruleset.rules)
+    if args.lang:
+        lang = normalize(args.lang)
+        rules = [r for r in rules if r.applies_to(lang)]
+    if args.format == "json":
+        data = [
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+             "kind": r.kind, "lang": r.languages, "enabled": r.enabled, "message": r.message,
+             "pack": r.pack.name}
+            for r in rules
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        off = "" if r.enabled else "  (off by default)"
+        out.write(f"{r.code:<7} {r.name:<{width}}  {r.category:<18} {r.severity.value:<8} {r.languages}{off}\n")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    from checker.config import Config
+
+    ruleset = _load_ruleset(args.rules, Config())
+    wanted = args.rule.strip()
+    for r in ruleset.rules:
+        if wanted in (r.code, r.name) or wanted.upper() == r.code:
+            out.write(f"{r.code} {r.name}\n")
+            out.write(f"category: {r.category} ({_mqm(r.category)}); severity: {r.severity.value}; "
+                      f"kind: {r.kind}; language: {r.languages}\n\n")
+            out.write(f"Message: {r.message}\n\nWhy it matters:\n{r.why}\n")
+            bad = [e for e in r.examples if e.bad]
+            good = [e for e in r.examples if not e.bad]
+            if bad:
+                out.write("\nFlagged:\n")
+                for e in bad:
+                    assert e.span is not None
+                    s, t = e.span
+                    marked = e.text[:s] + "[[" + e.text[s:t] + "]]" + e.text[t:]
+                    fix = f"   → {', '.join(e.fix)}" if e.fix else ""
+                    out.write(f"  {marked}{fix}\n")
+            if good:
+                out.write("\nNot flagged:\n")
+                for e in good:
+                    out.write(f"  {e.text}\n")
+            if r.link:
+                out.write(f"\nSee {r.link}\n")
+            return EXIT_OK
+    raise UsageError(f"no rule with code or name {wanted!r} (see 'mtlint rules')")
+
+
+def _mqm(category: str) -> str:
+    from checker.finding import CATEGORIES
+
+    return CATEGORIES.get(category, "")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

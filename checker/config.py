@@ -1,0 +1,292 @@
+"""Configuration: ``[tool.mtlint]`` in pyproject.toml or a ``.mtlint.toml``, found from the checked path upwards.
+
+Keys (kebab-case, as in Ruff): ``lang``, ``select``, ``ignore``, ``severity``
+(rule → severity), ``rules`` (extra pack directories, relative to the file),
+``include``, ``exclude``, ``min-severity``, ``fail-on``, ``fail-under``,
+``weights``, and ``[[overrides]]`` with ``paths`` globs plus ``lang``,
+``select``, ``ignore`` and ``severity``. Command-line options win. A bad value
+raises ConfigError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from checker.errors import ConfigError, UsageError
+from checker.finding import DEFAULT_WEIGHTS, Severity
+
+CONFIG_NAMES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+
+
+@dataclass(frozen=True)
+class Override:
+    """Settings that apply to files matching some globs."""
+
+    paths: tuple[str, ...]
+    lang: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def matches(self, relpath: str) -> bool:
+        """True when a path (relative to the configuration's directory, with /) matches a glob."""
+        return any(_glob_match(relpath, g) for g in self.paths)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings for one run."""
+
+    path: Path | None = None
+    lang: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rules: tuple[Path, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    fail_on: Severity = Severity.MINOR
+    fail_under: float | None = None
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    overrides: tuple[Override, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        """The directory paths in the configuration are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def for_path(self, path: Path) -> Config:
+        """This configuration with the overrides matching `path` applied."""
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        out = self
+        for ov in self.overrides:
+            if ov.matches(rel):
+                out = replace(
+                    out,
+                    lang=ov.lang or out.lang,
+                    select=ov.select if ov.select is not None else out.select,
+                    ignore=out.ignore + ov.ignore,
+                    severity={**out.severity, **ov.severity},
+                )
+        return out
+
+
+def _glob_match(relpath: str, pattern: str) -> bool:
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatch(relpath, pattern) or PurePosixPath(relpath).match(pattern):
+        return True
+    # A pattern without a slash matches any path component ("drafts" matches drafts/x.md).
+    if "/" not in pattern:
+        return any(fnmatch.fnmatch(part, pattern) for part in PurePosixPath(relpath).parts)
+    return relpath.startswith(pattern + "/")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file from `start` (a file or directory) upwards, or None."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for directory in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name != "pyproject.toml" or _has_tool_section(candidate):
+                    return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return "mtlint" in tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path) -> Config:
+    """Parse and validate a configuration file."""
+    name = str(path)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(name, "-", "no such file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(name, "-", f"invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(name, "-", exc.strerror or str(exc)) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtlint", {})
+        prefix = "tool.mtlint."
+    else:
+        data = data.get("mtlint", data) if isinstance(data.get("mtlint"), dict) else data
+        prefix = ""
+    return parse_config(data, path, prefix)
+
+
+_KEYS = {
+    "lang", "select", "ignore", "severity", "rules", "include", "exclude", "min-severity",
+    "fail-on", "fail-under", "weights", "overrides",
+}
+
+
+def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
+    """Validate a configuration table (already read from `path`)."""
+    name = str(path)
+
+    def err(key: str, problem: str) -> ConfigError:
+        return ConfigError(name, prefix + key, problem)
+
+    for key in data:
+        if key not in _KEYS:
+            raise err(key, f"unknown key (known: {', '.join(sorted(_KEYS))})")
+    kw: dict[str, Any] = {"path": path}
+    if "lang" in data:
+        kw["lang"] = _lang(data["lang"], err, "lang")
+    for key in ("select", "ignore", "include", "exclude"):
+        if key in data:
+            kw[key] = _strings(data[key], err, key)
+    if "severity" in data:
+        kw["severity"] = _severities(data["severity"], err, "severity")
+    if "rules" in data:
+        kw["rules"] = tuple((path.parent / p) for p in _strings(data["rules"], err, "rules"))
+        for p in kw["rules"]:
+            if not p.is_dir():
+                raise err("rules", f"{p} is not a directory")
+    for key, attr in (("min-severity", "min_severity"), ("fail-on", "fail_on")):
+        if key in data:
+            kw[attr] = _severity(data[key], err, key)
+    if "fail-under" in data:
+        value = data["fail-under"]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 100:
+            raise err("fail-under", "must be a number from 0 to 100")
+        kw["fail_under"] = float(value)
+    if "weights" in data:
+        kw["weights"] = parse_weights(data["weights"], err)
+    if "overrides" in data:
+        kw["overrides"] = _overrides(data["overrides"], err)
+    return Config(**kw)
+
+
+def parse_weights(value: Any, err: Any) -> dict[str, float]:
+    """Severity weights: a table of severity → non-negative number; missing ones keep their default."""
+    if not isinstance(value, Mapping):
+        raise err("weights", "must be a table such as {major = 5, minor = 1}")
+    out = dict(DEFAULT_WEIGHTS)
+    for sev, w in value.items():
+        if sev not in out:
+            raise err(f"weights.{sev}", "unknown severity")
+        if not isinstance(w, (int, float)) or isinstance(w, bool) or w < 0:
+            raise err(f"weights.{sev}", "must be a non-negative number")
+        out[sev] = float(w)
+    return out
+
+
+def _lang(value: Any, err: Any, key: str) -> str:
+    from checker.lang import normalize
+
+    if not isinstance(value, str):
+        raise err(key, "must be a language tag or name")
+    try:
+        return normalize(value)
+    except UsageError as exc:
+        raise err(key, str(exc)) from None
+
+
+def _strings(value: Any, err: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise err(key, "must be a list of strings")
+    return tuple(value)
+
+
+def _severity(value: Any, err: Any, key: str) -> Severity:
+    try:
+        return Severity.parse(value if isinstance(value, str) else repr(value))
+    except ValueError as exc:
+        raise err(key, str(exc)) from None
+
+
+def _severities(value: Any, err: Any, key: str) -> dict[str, Severity]:
+    if not isinstance(value, Mapping):
+        raise err(key, "must be a table of rule = severity")
+    return {str(k): _severity(v, err, f"{key}.{k}") for k, v in value.items()}
+
+
+def _overrides(value: Any, err: Any) -> tuple[Override, ...]:
+    if not isinstance(value, list):
+        raise err("overrides", "must be an array of tables ([[overrides]])")
+    out = []
+    for i, item in enumerate(value):
+        key = f"overrides[{i}]"
+        if not isinstance(item, Mapping):
+            raise err(key, "must be a table")
+        unknown = set(item) - {"paths", "lang", "select", "ignore", "severity"}
+        if unknown:
+            raise err(f"{key}.{sorted(unknown)[0]}", "unknown key")
+        if "paths" not in item:
+            raise err(f"{key}.paths", "required")
+        out.append(
+            Override(
+                paths=_strings(item["paths"], err, f"{key}.paths"),
+                lang=_lang(item["lang"], err, f"{key}.lang") if "lang" in item else None,
+                select=_strings(item["select"], err, f"{key}.select") if "select" in item else None,
+                ignore=_strings(item.get("ignore", []), err, f"{key}.ignore"),
+                severity=_severities(item.get("severity", {}), err, f"{key}.severity"),
+            )
+        )
+    return tuple(out)
+
+
+def select_rules(rules: Sequence[Any], select: Sequence[str] | None, ignore: Sequence[str]) -> list[Any]:
+    """Rules chosen by select/ignore selectors: code, code prefix, rule name, category or ALL.
+
+    Without `select`, every rule enabled by default runs; a rule with ``enabled = false``
+    runs only when a selector names its code or name exactly.
+    """
+
+    def hits(rule: Any, selector: str, exact: bool = False) -> bool:
+        s = selector.strip()
+        if s.upper() == "ALL":
+            return not exact
+        if s in (rule.code, rule.name):
+            return True
+        if exact:
+            return False
+        return s == rule.category or (s.upper() == s and rule.code.startswith(s))
+
+    out = []
+    for rule in rules:
+        if select is None:
+            chosen = rule.enabled
+        else:
+            chosen = any(hits(rule, s, exact=not rule.enabled) for s in select)
+        if chosen and not any(hits(rule, s) for s in ignore):
+            out.append(rule)
+    return out
+
+
+def unknown_selectors(rules: Sequence[Any], selectors: Sequence[str]) -> list[str]:
+    """Selectors that match no rule at all (likely typos)."""
+    from checker.finding import CATEGORIES
+
+    out = []
+    for s in selectors:
+        s = s.strip()
+        if s.upper() == "ALL" or s in CATEGORIES:
+            continue
+        if not any(s in (r.code, r.name) or (s.upper() == s and r.code.startswith(s)) for r in rules):
+            out.append(s)
+    return out

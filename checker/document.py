@@ -1,0 +1,286 @@
+"""The Document: one article's text and every span view of it (lines, passages, sentences, tokens).
+
+The Document is the only owner of offsets. Everything is a (start, end) span into
+``text``, the file decoded as UTF-8 with a leading BOM removed and line endings
+left as they are. Views are computed on first use. Markdown files keep their
+original text; detectors read ``prose``, a same-length copy in which every
+character that is not prose (code, front matter, link targets, markup) is a space.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.errors import InputError
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINES = regex.compile(r"(?:[^\S\r\n]*(?:\r\n|\r|\n)){2,}")
+
+#: Token kinds, in the order the tokenizer tries them.
+TOKEN_KINDS = ("url", "email", "handle", "hashtag", "word", "number")
+
+_TOKEN = regex.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"«»“”]+
+        |(?<![\w@.])(?:[\p{L}\d-]+\.)+\p{Ll}{2,}/[^\s<>"«»“”]*)
+    |(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    |(?P<handle>(?<![\w@])@\w{1,50})
+    |(?P<hashtag>(?<![\w#&])\#\p{L}[\p{L}\p{M}\p{Nd}_]*)
+    |(?P<word>\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*)
+    |(?P<number>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}+)*)
+    """,
+    regex.VERBOSE,
+)
+# Punctuation that ends a sentence rather than a URL.
+_URL_TAIL = regex.compile(r"[.,;:!?)\]}'’\"»…]+$")
+
+# A sentence ends after . ! ? … (with closing quotes/brackets) followed by space and
+# a capital, a digit, an opening quote or a dash; or at a line break.
+_SENTENCE_END = regex.compile(
+    r"""(?<=[.!?…](?:[\s\u00a0\u202f]*[»”"’)\]])?)[^\S\r\n]+(?=[\p{Lu}\p{Nd}«“"¿¡\-–—(\[])"""
+    r"""|(?:\r\n|\r|\n)""",
+    regex.VERBOSE,
+)
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:\p{Lu}|M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|St|Ste|Mr|Mrs|Ms|Prof|Jr|Sr|Gen|Gov|Sen|Rep|"
+    r"av|apr|J\.-C|etc|cf|vol|p|pp|n°|no|art|al|env|min|max|fig|vs|ca|approx|Inc|Ltd|Co|Corp|"
+    r"janv|févr|avr|juil|sept|oct|nov|déc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice of the document: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word-like token: kind is one of TOKEN_KINDS."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text of a file's bytes, without a leading BOM; InputError for binary or invalid data."""
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary", "binary file (contains NUL bytes), not checked")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, "encoding", f"not valid UTF-8 (byte {exc.start}: {exc.reason}), not checked"
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+class Document:
+    """One article: path, text, language and lazily computed span views."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "<text>",
+        lang: str = "und",
+        *,
+        markdown: bool | None = None,
+    ) -> None:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.text = text
+        self.path = path
+        self.lang = lang
+        self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
+        #: Per-document memo for detectors that share expensive work (keyed by the detector).
+        self.cache: dict[str, Any] = {}
+
+    @classmethod
+    def from_file(cls, path: str | Path, lang: str = "und", display: str | None = None) -> Document:
+        """Read and decode a file; InputError (naming the file) when it cannot be checked."""
+        name = display or str(path)
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError(name, "missing", "no such file") from None
+        except IsADirectoryError:
+            raise InputError(name, "directory", "is a directory") from None
+        except PermissionError:
+            raise InputError(name, "unreadable", "permission denied") from None
+        except OSError as exc:
+            raise InputError(name, "unreadable", exc.strerror or str(exc)) from None
+        return cls(decode(data, name), name, lang)
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, lang={self.lang!r}, {len(self.text)} chars)"
+
+    # ----------------------------------------------------------------- prose
+    @cached_property
+    def excluded(self) -> list[tuple[int, int]]:
+        """Sorted spans that are not prose (Markdown code, front matter, markup); empty for text files."""
+        if not self.markdown:
+            return []
+        from checker.markdown import non_prose_spans
+
+        return non_prose_spans(self.text)
+
+    @cached_property
+    def prose(self) -> str:
+        """Same length as ``text``; non-prose characters other than line breaks are spaces."""
+        if not self.excluded:
+            return self.text
+        from checker.markdown import mask
+
+        return mask(self.text, self.excluded)
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps no excluded span."""
+        spans = self.excluded
+        if not spans:
+            return True
+        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(spans) and spans[j][0] < max(end, start + 1) and start < spans[j][1]:
+                return False
+        return True
+
+    # ----------------------------------------------------------- positions
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset at which each line starts (lines break at \\r\\n, \\r or \\n)."""
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+
+    @cached_property
+    def _astral(self) -> list[int]:
+        # Offsets of characters outside the BMP: each takes two UTF-16 code units.
+        if self.text.isascii():
+            return []
+        return [i for i, ch in enumerate(self.text) if ord(ch) > 0xFFFF]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[line]
+        # An offset between \r and \n of a CRLF belongs to the line the \r ends.
+        return line + 1, offset - start + 1
+
+    def utf16(self, offset: int) -> int:
+        """The UTF-16 code-unit offset equal to a code-point offset."""
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    # ----------------------------------------------------------------- views
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line without its line break (empty lines included)."""
+        out = []
+        text = self.text
+        starts = self.line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            stop = end
+            while stop > start and text[stop - 1] in "\r\n":
+                stop -= 1
+            out.append(Span(start, stop, text[start:stop]))
+        return out
+
+    @cached_property
+    def passages(self) -> list[Span]:
+        """Blocks of prose separated by blank lines, trimmed of surrounding white space."""
+        out = []
+        prose = self.prose
+        pos = 0
+        for m in _BLANK_LINES.finditer(prose):
+            out.extend(self._trimmed(pos, m.start()))
+            pos = m.end()
+        out.extend(self._trimmed(pos, len(prose)))
+        return out
+
+    def _trimmed(self, start: int, end: int) -> Iterator[Span]:
+        prose = self.prose
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield Span(start, end, self.text[start:end])
+
+    @cached_property
+    def _passage_starts(self) -> list[int]:
+        return [p.start for p in self.passages]
+
+    def passage_index(self, offset: int) -> int | None:
+        """Index of the passage containing `offset`, or of the nearest one before it."""
+        if not self.passages:
+            return None
+        return max(0, bisect.bisect_right(self._passage_starts, offset) - 1)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences inside passages; a line break also ends a sentence."""
+        out: list[Span] = []
+        prose = self.prose
+        for passage in self.passages:
+            pos = passage.start
+            for m in _SENTENCE_END.finditer(prose, passage.start, passage.end):
+                if m.group().strip(" \t\u00a0\u202f") == "" and _ABBREVIATION.search(
+                    prose, max(passage.start, m.start() - 12), m.start()
+                ):
+                    continue
+                out.extend(self._trimmed(pos, m.start()))
+                pos = m.end()
+            out.extend(self._trimmed(pos, passage.end))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Words, numbers, URLs, e-mail addresses, @handles and #hashtags, in order."""
+        out = []
+        text = self.text
+        for m in _TOKEN.finditer(self.prose):
+            kind = m.lastgroup or "word"
+            start, end = m.span()
+            if kind == "url":
+                tail = _URL_TAIL.search(m.group())
+                if tail:
+                    end -= len(tail.group())
+            out.append(Token(start, end, text[start:end], kind))
+        return out
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Only the tokens of kind 'word'."""
+        return [t for t in self.tokens if t.kind == "word"]
+
+    @cached_property
+    def word_count(self) -> int:
+        """Number of tokens of any kind: the denominator of scores."""
+        return len(self.tokens)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens lying inside [start, end)."""
+        toks = self.tokens
+        starts = self._token_starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        return [t for t in toks[i:j] if t.end <= end]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span of the original text."""
+        return Span(start, end, self.text[start:end])

@@ -1,0 +1,135 @@
+"""The engine: runs the selected rules over a document and returns sorted findings.
+
+A rule that raises does not stop the others: it becomes a RuleFailure reported
+for that file. Two rules that report the same span in the same category give
+one finding (the more severe one).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Finding, Hit, Severity
+from checker.rules import Pack, Rule
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised (or returned an invalid span) on one document."""
+
+    code: str
+    rule: str
+    message: str
+
+
+@dataclass
+class Result:
+    """The outcome of checking one document."""
+
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+
+
+class _Template(string.Formatter):
+    """str.format that leaves unknown {fields} as they are."""
+
+    def get_value(self, key: Any, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)
+
+
+_FORMATTER = _Template()
+
+
+def render_message(template: str, values: Mapping[str, Any]) -> str:
+    """Fill a rule's message template; a malformed template is returned as written."""
+    try:
+        return _FORMATTER.vformat(template, (), values)
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class Engine:
+    """Holds compiled rules; checks documents."""
+
+    def __init__(self, rules: Iterable[Rule], packs: Iterable[Pack] = ()) -> None:
+        self.rules = [r for r in rules if r.check is not None]
+        self.packs = {p.path: p for p in packs}
+        for rule in self.rules:
+            self.packs.setdefault(rule.pack.path, rule.pack)
+
+    def rules_for(self, lang: str) -> list[Rule]:
+        """The rules that run on a document in `lang`."""
+        return [r for r in self.rules if r.applies_to(lang)]
+
+    def context_for(self, lang: str) -> Context:
+        """Pack settings for `lang`: language-independent packs first, then more specific ones."""
+        packs = [p for p in self.packs.values() if p.applies_to(lang)]
+        merged: dict[str, Any] = {}
+        for pack in sorted(packs, key=lambda p: len(p.lang or "")):
+            merged.update(pack.settings)
+        return Context(lang, merged)
+
+    def check(self, doc: Document) -> Result:
+        """Run every applicable rule on `doc`."""
+        result = Result(doc)
+        ctx = self.context_for(doc.lang)
+        best: dict[tuple[int, int, str], Finding] = {}
+        for rule in self.rules_for(doc.lang):
+            try:
+                hits = list(rule.check(doc, ctx))  # type: ignore[misc]
+            except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+                result.failures.append(RuleFailure(rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
+                continue
+            for hit in hits:
+                finding = self._finding(rule, hit, doc, result)
+                if finding is None:
+                    continue
+                key = (finding.start, finding.end, finding.category)
+                other = best.get(key)
+                if other is None or _stronger(finding, other):
+                    best[key] = finding
+        result.findings = sorted(best.values(), key=Finding.sort_key)
+        return result
+
+    @staticmethod
+    def _finding(rule: Rule, hit: Hit, doc: Document, result: Result) -> Finding | None:
+        n = len(doc.text)
+        if not (isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start < hit.end <= n):
+            result.failures.append(
+                RuleFailure(rule.code, rule.name, f"invalid span {hit.start}-{hit.end} (text has {n} characters)")
+            )
+            return None
+        if not doc.is_prose(hit.start, hit.end):
+            return None
+        text = doc.text[hit.start:hit.end]
+        values = {"text": text, "suggestion": hit.suggestions[0] if hit.suggestions else "", **hit.args}
+        return Finding(
+            code=rule.code,
+            rule=rule.name,
+            category=rule.category,
+            severity=hit.severity or rule.severity,
+            message=render_message(rule.message, values),
+            start=hit.start,
+            end=hit.end,
+            text=text,
+            suggestions=tuple(hit.suggestions),
+            confidence=round(min(1.0, max(0.0, hit.confidence * rule.confidence)), 3),
+            related=hit.related,
+        )
+
+
+def _stronger(a: Finding, b: Finding) -> bool:
+    return (a.severity.rank, a.confidence, b.code) > (b.severity.rank, b.confidence, a.code)
+
+
+def at_least(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+    """Findings whose severity is `severity` or worse."""
+    return [f for f in findings if f.severity.rank >= severity.rank]

@@ -1,0 +1,21 @@
+"""Output formats: each renders a RunReport and computes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from checker.report import RunReport
+
+FORMATS = ("text", "json")
+
+
+def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
+    """The render function of a format: render(report, stream, color)."""
+    if name == "json":
+        from checker.formats.json import render
+    elif name == "text":
+        from checker.formats.text import render
+    else:
+        raise KeyError(name)
+    return render

@@ -1,0 +1,88 @@
+"""The default text format: one line per finding, then each file's score, then a summary."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from checker.finding import Severity
+from checker.report import FileReport, RunReport
+
+_COLORS = {
+    Severity.CRITICAL: "\033[1;31m",
+    Severity.MAJOR: "\033[31m",
+    Severity.MINOR: "\033[33m",
+    Severity.INFO: "\033[36m",
+}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+WORST_PASSAGES = 3
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def _first_words(report: FileReport, start: int, end: int, n: int = 8) -> str:
+    doc = report.document
+    assert doc is not None
+    words = doc.text[start:end].split()
+    head = " ".join(words[:n])
+    return head + (" …" if len(words) > n else "")
+
+
+def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
+    """The lines for one file."""
+    if report.error:
+        stream.write(f"{report.path}: error: {report.error[1]}\n")
+        return
+    doc = report.document
+    assert doc is not None
+    for f in report.findings:
+        line, col = doc.position(f.start)
+        sev = _paint(f.severity.value, _COLORS[f.severity], color)
+        code = _paint(f.code, _BOLD, color)
+        extra = ""
+        if f.suggestions:
+            first = f.suggestions[0]
+            extra = f" (suggestion: “{first}”)" if first.strip() else (" (suggestion: remove it)" if not first else " (suggestion: one space)")
+        stream.write(f"{report.path}:{line}:{col}: {code} {sev} {f.message}{extra} [{f.category}]\n")
+    for x in report.failures:
+        stream.write(f"{report.path}: error: rule {x.code} {x.rule} failed: {x.message}\n")
+    if report.score is not None and report.findings:
+        worst = sorted((p for p in report.passages if p.penalty > 0), key=lambda p: (p.score, p.index))
+        status = "passed" if report.passed else "failed"
+        stream.write(_paint(f"{report.path}: score {report.score:.1f} ({report.words} words, {status})", _DIM, color))
+        stream.write("\n")
+        for p in worst[:WORST_PASSAGES]:
+            l1, _ = doc.position(p.start)
+            l2, _ = doc.position(p.end)
+            lines = f"{l1}" if l1 == l2 else f"{l1}-{l2}"
+            stream.write(
+                _paint(f"  passage {p.index} (lines {lines}): score {p.score:.1f}  {_first_words(report, p.start, p.end)}", _DIM, color)
+                + "\n"
+            )
+    for key in ("reference", "source"):
+        obj = report.extra.get(key)
+        if isinstance(obj, dict) and key == "reference":
+            stream.write(
+                f"{report.path}: reference {obj.get('path')}: BLEU {obj.get('bleu')}, chrF {obj.get('chrf')}, "
+                f"chrF++ {obj.get('chrfpp')}, TER {obj.get('ter')}\n"
+            )
+
+
+def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
+    """Write every file's findings and the summary."""
+    for f in report.files:
+        render_file(f, stream, color)
+    s = report.summary()
+    if s["issues"] == 0 and not s["errors"]:
+        stream.write(f"No issues in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
+        return
+    parts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
+    line = f"Found {s['issues']} issue{'s' if s['issues'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}"
+    if parts:
+        line += f" ({parts})"
+    if "mean_score" in s:
+        line += f"; mean score {s['mean_score']:.1f}, worst {s['worst_file']['path']} ({s['worst_file']['score']:.1f})"
+    if s["errors"]:
+        line += f"; {s['errors']} file{'s' if s['errors'] != 1 else ''} with errors"
+    stream.write(_paint(line + ".", _BOLD, color) + "\n")

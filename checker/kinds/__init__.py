@@ -1,0 +1,35 @@
+"""Kinds: the closed set of detection mechanisms a rule file can name.
+
+A kind is a module ``checker.kinds.<name with - as _>`` that defines:
+
+- ``NAME``: the kind's name as written in rule files;
+- ``PARAMS``: ``{name: checker.rules.param(...)}``, validated at load time;
+- ``build(rule) -> check``: compile the rule once; ``check(doc, ctx)`` yields
+  :class:`checker.finding.Hit` objects. Heavy resources load inside ``check``
+  on first use, never in ``build`` or at import.
+
+Adding a kind is adding one module here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from types import ModuleType
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """Names of every kind shipped in this package."""
+    return tuple(
+        sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    )
+
+
+@cache
+def get_kind(name: str) -> ModuleType:
+    """The module implementing kind `name`; KeyError with a helpful message if there is none."""
+    if name not in available():
+        raise KeyError(f"unknown kind {name!r} (known: {', '.join(available())})")
+    return importlib.import_module(f"{__name__}.{name.replace('-', '_')}")

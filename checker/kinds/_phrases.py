@@ -1,0 +1,64 @@
+"""Shared machinery for kinds that match literal phrases (phrase-list, substitution)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import regex
+
+from checker.wordlists import fold
+
+_SPACE = r"[\s\u00a0\u202f]+"
+_APOS = "['’\u02bc]"
+_LEFT = r"(?<![\p{L}\p{M}\p{N}_])"
+_RIGHT = r"(?![\p{L}\p{M}\p{N}_])"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex source matching `phrase` with any apostrophe and any run of spaces."""
+    parts = []
+    for word in phrase.split():
+        pieces = regex.split(_APOS, word)
+        parts.append(_APOS.join(regex.escape(p) for p in pieces))
+    return _SPACE.join(parts)
+
+
+class PhraseMatcher:
+    """Finds any of many phrases, whole-word, case- and apostrophe-insensitively."""
+
+    def __init__(self, phrases: Mapping[str, Sequence[str]] | Iterable[str], *, case_sensitive: bool = False) -> None:
+        table: dict[str, tuple[str, ...]] = {}
+        items = phrases.items() if isinstance(phrases, Mapping) else ((p, ()) for p in phrases)
+        for phrase, suggestions in items:
+            phrase = phrase.strip()
+            if phrase:
+                key = phrase if case_sensitive else fold(phrase)
+                table.setdefault(" ".join(key.split()), tuple(suggestions))
+        self.case_sensitive = case_sensitive
+        self.table = table
+        if not table:
+            self.regex = None
+            return
+        # Longest first so that a longer phrase wins over its own prefix.
+        alternation = "|".join(phrase_pattern(p) for p in sorted(table, key=len, reverse=True))
+        flags = 0 if case_sensitive else regex.IGNORECASE
+        self.regex = regex.compile(f"{_LEFT}(?:{alternation}){_RIGHT}", flags)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, suggestions) of every phrase occurrence in `text`."""
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text, timeout=5.0):
+            found = m.group()
+            key = found if self.case_sensitive else fold(found)
+            key = " ".join(regex.sub(_APOS, "'", key).split())
+            yield m.start(), m.end(), self.table.get(key, ())
+
+
+def match_case(template: str, suggestion: str) -> str:
+    """`suggestion` in the case of `template`: ALL CAPS, Capitalised or as written."""
+    if len(template) > 1 and template.isupper():
+        return suggestion.upper()
+    if template[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion

@@ -1,0 +1,54 @@
+"""Kind ``phrase-list``: any phrase of a word list, matched as whole words,
+insensitive to case and to ’ versus '.
+
+params:
+- ``list``: a file beside the rule, one phrase per line (``#`` comments); a tab may
+  follow a phrase with suggestions separated by ``|``.
+- ``phrases``: phrases written in the rule itself (added to the list).
+- ``case_sensitive``: match case exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.kinds._phrases import PhraseMatcher, match_case
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "phrase-list"
+PARAMS = {
+    "list": param(str, default=None, doc="file of phrases beside the rule"),
+    "phrases": param(list, default=[], doc="more phrases, inline"),
+    "case_sensitive": param(bool, default=False),
+}
+
+
+def load_phrases(rule: Rule) -> dict[str, tuple[str, ...]]:
+    """Phrases (with optional suggestions) from the rule's list file and inline params."""
+    phrases: dict[str, tuple[str, ...]] = {}
+    if rule.params.get("list"):
+        for row in read_table(rule.resolve(rule.params["list"])):
+            suggestions = tuple(s.strip() for s in row[1].split("|") if s.strip()) if len(row) > 1 else ()
+            phrases.setdefault(row[0], suggestions)
+    for phrase in rule.params.get("phrases", []):
+        phrases.setdefault(str(phrase), ())
+    return phrases
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Read the list and compile it into one matcher."""
+    phrases = load_phrases(rule)
+    if not phrases:
+        raise ValueError("give a 'list' file or 'phrases'")
+    matcher = PhraseMatcher(phrases, case_sensitive=rule.params["case_sensitive"])
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        for start, end, suggestions in matcher.finditer(doc.prose):
+            found = doc.text[start:end]
+            yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))
+
+    return check

@@ -1,0 +1,345 @@
+"""Rules as data: loading and validating rule packs (one TOML file per rule).
+
+A pack is a directory of ``*.toml`` rule files, with an optional ``pack.toml``
+(``lang``, ``version``, ``[settings]``). Word lists and tables live beside the
+rules that use them. A pack named ``common`` (or with ``lang = "*"``) applies to
+every language; any other pack applies to documents whose language matches its
+tag. Every problem in every pack is collected and reported at once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.errors import RulePackError
+from checker.finding import CATEGORIES, Severity
+
+_CODE = regex.compile(r"^[A-Z]{2,4}[0-9]{3,4}$")
+_NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MARK = regex.compile(r"\[\[(.*?)\]\]", regex.DOTALL)
+_KNOWN_KEYS = {
+    "code", "name", "category", "severity", "kind", "message", "why", "params",
+    "examples", "link", "confidence", "enabled", "lang",
+}
+_EXAMPLE_KEYS = {"bad", "good", "fix", "lang", "note"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule's own test case: a bad text with its [[marked]] span, or a good text."""
+
+    text: str
+    bad: bool
+    span: tuple[int, int] | None = None
+    fix: tuple[str, ...] | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A directory of rules, with its language (None = any) and settings."""
+
+    name: str
+    path: Path
+    lang: str | None
+    version: str = "0"
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def applies_to(self, lang: str) -> bool:
+        """True when this pack's rules run on a document in `lang` (a BCP 47 tag)."""
+        return self.lang is None or lang_matches(self.lang, lang)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule. ``check`` is the compiled detector built by its kind."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    kind: str
+    message: str
+    why: str
+    params: Mapping[str, Any]
+    examples: tuple[Example, ...]
+    pack: Pack
+    path: Path
+    link: str = ""
+    confidence: float = 1.0
+    enabled: bool = True
+    lang: str | None = None
+    check: Callable[..., Iterable[Any]] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def languages(self) -> str:
+        """The language this rule runs on, for listings ('*' for any)."""
+        return self.lang or self.pack.lang or "*"
+
+    def applies_to(self, lang: str) -> bool:
+        """True when the rule runs on a document in `lang`."""
+        if self.lang is not None:
+            return lang_matches(self.lang, lang)
+        return self.pack.applies_to(lang)
+
+    def resolve(self, relative: str) -> Path:
+        """A file named in the rule's params, relative to the rule file's directory."""
+        return self.path.parent / relative
+
+    def with_severity(self, severity: Severity) -> Rule:
+        """A copy of this rule with another severity (configuration overrides)."""
+        return replace(self, severity=severity)
+
+
+def lang_matches(pack_lang: str, doc_lang: str) -> bool:
+    """True when a pack for `pack_lang` applies to a document in `doc_lang` (fr applies to fr-CA)."""
+    p = pack_lang.lower().split("-")
+    d = doc_lang.lower().split("-")
+    return d[: len(p)] == p
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with mtlint: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return here / "_rules"
+
+
+def pack_dirs(root: Path) -> list[Path]:
+    """The pack directories under a rules root: the root itself if it holds rule files, else its subdirectories."""
+    if any(p.suffix == ".toml" and p.name != "pack.toml" for p in root.glob("*.toml")):
+        return [root]
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every loaded pack and rule."""
+
+    packs: tuple[Pack, ...]
+    rules: tuple[Rule, ...]
+
+
+def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
+    """Load, validate and compile every rule under `roots`; RulePackError lists all problems."""
+    problems: list[str] = []
+    rules: list[Rule] = []
+    packs: list[Pack] = []
+    for root in roots:
+        if not root.is_dir():
+            problems.append(f"{root}: not a rule directory")
+            continue
+        for pack_dir in pack_dirs(root):
+            pack = _load_pack(pack_dir, problems)
+            packs.append(pack)
+            for path in sorted(pack_dir.glob("*.toml")):
+                if path.name == "pack.toml":
+                    continue
+                rule = _load_rule(path, pack, problems, build=build)
+                if rule is not None:
+                    rules.append(rule)
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        other = seen.get(rule.code)
+        if other is not None:
+            problems.append(f"{rule.path}: code: {rule.code} is already used by {other.path}")
+        seen[rule.code] = rule
+    if problems:
+        raise RulePackError(problems)
+    return RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
+
+
+def _read_toml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: invalid TOML: {exc}")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot read: {exc}")
+    return None
+
+
+def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
+    meta: dict[str, Any] = {}
+    meta_path = pack_dir / "pack.toml"
+    if meta_path.is_file():
+        meta = _read_toml(meta_path, problems) or {}
+    lang = meta.get("lang", None if pack_dir.name == "common" else pack_dir.name)
+    if lang == "*":
+        lang = None
+    if lang is not None and not isinstance(lang, str):
+        problems.append(f"{meta_path}: lang: must be a language tag or '*'")
+        lang = None
+    settings = meta.get("settings", {})
+    if not isinstance(settings, dict):
+        problems.append(f"{meta_path}: settings: must be a table")
+        settings = {}
+    return Pack(pack_dir.name, pack_dir, lang, str(meta.get("version", "0")), settings)
+
+
+def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> Rule | None:
+    data = _read_toml(path, problems)
+    if data is None:
+        return None
+    before = len(problems)
+
+    def bad(key: str, why: str) -> None:
+        problems.append(f"{path}: {key}: {why}")
+
+    for key in sorted(set(data) - _KNOWN_KEYS):
+        bad(key, "unknown field")
+
+    def text_field(key: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            bad(key, "required, a non-empty string")
+            return ""
+        return value.strip()
+
+    code, name, kind = text_field("code"), text_field("name"), text_field("kind")
+    category, message, why = text_field("category"), text_field("message"), text_field("why")
+    if code and not _CODE.match(code):
+        bad("code", f"{code!r} is not a prefix of capitals and digits such as MT101")
+    if name and name != path.stem:
+        bad("name", f"{name!r} must equal the file name {path.stem!r}")
+    elif name and not _NAME.match(name):
+        bad("name", f"{name!r} must be lowercase words joined by hyphens")
+    if category and category not in CATEGORIES:
+        bad("category", f"unknown category {category!r}")
+    severity = Severity.MINOR
+    try:
+        severity = Severity.parse(str(data.get("severity", "")))
+    except ValueError as exc:
+        bad("severity", str(exc))
+    confidence = data.get("confidence", 1.0)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+        bad("confidence", "must be a number in (0, 1]")
+        confidence = 1.0
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        bad("enabled", "must be true or false")
+    lang = data.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        bad("lang", "must be a language tag")
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        bad("params", "must be a table")
+        params = {}
+    examples = _load_examples(data.get("examples", []), bad)
+
+    module = None
+    if kind:
+        from checker.kinds import get_kind
+
+        try:
+            module = get_kind(kind)
+        except KeyError as exc:
+            bad("kind", str(exc.args[0]))
+    if module is not None:
+        params = _validate_params(module, params, bad)
+    if len(problems) > before:
+        return None
+    rule = Rule(
+        code=code, name=name, category=category, severity=severity, kind=kind,
+        message=message, why=why, params=params, examples=tuple(examples), pack=pack,
+        path=path, link=str(data.get("link", "")), confidence=float(confidence),
+        enabled=bool(enabled), lang=lang,
+    )
+    if build and module is not None:
+        try:
+            check = module.build(rule)
+        except (ValueError, OSError, regex.error, KeyError, TypeError) as exc:
+            bad("params", f"{type(exc).__name__}: {exc}")
+            return None
+        rule = replace(rule, check=check)
+    return rule
+
+
+def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
+    out: list[Example] = []
+    if not isinstance(raw, list):
+        bad("examples", "must be an array of tables ([[examples]])")
+        return out
+    for i, item in enumerate(raw):
+        where = f"examples[{i}]"
+        if not isinstance(item, dict):
+            bad(where, "must be a table")
+            continue
+        for key in sorted(set(item) - _EXAMPLE_KEYS):
+            bad(f"{where}.{key}", "unknown field")
+        lang = item.get("lang")
+        if "bad" in item and "good" not in item:
+            text = item["bad"]
+            if not isinstance(text, str):
+                bad(f"{where}.bad", "must be a string")
+                continue
+            marks = list(_MARK.finditer(text))
+            if len(marks) != 1:
+                bad(f"{where}.bad", "must mark exactly one span with [[…]]")
+                continue
+            m = marks[0]
+            plain = text[: m.start()] + m.group(1) + text[m.end():]
+            fix = item.get("fix")
+            if isinstance(fix, str):
+                fix = [fix]
+            if fix is not None and not (isinstance(fix, list) and all(isinstance(f, str) for f in fix)):
+                bad(f"{where}.fix", "must be a string or an array of strings")
+                fix = None
+            span = (m.start(), m.start() + len(m.group(1)))
+            out.append(Example(plain, True, span, tuple(fix) if fix is not None else None, lang))
+        elif "good" in item and "bad" not in item:
+            if not isinstance(item["good"], str):
+                bad(f"{where}.good", "must be a string")
+                continue
+            if "fix" in item:
+                bad(f"{where}.fix", "only a bad example has a fix")
+            out.append(Example(item["good"], False, None, None, lang))
+        else:
+            bad(where, "needs exactly one of 'bad' or 'good'")
+    return out
+
+
+def _validate_params(module: Any, params: dict[str, Any], bad: Callable[[str, str], None]) -> dict[str, Any]:
+    """Check params against the kind's PARAMS spec and fill defaults."""
+    spec: Mapping[str, Param] = getattr(module, "PARAMS", {})
+    out = dict(params)
+    for key in sorted(set(params) - set(spec)):
+        bad(f"params.{key}", f"unknown parameter for kind {module.NAME!r}")
+    for key, p in spec.items():
+        if key not in params:
+            if p.required:
+                bad(f"params.{key}", "required")
+            else:
+                out[key] = p.default
+            continue
+        value = params[key]
+        if not isinstance(value, p.types):
+            expected = " or ".join(t.__name__ for t in p.types)
+            bad(f"params.{key}", f"must be of type {expected}")
+    return out
+
+
+@dataclass(frozen=True)
+class Param:
+    """A kind's parameter: accepted types, whether it is required, its default."""
+
+    types: tuple[type, ...]
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+
+def param(*types: type, required: bool = False, default: Any = None, doc: str = "") -> Param:
+    """Shorthand used by kinds to declare their PARAMS."""
+    if float in types and int not in types:
+        types = (*types, int)
+    return Param(types, required, default, doc)

@@ -1,0 +1,34 @@
+"""Word lists and tables that live beside rule files, read once and cached."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+
+def _lines(path: Path) -> list[str]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("\\#") else raw.strip()[1:]
+            if line:
+                out.append(line)
+    return out
+
+
+@cache
+def read_list(path: Path) -> tuple[str, ...]:
+    """Entries of a one-per-line list; blank lines and ``#`` comments ignored."""
+    return tuple(_lines(path))
+
+
+@cache
+def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated table (same comment rules as lists)."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path))
+
+
+def fold(text: str) -> str:
+    """Case- and apostrophe-insensitive key: casefold, ’ → ', NFC."""
+    return unicodedata.normalize("NFC", text).casefold().replace("’", "'").replace("\u02bc", "'")
