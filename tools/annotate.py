@@ -16,7 +16,8 @@ line per marker id, ``guard:`` lines (every occurrence of the string becomes a
 ``must_not_flag`` span unless it overlaps an annotation of a guarded category) and
 ``option:`` lines. Options: ``typo`` applies French typography (no-break spaces
 before ``: ; ? !``, inside guillemets, in numbers and before ``%``); ``curly``
-turns every ``'`` into ``’``.
+turns every ``'`` into ``’``; ``escapes`` decodes ``\\uXXXX`` escapes (for
+invisible characters that an editor would hide).
 
 Usage: ``python tools/annotate.py SOURCE... --out fixtures/articles/fr``
 (``--clean`` writes only the .txt, for sources without markers).
@@ -109,8 +110,13 @@ def build(source: str, name: str, lang: str) -> tuple[str, dict | None]:
     body, ann_lines, guards, options = parse_source(source)
     if "curly" in options:
         body = body.replace("'", "’")
+        guards = [g.replace("'", "’") for g in guards]
+    # After "curly", so that an escaped \u0027 stays a straight apostrophe.
+    if "escapes" in options:
+        body = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), body)
     if "typo" in options:
         body = french_typography(body)
+        guards = [french_typography(g) for g in guards]
     text, spans = strip_markers(body)
     if not ann_lines and not guards:
         return text, None
