@@ -18,12 +18,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-DEFAULT_GAP = 0.2
+DEFAULT_GAP = 0.05
 _INITIAL_BAND = 48
 _CACHE = 16384
 
@@ -163,15 +162,16 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])[@#]\w+")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…:»\"“”]\s*$")
+_URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
+_SENTENCE_END = frozenset(".!?…:»\"“”")
 # cognate stems: long words agree on their first letters across French and English
 _STEM = 5
 _LENGTH_SLACK = 20
-_LENGTH_SIGMA = 0.35
+_LENGTH_SIGMA = 0.5
 # the weight of content evidence against plain length agreement; without any content
 # evidence on either side a pair gets a neutral content score
 _CONTENT_WEIGHT = 0.75
-_NEUTRAL_CONTENT = 0.2
+_NEUTRAL_CONTENT = 0.0
 
 
 @dataclass(frozen=True)
@@ -179,8 +179,8 @@ class _Profile:
     """Language-independent features of one passage."""
 
     length: int
-    anchors: tuple[str, ...]
-    names: tuple[str, ...]
+    anchors: frozenset[str]
+    names: frozenset[str]
     stems: frozenset[str]
 
 
@@ -197,34 +197,42 @@ def _trigrams(word: str) -> frozenset[str]:
     return frozenset(padded[k : k + 3] for k in range(len(padded) - 2))
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens the text or follows sentence-final punctuation."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_END
+
+
 @lru_cache(maxsize=_CACHE)
 def _profile(text: str) -> _Profile:
     """Extract the anchors, names and cognate stems of a passage."""
-    anchors: list[str] = []
+    anchors: set[str] = set()
     rest = text
     for pattern, tag in ((_URL, "u:"), (_EMAIL, "e:"), (_HANDLE, "h:")):
         for match in pattern.finditer(rest):
             token = match.group().casefold().rstrip(".,;:!?)»\"'")
             if tag == "u:":
-                token = re.sub(r"^(?:https?://)?(?:www\.)?", "", token).rstrip("/")
-            anchors.append(tag + token)
+                token = _URL_PREFIX.sub("", token).rstrip("/")
+            anchors.add(tag + token)
         # blank the matches so their digits and letters are not counted twice
-        rest = pattern.sub(lambda mt: " " * len(mt.group()), rest)
-    anchors.extend("n:" + d for d in _DIGITS.findall(rest))
-    names: list[str] = []
+        rest = pattern.sub(lambda found: " " * len(found.group()), rest)
+    anchors.update("n:" + digits for digits in _DIGITS.findall(rest))
+    names: set[str] = set()
     stems: set[str] = set()
     for match in _WORD.finditer(rest):
         word = match.group()
         folded = _fold(word)
         if len(folded) >= _STEM:
             stems.add(folded[:_STEM])
-        sentence_start = not rest[: match.start()].strip() or _SENTENCE_END.search(rest, 0, match.start())
-        if word[0].isupper() and len(word) > 1 and (not sentence_start or word.isupper()):
-            names.append(folded)
+        # a capital opening a sentence says nothing; acronyms count wherever they stand
+        if word[0].isupper() and len(word) > 1 and (word.isupper() or not _starts_sentence(rest, match.start())):
+            names.add(folded)
     return _Profile(
         length=len(_SPACES.sub(" ", text).strip()),
-        anchors=tuple(anchors),
-        names=tuple(names),
+        anchors=frozenset(anchors),
+        names=frozenset(names),
         stems=frozenset(stems),
     )
 
@@ -234,19 +242,18 @@ def _anchor_agreement(a: _Profile, b: _Profile) -> float | None:
     total = len(a.anchors) + len(b.anchors) + len(a.names) + len(b.names)
     if not total:
         return None
-    shared = sum((Counter(a.anchors) & Counter(b.anchors)).values())
-    names_a, names_b = Counter(a.names), Counter(b.names)
-    exact = names_a & names_b
-    shared += sum(exact.values())
-    # names spelled differently across languages: pair the leftovers by trigram overlap
-    rest_b = [_trigrams(name) for name in (names_b - exact).elements()]
-    for name in (names_a - exact).elements():
-        ga = _trigrams(name)
-        for k, gb in enumerate(rest_b):
-            if 4 * len(ga & gb) >= len(ga) + len(gb):
-                shared += 1
-                del rest_b[k]
-                break
+    shared = len(a.anchors & b.anchors)
+    if a.names and b.names:
+        shared += len(a.names & b.names)
+        # names spelled differently across languages: pair the leftovers by trigram overlap
+        rest_b = [_trigrams(name) for name in b.names - a.names]
+        for name in a.names - b.names:
+            ga = _trigrams(name)
+            for k, gb in enumerate(rest_b):
+                if 4 * len(ga & gb) >= len(ga) + len(gb):
+                    shared += 1
+                    del rest_b[k]
+                    break
     return 2 * shared / total
 
 
@@ -257,15 +264,11 @@ def cross_language_similarity(a: str, b: str) -> float:
         return 1.0 if pa.length == pb.length else 0.0
     ratio = math.log((pa.length + _LENGTH_SLACK) / (pb.length + _LENGTH_SLACK))
     length = math.exp(-(ratio**2) / (2 * _LENGTH_SIGMA**2))
-    evidence: list[tuple[float, float]] = []
     anchors = _anchor_agreement(pa, pb)
-    if anchors is not None:
-        evidence.append((anchors, 2.0))
     if pa.stems or pb.stems:
         stems = 2 * len(pa.stems & pb.stems) / (len(pa.stems) + len(pb.stems))
-        evidence.append((stems, 1.0))
-    if evidence:
-        content = sum(v * w for v, w in evidence) / sum(w for _, w in evidence)
+        # anchors (numbers, names, links) are rarer and surer than cognate stems
+        content = stems if anchors is None else (2 * anchors + stems) / 3
     else:
-        content = _NEUTRAL_CONTENT
+        content = _NEUTRAL_CONTENT if anchors is None else anchors
     return length * (1 - _CONTENT_WEIGHT + _CONTENT_WEIGHT * content)
