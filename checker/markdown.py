@@ -108,11 +108,11 @@ def _pending_start(state: StateInline) -> int:
     return len(state.tokens) + (1 if state.pending else 0)
 
 
-def _wrap_whole(fn: _InlineRule) -> _InlineRule:
+def _wrap_whole(fn: _InlineRule, triggers: str) -> _InlineRule:
     """Record the whole span of a construct (code span, autolink, HTML, entity) as markup."""
 
     def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent else state.env.get(_ENV_KEY)
+        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
         if rec is None:
             return fn(state, silent)
         start = state.pos
@@ -126,11 +126,11 @@ def _wrap_whole(fn: _InlineRule) -> _InlineRule:
     return rule
 
 
-def _wrap_escape(fn: _InlineRule) -> _InlineRule:
+def _wrap_escape(fn: _InlineRule, triggers: str) -> _InlineRule:
     """Record the backslash of an escape or of a hard break; the escaped character stays prose."""
 
     def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent else state.env.get(_ENV_KEY)
+        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
         if rec is None:
             return fn(state, silent)
         start = state.pos
@@ -147,11 +147,11 @@ def _wrap_escape(fn: _InlineRule) -> _InlineRule:
     return rule
 
 
-def _wrap_delimiters(fn: _InlineRule) -> _InlineRule:
+def _wrap_delimiters(fn: _InlineRule, triggers: str) -> _InlineRule:
     """Record emphasis and strikethrough delimiter runs; decided after pairing."""
 
     def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent else state.env.get(_ENV_KEY)
+        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
         if rec is None:
             return fn(state, silent)
         start = state.pos
@@ -173,20 +173,17 @@ def _wrap_delimiters(fn: _InlineRule) -> _InlineRule:
     return rule
 
 
-def _wrap_link(fn: _InlineRule, image: bool) -> _InlineRule:
+def _wrap_link(fn: _InlineRule, triggers: str) -> _InlineRule:
     """Record a link's or image's brackets, destination and title; the label stays prose."""
+    image = triggers == "!"
     opener = 2 if image else 1
 
     def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent else state.env.get(_ENV_KEY)
+        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
         if rec is None:
             return fn(state, silent)
         start = state.pos
-        src = state.src
-        if image:
-            if src[start] != "!" or start + 1 >= state.posMax or src[start + 1] != "[":
-                return fn(state, silent)
-        elif src[start] != "[":
+        if image and (start + 1 >= state.posMax or state.src[start + 1] != "["):
             return fn(state, silent)
         # The same call the rule makes, to learn where the label ends.
         label_end = state.md.helpers.parseLinkLabel(state, start + opener - 1, not image)
@@ -235,20 +232,22 @@ def _parser() -> MarkdownIt:
         # Joining text tokens would merge a lone '*' into its neighbours before
         # we read whether it was paired.
         md.inline.ruler2.disable("fragments_join")
-        wrappers: dict[str, Callable[[_InlineRule], _InlineRule]] = {
-            "escape": _wrap_escape,
-            "backticks": _wrap_whole,
-            "autolink": _wrap_whole,
-            "html_inline": _wrap_whole,
-            "entity": _wrap_whole,
-            "emphasis": _wrap_delimiters,
-            "strikethrough": _wrap_delimiters,
-            "link": lambda fn: _wrap_link(fn, image=False),
-            "image": lambda fn: _wrap_link(fn, image=True),
+        # Each wrapped rule with the characters that can start its construct.
+        wrappers: dict[str, tuple[Callable[[_InlineRule, str], _InlineRule], str]] = {
+            "escape": (_wrap_escape, "\\"),
+            "backticks": (_wrap_whole, "`"),
+            "autolink": (_wrap_whole, "<"),
+            "html_inline": (_wrap_whole, "<"),
+            "entity": (_wrap_whole, "&"),
+            "emphasis": (_wrap_delimiters, "*_"),
+            "strikethrough": (_wrap_delimiters, "~"),
+            "link": (_wrap_link, "["),
+            "image": (_wrap_link, "!"),
         }
         for item in md.inline.ruler.__rules__:
             if item.name in wrappers:
-                md.inline.ruler.at(item.name, wrappers[item.name](item.fn), {"alt": list(item.alt)})
+                wrap, triggers = wrappers[item.name]
+                md.inline.ruler.at(item.name, wrap(item.fn, triggers), {"alt": list(item.alt)})
         for item in md.block.ruler.__rules__:
             if item.name == "table":
                 md.block.ruler.at("table", _wrap_table(item.fn), {"alt": list(item.alt)})
