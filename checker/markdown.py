@@ -452,7 +452,9 @@ def _prose_flags(text: str) -> bytearray:
             if segments:
                 prose = _inline_prose(md, token.content, env, rec)
                 for offset, start, length in segments:
-                    flags[start : start + length] = prose[offset : offset + length]
+                    # Unequal slices would resize the bytearray and shift every offset.
+                    if offset + length <= len(prose) and start + length <= len(flags):
+                        flags[start : start + length] = prose[offset : offset + length]
         elif token.type == "inline" and previous is not None and previous.type in ("th_open", "td_open"):
             cell += 1
         previous = token
