@@ -8,7 +8,10 @@ the neighbouring pair before crying wolf.
 
 The dynamic programme maximises the sum of ``similarity − gap`` over matched pairs
 (an unmatched passage earns 0), so two passages are paired instead of both being left
-unmatched only when their similarity exceeds ``gap``. It runs in a band around the
+unmatched only when their similarity exceeds ``gap``; where a passage was replaced, the
+unmatched left passage is listed before the unmatched right one. ``DEFAULT_GAP`` is low
+on purpose: passages are paired unless they share next to nothing, and a dropped
+passage shows as unmatched only when the counts force a gap somewhere. It runs in a band around the
 proportional diagonal that doubles until the best path stays clear of the band's edge,
 so long lists cost O(n·band) similarity calls instead of O(n·m).
 """
@@ -101,10 +104,12 @@ def _banded_path(
             best, how = neg, _MATCH
             if i and j and plo <= j - 1 <= phi and prev[j - 1 - plo] > neg:
                 best = prev[j - 1 - plo] + score(i - 1, j - 1) - gap
-            if i and plo <= j <= phi and prev[j - plo] > best:
-                best, how = prev[j - plo], _SKIP_LEFT
+            # on ties the last move is a right skip, so that where a passage was replaced the
+            # unmatched left passage is listed before the unmatched right one
             if k and row[k - 1] > best:
                 best, how = row[k - 1], _SKIP_RIGHT
+            if i and plo <= j <= phi and prev[j - plo] > best:
+                best, how = prev[j - plo], _SKIP_LEFT
             row[k] = best
             move[k] = how
         totals.append(row)
