@@ -1,0 +1,136 @@
+"""Tests for checker.langid: detection, the conservative is_foreign, lazy loading."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker import langid  # noqa: E402
+
+SENTENCES = {
+    "en": "The city council finally approved the budget after a long and bitter debate.",
+    "fr": "Le conseil municipal a finalement adopté le budget après un long débat houleux.",
+    "es": "El ayuntamiento aprobó por fin el presupuesto tras un largo debate muy tenso.",
+    "de": "Der Stadtrat hat den Haushalt nach einer langen und hitzigen Debatte endlich beschlossen.",
+    "it": "Il consiglio comunale ha finalmente approvato il bilancio dopo un lungo dibattito.",
+    "pt": "A câmara municipal aprovou finalmente o orçamento depois de um longo debate.",
+    "nl": "De gemeenteraad heeft de begroting eindelijk goedgekeurd na een lang debat.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_detect_names_the_language(lang: str) -> None:
+    code, p = langid.detect(SENTENCES[lang])
+    assert code == lang
+    assert 0.5 < p <= 1.0
+
+
+def test_ranked_is_a_distribution_over_the_candidates() -> None:
+    ranking = langid.ranked(SENTENCES["fr"], candidates=["en", "fr", "de"])
+    assert [lang for lang, _ in ranking][0] == "fr"
+    assert sorted(lang for lang, _ in ranking) == ["de", "en", "fr"]
+    assert sum(p for _, p in ranking) == pytest.approx(1.0)
+    probs = [p for _, p in ranking]
+    assert probs == sorted(probs, reverse=True)
+
+
+def test_candidates_restrict_the_answer() -> None:
+    code, _ = langid.detect(SENTENCES["es"], candidates=["fr", "en"])
+    assert code in {"fr", "en"}
+
+
+def test_unknown_candidate_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        langid.ranked("Bonjour à tous.", candidates=["xx"])
+
+
+def test_empty_text_gives_a_uniform_answer() -> None:
+    ranking = langid.ranked("", candidates=["fr", "en"])
+    assert [p for _, p in ranking] == pytest.approx([0.5, 0.5])
+
+
+def test_french_with_loanwords_brands_and_names_is_not_foreign() -> None:
+    text = "Le week-end dernier, Al Pacino a publié une story sur Instagram depuis son iPhone."
+    assert langid.is_foreign(text, "fr") is None
+
+
+@pytest.mark.parametrize("text", [
+    "La rédaction de Vanity Fair a classé The Social Network parmi les meilleurs films de Netflix.",
+    "Selon le Wall Street Journal, Microsoft et Google négocient un partenariat dans le cloud.",
+    "Elle a regardé « The Lord of the Rings » trois fois pendant le confinement.",
+    "Le rappeur a partagé sa playlist sur Spotify : https://open.spotify.com/playlist/abc @label #newmusic",
+])
+def test_french_with_titles_quotes_and_links_is_not_foreign(text: str) -> None:
+    assert langid.is_foreign(text, "fr") is None
+
+
+@pytest.mark.parametrize("text", ["Thank you so much!", "Breaking news", "Game over.", "New York Times"])
+def test_short_fragments_are_never_foreign(text: str) -> None:
+    assert langid.is_foreign(text, "fr") is None
+
+
+def test_english_sentence_in_a_french_document_is_foreign() -> None:
+    text = "I can't believe how much this place has changed since we moved here last year."
+    result = langid.is_foreign(text, "fr")
+    assert result is not None
+    lang, p = result
+    assert lang == "en"
+    assert p >= langid.DEFAULT_THRESHOLD
+
+
+def test_spanish_sentence_in_a_french_document_is_foreign() -> None:
+    result = langid.is_foreign(SENTENCES["es"], "fr")
+    assert result is not None and result[0] == "es"
+
+
+def test_sentence_in_the_document_language_is_not_foreign() -> None:
+    assert langid.is_foreign(SENTENCES["en"], "en") is None
+    assert langid.is_foreign(SENTENCES["fr"], "fr") is None
+
+
+def test_names_and_links_do_not_count_as_words() -> None:
+    words = langid.content_words(
+        "Hier, Barack Obama a écrit à @nytimes via https://example.com/x #politique « Yes we can ».")
+    assert words == ["hier", "a", "écrit", "à", "via"]
+
+
+def test_english_sentence_whose_words_are_mostly_names_is_not_counted() -> None:
+    # Three counted words ("and were in"): too little evidence, whatever the language.
+    text = "Taylor Swift and Travis Kelce were in Paris."
+    assert langid.content_words(text) == ["and", "were", "in"]
+    assert langid.is_foreign(text, "fr") is None
+
+
+def test_unsupported_document_language_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        langid.is_foreign(SENTENCES["en"], "xx")
+
+
+def test_import_does_not_load_the_backends() -> None:
+    code = (
+        "import sys, json; sys.path.insert(0, %r); import checker.langid; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'py3langid', 'wordfreq', 'numpy', 'lingua'})))" % str(ROOT)
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_first_call_loads_the_backends() -> None:
+    # The counterpart of the test above, so that it cannot pass vacuously.
+    code = (
+        "import sys, json; sys.path.insert(0, %r); import checker.langid as l; "
+        "l.detect('Bonjour tout le monde'); "
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'py3langid', 'wordfreq'})))"
+        % str(ROOT)
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == ["py3langid", "wordfreq"]
