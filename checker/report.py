@@ -15,6 +15,14 @@ from checker.scoring import PassageScore
 SCHEMA = "mtlint-report/1"
 
 
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of the JSON report, shipped as ``checker/schema/report.schema.json``."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("checker").joinpath("schema", "report.schema.json").read_text(encoding="utf-8"))
+
+
 @dataclass
 class FileReport:
     """Everything known about one checked (or unreadable) file."""
