@@ -249,6 +249,9 @@ def report_costs() -> None:
                     "wordfreq-best-7": "import wordfreq"})
     for name, factory in PROBES.items():
         imp = imports[name]
+        if subprocess.run([PYTHON, "-c", imp], capture_output=True, cwd=ROOT).returncode:
+            print(f"| {name} | not installed |")
+            continue
         t_imp = median_time(f"import sys; sys.path.insert(0, {str(ROOT)!r}); {imp}")
         code = _PROBE.format(root=str(ROOT), tools=str(ROOT / "tools"), factory=factory)
         run_python(code)
@@ -266,7 +269,11 @@ def report_accuracy(data: dict[str, list[tuple[tuple[int, int], str]]], names: S
     print(header)
     print("|---" * (len(BUCKETS) + len(MEASURED) + 3) + "|")
     for name in names:
-        classify = BACKENDS[name][0]()
+        try:
+            classify = BACKENDS[name][0]()
+        except ImportError as exc:
+            print(f"| {name} | not installed ({exc.name}) |")
+            continue
         hits: dict[object, list[int]] = defaultdict(lambda: [0, 0])
         n = 0
         t = time.perf_counter()
