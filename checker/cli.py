@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing; only the exit code tells")
 
     rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     rules.add_argument("--lang", help="only the rules that run on this language")
     rules.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
     rules.add_argument("--config", metavar="FILE", help="configuration file")
@@ -97,7 +97,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as exc:  # --help and --version: argparse prints, then exits
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
         if args.command is None:
             build_parser().print_help(out)
             return EXIT_ERROR
@@ -151,7 +154,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     config = _load_config(args)
     overrides = {}
-    if args.lang:
+    if args.lang is not None:
         overrides["lang"] = normalize(args.lang)
     if args.select:
         overrides["select"] = _split(args.select)
@@ -165,6 +168,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exclude:
         overrides["exclude"] = config.exclude + tuple(args.exclude)
     config = replace(config, **overrides)
+    if config.fail_on is Severity.INFO:
+        # The contract: info findings are shown but never fail a run.
+        config = replace(config, fail_on=Severity.MINOR)
     ruleset = _load_ruleset(args.rules, config)
     for selectors in (config.select or (), config.ignore):
         bad = unknown_selectors(ruleset.rules, selectors)
@@ -175,7 +181,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     targets = list(discover(args.paths, config.include, config.exclude))
     if sum(1 for t in targets if t.problem is None) > 1 and (args.reference or args.source):
         raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
-    runner = Runner(ruleset, config, lang_forced=bool(args.lang), args=args)
+    runner = Runner(ruleset, config, lang_forced=args.lang is not None, args=args)
     report = runner.run(targets, select_rules)
     for f in report.files:
         if f.error:
@@ -214,7 +220,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     config = _load_config(args)
     ruleset = _load_ruleset(args.rules, config)
     rules = list(ruleset.rules)
-    if args.lang:
+    if args.lang is not None:
         lang = normalize(args.lang)
         rules = [r for r in rules if r.applies_to(lang)]
     if args.format == "json":
