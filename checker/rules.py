@@ -2,9 +2,9 @@
 
 A pack is a directory of ``*.toml`` rule files, with an optional ``pack.toml``
 (``lang``, ``version``, ``[settings]``). Word lists and tables live beside the
-rules that use them. A pack named ``common`` (or with ``lang = "*"``) applies to
-every language; any other pack applies to documents whose language matches its
-tag. Every problem in every pack is collected and reported at once.
+rules that use them. A pack with ``lang = "*"``, or without a ``lang`` and not
+named like a language tag (``common``, ``house-rules``), applies to every
+language; any other pack applies to documents whose language matches its tag. Every problem in every pack is collected and reported at once.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _KNOWN_KEYS = {
     "code", "name", "category", "severity", "kind", "message", "why", "params",
     "examples", "link", "confidence", "enabled", "lang",
 }
-_EXAMPLE_KEYS = {"bad", "good", "fix", "lang", "note"}
+_EXAMPLE_KEYS = {"bad", "good", "fix", "lang", "note", "source", "source_lang"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class Example:
     span: tuple[int, int] | None = None
     fix: tuple[str, ...] | None = None
     lang: str | None = None
+    #: The original text the example translates (source-mode rules), and its language.
+    source: str | None = None
+    source_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,9 @@ def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
     meta_path = pack_dir / "pack.toml"
     if meta_path.is_file():
         meta = _read_toml(meta_path, problems) or {}
-    lang = meta.get("lang", None if pack_dir.name == "common" else pack_dir.name)
+    # Without a lang, a pack named like a language tag (fr, fr-CA) is for that language; any
+    # other directory (common, house-rules) applies to every language rather than to none.
+    lang = meta.get("lang", pack_dir.name if _is_lang_tag(pack_dir.name) else None)
     if lang == "*":
         lang = None
     if lang is not None and not isinstance(lang, str):
@@ -184,6 +189,14 @@ def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
         problems.append(f"{meta_path}: settings: must be a table")
         settings = {}
     return Pack(pack_dir.name, pack_dir, lang, str(meta.get("version", "0")), settings)
+
+
+def _is_lang_tag(name: str) -> bool:
+    if not regex.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", name):
+        return False
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(name.replace("_", "-")))
 
 
 def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> Rule | None:
@@ -277,6 +290,10 @@ def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
         for key in sorted(set(item) - _EXAMPLE_KEYS):
             bad(f"{where}.{key}", "unknown field")
         lang = item.get("lang")
+        source, source_lang = item.get("source"), item.get("source_lang")
+        if not isinstance(source, (str, type(None))) or not isinstance(source_lang, (str, type(None))):
+            bad(f"{where}.source", "source and source_lang must be strings")
+            continue
         if "bad" in item and "good" not in item:
             text = item["bad"]
             if not isinstance(text, str):
@@ -295,14 +312,14 @@ def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
                 bad(f"{where}.fix", "must be a string or an array of strings")
                 fix = None
             span = (m.start(), m.start() + len(m.group(1)))
-            out.append(Example(plain, True, span, tuple(fix) if fix is not None else None, lang))
+            out.append(Example(plain, True, span, tuple(fix) if fix is not None else None, lang, source, source_lang))
         elif "good" in item and "bad" not in item:
             if not isinstance(item["good"], str):
                 bad(f"{where}.good", "must be a string")
                 continue
             if "fix" in item:
                 bad(f"{where}.fix", "only a bad example has a fix")
-            out.append(Example(item["good"], False, None, None, lang))
+            out.append(Example(item["good"], False, None, None, lang, source, source_lang))
         else:
             bad(where, "needs exactly one of 'bad' or 'good'")
     return out

@@ -101,11 +101,15 @@ class Runner:
             return report
         doc.lang = config.lang or detect_language(doc.prose)
         report.document, report.lang = doc, doc.lang
+        # Reference and source are read first: source-mode rules read the alignment from doc.cache.
+        self.compare(report, target, config)
+        if report.error:
+            report.document, report.passed = None, False
+            return report
         engine = self.engine_for(config, select)
         result = engine.check(doc)
         report.failures = result.failures
         report.findings = at_least(result.findings, config.min_severity)
-        self.compare(report, target, config)
         report.findings.sort(key=lambda f: f.sort_key())
         report.passages = score_passages(doc, report.findings, config.weights)
         report.score = score_file(doc, report.findings, config.weights)
@@ -115,7 +119,7 @@ class Runner:
         return report
 
     def compare(self, report: FileReport, target: Target, config: Config) -> None:
-        """Reference and source modes (``--reference``/``--source``): add metrics and findings."""
+        """Reference and source modes (``--reference``/``--source``): metrics, and the source alignment for rules."""
         args = self.args
         if args is None or not any(
             getattr(args, k, None) for k in ("reference", "reference_dir", "source", "source_dir")

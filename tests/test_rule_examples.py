@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.compare import attach_source
 from checker.document import Document
 from checker.engine import Engine
 from checker.finding import CATEGORIES
@@ -17,9 +18,12 @@ def _lang(rule: Rule, example: Example) -> str:
     return example.lang or rule.lang or rule.pack.lang or "en"
 
 
-def _findings(rule: Rule, text: str, lang: str):
+def _findings(rule: Rule, text: str, lang: str, example: Example | None = None):
     engine = Engine([rule], RULESET.packs)
-    result = engine.check(Document(text, "<example>", lang))
+    doc = Document(text, "<example>", lang)
+    if example is not None and example.source is not None:
+        attach_source(doc, example.source, example.source_lang)
+    result = engine.check(doc)
     assert not result.failures, result.failures
     return [f for f in result.findings if f.code == rule.code]
 
@@ -34,7 +38,7 @@ CASES = [
 @pytest.mark.parametrize(("rule", "example"), CASES)
 def test_example(rule: Rule, example: Example) -> None:
     lang = _lang(rule, example)
-    found = _findings(rule, example.text, lang)
+    found = _findings(rule, example.text, lang, example)
     if not example.bad:
         assert found == [], f"good example flagged: {[(f.text, f.start) for f in found]}"
         return
@@ -46,7 +50,7 @@ def test_example(rule: Rule, example: Example) -> None:
     if example.fix is not None:
         assert list(f.suggestions) == list(example.fix)
         fixed = example.text[: f.start] + example.fix[0] + example.text[f.end:]
-        assert _findings(rule, fixed, lang) == [], "applying the fix must clear the finding"
+        assert _findings(rule, fixed, lang, example) == [], "applying the fix must clear the finding"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
