@@ -1,0 +1,223 @@
+"""Kind ``foreign-language``: sentences and passages written in another language than the document's.
+
+Each sentence is judged on its *content words* (``checker.langid.content_words``:
+names, URLs, handles, hashtags, numbers and quoted material left out), so a French
+sentence full of English names, brands and loanwords stays French. Consecutive
+foreign sentences of one passage, in the same language, are reported as one span.
+Quoted material is judged apart: a short quoted title or slogan is never
+reported, a long quoted sentence is (with a lower severity, see ``why`` of the
+rules using this kind).
+
+The language identifier (``checker.langid``, ~1 s to load) only sees candidate
+sentences. The pre-filter reads the document language's word frequencies
+(``checker.lexicon``): a sentence in the document's language has many very
+common words (``de``, ``la``, ``the``) and few rare ones; a foreign sentence has
+few of the former and, being made of words the list barely knows, many of the
+latter. A sentence is a candidate when ``share(zipf >= strong_zipf) -
+share(zipf < weak_zipf) < prefilter_margin``.
+
+params:
+- ``min_words``: content words a sentence needs to be judged (shorter ones only
+  join a foreign run they sit inside).
+- ``threshold``: probability the identifier must give the foreign language.
+- ``quote_min_words``: content words quoted material needs to be judged.
+- ``major_min_words``: a foreign run that does not fill its passage, with fewer
+  content words than this and a single sentence, is reported as minor.
+- ``strong_zipf``, ``weak_zipf``, ``prefilter_margin``: the pre-filter above.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.context import Context
+from checker.document import Document, Span
+from checker.finding import Hit, Severity
+from checker.rules import Rule, param
+
+NAME = "foreign-language"
+PARAMS = {
+    "min_words": param(int, default=5, doc="content words a sentence needs to be judged"),
+    "threshold": param(float, default=0.9, doc="probability required for the foreign language"),
+    "quote_min_words": param(int, default=6, doc="content words quoted material needs to be judged"),
+    "major_min_words": param(int, default=12, doc="below this, a lone foreign sentence inside a passage is minor"),
+    "strong_zipf": param(float, default=5.5, doc="Zipf frequency of a very common word of the document language"),
+    "weak_zipf": param(float, default=3.0, doc="Zipf frequency below which a word is rare in the document language"),
+    "prefilter_margin": param(float, default=0.1, doc="candidate when share(strong) - share(weak) is below this"),
+}
+
+# Quoted material (same pairs as checker.langid strips), found in the prose.
+_QUOTE = regex.compile(r"«([^«»]*)»|“([^“”]*)”|„([^„“”]*)[“”]|‹([^‹›]*)›|\"([^\"\n]*)\"")
+_COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
+# Characters that may close a sentence after its last word.
+_CLOSERS = ".!?…»”\"')]’"
+
+
+@dataclass(slots=True)
+class _Verdict:
+    """What the identifier said about one sentence."""
+
+    span: Span
+    words: list[str]
+    lang: str | None = None
+    confidence: float = 0.0
+
+
+def _trim_end(doc: Document, start: int, end: int) -> int:
+    """End of the last word or number in [start, end), with its closing punctuation: drops trailing links."""
+    toks = [t for t in doc.tokens_in(start, end) if t.kind in ("word", "number")]
+    if not toks:
+        return end
+    stop = toks[-1].end
+    while stop < end and doc.text[stop] in _CLOSERS:
+        stop += 1
+    return stop
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Validate the params; the language identifier and word lists load lazily in check()."""
+    p = rule.params
+    min_words = p["min_words"]
+    quote_min = p["quote_min_words"]
+    threshold = p["threshold"]
+    major_min = p["major_min_words"]
+    strong, weak, margin = p["strong_zipf"], p["weak_zipf"], p["prefilter_margin"]
+    if min_words < 1 or quote_min < 1:
+        raise ValueError("min_words and quote_min_words must be at least 1")
+    if not 0.5 <= threshold <= 1.0:
+        raise ValueError("threshold must be between 0.5 and 1")
+
+    def candidate(words: list[str], lang: str) -> bool:
+        from checker.lexicon import zipf
+
+        z = [zipf(w, lang) for w in words]
+        share = (sum(x >= strong for x in z) - sum(x < weak for x in z)) / len(z)
+        return share < margin
+
+    def judge(text: str, lang: str, needed: int) -> tuple[list[str], str | None, float]:
+        from checker import langid
+
+        words = langid.content_words(text)
+        if len(words) < needed or not candidate(words, lang):
+            return words, None, 0.0
+        found = langid.is_foreign(text, lang, min_words=needed, threshold=threshold)
+        return words, *(found or (None, 0.0))
+
+    def joins(v: _Verdict, run_lang: str, lang: str) -> bool:
+        """A sentence too short to judge alone joins a neighbouring foreign run if its words lean that way."""
+        from checker import langid
+
+        if v.lang is not None or not v.words or len(v.words) >= min_words:
+            return False
+        found, p = langid.detect(" ".join(v.words), [lang, run_lang])
+        return found == run_lang and p >= threshold
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        from checker import langid
+
+        lang = ctx.primary
+        if lang not in langid.SUPPORTED:
+            return
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        for passage in doc.passages:
+            i = bisect.bisect_left(starts, passage.start)
+            j = bisect.bisect_left(starts, passage.end)
+            verdicts = []
+            for sent in sentences[i:j]:
+                for unit in _clauses(doc, sent):
+                    words, found, conf = judge(unit.text, lang, min_words)
+                    verdicts.append(_Verdict(unit, words, found, conf))
+                    if found is None:
+                        yield from _quotes(doc, unit, lang)
+            yield from _runs(doc, verdicts, lang)
+
+    def _quotes(doc: Document, sent: Span, lang: str) -> Iterator[Hit]:
+        for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
+            g = next(k for k in range(1, 6) if m.group(k) is not None)
+            n, found, conf = judge(m.group(g), lang, quote_min)
+            if found is None:
+                continue
+            start, end = m.span(g)
+            # Report the quoted words, not the surrounding quote marks and spaces.
+            while start < end and doc.text[start].isspace():
+                start += 1
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                yield _hit(start, end, found, lang, conf * 0.8, Severity.MINOR)
+
+    def _runs(doc: Document, verdicts: list[_Verdict], lang: str) -> Iterator[Hit]:
+        k = 0
+        while k < len(verdicts):
+            v = verdicts[k]
+            if v.lang is None:
+                k += 1
+                continue
+            first, last = k, k
+            while first > 0 and joins(verdicts[first - 1], v.lang, lang):
+                first -= 1
+            m = k + 1
+            # Extend over same-language sentences and short ones that lean the same way.
+            while m < len(verdicts):
+                w = verdicts[m]
+                if w.lang == v.lang or joins(w, v.lang, lang):
+                    last = m
+                elif w.lang is not None or len(w.words) >= min_words:
+                    break
+                m += 1
+            run = verdicts[first:last + 1]
+            start, end = run[0].span.start, _trim_end(doc, run[0].span.start, run[-1].span.end)
+            words = sum(len(r.words) for r in run)
+            judged = [r for r in verdicts if r.words]
+            fills = all(r.lang == v.lang for r in judged) or (
+                run[0] is judged[0] and run[-1] is judged[-1])
+            conf = max(r.confidence for r in run)
+            if fills or len(run) > 1 or words >= major_min:
+                severity, conf_out = None, conf
+            else:
+                severity, conf_out = Severity.MINOR, conf * 0.8
+            if doc.is_prose(start, end):
+                yield _hit(start, end, v.lang or "", lang, conf_out, severity)
+            else:
+                # A run across Markdown markup (a multi-line blockquote): one hit per sentence.
+                for r in run:
+                    s, e = r.span.start, _trim_end(doc, r.span.start, r.span.end)
+                    if r.lang is not None and doc.is_prose(s, e):
+                        yield _hit(s, e, r.lang, lang, r.confidence, severity)
+            k = last + 1
+
+    return check
+
+
+def _clauses(doc: Document, sent: Span) -> Iterator[Span]:
+    """The sentence cut after each colon that opens a capitalised clause or a quote ("a déclaré : We will…")."""
+    pos = sent.start
+    for m in _COLON.finditer(doc.prose, sent.start, sent.end):
+        yield from _span(doc, pos, m.start())
+        pos = m.end()
+    yield from _span(doc, pos, sent.end)
+
+
+def _span(doc: Document, start: int, end: int) -> Iterator[Span]:
+    """[start, end) without surrounding white space, if anything is left."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield doc.span(start, end)
+
+
+def _hit(start: int, end: int, found: str, doc_lang: str, confidence: float,
+         severity: Severity | None) -> Hit:
+    """A Hit naming both languages in English (message args ``lang`` and ``doc_lang``)."""
+    from checker.lang import display_name
+
+    return Hit(start, end, confidence=round(confidence, 3), severity=severity,
+               args={"lang": display_name(found), "doc_lang": display_name(doc_lang)})
