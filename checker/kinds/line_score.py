@@ -1,0 +1,211 @@
+"""Kind ``line-score``: whole lines of site chrome (share buttons, comment forms,
+newsletter and cookie banners, related-article headings, calls to follow a site),
+found by scoring each line with several weak signals.
+
+Each non-empty line gets points for:
+
+- a phrase of the rule's ``phrases`` list: most when the line opens with it, fewer
+  when it fills much of a short line, one point elsewhere. A phrase written
+  ``=phrase`` counts only when it is the whole line (``=Publicité``);
+- cue words (``cues``: newsletter, commentaire, cookies…), at most ``max_cues``;
+- social network names (``networks``): a list of several is a call to follow;
+- a second-person or imperative opening (``starters``: Veuillez, Inscrivez-vous, Please…);
+- form: ALL CAPS, short without final punctuation, short ending in a colon;
+- position: among the last ``tail_lines`` non-empty lines, or the first ``head_lines``
+  after the title, where pages put their chrome.
+
+Long lines and lines holding a quotation lose points: they are the story's prose.
+A line whose score reaches ``threshold`` is reported whole. With ``require_phrase``,
+only lines holding a phrase of the list are reported (a precise, list-driven rule).
+
+With ``mode = "bio"`` the kind reports instead the author-bio line that a page
+template puts right under a byline at the end of an article (``Par Jeanne Dupont``
+then a sentence about her); ``byline_prefixes`` lists the words a byline may open with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.context import Context
+from checker.document import Document, Span
+from checker.finding import Hit, Severity
+from checker.kinds._phrases import PhraseMatcher
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "line-score"
+PARAMS = {
+    "mode": param(str, default="chrome", doc="chrome | bio"),
+    "phrases": param(str, default=None, doc="list file beside the rule: strong phrases (=phrase: whole line)"),
+    "cues": param(str, default=None, doc="list file: cue words or phrases"),
+    "networks": param(str, default=None, doc="list file: social network names"),
+    "starters": param(str, default=None, doc="list file: second-person or imperative line openings"),
+    "byline_prefixes": param(list, default=[], doc="bio mode: words a byline may open with (Par, By)"),
+    "threshold": param(float, default=3.0, doc="score from which a line is reported"),
+    "require_phrase": param(bool, default=False, doc="report only lines holding a listed phrase"),
+    "max_cues": param(int, default=2, doc="most points given for cue words"),
+    "tail_lines": param(int, default=8, doc="non-empty lines at the end counted as the page's footer"),
+    "head_lines": param(int, default=3, doc="non-empty lines after the title counted as the page's header"),
+}
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*|\p{Nd}+")
+_LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
+_FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
+_QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    span: Span
+    words: int
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """Non-empty prose lines, trimmed, with their word counts (shared by every rule of this kind)."""
+    cached = doc.cache.get("line-score:lines")
+    if cached is not None:
+        return cached
+    prose = doc.prose
+    out = []
+    for line in doc.lines:
+        s, e = line.start, line.end
+        while s < e and prose[s].isspace():
+            s += 1
+        while e > s and prose[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(_Line(doc.span(s, e), len(_WORD.findall(prose, s, e))))
+    doc.cache["line-score:lines"] = out
+    return out
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def _load(rule: Rule, name: str) -> tuple[str, ...]:
+    value = rule.params.get(name)
+    if not value:
+        return ()
+    path = rule.resolve(value)
+    if not path.is_file():
+        raise ValueError(f"{name} file not found: {path.name}")
+    return read_list(path)
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Compile the phrase, cue, network and starter lists."""
+    p = rule.params
+    mode = p["mode"]
+    if mode not in ("chrome", "bio"):
+        raise ValueError("mode must be chrome or bio")
+    phrases = _load(rule, "phrases")
+    whole = frozenset(_key(x[1:]) for x in phrases if x.startswith("="))
+    matcher = PhraseMatcher([x for x in phrases if not x.startswith("=")])
+    cues = PhraseMatcher(_load(rule, "cues"))
+    networks = PhraseMatcher(_load(rule, "networks"))
+    starters = PhraseMatcher(_load(rule, "starters"))
+    prefixes = frozenset(fold(str(x)) for x in p["byline_prefixes"])
+    if mode == "chrome" and not (phrases or cues.table):
+        raise ValueError("give a 'phrases' or 'cues' list")
+    threshold = p["threshold"]
+
+    def phrase_points(text: str, n_words: int) -> float:
+        if _key(text) in whole:
+            return 3.0
+        lead = _LEAD.match(text).end()
+        best = 0.0
+        for s, e, _ in matcher.finditer(text):
+            after = text[e : e + 2].lstrip()
+            if s <= lead and not after.startswith(","):
+                best = max(best, 3.0)
+            elif n_words <= 12 and (e - s) >= 0.4 * len(text):
+                best = max(best, 2.0)
+            else:
+                best = max(best, 1.0)
+        return best
+
+    def score(line: _Line, zone: bool) -> tuple[float, bool]:
+        text = line.span.text
+        n = line.words
+        found = phrase_points(text, n)
+        points = found
+        names = {fold(text[s:e]) for s, e, _ in networks.finditer(text)}
+        if len(names) >= 3 or (len(names) == 2 and n <= 12):
+            points += 2.0
+        elif names:
+            points += 0.5
+        points += min(p["max_cues"], len({fold(text[s:e]) for s, e, _ in cues.finditer(text)}))
+        lead = _LEAD.match(text).end()
+        if any(s <= lead for s, _, _ in starters.finditer(text)):
+            points += 1.0
+        if n <= 8 and _caps(text):
+            points += 1.0
+        if n <= 8 and not _FINAL.search(text):
+            points += 0.5
+        if zone and n <= 30:
+            points += 1.0
+        if n > 40:
+            points -= 2.0
+        if _QUOTE.search(text):
+            points -= 1.5
+        return points, found > 0
+
+    def chrome(doc: Document) -> Iterator[Hit]:
+        lines = _lines(doc)
+        tail_from = len(lines) - p["tail_lines"]
+        for i, line in enumerate(lines):
+            if i == 0:
+                continue  # the title
+            zone = i >= tail_from or i <= p["head_lines"]
+            points, has_phrase = score(line, zone)
+            if points >= threshold and (has_phrase or not p["require_phrase"]):
+                confidence = min(0.95, 0.5 + 0.1 * points)
+                yield Hit(line.span.start, line.span.end, confidence=confidence, args={"score": f"{points:.1f}"})
+
+    def is_byline(line: _Line) -> bool:
+        words = _WORD.findall(line.span.text)
+        if not 1 <= len(words) <= 5 or _FINAL.search(line.span.text):
+            return False
+        need = 2  # a single capitalised word is a heading ("Conclusion"), not a name
+        if fold(words[0]) in prefixes:
+            words, need = words[1:], 1
+        return (
+            len(words) >= need
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() or len(w) <= 3 for w in words)
+        )
+
+    def bio(doc: Document) -> Iterator[Hit]:
+        lines = _lines(doc)
+        tail_from = len(lines) - p["tail_lines"]
+        text = doc.text
+        for i in range(max(1, tail_from), len(lines) - 0):
+            line = lines[i]
+            prev = lines[i - 1]
+            # Same block: the byline sits on the line right above, no blank line between.
+            between = text[prev.span.end : line.span.start]
+            if between.count("\n") != 1 or not is_byline(prev):
+                continue
+            if not 4 <= line.words <= 40 or not _FINAL.search(line.span.text) or _QUOTE.search(line.span.text):
+                continue
+            if is_byline(line):
+                continue
+            yield Hit(line.span.start, line.span.end, confidence=0.5, severity=Severity.MINOR)
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        yield from chrome(doc) if mode == "chrome" else bio(doc)
+
+    return check
+
+
