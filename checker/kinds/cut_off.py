@@ -82,6 +82,8 @@ def _continues(text: str, lang: str, min_zipf: float) -> bool:
     word = first.group()
     if len(word) == 1:
         return True
+    if word.isupper():
+        return False  # a heading or a widget in capitals starts something new
     from checker.lexicon import zipf
 
     return zipf(word.lower(), lang) < min_zipf
