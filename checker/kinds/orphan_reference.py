@@ -1,0 +1,70 @@
+"""Kind ``orphan-reference``: phrases that point at a link or element the text no longer has.
+
+``cliquez ici``, ``disponible à cette adresse``, ``the chart below``: the link,
+video or image they refer to was lost when the page was turned into text. Each
+of the rule's ``patterns`` (``regex`` syntax, case-insensitive) is a reference
+phrase. A match is not reported when the reference is still there:
+
+- in Markdown, when the phrase is (part of) the text of a link ``[…](…)``;
+- when a colon or a URL follows it (``… à cette adresse : https://…``).
+
+params: ``patterns``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "orphan-reference"
+PARAMS = {
+    "patterns": param(list, required=True, doc="expressions of reference phrases (case-insensitive)"),
+}
+
+# What may follow a reference that is still there: a colon, a URL, a link in brackets.
+_STILL_THERE = regex.compile(r"[\s\u00a0\u202f]*(?::|\(?(?:https?://|www\.)|\[)")
+
+
+def _in_link_text(text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies between a ``[`` and a ``](`` on its line (Markdown link text)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = text.rfind("[", line_start, start)
+    if opening < 0 or text.find("]", opening, start) >= 0:
+        return False
+    closing = text.find("]", end, line_end)
+    if closing < 0 or text.find("[", end, closing) >= 0:
+        return False
+    return text.startswith("(", closing + 1)
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Compile the patterns into one expression."""
+    patterns = [str(x) for x in rule.params["patterns"]]
+    if not patterns:
+        raise ValueError("give at least one pattern")
+    for pattern in patterns:
+        regex.compile(pattern)  # a bad expression is reported with the rule file
+    joined = regex.compile(
+        r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])",
+        regex.IGNORECASE,
+    )
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        prose = doc.prose
+        for m in joined.finditer(prose, timeout=5.0):
+            start, end = m.span()
+            if _STILL_THERE.match(prose, end):
+                continue
+            if doc.markdown and _in_link_text(doc.text, start, end):
+                continue
+            yield Hit(start, end, confidence=0.6)
+
+    return check
