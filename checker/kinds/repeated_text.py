@@ -48,6 +48,8 @@ PARAMS = {
 }
 
 _MODES = ("passage", "truncated", "line")
+# Shingles held by more earlier units than this are skipped: keeps the cost linear.
+_MAX_POSTINGS = 32
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…)[\s\u00a0\u202f]*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
@@ -128,7 +130,10 @@ def _check_passages(
                 grams = {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}
                 votes: Counter[int] = Counter()
                 for h in grams:
-                    for uid in set(index.get(h, ())):
+                    postings = index.get(h, ())
+                    if len(postings) > _MAX_POSTINGS:
+                        continue  # a stock phrase met everywhere says nothing about copying
+                    for uid in set(postings):
                         votes[uid] += 1
                 if votes:
                     uid, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -199,10 +204,8 @@ def _copy_start(body: str, body_words: list[str], full_words: list[str], min_pre
         if not head.endswith(first):
             continue
         last_ok = full_words[len(tail) - 1].startswith(tail[-1]) if len(tail) > 1 else True
-        if not last_ok:
-            continue
         middle = zip(tail[1:-1], full_words[1 : len(tail) - 1], strict=True)
-        mismatches = sum(a != b for a, b in middle)
+        mismatches = sum(a != b for a, b in middle) + (not last_ok)
         if mismatches > len(tail) // 6:
             continue
         if len(tail) == len(full_words) and tail[-1] == full_words[-1]:
