@@ -1,0 +1,170 @@
+"""Kind ``unknown-word``: a lowercase word that no frequency list of the article's language knows.
+
+Machine translation invents words (a wrong derivation, a half-translated
+stem). wordfreq's large lists know several hundred thousand forms per language,
+including rare ones, so a lowercase token absent from the document's language
+and from the ``also`` languages (English by default) is suspicious. To keep
+precision high the kind also accepts:
+
+- elided forms and compounds whose parts are known (``l’`` + word, ``peut-être``);
+- inflected forms wordfreq lacks, when swapping the ending for another ending of
+  the same paradigm (``inflections``: groups of interchangeable endings) gives a
+  known word: a rare conditional of a real verb passes, a wrong derivation
+  (another suffix) does not;
+- tokens with digits or capitals, short tokens, words that occur more than once
+  (consistent jargon), and every token of a sentence that is mostly made of
+  unknown words (a quotation in another language).
+
+A suggestion is given when one close word (edit distance 1–2) is clearly the
+most frequent.
+
+params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit, Severity
+from checker.kinds._spelling import close_words
+from checker.rules import Rule, param
+from checker.wordlists import fold
+
+NAME = "unknown-word"
+PARAMS = {
+    "elisions": param(list, default=[], doc="elided words (without apostrophe) split off a token's start"),
+    "also": param(list, default=["en"], doc="other languages whose words are accepted"),
+    "inflections": param(list, default=[], doc="groups of interchangeable endings, each a list of strings"),
+    "min_length": param(int, default=4, doc="shorter tokens are never reported"),
+    "foreign_share": param(float, default=0.3, doc="skip sentences with at least this share of unknown words"),
+    "min_zipf": param(float, default=1.0, doc="a word at least this frequent counts as known"),
+    "prefixes": param(list, default=[], doc="productive prefixes: prefix + known word is accepted"),
+}
+
+_PLAIN = regex.compile(r"^[\p{Ll}\p{M}]+(?:[-'’][\p{Ll}\p{M}]+)*$")
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Prepare elision and ending tables."""
+    p = rule.params
+    elisions = tuple(sorted((fold(e) for e in p["elisions"]), key=len, reverse=True))
+    groups = [tuple(str(e) for e in g) for g in p["inflections"]]
+    if any(not g for g in groups):
+        raise ValueError("every inflection group needs endings")
+    # ending → the groups it belongs to, longest endings first.
+    endings: dict[str, list[tuple[str, ...]]] = {}
+    for g in groups:
+        for e in g:
+            endings.setdefault(e, []).append(g)
+    ordered = sorted(endings, key=len, reverse=True)
+    also = tuple(p["also"])
+    prefixes = tuple(sorted((fold(x) for x in p["prefixes"]), key=len, reverse=True))
+    min_length, share, min_zipf = p["min_length"], p["foreign_share"], p["min_zipf"]
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
+        if not lexicon.table(ctx.primary):
+            return
+        known_cache: dict[str, bool] = {}
+
+        def known(word: str) -> bool:
+            hit = known_cache.get(word)
+            if hit is None:
+                hit = (
+                    any(lexicon.zipf(word, lg) >= min_zipf for lg in langs)
+                    or _inflected(word, ordered, endings, ctx.primary, min_zipf)
+                    or any(
+                        word.startswith(x) and len(word) - len(x) >= 4
+                        # A prefixed rare word would accept too much: the base must be common.
+                        and lexicon.zipf(word[len(x):], ctx.primary) >= min_zipf + 1.0
+                        for x in prefixes
+                    )
+                )
+                known_cache[word] = hit
+            return hit
+
+        counts = Counter(fold(t.text) for t in doc.words)
+        # Parts of compounds and elided forms count too.
+        for t in list(counts):
+            for piece in regex.split(r"[-']", t)[1:] if ("-" in t or "'" in t) else ():
+                counts[piece] += counts[t]
+        for sent in doc.sentences:
+            words = doc.tokens_in(sent.start, sent.end)
+            words = [t for t in words if t.kind == "word"]
+            suspects = []
+            for tok in words:
+                w = fold(tok.text)
+                if len(w) < min_length or not _PLAIN.match(tok.text):
+                    continue
+                bad = _unknown_part(w, elisions, known)
+                if bad is not None:
+                    suspects.append((tok, bad))
+            if not suspects or len(suspects) >= max(2, share * len(words)):
+                continue  # nothing, or a passage in another language
+            for tok, (offset, part) in suspects:
+                if counts[part] > 1:
+                    continue  # a term used consistently is likelier jargon than an invented word
+                start = tok.start + offset
+                end = start + len(part)
+                if fold(doc.text[start:end]) != part:
+                    start, end = tok.start, tok.end  # NFC changed the length: report the whole token
+                fix = _suggest(part, ctx.primary)
+                conf = 0.9 if len(part) >= 7 else 0.75
+                yield Hit(start, end, (fix,) if fix else (), confidence=conf,
+                          severity=None if conf >= 0.9 else Severity.MINOR)
+
+    return check
+
+
+def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str] | None:  # noqa: ANN001
+    """(offset, part) of the first unknown part of a folded token, or None when all are known."""
+    if known(word):
+        return None
+    offset = 0
+    for e in elisions:
+        if word.startswith(e + "'") and len(word) > len(e) + 1:
+            offset = len(e) + 1
+            word = word[offset:]
+            if known(word):
+                return None
+            break
+    pos = offset
+    for part in regex.split(r"([-'])", word):
+        if part in ("-", "'"):
+            pos += 1
+            continue
+        if len(part) >= 4 and not known(part):
+            return pos, part
+        pos += len(part)
+    return None
+
+
+def _inflected(word: str, ordered: list[str], endings: dict[str, list[tuple[str, ...]]],
+               lang: str, min_zipf: float) -> bool:
+    """True when replacing the word's ending by another of its paradigm gives a known word."""
+    for end in ordered:
+        if not word.endswith(end) or len(word) - len(end) < 3:
+            continue
+        stem = word[: len(word) - len(end)]
+        for group in endings[end]:
+            for other in group:
+                if other != end and lexicon.zipf(stem + other, lang) >= min_zipf:
+                    return True
+    return False
+
+
+def _suggest(word: str, lang: str) -> str | None:
+    """The one-edit neighbour that is clearly the most frequent, if there is one (two edits guess too wildly)."""
+    cands = [c for c in close_words(word, lang, 1) if c[2] >= 2.5]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: c[2])
+    if any(c is not best and c[2] > best[2] - 1.0 for c in cands):
+        return None
+    return best[0]
