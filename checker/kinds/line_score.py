@@ -57,6 +57,8 @@ _LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
 _FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
 _QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_LONG = 40  # words: a longer line is the story's prose unless strong signals say otherwise
+_HEAD_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,24 +140,29 @@ def build(rule: Rule):  # noqa: ANN201
     def score(line: _Line, zone: bool) -> tuple[float, bool]:
         text = line.span.text
         n = line.words
-        found = phrase_points(text, n)
+        # In a long line only an opening phrase can matter (elsewhere it earns one point,
+        # less than the length penalty): scanning the head keeps long prose cheap.
+        found = phrase_points(text if n <= _LONG else text[:_HEAD_CHARS], n)
         points = found
+        lead = _LEAD.match(text).end()
+        if any(s <= lead for s, _, _ in starters.finditer(text[: lead + _HEAD_CHARS])):
+            points += 1.0
+        if n > _LONG and points == 0 and threshold > p["max_cues"]:
+            # Networks (2) and cues (max_cues) cannot outweigh the length penalty (2): skip the scans.
+            return points - 2.0, False
         names = {fold(text[s:e]) for s, e, _ in networks.finditer(text)}
         if len(names) >= 3 or (len(names) == 2 and n <= 12):
             points += 2.0
         elif names:
             points += 0.5
         points += min(p["max_cues"], len({fold(text[s:e]) for s, e, _ in cues.finditer(text)}))
-        lead = _LEAD.match(text).end()
-        if any(s <= lead for s, _, _ in starters.finditer(text)):
-            points += 1.0
         if n <= 8 and _caps(text):
             points += 1.0
         if n <= 8 and not _FINAL.search(text):
             points += 0.5
         if zone and n <= 30:
             points += 1.0
-        if n > 40:
+        if n > _LONG:
             points -= 2.0
         if _QUOTE.search(text):
             points -= 1.5
