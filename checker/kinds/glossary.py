@@ -1,0 +1,156 @@
+"""Kind ``glossary``: a table of expressions to avoid, each a small pattern with optional context conditions.
+
+Unlike ``substitution`` (literal phrases), a glossary entry can cover inflected forms and
+be restricted to the contexts where it is wrong, so that one entry per idiom stays precise
+(« sans permis » is a calque only when it means "without permission", not for a driver).
+
+params:
+- ``table``: a tab-separated file beside the rule, one entry per line::
+
+      pattern<TAB>suggestion[|suggestion…][<TAB>condition]…
+
+  ``pattern`` is a ``regex`` expression matched case-insensitively as whole words; in it a
+  space matches any run of white space (no-break spaces included) and ``'`` any apostrophe.
+  Suggestions may use the pattern's groups (``\\1``, ``\\g<name>``); ``-`` means none.
+  Each condition is ``left=RE``, ``right=RE``, ``notleft=RE`` or ``notright=RE``: an
+  expression that must (or must not) match just before / just after the pattern, across
+  white space (``left=qu'|que`` or ``right=,``). ``^`` in ``left`` means a sentence or line
+  start: it matches after ``.!?:«"`` or a line break.
+- ``ignore_case``: default true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.kinds._phrases import match_case
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "glossary"
+PARAMS = {
+    "table": param(str, required=True, doc="pattern<TAB>suggestions<TAB>conditions… file beside the rule"),
+    "ignore_case": param(bool, default=True),
+}
+
+_WS = r"[\s\u00a0\u202f]"
+_APOS = "['’\u02bc]"
+_WORD_BEFORE = r"(?<![\p{L}\p{M}\p{N}_])"
+# After an elided word (« d' ») the next word follows with no space: no boundary needed.
+_WORD_AFTER = r"(?:(?<=['’\u02bc])|(?![\p{L}\p{M}\p{N}_]))"
+_SENTENCE_START = r"(?:\A|[.!?:;«\"“(\n\r—–-])"
+_CONDITIONS = ("left", "right", "notleft", "notright")
+_TIMEOUT = 5.0
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}")
+_NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary line, compiled."""
+
+    source: str
+    regex: regex.Pattern[str]
+    suggestions: tuple[str, ...]
+
+
+def _body(pattern: str) -> str:
+    # A literal space stands for any white space; a straight apostrophe for any apostrophe.
+    return regex.sub(r"(?<!\\) +", lambda _: _WS + "+", pattern.strip()).replace("'", _APOS)
+
+
+def _condition(kind: str, expr: str) -> str:
+    body = _body(expr).replace("^", _SENTENCE_START)
+    if kind == "left":
+        return f"(?<=(?:{body}){_WS}*)"
+    if kind == "notleft":
+        return f"(?<!(?:{body}){_WS}*)"
+    if kind == "right":
+        return f"(?={_WS}*(?:{body}))"
+    return f"(?!{_WS}*(?:{body}))"
+
+
+def compile_entry(row: tuple[str, ...], flags: int, where: str) -> Entry:
+    """An Entry from a table row; ValueError naming the row when it is malformed."""
+    pattern = row[0]
+    suggestions = tuple(s.strip() for s in row[1].split("|") if s.strip() not in ("", "-")) if len(row) > 1 else ()
+    before: list[str] = []
+    after: list[str] = []
+    for cell in row[2:]:
+        if not cell:
+            continue
+        key, sep, expr = cell.partition("=")
+        key = key.strip()
+        if not sep or key not in _CONDITIONS or not expr.strip():
+            raise ValueError(f"{where}: {pattern!r}: bad condition {cell!r} (expected left=, right=, notleft=, notright=)")
+        (before if key in ("left", "notleft") else after).append(_condition(key, expr.strip()))
+    source = "".join(before) + _WORD_BEFORE + f"(?:{_body(pattern)})" + _WORD_AFTER + "".join(after)
+    try:
+        compiled = regex.compile(source, flags)
+    except regex.error as exc:
+        raise ValueError(f"{where}: {pattern!r}: {exc}") from None
+    for s in suggestions:
+        for ref in regex.findall(r"\\g<(\w+)>|\\(\d+)", s):
+            name = ref[0] or ref[1]
+            if not (name.isdigit() and int(name) <= compiled.groups or name in compiled.groupindex):
+                raise ValueError(f"{where}: {pattern!r}: suggestion {s!r} names a missing group {name!r}")
+    return Entry(pattern, compiled, suggestions)
+
+
+def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:
+    start, end = m.span()
+    found = doc.text[start:end]
+    suggestions = []
+    for s in entry.suggestions:
+        try:
+            expanded = m.expand(s) if "\\" in s else s
+        except (regex.error, IndexError):
+            expanded = s
+        suggestions.append(match_case(found, expanded))
+    return Hit(start, end, tuple(dict.fromkeys(suggestions)))
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Compile every entry once; index them lazily by the three characters they can start with."""
+    flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
+    name = rule.params["table"]
+    entries = [compile_entry(row, flags, name) for row in read_table(rule.resolve(name))]
+    if not entries:
+        raise ValueError(f"{name}: no entries")
+    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(e.source)), flags) for e in entries]
+
+    @cache
+    def by_prefix(key: str) -> tuple[int, ...]:
+        # Entries whose pattern can begin with these 3 characters (a partial match says so):
+        # most word starts have none, so the full patterns are tried rarely.
+        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
+
+    @cache
+    def starting_with(key: str) -> tuple[Entry, ...]:
+        # A second, longer prefix drops entries that open on a common word (« la », « les »).
+        return tuple(entries[i] for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        pos = 0
+        for w in _WORD_START.finditer(text):
+            start = w.start()
+            if start < pos:
+                continue
+            if not by_prefix(text[start : start + 3].lower()):
+                continue
+            for entry in starting_with(text[start : start + 8].lower()):
+                m = entry.regex.match(text, start, timeout=_TIMEOUT)
+                if m is not None:
+                    yield _hit(doc, entry, m)
+                    pos = m.end()
+                    break
+
+    return check
