@@ -168,6 +168,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exclude:
         overrides["exclude"] = config.exclude + tuple(args.exclude)
     config = replace(config, **overrides)
+    if args.select or args.lang is not None:
+        # The command line wins over per-path overrides too.
+        config = replace(config, overrides=tuple(
+            replace(o, select=None if args.select else o.select, lang=None if args.lang is not None else o.lang)
+            for o in config.overrides
+        ))
     if config.fail_on is Severity.INFO:
         # The contract: info findings are shown but never fail a run.
         config = replace(config, fail_on=Severity.MINOR)

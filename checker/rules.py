@@ -4,7 +4,8 @@ A pack is a directory of ``*.toml`` rule files, with an optional ``pack.toml``
 (``lang``, ``version``, ``[settings]``). Word lists and tables live beside the
 rules that use them. A pack with ``lang = "*"``, or without a ``lang`` and not
 named like a language tag (``common``, ``house-rules``), applies to every
-language; any other pack applies to documents whose language matches its tag. Every problem in every pack is collected and reported at once.
+language; any other pack applies to documents whose language matches its tag.
+Every problem in every pack is collected and reported at once.
 """
 
 from __future__ import annotations

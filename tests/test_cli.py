@@ -222,7 +222,9 @@ def test_quiet_prints_nothing_but_keeps_the_exit_code(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ selection and severities
-MIXED = "Le maire a dit que le le projet avance.  Partager sur Facebook\n"
+# The test pack's rules (tests/data/rules) stay put while the built-in rules evolve.
+TEST_RULES = str(ROOT / "tests" / "data" / "rules")
+MIXED = "Le maire a dit blorp et zonk ici.\nSHAREBOX\n"  # TT201 minor, TT202 info, TT501 major
 
 
 @pytest.fixture
@@ -232,37 +234,46 @@ def mixed(tmp_path: Path) -> Path:
     return p
 
 
+def tt(*argv: str) -> tuple[int, dict]:
+    """A JSON check with the test pack loaded."""
+    return report("--rules", TEST_RULES, "--lang", "fr", *argv)
+
+
 def codes(rep: dict) -> list[str]:
-    return sorted(i["code"] for f in rep["files"] for i in f["issues"])
+    """The test pack's findings only (built-in rules may flag the same text)."""
+    return sorted(i["code"] for f in rep["files"] for i in f["issues"] if i["code"].startswith("TT"))
 
 
 def test_all_three_findings_by_default(mixed: Path) -> None:
-    _, rep = report("--lang", "fr", str(mixed))
-    assert codes(rep) == ["MT211", "MT221", "MT501"]
+    _, rep = tt(str(mixed))
+    assert codes(rep) == ["TT201", "TT202", "TT501"]
+    assert rep["settings"]["packs"]["testpack"] == "9.9"
 
 
 @pytest.mark.parametrize(
     ("option", "value", "expected"),
     [
-        ("--select", "MT211", ["MT211"]),
-        ("--select", "MT2", ["MT211", "MT221"]),
-        ("--select", "doubled-word", ["MT211"]),
-        ("--select", "boilerplate", ["MT501"]),
-        ("--select", "MT211,MT501", ["MT211", "MT501"]),
-        ("--ignore", "MT211", ["MT221", "MT501"]),
-        ("--ignore", "MT5", ["MT211", "MT221"]),
-        ("--ignore", "doubled-space", ["MT211", "MT501"]),
-        ("--ignore", "grammar,punctuation", ["MT501"]),
+        ("--select", "TT201", ["TT201"]),
+        ("--select", "TT2", ["TT201", "TT202"]),
+        ("--select", "tt-blorp", ["TT201"]),
+        ("--select", "boilerplate", ["TT501"]),
+        ("--select", "TT201,TT501", ["TT201", "TT501"]),
+        ("--select", "ALL", ["TT201", "TT202", "TT501"]),
+        ("--ignore", "TT201", ["TT202", "TT501"]),
+        ("--ignore", "TT5", ["TT201", "TT202"]),
+        ("--ignore", "tt-zonk", ["TT201", "TT501"]),
+        ("--ignore", "grammar,non-word", ["TT501"]),
     ],
 )
 def test_select_and_ignore(mixed: Path, option: str, value: str, expected: list[str]) -> None:
-    _, rep = report("--lang", "fr", option, value, str(mixed))
+    _, rep = tt(option, value, str(mixed))
     assert codes(rep) == expected
 
 
 def test_select_and_ignore_repeated(mixed: Path) -> None:
-    _, rep = report("--lang", "fr", "--select", "MT2", "--select", "MT5", "--ignore", "MT221", str(mixed))
-    assert codes(rep) == ["MT211", "MT501"]
+    _, rep = tt("--select", "TT2", "--select", "TT5", "--ignore", "TT202", str(mixed))
+    assert codes(rep) == ["TT201", "TT501"]
+    assert set(rep["settings"]["rules"]) == {"TT201", "TT501", "TT502"}
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
@@ -272,36 +283,40 @@ def test_unknown_selector_is_a_usage_error(mixed: Path, option: str) -> None:
 
 
 def test_min_severity_hides_findings(mixed: Path) -> None:
-    _, rep = report("--lang", "fr", "--min-severity", "minor", str(mixed))
-    assert codes(rep) == ["MT211", "MT501"]
-    _, rep = report("--lang", "fr", "--min-severity", "major", str(mixed))
-    assert codes(rep) == ["MT501"]
+    _, rep = tt("--min-severity", "minor", str(mixed))
+    assert codes(rep) == ["TT201", "TT501"]
+    _, rep = tt("--min-severity", "major", str(mixed))
+    assert codes(rep) == ["TT501"]
 
 
 def test_fail_on(tmp_path: Path) -> None:
     p = tmp_path / "x.txt"
-    p.write_text(FR_BAD, encoding="utf-8")  # one minor finding
-    assert cli("check", "-q", "--lang", "fr", str(p))[0] == 1
-    assert cli("check", "-q", "--lang", "fr", "--fail-on", "major", str(p))[0] == 0
-    assert cli("check", "-q", "--lang", "fr", "--fail-on", "minor", str(p))[0] == 1
+    p.write_text("Un blorp ici.\n", encoding="utf-8")  # one minor finding
+    base = ("check", "-q", "--rules", TEST_RULES, "--select", "TT", "--lang", "fr")
+    assert cli(*base, str(p))[0] == 1
+    assert cli(*base, "--fail-on", "major", str(p))[0] == 0
+    assert cli(*base, "--fail-on", "minor", str(p))[0] == 1
+    p.write_text("Un COOKIEWALL ici.\n", encoding="utf-8")  # one critical finding
+    assert cli(*base, "--fail-on", "critical", str(p))[0] == 1
 
 
 def test_info_findings_never_fail(tmp_path: Path) -> None:
     p = tmp_path / "x.txt"
-    p.write_text("Le maire est venu.  Il a parlé du projet.\n", encoding="utf-8")
-    code, rep = report("--lang", "fr", "--fail-on", "info", str(p))
-    assert codes(rep) == ["MT221"]
-    assert code == 0 and rep["files"][0]["passed"] is True
+    p.write_text("Un zonk ici.\n", encoding="utf-8")
+    code, rep = tt("--select", "TT", "--fail-on", "info", str(p))
+    assert codes(rep) == ["TT202"]
+    assert code == 0 and rep["files"][0]["passed"] is True and rep["files"][0]["score"] == 100
 
 
 def test_fail_under(tmp_path: Path) -> None:
     p = tmp_path / "x.txt"
-    p.write_text(FR_BAD, encoding="utf-8")
-    _, rep = report("--lang", "fr", "--fail-on", "critical", str(p))
+    p.write_text("Le maire a dit blorp ici.\n", encoding="utf-8")
+    _, rep = tt("--select", "TT", "--fail-on", "critical", str(p))
     score = rep["files"][0]["score"]
     assert 0 < score < 100
-    assert cli("check", "-q", "--lang", "fr", "--fail-on", "critical", "--fail-under", str(score), str(p))[0] == 0
-    assert cli("check", "-q", "--lang", "fr", "--fail-on", "critical", "--fail-under", str(score + 0.1), str(p))[0] == 1
+    base = ("check", "-q", "--rules", TEST_RULES, "--select", "TT", "--lang", "fr", "--fail-on", "critical")
+    assert cli(*base, "--fail-under", str(score), str(p))[0] == 0
+    assert cli(*base, "--fail-under", str(score + 0.1), str(p))[0] == 1
 
 
 @pytest.mark.parametrize(
@@ -318,46 +333,19 @@ def test_bad_option_values_are_usage_errors(mixed: Path, argv: list[str]) -> Non
 # ------------------------------------------------------------------ config and rules options
 def test_config_option(tmp_path: Path, mixed: Path) -> None:
     cfg = tmp_path / "elsewhere.toml"
-    cfg.write_text('lang = "fr"\nignore = ["MT501"]\n', encoding="utf-8")
+    cfg.write_text(f'lang = "fr"\nignore = ["TT501"]\nrules = [{json.dumps(TEST_RULES)}]\n', encoding="utf-8")
     _, rep = report("--config", str(cfg), str(mixed))
     assert rep["files"][0]["lang"] == "fr"
-    assert codes(rep) == ["MT211", "MT221"]
+    assert codes(rep) == ["TT201", "TT202"]
 
 
-EXTRA_RULE = '''
-code = "XX901"
-name = "word-bidule"
-category = "non-word"
-severity = "major"
-kind = "pattern"
-message = "‘{text}’ is a placeholder word."
-why = "Placeholder words are left by editors."
-
-[params]
-pattern = '\\bbidule\\b'
-
-[[examples]]
-bad = "Un [[bidule]] ici."
-
-[[examples]]
-good = "Un objet ici."
-'''
-
-
-def test_rules_option_adds_a_pack(tmp_path: Path) -> None:
-    pack = tmp_path / "myrules" / "extra"
-    pack.mkdir(parents=True)
-    (pack / "pack.toml").write_text('lang = "*"\nversion = "1.0"\n', encoding="utf-8")
-    (pack / "word-bidule.toml").write_text(EXTRA_RULE, encoding="utf-8")
-    p = tmp_path / "x.txt"
-    p.write_text("Il a posé le bidule sur la table.\n", encoding="utf-8")
-    code, rep = report("--lang", "fr", "--rules", str(tmp_path / "myrules"), str(p))
-    assert code == 1 and codes(rep) == ["XX901"]
-    assert rep["settings"]["packs"]["extra"] == "1.0"
-    code, out, _ = cli("rules", "--rules", str(tmp_path / "myrules"))
-    assert code == 0 and "XX901" in out
-    code, out, _ = cli("explain", "XX901", "--rules", str(tmp_path / "myrules"))
-    assert code == 0 and "[[bidule]]" in out
+def test_rules_option_adds_a_pack(mixed: Path) -> None:
+    code, rep = report("--lang", "fr", "--rules", TEST_RULES, "--select", "TT", str(mixed))
+    assert code == 1 and codes(rep) == ["TT201", "TT202", "TT501"]
+    code, out, _ = cli("rules", "--rules", TEST_RULES)
+    assert code == 0 and "TT201" in out
+    code, out, _ = cli("explain", "tt-blorp", "--rules", TEST_RULES)
+    assert code == 0 and "[[blorp]]" in out
 
 
 # ------------------------------------------------------------------ rules and explain
