@@ -1,0 +1,187 @@
+"""Kind ``variant-consistency``: one term written two ways in one article (plates-formes / plateformes).
+
+Occurrences are grouped by a key that two spellings of one term share, and every
+occurrence of a minority spelling is reported, with the majority spelling as the
+suggestion and its first occurrence as ``related``. On a tie the spelling seen first
+is the article's convention and the later one is reported.
+
+Spellings group in three ways:
+
+- hyphenated and joined forms of a compound (``week-end`` / ``weekend``,
+  ``co-operate`` / ``cooperate``): the key is the word without hyphens, each part
+  stripped of a plural ending, so ``plates-formes`` meets ``plateformes``;
+- ``suffix_pairs`` such as ``ise:ize``, ``our:or``: the key replaces the first suffix
+  by the second when both spellings are known words (British / American);
+- a curated table of variants that no rule derives (``clé|clef``,
+  ``événement|évènement``, ``week end`` in two words), one term per line.
+
+params:
+- ``variants``: a file beside the rule, one term per line, spellings separated by ``|``.
+- ``plural_endings``: endings stripped before comparing (``["s", "x"]`` in French).
+- ``suffix_pairs``: ``"a:b"`` strings; ``min_zipf``: how frequent both spellings must be.
+- ``distinct_prefixes``: first parts whose hyphen changes the meaning (English ``re``:
+  ``re-cover`` is not ``recover``); such compounds are left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.kinds._phrases import match_case
+from checker.rules import Rule, param
+from checker.wordlists import read_list
+
+NAME = "variant-consistency"
+PARAMS = {
+    "variants": param(str, default=None, doc="file of spelling variants, one term per line, '|' between"),
+    "plural_endings": param(list, default=["s"], doc="endings stripped before comparing spellings"),
+    "suffix_pairs": param(list, default=[], doc="'a:b' suffix spellings of one word (ise:ize)"),
+    "min_zipf": param(float, default=2.0, doc="both spellings of a suffix pair must be this frequent"),
+    "distinct_prefixes": param(list, default=[], doc="hyphenated first parts that change the meaning"),
+    "hyphens": param(bool, default=True, doc="group hyphenated and joined forms of compounds"),
+}
+
+# Letters only, hyphen-joined: apostrophes split (« l'e-mail » → « e-mail »), digits exclude.
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_-])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_])")
+_WS = r"[\s\u00a0\u202f]+"
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    start: int
+    end: int
+    key: str
+    shape: str
+    ending: str
+
+
+def _strip(word: str, endings: tuple[str, ...]) -> tuple[str, str]:
+    for e in endings:
+        if len(word) > len(e) + 2 and word.endswith(e):
+            return word[: -len(e)], e
+    return word, ""
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Read the variant table and compile its matcher; word frequencies load on first use."""
+    p = rule.params
+    endings = tuple(sorted((str(e) for e in p["plural_endings"]), key=len, reverse=True))
+    pairs = []
+    for item in p["suffix_pairs"]:
+        a, sep, b = str(item).partition(":")
+        if not sep or not a or not b:
+            raise ValueError(f"suffix_pairs: {item!r} is not 'a:b'")
+        pairs.append((a.lower(), b.lower()))
+    distinct = {str(x).lower() for x in p["distinct_prefixes"]}
+    min_zipf = p["min_zipf"]
+
+    table: dict[str, tuple[str, str]] = {}
+    if p["variants"]:
+        for n, line in enumerate(read_list(rule.resolve(p["variants"]))):
+            spellings = [" ".join(s.split()).lower() for s in line.split("|") if s.strip()]
+            if len(spellings) < 2:
+                raise ValueError(f"{p['variants']}: {line!r} needs two spellings or more")
+            for s in spellings:
+                table[s] = (f"table:{n}", s)
+    curated = None
+    if table:
+        alternation = "|".join(
+            _WS.join(regex.escape(w) for w in s.split()) for s in sorted(table, key=len, reverse=True)
+        )
+        ending = "|".join(regex.escape(e) for e in endings)
+        curated = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-])(?:{alternation})(?:{ending})?(?![\p{{L}}\p{{M}}\p{{N}}_-])",
+            regex.IGNORECASE,
+        )
+
+    def generic(word: str, lang: str) -> tuple[str, str, str] | None:
+        lower = word.lower()
+        if any(c.isupper() for c in word[1:]):
+            return None  # names and acronyms (Jean-Pierre, Al-Qaïda) are another rule's business
+        if "-" in lower:
+            if not p["hyphens"]:
+                return None
+            parts = lower.split("-")
+            if parts[0] in distinct:
+                return None
+            stripped = [_strip(x, endings) for x in parts]
+            shape = "-".join(s for s, _ in stripped)
+            return "".join(s for s, _ in stripped), shape, stripped[-1][1]
+        base, ending = _strip(lower, endings)
+        key = base
+        for a, b in pairs:
+            if base.endswith(a) and len(base) - len(a) >= 4:
+                other = base[: -len(a)] + b
+                if lexicon.zipf(base, lang) >= min_zipf and lexicon.zipf(other, lang) >= min_zipf:
+                    key = other
+                break
+        return key, base, ending
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        occurrences: list[_Occurrence] = []
+        taken: list[tuple[int, int]] = []
+        if curated is not None:
+            for m in curated.finditer(text):
+                found = " ".join(m.group().split()).lower()
+                spelling, ending = found, ""
+                if found not in table:
+                    spelling, ending = _strip(found, endings)
+                    if spelling not in table:
+                        continue
+                key, shape = table[spelling]
+                occurrences.append(_Occurrence(m.start(), m.end(), key, shape, ending))
+                taken.append(m.span())
+        covered = iter(taken)
+        span = next(covered, None)
+        for m in _WORD.finditer(text):
+            while span is not None and span[1] <= m.start():
+                span = next(covered, None)
+            if span is not None and span[0] < m.end():
+                continue
+            got = generic(m.group(), ctx.primary if ctx is not None else doc.lang)
+            if got is not None:
+                occurrences.append(_Occurrence(m.start(), m.end(), *got))
+        yield from _report(doc, occurrences)
+
+    return check
+
+
+def _report(doc: Document, occurrences: list[_Occurrence]) -> Iterator[Hit]:
+    groups: dict[str, list[_Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        groups[occ.key].append(occ)
+    for group in groups.values():
+        shapes: dict[str, list[_Occurrence]] = {}
+        for occ in group:
+            shapes.setdefault(occ.shape, []).append(occ)
+        if len(shapes) < 2:
+            continue
+        # Most frequent spelling wins; on a tie, the one that appears first (dicts keep order).
+        majority = max(shapes, key=lambda s: len(shapes[s]))
+        model = shapes[majority]
+        top = len(model)
+        for shape, occs in shapes.items():
+            if shape == majority:
+                continue
+            confidence = 0.9 if top > len(occs) else 0.6
+            for occ in occs:
+                found = doc.text[occ.start : occ.end]
+                same = next((o for o in model if o.ending == occ.ending), None)
+                suggestion = doc.text[same.start : same.end] if same else majority + occ.ending
+                yield Hit(
+                    occ.start,
+                    occ.end,
+                    (match_case(found, suggestion.lower() if found[:1].islower() else suggestion),),
+                    confidence=confidence,
+                    args={"other": doc.text[model[0].start : model[0].end], "count": str(top)},
+                    related=(model[0].start, model[0].end),
+                )
