@@ -18,6 +18,8 @@ _NUMBER = regex.compile(
     r"|(?<!\d)\d+(?:[.,]\d+)?(?!\d)"
 )
 _ANCHOR_KINDS = ("url", "email", "handle", "hashtag")
+# HTML character references left by scraping (&#x2019;, &#153;): their digits are no numbers.
+_CHAR_REF = regex.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def anchors(doc: Document, start: int, end: int) -> list[Anchor]:
                 key = regex.sub(r"^(?:https?://)?(?:www\.)?", "", key)
             out.append(Anchor(f"{tok.kind}:{key}", tok.kind, tok.start, tok.end, tok.text))
             covered.append((tok.start, tok.end))
+    covered.extend(m.span() for m in _CHAR_REF.finditer(doc.prose, start, end))
     for m in _NUMBER.finditer(doc.prose, start, end):
         s, e = m.span()
         if any(cs <= s < ce for cs, ce in covered):

@@ -7,8 +7,9 @@ neighbouring aligned passages count too, so a sentence moved across a passage br
 not reported. Yields nothing without a source.
 
 params:
-- ``mode``: ``differ`` reports an anchor of the translation absent from the source (suggesting
-  the source's unmatched anchor when there is exactly one of the same kind); ``missing``
+- ``mode``: ``differ`` reports an anchor of the translation absent from the source when an
+  anchor of the same kind of the source is absent from the translation (suggesting it when
+  there is exactly one; a number without a lost one beside it was spelled out in the source); ``missing``
   reports the source anchors absent from the translation (one finding per passage, on the
   translated passage's first word), leaving out kinds that ``differ`` already reports there.
 - ``min_missing_digits``: a missing number needs this many digits (small numbers are often
@@ -61,22 +62,36 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             src_near = {a.key for n in near for a in src[n]}
             tgt_near = {a.key for n in near for a in tgt[n]}
             own_tgt = {a.key for a in tgt[k]}
-            extra = [a for a in tgt[k] if not (_equivalent_keys(a) & src_near)]
+            # a number split by the translation ("9, 999" for 9,999) is present in the digits joined
+            joined = "".join(a.key[7:] for a in tgt[k] if a.kind == "number")
+            split = {b.key for b in src[k] if b.kind == "number" and len(b.key) >= 10 and b.key[7:] in joined}
+            extra = [
+                a for a in tgt[k]
+                if not (_equivalent_keys(a) & src_near)
+                and not (a.kind == "number" and any(a.key[7:] in key[7:] for key in split))
+            ]
+            lost = {
+                kind: list(dict.fromkeys(b.text for b in src[k] if b.kind == kind
+                                         and not (_equivalent_keys(b) & own_tgt) and b.key not in split))
+                for kind in {a.kind for a in extra}
+            }
             if mode == "differ":
                 for a in extra:
-                    lost = [b for b in src[k] if b.kind == a.kind and not (_equivalent_keys(b) & own_tgt)]
-                    lost_texts = list(dict.fromkeys(b.text for b in lost))
+                    # a number with nothing lost beside it was spelled out in the source ("ten" → 10)
+                    if not lost[a.kind]:
+                        continue
+                    texts = lost[a.kind]
                     yield Hit(
                         a.start, a.end,
-                        suggestions=tuple(lost_texts) if len(lost_texts) == 1 else (),
-                        args={"source": ", ".join(lost_texts) or "—"},
-                        confidence=0.9 if len(lost_texts) == 1 else 0.7,
+                        suggestions=(texts[0],) if len(texts) == 1 else (),
+                        args={"source": ", ".join(texts)},
+                        confidence=0.9 if len(texts) == 1 else 0.7,
                     )
                 continue
-            differing = {a.kind for a in extra}
+            differing = {kind for kind, texts in lost.items() if texts}
             missing = [
                 b.text for b in src[k]
-                if b.kind not in differing and not (_equivalent_keys(b) & tgt_near)
+                if b.kind not in differing and b.key not in split and not (_equivalent_keys(b) & tgt_near)
                 and (b.kind != "number" or sum(ch.isdigit() for ch in b.text) >= min_digits)
             ]
             first = next(words_in(doc, link.target), None)

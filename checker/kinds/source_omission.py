@@ -1,7 +1,8 @@
 """Kind ``source-omission`` (source mode): a source passage with no counterpart in the translation.
 
 The alignment leaves a source passage unmatched when the counts force a gap. It is not
-reported when it was merged into a neighbouring translated passage (the neighbour matches
+reported when the translation has as many unmatched passages as the source (the
+aligner mispaired them; nothing was dropped), when it was merged into a neighbouring translated passage (the neighbour matches
 the two source passages together better than its own alone) or replaced by an unmatched
 translated passage. The finding has no span of its own in the translation: it is reported
 on the first word of the next aligned translated passage (the last word of the article when
@@ -44,6 +45,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return
         src = alignment.source
         pairs = alignment.pairs
+        # as many translated passages left over as source ones: passages were mispaired, not dropped
+        budget = sum(p.right is None for p in pairs) - sum(p.left is None for p in pairs)
+        if budget <= 0:
+            return
         for n, pair in enumerate(pairs):
             if pair.left is None or pair.right is not None:
                 continue

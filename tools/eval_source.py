@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Source mode on annotated MT output: precision of each source-mode category, and scores.
+
+Reads the French MQM span files of ``../shared/eval`` (never copied into the project),
+rebuilds each (document, system) as an article whose passages are its segments joined by
+blank lines, its English source the same way, attaches the source as ``--source`` does
+(``checker.compare.attach_source``) and runs every enabled rule. Reports:
+
+- per source-mode rule and category: findings, and the share that overlap a span the
+  annotators marked in that segment (P(any)); an insertion point (empty span) counts as
+  overlapped when a finding touches it;
+- the mean segment score (the contract's formula, all rules) of segments with and without
+  annotated errors (``neutral`` spans are preferences, not errors);
+- how often the aligner paired segment k of the source with segment k of the translation.
+
+    python tools/eval_source.py [--eval DIR] [--files NAME ...] [--limit N] [--json]
+
+Exits 0 with a message when the eval folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+FRENCH = ("wmt22chat_en-fr.jsonl", "biomqm_en-fr.jsonl", "wmt20qe3_en-fr.jsonl")
+SOURCE_KINDS = {"source-anchors", "source-names", "source-copy", "source-omission", "length-ratio"}
+SEP = "\n\n"
+
+
+def segments(path: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Segments per (doc_id, system), in order; annotators of one segment merged; flagged ones left out."""
+    merged: dict[tuple[str, str, int], dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r.get("flags", {}).get("alignment_suspect"):
+                continue
+            key = (r["doc_id"], r["system"], r["seg_idx"])
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = {"source": r["source"], "target": r["target"], "spans": list(r["spans"])}
+            elif seen["target"] == r["target"]:
+                seen["spans"].extend(r["spans"])
+    docs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (doc_id, system, idx), seg in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+        docs[(doc_id, system)].append(seg)
+    return docs
+
+
+def join(texts: list[str]) -> tuple[str, list[int]]:
+    """Texts joined by a blank line, with the offset at which each starts."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + len(SEP)
+    return SEP.join(texts), starts
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps a span (an empty span: whether it lies within [start, end])."""
+    for a, b in spans:
+        if a == b:
+            if start <= a <= end:
+                return True
+        elif start < b and a < end:
+            return True
+    return False
+
+
+def evaluate(files: list[Path], limit: int | None) -> dict[str, Any]:
+    """Run source mode on every document of `files`; the figures as a dict."""
+    from checker.compare import attach_source
+    from checker.document import Document
+    from checker.engine import Engine
+    from checker.finding import DEFAULT_WEIGHTS
+    from checker.rules import builtin_rules_dir, load_rules
+    from checker.scoring import penalty, score
+
+    ruleset = load_rules([builtin_rules_dir()])
+    engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    source_codes = {r.code: r for r in ruleset.rules if r.kind in SOURCE_KINDS}
+    out: dict[str, Any] = {}
+    for path in files:
+        found: Counter[str] = Counter()
+        hit: Counter[str] = Counter()
+        scores: dict[bool, list[float]] = {True: [], False: []}
+        aligned = diagonal = docs_n = 0
+        for n, ((_doc_id, _system), segs) in enumerate(segments(path).items()):
+            if limit is not None and n >= limit:
+                break
+            docs_n += 1
+            text, starts = join([s["target"] for s in segs])
+            source_text, _ = join([s["source"] for s in segs])
+            doc = Document(text, path.name, "fr", markdown=False)
+            alignment = attach_source(doc, source_text, "en")
+            for left, right, _sim in alignment.matched():
+                aligned += 1
+                diagonal += left == right
+            findings = engine.check(doc).findings
+            by_seg: dict[int, list[Any]] = defaultdict(list)
+            for f in findings:
+                k = bisect.bisect_right(starts, f.start) - 1
+                by_seg[k].append(f)
+            for k, seg in enumerate(segs):
+                base = starts[k]
+                spans = [(base + s["start"], base + s["end"]) for s in seg["spans"] if s["severity"] != "neutral"]
+                words = len(doc.tokens_in(base, base + len(seg["target"])))
+                scores[bool(spans)].append(score(words, penalty(by_seg[k], DEFAULT_WEIGHTS)))
+                for f in by_seg[k]:
+                    if f.code not in source_codes:
+                        continue
+                    for key in (f.code, "category:" + f.category):
+                        found[key] += 1
+                        hit[key] += overlaps(f.start, f.end, spans)
+        mean = {("with_errors" if k else "without_errors"): (round(sum(v) / len(v), 1) if v else None, len(v))
+                for k, v in scores.items()}
+        out[path.name] = {
+            "documents": docs_n,
+            "alignment_diagonal": round(diagonal / aligned, 3) if aligned else None,
+            "findings": {k: {"n": found[k], "p_any": round(hit[k] / found[k], 3)} for k in sorted(found)},
+            "mean_segment_score": mean,
+        }
+    return out
+
+
+def main() -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
+    parser.add_argument("--files", nargs="*", default=list(FRENCH), help="JSONL files inside it")
+    parser.add_argument("--limit", type=int, default=None, help="documents per file (for a quick look)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not args.eval.is_dir():
+        print(f"eval folder {args.eval} is absent: nothing to measure")
+        return 0
+    files = [args.eval / name for name in args.files if (args.eval / name).is_file()]
+    if not files:
+        print(f"none of {', '.join(args.files)} in {args.eval}: nothing to measure")
+        return 0
+    figures = evaluate(files, args.limit)
+    if args.json:
+        json.dump(figures, sys.stdout, indent=2)
+        print()
+        return 0
+    for name, fig in figures.items():
+        print(f"{name}: {fig['documents']} documents; aligner on the diagonal for {fig['alignment_diagonal']} of pairs")
+        for key, v in fig["findings"].items():
+            print(f"  {key:<28} {v['n']:>5} findings  P(any) {v['p_any']:.3f}")
+        if not fig["findings"]:
+            print("  no source-mode finding")
+        for label, (mean, count) in fig["mean_segment_score"].items():
+            print(f"  mean segment score {label.replace('_', ' ')}: {mean} ({count} segments)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
