@@ -110,6 +110,8 @@ def build(rule: Rule):  # noqa: ANN201
             for tok, (offset, part) in suspects:
                 if counts[part] > 1:
                     continue  # a term used consistently is likelier jargon than an invented word
+                if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
+                    continue
                 start = tok.start + offset
                 end = start + len(part)
                 if fold(doc.text[start:end]) != part:
@@ -120,6 +122,18 @@ def build(rule: Rule):  # noqa: ANN201
                           severity=None if conf >= 0.9 else Severity.MINOR)
 
     return check
+
+
+_QUOTE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+
+
+def _in_foreign_quote(doc: Document, tok, start: int, end: int, lang: str) -> bool:  # noqa: ANN001
+    """True when the token sits in a quotation holding another word foreign to `lang`."""
+    for m in _QUOTE.finditer(doc.prose, start, end):
+        if m.start() < tok.start and tok.end < m.end():
+            others = [t for t in doc.tokens_in(m.start(), m.end()) if t.kind == "word" and t is not tok]
+            return any(lexicon.zipf(t.text, lang) < 2.0 for t in others)
+    return False
 
 
 def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str] | None:  # noqa: ANN001
