@@ -1,0 +1,74 @@
+"""The pre-commit hook: the real ``pre-commit try-repo`` on a copy of this checkout's tracked files.
+
+pre-commit builds the hook's environment from PyPI (a few dependencies, about a minute
+the first time; later runs reuse its cache in PRE_COMMIT_HOME).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+
+
+def _git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The checkout's tracked files (as they are in the working tree), committed in a fresh repository."""
+    if not PRE_COMMIT.exists() and shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed")
+    repo = tmp_path_factory.mktemp("hookrepo")
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        src = ROOT / name
+        if src.is_file():
+            dest = repo / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+    _git("init", "-q", cwd=repo)
+    _git("add", ".", cwd=repo)
+    _git("commit", "-q", "-m", "snapshot", cwd=repo)
+    return repo
+
+
+def _try_repo(hook_repo: Path, project: Path, article: str) -> subprocess.CompletedProcess[str]:
+    exe = str(PRE_COMMIT) if PRE_COMMIT.exists() else "pre-commit"
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([exe, "try-repo", str(hook_repo), "mtlint", "--files", article, "--color", "never"],
+                          cwd=project, capture_output=True, text=True, timeout=900, env=env)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    _git("init", "-q", cwd=tmp_path)
+    (tmp_path / ".mtlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    (tmp_path / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance.\n", encoding="utf-8")
+    (tmp_path / "clean.md").write_text("# Titre\n\nLe maire a dit que le projet avance bien.\n", encoding="utf-8")
+    _git("add", ".", cwd=tmp_path)
+    return tmp_path
+
+
+def test_hook_fails_on_an_article_with_findings(hook_repo: Path, project: Path) -> None:
+    proc = _try_repo(hook_repo, project, "bad.md")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "bad.md:3:" in proc.stdout and "MT211" in proc.stdout
+
+
+def test_hook_passes_on_a_clean_article(hook_repo: Path, project: Path) -> None:
+    proc = _try_repo(hook_repo, project, "clean.md")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Passed" in proc.stdout
