@@ -1,0 +1,162 @@
+"""Kind ``character-anomaly``: characters damaged by a broken encoding or pipeline.
+
+params:
+- ``detect``, one of:
+  - ``mojibake``: UTF-8 bytes read as Windows-1252 / Latin-1 (``cafÃ©``, ``â€™``). A run
+    is reported only when re-encoding it gives valid UTF-8 made of plausible characters
+    (Latin letters, punctuation, symbols, emoji), which is then the suggestion.
+  - ``invisible``: format characters (Unicode category Cf: zero-width space, word joiner,
+    BOM inside the text, soft hyphen, bidirectional controls…); the fix removes them.
+    A zero-width joiner or non-joiner is left alone between letters of scripts that use
+    it (Arabic, Indic…) and inside emoji sequences; tag characters inside flag emoji too.
+    No-break spaces are not format characters and are never reported.
+  - ``mixed-script``: a Latin word holding Cyrillic or Greek look-alike letters (``Pаris``
+    with a Cyrillic ``а``); the suggestion replaces them with the Latin letters. Words
+    whose foreign letters have no Latin look-alike (``μm``, ``πr``) are left alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "character-anomaly"
+PARAMS = {"detect": param(str, required=True, doc="mojibake | invisible | mixed-script")}
+
+
+def _cp1252_image(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)  # undefined in Windows-1252: Latin-1 gives the C1 control
+
+
+_TO_BYTE = {_cp1252_image(b): b for b in range(0x80, 0x100)}
+_CONT = "".join(regex.escape(_cp1252_image(b)) for b in range(0x80, 0xC0))
+# Lead bytes: 2-byte sequences only for U+0080–U+017F (Â Ã Ä Å), 3-byte for punctuation and
+# symbols (â = E2, ã–ï rarely), 4-byte for emoji (ð = F0). Other 2-byte leads (É = C9) would
+# decode to IPA letters: they are real accented capitals followed by punctuation.
+_MOJIBAKE = regex.compile(
+    rf"(?:[\u00c2-\u00c5][{_CONT}]|[\u00e2\u00e3-\u00ef][{_CONT}]{{2}}|\u00f0[{_CONT}]{{3}})+"
+)
+
+_INVISIBLE = regex.compile(r"\p{Cf}+")
+_JOINERS = {"\u200c", "\u200d"}
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u20e3]")
+_JOINING_SCRIPT = regex.compile(
+    r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
+    r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Thai}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Hebrew}"
+    r"\p{Mongolian}\p{Nko}\p{Thaana}]"
+)
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_LOOKALIKE = dict(
+    zip(
+        "аеорсухіјѕԁӏАВЕКМНОРСТХУІЈЅ" "οαινρτυχκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+        "aeopcyxijsdlABEKMHOPCTXYIJS" "oaivptuxkABEZHIKMNOPTYX",
+        strict=True,
+    )
+)
+_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def _mojibake(doc: Document) -> Iterator[Hit]:
+    text = doc.prose
+    runs: dict[int, tuple[int, str]] = {}
+    for m in _MOJIBAKE.finditer(text):
+        try:
+            fixed = bytes(_TO_BYTE[c] for c in m.group()).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if all(_plausible(c) for c in fixed):
+            runs[m.start()] = (m.end(), fixed)
+    # Report the whole damaged word (« cafÃ© » → « café »), runs inside one word merged.
+    pos = 0
+    for run_start in sorted(runs):
+        if run_start < pos:
+            continue
+        start = run_start
+        while start > pos and _LETTER.match(text[start - 1]):
+            start -= 1
+        pieces = [text[start:run_start]]
+        end = run_start
+        while end < len(text):
+            if end in runs:
+                run_end, fixed = runs[end]
+                pieces.append(fixed)
+                end = run_end
+            elif _LETTER.match(text[end]):
+                pieces.append(text[end])
+                end += 1
+            else:
+                break
+        pos = end
+        yield Hit(start, end, ("".join(pieces),), confidence=0.95)
+
+
+def _plausible(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0xA0 <= cp <= 0x17F
+        or 0x2000 <= cp <= 0x206F
+        or 0x20A0 <= cp <= 0x20CF
+        or 0x2100 <= cp <= 0x21FF
+        or cp >= 0x1F000
+        or unicodedata.category(ch) in ("Sm", "So")
+    )
+
+
+def _invisible(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    for m in _INVISIBLE.finditer(doc.prose):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        chars = set(m.group())
+        if chars <= _JOINERS and (
+            _JOINING_SCRIPT.match(before or " ") or _JOINING_SCRIPT.match(after or " ") or _EMOJI.match(before or " ")
+        ):
+            continue
+        if all(0xE0020 <= ord(c) <= 0xE007F for c in chars) and (_EMOJI.match(before or " ") or before in chars):
+            continue  # tag sequence of a subdivision flag
+        names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
+        yield Hit(start, end, ("",), args={"chars": names})
+
+
+def _mixed_script(doc: Document) -> Iterator[Hit]:
+    text = doc.prose
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not _FOREIGN.search(word) or not _LATIN.search(word):
+            continue
+        foreign = [c for c in word if _FOREIGN.match(c)]
+        latin = [c for c in word if _LATIN.match(c)]
+        if len(foreign) > len(latin) or any(c not in _LOOKALIKE for c in foreign):
+            continue  # a Cyrillic/Greek word, or a unit/symbol such as μm
+        fixed = "".join(_LOOKALIKE.get(c, c) for c in word)
+        yield Hit(m.start(), m.end(), (fixed,), args={"letters": ", ".join(f"U+{ord(c):04X}" for c in foreign)})
+
+
+_DETECTORS = {"mojibake": _mojibake, "invisible": _invisible, "mixed-script": _mixed_script}
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Pick the detector named by ``detect``."""
+    detect = rule.params["detect"]
+    if detect not in _DETECTORS:
+        raise ValueError(f"detect: {detect!r} is not one of {', '.join(_DETECTORS)}")
+    detector = _DETECTORS[detect]
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        return detector(doc)
+
+    return check
