@@ -1,7 +1,7 @@
 """Kind ``name-sequence``: a garbled person's name inside a list of names.
 
 In an enumeration of people (``A B, C D, E f et G H``), machine translation and
-speech-to-text sometimes lowercase or mangle one surname (``Nicki sinaj``). The
+speech-to-text sometimes lowercase or mangle one surname (``Taylor swiff``). The
 sentence is cut into items at commas, semicolons and the ``conjunctions``; an
 item is a clean name when it ends in two to four capitalised tokens (particles
 such as ``de``, ``van``, ``bin`` allowed). An item is reported when the sentence

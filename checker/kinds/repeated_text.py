@@ -190,7 +190,7 @@ def _check_truncated(doc: Document, min_prefix: int, window: int) -> Iterator[Hi
 def _copy_start(body: str, body_words: list[str], full_words: list[str], min_prefix: int) -> int | None:
     """Offset in `body` where a copy of the start of the full text begins and runs to the end of `body`.
 
-    A breadcrumb may be glued to the copy without a space (``AccueilCinémaDes``), so the
+    A breadcrumb may be glued to the copy without a space (``AccueilSportLes``), so the
     copy's first word may be the tail of a longer token; its last word may be cut
     (``surpri…``); and one word in six may differ (a mistranslated word in one copy).
     """
