@@ -1,0 +1,64 @@
+"""The seed articles and the written fixtures against their annotations (the logic of goldcheck.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.document import Document
+from checker.engine import Engine
+from checker.finding import Severity
+from checker.gold import GoldScore, gold_files, load_gold, score
+from checker.rules import builtin_rules_dir, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+RULESET = load_rules([builtin_rules_dir()])
+ENGINE = Engine([r for r in RULESET.rules if r.enabled], RULESET.packs)
+SEEDS = gold_files([ROOT / "fixtures" / "seeds"])
+ARTICLES = gold_files([ROOT / "fixtures" / "articles"])
+CLEAN = sorted((ROOT / "fixtures" / "clean").rglob("*.txt"))
+
+
+def _check(path: Path) -> GoldScore:
+    gold, article = load_gold(path)
+    doc = Document(article.read_text(encoding="utf-8"), str(article), gold["lang"])
+    result = ENGINE.check(doc)
+    assert not result.failures, result.failures
+    return score(gold, result.findings, article.name)
+
+
+@pytest.mark.parametrize("path", SEEDS + ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
+def test_required_found_and_guarded_spans_clean(path: Path) -> None:
+    result = _check(path)
+    missed = [m for m in result.missed if "required" in m]
+    assert not missed, "\n".join(missed)
+    assert not result.violations, "\n".join(result.violations)
+
+
+def test_seed_recall_of_all_annotations(capsys: pytest.CaptureFixture[str]) -> None:
+    total = GoldScore()
+    for path in SEEDS:
+        gold, article = load_gold(path)
+        doc = Document(article.read_text(encoding="utf-8"), str(article), gold["lang"])
+        score(gold, ENGINE.check(doc).findings, article.name, total)
+    with capsys.disabled():
+        print(f"\nseed recall: {sum(total.found.values())}/{sum(total.total.values())} ({total.recall:.0%})")
+        for line in total.missed:
+            print("  " + line)
+    assert total.required_found == total.required_total
+    assert total.recall >= 0.8
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_clean_fixture_is_silent(path: Path) -> None:
+    lang = path.parent.name
+    doc = Document(path.read_text(encoding="utf-8"), str(path), lang)
+    result = ENGINE.check(doc)
+    assert not result.failures, result.failures
+    loud = [
+        f"{doc.position(f.start)} {f.code} {f.text!r}: {f.message}"
+        for f in result.findings
+        if f.severity.rank >= Severity.MINOR.rank
+    ]
+    assert not loud, "\n".join(loud)
