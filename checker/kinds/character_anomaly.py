@@ -58,6 +58,8 @@ _JOINING_SCRIPT = regex.compile(
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+\Z")
 _LOOKALIKE = dict(
     zip(
         "аеорсухіјѕԁӏАВЕКМНОРСТХУІЈЅ" "οαινρτυχκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
@@ -69,7 +71,7 @@ _FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _LATIN = regex.compile(r"\p{Latin}")
 
 
-def _mojibake(doc: Document) -> Iterator[Hit]:
+def _mojibake(doc: Document, lang: str) -> Iterator[Hit]:
     text = doc.prose
     runs: dict[int, tuple[int, str]] = {}
     for m in _MOJIBAKE.finditer(text):
@@ -115,7 +117,28 @@ def _plausible(ch: str) -> bool:
     )
 
 
-def _invisible(doc: Document) -> Iterator[Hit]:
+def _soft_hyphen_fix(text: str, start: int, end: int, lang: str) -> str:
+    # Extraction tools put U+00AD where a dash or a hyphen was: « Parlement ­ et » needs a
+    # dash, « quelques­unes » a hyphen, « pru­dence » nothing.
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() or after.isspace():
+        return "–" if before.isspace() and after.isspace() else ""
+    left = _WORD_END.search(text, max(0, start - 40), start)
+    right = _LETTERS.match(text, end)
+    if not left or not right:
+        return ""
+    from checker import lexicon
+
+    joined = left.group() + right.group()
+    if lexicon.zipf(joined, lang) > 0:
+        return ""
+    if lexicon.zipf(left.group(), lang) > 0 and lexicon.zipf(right.group(), lang) > 0:
+        return "-"
+    return ""
+
+
+def _invisible(doc: Document, lang: str) -> Iterator[Hit]:
     text = doc.text
     for m in _INVISIBLE.finditer(doc.prose):
         start, end = m.span()
@@ -129,10 +152,11 @@ def _invisible(doc: Document) -> Iterator[Hit]:
         if all(0xE0020 <= ord(c) <= 0xE007F for c in chars) and (_EMOJI.match(before or " ") or before in chars):
             continue  # tag sequence of a subdivision flag
         names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in m.group()))
-        yield Hit(start, end, ("",), args={"chars": names})
+        fix = _soft_hyphen_fix(text, start, end, lang) if m.group() == "\u00ad" else ""
+        yield Hit(start, end, (fix,), args={"chars": names})
 
 
-def _mixed_script(doc: Document) -> Iterator[Hit]:
+def _mixed_script(doc: Document, lang: str) -> Iterator[Hit]:
     text = doc.prose
     for m in _WORD.finditer(text):
         word = m.group()
@@ -157,6 +181,6 @@ def build(rule: Rule):  # noqa: ANN201
     detector = _DETECTORS[detect]
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        return detector(doc)
+        return detector(doc, ctx.primary if ctx is not None else doc.lang)
 
     return check

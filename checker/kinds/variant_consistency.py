@@ -19,6 +19,8 @@ params:
 - ``variants``: a file beside the rule, one term per line, spellings separated by ``|``.
 - ``plural_endings``: endings stripped before comparing (``["s", "x"]`` in French).
 - ``suffix_pairs``: ``"a:b"`` strings; ``min_zipf``: how frequent both spellings must be.
+- ``clitics``: parts that make a hyphenated token a verb with its pronoun or a
+  demonstrative (``est-elle``, ``voix-là``), never a compound: such tokens are left alone.
 - ``distinct_prefixes``: first parts whose hyphen changes the meaning (English ``re``:
   ``re-cover`` is not ``recover``); such compounds are left alone.
 """
@@ -47,11 +49,13 @@ PARAMS = {
     "min_zipf": param(float, default=2.0, doc="both spellings of a suffix pair must be this frequent"),
     "distinct_prefixes": param(list, default=[], doc="hyphenated first parts that change the meaning"),
     "hyphens": param(bool, default=True, doc="group hyphenated and joined forms of compounds"),
+    "clitics": param(list, default=[], doc="hyphenated parts that are pronouns or particles (dit-il, celui-ci)"),
 }
 
 # Letters only, hyphen-joined: apostrophes split (« l'e-mail » → « e-mail »), digits exclude.
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_-])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_])")
 _WS = r"[\s\u00a0\u202f]+"
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:…«»\"“”—–\n\r(])[\s\u00a0\u202f]*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ def build(rule: Rule):  # noqa: ANN201
             raise ValueError(f"suffix_pairs: {item!r} is not 'a:b'")
         pairs.append((a.lower(), b.lower()))
     distinct = {str(x).lower() for x in p["distinct_prefixes"]}
+    clitics = {str(x).lower() for x in p["clitics"]}
     min_zipf = p["min_zipf"]
 
     table: dict[str, tuple[str, str]] = {}
@@ -110,7 +115,12 @@ def build(rule: Rule):  # noqa: ANN201
             if not p["hyphens"]:
                 return None
             parts = lower.split("-")
-            if parts[0] in distinct:
+            if parts[0] in distinct or any(x in clitics for x in parts[1:]):
+                return None
+            # A compound, not two words hyphenated by accident (a name cut at a line end).
+            if lexicon.zipf(lower.replace("-", ""), lang) <= 0 and not all(
+                lexicon.zipf(x, lang) > 0 for x in parts
+            ):
                 return None
             stripped = [_strip(x, endings) for x in parts]
             shape = "-".join(s for s, _ in stripped)
@@ -147,6 +157,8 @@ def build(rule: Rule):  # noqa: ANN201
                 span = next(covered, None)
             if span is not None and span[0] < m.end():
                 continue
+            if m.group()[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+                continue  # a capital inside a sentence: a name, another rule's business
             got = generic(m.group(), ctx.primary if ctx is not None else doc.lang)
             if got is not None:
                 occurrences.append(_Occurrence(m.start(), m.end(), *got))
