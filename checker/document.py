@@ -21,7 +21,8 @@ import regex
 from checker.errors import InputError
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_BLANK_LINES = regex.compile(r"(?:[^\S\r\n]*(?:\r\n|\r|\n)){2,}")
+# \r(?!\n): backtracking must not split a \r\n into two line breaks (a "blank line").
+_BLANK_LINES = regex.compile(r"(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)){2,}")
 
 #: Token kinds, in the order the tokenizer tries them.
 TOKEN_KINDS = ("url", "email", "handle", "hashtag", "word", "number")
