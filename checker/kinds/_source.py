@@ -73,7 +73,9 @@ class Anchor:
 
 
 def number_key(text: str) -> str:
-    """Digits only, without leading zeros: `1 200`, `1,200` and `1.200` compare equal, as do `3.5` and `3,5`."""
+    """Digits only, without leading zeros or a zero decimal part: `1 200`, `1,200` and `1.200` compare equal, as do `3.5` and `3,5`."""
+    # a decimal part of zeros only is no part of the value: 30,00 is 30 (but 1,000 is a thousand)
+    text = regex.sub(r"[.,](?:0{1,2}|0{4,})$", "", text)
     digits = "".join(ch for ch in text if ch.isdigit())
     return digits.lstrip("0") or "0"
 

@@ -62,8 +62,8 @@ def _acronym_like(word: str) -> bool:
 
 
 def _variant(a: str, b: str) -> bool:
-    """A plural of the other, or a hyphenated compound sharing a part (`C-reactive`/`C-réactives`)."""
-    if a + "s" == b or b + "s" == a:
+    """A plural of the other, the same but for hyphens (`WiFi`/`Wi-Fi`), or a hyphenated compound sharing a part (`C-reactive`/`C-réactives`)."""
+    if a + "s" == b or b + "s" == a or a.replace("-", "") == b.replace("-", ""):
         return True
     if "-" in a and "-" in b:
         return bool(set(a.split("-")) & set(b.split("-")))
