@@ -62,3 +62,18 @@ def match_case(template: str, suggestion: str) -> str:
     if template[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+def compile_exceptions(patterns: Iterable[str]) -> list[regex.Pattern[str]]:
+    """Exception expressions of a rule (each carries its own flags, e.g. ``(?i)``)."""
+    return [regex.compile(p) for p in patterns]
+
+
+def guarded_spans(text: str, exceptions: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:
+    """Spans of `text` matched by any exception: a hit inside one is not reported."""
+    return [m.span() for e in exceptions for m in e.finditer(text, timeout=5.0)]
+
+
+def inside(start: int, end: int, guarded: Sequence[tuple[int, int]]) -> bool:
+    """True when [start, end) lies within one of the guarded spans."""
+    return any(gs <= start and end <= ge for gs, ge in guarded)

@@ -17,6 +17,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._phrases import compile_exceptions, guarded_spans, inside
 from checker.rules import Rule, param
 
 NAME = "pattern"
@@ -37,7 +38,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     flags = regex.IGNORECASE if p["ignore_case"] else 0
     pattern = regex.compile(p["pattern"], flags)
     # Exceptions carry their own flags ((?i) inline): the rule's ignore_case would make \p{Lu} match any letter.
-    exceptions = [regex.compile(e) for e in p["exceptions"]]
+    exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
     replacement = p["replacement"]
     if isinstance(group, int) and group > pattern.groups:
@@ -47,12 +48,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        guarded = [m.span() for e in exceptions for m in e.finditer(text, timeout=_TIMEOUT)]
+        guarded = guarded_spans(text, exceptions) if exceptions else []
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
-            if any(gs <= start and end <= ge for gs, ge in guarded):
+            if guarded and inside(start, end, guarded):
                 continue
             suggestions = (m.expand(replacement),) if replacement is not None else ()
             yield Hit(start, end, suggestions)

@@ -5,6 +5,7 @@ params:
 - ``list``: a file beside the rule, one phrase per line (``#`` comments); a tab may
   follow a phrase with suggestions separated by ``|``.
 - ``phrases``: phrases written in the rule itself (added to the list).
+- ``exceptions``: expressions; a match lying inside a match of any of them is not reported.
 - ``case_sensitive``: match case exactly.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._phrases import PhraseMatcher, match_case
+from checker.kinds._phrases import PhraseMatcher, compile_exceptions, guarded_spans, inside, match_case
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -24,6 +25,7 @@ PARAMS = {
     "list": param(str, default=None, doc="file of phrases beside the rule"),
     "phrases": param(list, default=[], doc="more phrases, inline"),
     "case_sensitive": param(bool, default=False),
+    "exceptions": param(list, default=[], doc="expressions whose matches are never reported inside"),
 }
 
 
@@ -46,8 +48,13 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError("give a 'list' file or 'phrases'")
     matcher = PhraseMatcher(phrases, case_sensitive=rule.params["case_sensitive"])
 
+    exceptions = compile_exceptions(rule.params["exceptions"])
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
         for start, end, suggestions in matcher.finditer(doc.prose):
+            if guarded and inside(start, end, guarded):
+                continue
             found = doc.text[start:end]
             yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))
 

@@ -3,6 +3,7 @@
 params:
 - ``table``: a tab-separated file beside the rule: ``wrong<TAB>right[|other right]``.
 - ``swap``: inline table ``{wrong = "right"}`` (added to the file's entries).
+- ``exceptions``: expressions; a match lying inside a match of any of them is not reported.
 - ``case_sensitive``: match case exactly (suggestions otherwise follow the found text's case).
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._phrases import PhraseMatcher, match_case
+from checker.kinds._phrases import PhraseMatcher, compile_exceptions, guarded_spans, inside, match_case
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -22,6 +23,7 @@ PARAMS = {
     "table": param(str, default=None, doc="wrong<TAB>right file beside the rule"),
     "swap": param(dict, default={}, doc="inline wrong = right entries"),
     "case_sensitive": param(bool, default=False),
+    "exceptions": param(list, default=[], doc="expressions whose matches are never reported inside"),
 }
 
 
@@ -40,8 +42,13 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError("give a 'table' file or 'swap' entries")
     matcher = PhraseMatcher(table, case_sensitive=rule.params["case_sensitive"])
 
+    exceptions = compile_exceptions(rule.params["exceptions"])
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
         for start, end, suggestions in matcher.finditer(doc.prose):
+            if guarded and inside(start, end, guarded):
+                continue
             found = doc.text[start:end]
             yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))
 
