@@ -100,6 +100,19 @@ def _word_scores(text: str, cands: tuple[str, ...]) -> dict[str, float]:
     return {lang: s * scale for lang, s in sums.items()}
 
 
+def word_vote(text: str, candidates: Sequence[str] | None = None) -> list[tuple[str, float]]:
+    """Languages for `text` by the word vote alone, most probable first, probabilities summing to ~1.
+
+    This is the cheap half of ``ranked``: it needs only wordfreq's small lists,
+    not the n-gram model, so it suits a pre-filter. Unlike ``ranked`` it knows
+    nothing of spelling, so unknown words (names, typos) count equally against
+    every candidate.
+    """
+    cands = _check_candidates(candidates)
+    probs = _softmax(_word_scores(text, cands))
+    return sorted(probs.items(), key=lambda kv: (-kv[1], cands.index(kv[0])))
+
+
 def ranked(text: str, candidates: Sequence[str] | None = None) -> list[tuple[str, float]]:
     """Languages for `text`, most probable first, with probabilities summing to ~1 over the candidates."""
     cands = _check_candidates(candidates)

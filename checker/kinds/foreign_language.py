@@ -207,9 +207,7 @@ def _word_vote(words: list[str], lang: str) -> float:
     """Probability of `lang` from langid's word vote alone (cheap: no n-gram model)."""
     from checker import langid
 
-    # langid has no public entry point for its word vote; it is the cheap half of ranked().
-    probs = langid._softmax(langid._word_scores(" ".join(words), langid.SUPPORTED))
-    return probs.get(lang, 0.0)
+    return dict(langid.word_vote(" ".join(words))).get(lang, 0.0)
 
 
 def _clauses(doc: Document, sent: Span) -> Iterator[Span]:
