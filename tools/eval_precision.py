@@ -63,7 +63,14 @@ def documents(path: Path, limit: int | None) -> Iterable[tuple[str, str, list[di
     for n, ((_, system), recs) in enumerate(sorted(groups.items())):
         if limit is not None and n >= limit:
             break
-        recs.sort(key=lambda r: r["seg_idx"])
+        # Some segments were annotated by two people: one record each. Keep one
+        # segment, with the union of the annotators' spans.
+        by_seg: dict[int, dict[str, Any]] = {}
+        for r in recs:
+            kept = by_seg.setdefault(r["seg_idx"], {**r, "spans": []})
+            if r["target"] == kept["target"]:
+                kept["spans"] = kept["spans"] + r["spans"]
+        recs = sorted(by_seg.values(), key=lambda r: r["seg_idx"])
         lang = recs[0]["lang_pair"].split("-")[1]
         yield lang, system, recs
 
