@@ -114,8 +114,9 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 start = tok.start + offset
                 end = start + len(part)
-                if fold(doc.text[start:end]) != part:
-                    start, end = tok.start, tok.end  # NFC changed the length: report the whole token
+                if end > tok.end or fold(doc.text[start:end]) != part:
+                    # Folding changed the length (NFC, ligatures such as ﬁ): report the whole token.
+                    start, end = tok.start, tok.end
                 fix = _suggest(part, ctx.primary)
                 conf = 0.9 if len(part) >= 7 else 0.75
                 yield Hit(start, end, (fix,) if fix else (), confidence=conf,
