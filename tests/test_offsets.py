@@ -14,7 +14,7 @@ from checker.report import FileReport, RunReport
 
 # Pieces that trigger rules, mixed with awkward characters.
 TRIGGERS = ["le le", "the the", "Al", "l'IA", "  ", "Partager sur Facebook", "Share this article",
-            "de...", "pic.twitter.com/abc", "@handle", "https://example.org/x.", "AccueilCinémaDes",
+            "de...", "pic.twitter.com/abc", "@handle", "https://example.org/x.", "AccueilSportLes",
             "12,5 %", "1,000.5", "«", "»", "\"", "’", "Macron", "Paris", "la la", "est est"]
 AWKWARD = ["😀", "👩‍👩‍👧", "🇫🇷", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u0627\u0644\u0633\u0644\u0627\u0645",
            "\u00a0", "\u202f", "\u200b", "\r\n", "\r", "\n", "\n\n", "\t", "𝔘", "ﬁ", "İ", "ß"]

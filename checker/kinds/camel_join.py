@@ -1,4 +1,4 @@
-"""Kind ``camel-join``: words glued together by text extraction (``AccueilCinémaLes…``, ``magazineThe``).
+"""Kind ``camel-join``: words glued together by text extraction (``AccueilSportLes…``, ``magazineThe``).
 
 A scraper that drops the separators of a breadcrumb or of two blocks leaves
 tokens where a lowercase letter runs straight into a capital. Brand names are

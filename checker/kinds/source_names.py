@@ -1,5 +1,5 @@
 """Kind ``source-names`` (source mode): a name of the source passage that the translation
-spells differently (``Minaj`` rendered as ``sinaj``), reported on the translated spelling
+spells differently (``Minaj`` rendered as ``Minag``), reported on the translated spelling
 with the source's as suggestion.
 
 Names are capitalised source words that do not open a sentence and are not common words of
