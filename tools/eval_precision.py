@@ -23,18 +23,20 @@ import argparse
 import importlib.util
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from evaldata import join, segments  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 FRENCH = ("biomqm_en-fr.jsonl", "wmt22chat_en-fr.jsonl", "wmt20qe3_en-fr.jsonl")
 HUMAN_SYSTEMS = {"reference", "ref"}
-SEP = "\n\n"
 
 
 def load_compat(eval_dir: Path) -> dict[str, list[str]]:
@@ -54,34 +56,11 @@ def load_compat(eval_dir: Path) -> dict[str, list[str]]:
 
 
 def documents(path: Path, limit: int | None) -> Iterable[tuple[str, str, list[dict[str, Any]]]]:
-    """(lang, system, records in segment order) per (doc_id, system)."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            groups[(rec["doc_id"], rec["system"])].append(rec)
-    for n, ((_, system), recs) in enumerate(sorted(groups.items())):
+    """(lang, system, segments in order) per (doc_id, system)."""
+    for n, ((_, system), recs) in enumerate(segments(path).items()):
         if limit is not None and n >= limit:
             break
-        # Some segments were annotated by two people: one record each. Keep one
-        # segment, with the union of the annotators' spans.
-        by_seg: dict[int, dict[str, Any]] = {}
-        for r in recs:
-            kept = by_seg.setdefault(r["seg_idx"], {**r, "spans": []})
-            if r["target"] == kept["target"]:
-                kept["spans"] = kept["spans"] + r["spans"]
-        recs = sorted(by_seg.values(), key=lambda r: r["seg_idx"])
-        lang = recs[0]["lang_pair"].split("-")[1]
-        yield lang, system, recs
-
-
-def join(texts: list[str]) -> tuple[str, list[int]]:
-    """Segments joined as passages, with each segment's start offset."""
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + len(SEP)
-    return SEP.join(texts), starts
+        yield recs[0]["lang_pair"].split("-")[1], system, recs
 
 
 def locate(starts: list[int], lengths: list[int], offset: int) -> int | None:

@@ -30,51 +30,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from evaldata import join, overlaps, segments  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 FRENCH = ("wmt22chat_en-fr.jsonl", "biomqm_en-fr.jsonl", "wmt20qe3_en-fr.jsonl")
 SOURCE_KINDS = {"source-anchors", "source-names", "source-copy", "source-omission", "length-ratio"}
-SEP = "\n\n"
-
-
-def segments(path: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Segments per (doc_id, system), in order; annotators of one segment merged; flagged ones left out."""
-    merged: dict[tuple[str, str, int], dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r.get("flags", {}).get("alignment_suspect"):
-                continue
-            key = (r["doc_id"], r["system"], r["seg_idx"])
-            seen = merged.get(key)
-            if seen is None:
-                merged[key] = {"source": r["source"], "target": r["target"], "spans": list(r["spans"])}
-            elif seen["target"] == r["target"]:
-                seen["spans"].extend(r["spans"])
-    docs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (doc_id, system, idx), seg in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
-        docs[(doc_id, system)].append(seg)
-    return docs
-
-
-def join(texts: list[str]) -> tuple[str, list[int]]:
-    """Texts joined by a blank line, with the offset at which each starts."""
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + len(SEP)
-    return SEP.join(texts), starts
-
-
-def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) overlaps a span (an empty span: whether it lies within [start, end])."""
-    for a, b in spans:
-        if a == b:
-            if start <= a <= end:
-                return True
-        elif start < b and a < end:
-            return True
-    return False
 
 
 def evaluate(files: list[Path], limit: int | None) -> dict[str, Any]:
@@ -95,7 +57,7 @@ def evaluate(files: list[Path], limit: int | None) -> dict[str, Any]:
         hit: Counter[str] = Counter()
         scores: dict[bool, list[float]] = {True: [], False: []}
         aligned = diagonal = docs_n = 0
-        for n, ((_doc_id, _system), segs) in enumerate(segments(path).items()):
+        for n, ((_doc_id, _system), segs) in enumerate(segments(path, drop_suspect=True).items()):
             if limit is not None and n >= limit:
                 break
             docs_n += 1

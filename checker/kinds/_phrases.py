@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+from typing import Any
 
 import regex
 
@@ -77,3 +79,18 @@ def guarded_spans(text: str, exceptions: Sequence[regex.Pattern[str]]) -> list[t
 def inside(start: int, end: int, guarded: Sequence[tuple[int, int]]) -> bool:
     """True when [start, end) lies within one of the guarded spans."""
     return any(gs <= start and end <= ge for gs, ge in guarded)
+
+
+def phrase_check(matcher: PhraseMatcher, exceptions: Sequence[regex.Pattern[str]]) -> Callable[..., Iterator[Any]]:
+    """The check of the phrase kinds: every phrase outside the exceptions, suggestions in the found text's case."""
+    from checker.finding import Hit
+
+    def check(doc: Any, ctx: Any) -> Iterator[Hit]:
+        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
+        for start, end, suggestions in matcher.finditer(doc.prose):
+            if guarded and inside(start, end, guarded):
+                continue
+            found = doc.text[start:end]
+            yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))
+
+    return check

@@ -9,12 +9,7 @@ params:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from checker.context import Context
-from checker.document import Document
-from checker.finding import Hit
-from checker.kinds._phrases import PhraseMatcher, compile_exceptions, guarded_spans, inside, match_case
+from checker.kinds._phrases import PhraseMatcher, compile_exceptions, phrase_check
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -42,14 +37,4 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError("give a 'table' file or 'swap' entries")
     matcher = PhraseMatcher(table, case_sensitive=rule.params["case_sensitive"])
 
-    exceptions = compile_exceptions(rule.params["exceptions"])
-
-    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
-        for start, end, suggestions in matcher.finditer(doc.prose):
-            if guarded and inside(start, end, guarded):
-                continue
-            found = doc.text[start:end]
-            yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))
-
-    return check
+    return phrase_check(matcher, compile_exceptions(rule.params["exceptions"]))
