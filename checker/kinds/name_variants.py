@@ -1,0 +1,274 @@
+"""Kind ``name-variants``: one proper name spelled two ways in one article (Tchouaméni / Tchouameni).
+
+Every capitalised, name-like word part of the article is collected (a part is a
+piece of a token between hyphens and apostrophes, so ``l'Autriche`` gives
+``Autriche`` and ``Jean-Pierre`` gives ``Jean`` and ``Pierre``). Left out:
+acronyms, parts shorter than ``min_letters``, parts with digits, and ordinary
+words capitalised only because they start a sentence or a title-case heading
+(every occurrence is sentence-initial and the word is frequent in lowercase in
+the document's language, or is written in lowercase elsewhere in the article).
+
+Two spellings are variants of one name when their accent-free forms are within
+one edit (shorter one under ``long_letters`` letters) or two edits, or differ
+only by accents. They are *not* variants, and stay silent, when:
+
+- one accent-free form is a prefix of the other: an inflected or derived form
+  (``Macron`` / ``Macronie``, ``Lyon`` / ``Lyons``, ``Merkel`` / ``Merkels``);
+- they differ only by a final vowel and one of them ends in a
+  ``feminine_endings`` letter (``Mario`` / ``Maria``, ``Kowalski`` / ``Kowalska``);
+- the only difference is an accent on the initial capital (``Etat`` / ``État``),
+  a typographic convention rather than a misspelling;
+- both are common words or names in the document's language or in English
+  (Zipf ≥ ``common_zipf``, ``accent_common_zipf`` for accent-only pairs): two
+  real, distinct names (``Martin`` / ``Marin``, ``Jordan`` / ``Jourdan``);
+- both come after a first name (or before a surname) and those neighbours never
+  agree: two people (``Jean Martin`` / ``Paul Martine``).
+
+A shared neighbour (``Aurélien Tchouaméni`` / ``Aurélien Tchouameni``) is
+evidence of one person: it overrides the "both common" test and raises the
+confidence.
+
+Every occurrence of the minority spelling is reported with the majority one as
+the suggestion and its first occurrence as ``related``; on a tie, the spelling
+that appears later is reported.
+
+params: ``min_letters``, ``long_letters``, ``common_zipf``,
+``accent_common_zipf``, ``ordinary_zipf``, ``feminine_endings``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document, Token
+from checker.finding import Hit
+from checker.kinds._spelling import _deletes, edit_distance
+from checker.rules import Rule, param
+from checker.wordlists import fold
+
+NAME = "name-variants"
+PARAMS = {
+    "min_letters": param(int, default=5, doc="shortest name part compared"),
+    "long_letters": param(int, default=8, doc="from this length (the shorter spelling) two edits are allowed"),
+    "common_zipf": param(float, default=2.5, doc="both spellings this frequent (language or English): two names"),
+    "accent_common_zipf": param(float, default=3.5, doc="the same for spellings that differ only by accents"),
+    "ordinary_zipf": param(float, default=3.0, doc="a sentence-initial word this frequent is an ordinary word"),
+    "feminine_endings": param(list, default=["a"], doc="final letters that make a female form (Maria, Kowalska)"),
+    "endings": param(list, default=["s", "e", "es"], doc="inflection endings stripped before comparing stems"),
+    "titles": param(list, default=[], doc="words before a name that are no first name (Mme, Dr, President)"),
+}
+
+_PART = regex.compile(r"[^-'’]+")
+# What may precede a word that starts a clause (so its capital says nothing).
+_OPENERS = frozenset("«“\"‘'(—–-:[")
+# A title-case line: at least this many words, this share of them capitalised.
+_TITLE_WORDS = 4
+_TITLE_SHARE = 0.6
+
+
+@dataclass(slots=True)
+class _Spelling:
+    """Every occurrence of one exact spelling of a name part."""
+
+    text: str
+    base: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    initial: list[bool] = field(default_factory=list)
+    before: set[str] = field(default_factory=set)
+    after: set[str] = field(default_factory=set)
+
+
+def _base(word: str) -> str:
+    """Casefolded and without accents: the form spellings are compared on."""
+    decomposed = unicodedata.normalize("NFD", fold(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Validate the thresholds; word frequencies load on first use."""
+    p = rule.params
+    min_letters, long_letters = p["min_letters"], p["long_letters"]
+    if min_letters < 3 or long_letters < min_letters:
+        raise ValueError("min_letters must be ≥ 3 and long_letters ≥ min_letters")
+    common, accent_common, ordinary = p["common_zipf"], p["accent_common_zipf"], p["ordinary_zipf"]
+    feminine = frozenset(str(e).lower() for e in p["feminine_endings"])
+    endings = tuple(sorted((_base(str(e)) for e in p["endings"]), key=len, reverse=True))
+    titles = frozenset(fold(str(t)) for t in p["titles"])
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
+        spellings = _collect(doc, min_letters)
+        if len(spellings) < 2:
+            return
+        lower = {fold(t.text) for t in doc.words if t.text[:1].islower()}
+        sentence_of = _sentence_index(doc)
+        names = {
+            s.text: s for s in spellings.values()
+            if not (all(s.initial) and (lexicon.zipf(s.text, lang) >= ordinary or fold(s.text) in lower))
+        }
+
+        def frequency(word: str) -> float:
+            return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en"))
+
+        def variants(a: _Spelling, b: _Spelling) -> tuple[bool, bool]:
+            """(is `a` a variant of `b`'s name, is there evidence they name one person)."""
+            accent_only = a.base == b.base
+            if accent_only:
+                if fold(a.text)[1:] == fold(b.text)[1:]:
+                    return False, False  # État / Etat: optional accent on a capital
+            else:
+                limit = 1 if min(len(a.base), len(b.base)) < long_letters else 2
+                if a.base[0] != b.base[0] or edit_distance(a.base, b.base, limit) > limit:
+                    return False, False  # names that differ at the initial are rhymes, not slips
+                if _derived(a.base, b.base, endings, feminine):
+                    return False, False
+            if _same_sentence(a, b, sentence_of):
+                return False, False  # two names set side by side (Educatec / Educatice) are two names
+            ba, bb = a.before - titles, b.before - titles
+            if ba & bb:
+                return True, True
+            if ba and bb:
+                return False, False  # first names that never agree: two people
+            if accent_only:
+                if frequency(a.text) >= accent_common and frequency(b.text) >= accent_common:
+                    return False, False
+                return True, False
+            if frequency(a.text) >= common:
+                return False, False  # a slip is rare; a frequent spelling is a name of its own
+            if len(a.spans) >= 2 and 2 * len(a.spans) > len(b.spans):
+                return False, False  # both spellings established in the article: two names
+            return True, False
+
+        for a, partners in _close_pairs(list(names.values()), long_letters):
+            best: tuple[_Spelling, bool] | None = None
+            for b in partners:
+                ok, same = variants(a, b)
+                if not ok:
+                    continue
+                if best is None or _rank(b) > _rank(best[0]):
+                    best = (b, same)
+            if best is None:
+                continue
+            model, same = best
+            if _rank(model) <= _rank(a):
+                continue  # a is the majority (or, on a tie, the earlier) spelling
+            confidence = 0.9 if same or len(model.spans) > len(a.spans) else 0.7
+            for start, end in a.spans:
+                yield Hit(
+                    start,
+                    end,
+                    (model.text,),
+                    confidence=confidence,
+                    args={"count": str(len(model.spans))},
+                    related=model.spans[0],
+                )
+
+    return check
+
+
+def _derived(a: str, b: str, endings: tuple[str, ...], feminine: frozenset[str]) -> bool:
+    """True when two accent-free forms are one stem with other endings (Picardie / Picardes, Mario / Maria)."""
+    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return True  # Macron / Macronie, Merkel / Merkels, Villiers / Devilliers
+    if a[:-1] == b[:-1] and (a[-1] in feminine or b[-1] in feminine):
+        return True
+    sa, sb = _stem(a, endings), _stem(b, endings)
+    return sa.startswith(sb) or sb.startswith(sa)
+
+
+def _stem(word: str, endings: tuple[str, ...]) -> str:
+    for e in endings:
+        if len(word) > len(e) + 3 and word.endswith(e):
+            return word[: -len(e)]
+    return word
+
+
+def _sentence_index(doc: Document) -> list[int]:
+    """Start offsets of the sentences, for bisecting an offset to its sentence."""
+    return [s.start for s in doc.sentences]
+
+
+def _same_sentence(a: _Spelling, b: _Spelling, starts: list[int]) -> bool:
+    """True when some occurrence of `a` and some occurrence of `b` share a sentence."""
+    left = {bisect.bisect_right(starts, s) for s, _ in a.spans}
+    return any(bisect.bisect_right(starts, s) in left for s, _ in b.spans)
+
+
+def _rank(s: _Spelling) -> tuple[int, int]:
+    """More occurrences first; on a tie, the spelling seen first."""
+    return len(s.spans), -s.spans[0][0]
+
+
+def _collect(doc: Document, min_letters: int) -> dict[str, _Spelling]:
+    """Every capitalised name-like part of the article, by exact spelling."""
+    text = doc.prose
+    firsts = set()
+    for sent in doc.sentences:
+        toks = [t for t in doc.tokens_in(sent.start, sent.end) if t.kind == "word"]
+        if not toks:
+            continue
+        firsts.add(toks[0].start)
+        caps = sum(t.text[:1].isupper() for t in toks)
+        if len(toks) >= _TITLE_WORDS and caps >= _TITLE_SHARE * len(toks):
+            firsts.update(t.start for t in toks)  # a title-case heading: every capital is typographic
+    words = doc.words
+    out: dict[str, _Spelling] = {}
+    for i, tok in enumerate(words):
+        if not tok.text[:1].isupper() and not any(c.isupper() for c in tok.text):
+            continue
+        initial = tok.start in firsts or _after_opener(text, tok.start)
+        before = words[i - 1] if i and _paired(text, words[i - 1], tok) else None
+        after = words[i + 1] if i + 1 < len(words) and _paired(text, tok, words[i + 1]) else None
+        for n, m in enumerate(_PART.finditer(tok.text)):
+            part = m.group()
+            if len(part) < min_letters or not part[0].isupper() or not part.isalpha() or part.isupper():
+                continue
+            s = out.get(part)
+            if s is None:
+                s = out[part] = _Spelling(part, _base(part))
+            s.spans.append((tok.start + m.start(), tok.start + m.end()))
+            # After an elision (l'Autriche) the capital is meaningful even at a sentence start.
+            s.initial.append(initial and n == 0)
+            # Neighbours are compared without elisions: d'Alexeï is Alexeï.
+            if before is not None and n == 0:
+                s.before.add(fold(_PART.findall(before.text)[-1]))
+            if after is not None and m.end() == len(tok.text):
+                s.after.add(fold(_PART.findall(after.text)[0]))
+    return out
+
+
+def _after_opener(text: str, start: int) -> bool:
+    """True when only white space separates `start` from a quote, dash, colon or line start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in _OPENERS
+
+
+def _paired(text: str, left: Token, right: Token) -> bool:
+    """True for two capitalised tokens separated by one space (a first name and a surname)."""
+    gap = text[left.end:right.start]
+    return gap in (" ", "\u00a0") and left.text[:1].isupper() and right.text[:1].isupper()
+
+
+def _close_pairs(spellings: list[_Spelling], long_letters: int) -> list[tuple[_Spelling, list[_Spelling]]]:
+    """Candidate partners of each spelling: accent-free forms sharing a deletion (verified later)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(spellings):
+        for d in _deletes(s.base, 2 if len(s.base) >= long_letters else 1):
+            index[d].append(k)
+    partners: dict[int, set[int]] = defaultdict(set)
+    for ks in index.values():
+        if len(ks) < 2:
+            continue
+        for k in ks:
+            partners[k].update(j for j in ks if j != k)
+    return [(spellings[k], [spellings[j] for j in sorted(js)]) for k, js in sorted(partners.items())]
