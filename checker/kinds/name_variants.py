@@ -18,22 +18,30 @@ only by accents. They are *not* variants, and stay silent, when:
   ``feminine_endings`` letter (``Mario`` / ``Maria``, ``Kowalski`` / ``Kowalska``);
 - the only difference is an accent on the initial capital (``Etat`` / ``État``),
   a typographic convention rather than a misspelling;
-- both are common words or names in the document's language or in English
-  (Zipf ≥ ``common_zipf``, ``accent_common_zipf`` for accent-only pairs): two
-  real, distinct names (``Martin`` / ``Marin``, ``Jordan`` / ``Jourdan``);
+- the minority spelling is itself a common word or name in the document's
+  language or in English (Zipf ≥ ``common_zipf``; for accent-only pairs, both
+  spellings ≥ ``accent_common_zipf``): a slip is rare, so these are two real,
+  distinct names (``Martin`` / ``Marin``, ``Jordan`` / ``Jourdan``);
+- the minority spelling occurs twice or more and at least half as often as the
+  other: both are established names of the article;
+- the other spelling is an everyday word of the language (Zipf ≥
+  ``max_majority_zipf``: ``States`` / ``Staes`` in "Member States");
+- some occurrences of both share a sentence: names set side by side are two names;
 - both come after a first name (or before a surname) and those neighbours never
   agree: two people (``Jean Martin`` / ``Paul Martine``).
 
 A shared neighbour (``Aurélien Tchouaméni`` / ``Aurélien Tchouameni``) is
-evidence of one person: it overrides the "both common" test and raises the
-confidence.
+evidence of one person: it overrides the frequency and count tests and raises
+the confidence.
 
 Every occurrence of the minority spelling is reported with the majority one as
 the suggestion and its first occurrence as ``related``; on a tie, the spelling
 that appears later is reported.
 
 params: ``min_letters``, ``long_letters``, ``common_zipf``,
-``accent_common_zipf``, ``ordinary_zipf``, ``feminine_endings``.
+``accent_common_zipf``, ``ordinary_zipf``, ``max_majority_zipf``, ``feminine_endings``,
+``endings`` (inflection endings cut before comparing stems), ``titles`` (words
+before a name that are no first name: ``Mme``, ``President``).
 """
 
 from __future__ import annotations
@@ -62,6 +70,9 @@ PARAMS = {
     "common_zipf": param(float, default=2.5, doc="both spellings this frequent (language or English): two names"),
     "accent_common_zipf": param(float, default=3.5, doc="the same for spellings that differ only by accents"),
     "ordinary_zipf": param(float, default=3.0, doc="a sentence-initial word this frequent is an ordinary word"),
+    "max_majority_zipf": param(
+        float, default=5.3, doc="a majority spelling this frequent in the language is an ordinary word (States)"
+    ),
     "feminine_endings": param(list, default=["a"], doc="final letters that make a female form (Maria, Kowalska)"),
     "endings": param(list, default=["s", "e", "es"], doc="inflection endings stripped before comparing stems"),
     "titles": param(list, default=[], doc="words before a name that are no first name (Mme, Dr, President)"),
@@ -100,6 +111,7 @@ def build(rule: Rule):  # noqa: ANN201
     if min_letters < 3 or long_letters < min_letters:
         raise ValueError("min_letters must be ≥ 3 and long_letters ≥ min_letters")
     common, accent_common, ordinary = p["common_zipf"], p["accent_common_zipf"], p["ordinary_zipf"]
+    max_majority = p["max_majority_zipf"]
     feminine = frozenset(str(e).lower() for e in p["feminine_endings"])
     endings = tuple(sorted((_base(str(e)) for e in p["endings"]), key=len, reverse=True))
     titles = frozenset(fold(str(t)) for t in p["titles"])
@@ -131,6 +143,8 @@ def build(rule: Rule):  # noqa: ANN201
                     return False, False  # names that differ at the initial are rhymes, not slips
                 if _derived(a.base, b.base, endings, feminine):
                     return False, False
+            if lexicon.zipf(b.text, lang) >= max_majority:
+                return False, False  # Member States / Staes: a capitalised everyday word is no name
             if _same_sentence(a, b, sentence_of):
                 return False, False  # two names set side by side (Educatec / Educatice) are two names
             ba, bb = a.before - titles, b.before - titles
@@ -181,8 +195,13 @@ def _derived(a: str, b: str, endings: tuple[str, ...], feminine: frozenset[str])
         return True  # Macron / Macronie, Merkel / Merkels, Villiers / Devilliers
     if a[:-1] == b[:-1] and (a[-1] in feminine or b[-1] in feminine):
         return True
-    sa, sb = _stem(a, endings), _stem(b, endings)
-    return sa.startswith(sb) or sb.startswith(sa)
+    if _stem(a, endings) == _stem(b, endings):
+        return True  # Nierentransplantaten / Nierentransplantation
+    # What follows the shared beginning is, on both sides, the end of an ending (Rekonstrukti-ve / -on).
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return all(any(e.endswith(rest) for e in endings) for rest in (a[n:], b[n:]))
 
 
 def _stem(word: str, endings: tuple[str, ...]) -> str:
