@@ -134,3 +134,20 @@ def test_first_call_loads_the_backends() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == ["py3langid", "wordfreq"]
+
+
+def test_word_vote_uses_only_the_word_lists() -> None:
+    """word_vote ranks languages by their word lists alone, without the n-gram model."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from checker.langid import word_vote; "
+        "r = word_vote('Le gouvernement a présenté mardi son projet de budget pour l’année prochaine.'); "
+        "print(r[0][0], round(sum(p for _, p in r), 3), 'py3langid' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lang, total, loaded = out.stdout.split()
+    assert lang == "fr"
+    assert float(total) == 1.0
+    assert loaded == "False"
