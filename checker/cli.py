@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--source-lang", metavar="LANG", help="language of the source (default: detected)")
     check.add_argument("--no-color", action="store_true", help="never colour the output")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing; only the exit code tells")
+    check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")

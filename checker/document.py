@@ -131,9 +131,11 @@ class Document:
     # ----------------------------------------------------------------- prose
     @cached_property
     def excluded(self) -> list[tuple[int, int]]:
-        """Sorted spans that are not prose (Markdown code, front matter, markup); empty for text files."""
+        """Sorted spans that are not prose: Markdown code, front matter and markup; in text files, mtlint directive comments."""
         if not self.markdown:
-            return []
+            from checker.suppress import directive_spans
+
+            return directive_spans(self.text)
         from checker.markdown import non_prose_spans
 
         return non_prose_spans(self.text)

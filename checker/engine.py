@@ -59,8 +59,10 @@ def render_message(template: str, values: Mapping[str, Any]) -> str:
 class Engine:
     """Holds compiled rules; checks documents."""
 
-    def __init__(self, rules: Iterable[Rule], packs: Iterable[Pack] = ()) -> None:
+    def __init__(self, rules: Iterable[Rule], packs: Iterable[Pack] = (), *, inline_config: bool = True) -> None:
         self.rules = [r for r in rules if r.check is not None]
+        #: Whether ``<!-- mtlint-disable … -->`` comments in articles turn findings off.
+        self.inline_config = inline_config
         self.packs = {p.path: p for p in packs}
         for rule in self.rules:
             self.packs.setdefault(rule.pack.path, rule.pack)
@@ -97,6 +99,10 @@ class Engine:
                 if other is None or _stronger(finding, other):
                     best[key] = finding
         result.findings = sorted(best.values(), key=Finding.sort_key)
+        if self.inline_config:
+            from checker import suppress
+
+            result.findings = suppress.apply(doc, result.findings)
         return result
 
     @staticmethod

@@ -56,7 +56,8 @@ class Runner:
         if engine is None:
             rules = select(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
-            engine = Engine(rules, self.ruleset.packs)
+            inline = not getattr(self.args, "no_inline_config", False)
+            engine = Engine(rules, self.ruleset.packs, inline_config=inline)
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine
