@@ -60,6 +60,10 @@ PARAMS = {
 
 # Quoted material (same pairs as checker.langid strips), found in the prose.
 _QUOTE = regex.compile(r"«([^«»]*)»|“([^“”]*)”|„([^„“”]*)[“”]|‹([^‹›]*)›|\"([^\"\n]*)\"")
+# A translation given beside a quotation: "(…)" right after it.
+_GLOSS = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*\(([^()\n]+)\)")
+# A quotation ending just before " (": the translation that a parenthesised original follows.
+_QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\")[ \u00a0\u202f]*$")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
 # Characters that may close a sentence after its last word.
 _CLOSERS = ".!?…»”\"')]’"
@@ -149,7 +153,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
             g = next(k for k in range(1, 6) if m.group(k) is not None)
             n, found, conf = judge(m.group(g), lang, quote_min)
-            if found is None:
+            if found is None or _glossed(doc, m.start(), m.end(), lang):
                 continue
             start, end = m.span(g)
             # Report the quoted words, not the surrounding quote marks and spaces.
@@ -201,6 +205,31 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             k = last + 1
 
     return check
+
+
+def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
+    """Whether the quotation at [start, end) comes with its translation: the remedy, not the defect.
+
+    Either a parenthesised gloss in the document's language follows it
+    (« Nous devons choisir » ("We must choose")), or the quotation itself is the
+    parenthesised original after the translated words ("We must choose" (« Nous
+    devons choisir »)).
+    """
+    from checker import langid
+
+    text = doc.prose
+    m = _GLOSS.match(text, end)
+    if m:
+        gloss = m.group(1)
+    elif start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
+        before = _QUOTE_BEFORE.search(text[max(0, start - 300):start - 1])
+        if before is None:
+            return False
+        gloss = next(g for g in before.groups() if g is not None)
+    else:
+        return False
+    words = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
+    return len(words) >= 2 and _word_vote(words, lang) >= 0.5
 
 
 def _word_vote(words: list[str], lang: str) -> float:
