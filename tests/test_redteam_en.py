@@ -38,3 +38,13 @@ def test_quoted_foreign_sentence_without_translation_is_still_reported() -> None
 def test_a_foreign_source_in_parentheses_is_not_a_translation() -> None:
     text = f"He said in French, « {FRENCH} » (Le Monde, le 12 mars), and left."
     assert _find("MT120", text) == [FRENCH]
+
+
+def test_al_between_a_determiner_and_a_common_noun_is_the_acronym_without_ai_context() -> None:
+    assert _find("MT101", "Tenants marched on Saturday. The city will use an Al system to find illegal lets.") == ["Al"]
+    assert _find("MT101", "The council unveiled its new Al tool on Monday.") == ["Al"]
+
+
+def test_al_as_a_first_name_after_a_determiner_is_not_reported() -> None:
+    text = "The Al Horford block sealed it; the Al Gore campaign never returned, and Al said so."
+    assert _find("MT101", text) == []

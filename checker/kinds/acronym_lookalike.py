@@ -5,7 +5,9 @@ first name ``Al``. The kind tells the two apart from the context:
 
 - a name: ``Al`` followed by a capitalised word or by a hyphen and a capital
   (``Al Pacino``, ``Al Gore``, ``Al-Qaïda``), or glued to digits (``Al2O3``);
-- an acronym: after an elided article (``l’Al``, ``d’Al``), before punctuation,
+- an acronym: after an elided article (``l’Al``, ``d’Al``), between a determiner
+  and a lowercase word (``an Al system``: no first name takes ``an`` or ``the``
+  before a common noun), before punctuation,
   before a hyphen and a lowercase word (``Al-powered``), or followed by a
   lowercase word when the article otherwise speaks of AI (the pack's
   ``ai_acronym`` between parentheses or as a word, or one of its ``ai_phrases``).
@@ -15,6 +17,7 @@ params:
 - ``acronym_setting``: the pack setting naming the correct acronym (default ``ai_acronym``).
 - ``phrases_setting``: the pack setting listing the spelled-out phrases (default ``ai_phrases``).
 - ``elisions``: elided words after which the look-alike is an acronym (``l``, ``d``, ``qu``…).
+- ``determiners``: words after which the look-alike, followed by a lowercase word, is an acronym.
 - ``context_free``: report structurally certain cases even when the article never speaks of AI.
 """
 
@@ -36,6 +39,7 @@ PARAMS = {
     "phrases_setting": param(str, default="ai_phrases", doc="pack setting with the spelled-out phrases"),
     "elisions": param(list, default=["l", "d", "qu", "j", "n", "s", "c", "jusqu", "lorsqu", "puisqu"],
                       doc="elided words (without apostrophe) after which it is an acronym"),
+    "determiners": param(list, default=[], doc="words after which, before a lowercase word, it is an acronym"),
     "context_free": param(bool, default=True, doc="report certain cases without AI context"),
 }
 
@@ -49,6 +53,13 @@ def build(rule: Rule):  # noqa: ANN201
         r"(?:^|(?<![\p{L}]))(?:" + "|".join(regex.escape(e) for e in p["elisions"]) + r")['’]$",
         regex.IGNORECASE,
     )
+    determiner = None
+    if p["determiners"]:
+        determiner = regex.compile(
+            r"(?:^|(?<![\p{L}\p{N}]))(?:" + "|".join(regex.escape(str(d)) for d in p["determiners"])
+            + r")[ \u00a0]+$",
+            regex.IGNORECASE,
+        )
     acronym_key, phrases_key = p["acronym_setting"], p["phrases_setting"]
     context_free = p["context_free"]
 
@@ -65,6 +76,9 @@ def build(rule: Rule):  # noqa: ANN201
             after = text[end:end + 40]
             before = text[max(0, start - 12):start]
             verdict = _classify(before, after, elided)
+            if verdict == "ambiguous" and determiner is not None and determiner.search(before) \
+                    and regex.match(r"[ \u00a0]+\p{Ll}", after):
+                verdict = "acronym"
             if verdict == "name":
                 continue
             if verdict == "acronym":
