@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-color", action="store_true", help="never colour the output")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing; only the exit code tells")
     check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
+    check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -195,6 +197,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
         for x in f.failures:
             err.write(f"mtlint: {f.path}: rule {x.code} ({x.rule}) failed: {x.message}\n")
+    if args.diff or args.fix:
+        from checker.fix import cli_output
+
+        code, out = cli_output(report, args, out, err)
+        if code is not None:
+            return code
     if not args.quiet:
         from checker.formats import get_formatter
 
@@ -234,7 +242,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         data = [
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
              "kind": r.kind, "lang": r.languages, "enabled": r.enabled, "message": r.message,
-             "pack": r.pack.name}
+             "pack": r.pack.name, "autofix": r.autofix}
             for r in rules
         ]
         json.dump(data, out, ensure_ascii=False, indent=2)
@@ -242,7 +250,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:
-        off = "" if r.enabled else "  (off by default)"
+        off = ("" if r.enabled else "  (off by default)") + ("  (autofix)" if r.autofix else "")
         out.write(f"{r.code:<7} {r.name:<{width}}  {r.category:<18} {r.severity.value:<8} {r.languages}{off}\n")
     return EXIT_OK
 
@@ -258,6 +266,8 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"category: {r.category} ({_mqm(r.category)}); severity: {r.severity.value}; "
                       f"kind: {r.kind}; language: {r.languages}\n\n")
             out.write(f"Message: {r.message}\n\nWhy it matters:\n{r.why}\n")
+            if r.autofix:
+                out.write("\nFix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.\n")
             bad = [e for e in r.examples if e.bad]
             good = [e for e in r.examples if not e.bad]
             if bad:

@@ -40,6 +40,8 @@ class FileReport:
     extra: dict[str, Any] = field(default_factory=dict)
     #: Extra passage-level objects keyed by passage index (``reference`` per passage).
     passage_extra: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: With --fix or --diff: the checker.fix.FixOutcome (text before and after, edits applied).
+    fix: Any = None
 
     @property
     def words(self) -> int:

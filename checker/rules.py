@@ -26,7 +26,7 @@ _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MARK = regex.compile(r"\[\[(.*?)\]\]", regex.DOTALL)
 _KNOWN_KEYS = {
     "code", "name", "category", "severity", "kind", "message", "why", "params",
-    "examples", "link", "confidence", "enabled", "lang",
+    "examples", "link", "confidence", "enabled", "lang", "autofix",
 }
 _EXAMPLE_KEYS = {"bad", "good", "fix", "lang", "note", "source", "source_lang"}
 
@@ -79,6 +79,8 @@ class Rule:
     confidence: float = 1.0
     enabled: bool = True
     lang: str | None = None
+    #: The first suggestion is always safe to apply (``mtlint check --fix``).
+    autofix: bool = False
     check: Callable[..., Iterable[Any]] | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -241,6 +243,9 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         bad("enabled", "must be true or false")
+    autofix = data.get("autofix", False)
+    if not isinstance(autofix, bool):
+        bad("autofix", "must be true or false")
     lang = data.get("lang")
     if lang is not None and not isinstance(lang, str):
         bad("lang", "must be a language tag")
@@ -249,6 +254,8 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
         bad("params", "must be a table")
         params = {}
     examples = _load_examples(data.get("examples", []), bad)
+    if autofix is True and examples and not any(e.bad and e.fix is not None for e in examples):
+        bad("autofix", "an autofix rule needs a bad example with its fix")
 
     module = None
     if kind:
@@ -266,7 +273,7 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
         code=code, name=name, category=category, severity=severity, kind=kind,
         message=message, why=why, params=params, examples=tuple(examples), pack=pack,
         path=path, link=str(data.get("link", "")), confidence=float(confidence),
-        enabled=bool(enabled), lang=lang,
+        enabled=bool(enabled), lang=lang, autofix=autofix is True,
     )
     if build and module is not None:
         try:

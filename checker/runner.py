@@ -48,6 +48,9 @@ class Runner:
         self.args = args
         self._engines: dict[tuple[Any, ...], Engine] = {}
         self.selected_codes: set[str] = set()
+        #: --fix / --diff: compute fixes; write them only for --fix without --diff.
+        self.fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
+        self.writing = bool(getattr(args, "fix", False) and not getattr(args, "diff", False))
 
     def engine_for(self, config: Config, select: Callable[..., list[Rule]]) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
@@ -114,6 +117,17 @@ class Runner:
             return report
         engine = self.engine_for(config, select)
         result = engine.check(doc)
+        if self.fixing:
+            from checker.fix import fix_in_place
+
+            try:
+                doc, result, report.fix = fix_in_place(
+                    engine, doc, result, config.min_severity, target.path if self.writing else None
+                )
+            except InputError as exc:
+                report.error, report.passed, report.document = (exc.code, exc.message), False, None
+                return report
+            report.document = doc
         report.failures = result.failures
         report.findings = at_least(result.findings, config.min_severity)
         report.findings.sort(key=lambda f: f.sort_key())

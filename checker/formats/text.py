@@ -74,6 +74,10 @@ def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
     for f in report.files:
         render_file(f, stream, color)
     s = report.summary()
+    fixed = [f.fix.applied for f in report.files if f.fix is not None and f.fix.applied]
+    if fixed:
+        n = sum(fixed)
+        stream.write(f"Fixed {n} issue{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.\n")
     if s["issues"] == 0 and not s["errors"]:
         stream.write(f"No issues in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
         return

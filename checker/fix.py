@@ -1,0 +1,211 @@
+"""Fixes: apply the first suggestion of findings whose rule is ``autofix``.
+
+A rule is ``autofix`` when its first suggestion is always safe to apply
+(mechanical, meaning-preserving: invisible characters, doubled spaces, mojibake,
+French spacing). Edits never overlap: in file order, an edit that overlaps one
+already chosen waits for the next pass; the chosen ones are applied from the
+end of the text backwards so that earlier offsets stay valid. Passes repeat
+until nothing is left to fix, so a second ``--fix`` changes nothing.
+
+Nothing is written unless the user asked for a fix: files are replaced
+atomically (temporary file in the same directory, then ``os.replace``), keeping
+the BOM and the line endings as they were.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from checker.document import Document
+from checker.errors import InputError
+from checker.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from checker.engine import Engine, Result
+    from checker.report import RunReport
+
+#: Passes before giving up on reaching a fixed point (two fixes undoing each other).
+MAX_PASSES = 10
+_BOM = b"\xef\xbb\xbf"
+#: How a run names standard input (checker.files).
+STDIN = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new``."""
+
+    start: int
+    end: int
+    new: str
+    code: str
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one file did: the text before and after, and how many edits were applied."""
+
+    before: str
+    after: str
+    applied: int = 0
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when the fixed text differs from the original."""
+        return self.after != self.before
+
+
+def plan(findings: Iterable[Finding], autofix: set[str]) -> list[Edit]:
+    """Non-overlapping edits for the autofix findings, in file order."""
+    edits: list[Edit] = []
+    last_end = -1
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.code not in autofix or not f.suggestions or f.suggestions[0] == f.text:
+            continue
+        if f.start < last_end:
+            continue  # overlaps an edit already chosen: the next pass sees it again
+        edits.append(Edit(f.start, f.end, f.suggestions[0], f.code))
+        last_end = f.end
+    return edits
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """`text` with the (non-overlapping) edits applied, the last one first."""
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.new + text[e.end:]
+    return text
+
+
+def fix_document(
+    doc: Document,
+    findings: list[Finding],
+    check: Callable[[Document], list[Finding]],
+    autofix: set[str],
+) -> tuple[Document, list[Finding], FixOutcome]:
+    """Fix `doc` until no autofix finding is left (or MAX_PASSES); returns the last document and its findings.
+
+    `findings` are those of `doc`; `check` gives the (reportable) findings of a new document.
+    """
+    outcome = FixOutcome(doc.text, doc.text)
+    for _ in range(MAX_PASSES):
+        edits = plan(findings, autofix)
+        if not edits:
+            break
+        text = apply_edits(doc.text, edits)
+        if text == doc.text:
+            break
+        outcome.applied += len(edits)
+        doc = rebuild(doc, text)
+        findings = check(doc)
+    outcome.after = doc.text
+    return doc, findings, outcome
+
+
+def rebuild(doc: Document, text: str) -> Document:
+    """A Document like `doc` (path, language, Markdown or not, source alignment) for another text."""
+    new = Document(text, doc.path, doc.lang, markdown=doc.markdown)
+    from checker.compare import SOURCE_KEY, attach_source, source_of
+
+    source = source_of(doc)
+    if source is not None and SOURCE_KEY in doc.cache:
+        attach_source(new, source.source.text, source.source.lang, path=source.source.path)
+    return new
+
+
+def write_fixed(path: Path, outcome: FixOutcome) -> None:
+    """Replace the file with the fixed text, atomically, keeping its BOM; InputError if it changed meanwhile."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, "unwritable", f"cannot read back to fix: {exc.strerror or exc}") from None
+    bom = data.startswith(_BOM)
+    if data[len(_BOM) if bom else 0:] != outcome.before.encode("utf-8"):
+        raise InputError(name, "changed", "changed on disk while being checked; not fixed")
+    # Text is written as bytes: line endings are exactly those of the fixed string.
+    payload = (_BOM if bom else b"") + outcome.after.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtlint-fix", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(name, "unwritable", f"cannot write the fix: {exc.strerror or exc}") from None
+    outcome.written = True
+
+
+def unified_diff(path: str, outcome: FixOutcome) -> str:
+    """The unified diff from the original to the fixed text ('' when nothing changes)."""
+    if not outcome.changed:
+        return ""
+    lines = difflib.unified_diff(
+        outcome.before.splitlines(keepends=True),
+        outcome.after.splitlines(keepends=True),
+        # git's a/ b/ prefixes for relative paths (patch -p1); an absolute path stays as it is.
+        fromfile=path if path.startswith("/") else f"a/{path}",
+        tofile=path if path.startswith("/") else f"b/{path}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def fix_in_place(
+    engine: Engine, doc: Document, result: Result, min_severity: Severity, path: Path | None
+) -> tuple[Document, Result, FixOutcome]:
+    """Fix the reportable autofix findings of `result`; write the file at `path` when given and changed.
+
+    Returns the fixed document, its check result (the findings that remain) and the outcome.
+    """
+    from checker.engine import at_least
+
+    autofix = {r.code for r in engine.rules if r.autofix}
+    last = [result]
+
+    def check(d: Document) -> list[Finding]:
+        last[0] = engine.check(d)
+        return at_least(last[0].findings, min_severity)
+
+    doc, _, outcome = fix_document(doc, at_least(result.findings, min_severity), check, autofix)
+    if path is not None and outcome.changed:
+        write_fixed(path, outcome)
+    return doc, last[0], outcome
+
+
+def cli_output(report: RunReport, args: Any, out: TextIO, err: TextIO) -> tuple[int | None, TextIO]:
+    """The command line's --diff and --fix output.
+
+    --diff prints the diffs and gives the exit code (1 when there is one). --fix on
+    standard input prints the fixed text; the report then goes to standard error.
+    Returns (exit code or None to go on reporting, the stream the report goes to).
+    """
+    if args.diff:
+        changed = False
+        for f in report.files:
+            if f.fix is not None and f.fix.changed:
+                changed = True
+                if not args.quiet:
+                    out.write(unified_diff(f.path, f.fix))
+        return (report.exit_code if report.exit_code == 2 else int(changed)), out
+    for f in report.files:
+        if f.fix is not None and not f.fix.written and f.path == STDIN:
+            out.write(f.fix.after)
+            out.flush()
+            return None, err
+    return None, out
