@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text; github: GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from checker.report import RunReport
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github")
 
 
 def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
@@ -16,6 +16,8 @@ def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
         from checker.formats.json import render
     elif name == "text":
         from checker.formats.text import render
+    elif name == "github":
+        from checker.formats.github import render
     else:
         raise KeyError(name)
     return render
