@@ -57,9 +57,9 @@ def _ngram_model() -> Any:
 @functools.cache
 def _word_lists() -> dict[str, dict[str, float]]:
     """Load wordfreq's small word -> frequency lists for SUPPORTED, once."""
-    import wordfreq
+    from checker.lexicon import frequencies
 
-    return {lang: wordfreq.get_frequency_dict(lang, "small") for lang in SUPPORTED}
+    return {lang: frequencies(lang, "small") for lang in SUPPORTED}
 
 
 def _check_candidates(candidates: Sequence[str] | None) -> tuple[str, ...]:

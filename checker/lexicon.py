@@ -8,18 +8,61 @@ Frequencies are Zipf values: log10 of occurrences per billion words (0 = unknown
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from functools import cache
+from pathlib import Path
 
 from checker.wordlists import fold
 
 
 @cache
+def _files(wordlist: str) -> dict[str, Path]:
+    """wordfreq's list files by language, as ``wordfreq.available_languages`` finds them."""
+    if wordlist == "best":
+        return {**_files("small"), **_files("large")}
+    spec = importlib.util.find_spec("wordfreq")
+    out: dict[str, Path] = {}
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        for path in sorted((Path(location) / "data").glob(f"{wordlist}_*.msgpack.gz")):
+            out[path.name.split(".")[0].split("_", 1)[1]] = path
+    return out
+
+
+@cache
 def available() -> frozenset[str]:
     """Languages wordfreq has a list for."""
-    import wordfreq
+    return frozenset(_files("best"))
 
-    return frozenset(wordfreq.available_languages())
+
+@cache
+def frequencies(lang: str, wordlist: str = "best") -> dict[str, float]:
+    """word → frequency for a primary language tag; the same dict as ``wordfreq.get_frequency_dict``.
+
+    The list file is read directly: importing wordfreq (with langcodes and ftfy) and
+    its per-word loop cost more than the reading itself, and a one-article run pays
+    for both.
+    """
+    path = _files(wordlist).get(lang)
+    if path is None:
+        import wordfreq
+
+        return wordfreq.get_frequency_dict(lang, wordlist)
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path, "rb") as fh:
+        data = msgpack.load(fh, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: unexpected word list header {header!r}")
+    out: dict[str, float] = {}
+    for index, bucket in enumerate(data[1:]):
+        if bucket:
+            # The bucket's index is minus its frequency in centibels, as in wordfreq.cB_to_freq.
+            out.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+    return out
 
 
 @cache
@@ -28,9 +71,7 @@ def table(lang: str) -> dict[str, float]:
     primary = lang.split("-")[0].lower()
     if primary not in available():
         return {}
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(primary, wordlist="best")
+    return frequencies(primary, "best")
 
 
 def zipf(word: str, lang: str) -> float:

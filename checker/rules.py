@@ -135,7 +135,12 @@ class RuleSet:
 
 
 def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
-    """Load, validate and compile every rule under `roots`; RulePackError lists all problems."""
+    """Load, validate and compile every rule under `roots`; RulePackError lists all problems.
+
+    Every rule is built (its expressions compiled) the first time a set of rule files is
+    seen; once that has succeeded, later loads of the same files build each rule on its
+    first use instead (see ``checker.rulecache``).
+    """
     problems: list[str] = []
     rules: list[Rule] = []
     packs: list[Pack] = []
@@ -149,9 +154,11 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
             for path in sorted(pack_dir.glob("*.toml")):
                 if path.name == "pack.toml":
                     continue
-                rule = _load_rule(path, pack, problems, build=build)
+                rule = _load_rule(path, pack, problems, build=False)
                 if rule is not None:
                     rules.append(rule)
+    if build:
+        rules = _build_all(rules, packs, problems)
     seen: dict[str, Rule] = {}
     for rule in rules:
         other = seen.get(rule.code)
@@ -181,7 +188,10 @@ def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
         meta = _read_toml(meta_path, problems) or {}
     # Without a lang, a pack named like a language tag (fr, fr-CA) is for that language; any
     # other directory (common, house-rules) applies to every language rather than to none.
-    lang = meta.get("lang", pack_dir.name if _is_lang_tag(pack_dir.name) else None)
+    if "lang" in meta:
+        lang = meta["lang"]
+    else:
+        lang = pack_dir.name if _is_lang_tag(pack_dir.name) else None
     if lang == "*":
         lang = None
     if lang is not None and not isinstance(lang, str):
@@ -276,13 +286,48 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
         enabled=bool(enabled), lang=lang, autofix=autofix is True,
     )
     if build and module is not None:
-        try:
-            check = module.build(rule)
-        except (ValueError, OSError, regex.error, KeyError, TypeError) as exc:
-            bad("params", f"{type(exc).__name__}: {exc}")
-            return None
-        rule = replace(rule, check=check)
+        return _build(rule, problems)
     return rule
+
+
+def _build(rule: Rule, problems: list[str]) -> Rule | None:
+    """The rule with its compiled check; None (and a problem) when its kind cannot build it."""
+    from checker.kinds import get_kind
+
+    try:
+        check = get_kind(rule.kind).build(rule)
+    except (ValueError, OSError, regex.error, KeyError, TypeError) as exc:
+        problems.append(f"{rule.path}: params: {type(exc).__name__}: {exc}")
+        return None
+    return replace(rule, check=check)
+
+
+def _build_all(rules: list[Rule], packs: Sequence[Pack], problems: list[str]) -> list[Rule]:
+    """Build every rule now, or, when these exact files built before, on first use."""
+    from checker import rulecache
+
+    key = rulecache.fingerprint(p.path for p in packs)
+    if not problems and rulecache.is_validated(key):
+        return [replace(r, check=_LazyCheck(r)) for r in rules]
+    built = [b for b in (_build(r, problems) for r in rules) if b is not None]
+    if not problems:
+        rulecache.mark_validated(key)
+    return built
+
+
+class _LazyCheck:
+    """A rule's check, built on its first call (only for rule files known to build)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.check: Callable[..., Iterable[Any]] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Iterable[Any]:
+        if self.check is None:
+            from checker.kinds import get_kind
+
+            self.check = get_kind(self.rule.kind).build(self.rule)
+        return self.check(*args, **kwargs)
 
 
 def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:

@@ -1,0 +1,75 @@
+"""Remember which rule files were fully built once, so that later runs may build rules lazily.
+
+Building a rule (compiling its regular expressions, reading its tables) is what
+finds a bad regex, yet a French article needs only the French and common rules.
+``load_rules`` therefore builds every rule of every pack the first time it sees a
+given set of rule files and, when that succeeds, leaves a stamp named after a hash
+of those files (their paths and bytes, the kinds' source and the versions of
+mtlint and ``regex``). With the stamp present nothing can fail to build that did
+not fail before, so rules are built on first use instead. Any edit to a rule file,
+a word list beside it or a kind changes the hash and brings back the full build.
+
+The stamps live in ``$MTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtlint``, else
+``~/.cache/mtlint``; ``MTLINT_NO_CACHE=1`` turns them off. A cache that cannot be
+written only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+_STAMPS = "rules-built"
+
+
+def cache_dir() -> Path | None:
+    """Where stamps are kept, or None when caching is off."""
+    if os.environ.get("MTLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("MTLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "mtlint"
+
+
+def fingerprint(pack_dirs: Iterable[Path]) -> str:
+    """A hash of every file in the pack directories, of the kinds' code and of the versions involved."""
+    import regex
+
+    from checker import __version__
+
+    h = hashlib.sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
+    here = Path(__file__).resolve().parent
+    code = [here / "rules.py", here / "wordlists.py", *sorted((here / "kinds").glob("*.py"))]
+    groups = [(here, code)] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
+    for base, paths in groups:
+        h.update(f"\0dir {base.resolve()}\n".encode())
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0unreadable"
+            h.update(f"\0{path.relative_to(base).as_posix()} {len(data)}\n".encode())
+            h.update(data)
+    return h.hexdigest()
+
+
+def is_validated(key: str) -> bool:
+    """True when rules with this fingerprint were all built successfully before."""
+    root = cache_dir()
+    return root is not None and (root / _STAMPS / key).is_file()
+
+
+def mark_validated(key: str) -> None:
+    """Record that every rule with this fingerprint built; errors are ignored."""
+    root = cache_dir()
+    if root is None:
+        return
+    try:
+        (root / _STAMPS).mkdir(parents=True, exist_ok=True)
+        (root / _STAMPS / key).touch()
+    except OSError:
+        pass
