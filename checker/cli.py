@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from checker import __version__
 from checker.errors import ConfigError, InputError, MtlintError, RulePackError, UsageError
+from checker.files import Target
 from checker.finding import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -45,6 +46,16 @@ def _score(value: str) -> float:
     return x
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the documentation test)."""
     parser = _Parser(prog="mtlint", description="Lint machine-translated and scraped news articles.")
@@ -54,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text; github: GitHub Actions annotations)")
+    check.add_argument("--format", choices=("text", "json", "github", "jsonl"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
@@ -72,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--source-lang", metavar="LANG", help="language of the source (default: detected)")
     check.add_argument("--no-color", action="store_true", help="never colour the output")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing; only the exit code tells")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="check files in N worker processes (default 1; 0: one per CPU)")
+    check.add_argument("--files-from", metavar="FILE", help="also check the paths listed in FILE, one per line (- for standard input)")
     check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
@@ -185,13 +198,30 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bad = unknown_selectors(ruleset.rules, selectors)
         if bad:
             raise UsageError(f"no rule matches {', '.join(repr(b) for b in bad)} (see 'mtlint rules')")
-    if not args.paths:
+    if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
-    targets = list(discover(args.paths, config.include, config.exclude))
-    if sum(1 for t in targets if t.problem is None) > 1 and (args.reference or args.source):
-        raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
+    if args.files_from == "-" and "-" in args.paths:
+        raise UsageError("standard input cannot be both a file to check and --files-from")
+    targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    if args.reference or args.source:
+        targets = list(targets)
+        if sum(1 for t in targets if t.problem is None) > 1:
+            raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
     runner = Runner(ruleset, config, lang_forced=args.lang is not None, args=args)
-    report = runner.run(targets, select_rules)
+    if args.format == "jsonl" or args.jobs != 1:
+        from checker.parallel import job_count
+
+        jobs = job_count(args.jobs)
+        if args.format == "jsonl":
+            return _check_stream(runner, targets, jobs, args, out, err)
+        from checker.parallel import Checked, check_all
+
+        checked = Checked()
+        files = [f for f, _ in check_all(runner, select_rules, targets, jobs=jobs, checked=checked)]
+        runner.selected_codes.update(checked.codes)
+        report = runner.report(files)
+    else:
+        report = runner.run(targets, select_rules)
     for f in report.files:
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
@@ -217,6 +247,60 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             color = args.format == "text" and not args.no_color and _wants_color(out)
             render(report, out, color)
     return report.exit_code
+
+
+def _paths(args: argparse.Namespace) -> Iterator[str]:
+    """The command-line paths, then those listed by --files-from (read as they are needed)."""
+    yield from args.paths
+    if args.files_from is None:
+        return
+    try:
+        if args.files_from == "-":
+            lines: Iterable[str] = sys.stdin
+            yield from (p for p in (line.rstrip("\r\n") for line in lines) if p)
+            return
+        with open(args.files_from, encoding="utf-8", errors="surrogateescape") as fh:
+            yield from (p for p in (line.rstrip("\r\n") for line in fh) if p)
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.files_from}: {exc.strerror or exc}") from None
+
+
+def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:  # noqa: ANN001
+    """--format jsonl: one line per file as soon as it is checked, then the summary; nothing is kept."""
+    import json
+
+    from checker.config import select_rules
+    from checker.parallel import Totals, check_all
+
+    totals = Totals()
+    fh = None
+    if args.output and not args.quiet:
+        try:
+            fh = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    stream = fh or out
+    try:
+        for f, line in check_all(runner, select_rules, targets, jobs=jobs, as_lines=True):
+            totals.add(f)
+            _report_errors(f, err)
+            if not args.quiet:
+                stream.write(f"{line}\n")
+                stream.flush()
+        if not args.quiet:
+            stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
+    finally:
+        if fh is not None:
+            fh.close()
+    return totals.exit_code
+
+
+def _report_errors(f, err: TextIO) -> None:  # noqa: ANN001
+    """A file's read error and rule failures, one line each on standard error."""
+    if f.error:
+        err.write(f"mtlint: {f.path}: {f.error[1]}\n")
+    for x in f.failures:
+        err.write(f"mtlint: {f.path}: rule {x.code} ({x.rule}) failed: {x.message}\n")
 
 
 def _wants_color(stream: TextIO) -> bool:

@@ -83,9 +83,10 @@ class Runner:
 
     def run(self, targets: Iterable[Target], select: Callable[..., list[Rule]]) -> RunReport:
         """Check every target; a target that fails to read becomes an error entry, the rest go on."""
-        files = []
-        for target in targets:
-            files.append(self.check_target(target, select))
+        return self.report([self.check_target(target, select) for target in targets])
+
+    def report(self, files: list[FileReport]) -> RunReport:
+        """The RunReport of checked files (``selected_codes`` must list the rules that ran)."""
         packs = {p.name: p.version for p in self.ruleset.packs}
         return RunReport(
             files=files,

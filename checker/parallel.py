@@ -1,0 +1,303 @@
+"""Checking many files: in worker processes (``--jobs``), and streamed (``--format jsonl``).
+
+Workers are plain processes fed one file at a time through a pipe, rather than a
+``multiprocessing.Pool``: a pool never returns the task of a worker that died
+(a segfault in a C extension, the out-of-memory killer), so the run would hang.
+Here the parent watches each worker's sentinel; a worker that dies turns its file
+into an error entry and is replaced. Results are yielded in input order, and at
+most a window of files is in flight so that memory does not grow with the input.
+
+Workers are forked, so each inherits the rules the parent loaded once (and builds a
+lazily built rule once). Where ``fork`` is not available (Windows), files are checked
+in the main process.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import os
+import sys
+import signal
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from checker.document import Document
+from checker.files import Target
+from checker.finding import Severity
+from checker.report import FileReport
+from checker.runner import Runner
+
+#: Files in flight per worker: enough to keep workers busy while one file is slow.
+WINDOW_PER_JOB = 4
+
+
+def job_count(jobs: int) -> int:
+    """The number of workers for ``--jobs`` (0 means one per CPU)."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Totals:
+    """The run summary, accumulated file by file (the same numbers as ``RunReport.summary``)."""
+
+    files: int = 0
+    failed: int = 0
+    errors: int = 0
+    by_sev: Counter[str] = field(default_factory=Counter)
+    by_cat: Counter[str] = field(default_factory=Counter)
+    score_sum: float = 0.0
+    scored: int = 0
+    worst: tuple[float, str] | None = None
+
+    def add(self, f: FileReport) -> None:
+        """Count one finished file."""
+        self.files += 1
+        self.failed += not f.passed
+        self.errors += bool(f.error or f.failures)
+        for x in f.findings:
+            self.by_sev[x.severity.value] += 1
+            self.by_cat[x.category] += 1
+        if f.score is not None:
+            self.score_sum += f.score
+            self.scored += 1
+            if self.worst is None or (f.score, f.path) < self.worst:
+                self.worst = (f.score, f.path)
+
+    def summary(self) -> dict[str, Any]:
+        """The report's ``summary`` object."""
+        out: dict[str, Any] = {
+            "files": self.files,
+            "failed_files": self.failed,
+            "errors": self.errors,
+            "issues": sum(self.by_sev.values()),
+            "by_severity": {s.value: self.by_sev[s.value] for s in Severity if self.by_sev[s.value]},
+            "by_category": dict(sorted(self.by_cat.items())),
+        }
+        if self.worst is not None:
+            out["mean_score"] = round(self.score_sum / self.scored, 1)
+            out["worst_file"] = {"path": self.worst[1], "score": self.worst[0]}
+        return out
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 a failing file, 2 a file that could not be checked (as ``RunReport.exit_code``)."""
+        if self.errors:
+            return 2
+        return 1 if self.failed else 0
+
+
+def slim(report: FileReport) -> FileReport:
+    """The report with a Document reduced to what formatters read, so it pickles small and fast."""
+    doc = report.document
+    if doc is None:
+        return report
+    light = Document(doc.text, doc.path, doc.lang, markdown=doc.markdown)
+    # Formatters need positions, passages and the word count; those are cached properties,
+    # so copying their values spares the parent from parsing the text again.
+    for name in ("excluded", "prose", "passages", "word_count"):
+        light.__dict__[name] = getattr(doc, name)
+    report.document = light
+    return report
+
+
+def jsonl_line(report: FileReport) -> str:
+    """One file's entry of the JSON report, as one line."""
+    from checker.formats.json import file_dict
+
+    return json.dumps(file_dict(report), ensure_ascii=False)
+
+
+def _error_report(target: Target, code: str, message: str) -> FileReport:
+    return FileReport(target.display, error=(code, message), passed=False)
+
+
+# ------------------------------------------------------------------ workers
+
+_RUNNER: Runner | None = None
+_SELECT: Callable[..., Any] | None = None
+
+
+def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[FileReport, str | None, tuple[str, ...]]:
+    """Check one target in this process; any exception becomes the file's error entry."""
+    assert _RUNNER is not None and _SELECT is not None
+    saved = sys.stdin
+    try:
+        if stdin is not None:
+            sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+        report = _RUNNER.check_target(target, _SELECT)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
+    finally:
+        sys.stdin = saved
+    line = None
+    if as_line:
+        try:
+            line = jsonl_line(report)
+        except Exception as exc:  # noqa: BLE001
+            report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
+            line = jsonl_line(report)
+        report.document = None  # the line says it all; do not ship the text back
+    else:
+        slim(report)
+    return report, line, tuple(sorted(_RUNNER.selected_codes))
+
+
+def _worker(conn: Connection, as_line: bool) -> None:
+    """Worker loop: receive (index, target, stdin), send back (index, result) until None arrives."""
+    # Ctrl-C is the parent's to handle: it asks the workers to stop after their file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, target, stdin = task
+        result = _check_one(target, stdin, as_line)
+        try:
+            conn.send((index, result))
+        except Exception as exc:  # noqa: BLE001 - e.g. something in the report does not pickle
+            report = _error_report(target, "internal", f"cannot return the result: {type(exc).__name__}: {exc}")
+            conn.send((index, (report, jsonl_line(report) if as_line else None, result[2])))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Connection
+    task: tuple[int, Target] | None = None
+
+
+class Checked:
+    """Results of a run in input order; ``codes`` collects the rules that ran."""
+
+    def __init__(self) -> None:
+        self.codes: set[str] = set()
+
+
+def check_all(
+    runner: Runner,
+    select: Callable[..., Any],
+    targets: Iterable[Target],
+    *,
+    jobs: int = 1,
+    as_lines: bool = False,
+    checked: Checked | None = None,
+) -> Iterator[tuple[FileReport, str | None]]:
+    """(report, jsonl line or None) for each target, in input order.
+
+    With ``as_lines`` the report carries no Document (the line holds everything).
+    """
+    global _RUNNER, _SELECT
+    checked = checked if checked is not None else Checked()
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        _RUNNER, _SELECT = runner, select
+        for target in targets:
+            report, line, codes = _check_one(target, _read_stdin(target), as_lines)
+            checked.codes.update(codes)
+            yield report, line
+        return
+    yield from _check_parallel(runner, select, targets, jobs, as_lines, checked)
+
+
+def _read_stdin(target: Target) -> bytes | None:
+    if target.path is None and target.problem is None:
+        return sys.stdin.buffer.read()
+    return None
+
+
+def _check_parallel(
+    runner: Runner,
+    select: Callable[..., Any],
+    targets: Iterable[Target],
+    jobs: int,
+    as_lines: bool,
+    checked: Checked,
+) -> Iterator[tuple[FileReport, str | None]]:
+    global _RUNNER, _SELECT
+    ctx = multiprocessing.get_context("fork")
+    _RUNNER, _SELECT = runner, select  # inherited by the forked workers
+
+    def start() -> _Slot:
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=_worker, args=(child, as_lines), daemon=True)
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    slots = [start() for _ in range(jobs)]
+    pending: dict[int, tuple[FileReport, str | None]] = {}
+    source = enumerate(targets)
+    exhausted = False
+    next_out = 0
+    sent = 0
+    window = jobs * WINDOW_PER_JOB
+    try:
+        while True:
+            # Feed idle workers, never running more than `window` files ahead of the output.
+            for slot in slots:
+                if slot.task is None and not exhausted and sent - next_out < window:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    index, target = item
+                    slot.task = (index, target)
+                    slot.conn.send((index, target, _read_stdin(target)))
+                    sent += 1
+            while next_out in pending:
+                yield pending.pop(next_out)
+                next_out += 1
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                if exhausted:
+                    return
+                continue
+            ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy])
+            for i, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                if slot.conn in ready:
+                    try:
+                        index, (report, line, codes) = slot.conn.recv()
+                    except (EOFError, OSError):
+                        index = None
+                    if index is not None:
+                        checked.codes.update(codes)
+                        pending[index] = (report, line)
+                        slot.task = None
+                        continue
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    if slot.conn.poll():
+                        continue  # the result arrived just before the exit: read it next round
+                    slot.process.join(timeout=1)
+                    index, target = slot.task
+                    code = slot.process.exitcode
+                    report = _error_report(target, "crash", f"the worker checking this file stopped (exit code {code})")
+                    pending[index] = (report, jsonl_line(report) if as_lines else None)
+                    slot.conn.close()
+                    slots[i] = start()
+    finally:
+        for slot in slots:
+            try:
+                slot.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for slot in slots:
+            slot.process.join(timeout=5)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join()
+            slot.conn.close()
+
