@@ -57,6 +57,7 @@ _LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
 _FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
 _QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
 _LONG = 40  # words: a longer line is the story's prose unless strong signals say otherwise
 _HEAD_CHARS = 120
 
@@ -98,6 +99,18 @@ def _load(rule: Rule, name: str) -> tuple[str, ...]:
     if not path.is_file():
         raise ValueError(f"{name} file not found: {path.name}")
     return read_list(path)
+
+
+def _heading(line: _Line) -> bool:
+    """A short line without a sentence's final punctuation (a colon may end it)."""
+    text = line.span.text.rstrip(" \u00a0\u202f:")
+    return line.words <= 6 and not _FINAL.search(text)
+
+
+def _title_like(line: _Line) -> bool:
+    """A headline: a few words, no final full stop, no quotation."""
+    text = line.span.text
+    return 3 <= line.words <= 20 and not _FINAL.search(text) and not text.endswith(":") and not _QUOTE.search(text)
 
 
 def _caps(text: str) -> bool:
@@ -171,14 +184,23 @@ def build(rule: Rule):  # noqa: ANN201
     def chrome(doc: Document) -> Iterator[Hit]:
         lines = _lines(doc)
         tail_from = len(lines) - p["tail_lines"]
+        listing = False  # inside the list of titles under a related-articles heading
         for i, line in enumerate(lines):
             if i == 0:
                 continue  # the title
+            if listing and _title_like(line):
+                yield Hit(line.span.start, line.span.end, confidence=0.6, severity=Severity.MINOR,
+                          args={"score": "list"})
+                continue
+            listing = False
             zone = i >= tail_from or i <= p["head_lines"]
             points, has_phrase = score(line, zone)
             if points >= threshold and (has_phrase or not p["require_phrase"]):
                 confidence = min(0.95, 0.5 + 0.1 * points)
                 yield Hit(line.span.start, line.span.end, confidence=confidence, args={"score": f"{points:.1f}"})
+                # A short heading (« À lire également », « Sur le même sujet : ») opens a list of
+                # headlines: the page's related articles, one title per line.
+                listing = has_phrase and _heading(line)
 
     def is_byline(line: _Line) -> bool:
         words = _WORD.findall(line.span.text)
@@ -197,14 +219,21 @@ def build(rule: Rule):  # noqa: ANN201
         lines = _lines(doc)
         tail_from = len(lines) - p["tail_lines"]
         text = doc.text
-        for i in range(max(1, tail_from), len(lines) - 0):
+        # Pages often pile tags, comment forms and related links under the author box, pushing it
+        # out of the tail: a byline with its prefix (« Par … ») is trusted in the second half too.
+        for i in range(max(1, min(tail_from, len(lines) // 2)), len(lines)):
             line = lines[i]
             prev = lines[i - 1]
             # Same block: the byline sits on the line right above, no blank line between.
             between = text[prev.span.end : line.span.start]
             if between.count("\n") != 1 or not is_byline(prev):
                 continue
-            if not 4 <= line.words <= 40 or not _FINAL.search(line.span.text) or _QUOTE.search(line.span.text):
+            if i < tail_from and fold(_WORD.findall(prev.span.text)[0]) not in prefixes:
+                continue
+            # An author box often ends with a link label after its last sentence (« … urbanisme.
+            # Voir tous ses articles »): a sentence break inside the line is as good as a final stop.
+            ended = _FINAL.search(line.span.text) or _SENTENCE_BREAK.search(line.span.text)
+            if not 4 <= line.words <= 40 or not ended or _QUOTE.search(line.span.text):
                 continue
             if is_byline(line):
                 continue
