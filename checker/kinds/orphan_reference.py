@@ -8,7 +8,11 @@ phrase. A match is not reported when the reference is still there:
 - in Markdown, when the phrase is (part of) the text of a link ``[…](…)``;
 - when a colon or a URL follows it (``… à cette adresse : https://…``).
 
-params: ``patterns``.
+``media`` patterns name elements that plain text can never hold (a video, a
+photo, an embedded post): a colon after them does not mean the element
+follows (``la vidéo ci-dessous :`` then prose), only a URL or a link does.
+
+params: ``patterns``, ``media``.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ from checker.rules import Rule, param
 NAME = "orphan-reference"
 PARAMS = {
     "patterns": param(list, required=True, doc="expressions of reference phrases (case-insensitive)"),
+    "media": param(list, default=[], doc="expressions of references to media; a colon does not excuse them"),
 }
 
 # What may follow a reference that is still there: a colon, a URL, a link in brackets.
 _STILL_THERE = regex.compile(r"[\s\u00a0\u202f]*(?::|\(?(?:https?://|www\.)|\[)")
+_LINK_FOLLOWS = regex.compile(r"[\s\u00a0\u202f]*:?[\s\u00a0\u202f]*(?:\(?(?:https?://|www\.)|!?\[[^\]\n]*\]\()")
 
 
 def _in_link_text(text: str, start: int, end: int) -> bool:
@@ -48,12 +54,17 @@ def _in_link_text(text: str, start: int, end: int) -> bool:
 def build(rule: Rule):  # noqa: ANN201
     """Compile the patterns into one expression."""
     patterns = [str(x) for x in rule.params["patterns"]]
+    media = [str(x) for x in rule.params["media"]]
     if not patterns:
         raise ValueError("give at least one pattern")
-    for pattern in patterns:
+    for pattern in patterns + media:
         regex.compile(pattern)  # a bad expression is reported with the rule file
+    # Media first: a media reference may also match a general pattern, and the
+    # alternation takes the first branch that matches at a position.
+    branches = ["(?P<media>" + "|".join(f"(?:{x})" for x in media) + ")"] if media else []
+    branches += [f"(?:{x})" for x in patterns]
     joined = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])",
+        r"(?<![\p{L}\p{N}])(?:" + "|".join(branches) + r")(?![\p{L}\p{N}])",
         regex.IGNORECASE,
     )
 
@@ -61,7 +72,12 @@ def build(rule: Rule):  # noqa: ANN201
         prose = doc.prose
         for m in joined.finditer(prose, timeout=5.0):
             start, end = m.span()
-            if _STILL_THERE.match(prose, end):
+            if media and m.group("media") is not None:
+                # The original text: Markdown masks link syntax out of the prose.
+                there = _LINK_FOLLOWS.match(doc.text, end)
+            else:
+                there = _STILL_THERE.match(prose, end)
+            if there:
                 continue
             if doc.markdown and _in_link_text(doc.text, start, end):
                 continue
