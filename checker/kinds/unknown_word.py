@@ -81,8 +81,13 @@ def build(rule: Rule):  # noqa: ANN201
                     or _inflected(word, ordered, endings, ctx.primary, min_zipf)
                     or any(
                         word.startswith(x) and len(word) - len(x) >= 4
-                        # A prefixed rare word would accept too much: the base must be common.
-                        and lexicon.zipf(word[len(x):], ctx.primary) >= min_zipf + 1.0
+                        # A prefixed rare word would accept too much: the base must be common,
+                        # as it stands, or very common through its paradigm (dé + bitumées: bitume);
+                        # a rare paradigm would let invented derivations through.
+                        and (
+                            lexicon.zipf(word[len(x):], ctx.primary) >= min_zipf + 1.0
+                            or _inflected(word[len(x):], ordered, endings, ctx.primary, min_zipf + 2.0)
+                        )
                         for x in prefixes
                     )
                 )
