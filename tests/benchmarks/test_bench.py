@@ -7,6 +7,8 @@ The corpus benchmarks use ``../shared/corpus`` and skip when it is absent.
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -94,3 +96,68 @@ def test_memory_one_article(engine: Engine) -> None:
     tracemalloc.stop()
     print(f"peak traced memory for one article: {peak / 1e6:.2f} MB")
     assert peak > 0
+
+
+# ------------------------------------------------------------------ scaling (see docs/scaling.md)
+
+def _listing(tmp_path: Path, name: str) -> Path:
+    listing = tmp_path / f"{name}.list"
+    listing.write_text("\n".join(str(p) for p in _subset(name)) + "\n", encoding="utf-8")
+    return listing
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_throughput_1m_jobs(benchmark, tmp_path: Path, jobs: int) -> None:
+    """`mtlint check --format jsonl --jobs N` over the 1 MB subset; words/s and files/s are printed."""
+    listing = _listing(tmp_path, "1m")
+    out = tmp_path / "report.jsonl"
+    cmd = [sys.executable, "-m", "checker", "check", "--format", "jsonl", "-j", str(jobs),
+           "--files-from", str(listing), "-o", str(out)]
+    benchmark.pedantic(lambda: subprocess.run(cmd, check=False, cwd=ROOT), rounds=1, iterations=1)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    words = sum(json.loads(x).get("words", 0) for x in lines[:-1])
+    if benchmark.stats:
+        seconds = benchmark.stats.stats.mean
+        print(f"jobs={jobs}: {len(lines) - 1} files, {words} words in {seconds:.1f} s: "
+              f"{words / seconds:,.0f} words/s, {(len(lines) - 1) / seconds:.1f} files/s")
+    assert json.loads(lines[-1])["summary"]["files"] == len(lines) - 1
+
+
+def _peak_rss_kb(cmd: list[str]) -> int:
+    """Peak resident memory of a child process, in kB (Linux reports ru_maxrss in kB)."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss
+
+
+def test_memory_jsonl_1m_vs_100k(tmp_path: Path) -> None:
+    """Peak memory of a jsonl run over the 1 MB subset against the 100 kB subset (printed, not asserted)."""
+    if not hasattr(os, "wait4"):
+        pytest.skip("needs os.wait4")
+    peaks = {}
+    for name in ("100k", "1m"):
+        listing = _listing(tmp_path, name)
+        peaks[name] = _peak_rss_kb([sys.executable, "-m", "checker", "check", "--format", "jsonl",
+                                    "--files-from", str(listing), "-o", os.devnull])
+    print(f"peak RSS, jsonl: 100k subset {peaks['100k'] / 1e3:.0f} MB, 1m subset {peaks['1m'] / 1e3:.0f} MB")
+    assert all(v > 0 for v in peaks.values())
+
+
+def test_startup_ratio() -> None:
+    """Median wall time of `mtlint check` on one French article over `python -c pass` (printed)."""
+    import statistics
+    import time
+
+    article = CORPUS / "articles" / "fr_wikinews_44545.txt"
+    if not article.is_file():
+        pytest.skip("../shared/corpus is absent")
+    times: dict[str, list[float]] = {"check": [], "pass": []}
+    for _ in range(5):
+        for name, cmd in (("check", [sys.executable, "-m", "checker", "check", "--quiet", str(article)]),
+                          ("pass", [sys.executable, "-c", "pass"])):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=False, cwd=ROOT)
+            times[name].append(time.perf_counter() - t)
+    check, empty = statistics.median(times["check"]), statistics.median(times["pass"])
+    print(f"start-up: check {check:.3f} s, python -c pass {empty:.3f} s, ratio {check / empty:.0f}")
+    assert check > 0
