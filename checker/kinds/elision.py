@@ -25,7 +25,7 @@ params:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
 import regex
 
@@ -201,7 +201,7 @@ def _sentence_start(doc: Document, offset: int) -> bool:
     return j < 0 or text[j] in ".!?…:\n\r»”"
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: an archive of millions of articles must not grow memory
 def _known(word: str, lang: str) -> float:
     return zipf(word, lang)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import regex
 
@@ -126,13 +126,13 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError(f"{name}: no entries")
     bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(e.source)), flags) for e in entries]
 
-    @cache
+    @lru_cache(maxsize=32768)  # bounded: keys are text prefixes, unbounded over an archive
     def by_prefix(key: str) -> tuple[int, ...]:
         # Entries whose pattern can begin with these 3 characters (a partial match says so):
         # most word starts have none, so the full patterns are tried rarely.
         return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
 
-    @cache
+    @lru_cache(maxsize=32768)
     def starting_with(key: str) -> tuple[Entry, ...]:
         # A second, longer prefix drops entries that open on a common word (« la », « les »).
         return tuple(entries[i] for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
