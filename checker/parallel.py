@@ -208,7 +208,17 @@ def check_all(
             checked.codes.update(codes)
             yield report, line
         return
-    yield from _check_parallel(runner, select, targets, jobs, as_lines, checked)
+    iterator = iter(targets)
+    first = next(iterator, None)
+    if first is None:
+        return
+    # The first file is checked here, before forking: the workers then inherit the
+    # rules it built and the word lists it loaded instead of each loading its own.
+    _RUNNER, _SELECT = runner, select
+    report, line, codes = _check_one(first, _read_stdin(first), as_lines)
+    checked.codes.update(codes)
+    yield report, line
+    yield from _check_parallel(runner, select, iterator, jobs, as_lines, checked)
 
 
 def _read_stdin(target: Target) -> bytes | None:
