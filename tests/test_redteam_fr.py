@@ -83,7 +83,6 @@ def test_english_thousands_with_three_zeros_but_not_measurements() -> None:
     assert _codes("L'échantillon pèse 1,000 kg exactement.", "MT302") == []
 
 
-@pytest.mark.xfail(reason="known false positive: 'wattheures', a closed compound wordfreq lacks", strict=True)
 def test_markdown_clean_fixture_is_silent() -> None:
     path = ROOT / "fixtures" / "clean" / "fr" / "guide-velo-electrique.md"
     engine = Engine([r for r in RULESET.rules if r.enabled], RULESET.packs)

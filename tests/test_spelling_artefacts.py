@@ -78,3 +78,13 @@ def test_lowercase_surname_in_a_list_is_reported_with_a_local_repair() -> None:
     rules = [r for r in RULESET.rules if r.code == "MT111"]
     result = Engine(rules, RULESET.packs).check(Document(text, "<t>", "fr"))
     assert [(f.text, f.suggestions) for f in result.findings] == [("Léa seydoux", ("Léa Seydoux",))]
+
+
+def test_closed_compound_of_two_common_words_is_a_word() -> None:
+    """Two common words written together (watt + heures) are accepted; a short common tail is not enough."""
+    from checker.runner import check_text
+
+    clean = check_text("La batterie stocke 500 wattheures, assez pour une journée.", "fr")
+    assert [f for f in clean if f.category == "non-word"] == []
+    invented = check_text("Le procédé de revalorisationnage est breveté depuis mars.", "fr")
+    assert [f.text for f in invented if f.category == "non-word"] == ["revalorisationnage"]

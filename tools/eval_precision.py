@@ -79,6 +79,12 @@ def main() -> int:
     ap.add_argument("--files", nargs="*", default=list(FRENCH))
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per file (for quick runs)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--corpus", nargs="*", default=[], metavar="GLOB",
+        help="also count findings on human prose of ../shared/corpus/articles matching these globs "
+        "(e.g. 'fr_wikinews_*'); the language is the file name's prefix",
+    )
+    ap.add_argument("--min-severity", default="minor", help="count findings of this severity or worse (default: minor; info never fails a run)")
     args = ap.parse_args()
     if not args.eval.is_dir():
         print(f"skipped: {args.eval} is absent")
@@ -99,8 +105,23 @@ def main() -> int:
     mt_compat: Counter[str] = Counter()
     seen_sources: set[tuple[str, str]] = set()
 
+    from checker.finding import Severity
+
+    floor = Severity.parse(args.min_severity)
+
     def run(text: str, lang: str) -> list[Any]:
-        return engine.check(Document(text, "<eval>", lang)).findings
+        found = engine.check(Document(text, "<eval>", lang)).findings
+        return [f for f in found if f.severity.rank >= floor.rank]
+
+    corpus_dir = args.eval.parent / "corpus" / "articles"
+    for pattern in args.corpus:
+        for path in sorted(corpus_dir.glob(pattern)):
+            lang = path.name.split("_", 1)[0]
+            text = path.read_text(encoding="utf-8")
+            key = f"{lang}:corpus"
+            human_words[key] += len(text.split())
+            for f in run(text, lang):
+                human_hits[(key, f.category)] += 1
 
     for name in args.files:
         path = args.eval / name
@@ -174,7 +195,10 @@ def main() -> int:
         return 0
     for lang, data in result["human"].items():
         total = sum(human_hits[(lang, c)] for c in cats)
-        print(f"Human text ({lang}, {data['words']:,} words): {1000 * total / max(1, data['words']):.2f} findings per 1,000 words")
+        print(
+            f"Human text ({lang}, {data['words']:,} words): {1000 * total / max(1, data['words']):.2f} "
+            f"findings ({args.min_severity} or worse) per 1,000 words"
+        )
         for c, v in data["per_1000_words"].items():
             print(f"  {c:<20} {v:>7.3f}")
     print("\nMT output: findings, P(any) = share overlapping an annotated error, P(compat)")

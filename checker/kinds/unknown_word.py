@@ -90,6 +90,7 @@ def build(rule: Rule):  # noqa: ANN201
                         )
                         for x in prefixes
                     )
+                    or _closed_compound(word, langs, ctx.primary)
                 )
                 known_cache[word] = hit
             return hit
@@ -128,6 +129,26 @@ def build(rule: Rule):  # noqa: ANN201
                           severity=None if conf >= 0.9 else Severity.MINOR)
 
     return check
+
+
+# Both halves of a closed compound (watt + heures) must be common words: rarer
+# halves would let invented words through (most strings split into two rare words).
+# The tail must be a longer word: short common words (nage, rage, âge) end many
+# invented derivations (revalorisationnage).
+_COMPOUND_ZIPF = 3.0
+_COMPOUND_PART = 4
+_COMPOUND_TAIL = 5
+
+
+def _closed_compound(word: str, langs: tuple[str, ...], primary: str) -> bool:
+    """True when `word` is two common words written together (wattheures, radiotélescope)."""
+    for i in range(_COMPOUND_PART, len(word) - _COMPOUND_TAIL + 1):
+        head, tail = word[:i], word[i:]
+        if lexicon.zipf(tail, primary) >= _COMPOUND_ZIPF and any(
+            lexicon.zipf(head, lg) >= _COMPOUND_ZIPF for lg in langs
+        ):
+            return True
+    return False
 
 
 _QUOTE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
