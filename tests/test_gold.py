@@ -17,7 +17,7 @@ RULESET = load_rules([builtin_rules_dir()])
 ENGINE = Engine([r for r in RULESET.rules if r.enabled], RULESET.packs)
 SEEDS = gold_files([ROOT / "fixtures" / "seeds"])
 ARTICLES = gold_files([ROOT / "fixtures" / "articles"])
-CLEAN = sorted((ROOT / "fixtures" / "clean").rglob("*.txt"))
+CLEAN = sorted([*(ROOT / "fixtures" / "clean").rglob("*.txt"), *(ROOT / "fixtures" / "clean").rglob("*.md")])
 
 
 def _check(path: Path) -> GoldScore:

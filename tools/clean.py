@@ -24,7 +24,7 @@ def main() -> int:
     engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
     bad = 0
     for folder in folders:
-        for path in sorted(folder.rglob("*.txt")):
+        for path in sorted([*folder.rglob("*.txt"), *folder.rglob("*.md")]):
             lang = path.parent.name
             doc = Document(path.read_text(encoding="utf-8"), str(path), lang)
             result = engine.check(doc)
