@@ -278,18 +278,21 @@ def _check_parallel(
             for i, slot in enumerate(slots):
                 if slot.task is None:
                     continue
+                broken = False
                 if slot.conn in ready:
                     try:
                         index, (report, line, codes) = slot.conn.recv()
                     except (EOFError, OSError):
-                        index = None
-                    if index is not None:
+                        # The worker is gone. A pipe at end-of-file still polls as readable,
+                        # so this must go straight to the crash path, never wait for data.
+                        broken = True
+                    else:
                         checked.codes.update(codes)
                         pending[index] = (report, line)
                         slot.task = None
                         continue
-                if slot.conn in ready or slot.process.sentinel in ready:
-                    if slot.conn.poll():
+                if broken or slot.process.sentinel in ready:
+                    if not broken and slot.conn.poll():
                         continue  # the result arrived just before the exit: read it next round
                     slot.process.join(timeout=1)
                     index, target = slot.task
