@@ -48,3 +48,13 @@ def test_al_between_a_determiner_and_a_common_noun_is_the_acronym_without_ai_con
 def test_al_as_a_first_name_after_a_determiner_is_not_reported() -> None:
     text = "The Al Horford block sealed it; the Al Gore campaign never returned, and Al said so."
     assert _find("MT101", text) == []
+
+
+def test_mojibake_is_reported_once_not_as_a_quote_or_a_non_word() -> None:
+    """A broken em dash (â€”) holds a ” and glues to words: only the encoding rule speaks."""
+    from checker.runner import check_text
+
+    text = "The river rose overnight â€” residents said the warning came too late.\n\nShops windowâ€™s broke.\n"
+    found = check_text(text, "en")
+    assert {f.category for f in found} == {"encoding"}
+    assert [f.text for f in found][0] == "â€”"

@@ -17,7 +17,6 @@ params:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -25,27 +24,12 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._mojibake import damaged_runs
 from checker.rules import Rule, param
 
 NAME = "character-anomaly"
 PARAMS = {"detect": param(str, required=True, doc="mojibake | invisible | mixed-script")}
 
-
-def _cp1252_image(b: int) -> str:
-    try:
-        return bytes([b]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(b)  # undefined in Windows-1252: Latin-1 gives the C1 control
-
-
-_TO_BYTE = {_cp1252_image(b): b for b in range(0x80, 0x100)}
-_CONT = "".join(regex.escape(_cp1252_image(b)) for b in range(0x80, 0xC0))
-# Lead bytes: 2-byte sequences only for U+0080–U+017F (Â Ã Ä Å), 3-byte for punctuation and
-# symbols (â = E2, ã–ï rarely), 4-byte for emoji (ð = F0). Other 2-byte leads (É = C9) would
-# decode to IPA letters: they are real accented capitals followed by punctuation.
-_MOJIBAKE = regex.compile(
-    rf"(?:[\u00c2-\u00c5][{_CONT}]|[\u00e2\u00e3-\u00ef][{_CONT}]{{2}}|\u00f0[{_CONT}]{{3}})+"
-)
 
 _INVISIBLE = regex.compile(r"\p{Cf}+")
 _JOINERS = {"\u200c", "\u200d"}
@@ -73,14 +57,7 @@ _LATIN = regex.compile(r"\p{Latin}")
 
 def _mojibake(doc: Document, lang: str) -> Iterator[Hit]:
     text = doc.prose
-    runs: dict[int, tuple[int, str]] = {}
-    for m in _MOJIBAKE.finditer(text):
-        try:
-            fixed = bytes(_TO_BYTE[c] for c in m.group()).decode("utf-8")
-        except (KeyError, UnicodeDecodeError):
-            continue
-        if all(_plausible(c) for c in fixed):
-            runs[m.start()] = (m.end(), fixed)
+    runs = {start: (end, fixed) for start, end, fixed in damaged_runs(doc)}
     # Report the whole damaged word (« cafÃ© » → « café »), runs inside one word merged.
     pos = 0
     for run_start in sorted(runs):
@@ -103,18 +80,6 @@ def _mojibake(doc: Document, lang: str) -> Iterator[Hit]:
                 break
         pos = end
         yield Hit(start, end, ("".join(pieces),), confidence=0.95)
-
-
-def _plausible(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0xA0 <= cp <= 0x17F
-        or 0x2000 <= cp <= 0x206F
-        or 0x20A0 <= cp <= 0x20CF
-        or 0x2100 <= cp <= 0x21FF
-        or cp >= 0x1F000
-        or unicodedata.category(ch) in ("Sm", "So")
-    )
 
 
 def _soft_hyphen_fix(text: str, start: int, end: int, lang: str) -> str:

@@ -22,6 +22,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._mojibake import damaged_runs
 from checker.rules import Rule, param
 
 NAME = "quote-balance"
@@ -69,6 +70,8 @@ def _unmatched(doc: Document, opening: str, closing: str) -> list[int]:
     carried: list[int] = []  # openers still open when the previous passage ended
     dialogue = False  # the open quote went on into dash-led dialogue lines
     found: list[int] = []
+    # A quotation mark inside mojibake (â€” holds a ”) is a byte of a broken dash, not a quote.
+    damaged = {i for start, end, _ in damaged_runs(doc) for i in range(start, end)}
     for passage in doc.passages:
         start = passage.start
         lead = _LEAD.match(text, start, passage.end)
@@ -87,6 +90,8 @@ def _unmatched(doc: Document, opening: str, closing: str) -> list[int]:
             carried = []  # narration resumes: the dialogue closed without a mark, as novels allow
         for i in range(start, passage.end):
             ch = text[i]
+            if i in damaged:
+                continue
             if ch == opening:
                 if carried and not dialogue:
                     found.extend(carried)  # a new quote opens while the old one never closed

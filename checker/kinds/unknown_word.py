@@ -32,6 +32,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._mojibake import in_damaged_run
 from checker.kinds._spelling import close_words
 from checker.rules import Rule, param
 from checker.wordlists import fold
@@ -105,6 +106,8 @@ def build(rule: Rule):  # noqa: ANN201
             words = [t for t in words if t.kind == "word"]
             suspects = []
             for tok in words:
+                if in_damaged_run(doc, tok.start, tok.end):
+                    continue  # mojibake (windowâ): the encoding rule reports it
                 w = fold(tok.text)
                 if len(w) < min_length or not _PLAIN.match(tok.text):
                     continue
