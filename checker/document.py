@@ -24,6 +24,11 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # \r(?!\n): backtracking must not split a \r\n into two line breaks (a "blank line").
 _BLANK_LINES = regex.compile(r"(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)){2,}")
 
+#: A word as the tokenizer sees it: letters, inner apostrophes and hyphens, digits after a letter.
+WORD_PATTERN = r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*"
+#: A word or a number, for kinds that tokenise a line or a sentence themselves.
+WORD_OR_NUMBER = regex.compile(WORD_PATTERN + r"|\p{Nd}+")
+
 #: Token kinds, in the order the tokenizer tries them.
 TOKEN_KINDS = ("url", "email", "handle", "hashtag", "word", "number")
 
@@ -34,9 +39,9 @@ _TOKEN = regex.compile(
     |(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
     |(?P<handle>(?<![\w@])@\w{1,50})
     |(?P<hashtag>(?<![\w#&])\#\p{L}[\p{L}\p{M}\p{Nd}_]*)
-    |(?P<word>\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*)
+    |(?P<word>{word})
     |(?P<number>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}+)*)
-    """,
+    """.replace("{word}", WORD_PATTERN),
     regex.VERBOSE,
 )
 # Punctuation that ends a sentence rather than a URL.

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.context import Context
-from checker.document import Document, Span
+from checker.document import WORD_OR_NUMBER, WORD_PATTERN, Document, Span
 from checker.finding import Hit, Severity
 from checker.kinds.repeated_text import _copy_start, _words
 from checker.rules import Rule, param
@@ -45,8 +45,8 @@ PARAMS = {
 }
 
 _ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…)[\s\u00a0\u202f]*$")
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*|\p{Nd}+")
-_LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*)\s*$")
+_WORD = WORD_OR_NUMBER
+_LAST_WORD = regex.compile(rf"({WORD_PATTERN})\s*$")
 _DIALOGUE = regex.compile(r"^\s*(?:[—–]|--?\s)")
 # What may end a complete line: sentence punctuation, closing quotes/brackets, a colon, list separators.
 _FINAL = regex.compile(r"[.!?…:;»”\"’')\]}]\s*$")

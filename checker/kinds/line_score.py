@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.context import Context
-from checker.document import Document, Span
+from checker.document import WORD_OR_NUMBER, Document, Span
 from checker.finding import Hit, Severity
 from checker.kinds._phrases import PhraseMatcher
 from checker.rules import Rule, param
@@ -52,7 +52,7 @@ PARAMS = {
     "head_lines": param(int, default=3, doc="non-empty lines after the title counted as the page's header"),
 }
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*|\p{Nd}+")
+_WORD = WORD_OR_NUMBER
 _LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
 _FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
 _QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
