@@ -17,6 +17,18 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 WORST_PASSAGES = 3
 
 
+_SPACES = {" ": "one space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space"}
+
+
+def _describe(suggestion: str) -> str:
+    """A suggestion as a reader can see it: white space is named, not printed."""
+    if not suggestion:
+        return "remove it"
+    if suggestion.strip():
+        return f"“{suggestion}”"
+    return _SPACES.get(suggestion, "white space")
+
+
 def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
@@ -43,7 +55,7 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
         extra = ""
         if f.suggestions:
             first = f.suggestions[0]
-            extra = f" (suggestion: “{first}”)" if first.strip() else (" (suggestion: remove it)" if not first else " (suggestion: one space)")
+            extra = f" (suggestion: {_describe(first)})"
         stream.write(f"{report.path}:{line}:{col}: {code} {sev} {f.message}{extra} [{f.category}]\n")
     for x in report.failures:
         stream.write(f"{report.path}: error: rule {x.code} {x.rule} failed: {x.message}\n")
