@@ -88,3 +88,11 @@ def test_closed_compound_of_two_common_words_is_a_word() -> None:
     assert [f for f in clean if f.category == "non-word"] == []
     invented = check_text("Le procédé de revalorisationnage est breveté depuis mars.", "fr")
     assert [f.text for f in invented if f.category == "non-word"] == ["revalorisationnage"]
+
+
+def test_possessive_counts_as_a_use_of_its_stem() -> None:
+    """A term used twice (once as a possessive) is consistent usage, likelier jargon than a coined word."""
+    from checker.runner import check_text
+
+    text = "The zorblax team met on Monday. The zorblax's budget was approved on Friday.\n"
+    assert [f for f in check_text(text, "en") if f.category == "non-word"] == []

@@ -98,8 +98,9 @@ def build(rule: Rule):  # noqa: ANN201
 
         counts = Counter(fold(t.text) for t in doc.words)
         # Parts of compounds and elided forms count too.
+        # (Every piece: the stem of an English possessive, mtlint's, counts as the stem.)
         for t in list(counts):
-            for piece in regex.split(r"[-']", t)[1:] if ("-" in t or "'" in t) else ():
+            for piece in regex.split(r"[-']", t) if ("-" in t or "'" in t) else ():
                 counts[piece] += counts[t]
         for sent in doc.sentences:
             words = doc.tokens_in(sent.start, sent.end)
