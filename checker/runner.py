@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -151,6 +153,15 @@ class Runner:
         compare(self, report, target, config)
 
 
+@cache
+def default_engine() -> Engine:
+    """An engine with the built-in rules that are on by default, loaded once per process."""
+    from checker.rules import builtin_rules_dir, load_rules
+
+    ruleset = load_rules([builtin_rules_dir()])
+    return Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+
+
 def check_text(
     text: str,
     lang: str,
@@ -160,9 +171,8 @@ def check_text(
     markdown: bool = False,
 ) -> list[Any]:
     """Convenience for tests and library users: findings of the built-in rules on `text`."""
-    from checker.rules import builtin_rules_dir, load_rules
-
-    ruleset = load_rules([builtin_rules_dir()])
-    engine = Engine(rules if rules is not None else [r for r in ruleset.rules if r.enabled], ruleset.packs)
+    engine = default_engine()
+    if rules is not None:
+        engine = Engine(rules, engine.packs.values())
     doc = Document(text, path, lang, markdown=markdown)
     return engine.check(doc).findings

@@ -7,14 +7,12 @@ from pathlib import Path
 import pytest
 
 from checker.document import Document
-from checker.engine import Engine
 from checker.finding import Severity
 from checker.gold import GoldScore, gold_files, load_gold, score
-from checker.rules import builtin_rules_dir, load_rules
+from checker.runner import default_engine
 
 ROOT = Path(__file__).resolve().parent.parent
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.enabled], RULESET.packs)
+ENGINE = default_engine()
 SEEDS = gold_files([ROOT / "fixtures" / "seeds"])
 ARTICLES = gold_files([ROOT / "fixtures" / "articles"])
 CLEAN = sorted([*(ROOT / "fixtures" / "clean").rglob("*.txt"), *(ROOT / "fixtures" / "clean").rglob("*.md")])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +9,7 @@ from checker.document import Document
 from checker.engine import Engine
 from checker.formats.json import report_dict
 from checker.report import FileReport, RunReport
+from checker.runner import default_engine
 
 # Pieces that trigger rules, mixed with awkward characters.
 TRIGGERS = ["le le", "the the", "Al", "l'IA", "  ", "Partager sur Facebook", "Share this article",
@@ -25,12 +24,8 @@ piece = st.one_of(st.sampled_from(TRIGGERS), st.sampled_from(AWKWARD), st.sample
 texts = st.lists(st.one_of(piece, st.just(" ")), max_size=40).map("".join)
 
 
-@functools.cache
 def _engine() -> Engine:
-    from checker.rules import builtin_rules_dir, load_rules
-
-    rs = load_rules([builtin_rules_dir()])
-    return Engine([r for r in rs.rules if r.enabled], rs.packs)
+    return default_engine()
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from checker.document import Document
 from checker.engine import Engine
 from checker.finding import Severity
 from checker.rules import builtin_rules_dir, load_rules
+from checker.runner import default_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESET = load_rules([builtin_rules_dir()])
@@ -85,7 +86,7 @@ def test_english_thousands_with_three_zeros_but_not_measurements() -> None:
 
 def test_markdown_clean_fixture_is_silent() -> None:
     path = ROOT / "fixtures" / "clean" / "fr" / "guide-velo-electrique.md"
-    engine = Engine([r for r in RULESET.rules if r.enabled], RULESET.packs)
+    engine = default_engine()
     doc = Document(path.read_text(encoding="utf-8"), str(path), "fr")
     loud = [f for f in engine.check(doc).findings if f.severity.rank >= Severity.MINOR.rank]
     assert not loud, loud

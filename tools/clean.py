@@ -13,15 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.document import Document  # noqa: E402
-from checker.engine import Engine  # noqa: E402
 from checker.finding import Severity  # noqa: E402
-from checker.rules import builtin_rules_dir, load_rules  # noqa: E402
+from checker.runner import default_engine  # noqa: E402
 
 
 def main() -> int:
     folders = [Path(a) for a in sys.argv[1:]] or [ROOT / "fixtures/clean"]
-    ruleset = load_rules([builtin_rules_dir()])
-    engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    engine = default_engine()
     bad = 0
     for folder in folders:
         for path in sorted([*folder.rglob("*.txt"), *folder.rglob("*.md")]):

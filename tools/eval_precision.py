@@ -91,11 +91,9 @@ def main() -> int:
         return 0
 
     from checker.document import Document
-    from checker.engine import Engine
-    from checker.rules import builtin_rules_dir, load_rules
+    from checker.runner import default_engine
 
-    ruleset = load_rules([builtin_rules_dir()])
-    engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    engine = default_engine()
     compat = load_compat(args.eval)
 
     human_words: Counter[str] = Counter()

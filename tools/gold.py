@@ -14,9 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.document import Document  # noqa: E402
-from checker.engine import Engine  # noqa: E402
 from checker.gold import GoldScore, gold_files, load_gold, score  # noqa: E402
-from checker.rules import builtin_rules_dir, load_rules  # noqa: E402
+from checker.runner import default_engine  # noqa: E402
 
 
 def main() -> int:
@@ -24,8 +23,7 @@ def main() -> int:
     ap.add_argument("folders", nargs="*", type=Path, default=[ROOT / "fixtures/seeds", ROOT / "fixtures/articles"])
     ap.add_argument("--category", help="only print misses of this category")
     args = ap.parse_args()
-    ruleset = load_rules([builtin_rules_dir()])
-    engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    engine = default_engine()
     total = GoldScore()
     for path in gold_files(args.folders):
         gold, article = load_gold(path)

@@ -72,13 +72,12 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
                 _paint(f"  passage {p.index} (lines {lines}): score {p.score:.1f}  {_first_words(report, p.start, p.end)}", _DIM, color)
                 + "\n"
             )
-    for key in ("reference", "source"):
-        obj = report.extra.get(key)
-        if isinstance(obj, dict) and key == "reference":
-            stream.write(
-                f"{report.path}: reference {obj.get('path')}: BLEU {obj.get('bleu')}, chrF {obj.get('chrf')}, "
-                f"chrF++ {obj.get('chrfpp')}, TER {obj.get('ter')}\n"
-            )
+    ref = report.extra.get("reference")
+    if isinstance(ref, dict):
+        stream.write(
+            f"{report.path}: reference {ref.get('path')}: BLEU {ref.get('bleu')}, chrF {ref.get('chrf')}, "
+            f"chrF++ {ref.get('chrfpp')}, TER {ref.get('ter')}\n"
+        )
 
 
 def render(report: RunReport, stream: TextIO, color: bool = False) -> None:

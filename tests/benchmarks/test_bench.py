@@ -18,7 +18,7 @@ import pytest
 
 from checker.document import Document
 from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
+from checker.runner import default_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -27,8 +27,7 @@ SEED = ROOT / "fixtures" / "seeds" / "004_db38bbbc97794af9.txt"
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    ruleset = load_rules([builtin_rules_dir()])
-    return Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    return default_engine()
 
 
 def _subset(name: str, limit: int | None = None) -> list[Path]:
