@@ -21,8 +21,9 @@ import regex
 from checker.errors import InputError
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-# \r(?!\n): backtracking must not split a \r\n into two line breaks (a "blank line").
-_BLANK_LINES = regex.compile(r"(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)){2,}")
+# A line of the prose that holds only white space (it separates passages). Checked with
+# fullmatch on one line at a time, so a long white-space run costs its length once.
+_BLANK_LINE = regex.compile(r"[^\S\r\n]*+")
 
 #: A word as the tokenizer sees it: letters, inner apostrophes and hyphens, digits after a letter.
 WORD_PATTERN = r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:[-'’][\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*)*"
@@ -49,9 +50,11 @@ _URL_TAIL = regex.compile(r"[.,;:!?)\]}'’\"»…]+$")
 
 # A sentence ends after . ! ? … (with closing quotes/brackets) followed by space and
 # a capital, a digit, an opening quote or a dash; or at a line break.
+# Written forwards with possessive runs (no look-behind over white space), so that a long
+# run of spaces is scanned once: the split is group "gap", or the line break itself.
 _SENTENCE_END = regex.compile(
-    r"""(?<=[.!?…](?:[\s\u00a0\u202f]*[»”"’)\]])?)[^\S\r\n]+(?=[\p{Lu}\p{Nd}«“"¿¡\-–—(\[])"""
-    r"""|(?:\r\n|\r|\n)""",
+    r"""[.!?…](?:[^\S\r\n]*+[»”"’)\]])?+(?P<gap>[^\S\r\n]++)(?=[\p{Lu}\p{Nd}«“"¿¡\-–—(\[])"""
+    r"""|(?P<eol>\r\n|\r|\n)""",
     regex.VERBOSE,
 )
 # Abbreviations after which a period does not end a sentence.
@@ -207,13 +210,20 @@ class Document:
     @cached_property
     def passages(self) -> list[Span]:
         """Blocks of prose separated by blank lines, trimmed of surrounding white space."""
-        out = []
+        out: list[Span] = []
         prose = self.prose
-        pos = 0
-        for m in _BLANK_LINES.finditer(prose):
-            out.extend(self._trimmed(pos, m.start()))
-            pos = m.end()
-        out.extend(self._trimmed(pos, len(prose)))
+        start = end = -1  # the current block: first and last non-blank line
+        for line in self.lines:
+            if _BLANK_LINE.fullmatch(prose, line.start, line.end):
+                if start >= 0:
+                    out.extend(self._trimmed(start, end))
+                    start = -1
+            else:
+                if start < 0:
+                    start = line.start
+                end = line.end
+        if start >= 0:
+            out.extend(self._trimmed(start, end))
         return out
 
     def _trimmed(self, start: int, end: int) -> Iterator[Span]:
@@ -243,12 +253,12 @@ class Document:
         for passage in self.passages:
             pos = passage.start
             for m in _SENTENCE_END.finditer(prose, passage.start, passage.end):
-                if m.group().strip(" \t\u00a0\u202f") == "" and _ABBREVIATION.search(
-                    prose, max(passage.start, m.start() - 12), m.start()
-                ):
+                group = "gap" if m.start("gap") >= 0 else "eol"
+                cut, after = m.span(group)
+                if group == "gap" and _ABBREVIATION.search(prose, max(passage.start, cut - 12), cut):
                     continue
-                out.extend(self._trimmed(pos, m.start()))
-                pos = m.end()
+                out.extend(self._trimmed(pos, cut))
+                pos = after
             out.extend(self._trimmed(pos, passage.end))
         return out
 

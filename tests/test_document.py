@@ -128,3 +128,17 @@ def test_markdown_flag_follows_the_extension() -> None:
     assert Document("x", "a.md").markdown and Document("x", "a.MARKDOWN").markdown
     assert not Document("x", "a.txt").markdown and not Document("x", "<stdin>").markdown
     assert Document("x", "a.txt", markdown=True).markdown
+
+
+def test_white_space_runs_split_like_blank_lines() -> None:
+    # A long run of spaces, tabs or blank lines separates passages exactly as a short one does.
+    for run in (" " * 50_000 + "\n \n", "\t" * 50_000 + "\n\n", " \n" * 30_000):
+        doc = Document("Premier bloc." + run + "Second bloc.", "<t>", "fr")
+        assert [p.text for p in doc.passages] == ["Premier bloc.", "Second bloc."]
+    doc = Document("Fin." + " " * 50_000 + "Suite ici.", "<t>", "fr")
+    assert [s.text for s in doc.sentences] == ["Fin.", "Suite ici."]
+
+
+def test_sentence_split_after_closing_quote_and_abbreviation() -> None:
+    doc = Document("Il a dit « non. »  Puis M. Dupont est parti.\nEnsuite.", "<t>", "fr")
+    assert [s.text for s in doc.sentences] == ["Il a dit « non. »", "Puis M. Dupont est parti.", "Ensuite."]
