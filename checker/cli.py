@@ -10,12 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__
-from checker.errors import ConfigError, InputError, MtlintError, RulePackError, UsageError
+from checker._version import __version__
+from checker.errors import ConfigError, MtlintError, RulePackError, UsageError
 from checker.files import Target
 from checker.finding import Severity
 
@@ -163,41 +162,30 @@ def _load_ruleset(extra: Sequence[str] | None, config):  # noqa: ANN001, ANN202
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from checker.config import select_rules, unknown_selectors
     from checker.files import discover
-    from checker.lang import normalize
-    from checker.runner import Runner
+    from checker.linter import Linter
+    from checker.options import RunOptions
 
-    config = _load_config(args)
-    overrides = {}
-    if args.lang is not None:
-        overrides["lang"] = normalize(args.lang)
-    if args.select:
-        overrides["select"] = _split(args.select)
-    if args.ignore:
-        overrides["ignore"] = config.ignore + (_split(args.ignore) or ())
-    for key in ("min_severity", "fail_on", "fail_under"):
-        if getattr(args, key) is not None:
-            overrides[key] = getattr(args, key)
-    if args.include:
-        overrides["include"] = tuple(args.include)
-    if args.exclude:
-        overrides["exclude"] = config.exclude + tuple(args.exclude)
-    config = replace(config, **overrides)
-    if args.select or args.lang is not None:
-        # The command line wins over per-path overrides too.
-        config = replace(config, overrides=tuple(
-            replace(o, select=None if args.select else o.select, lang=None if args.lang is not None else o.lang)
-            for o in config.overrides
-        ))
-    if config.fail_on is Severity.INFO:
-        # The contract: info findings are shown but never fail a run.
-        config = replace(config, fail_on=Severity.MINOR)
-    ruleset = _load_ruleset(args.rules, config)
-    for selectors in (config.select or (), config.ignore):
-        bad = unknown_selectors(ruleset.rules, selectors)
-        if bad:
-            raise UsageError(f"no rule matches {', '.join(repr(b) for b in bad)} (see 'mtlint rules')")
+    options = RunOptions(
+        fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
+        reference=args.reference, reference_dir=args.reference_dir,
+        source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
+        roots=tuple(args.paths),
+    )
+    linter = Linter(
+        _load_config(args),
+        lang=args.lang,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        rules=tuple(args.rules or ()),
+        min_severity=args.min_severity,
+        fail_on=args.fail_on,
+        fail_under=args.fail_under,
+        include=args.include,
+        exclude=args.exclude,
+        options=options,
+    )
+    config = linter.config
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
@@ -207,7 +195,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         targets = list(targets)
         if sum(1 for t in targets if t.problem is None) > 1:
             raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
-    runner = Runner(ruleset, config, lang_forced=args.lang is not None, args=args)
+    runner = linter.runner
     if args.format == "jsonl" or args.jobs != 1:
         from checker.parallel import job_count
 
@@ -217,11 +205,11 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from checker.parallel import Checked, check_all
 
         checked = Checked()
-        files = [f for f, _ in check_all(runner, select_rules, targets, jobs=jobs, checked=checked)]
+        files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
         runner.selected_codes.update(checked.codes)
         report = runner.report(files)
     else:
-        report = runner.run(targets, select_rules)
+        report = runner.run(targets)
     for f in report.files:
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
@@ -230,7 +218,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.diff or args.fix:
         from checker.fix import cli_output
 
-        code, out = cli_output(report, args, out, err)
+        code, out = cli_output(report, diff=args.diff, quiet=args.quiet, out=out, err=err)
         if code is not None:
             return code
     if not args.quiet:
@@ -269,7 +257,6 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
     """--format jsonl: one line per file as soon as it is checked, then the summary; nothing is kept."""
     import json
 
-    from checker.config import select_rules
     from checker.parallel import Totals, check_all
 
     totals = Totals()
@@ -281,7 +268,7 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
             raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     stream = fh or out
     try:
-        for f, line in check_all(runner, select_rules, targets, jobs=jobs, as_lines=True):
+        for f, line in check_all(runner, targets, jobs=jobs, as_lines=True):
             totals.add(f)
             _report_errors(f, err)
             if not args.quiet:

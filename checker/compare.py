@@ -19,10 +19,9 @@ from checker.document import Document, Span
 from checker.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from checker.config import Config
     from checker.files import Target
+    from checker.options import RunOptions
     from checker.report import FileReport
-    from checker.runner import Runner
 
 #: Key of the source alignment in ``Document.cache``.
 SOURCE_KEY = "source"
@@ -54,7 +53,7 @@ def attach_source(
     """Align `doc` with its source text and store the alignment in ``doc.cache['source']``."""
     source = Document(source_text, path, markdown=path.lower().endswith((".md", ".markdown")))
     if not source_lang:
-        from checker.runner import detect_language
+        from checker.detect import detect_language
 
         source_lang = detect_language(source.prose)
     source.lang = source_lang
@@ -125,23 +124,38 @@ def _read(path: Path, role: str) -> Document:
         raise InputError(str(path), exc.code, f"{role} {path}: {exc.message}") from None
 
 
-def compare(runner: Runner, report: FileReport, target: Target, config: Config) -> None:
-    """Read the reference and/or source of `target` and attach them to `report` and its document."""
-    args = runner.args
+def compare(
+    report: FileReport,
+    target: Target | None,
+    options: RunOptions,
+    *,
+    reference: Document | None = None,
+    source: Document | None = None,
+) -> None:
+    """The comparison step: attach the reference scores and the source alignment to `report`.
+
+    Companions come already read (`reference`, `source`) or are found from `options`
+    for `target`; one that cannot be read becomes the report's error, naming it.
+    """
     doc = report.document
     if doc is None:
         return
-    paths = list(getattr(args, "paths", []) or [])
-    try:
-        ref_path = _companion(getattr(args, "reference", None), getattr(args, "reference_dir", None), target, paths)
-        src_path = _companion(getattr(args, "source", None), getattr(args, "source_dir", None), target, paths)
-        reference = _read(ref_path, "reference") if ref_path is not None else None
-        source = _read(src_path, "source") if src_path is not None else None
-    except InputError as exc:
-        report.error = (exc.code, exc.message)
-        return
+    ref_path: Path | str | None = reference.path if reference is not None else None
+    src_path: Path | str | None = source.path if source is not None else None
+    if target is not None:
+        roots = list(options.roots)
+        try:
+            if reference is None:
+                ref_path = _companion(options.reference, options.reference_dir, target, roots)
+                reference = _read(ref_path, "reference") if ref_path is not None else None
+            if source is None:
+                src_path = _companion(options.source, options.source_dir, target, roots)
+                source = _read(src_path, "source") if src_path is not None else None
+        except InputError as exc:
+            report.error = (exc.code, exc.message)
+            return
     if source is not None:
-        lang = getattr(args, "source_lang", None)
+        lang = options.source_lang
         if lang:
             from checker.lang import normalize
 
@@ -158,4 +172,3 @@ def compare(runner: Runner, report: FileReport, target: Target, config: Config) 
         report.extra["reference"] = {"path": str(ref_path), **file_level}
         for i, extra in per_passage.items():
             report.passage_extra.setdefault(i, {}).update(extra)
-

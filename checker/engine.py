@@ -121,7 +121,7 @@ class Engine:
             code=rule.code,
             rule=rule.name,
             category=rule.category,
-            severity=hit.severity or rule.severity,
+            severity=rule.severity if rule.severity_overridden else hit.severity or rule.severity,
             message=render_message(rule.message, values),
             start=hit.start,
             end=hit.end,

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from checker.document import Document
 from checker.errors import InputError
@@ -188,19 +188,19 @@ def fix_in_place(
     return doc, last[0], outcome
 
 
-def cli_output(report: RunReport, args: Any, out: TextIO, err: TextIO) -> tuple[int | None, TextIO]:
+def cli_output(report: RunReport, *, diff: bool, quiet: bool, out: TextIO, err: TextIO) -> tuple[int | None, TextIO]:
     """The command line's --diff and --fix output.
 
     --diff prints the diffs and gives the exit code (1 when there is one). --fix on
     standard input prints the fixed text; the report then goes to standard error.
     Returns (exit code or None to go on reporting, the stream the report goes to).
     """
-    if args.diff:
+    if diff:
         changed = False
         for f in report.files:
             if f.fix is not None and f.fix.changed:
                 changed = True
-                if not args.quiet:
+                if not quiet:
                     out.write(unified_diff(f.path, f.fix))
         return (report.exit_code if report.exit_code == 2 else int(changed)), out
     for f in report.files:

@@ -21,7 +21,7 @@ import os
 import sys
 import signal
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -124,17 +124,16 @@ def _error_report(target: Target, code: str, message: str) -> FileReport:
 # ------------------------------------------------------------------ workers
 
 _RUNNER: Runner | None = None
-_SELECT: Callable[..., Any] | None = None
 
 
 def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[FileReport, str | None, tuple[str, ...]]:
     """Check one target in this process; any exception becomes the file's error entry."""
-    assert _RUNNER is not None and _SELECT is not None
+    assert _RUNNER is not None
     saved = sys.stdin
     try:
         if stdin is not None:
             sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
-        report = _RUNNER.check_target(target, _SELECT)
+        report = _RUNNER.check_target(target)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
     finally:
@@ -188,7 +187,6 @@ class Checked:
 
 def check_all(
     runner: Runner,
-    select: Callable[..., Any],
     targets: Iterable[Target],
     *,
     jobs: int = 1,
@@ -199,10 +197,10 @@ def check_all(
 
     With ``as_lines`` the report carries no Document (the line holds everything).
     """
-    global _RUNNER, _SELECT
+    global _RUNNER
     checked = checked if checked is not None else Checked()
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        _RUNNER, _SELECT = runner, select
+        _RUNNER = runner
         for target in targets:
             report, line, codes = _check_one(target, _read_stdin(target), as_lines)
             checked.codes.update(codes)
@@ -214,11 +212,11 @@ def check_all(
         return
     # The first file is checked here, before forking: the workers then inherit the
     # rules it built and the word lists it loaded instead of each loading its own.
-    _RUNNER, _SELECT = runner, select
+    _RUNNER = runner
     report, line, codes = _check_one(first, _read_stdin(first), as_lines)
     checked.codes.update(codes)
     yield report, line
-    yield from _check_parallel(runner, select, iterator, jobs, as_lines, checked)
+    yield from _check_parallel(runner, iterator, jobs, as_lines, checked)
 
 
 def _read_stdin(target: Target) -> bytes | None:
@@ -229,15 +227,14 @@ def _read_stdin(target: Target) -> bytes | None:
 
 def _check_parallel(
     runner: Runner,
-    select: Callable[..., Any],
     targets: Iterable[Target],
     jobs: int,
     as_lines: bool,
     checked: Checked,
 ) -> Iterator[tuple[FileReport, str | None]]:
-    global _RUNNER, _SELECT
+    global _RUNNER
     ctx = multiprocessing.get_context("fork")
-    _RUNNER, _SELECT = runner, select  # inherited by the forked workers
+    _RUNNER = runner  # inherited by the forked workers
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker._version import __version__
 from checker.document import Document
 from checker.engine import RuleFailure
 from checker.finding import Finding, Severity
@@ -48,6 +49,10 @@ class FileReport:
         """Number of word tokens (0 for an unreadable file)."""
         return self.document.word_count if self.document else 0
 
+    def to_dict(self) -> dict[str, Any]:
+        """This file's entry of the contract's JSON report (one element of ``files``)."""
+        return file_dict(self)
+
 
 @dataclass
 class RunReport:
@@ -83,9 +88,95 @@ class RunReport:
             out["worst_file"] = {"path": worst.path, "score": worst.score}
         return out
 
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's whole JSON report (schema ``mtlint-report/1``)."""
+        return report_dict(self)
+
     @property
     def exit_code(self) -> int:
         """0 clean, 1 findings at/above fail-on or a score under fail-under, 2 a file could not be checked."""
         if any(f.error or f.failures for f in self.files):
             return 2
         return 0 if all(f.passed for f in self.files) else 1
+
+
+def finding_dict(f: Finding, report: FileReport) -> dict[str, Any]:
+    """A finding as the contract's issue object; line, column and UTF-16 offsets come from the Document."""
+    doc = report.document
+    assert doc is not None
+    line, column = doc.position(f.start)
+    end_line, end_column = doc.position(f.end)
+    out: dict[str, Any] = {
+        "code": f.code,
+        "rule": f.rule,
+        "category": f.category,
+        "mqm": f.mqm,
+        "severity": f.severity.value,
+        "confidence": f.confidence,
+        "message": f.message,
+        "text": f.text,
+        "suggestions": list(f.suggestions),
+        "start": f.start,
+        "end": f.end,
+        "start_utf16": doc.utf16(f.start),
+        "end_utf16": doc.utf16(f.end),
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "passage": doc.passage_index(f.start),
+    }
+    if f.related is not None:
+        rs, re_ = f.related
+        rl, rc = doc.position(rs)
+        out["related"] = {"start": rs, "end": re_, "line": rl, "column": rc}
+    return out
+
+
+def file_dict(report: FileReport) -> dict[str, Any]:
+    """One file's entry of the report (``FileReport.to_dict``)."""
+    out: dict[str, Any] = {
+        "path": report.path,
+        "lang": report.lang,
+        "words": report.words,
+        "score": report.score,
+        "passed": report.passed,
+        "error": None,
+        "passages": [],
+        "issues": [],
+    }
+    if report.error:
+        out["error"] = {"code": report.error[0], "message": report.error[1]}
+    elif report.failures:
+        # A rule that raised: the error names the rule; every failure is listed too.
+        first = report.failures[0]
+        out["error"] = {"code": first.code, "rule": first.rule, "message": first.message}
+        out["rule_errors"] = [{"code": x.code, "rule": x.rule, "message": x.message} for x in report.failures]
+    if report.document is not None:
+        for p in report.passages:
+            entry: dict[str, Any] = {
+                "index": p.index, "start": p.start, "end": p.end,
+                "words": p.words, "score": p.score, "penalty": p.penalty,
+            }
+            entry.update(report.passage_extra.get(p.index, {}))
+            out["passages"].append(entry)
+        out["issues"] = [finding_dict(f, report) for f in report.findings]
+    out.update(report.extra)
+    return out
+
+
+def report_dict(report: RunReport) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict (``RunReport.to_dict``)."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "mtlint", "version": __version__},
+        "settings": {
+            "rules": list(report.rules),
+            "packs": dict(report.packs),
+            "weights": dict(report.weights),
+            "fail_on": report.fail_on.value,
+            "fail_under": report.fail_under,
+        },
+        "files": [file_dict(f) for f in report.files],
+        "summary": report.summary(),
+    }

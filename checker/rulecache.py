@@ -39,7 +39,7 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     """A hash of every file in the pack directories, of the kinds' code and of the versions involved."""
     import regex
 
-    from checker import __version__
+    from checker._version import __version__
 
     h = hashlib.sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent

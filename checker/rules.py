@@ -81,6 +81,8 @@ class Rule:
     lang: str | None = None
     #: The first suggestion is always safe to apply (``mtlint check --fix``).
     autofix: bool = False
+    #: The severity was set by the configuration: it wins over a severity a finding chooses itself.
+    severity_overridden: bool = False
     check: Callable[..., Iterable[Any]] | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -99,8 +101,8 @@ class Rule:
         return self.path.parent / relative
 
     def with_severity(self, severity: Severity) -> Rule:
-        """A copy of this rule with another severity (configuration overrides)."""
-        return replace(self, severity=severity)
+        """A copy of this rule with another severity (configuration overrides), for every finding."""
+        return replace(self, severity=severity, severity_overridden=True)
 
 
 def lang_matches(pack_lang: str, doc_lang: str) -> bool:

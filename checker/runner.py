@@ -2,67 +2,46 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from checker.config import Config
+from checker.config import Config, select_rules
 from checker.document import Document, decode
 from checker.engine import Engine, at_least
 from checker.errors import InputError
 from checker.files import Target
+from checker.detect import FALLBACK_LANG, detect_language
+from checker.options import RunOptions
 from checker.report import FileReport, RunReport
 from checker.rules import Rule, RuleSet
 from checker.scoring import score_file, score_passages
 
-#: Language assumed when detection cannot decide (too little text).
-FALLBACK_LANG = "und"
-
-
-def detect_language(text: str) -> str:
-    """The language of an article's text, or 'und' when it cannot be told.
-
-    A whole article has enough words for the cheap word vote (wordfreq's small
-    lists) to be certain; the n-gram model is loaded only when the vote hesitates.
-    """
-    sample = text[:6000]
-    if len(sample.split()) < 3:
-        return FALLBACK_LANG
-    from checker.langid import detect, word_vote
-
-    vote = word_vote(sample)
-    if vote and vote[0][1] >= 0.99 and len(sample.split()) >= 30:
-        return vote[0][0]
-    lang, prob = detect(sample)
-    return lang if prob >= 0.5 else FALLBACK_LANG
+__all__ = ["FALLBACK_LANG", "Runner", "detect_language"]
 
 
 class Runner:
     """Checks targets with one rule set and one configuration."""
 
-    def __init__(self, ruleset: RuleSet, config: Config, *, lang_forced: bool = False, args: Any = None) -> None:
+    def __init__(
+        self, ruleset: RuleSet, config: Config, *, lang_forced: bool = False, options: RunOptions | None = None
+    ) -> None:
         self.ruleset = ruleset
         self.config = config
         self.lang_forced = lang_forced
-        self.args = args
+        self.options = options or RunOptions()
         self._engines: dict[tuple[Any, ...], Engine] = {}
         self.selected_codes: set[str] = set()
-        #: --fix / --diff: compute fixes; write them only for --fix without --diff.
-        self.fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
-        self.writing = bool(getattr(args, "fix", False) and not getattr(args, "diff", False))
 
-    def engine_for(self, config: Config, select: Callable[..., list[Rule]]) -> Engine:
+    def engine_for(self, config: Config) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
         key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())))
         engine = self._engines.get(key)
         if engine is None:
-            rules = select(self.ruleset.rules, config.select, config.ignore)
+            rules = select_rules(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
-            inline = not getattr(self.args, "no_inline_config", False)
-            engine = Engine(rules, self.ruleset.packs, inline_config=inline)
+            engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config)
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine
@@ -83,9 +62,9 @@ class Runner:
             return Document(decode(data, target.display), target.display, markdown=False)
         return Document.from_file(target.path, display=target.display)
 
-    def run(self, targets: Iterable[Target], select: Callable[..., list[Rule]]) -> RunReport:
+    def run(self, targets: Iterable[Target]) -> RunReport:
         """Check every target; a target that fails to read becomes an error entry, the rest go on."""
-        return self.report([self.check_target(target, select) for target in targets])
+        return self.report([self.check_target(target) for target in targets])
 
     def report(self, files: list[FileReport]) -> RunReport:
         """The RunReport of checked files (``selected_codes`` must list the rules that ran)."""
@@ -99,11 +78,16 @@ class Runner:
             fail_under=self.config.fail_under,
         )
 
-    def check_target(self, target: Target, select: Callable[..., list[Rule]]) -> FileReport:
-        """Check one target."""
+    def config_for(self, target: Target) -> Config:
+        """The configuration of one target: per-path overrides applied, a forced language kept."""
         config = self.config.for_path(target.path) if target.path is not None else self.config
         if self.lang_forced:
             config = replace(config, lang=self.config.lang)
+        return config
+
+    def check_target(self, target: Target) -> FileReport:
+        """Check one target."""
+        config = self.config_for(target)
         report = FileReport(target.display)
         try:
             doc = self.read(target)
@@ -111,21 +95,34 @@ class Runner:
             report.error = (exc.code, exc.message)
             report.passed = False
             return report
+        return self.check_document(doc, report, config, target)
+
+    def check_document(self, doc: Document, report: FileReport, config: Config, target: Target | None = None,
+                       *, reference: Document | None = None, source: Document | None = None) -> FileReport:
+        """The pipeline after reading: language → comparison steps → rules → fixes → scores.
+
+        `reference` and `source` are companion documents already read (the library's
+        ``check_text``); otherwise the options name them per target.
+        """
         doc.lang = config.lang or detect_language(doc.prose)
         report.document, report.lang = doc, doc.lang
-        # Reference and source are read first: source-mode rules read the alignment from doc.cache.
-        self.compare(report, target, config)
+        # Reference and source come first: source-mode rules read the alignment from doc.cache.
+        if reference is not None or source is not None or self.options.comparing:
+            from checker.compare import compare
+
+            compare(report, target, self.options, reference=reference, source=source)
         if report.error:
             report.document, report.passed = None, False
             return report
-        engine = self.engine_for(config, select)
+        engine = self.engine_for(config)
         result = engine.check(doc)
-        if self.fixing:
+        if self.options.fixing:
             from checker.fix import fix_in_place
 
+            writing = self.options.writing and target is not None
             try:
                 doc, result, report.fix = fix_in_place(
-                    engine, doc, result, config.min_severity, target.path if self.writing else None
+                    engine, doc, result, config.min_severity, target.path if writing and target else None
                 )
             except InputError as exc:
                 report.error, report.passed, report.document = (exc.code, exc.message), False, None
@@ -141,38 +138,3 @@ class Runner:
         report.passed = not failing and not below and not report.failures
         return report
 
-    def compare(self, report: FileReport, target: Target, config: Config) -> None:
-        """Reference and source modes (``--reference``/``--source``): metrics, and the source alignment for rules."""
-        args = self.args
-        if args is None or not any(
-            getattr(args, k, None) for k in ("reference", "reference_dir", "source", "source_dir")
-        ):
-            return
-        from checker.compare import compare
-
-        compare(self, report, target, config)
-
-
-@cache
-def default_engine() -> Engine:
-    """An engine with the built-in rules that are on by default, loaded once per process."""
-    from checker.rules import builtin_rules_dir, load_rules
-
-    ruleset = load_rules([builtin_rules_dir()])
-    return Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
-
-
-def check_text(
-    text: str,
-    lang: str,
-    *,
-    rules: Sequence[Rule] | None = None,
-    path: str = "<text>",
-    markdown: bool = False,
-) -> list[Any]:
-    """Convenience for tests and library users: findings of the built-in rules on `text`."""
-    engine = default_engine()
-    if rules is not None:
-        engine = Engine(rules, engine.packs.values())
-    doc = Document(text, path, lang, markdown=markdown)
-    return engine.check(doc).findings

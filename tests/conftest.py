@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tools' helper modules (goldlib: scoring against *.expected.json) are not installed.
+sys.path.append(str(ROOT / "tools"))
 SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
 
 
@@ -18,6 +22,21 @@ def ruleset():
     from checker.rules import builtin_rules_dir, load_rules
 
     return load_rules([builtin_rules_dir()])
+
+
+@cache
+def default_linter() -> Any:
+    """One ``checker.Linter`` with the built-in rules, shared by the tests (rules load once)."""
+    from checker import Linter
+
+    return Linter()
+
+
+def findings(text: str, lang: str, **kwargs: Any) -> list[Any]:
+    """The findings of the built-in rules on `text` (through the public API), failures asserted away."""
+    report = default_linter().check_text(text, lang=lang, **kwargs)
+    assert not report.failures, report.failures
+    return list(report.findings)
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):

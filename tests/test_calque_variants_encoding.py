@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.runner import check_text
+from conftest import findings as check_text
 
 
 def _hits(text: str, lang: str, code: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from checker.document import Document
 from checker.finding import Severity
-from checker.gold import GoldScore, gold_files, load_gold, score
-from checker.runner import default_engine
+from goldlib import GoldScore, gold_files, load_gold, score
+from conftest import default_linter
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE = default_engine()
+LINTER = default_linter()
 SEEDS = gold_files([ROOT / "fixtures" / "seeds"])
 ARTICLES = gold_files([ROOT / "fixtures" / "articles"])
 CLEAN = sorted([*(ROOT / "fixtures" / "clean").rglob("*.txt"), *(ROOT / "fixtures" / "clean").rglob("*.md")])
@@ -20,10 +19,9 @@ CLEAN = sorted([*(ROOT / "fixtures" / "clean").rglob("*.txt"), *(ROOT / "fixture
 
 def _check(path: Path) -> GoldScore:
     gold, article = load_gold(path)
-    doc = Document(article.read_text(encoding="utf-8"), str(article), gold["lang"])
-    result = ENGINE.check(doc)
-    assert not result.failures, result.failures
-    return score(gold, result.findings, article.name)
+    report = LINTER.check_text(article.read_text(encoding="utf-8"), lang=gold["lang"], path=str(article))
+    assert not report.failures, report.failures
+    return score(gold, report.findings, article.name)
 
 
 @pytest.mark.parametrize("path", SEEDS + ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
@@ -38,8 +36,8 @@ def test_seed_recall_of_all_annotations(capsys: pytest.CaptureFixture[str]) -> N
     total = GoldScore()
     for path in SEEDS:
         gold, article = load_gold(path)
-        doc = Document(article.read_text(encoding="utf-8"), str(article), gold["lang"])
-        score(gold, ENGINE.check(doc).findings, article.name, total)
+        report = LINTER.check_text(article.read_text(encoding="utf-8"), lang=gold["lang"], path=str(article))
+        score(gold, report.findings, article.name, total)
     with capsys.disabled():
         print(f"\nseed recall: {sum(total.found.values())}/{sum(total.total.values())} ({total.recall:.0%})")
         for line in total.missed:
@@ -51,9 +49,10 @@ def test_seed_recall_of_all_annotations(capsys: pytest.CaptureFixture[str]) -> N
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_clean_fixture_is_silent(path: Path) -> None:
     lang = path.parent.name
-    doc = Document(path.read_text(encoding="utf-8"), str(path), lang)
-    result = ENGINE.check(doc)
+    result = LINTER.check_text(path.read_text(encoding="utf-8"), lang=lang, path=str(path))
     assert not result.failures, result.failures
+    doc = result.document
+    assert doc is not None
     loud = [
         f"{doc.position(f.start)} {f.code} {f.text!r}: {f.message}"
         for f in result.findings

@@ -6,10 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.document import Document
-from checker.engine import Engine
-from checker.formats.json import report_dict
-from checker.report import FileReport, RunReport
-from checker.runner import default_engine
+from conftest import default_linter
 
 # Pieces that trigger rules, mixed with awkward characters.
 TRIGGERS = ["le le", "the the", "Al", "l'IA", "  ", "Partager sur Facebook", "Share this article",
@@ -22,10 +19,6 @@ WORDS = ["Le", "maire", "a", "dit", "que", "projet", "The", "mayor", "said", "th
 piece = st.one_of(st.sampled_from(TRIGGERS), st.sampled_from(AWKWARD), st.sampled_from(WORDS),
                   st.text(max_size=3))
 texts = st.lists(st.one_of(piece, st.just(" ")), max_size=40).map("".join)
-
-
-def _engine() -> Engine:
-    return default_engine()
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -53,12 +46,9 @@ def _utf16(text: str, offset: int) -> int:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, lang=st.sampled_from(["fr", "en"]), markdown=st.booleans())
 def test_every_finding_has_consistent_offsets(text: str, lang: str, markdown: bool) -> None:
-    doc = Document(text, "x.md" if markdown else "x.txt", lang)
-    result = _engine().check(doc)
-    assert result.failures == []
-    report = FileReport(doc.path, document=doc, lang=lang, findings=result.findings)
-    run = RunReport([report], rules=[], packs={}, weights={})
-    (entry,) = report_dict(run)["files"]
+    report = default_linter().check_text(text, lang=lang, path="x.md" if markdown else "x.txt")
+    assert report.failures == []
+    entry = report.to_dict()
     for issue in entry["issues"]:
         s, e = issue["start"], issue["end"]
         assert 0 <= s < e <= len(text)

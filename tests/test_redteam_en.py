@@ -52,7 +52,7 @@ def test_al_as_a_first_name_after_a_determiner_is_not_reported() -> None:
 
 def test_mojibake_is_reported_once_not_as_a_quote_or_a_non_word() -> None:
     """A broken em dash (â€”) holds a ” and glues to words: only the encoding rule speaks."""
-    from checker.runner import check_text
+    from conftest import findings as check_text
 
     text = "The river rose overnight â€” residents said the warning came too late.\n\nShops windowâ€™s broke.\n"
     found = check_text(text, "en")

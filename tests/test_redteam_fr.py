@@ -10,7 +10,7 @@ from checker.document import Document
 from checker.engine import Engine
 from checker.finding import Severity
 from checker.rules import builtin_rules_dir, load_rules
-from checker.runner import default_engine
+from conftest import default_linter
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESET = load_rules([builtin_rules_dir()])
@@ -86,7 +86,6 @@ def test_english_thousands_with_three_zeros_but_not_measurements() -> None:
 
 def test_markdown_clean_fixture_is_silent() -> None:
     path = ROOT / "fixtures" / "clean" / "fr" / "guide-velo-electrique.md"
-    engine = default_engine()
-    doc = Document(path.read_text(encoding="utf-8"), str(path), "fr")
-    loud = [f for f in engine.check(doc).findings if f.severity.rank >= Severity.MINOR.rank]
+    report = default_linter().check_text(path.read_text(encoding="utf-8"), lang="fr", path=str(path))
+    loud = [f for f in report.findings if f.severity.rank >= Severity.MINOR.rank]
     assert not loud, loud

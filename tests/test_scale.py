@@ -64,9 +64,9 @@ def test_jsonl_is_written_file_by_file(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     original = checker.runner.Runner.check_target
 
-    def spy(self, target, select):  # noqa: ANN001, ANN202
+    def spy(self, target):  # noqa: ANN001, ANN202
         seen.append(len(out.getvalue().splitlines()))
-        return original(self, target, select)
+        return original(self, target)
 
     monkeypatch.setattr(checker.runner.Runner, "check_target", spy)
     main(["check", "--format", "jsonl", "--lang", "fr", *FILES[:3]], out, io.StringIO())
@@ -140,10 +140,10 @@ def test_worker_crash_becomes_an_error_entry(monkeypatch: pytest.MonkeyPatch, at
 
     original = checker.runner.Runner.check_target
 
-    def deadly(self, target, select):  # noqa: ANN001, ANN202
+    def deadly(self, target):  # noqa: ANN001, ANN202
         if target.display == FILES[1]:
             os.kill(os.getpid(), signal.SIGKILL)
-        return original(self, target, select)
+        return original(self, target)
 
     monkeypatch.setattr(checker.runner.Runner, "check_target", deadly)
     code, out, err = run("check", "--format", "jsonl", "-j", "2", *FILES[:4])

@@ -82,7 +82,7 @@ def test_lowercase_surname_in_a_list_is_reported_with_a_local_repair() -> None:
 
 def test_closed_compound_of_two_common_words_is_a_word() -> None:
     """Two common words written together (watt + heures) are accepted; a short common tail is not enough."""
-    from checker.runner import check_text
+    from conftest import findings as check_text
 
     clean = check_text("La batterie stocke 500 wattheures, assez pour une journée.", "fr")
     assert [f for f in clean if f.category == "non-word"] == []
@@ -92,7 +92,7 @@ def test_closed_compound_of_two_common_words_is_a_word() -> None:
 
 def test_possessive_counts_as_a_use_of_its_stem() -> None:
     """A term used twice (once as a possessive) is consistent usage, likelier jargon than a coined word."""
-    from checker.runner import check_text
+    from conftest import findings as check_text
 
     text = "The zorblax team met on Monday. The zorblax's budget was approved on Friday.\n"
     assert [f for f in check_text(text, "en") if f.category == "non-word"] == []

@@ -96,8 +96,8 @@ def test_any_supported_document_language(ruleset) -> None:  # noqa: ANN001
 def test_clean_french_article_does_not_load_the_ngram_model() -> None:
     code = (
         "import sys\n"
-        "from checker.runner import check_text\n"
-        f"check_text({FRENCH!r} * 5, 'fr')\n"
+        "from checker import Linter\n"
+        f"Linter().check_text({FRENCH!r} * 5, lang='fr')\n"
         "print('py3langid' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -12,20 +12,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.document import Document  # noqa: E402
+from checker import Linter  # noqa: E402
 from checker.finding import Severity  # noqa: E402
-from checker.runner import default_engine  # noqa: E402
 
 
 def main() -> int:
     folders = [Path(a) for a in sys.argv[1:]] or [ROOT / "fixtures/clean"]
-    engine = default_engine()
+    linter = Linter()
     bad = 0
     for folder in folders:
         for path in sorted([*folder.rglob("*.txt"), *folder.rglob("*.md")]):
             lang = path.parent.name
-            doc = Document(path.read_text(encoding="utf-8"), str(path), lang)
-            result = engine.check(doc)
+            result = linter.check_text(path.read_text(encoding="utf-8"), lang=lang, path=str(path))
+            doc = result.document
+            assert doc is not None
             for f in result.findings:
                 if f.severity.rank >= Severity.MINOR.rank:
                     bad += 1

@@ -90,10 +90,9 @@ def main() -> int:
         print(f"skipped: {args.eval} is absent")
         return 0
 
-    from checker.document import Document
-    from checker.runner import default_engine
+    from checker import Linter
 
-    engine = default_engine()
+    linter = Linter()
     compat = load_compat(args.eval)
 
     human_words: Counter[str] = Counter()
@@ -108,7 +107,7 @@ def main() -> int:
     floor = Severity.parse(args.min_severity)
 
     def run(text: str, lang: str) -> list[Any]:
-        found = engine.check(Document(text, "<eval>", lang)).findings
+        found = linter.check_text(text, lang=lang, path="<eval>", markdown=False).findings
         return [f for f in found if f.severity.rank >= floor.rank]
 
     corpus_dir = args.eval.parent / "corpus" / "articles"

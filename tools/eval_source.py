@@ -41,15 +41,13 @@ SOURCE_KINDS = {"source-anchors", "source-names", "source-copy", "source-omissio
 
 def evaluate(files: list[Path], limit: int | None) -> dict[str, Any]:
     """Run source mode on every document of `files`; the figures as a dict."""
-    from checker.compare import attach_source
-    from checker.document import Document
-    from checker.engine import Engine
+    from checker import Linter, RunOptions
+    from checker.compare import source_of
     from checker.finding import DEFAULT_WEIGHTS
-    from checker.rules import builtin_rules_dir, load_rules
     from checker.scoring import penalty, score
 
-    ruleset = load_rules([builtin_rules_dir()])
-    engine = Engine([r for r in ruleset.rules if r.enabled], ruleset.packs)
+    linter = Linter(options=RunOptions(source_lang="en"))
+    ruleset = linter.ruleset
     source_codes = {r.code: r for r in ruleset.rules if r.kind in SOURCE_KINDS}
     out: dict[str, Any] = {}
     for path in files:
@@ -63,12 +61,13 @@ def evaluate(files: list[Path], limit: int | None) -> dict[str, Any]:
             docs_n += 1
             text, starts = join([s["target"] for s in segs])
             source_text, _ = join([s["source"] for s in segs])
-            doc = Document(text, path.name, "fr", markdown=False)
-            alignment = attach_source(doc, source_text, "en")
+            report = linter.check_text(text, lang="fr", path=path.name, markdown=False, source=source_text)
+            doc, alignment = report.document, source_of(report.document) if report.document else None
+            assert doc is not None and alignment is not None
             for left, right, _sim in alignment.matched():
                 aligned += 1
                 diagonal += left == right
-            findings = engine.check(doc).findings
+            findings = report.findings
             by_seg: dict[int, list[Any]] = defaultdict(list)
             for f in findings:
                 k = bisect.bisect_right(starts, f.start) - 1

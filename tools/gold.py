@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.document import Document  # noqa: E402
-from checker.gold import GoldScore, gold_files, load_gold, score  # noqa: E402
-from checker.runner import default_engine  # noqa: E402
+from goldlib import GoldScore, gold_files, load_gold, score  # noqa: E402
+
+from checker import Linter  # noqa: E402
 
 
 def main() -> int:
@@ -23,12 +23,11 @@ def main() -> int:
     ap.add_argument("folders", nargs="*", type=Path, default=[ROOT / "fixtures/seeds", ROOT / "fixtures/articles"])
     ap.add_argument("--category", help="only print misses of this category")
     args = ap.parse_args()
-    engine = default_engine()
+    linter = Linter()
     total = GoldScore()
     for path in gold_files(args.folders):
         gold, article = load_gold(path)
-        doc = Document(article.read_text(encoding="utf-8"), str(article), gold.get("lang", "fr"))
-        result = engine.check(doc)
+        result = linter.check_text(article.read_text(encoding="utf-8"), lang=gold.get("lang", "fr"), path=str(article))
         for failure in result.failures:
             print(f"{article.name}: RULE FAILED {failure.code} {failure.rule}: {failure.message}")
         score(gold, result.findings, article.name, total)

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.runner import default_engine
+from checker import Linter
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -26,8 +24,8 @@ SEED = ROOT / "fixtures" / "seeds" / "004_db38bbbc97794af9.txt"
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return default_engine()
+def linter() -> Linter:
+    return Linter()
 
 
 def _subset(name: str, limit: int | None = None) -> list[Path]:
@@ -67,30 +65,30 @@ def test_import_is_light() -> None:
     assert out.stdout.strip() == ""
 
 
-def test_check_seed_article(benchmark, engine: Engine) -> None:
-    """All rules on one seed article, warm (lists already loaded)."""
+def test_check_seed_article(benchmark, linter: Linter) -> None:
+    """All rules on one seed article with a warm Linter (rules built, lists loaded): no loading per call."""
     text = SEED.read_text(encoding="utf-8")
-    engine.check(Document(text, "seed", "fr"))  # warm-up: load word lists
-    result = benchmark(lambda: engine.check(Document(text, "seed", "fr")))
+    linter.check_text(text, lang="fr")  # warm-up: build rules, load word lists
+    result = benchmark(lambda: linter.check_text(text, lang="fr"))
     assert not result.failures
 
 
-def test_throughput_100k(benchmark, engine: Engine) -> None:
+def test_throughput_100k(benchmark, linter: Linter) -> None:
     """All rules over the 100 kB corpus subset (French and English)."""
     docs = [(p.read_text(encoding="utf-8"), "en" if p.name.startswith("en_") else "fr") for p in _subset("100k")]
 
     def run() -> int:
-        return sum(len(engine.check(Document(t, "c", lang)).findings) for t, lang in docs)
+        return sum(len(linter.check_text(t, lang=lang).findings) for t, lang in docs)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
 
 
-def test_memory_one_article(engine: Engine) -> None:
+def test_memory_one_article(linter: Linter) -> None:
     """Peak memory allocated while checking one article after warm-up, reported in the benchmark output."""
     text = SEED.read_text(encoding="utf-8")
-    engine.check(Document(text, "seed", "fr"))
+    linter.check_text(text, lang="fr")
     tracemalloc.start()
-    engine.check(Document(text, "seed", "fr"))
+    linter.check_text(text, lang="fr")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak traced memory for one article: {peak / 1e6:.2f} MB")

@@ -2,7 +2,7 @@
 
 An annotation is found when a finding of the same category overlaps it (shares
 one character). A guarded span (``must_not_flag``) is violated when a finding of
-a guarded category overlaps it. Used by the tests and by ``tools/gold.py``.
+a guarded category overlaps it. Used by the tests and by ``tools/gold.py``; it is not part of the installed package.
 """
 
 from __future__ import annotations

@@ -1,0 +1,246 @@
+"""The library entry point: ``Linter`` loads its rules once and checks texts, files and streams of files.
+
+The command line, the parallel workers, the tests and the tools all go through
+this class, so a server or a cluster worker built on it behaves exactly as
+``mtlint check`` does::
+
+    from checker import Linter
+
+    linter = Linter(lang="fr", select=["MT1", "MT5"])
+    report = linter.check_text(article)            # a FileReport
+    report.to_dict()                               # the contract's JSON for one file
+    run = linter.report(linter.check_many(paths, jobs=2))   # a RunReport
+
+A ``Linter`` is built from a configuration (a ``Config``, the path of a configuration
+file, or nothing) plus keyword settings that override it; it validates everything up
+front and raises ``UsageError`` or ``ConfigError`` for what it cannot honour, so no
+method ever returns a silently empty result.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from checker.config import Config, load_config, unknown_selectors
+from checker.document import Document
+from checker.errors import UsageError
+from checker.files import Target
+from checker.finding import Severity
+from checker.options import RunOptions
+from checker.report import FileReport, RunReport
+from checker.rules import RuleSet, builtin_rules_dir, load_rules
+from checker.runner import Runner
+
+__all__ = ["Linter"]
+
+#: Suffixes read as Markdown by ``check_text`` when ``markdown`` is not given.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _strings(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(v.strip() for item in items for v in str(item).split(",") if v.strip())
+
+
+def _severity(value: Severity | str) -> Severity:
+    if isinstance(value, Severity):
+        return value
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+class Linter:
+    """Checks articles with one rule set and one configuration, loaded once.
+
+    Parameters (all optional; keywords override the configuration):
+
+    - ``config``: a ``Config``, or the path of a ``.mtlint.toml``/``pyproject.toml``.
+    - ``lang``: the articles' language (any form langcodes knows: ``fr``, ``fr_CA``,
+      ``French``, ``français``); detected per article when None.
+    - ``select``/``ignore``: rule codes, code prefixes, names or categories.
+    - ``rules``: extra rule pack directories; ``severity``: rule → severity overrides.
+    - ``min_severity``, ``fail_on``, ``fail_under``, ``weights``: as in the configuration;
+      ``include`` replaces the file globs searched in directories, ``exclude`` adds to them.
+    - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
+    """
+
+    def __init__(
+        self,
+        config: Config | str | os.PathLike[str] | None = None,
+        *,
+        lang: str | None = None,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
+        rules: Sequence[str | os.PathLike[str]] = (),
+        severity: Mapping[str, Severity | str] | None = None,
+        min_severity: Severity | str | None = None,
+        fail_on: Severity | str | None = None,
+        fail_under: float | None = None,
+        weights: Mapping[str, float] | None = None,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        options: RunOptions | None = None,
+    ) -> None:
+        if config is None:
+            config = Config()
+        elif not isinstance(config, Config):
+            config = load_config(Path(config))
+        changes: dict[str, Any] = {}
+        if lang is not None:
+            changes["lang"] = lang
+        selected = _strings(select)
+        if selected is not None:
+            changes["select"] = selected
+        ignored = _strings(ignore)
+        if ignored:
+            changes["ignore"] = config.ignore + ignored
+        if severity:
+            changes["severity"] = {**config.severity, **{k: _severity(v) for k, v in severity.items()}}
+        if min_severity is not None:
+            changes["min_severity"] = _severity(min_severity)
+        if fail_on is not None:
+            changes["fail_on"] = _severity(fail_on)
+        if fail_under is not None:
+            if not 0 <= fail_under <= 100:
+                raise UsageError(f"fail_under must be between 0 and 100, not {fail_under!r}")
+            changes["fail_under"] = float(fail_under)
+        if include is not None:
+            changes["include"] = tuple(include)
+        if exclude is not None:
+            changes["exclude"] = config.exclude + tuple(exclude)
+        if weights is not None:
+            from checker.config import parse_weights
+
+            def bad(key: str, problem: str) -> UsageError:
+                return UsageError(f"{key}: {problem}")
+
+            changes["weights"] = parse_weights(dict(weights), bad)
+        self.ruleset: RuleSet = load_rules([builtin_rules_dir(), *config.rules, *(Path(r) for r in rules)])
+        if "lang" in changes:
+            changes["lang"] = self.language(changes["lang"])
+        elif config.lang:
+            changes["lang"] = self.language(config.lang)
+        config = replace(config, **changes)
+        if lang is not None or selected is not None:
+            # Explicit settings win over per-path overrides too, as on the command line.
+            config = replace(config, overrides=tuple(
+                replace(o, select=None if selected is not None else o.select, lang=None if lang is not None else o.lang)
+                for o in config.overrides
+            ))
+        if config.fail_on is Severity.INFO:
+            config = replace(config, fail_on=Severity.MINOR)  # the contract: info never fails a run
+        for selectors in (config.select or (), config.ignore):
+            unknown = unknown_selectors(self.ruleset.rules, selectors)
+            if unknown:
+                raise UsageError(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'mtlint rules')")
+        self.config: Config = config
+        self.options: RunOptions = options or RunOptions()
+        self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
+
+    # ------------------------------------------------------------ languages
+    def languages(self) -> frozenset[str]:
+        """Primary language tags this linter can judge: its packs' and those with a word list."""
+        from checker import lexicon
+
+        packs = {p.lang.split("-")[0].lower() for p in self.ruleset.packs if p.lang and p.lang != "*"}
+        return frozenset(packs | set(lexicon.available()))
+
+    def language(self, value: str) -> str:
+        """The BCP 47 tag for `value`; UsageError when it is unknown or no rule or word list covers it."""
+        from checker.lang import normalize, primary
+
+        tag = normalize(value)
+        if tag == "und":
+            return tag
+        if primary(tag) not in self.languages():
+            known = ", ".join(sorted(self.languages()))
+            raise UsageError(f"unsupported language {value!r} ({tag}): mtlint has no rules or word list for it "
+                             f"(supported: {known})")
+        return tag
+
+    # --------------------------------------------------------------- checks
+    @property
+    def rule_codes(self) -> list[str]:
+        """Codes of the rules this linter runs on a document of any language (its selection)."""
+        from checker.config import select_rules
+
+        return [r.code for r in select_rules(self.ruleset.rules, self.config.select, self.config.ignore)]
+
+    def check_text(
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        path: str | None = None,
+        markdown: bool | None = None,
+        reference: str | None = None,
+        source: str | None = None,
+    ) -> FileReport:
+        """Check one article given as text.
+
+        `path` names it in the report and selects per-path overrides (nothing is read
+        from it); `markdown` defaults to what the path's suffix says. `reference` and
+        `source` are the texts of a human translation and of the original.
+        """
+        if not isinstance(text, str):
+            raise UsageError(f"check_text needs a str, not {type(text).__name__}")
+        display = path or "<text>"
+        if markdown is None:
+            markdown = display.lower().endswith(MARKDOWN_SUFFIXES)
+        target = Target(display, Path(path) if path else None)
+        config = self._runner.config_for(target) if path else self.config
+        if lang is not None:
+            config = replace(config, lang=self.language(lang))
+        doc = Document(text, display, markdown=markdown)
+        ref = Document(reference, "<reference>", markdown=markdown) if reference is not None else None
+        src = Document(source, "<source>", markdown=markdown) if source is not None else None
+        return self._runner.check_document(doc, FileReport(display), config, None, reference=ref, source=src)
+
+    def check_file(self, path: str | os.PathLike[str]) -> FileReport:
+        """Check one file; a file that cannot be read gives a report whose ``error`` says why."""
+        return self._runner.check_target(self._target(path))
+
+    def check_many(
+        self, paths: Iterable[str | os.PathLike[str]], jobs: int = 1
+    ) -> Iterator[FileReport]:
+        """Check files (directories are searched as on the command line), in input order.
+
+        With ``jobs`` > 1 the files are checked in forked worker processes; a worker
+        that crashes gives that file an error report and the others go on.
+        """
+        from checker.files import discover
+        from checker.parallel import Checked, check_all
+
+        targets = discover([os.fspath(p) for p in paths], self.config.include, self.config.exclude)
+        checked = Checked()
+        for report, _ in check_all(self._runner, targets, jobs=max(1, jobs), checked=checked):
+            self._runner.selected_codes.update(checked.codes)
+            yield report
+
+    def report(self, files: Iterable[FileReport]) -> RunReport:
+        """The RunReport of checked files, with the settings that produced them."""
+        return self._runner.report(list(files))
+
+    @property
+    def runner(self) -> Runner:
+        """The pipeline behind this linter (for the command line and the parallel workers)."""
+        return self._runner
+
+    @staticmethod
+    def _target(path: str | os.PathLike[str]) -> Target:
+        raw = os.fspath(path)
+        p = Path(raw)
+        if not p.exists() and not p.is_symlink():
+            return Target(raw, p, ("missing", "no such file or directory"))
+        return Target(raw, p)
+
+    def __repr__(self) -> str:
+        return f"Linter(lang={self.config.lang!r}, rules={len(self.ruleset.rules)})"
