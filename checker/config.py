@@ -100,9 +100,8 @@ def find_config(start: Path) -> Path | None:
     for directory in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
-                if name != "pyproject.toml" or _has_tool_section(candidate):
-                    return candidate
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
     return None
 
 

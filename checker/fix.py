@@ -14,6 +14,7 @@ the BOM and the line endings as they were.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
@@ -135,16 +136,12 @@ def write_fixed(path: Path, outcome: FixOutcome) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except OSError:
-            pass
         os.replace(tmp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise InputError(name, "unwritable", f"cannot write the fix: {exc.strerror or exc}") from None
     outcome.written = True
 

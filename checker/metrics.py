@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +42,7 @@ class CorpusScores:
     signatures: dict[str, str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _metric(name: str) -> Metric:
     """Build (once) the sacrebleu metric object called ``name``."""
     from sacrebleu.metrics import BLEU, CHRF, TER

@@ -14,12 +14,13 @@ in the main process.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import multiprocessing
 import os
-import sys
 import signal
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -300,10 +301,8 @@ def _check_parallel(
                     slots[i] = start()
     finally:
         for slot in slots:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 slot.conn.send(None)
-            except (OSError, ValueError):
-                pass
         for slot in slots:
             slot.process.join(timeout=5)
             if slot.process.is_alive():

@@ -21,7 +21,10 @@ def report_schema() -> dict[str, Any]:
     import json
     from importlib.resources import files
 
-    return json.loads(files("checker").joinpath("schema", "report.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(
+        files("checker").joinpath("schema", "report.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
 
 
 @dataclass

@@ -8,11 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from checker.config import Config, select_rules
+from checker.detect import FALLBACK_LANG, detect_language
 from checker.document import Document, decode
 from checker.engine import Engine, at_least
 from checker.errors import InputError
 from checker.files import Target
-from checker.detect import FALLBACK_LANG, detect_language
 from checker.options import RunOptions
 from checker.report import FileReport, RunReport
 from checker.rules import Rule, RuleSet
