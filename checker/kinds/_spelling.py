@@ -80,7 +80,7 @@ def close_words(word: str, lang: str, max_distance: int = 2, size: int = 80_000)
     if not key:
         return []
     blob, vocab = _vocabulary(lang, size)
-    pattern = regex.compile(r"(?m)^(?:%s){e<=%d}$" % (regex.escape(key), max_distance))
+    pattern = regex.compile(rf"(?m)^(?:{regex.escape(key)}){{e<={max_distance}}}$")
     found = {m.group() for m in pattern.finditer(blob, timeout=5.0)}
     for i in range(len(key) - 1):
         swapped = key[:i] + key[i + 1] + key[i] + key[i + 2:]

@@ -164,7 +164,7 @@ def build(rule: Rule):  # noqa: ANN201
     def unterminated(doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
         passages = doc.passages
-        for i, passage, line in _last_lines(doc):
+        for i, _passage, line in _last_lines(doc):
             if i == 0 or _FINAL.search(line.text) or _DIALOGUE.match(line.text):
                 continue
             if i + 1 < len(passages) and _continues(passages[i + 1].text, ctx.primary, p["min_next_zipf"]):

@@ -82,7 +82,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         rf"{not_name}(?P<month>{month_any})[ \u00a0]{_DAY.format(g='day')}"
         rf"(?:,?[ \u00a0]{_YEAR})?{_NUM_END}(?![\p{{L}}])",
         # 2 April 2024 / 2 April / 2nd of April
-        rf"(?<![\p{{L}}\p{{N}},.])" + _DAY.format(g="day2") +
+        r"(?<![\p{L}\p{N},.])" + _DAY.format(g="day2") +
         rf"[ \u00a0](?:of[ \u00a0])?(?P<month2>{month_any})(?:,?[ \u00a0]{_YEAR.replace('year', 'year2')})?"
         rf"(?![\p{{L}}\p{{N}}])",
         # April 2024
@@ -96,7 +96,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     foreign = p["foreign_lang"]
 
     def suggest(m: regex.Match[str]) -> tuple[int, int, str]:
-        for mg, dg, yg in (("month", "day", "year"), ("month2", "day2", "year2"),
+        for mg, dg, yg in (("month", "day", "year"), ("month2", "day2", "year2"),  # noqa: B007 - used after break
                            ("month3", None, "year3"), ("month4", None, None)):
             if m.group(mg) is not None:
                 break

@@ -112,7 +112,7 @@ def _clean_name(item: list[Token], particles: frozenset[str]) -> bool:
             run += 1
         else:
             break
-    return 2 <= caps and run <= 5
+    return caps >= 2 and run <= 5
 
 
 def _uncommon(tok: Token, particles: frozenset[str], lang: str, max_zipf: float) -> bool:
@@ -148,9 +148,9 @@ def _suspect(item: list[Token], particles: frozenset[str], lang: str, max_zipf: 
         ):
             return None  # the sentence goes on: "Alfred visitèrent…" is a name and a verb
         return toks[:i]
-    if possessive and len(toks) >= 2 and all(_uncommon(t, particles, lang, max_zipf) for t in toks[:2]):
-        if any(lexicon.zipf(t.text, lang) == 0.0 for t in toks[:2]):
-            return toks[:2]
+    if (possessive and len(toks) >= 2 and all(_uncommon(t, particles, lang, max_zipf) for t in toks[:2])
+            and any(lexicon.zipf(t.text, lang) == 0.0 for t in toks[:2])):
+        return toks[:2]
     return None
 
 

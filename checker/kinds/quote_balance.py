@@ -46,7 +46,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         raise ValueError("context_words must be >= 0")
     # The mark, then punctuation and up to n words on the same line.
     context = regex.compile(
-        r"[ \u00a0\u202f]*[,;:.]?(?:[ \u00a0\u202f]*[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*){0,%d}" % n
+        r"[ \u00a0\u202f]*[,;:.]?(?:[ \u00a0\u202f]*[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*){0,"
+        + str(n) + "}"
     )
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:

@@ -115,9 +115,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     fw = fold(word)
                     start = w.end - len(word)
                     if case_only:
-                        if fw == fname and word == word.lower() and not starts_sentence(doc, w):
-                            if zipf(word, ctx.lang) < common + 1:
-                                yield Hit(start, w.end, suggestions=(name,), args={"source": name})
+                        if (fw == fname and word == word.lower() and not starts_sentence(doc, w)
+                                and zipf(word, ctx.lang) < common + 1):
+                            yield Hit(start, w.end, suggestions=(name,), args={"source": name})
                         continue
                     if fw == fname or fw in src_folded or _variant(fw, fname):
                         continue
