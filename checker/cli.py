@@ -7,6 +7,7 @@ messages on stderr; exit codes follow the public contract.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,6 +43,16 @@ def _score(value: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if not 0 <= x <= 100:
         raise argparse.ArgumentTypeError("must be between 0 and 100")
+    return x
+
+
+def _seconds(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not x >= 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds, 0 or more")
     return x
 
 
@@ -86,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--files-from", metavar="FILE", help="also check the paths listed in FILE, one per line (- for standard input)")
     check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
+    check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -148,7 +160,10 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202
         return load_config(Path(args.config))
     paths = [p for p in getattr(args, "paths", []) if p != "-"]
     start = Path(paths[0]) if paths else Path.cwd()
-    if not start.exists():
+    try:
+        if not start.exists():
+            start = Path.cwd()
+    except OSError:  # a name too long, a symbolic link loop: the file gets its own error entry
         start = Path.cwd()
     found = find_config(start)
     return load_config(found) if found else Config()
@@ -183,6 +198,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fail_under=args.fail_under,
         include=args.include,
         exclude=args.exclude,
+        timeout=args.timeout,
         options=options,
     )
     config = linter.config
@@ -196,20 +212,16 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if sum(1 for t in targets if t.problem is None) > 1:
             raise UsageError("--reference and --source compare one file; use --reference-dir or --source-dir for many")
     runner = linter.runner
-    if args.format == "jsonl" or args.jobs != 1:
-        from checker.parallel import job_count
+    from checker.parallel import Checked, check_all, job_count
 
-        jobs = job_count(args.jobs)
-        if args.format == "jsonl":
-            return _check_stream(runner, targets, jobs, args, out, err)
-        from checker.parallel import Checked, check_all
-
-        checked = Checked()
-        files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
-        runner.selected_codes.update(checked.codes)
-        report = runner.report(files)
-    else:
-        report = runner.run(targets)
+    jobs = job_count(args.jobs)
+    if args.format == "jsonl":
+        return _check_stream(runner, targets, jobs, args, out, err)
+    # One path for one or many jobs: any exception while checking a file becomes its error entry.
+    checked = Checked()
+    files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
+    runner.selected_codes.update(checked.codes)
+    report = runner.report(files)
     for f in report.files:
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
@@ -226,15 +238,48 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         render = get_formatter(args.format)
         if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8") as fh:
-                    render(report, fh, False)
-            except OSError as exc:
-                raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            with _output_file(args.output) as fh:
+                render(report, fh, False)
         else:
             color = args.format == "text" and not args.no_color and _wants_color(out)
-            render(report, out, color)
+            try:
+                render(report, out, color)
+                out.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     return report.exit_code
+
+
+@contextlib.contextmanager
+def _output_file(name: str) -> Iterator[TextIO]:
+    """A report file written under a temporary name and renamed only when complete.
+
+    A full disk or any other write error leaves the previous file (or none) in place
+    and becomes a one-line error.
+    """
+    import tempfile
+
+    target = Path(name)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+    except OSError as exc:
+        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _paths(args: argparse.Namespace) -> Iterator[str]:
@@ -260,25 +305,26 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
     from checker.parallel import Totals, check_all
 
     totals = Totals()
-    fh = None
-    if args.output and not args.quiet:
+    with contextlib.ExitStack() as stack:
+        stream = out
+        if args.output and not args.quiet:
+            stream = stack.enter_context(_output_file(args.output))
         try:
-            fh = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    stream = fh or out
-    try:
-        for f, line in check_all(runner, targets, jobs=jobs, as_lines=True):
-            totals.add(f)
-            _report_errors(f, err)
+            for f, line in check_all(runner, targets, jobs=jobs, as_lines=True):
+                totals.add(f)
+                _report_errors(f, err)
+                if not args.quiet:
+                    stream.write(f"{line}\n")
+                    stream.flush()
             if not args.quiet:
-                stream.write(f"{line}\n")
+                stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
                 stream.flush()
-        if not args.quiet:
-            stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
-    finally:
-        if fh is not None:
-            fh.close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if stream is not out:
+                raise  # _output_file removes the partial file and names it
+            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     return totals.exit_code
 
 

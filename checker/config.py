@@ -11,6 +11,7 @@ raises ConfigError naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,8 @@ from checker.errors import ConfigError, UsageError
 from checker.finding import DEFAULT_WEIGHTS, Severity
 
 CONFIG_NAMES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
+#: Default time budget of one file, in seconds.
+DEFAULT_TIMEOUT = 30.0
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 
@@ -57,6 +60,8 @@ class Config:
     fail_under: float | None = None
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     overrides: tuple[Override, ...] = ()
+    #: Seconds one file may take before it becomes an error entry (0: no limit).
+    timeout: float = DEFAULT_TIMEOUT
 
     @property
     def root(self) -> Path:
@@ -67,7 +72,7 @@ class Config:
         """This configuration with the overrides matching `path` applied."""
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root, a symlink loop, a name too long
             rel = path.as_posix()
         out = self
         for ov in self.overrides:
@@ -108,9 +113,10 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            return "mtlint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            tool = tomllib.load(fh).get("tool", {})
+    except (OSError, ValueError):  # unreadable, invalid TOML or not UTF-8: not ours to judge here
         return False
+    return isinstance(tool, dict) and "mtlint" in tool
 
 
 def load_config(path: Path) -> Config:
@@ -123,10 +129,17 @@ def load_config(path: Path) -> Config:
         raise ConfigError(name, "-", "no such file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(name, "-", f"invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(name, "-", f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
     except OSError as exc:
         raise ConfigError(name, "-", exc.strerror or str(exc)) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mtlint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(name, "tool", "must be a table")
+        data = tool.get("mtlint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(name, "tool.mtlint", "must be a table")
         prefix = "tool.mtlint."
     else:
         data = data.get("mtlint", data) if isinstance(data.get("mtlint"), dict) else data
@@ -136,7 +149,7 @@ def load_config(path: Path) -> Config:
 
 _KEYS = {
     "lang", "select", "ignore", "severity", "rules", "include", "exclude", "min-severity",
-    "fail-on", "fail-under", "weights", "overrides",
+    "fail-on", "fail-under", "weights", "overrides", "timeout",
 }
 
 
@@ -156,6 +169,8 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
     for key in ("select", "ignore", "include", "exclude"):
         if key in data:
             kw[key] = _strings(data[key], err, key)
+    if "include" in kw and not kw["include"]:
+        raise err("include", "is empty: no file would be checked (leave it out for the default *.txt, *.md)")
     if "severity" in data:
         kw["severity"] = _severities(data["severity"], err, "severity")
     if "rules" in data:
@@ -173,6 +188,11 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
         kw["fail_under"] = float(value)
     if "weights" in data:
         kw["weights"] = parse_weights(data["weights"], err)
+    if "timeout" in data:
+        value = data["timeout"]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
+            raise err("timeout", "must be a number of seconds (0: no limit)")
+        kw["timeout"] = float(value)
     if "overrides" in data:
         kw["overrides"] = _overrides(data["overrides"], err)
     return Config(**kw)
@@ -186,8 +206,8 @@ def parse_weights(value: Any, err: Any) -> dict[str, float]:
     for sev, w in value.items():
         if sev not in out:
             raise err(f"weights.{sev}", "unknown severity")
-        if not isinstance(w, (int, float)) or isinstance(w, bool) or w < 0:
-            raise err(f"weights.{sev}", "must be a non-negative number")
+        if not isinstance(w, (int, float)) or isinstance(w, bool) or not math.isfinite(w) or w < 0:
+            raise err(f"weights.{sev}", "must be a finite non-negative number")
         out[sev] = float(w)
     return out
 

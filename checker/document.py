@@ -84,9 +84,27 @@ class Token:
     kind: str
 
 
+#: Byte-order marks of the UTF encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 text of a file's bytes, without a leading BOM; InputError for binary or invalid data."""
-    if b"\x00" in data[:8192]:
+    """Text of a file's bytes, without a leading BOM; InputError for binary or invalid data.
+
+    UTF-8 is the rule; a file that starts with a UTF-16 or UTF-32 byte-order mark is
+    decoded in that encoding. A NUL byte anywhere else means a binary file.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path, "encoding", f"not valid {encoding.upper()} despite its byte-order mark "
+                    f"(byte {exc.start + len(bom)}: {exc.reason}), not checked"
+                ) from None
+    if b"\x00" in data:
         raise InputError(path, "binary", "binary file (contains NUL bytes), not checked")
     try:
         text = data.decode("utf-8")

@@ -47,6 +47,9 @@ class _Template(string.Formatter):
 
 _FORMATTER = _Template()
 
+#: A rule whose patterns time out on this many documents in a row is turned off for the rest of the run.
+TIMEOUT_STRIKES = 3
+
 
 def render_message(template: str, values: Mapping[str, Any]) -> str:
     """Fill a rule's message template; a malformed template is returned as written."""
@@ -66,6 +69,11 @@ class Engine:
         self.packs = {p.path: p for p in packs}
         for rule in self.rules:
             self.packs.setdefault(rule.pack.path, rule.pack)
+        #: Code of the rule running now (what a per-file time limit names when it strikes).
+        self.running: str | None = None
+        #: Rules turned off for the rest of the run (code → why), and their consecutive timeouts.
+        self.disabled: dict[str, str] = {}
+        self._strikes: dict[str, int] = {}
 
     def rules_for(self, lang: str) -> list[Rule]:
         """The rules that run on a document in `lang`."""
@@ -85,11 +93,20 @@ class Engine:
         ctx = self.context_for(doc.lang)
         best: dict[tuple[int, int, str], Finding] = {}
         for rule in self.rules_for(doc.lang):
+            if rule.code in self.disabled:
+                continue
+            self.running = rule.code
             try:
                 hits = list(rule.check(doc, ctx))  # type: ignore[misc]
+            except TimeoutError as exc:  # a pattern ran past its time limit (regex's timeout)
+                result.failures.append(RuleFailure(rule.code, rule.name, self._timed_out(rule, exc)))
+                continue
             except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
                 result.failures.append(RuleFailure(rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
                 continue
+            finally:
+                self.running = None
+            self._strikes.pop(rule.code, None)
             for hit in hits:
                 finding = self._finding(rule, hit, doc, result)
                 if finding is None:
@@ -104,6 +121,16 @@ class Engine:
 
             result.findings = suppress.apply(doc, result.findings)
         return result
+
+    def _timed_out(self, rule: Rule, exc: BaseException) -> str:
+        """The failure message of a timeout; the rule is turned off after TIMEOUT_STRIKES in a row."""
+        strikes = self._strikes.get(rule.code, 0) + 1
+        self._strikes[rule.code] = strikes
+        message = f"timed out ({exc or 'pattern too slow'})"
+        if strikes >= TIMEOUT_STRIKES:
+            self.disabled[rule.code] = f"timed out on {strikes} files in a row"
+            message += f"; it timed out on {strikes} files in a row and is turned off for the rest of the run"
+        return message
 
     @staticmethod
     def _finding(rule: Rule, hit: Hit, doc: Document, result: Result) -> Finding | None:

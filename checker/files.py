@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,25 +34,78 @@ def _excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
     return False
 
 
-def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[Target]:
-    """Targets for the given command-line paths, in order; directories sorted, searched recursively."""
+def _problem(exc: BaseException) -> tuple[str, str]:
+    """A Target problem for an exception met while looking at a path (never a traceback)."""
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return ("unreadable", "symbolic link loop")
+    if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+        return ("unreadable", "file name too long")
+    if isinstance(exc, OSError):
+        return ("unreadable", exc.strerror or str(exc))
+    return ("unreadable", str(exc))
+
+
+def _kind(path: Path) -> str:
+    """'dir', 'file', 'missing' or 'other' (a FIFO, socket or device); OSError when the path cannot be looked at."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        # A dangling symbolic link is still "there": reading it reports the problem.
+        return "missing" if not path.is_symlink() else "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "other"
+
+
+def discover(paths: Iterable[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[Target]:
+    """Targets for the given command-line paths, in order; directories sorted, searched recursively.
+
+    A path that cannot be looked at (a symbolic link loop, a name too long, no
+    permission) or is not a regular file (a FIFO, a device) becomes a Target with a
+    problem, so that it gets an error entry and the other paths are still checked.
+    """
     for raw in paths:
         if raw == "-":
             yield Target("<stdin>", None)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = False
-            for candidate in sorted(path.rglob("*")):
-                if not candidate.is_file() or _excluded(candidate, path, exclude):
-                    continue
-                if any(fnmatch.fnmatch(candidate.name, g) for g in include):
-                    found = True
-                    yield Target(str(candidate), candidate)
-            if not found:
-                globs = ", ".join(include)
-                yield Target(raw, path, ("empty", f"no file matching {globs} in this directory"))
-        elif path.exists() or path.is_symlink():
+        try:
+            kind = _kind(path)
+        except (OSError, RuntimeError) as exc:
+            yield Target(raw, path, _problem(exc))
+            continue
+        if kind == "dir":
+            yield from _walk(raw, path, include, exclude)
+        elif kind == "file":
             yield Target(raw, path)
+        elif kind == "other":
+            yield Target(raw, path, ("special", "not a regular file (a FIFO, socket or device), not read"))
         else:
             yield Target(raw, path, ("missing", "no such file or directory"))
+
+
+def _walk(raw: str, root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Target]:
+    """The matching regular files under a directory. The listing is made first, so that a file
+    deleted before its turn is still named (its read fails with an error entry)."""
+    found: list[Path] = []
+    try:
+        candidates = sorted(root.rglob("*"))
+    except (OSError, RuntimeError) as exc:
+        yield Target(raw, root, _problem(exc))
+        return
+    for candidate in candidates:
+        if _excluded(candidate, root, exclude) or not any(fnmatch.fnmatch(candidate.name, g) for g in include):
+            continue
+        try:
+            if _kind(candidate) != "file":
+                continue
+        except (OSError, RuntimeError):
+            pass  # a broken entry that matches: reading it gives its error entry
+        found.append(candidate)
+    if not found:
+        globs = ", ".join(include)
+        yield Target(raw, root, ("empty", f"no file matching {globs} in this directory"))
+    for candidate in found:
+        yield Target(str(candidate), candidate)

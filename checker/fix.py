@@ -19,7 +19,7 @@ import difflib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -56,6 +56,8 @@ class FixOutcome:
     after: str
     applied: int = 0
     written: bool = False
+    #: Temporary files of an earlier killed ``--fix`` that were removed.
+    cleaned: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -120,25 +122,94 @@ def rebuild(doc: Document, text: str) -> Document:
     return new
 
 
+#: Suffix of the temporary file a fix is written to before it replaces the article.
+TMP_SUFFIX = ".mtlint-fix"
+#: Byte-order marks of encodings other than UTF-8: such files are checked but never rewritten.
+_OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def leftovers(path: Path) -> list[Path]:
+    """Temporary files an earlier, killed ``--fix`` left beside `path` (``.NAME.*.mtlint-fix``)."""
+    try:
+        return sorted(path.parent.glob(f".{glob_escape(path.name)}.*{TMP_SUFFIX}"))
+    except OSError:
+        return []
+
+
+def glob_escape(name: str) -> str:
+    """`name` with the glob metacharacters escaped."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable (where the platform allows it)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_fixed(path: Path, outcome: FixOutcome) -> None:
-    """Replace the file with the fixed text, atomically, keeping its BOM; InputError if it changed meanwhile."""
+    """Write the fixed text over the article; InputError (naming it) when that cannot be done safely.
+
+    - A symbolic link is followed: the fix goes to the file it points to, the link stays.
+    - The new content is written to a temporary file beside the target, flushed to disk
+      and read back; then it replaces the target by an atomic rename, keeping its mode
+      and, where allowed, its owner. A file with other hard links is instead rewritten
+      in place from the verified copy, so that every link sees the fix.
+    - Leftovers of an earlier killed ``--fix`` on this file are removed and listed in
+      ``outcome.cleaned``.
+    """
     name = str(path)
     try:
-        data = path.read_bytes()
+        target = Path(os.path.realpath(path))
+        data = target.read_bytes()
+        st = target.stat()
     except OSError as exc:
         raise InputError(name, "unwritable", f"cannot read back to fix: {exc.strerror or exc}") from None
+    if data.startswith(_OTHER_BOMS):
+        raise InputError(name, "encoding", "not UTF-8 (UTF-16 or UTF-32): checked, but fixes are only written to UTF-8 files")
     bom = data.startswith(_BOM)
     if data[len(_BOM) if bom else 0:] != outcome.before.encode("utf-8"):
         raise InputError(name, "changed", "changed on disk while being checked; not fixed")
+    for old in leftovers(target):
+        with contextlib.suppress(OSError):
+            old.unlink()
+            outcome.cleaned.append(str(old))
     # Text is written as bytes: line endings are exactly those of the fixed string.
     payload = (_BOM if bom else b"") + outcome.after.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtlint-fix", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        raise InputError(name, "unwritable", f"cannot write the fix: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if Path(tmp).read_bytes() != payload:
+            raise OSError(0, "the fixed copy did not read back identically")
         with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+            os.chmod(tmp, st.st_mode & 0o7777)
+        with contextlib.suppress(OSError):
+            os.chown(tmp, st.st_uid, st.st_gid)
+        if st.st_nlink > 1:
+            # Hard links share the inode: rewrite it in place from the verified copy.
+            with open(target, "r+b") as fh:
+                fh.write(payload)
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
+        _fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -192,6 +263,9 @@ def cli_output(report: RunReport, *, diff: bool, quiet: bool, out: TextIO, err: 
     standard input prints the fixed text; the report then goes to standard error.
     Returns (exit code or None to go on reporting, the stream the report goes to).
     """
+    for f in report.files:
+        for old in f.fix.cleaned if f.fix is not None else ():
+            err.write(f"mtlint: {f.path}: removed {old}, left by an earlier --fix that was interrupted\n")
     if diff:
         changed = False
         for f in report.files:

@@ -27,7 +27,7 @@ from typing import Any
 
 from checker.config import Config, load_config, unknown_selectors
 from checker.document import Document
-from checker.errors import UsageError
+from checker.errors import ConfigError, UsageError
 from checker.files import Target
 from checker.finding import Severity
 from checker.options import RunOptions
@@ -68,7 +68,8 @@ class Linter:
     - ``select``/``ignore``: rule codes, code prefixes, names or categories.
     - ``rules``: extra rule pack directories; ``severity``: rule → severity overrides.
     - ``min_severity``, ``fail_on``, ``fail_under``, ``weights``: as in the configuration;
-      ``include`` replaces the file globs searched in directories, ``exclude`` adds to them.
+      ``include`` replaces the file globs searched in directories, ``exclude`` adds to them;
+      ``timeout``: seconds one file may take before it becomes an error entry (0: no limit).
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
     """
 
@@ -87,6 +88,7 @@ class Linter:
         weights: Mapping[str, float] | None = None,
         include: Iterable[str] | None = None,
         exclude: Iterable[str] | None = None,
+        timeout: float | None = None,
         options: RunOptions | None = None,
     ) -> None:
         if config is None:
@@ -112,7 +114,13 @@ class Linter:
             if not 0 <= fail_under <= 100:
                 raise UsageError(f"fail_under must be between 0 and 100, not {fail_under!r}")
             changes["fail_under"] = float(fail_under)
+        if timeout is not None:
+            if not timeout >= 0:
+                raise UsageError(f"timeout must be a number of seconds >= 0, not {timeout!r}")
+            changes["timeout"] = float(timeout)
         if include is not None:
+            if not tuple(include):
+                raise UsageError("include is empty: no file would be checked")
             changes["include"] = tuple(include)
         if exclude is not None:
             changes["exclude"] = config.exclude + tuple(exclude)
@@ -141,9 +149,27 @@ class Linter:
             unknown = unknown_selectors(self.ruleset.rules, selectors)
             if unknown:
                 raise UsageError(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'mtlint rules')")
+        self._check_rule_keys(config)
         self.config: Config = config
         self.options: RunOptions = options or RunOptions()
         self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
+
+    def _check_rule_keys(self, config: Config) -> None:
+        """Severity keys and per-path selectors must name rules, as ``select`` must (a typo is an error)."""
+        where = str(config.path) if config.path else "<settings>"
+        rules = self.ruleset.rules
+        known = {r.code for r in rules} | {r.name for r in rules} | {r.category for r in rules}
+        for key in config.severity:
+            if key not in known:
+                raise ConfigError(where, f"severity.{key}", "no rule has this code, name or category")
+        for i, override in enumerate(config.overrides):
+            for key in override.severity:
+                if key not in known:
+                    raise ConfigError(where, f"overrides[{i}].severity.{key}", "no rule has this code, name or category")
+            for field_name, selectors in (("select", override.select or ()), ("ignore", override.ignore)):
+                unknown = unknown_selectors(rules, selectors)
+                if unknown:
+                    raise ConfigError(where, f"overrides[{i}].{field_name}", f"no rule matches {unknown[0]!r}")
 
     # ------------------------------------------------------------ languages
     def languages(self) -> frozenset[str]:

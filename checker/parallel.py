@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -127,14 +128,46 @@ def _error_report(target: Target, code: str, message: str) -> FileReport:
 _RUNNER: Runner | None = None
 
 
+class FileTimeout(BaseException):
+    """Raised by the alarm when one file exceeds its time budget (a BaseException, so that no
+    rule's ``except Exception`` swallows it)."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise FileTimeout
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this thread after `seconds` (no limit for 0, off the main thread or
+    where the platform has no interval timer)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[FileReport, str | None, tuple[str, ...]]:
-    """Check one target in this process; any exception becomes the file's error entry."""
+    """Check one target in this process; any exception, or running out of time, becomes the file's error entry."""
     assert _RUNNER is not None
     saved = sys.stdin
+    budget = _RUNNER.config.timeout
     try:
         if stdin is not None:
             sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
-        report = _RUNNER.check_target(target)
+        with _time_budget(budget):
+            report = _RUNNER.check_target(target)
+    except FileTimeout:
+        rule = _RUNNER.running_rule()
+        where = f" (rule {rule} was running)" if rule else ""
+        report = _error_report(target, "timeout", f"took longer than {budget:g} s{where}; not checked (see --timeout)")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
     finally:

@@ -78,6 +78,10 @@ class Runner:
             fail_under=self.config.fail_under,
         )
 
+    def running_rule(self) -> str | None:
+        """The code of the rule running now in one of this runner's engines, if any."""
+        return next((e.running for e in self._engines.values() if e.running), None)
+
     def config_for(self, target: Target) -> Config:
         """The configuration of one target: per-path overrides applied, a forced language kept."""
         config = self.config.for_path(target.path) if target.path is not None else self.config

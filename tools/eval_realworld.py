@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "realworld"
+DEFAULT_DATA = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared")) / "realworld"
 
 #: Categories whose findings on a ``must_not_flag`` span are false alarms.
 GUARDED = frozenset({"acronym-homoglyph", "mangled-name", "non-word", "glued-words", "untranslated"})

@@ -59,7 +59,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         skip = [(t.start, t.end) for t in doc.tokens if t.kind in _NOT_PROSE]
         starts = [s for s, _ in skip]
         found = []
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, timeout=5.0):  # a house pattern must not hang a run
             mark = m.group("mark")
             if mark not in variants or _inside(skip, starts, m.start("mark")):
                 continue
