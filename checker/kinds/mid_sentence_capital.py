@@ -47,7 +47,7 @@ _SP = r"[ \u00a0\u202f]"
 _CAP = r"\p{Lu}[\p{Ll}\p{M}]++(?:['’]\p{Ll}++)?"
 _NEXT = r"(?P<next>\p{Ll}[\p{L}\p{M}]*+)"
 _AFTER_COMMA = regex.compile(
-    r"(?<=[\p{L}\p{N}\p{M}.)\]»”\"'’%])(?P<mark>[,;])" + _SP + r"++(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
+    r"(?<=[\p{L}\p{N}\p{M}.)\]»”\"'’%])[ \u00a0\u202f]?(?P<mark>[,;])" + _SP + r"++(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
 )
 _NO_STOP = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’.-])(?P<prev>[\p{L}\p{M}]{2,}+)" + _SP + r"(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
