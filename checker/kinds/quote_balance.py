@@ -21,6 +21,10 @@ params:
 - ``pairs``: strings of two characters, opening then closing mark.
 - ``context_words``: how many words after the mark the reported span includes.
 - ``singles``: opening and closing single quote checked inside the first pair ("" = none).
+- ``report_new``: when a quotation opens while another is still open (in an earlier
+  paragraph, or in the same one after a sentence end or a colon: a title nested with the
+  same marks, « … telles que « X » … », is allowed), report the new opening mark (where the
+  reader notices the break; the quotation restarts there) rather than the old one.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ PARAMS = {
     "pairs": param(list, default=["«»", "“”"], doc="two-character strings: opening mark, closing mark"),
     "context_words": param(int, default=2),
     "singles": param(str, default=""),
+    "report_new": param(bool, default=False),
 }
 
 # Where a document that was cut mid-sentence ends: anything but a closing mark or punctuation.
@@ -58,6 +63,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     singles = rule.params["singles"]
     if singles and (len(singles) != 2 or singles[0] == singles[1]):
         raise ValueError("singles: give two different characters or nothing")
+    report_new = rule.params["report_new"]
     n = rule.params["context_words"]
     if n < 0:
         raise ValueError("context_words must be >= 0")
@@ -71,7 +77,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for k, (opening, closing) in enumerate(pairs):
             if opening not in text and closing not in text:
                 continue
-            for pos, stop in _unmatched(doc, opening, closing, singles if k == 0 else ""):
+            for pos, stop in _unmatched(doc, opening, closing, singles if k == 0 else "", report_new):
                 end = stop
                 if end is None:
                     end = pos + 1
@@ -83,7 +89,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     return check
 
 
-def _unmatched(doc: Document, opening: str, closing: str, singles: str = "") -> list[tuple[int, int | None]]:
+def _unmatched(
+    doc: Document, opening: str, closing: str, singles: str = "", report_new: bool = False
+) -> list[tuple[int, int | None]]:
     """Unmatched marks, in document order: (offset, None), or (start, end) for a single quote
     closed by the double closing mark."""
     text = doc.prose
@@ -127,6 +135,15 @@ def _unmatched(doc: Document, opening: str, closing: str, singles: str = "") -> 
                 else:
                     carried.pop()
             elif ch == opening:
+                if report_new and ((stack and _after_stop(text, i, passage.start)) or (carried and not dialogue)):
+                    # A new quote opens while the old one never closed: report the new mark,
+                    # which restarts the quotation.
+                    found.append(i)
+                    stack.clear()
+                    if not dialogue:
+                        carried = []
+                    stack.append(i)
+                    continue
                 if carried and not dialogue:
                     found.extend(carried)  # a new quote opens while the old one never closed
                 carried = [] if not dialogue else carried
@@ -155,6 +172,14 @@ def _backwards(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1]
     return not before.isspace() and before not in "([{«“„‘-—–'\"" and (after.isspace() or after in ",;:")
+
+
+def _after_stop(text: str, i: int, start: int) -> bool:
+    """The mark starts a sentence (after . ! ? … or :), not a title nested in the quotation."""
+    j = i - 1
+    while j >= start and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    return j >= start and text[j] in ".!?…:"
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
