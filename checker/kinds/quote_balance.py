@@ -21,10 +21,11 @@ params:
 - ``pairs``: strings of two characters, opening then closing mark.
 - ``context_words``: how many words after the mark the reported span includes.
 - ``singles``: opening and closing single quote checked inside the first pair ("" = none).
-- ``report_new``: when a quotation opens while another is still open (in an earlier
-  paragraph, or in the same one after a sentence end or a colon: a title nested with the
-  same marks, « … telles que « X » … », is allowed), report the new opening mark (where the
-  reader notices the break; the quotation restarts there) rather than the old one.
+- ``report_new``: when a quotation opens in the same paragraph as another still open, after a
+  sentence end or a colon (a title nested with the same marks, « … telles que « X » … », is
+  allowed), report the new opening mark (where the reader notices the break; the quotation
+  restarts there) rather than the old one. A quotation left open in an earlier paragraph is
+  reported itself when a new one opens.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ def _unmatched(
                 inner.pop()
             elif ch == closing and inner and (stack or carried):
                 mismatched.append((inner.pop(), i + 1))  # ‘… closed by ”: the double stays open
+            elif ch == opening and not stack and not carried and _last(text, i, passage.end):
+                found.append(i)  # a stray opening mark that ends its paragraph opens nothing
             elif ch == opening and (stack or carried) and _backwards(text, i, passage.start, passage.end):
                 found.append(i)  # « typed where » belongs (« … sujets.«): it closes the quote
                 if stack:
@@ -135,13 +138,11 @@ def _unmatched(
                 else:
                     carried.pop()
             elif ch == opening:
-                if report_new and ((stack and _after_stop(text, i, passage.start)) or (carried and not dialogue)):
-                    # A new quote opens while the old one never closed: report the new mark,
-                    # which restarts the quotation.
+                if report_new and stack and _after_stop(text, i, passage.start):
+                    # A new quote opens in the same paragraph, after a sentence end, while the
+                    # old one never closed: report the new mark, which restarts the quotation.
                     found.append(i)
                     stack.clear()
-                    if not dialogue:
-                        carried = []
                     stack.append(i)
                     continue
                 if carried and not dialogue:
@@ -172,6 +173,11 @@ def _backwards(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1]
     return not before.isspace() and before not in "([{«“„‘-—–'\"" and (after.isspace() or after in ",;:")
+
+
+def _last(text: str, i: int, end: int) -> bool:
+    """Nothing but white space follows the mark in its passage."""
+    return not text[i + 1:end].strip()
 
 
 def _after_stop(text: str, i: int, start: int) -> bool:
