@@ -16,7 +16,9 @@ document's language; a language without a list gives nothing), written with one 
 word is lowercase: ``, Le Pen a dit``, ``read The Guardian``, ``Die Zeit`` and title-case
 headlines all have a capital next and are left alone. A quotation mark, bracket or dash
 between the comma and the word (the start of a quotation) also silences it, as does a line
-written mostly in capitals or in title case (headlines, menus).
+written mostly in capitals or in title case (headlines, menus). In ``no-stop`` mode, a word
+in capitals before it (``AFP Le palais``) or a label's colon shortly before on the line
+(``Photo : Reuters Le…``) marks a caption credit, which is left alone.
 
 params:
 - ``mode``: ``after-comma`` or ``no-stop``.
@@ -83,8 +85,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             word = m.group("word")
             if fold(word) not in words:
                 continue
-            if mode == "no-stop" and fold(m.group("prev")) in words:
-                continue  # "Et Le", "of The": a title or a name, not a lost full stop
+            if mode == "no-stop":
+                prev = m.group("prev")
+                if fold(prev) in words:
+                    continue  # "Et Le", "of The": a title or a name, not a lost full stop
+                if prev.isupper():
+                    continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
+                if ":" in text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]:
+                    continue  # a label line ("Crédit : Reuters Le…")
             line = text.rfind("\n", 0, m.start()) + 1
             if line not in headline:
                 end = text.find("\n", m.start())
