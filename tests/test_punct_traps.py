@@ -72,6 +72,13 @@ def test_reported(lang: str, text: str, code: str, span: str) -> None:
     assert (code, span) in _findings(text, lang, {code})
 
 
+def test_high_marks_take_a_space_in_french_only() -> None:
+    assert _findings("Pourquoi ? Parce que : voilà ; enfin !", "fr", {"MT240"}) == []
+    assert _findings("Why ? Because : that ; there !", "en", {"MT240"}) == [
+        ("MT240", "Why ?"), ("MT240", "Because :"), ("MT240", "that ;"), ("MT240", "there !")]
+    assert _findings("Smile : ) or ;-) or see http://example.org/a ; fine.", "en", {"MT240"}) == []
+
+
 def test_mixed_apostrophes_group_one_sentence() -> None:
     text = ("L’usine d’Amiens, l’équipe d’ici, l’an dernier et l’été ; l’hiver, c’est l’avenir.\n\n"
             "Le ministre de l'Économie, de l'Innovation et de l'Énergie a parlé.")
