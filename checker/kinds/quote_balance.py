@@ -22,9 +22,9 @@ params:
 - ``context_words``: how many words after the mark the reported span includes.
 - ``singles``: opening and closing single quote checked inside the first pair ("" = none).
 - ``report_new``: when a quotation opens in the same paragraph as another still open, after a
-  sentence end or a colon (a title nested with the same marks, « … telles que « X » … », is
-  allowed), report the new opening mark (where the reader notices the break; the quotation
-  restarts there) rather than the old one. A quotation left open in an earlier paragraph is
+  sentence end, report the new opening mark (where the reader notices the break; the
+  quotation restarts there) rather than the old one. A title or a quotation after a colon,
+  nested with the same marks (« … telles que « X » … », « il a dit : « … » »), is allowed. A quotation left open in an earlier paragraph is
   reported itself when a new one opens.
 """
 
@@ -138,7 +138,7 @@ def _unmatched(
                 else:
                     carried.pop()
             elif ch == opening:
-                if report_new and stack and _after_stop(text, i, passage.start):
+                if report_new and stack and _reopens(text, i, passage.start, passage.end, opening, closing):
                     # A new quote opens in the same paragraph, after a sentence end, while the
                     # old one never closed: report the new mark, which restarts the quotation.
                     found.append(i)
@@ -180,12 +180,15 @@ def _last(text: str, i: int, end: int) -> bool:
     return not text[i + 1:end].strip()
 
 
-def _after_stop(text: str, i: int, start: int) -> bool:
-    """The mark starts a sentence (after . ! ? … or :), not a title nested in the quotation."""
+def _reopens(text: str, i: int, start: int, end: int, opening: str, closing: str) -> bool:
+    """A new quotation, not one nested in the open one: the mark starts a sentence (after
+    . ! ? …); after a colon (« il a dit : « … » ») it may be a quotation nested in the open one."""
     j = i - 1
     while j >= start and text[j] in " \u00a0\u202f\t":
         j -= 1
-    return j >= start and text[j] in ".!?…:"
+    if j < start:
+        return False
+    return text[j] in ".!?…"
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
