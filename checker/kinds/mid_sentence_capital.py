@@ -5,8 +5,9 @@ Machine translation and sloppy joins leave two kinds of broken sentence boundary
 - mode ``after-comma``: a capitalised function word right after a comma or a semicolon
   (``; Il nous``, ``, Es ist``, ``; It was``): either the full stop became a comma, or the
   word kept the capital of a sentence start.
-- mode ``no-stop``: a capitalised function word right after a word, with no punctuation
-  between them, in the middle of a line (``… am Ende Es war …``, ``… Shakira The
+- mode ``no-stop``: a capitalised function word right after a word (or a word and its
+  closing quotation mark: ``…sein“ Heute denke ich``), with no punctuation between them, in
+  the middle of a line (``… am Ende Es war …``, ``… Shakira The
   singer …``): the full stop between two sentences was lost.
 
 Only words of the language's list of lowercase words count (articles, pronouns,
@@ -17,8 +18,8 @@ word is lowercase: ``, Le Pen a dit``, ``read The Guardian``, ``Die Zeit`` and t
 headlines all have a capital next and are left alone. A quotation mark, bracket or dash
 between the comma and the word (the start of a quotation) also silences it, as does a line
 written mostly in capitals or in title case (headlines, menus). In ``no-stop`` mode, a word
-in capitals before it (``AFP Le palais``) or a label's colon shortly before on the line
-(``Photo : Reuters Le…``) marks a caption credit, which is left alone.
+in capitals before it (``AFP Le palais``) or a line that starts with a short label and a
+colon (``Photo : Reuters Le…``) marks a caption credit, which is left alone.
 
 params:
 - ``mode``: ``after-comma`` or ``no-stop``.
@@ -52,7 +53,7 @@ _AFTER_COMMA = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M}.)\]»”\"'’%])[ \u00a0\u202f]?(?P<mark>[,;])" + _SP + r"++(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
 )
 _NO_STOP = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’.-])(?P<prev>[\p{L}\p{M}]{2,}+)" + _SP + r"(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
+    r"(?<![\p{L}\p{M}\p{N}'’.-])(?P<prev>[\p{L}\p{M}]{2,}+)(?P<quote>[”“»\"]?)" + _SP + r"(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
 )
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")
 
@@ -81,18 +82,19 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return
         text = doc.prose
         headline: dict[int, bool] = {}
-        for m in expr.finditer(text):
+        for m in expr.finditer(text, overlapped=True):
             word = m.group("word")
             if fold(word) not in words:
                 continue
             if mode == "no-stop":
                 prev = m.group("prev")
-                if fold(prev) in words:
+                if fold(prev) in words and not m.group("quote"):
                     continue  # "Et Le", "of The": a title or a name, not a lost full stop
                 if prev.isupper():
                     continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
-                if ":" in text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]:
-                    continue  # a label line ("Crédit : Reuters Le…")
+                head = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)
+                if len(head) == 2 and ":" in head[1] and len(head[1].split(":", 1)[0].split()) <= 3:
+                    continue  # a label line ("Crédit photo : Reuters Le…")
             line = text.rfind("\n", 0, m.start()) + 1
             if line not in headline:
                 end = text.find("\n", m.start())
