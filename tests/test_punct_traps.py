@@ -59,6 +59,7 @@ def test_clean_journalism_is_silent(lang: str, text: str) -> None:
         ("fr", "Une infrastructure numérique - une sorte d’autoroute.", "MT245", "numérique - une"),
         ("fr", "Il est arrivé dans nos cœurs ; Il nous accompagnera.", "MT246", "; Il"),
         ("en", "The tour starts in Madrid The singer said so.", "MT247", "Madrid The"),
+        ("de", "Er sagte, es müsse die Partitur sein“ Heute denke ich anders.", "MT247", "sein“ Heute"),
         ("en", "She wrote: “See you tonight ! ” and left.", "MT248", "! ”"),
         ("es", "El grupo habló. Os hemos echado de menos! Volvemos pronto.", "MT249", "Os hemos echado de menos!"),
         ("it", "È nota con il nome d' arte Vina.", "MT254", "d' arte"),
