@@ -78,10 +78,18 @@ def test_a_french_quotation_in_english_marks_is_still_reported() -> None:
 
 
 def test_even_mix_or_too_few_quotations_is_not_reported() -> None:
-    even = "Il dit « oui », « non » et « peut-être », puis \"jamais\", \"toujours\" et \"demain\".\n"
+    # Without guillemets, neither style is the reference.
+    even = "Il dit “oui”, “non” et “peut-être”, puis \"jamais\", \"toujours\" et \"demain\".\n"
     assert _find("MT227", even) == []
-    few = "Il dit « oui » et « non », puis \"jamais\".\n"
+    few = "Il dit \"oui\" et \"non\", puis “jamais”.\n"
     assert _find("MT227", few) == []
+
+
+def test_without_a_clear_majority_guillemets_are_the_reference() -> None:
+    even = "Il dit « oui », « non » et « peut-être », puis \"jamais\", \"toujours\" et \"demain\".\n"
+    assert [t for t, _ in _find("MT227", even)] == ["\"jamais\"", "\"toujours\"", "\"demain\""]
+    three = "Le titre « Love Island » revient. \"Love Island\" a été renouvelé. “Love Island” plaît.\n"
+    assert [t for t, _ in _find("MT227", three)] == ["\"Love Island\"", "“Love Island”"]
 
 
 def test_english_rule_reports_a_straight_pair_among_curly_ones() -> None:

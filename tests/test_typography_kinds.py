@@ -74,7 +74,7 @@ def test_nested_english_quotes_do_not_interfere() -> None:
 
 def test_apostrophe_mix_reports_minority_only_when_one_style_dominates() -> None:
     mixed = "L’usine d’Amiens, l’équipe d’ici et l’an dernier ; puis l'hiver."
-    assert _find("MT224", mixed) == [("l'", ("l’",))]
+    assert _find("MT224", mixed) == [("l'hiver", ("l’hiver",))]
     balanced = "L’usine d'Amiens, l’équipe d'ici."
     assert _find("MT224", balanced) == []
 

@@ -8,9 +8,24 @@ mark) or close it later. An open quote is reported when a new quote of the same 
 opens before it closes, or when the text ends. The report covers the mark and the few words
 after it, so that a reader sees where it stands (« », a-t-il poursuivi »).
 
+A document that stops in mid-sentence (an excerpt cut by a scraper or a feed) may close
+its last quotation after the cut: quotations still open at such an end are not reported.
+
+With ``singles`` (English ‘ ’), a single quotation opened inside a double one and closed
+by the double closing mark (“… ‘It’s good right?” …) is reported from ‘ to ”, and that ”
+does not close the double quotation (which the next ” closes). An opening mark glued to
+the word before it and followed by a space, while a quotation is open (« … sujets.«), is
+the closing mark typed the wrong way: it is reported, and it closes the quotation.
+
 params:
 - ``pairs``: strings of two characters, opening then closing mark.
 - ``context_words``: how many words after the mark the reported span includes.
+- ``singles``: opening and closing single quote checked inside the first pair ("" = none).
+- ``report_new``: when a quotation opens in the same paragraph as another still open, after a
+  sentence end, report the new opening mark (where the reader notices the break; the
+  quotation restarts there) rather than the old one. A title or a quotation after a colon,
+  nested with the same marks (« … telles que « X » … », « il a dit : « … » »), is allowed. A quotation left open in an earlier paragraph is
+  reported itself when a new one opens.
 """
 
 from __future__ import annotations
@@ -29,7 +44,12 @@ NAME = "quote-balance"
 PARAMS = {
     "pairs": param(list, default=["«»", "“”"], doc="two-character strings: opening mark, closing mark"),
     "context_words": param(int, default=2),
+    "singles": param(str, default=""),
+    "report_new": param(bool, default=False),
 }
+
+# Where a document that was cut mid-sentence ends: anything but a closing mark or punctuation.
+_ENDS = set(".!?…»”“\"')]:;*")
 
 _LEAD = regex.compile(r"[\s\u00a0\u202f—–-]*")
 
@@ -41,6 +61,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if not isinstance(pair, str) or len(pair) != 2 or pair[0] == pair[1]:
             raise ValueError(f"pairs: {pair!r} must be two different characters")
         pairs.append((pair[0], pair[1]))
+    singles = rule.params["singles"]
+    if singles and (len(singles) != 2 or singles[0] == singles[1]):
+        raise ValueError("singles: give two different characters or nothing")
+    report_new = rule.params["report_new"]
     n = rule.params["context_words"]
     if n < 0:
         raise ValueError("context_words must be >= 0")
@@ -52,22 +76,28 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        for opening, closing in pairs:
+        for k, (opening, closing) in enumerate(pairs):
             if opening not in text and closing not in text:
                 continue
-            for pos in _unmatched(doc, opening, closing):
-                end = pos + 1
-                m = context.match(text, end)
-                if m and regex.search(r"[\p{L}\p{N}]", m.group()):
-                    end = m.end()
+            for pos, stop in _unmatched(doc, opening, closing, singles if k == 0 else "", report_new):
+                end = stop
+                if end is None:
+                    end = pos + 1
+                    m = context.match(text, end)
+                    if m and regex.search(r"[\p{L}\p{N}]", m.group()):
+                        end = m.end()
                 yield Hit(pos, end, args={"mark": text[pos]})
 
     return check
 
 
-def _unmatched(doc: Document, opening: str, closing: str) -> list[int]:
-    """Offsets of unmatched marks, in document order."""
+def _unmatched(
+    doc: Document, opening: str, closing: str, singles: str = "", report_new: bool = False
+) -> list[tuple[int, int | None]]:
+    """Unmatched marks, in document order: (offset, None), or (start, end) for a single quote
+    closed by the double closing mark."""
     text = doc.prose
+    mismatched: list[tuple[int, int | None]] = []
     carried: list[int] = []  # openers still open when the previous passage ended
     dialogue = False  # the open quote went on into dash-led dialogue lines
     found: list[int] = []
@@ -89,11 +119,33 @@ def _unmatched(doc: Document, opening: str, closing: str) -> list[int]:
             dialogue = True
         elif carried and dialogue:
             carried = []  # narration resumes: the dialogue closed without a mark, as novels allow
+        inner: list[int] = []  # single quotes opened inside this passage
         for i in range(start, passage.end):
             ch = text[i]
             if i in damaged:
                 continue
-            if ch == opening:
+            if singles and ch == singles[0] and _opens(text, i, passage.start, passage.end):
+                inner.append(i)
+            elif singles and ch == singles[1] and inner and _closes(text, i, passage.end):
+                inner.pop()
+            elif ch == closing and inner and (stack or carried):
+                mismatched.append((inner.pop(), i + 1))  # ‘… closed by ”: the double stays open
+            elif ch == opening and not stack and not carried and _last(text, i, passage.end):
+                found.append(i)  # a stray opening mark that ends its paragraph opens nothing
+            elif ch == opening and (stack or carried) and _backwards(text, i, passage.start, passage.end):
+                found.append(i)  # « typed where » belongs (« … sujets.«): it closes the quote
+                if stack:
+                    stack.pop()
+                else:
+                    carried.pop()
+            elif ch == opening:
+                if report_new and stack and _reopens(text, i, passage.start, passage.end, opening, closing):
+                    # A new quote opens in the same paragraph, after a sentence end, while the
+                    # old one never closed: report the new mark, which restarts the quotation.
+                    found.append(i)
+                    stack.clear()
+                    stack.append(i)
+                    continue
                 if carried and not dialogue:
                     found.extend(carried)  # a new quote opens while the old one never closed
                 carried = [] if not dialogue else carried
@@ -109,6 +161,50 @@ def _unmatched(doc: Document, opening: str, closing: str) -> list[int]:
             dialogue = False
         # Openers still carried went through a passage without closing: they may close later.
         carried = carried + stack
-    if not dialogue:
+    if not dialogue and not _cut(text):
         found.extend(carried)
-    return sorted(found)
+    return sorted([(i, None) for i in found] + mismatched)
+
+
+def _backwards(text: str, i: int, start: int, end: int) -> bool:
+    """An opening mark in the place of a closing one: glued to the word before with a space
+    after it, or ending its passage."""
+    if i + 1 >= end:
+        return True  # nothing follows it in the passage: it cannot open anything
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1]
+    return not before.isspace() and before not in "([{«“„‘-—–'\"" and (after.isspace() or after in ",;:")
+
+
+def _last(text: str, i: int, end: int) -> bool:
+    """Nothing but white space follows the mark in its passage."""
+    return not text[i + 1:end].strip()
+
+
+def _reopens(text: str, i: int, start: int, end: int, opening: str, closing: str) -> bool:
+    """A new quotation, not one nested in the open one: the mark starts a sentence (after
+    . ! ? …); after a colon (« il a dit : « … » ») it may be a quotation nested in the open one."""
+    j = i - 1
+    while j >= start and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    if j < start:
+        return False
+    return text[j] in ".!?…"
+
+
+def _opens(text: str, i: int, start: int, end: int) -> bool:
+    """A single quote that opens: after a space, a bracket or a quote, before a letter."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in "([{“«—–-") and after.isalpha()
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """A single quote that closes rather than an apostrophe: no letter after it."""
+    return i + 1 >= end or not text[i + 1].isalpha()
+
+
+def _cut(text: str) -> bool:
+    """True when the document stops in mid-sentence (a cut excerpt)."""
+    tail = text.rstrip()
+    return bool(tail) and tail[-1] not in _ENDS

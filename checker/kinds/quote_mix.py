@@ -22,6 +22,12 @@ params:
 - ``min_majority``, ``max_share``: how clearly one style must dominate.
 - ``skip_foreign``: leave alone a minority quotation whose words are confidently in
   another language than the document's.
+- ``foreign_min_words``: only a quotation of at least this many words can be judged foreign
+  (a short title such as “Love Island” is quoted in the article's style whatever its language).
+- ``preferred``: the language's own style (French « »). When no style clearly dominates
+  (too few quotations, or an even mix) and the article uses this one at least once, it is
+  the reference: every top-level quotation in another style is reported (one « » against
+  one "…" is enough). A clear majority of another style still wins.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ PARAMS = {
     "min_majority": param(int, default=3),
     "max_share": param(float, default=0.3),
     "skip_foreign": param(bool, default=True),
+    "foreign_min_words": param(int, default=2),
+    "preferred": param(str, default=""),
 }
 
 _SPACES = " \u00a0\u202f\t"
@@ -78,6 +86,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if not 0 < p["max_share"] < 0.5:
         raise ValueError("max_share must be in (0, 0.5)")
     min_majority, max_share, skip_foreign = p["min_majority"], p["max_share"], p["skip_foreign"]
+    foreign_min_words = max(2, p["foreign_min_words"])
+    preferred = str(p["preferred"])
+    if preferred and preferred not in styles:
+        raise ValueError("preferred: must be one of styles")
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -95,12 +107,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         major, n_major = counts.most_common(1)[0]
         minority = len(quotes) - n_major
         if n_major < min_majority or minority / len(quotes) > max_share:
-            return
+            if not (preferred and counts[preferred]):
+                return
+            major, n_major = preferred, counts[preferred]  # no clear choice: the language's own
         for q in quotes:
             if q.style == major:
                 continue
             inner = doc.text[q.start + 1:q.end - 1]
-            if skip_foreign and _foreign(inner, ctx.primary):
+            if skip_foreign and _foreign(inner, ctx.primary, foreign_min_words):
                 continue
             core = inner.strip(_SPACES)
             pad = "\u00a0" if major in padded else ""
@@ -167,10 +181,10 @@ def _top_level(quotes: list[_Quote]) -> list[_Quote]:
     return top
 
 
-def _foreign(inner: str, lang: str) -> bool:
+def _foreign(inner: str, lang: str, min_words: int = 2) -> bool:
     from checker import langid  # lazy: the word lists load on first use
 
-    if lang not in langid.SUPPORTED or len(_WORD.findall(inner)) < 2:
+    if lang not in langid.SUPPORTED or len(_WORD.findall(inner)) < min_words:
         return False
     votes = dict(langid.word_vote(inner))
     return votes.get(lang, 0.0) < _FOREIGN_MAX_OWN

@@ -12,6 +12,10 @@ params:
 - ``min_majority``: the dominant variant must occur at least this often.
 - ``max_share``: the other variants together must make at most this share of occurrences.
 - ``ignore_case``: match the pattern case-insensitively.
+- ``per_sentence``: report the minority occurrences of one sentence as one finding, from the
+  first to the last (``l'Économie, de l'Innovation et de l'Énergie``), with every minority mark
+  of that span replaced in the suggestion; a majority occurrence between them, or a gap of
+  more than 80 characters, splits them.
 """
 
 from __future__ import annotations
@@ -34,9 +38,12 @@ PARAMS = {
     "min_majority": param(int, default=3),
     "max_share": param(float, default=0.4),
     "ignore_case": param(bool, default=False),
+    "per_sentence": param(bool, default=False),
 }
 
 _NOT_PROSE = frozenset({"url", "email", "handle"})
+# Minority occurrences of one sentence further apart than this are reported apart.
+_MAX_GAP = 80
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
@@ -49,6 +56,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if len(variants) < 2 or len(set(variants)) != len(variants):
         raise ValueError("variants: give at least two different spellings")
     min_majority, max_share = p["min_majority"], p["max_share"]
+    per_sentence = p["per_sentence"]
     if not 0 < max_share < 0.5:
         raise ValueError("max_share must be in (0, 0.5)")
 
@@ -71,13 +79,29 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         minority = sum(counts.values()) - n_major
         if n_major < min_majority or minority / (minority + n_major) > max_share:
             return
+        groups: list[list] = []
+        last = None  # (sentence index, end) of the previous minority occurrence
+        sent_starts = [sp.start for sp in doc.sentences] if per_sentence else []
         for m in found:
             if m.group("mark") == major:
+                last = None  # a majority occurrence between two minority ones splits them
                 continue
-            start, end = m.span()
-            ms, me = m.span("mark")
-            yield Hit(start, end, suggestions=(doc.text[start:ms] + major + doc.text[me:end],),
-                      args={"major": major, "minor": m.group("mark"), "count": str(n_major)})
+            k = bisect.bisect_right(sent_starts, m.start()) - 1 if per_sentence else -1
+            if last and k >= 0 and k == last[0] and m.start() - last[1] <= _MAX_GAP:
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+            last = (k, m.end())
+        for group in groups:
+            start, end = group[0].start(), group[-1].end()
+            pieces, pos = [], start
+            for m in group:
+                ms, me = m.span("mark")
+                pieces += [doc.text[pos:ms], major]
+                pos = me
+            pieces.append(doc.text[pos:end])
+            yield Hit(start, end, suggestions=("".join(pieces),),
+                      args={"major": major, "minor": group[0].group("mark"), "count": str(n_major)})
 
     return check
 

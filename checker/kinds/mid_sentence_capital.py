@@ -1,0 +1,118 @@
+"""Kind ``mid-sentence-capital``: a capitalised function word where no sentence can start.
+
+Machine translation and sloppy joins leave two kinds of broken sentence boundary:
+
+- mode ``after-comma``: a capitalised function word right after a comma or a semicolon
+  (``; Il nous``, ``, Es ist``, ``; It was``): either the full stop became a comma, or the
+  word kept the capital of a sentence start.
+- mode ``no-stop``: a capitalised function word right after a word (or a word and its
+  closing quotation mark: ``…sein“ Heute denke ich``), with no punctuation between them, in
+  the middle of a line (``… am Ende Es war …``, ``… Shakira The
+  singer …``): the full stop between two sentences was lost.
+
+Only words of the language's list of lowercase words count (articles, pronouns,
+conjunctions, prepositions, adverbs: ``list`` names the file, ``{lang}`` standing for the
+document's language; a language without a list gives nothing), written with one capital
+(``The``, never ``THE``), never a single letter (``vitamin A and``), and only when the next
+word is lowercase: ``, Le Pen a dit``, ``read The Guardian``, ``Die Zeit`` and title-case
+headlines all have a capital next and are left alone. A quotation mark, bracket or dash
+between the comma and the word (the start of a quotation) also silences it, as does a line
+written mostly in capitals or in title case (headlines, menus). In ``no-stop`` mode, a word
+in capitals before it (``AFP Le palais``) or a line that starts with a short label and a
+colon (``Photo : Reuters Le…``) marks a caption credit, which is left alone.
+
+params:
+- ``mode``: ``after-comma`` or ``no-stop``.
+- ``list``: file of lowercase words beside the rule, with ``{lang}`` for the language.
+- ``report_next``: include the next word in the reported span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "mid-sentence-capital"
+PARAMS = {
+    "mode": param(str, default="after-comma", doc="after-comma or no-stop"),
+    "list": param(str, required=True, doc="lowercase words, '{lang}' = the document's language"),
+    "report_next": param(bool, default=False),
+}
+
+_SP = r"[ \u00a0\u202f]"
+_CAP = r"\p{Lu}[\p{Ll}\p{M}]++(?:['’]\p{Ll}++)?"
+_NEXT = r"(?P<next>\p{Ll}[\p{L}\p{M}]*+)"
+_AFTER_COMMA = regex.compile(
+    r"(?<=[\p{L}\p{N}\p{M}.)\]»”\"'’%])[ \u00a0\u202f]?(?P<mark>[,;])" + _SP + r"++(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
+)
+_NO_STOP = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’.-])(?P<prev>[\p{L}\p{M}]{2,}+)(?P<quote>[”“»\"]?)" + _SP + r"(?P<word>" + _CAP + r")" + _SP + r"++" + _NEXT
+)
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Check the mode and the list's name once; the lists load lazily per language."""
+    p = rule.params
+    mode = p["mode"]
+    if mode not in ("after-comma", "no-stop"):
+        raise ValueError("mode must be after-comma or no-stop")
+    template = str(p["list"])
+    report_next = p["report_next"]
+    cache: dict[str, frozenset[str]] = {}
+
+    def words_for(lang: str) -> frozenset[str]:
+        if lang not in cache:
+            path = rule.resolve(template.replace("{lang}", lang))
+            cache[lang] = frozenset(fold(w) for w in read_list(path)) if path.is_file() else frozenset()
+        return cache[lang]
+
+    expr = _AFTER_COMMA if mode == "after-comma" else _NO_STOP
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        words = words_for(ctx.primary)
+        if not words:
+            return
+        text = doc.prose
+        headline: dict[int, bool] = {}
+        for m in expr.finditer(text, overlapped=True):
+            word = m.group("word")
+            if fold(word) not in words:
+                continue
+            if mode == "no-stop":
+                prev = m.group("prev")
+                if fold(prev) in words and not m.group("quote"):
+                    continue  # "Et Le", "of The": a title or a name, not a lost full stop
+                if prev.isupper():
+                    continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
+                head = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)
+                if len(head) == 2 and ":" in head[1] and len(head[1].split(":", 1)[0].split()) <= 3:
+                    continue  # a label line ("Crédit photo : Reuters Le…")
+            line = text.rfind("\n", 0, m.start()) + 1
+            if line not in headline:
+                end = text.find("\n", m.start())
+                headline[line] = _title_like(text[line:end if end >= 0 else len(text)])
+            if headline[line]:
+                continue
+            start = m.start("mark") if mode == "after-comma" else m.start("prev")
+            end = m.end("next") if report_next else m.end("word")
+            yield Hit(start, end, suggestions=(doc.text[start:m.start("word")] + word.lower() + doc.text[m.end("word"):end],)
+                      if mode == "after-comma" else (), args={"word": word})
+
+    return check
+
+
+def _title_like(line: str) -> bool:
+    """A headline or a menu: most of its words of four letters or more are capitalised."""
+    long_words = [w for w in _WORD.findall(line[:2000]) if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps / len(long_words) >= 0.6

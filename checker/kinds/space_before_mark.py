@@ -1,0 +1,69 @@
+"""Kind ``space-before-mark``: a space between a word and the punctuation mark that follows it.
+
+``, .`` never take a space before them; ``; : ! ?`` take one in French only (and the
+languages listed in ``spaced_in``), so elsewhere a space before them is the same defect.
+The reported span is the word (or closing quote) before the space, the space and the
+mark (``Hanoï .``, ``decir :``); the suggestion glues them. Marks that start something
+are skipped: ``.com``, ``.NET``, ``.5``, an ellipsis ``...``, emoticons (``: )``, ``:-)``,
+``;)``), and URLs, e-mail addresses and handles are not prose.
+
+params:
+- ``marks``: marks that never take a space before them, in any language.
+- ``high_marks``: marks spaced in some languages only.
+- ``spaced_in``: primary language subtags that put a space before ``high_marks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "space-before-mark"
+PARAMS = {
+    "marks": param(str, default=",."),
+    "high_marks": param(str, default=";:!?"),
+    "spaced_in": param(list, default=["fr"], doc="languages that space the high marks"),
+}
+
+_NOT_PROSE = frozenset({"url", "email", "handle"})
+_BEFORE = (
+    r"(?:(?<![\p{L}\p{M}\p{N}])(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*+[»”\"')\]]?)"
+    r"|(?<=\S[ \u00a0\u202f]?)(?P<word>[»”“]))"
+)
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Compile one expression for the languages that space the high marks and one for the rest."""
+    p = rule.params
+    marks, high = str(p["marks"]), str(p["high_marks"])
+    if not marks or set(marks) & set(high):
+        raise ValueError("marks must be non-empty and distinct from high_marks")
+    spaced_in = {str(x).lower() for x in p["spaced_in"]}
+
+    def compile_for(chars: str) -> regex.Pattern:
+        return regex.compile(
+            _BEFORE + r"[ \t\u00a0\u202f]++(?P<mark>[" + regex.escape(chars) + r"])"
+            r"(?![.,;:!?\p{L}\p{N}_/\\()\[\]-])(?![ \u00a0]?[()\[\]])"
+        )
+
+    plain = compile_for(marks)
+    every = compile_for(marks + high) if high else plain
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        expr = plain if ctx.primary in spaced_in else every
+        text = doc.prose
+        skip = [(t.start, t.end) for t in doc.tokens if t.kind in _NOT_PROSE]
+        for m in expr.finditer(text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in skip):
+                continue
+            yield Hit(start, end, suggestions=(m.group("word") + m.group("mark"),),
+                      args={"mark": m.group("mark")})
+
+    return check
