@@ -3,11 +3,11 @@
 Machine translation and sloppy joins leave two kinds of broken sentence boundary:
 
 - mode ``after-comma``: a capitalised function word right after a comma or a semicolon
-  (``; Il nous``, ``, Es ist``, ``; It was``): either the full stop became a comma, or the
+  (``; Il leur``, ``, Es ist``, ``; It was``): either the full stop became a comma, or the
   word kept the capital of a sentence start.
 - mode ``no-stop``: a capitalised function word right after a word (or a word and its
-  closing quotation mark: ``…sein“ Heute denke ich``), with no punctuation between them, in
-  the middle of a line (``… am Ende Es war …``, ``… Shakira The
+  closing quotation mark: ``…war“ Morgen spielen wir``), with no punctuation between them, in
+  the middle of a line (``… am Ende Es war …``, ``… Adele The
   singer …``): the full stop between two sentences was lost.
 
 Only words of the language's list of lowercase words count (articles, pronouns,

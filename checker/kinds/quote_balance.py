@@ -12,7 +12,7 @@ A document that stops in mid-sentence (an excerpt cut by a scraper or a feed) ma
 its last quotation after the cut: quotations still open at such an end are not reported.
 
 With ``singles`` (English ‘ ’), a single quotation opened inside a double one and closed
-by the double closing mark (“… ‘It’s good right?” …) is reported from ‘ to ”, and that ”
+by the double closing mark (“… ‘We won, right?” …) is reported from ‘ to ”, and that ”
 does not close the double quotation (which the next ” closes). An opening mark glued to
 the word before it and followed by a space, while a quotation is open (« … sujets.«), is
 the closing mark typed the wrong way: it is reported, and it closes the quotation.

@@ -23,7 +23,7 @@ params:
 - ``skip_foreign``: leave alone a minority quotation whose words are confidently in
   another language than the document's.
 - ``foreign_min_words``: only a quotation of at least this many words can be judged foreign
-  (a short title such as “Love Island” is quoted in the article's style whatever its language).
+  (a short title such as “Sunset Villa” is quoted in the article's style whatever its language).
 - ``preferred``: the language's own style (French « »). When no style clearly dominates
   (too few quotations, or an even mix) and the article uses this one at least once, it is
   the reference: every top-level quotation in another style is reported (one « » against

@@ -3,7 +3,7 @@
 ``, .`` never take a space before them; ``; : ! ?`` take one in French only (and the
 languages listed in ``spaced_in``), so elsewhere a space before them is the same defect.
 The reported span is the word (or closing quote) before the space, the space and the
-mark (``Hanoï .``, ``decir :``); the suggestion glues them. Marks that start something
+mark (``Lyon .``, ``anunciar :``); the suggestion glues them. Marks that start something
 are skipped: ``.com``, ``.NET``, ``.5``, an ellipsis ``...``, emoticons (``: )``, ``:-)``,
 ``;)``), and URLs, e-mail addresses and handles are not prose.
 
