@@ -69,6 +69,11 @@ def build(rule: Rule):  # noqa: ANN201
         if p["lookalike"] not in text:
             return
         ai_context = _speaks_of_ai(text, acronym, ctx.setting(phrases_key, []) or [])
+        from checker import lexicon
+
+        # A function word of the language (zipf 6+: Spanish, Italian, Catalan "al"), not merely
+        # a frequent token (Arabic names give "al" a zipf near 5 in French, English, German).
+        is_word = lexicon.zipf(p["lookalike"].lower(), ctx.primary) >= 6.0
         # A person called Al introduced by full name makes a bare ``Al`` less certain.
         has_person = bool(regex.search(rf"(?<![\p{{L}}\p{{N}}_]){look}[ \u00a0]\p{{Lu}}\p{{Ll}}", text))
         for m in finder.finditer(text):
@@ -86,7 +91,10 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 conf = 0.95 if ai_context else 0.75
             else:  # ambiguous: a lowercase word follows
-                if not ai_context:
+                if not ai_context or is_word:
+                    # Where the look-alike is itself a common word of the language (Spanish and
+                    # Italian ``al``: "Al igual que", "Al termine"), a lowercase word after it is
+                    # ordinary syntax, not the acronym.
                     continue
                 # Journalism names a person in full first ("Al Gore") and by surname after,
                 # so a bare "Al" stays likelier the acronym; only the confidence drops.
