@@ -115,10 +115,15 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             text = prose[s:e]
             n = _count(text)
-            m = alone.fullmatch(text)
+            m = alone.match(text)
             if m and (_count(m.group("value")) <= max_words or m.group("value").startswith("http")):
-                yield Hit(s, e, confidence=0.8)
-                continue
+                if m.end() == len(text):
+                    yield Hit(s, e, confidence=0.8)
+                    continue
+                if text[m.end() - 1] == "." and text[m.end()].isspace():
+                    # A credit line that the next sentence was run into: only the credit.
+                    yield Hit(s, s + m.end(), confidence=0.7, severity=Severity.MINOR)
+                    continue
             if n <= max_caption:
                 m = closing.search(text, timeout=2.0)
                 value = (m.group("value") or m.group("value2")) if m else None
