@@ -42,8 +42,8 @@ PARAMS = {
 }
 
 _S = r"[ \t\u00a0\u202f]"
-# A value word: capitalised, digits, @handle, an initial, or a short lowercase connector.
-_VWORD = r"(?:[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
+# A value word: capitalised, digits, @handle, an initial, a short lowercase agency (dpa, epd), or a connector.
+_VWORD = r"(?:[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|\p{Ll}{2,4}(?:-\p{L}+)?(?![\p{L}\p{N}])|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
 _VALUE = rf"{_VWORD}(?:(?:{_S}*[/,]{_S}*|{_S}+|{_S}*-{_S}*){_VWORD}){{0,11}}"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_END = regex.compile(r"[.!?…][\"'»”)]*" + _S + r"+(?=[\p{Lu}\"«“(])")
