@@ -114,8 +114,12 @@ def build(rule: Rule):  # noqa: ANN201
             if s >= e:
                 continue
             text = prose[s:e]
+            colon = ":" in text or "：" in text
+            paren = "(" in text
+            if not (colon or paren or "/" in text or text[:1] in "PFIpfi"):
+                continue  # no credit can be there: skip the expressions
             n = _count(text)
-            m = alone.match(text)
+            m = alone.match(text) if colon else None
             if m and (_count(m.group("value")) <= max_words or m.group("value").startswith("http")):
                 if m.end() == len(text):
                     yield Hit(s, e, confidence=0.8)
@@ -125,18 +129,19 @@ def build(rule: Rule):  # noqa: ANN201
                     yield Hit(s, s + m.end(), confidence=0.7, severity=Severity.MINOR)
                     continue
             if n <= max_caption:
-                m = closing.search(text, timeout=2.0)
+                m = closing.search(text, timeout=2.0) if colon else None
                 value = (m.group("value") or m.group("value2")) if m else None
                 if m and m.start() > 0 and value and (_count(value) <= max_words or value.startswith("http")):
                     yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
                     continue
-                if caps_photo.match(text) or caps_bracket.search(text, timeout=2.0) or (
-                    agency_bracket and agency_bracket.search(text, timeout=2.0)
-                ):
+                if caps_photo.match(text) or (paren and text.rstrip(" .").endswith(")") and (
+                    caps_bracket.search(text, timeout=2.0)
+                    or (agency_bracket and agency_bracket.search(text, timeout=2.0))
+                )):
                     yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
                     continue
             done = False
-            for m in bracket.finditer(text, timeout=2.0):
+            for m in bracket.finditer(text, timeout=2.0) if paren and colon else ():
                 if _count(m.group("value")) > max_words:
                     continue
                 # The sentence the credit closes: back to the previous sentence end (or the line's start).
@@ -153,7 +158,7 @@ def build(rule: Rule):  # noqa: ANN201
                     done = True
             if done:
                 continue
-            for m in caps_credit.finditer(text, timeout=2.0):
+            for m in caps_credit.finditer(text, timeout=2.0) if "/" in text else ():
                 yield Hit(s + m.start(), s + m.end(), confidence=0.7, severity=Severity.MINOR)
 
     return check
