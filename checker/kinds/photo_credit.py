@@ -14,9 +14,10 @@ What is reported:
   dash, a bar, a full stop or in brackets: the caption and its credit;
 - a credit in brackets inside a paragraph: the sentence it closes;
 - an agency credit in capitals with slashes anywhere (``AGENCY PHOTO/Name/xx``);
-- a line opening with ``PHOTO NAME, OUTLET`` in capitals (Québec style).
+- a line opening with ``PHOTO NAME, OUTLET`` in capitals (Québec style);
+- a line opening with a ``caption_openers`` phrase (``From left to right:``), a caption.
 
-params: ``labels`` (file: credit words, one per line), ``agencies`` (file: photo
+params: ``labels`` (file: credit words, one per line), ``caption_openers`` (file), ``agencies`` (file: photo
 agencies and stock libraries that may stand alone in brackets), ``max_words``,
 ``max_caption_words``.
 """
@@ -39,6 +40,7 @@ PARAMS = {
     "agencies": param(str, default=None, doc="file of agencies and stock libraries credited in brackets"),
     "max_words": param(int, default=8, doc="most words in a credit's value"),
     "max_caption_words": param(int, default=60, doc="most words in a caption line closed by a credit"),
+    "caption_openers": param(str, default=None, doc="file: openings of a photo caption (From left to right…)"),
 }
 
 _S = r"[ \t\u00a0\u202f]"
@@ -72,6 +74,16 @@ def build(rule: Rule):  # noqa: ANN201
         agencies = sorted({x.strip() for x in read_list(apath) if x.strip()}, key=len, reverse=True)
     agency = "(?:" + "|".join(regex.escape(x).replace(r"\ ", _S + "+") for x in agencies) + ")" if agencies else None
     max_words = p["max_words"]
+    opener = None
+    if p.get("caption_openers"):
+        opath = rule.resolve(p["caption_openers"])
+        if not opath.is_file():
+            raise ValueError(f"caption_openers file not found: {opath.name}")
+        words = sorted({x.strip() for x in read_list(opath) if x.strip()}, key=len, reverse=True)
+        opener = regex.compile(
+            r"\(?(?i:" + "|".join(regex.escape(x).replace(r"\ ", _S + "+") for x in words) + r")\)?" + _S + r"*[:,]" + _S + r"*\p{Lu}",
+            regex.V1,
+        )
     max_caption = p["max_caption_words"]
 
     credit = rf"(?:{label2}){_S}*[:：]{_S}*(?P<value>{_VALUE})"
@@ -116,6 +128,9 @@ def build(rule: Rule):  # noqa: ANN201
             text = prose[s:e]
             colon = ":" in text or "：" in text
             paren = "(" in text
+            if opener is not None and _count(text) <= p["max_caption_words"] and opener.match(text):
+                yield Hit(s, e, confidence=0.6, severity=Severity.MINOR)
+                continue
             if not (colon or paren or "/" in text or text[:1] in "PFIpfi"):
                 continue  # no credit can be there: skip the expressions
             n = _count(text)
@@ -124,9 +139,10 @@ def build(rule: Rule):  # noqa: ANN201
                 if m.end() == len(text):
                     yield Hit(s, e, confidence=0.8)
                     continue
-                if text[m.end() - 1] == "." and text[m.end()].isspace():
-                    # A credit line that the next sentence was run into: only the credit.
-                    yield Hit(s, s + m.end(), confidence=0.7, severity=Severity.MINOR)
+                # A credit line that the next sentence was run into: only the credit, to its full stop.
+                stop = text.find(". ", m.start("value"), m.end() + 1)
+                if stop > 0:
+                    yield Hit(s, s + stop + 1, confidence=0.7, severity=Severity.MINOR)
                     continue
             if n <= max_caption:
                 m = closing.search(text, timeout=2.0) if colon else None
