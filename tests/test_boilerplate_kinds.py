@@ -10,7 +10,7 @@ import pytest
 from checker.document import Document
 from checker.engine import Engine
 
-MINE = {"MT508", "MT509", "MT510", "MT511", "MT512", "MT513", "MT514", "MT517", "MT518", "MT519",
+MINE = {"MT500", "MT508", "MT509", "MT510", "MT511", "MT512", "MT513", "MT514", "MT517", "MT518", "MT519",
         "MT540", "MT541", "MT542", "MT552", "MT553", "MT554", "MT555"}
 
 
@@ -51,6 +51,8 @@ def _run(ruleset, text: str, lang: str, codes: set[str] = MINE):
         ("it", "Aggiornato il 3 marzo 2024 alle 10:15", "MT514"),
         ("en", "#AI #Tech #Startups", "MT517"),
         ("it", "Argomenti: calcio, Serie A, Milan", "MT519"),
+        ("fr", "Nous utilisons des cookies pour mesurer l'audience.", "MT500"),
+        ("it", "Iscriviti alla nostra newsletter per ricevere le notizie.", "MT500"),
     ],
 )
 def test_chrome_line_found(ruleset, lang: str, line: str, code: str) -> None:
@@ -94,6 +96,8 @@ CLEAN = [
     ("es", "Aquí vivió el poeta durante veinte años, recuerdan sus vecinos."),
     ("it", "Qui visse il poeta per vent'anni, ricordano i vicini."),
     ("pt", "Aqui viveu o poeta durante vinte anos, lembram os vizinhos."),
+    ("de", "Die Datenschutzbehörde prüft, ob Webseiten Cookies ohne Einwilligung setzen."),
+    ("es", "La empresa usa la inteligencia artificial para traducir sus boletines, explicó."),
     ("en", "“Follow the money,” the senator said, quoting the film All the President's Men."),
 ]
 
