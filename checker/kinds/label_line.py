@@ -18,7 +18,8 @@ as ``0`` (``Comments (12)`` and ``Comments (0)`` are one label). Two forms:
   then a colon, a dash or ``»``, then the title or link it introduces
   (``Lesen Sie auch: …``). At most ``max_words`` words may follow.
 
-A breadcrumb trail (``Accueil > Sport > Football``) opening with one of the
+In the first lines, a headline's suffix that is a label (``Title – Latest
+news``) is reported alone. A breadcrumb trail (``Accueil > Sport > Football``) opening with one of the
 ``home_labels`` is reported too.
 
 params: ``lists`` (files), ``home_labels``, ``networks`` (file of social network names, accepted
@@ -48,6 +49,8 @@ PARAMS = {
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}+")
 _BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
+_SUFFIX = regex.compile(r"[ \t\u00a0]+[–—|-][ \t\u00a0]+(?=[^–—|\n]{2,60}$)")
+_HEAD_LINES = 3  # a headline's site suffix is looked for in the first lines only
 _CRUMB = regex.compile(r"[ \t\u00a0]*[>›»/|][ \t\u00a0]*")
 _PREFIX_SEP = regex.compile(r"[ \t\u00a0\u202f]*(?::|：|[–—-](?=[ \t\u00a0])|»|›|>)[ \t\u00a0\u202f]*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -120,8 +123,16 @@ def build(rule: Rule):  # noqa: ANN201
                 return True
         return False
 
+    def suffix(text: str) -> int:
+        """Where a headline's chrome suffix starts (« Titre – Dernières nouvelles »), or -1."""
+        for m in _SUFFIX.finditer(text):
+            if m.start() > 0 and _key(text[m.end():]) in whole:
+                return m.start()
+        return -1
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
+        seen = 0
         for line in doc.lines:
             s, e = line.start, line.end
             if e - s > _MAX_LINE + 40:
@@ -133,7 +144,12 @@ def build(rule: Rule):  # noqa: ANN201
             if s >= e or e - s > _MAX_LINE:
                 continue
             text = prose[s:e]
+            seen += 1
             if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)):
                 yield Hit(s, e, confidence=0.85)
+            elif seen <= _HEAD_LINES:
+                cut = suffix(text)
+                if cut > 0:
+                    yield Hit(s + cut, e, confidence=0.7)
 
     return check
