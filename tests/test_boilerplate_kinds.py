@@ -98,6 +98,7 @@ CLEAN = [
     ("pt", "Aqui viveu o poeta durante vinte anos, lembram os vizinhos."),
     ("de", "Die Datenschutzbehörde prüft, ob Webseiten Cookies ohne Einwilligung setzen."),
     ("es", "La empresa usa la inteligencia artificial para traducir sus boletines, explicó."),
+    ("en", "The figures were confirmed on Monday by a single source: Reuters"),
     ("en", "“Follow the money,” the senator said, quoting the film All the President's Men."),
 ]
 

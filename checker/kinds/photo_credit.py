@@ -91,7 +91,8 @@ def build(rule: Rule):  # noqa: ANN201
     alone = regex.compile(rf"{label2}{_S}*[:：]{_S}*(?P<value>{_VALUE}|https?://\S+){_S}*\.?", regex.V1)
     # A credit closing a caption line: after a dash, a bar or a sentence's end.
     closing = regex.compile(
-        rf"(?:{_S}+[-–—|]{_S}*|[.!?]{_S}+|{_S}+)(?:\({credit}\)|{label2}{_S}*[:：]{_S}*(?P<value2>{_VALUE}|https?://\S+)){_S}*\.?$",
+        rf"(?:(?:{_S}+[-–—|]{_S}*|[.!?]{_S}+)(?:\({credit}\)|{label2}{_S}*[:：]{_S}*(?P<value2>{_VALUE}|https?://\S+))"
+        rf"|{_S}+\({credit}\)){_S}*\.?$",
         regex.V1,
     )
     # A credit in brackets anywhere.
