@@ -36,12 +36,15 @@ def build(rule: Rule):  # noqa: ANN201
     patterns = [str(x) for x in rule.params["patterns"]]
     if not patterns:
         raise ValueError("give at least one pattern")
-    for pattern in patterns:
-        regex.compile(pattern)
-    joined = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])",
-        regex.IGNORECASE,
-    )
+    try:
+        joined = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])",
+            regex.IGNORECASE,
+        )
+    except regex.error:
+        for pattern in patterns:
+            regex.compile(pattern)  # names the bad expression in the error
+        raise
     window = rule.params["window"]
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:

@@ -32,7 +32,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.rules import Rule, param
-from checker.wordlists import read_list
+from checker.wordlists import fold, read_list
 
 NAME = "photo-credit"
 PARAMS = {
@@ -48,7 +48,17 @@ _S = r"[ \t\u00a0\u202f]"
 _VWORD = r"(?:[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|\p{Ll}{2,4}(?:-\p{L}+)?(?![\p{L}\p{N}])|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
 _VALUE = rf"{_VWORD}(?:(?:{_S}*[/,]{_S}*|{_S}+|{_S}*-{_S}*){_VWORD}){{0,11}}"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_CLOSE_SEP = regex.compile(r"(?<=\S)(?:" + _S + r"+[-–—|]" + _S + r"*|[.!?]" + _S + r"+)")
 _SENT_END = regex.compile(r"[.!?…][\"'»”)]*" + _S + r"+(?=[\p{Lu}\"«“(])")
+
+
+_LABEL = r"\p{L}[\p{L}\p{M}'’.-]*(?:" + _S + r"+\p{L}[\p{L}\p{M}'’.-]*){0,4}"
+_CONJ = regex.compile(r" (?:et|and|y|e|und|&) ")
+_SPACES = regex.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", fold(text)).strip()
 
 
 def _count(text: str) -> int:
@@ -61,42 +71,44 @@ def build(rule: Rule):  # noqa: ANN201
     path = rule.resolve(p["labels"])
     if not path.is_file():
         raise ValueError(f"labels file not found: {path.name}")
-    labels = sorted({x.strip() for x in read_list(path) if x.strip()}, key=len, reverse=True)
+    labels = {_norm(x) for x in read_list(path) if x.strip()}
     if not labels:
         raise ValueError("the labels file is empty")
-    label = "(?i:" + "|".join(regex.escape(x).replace(r"\ ", _S + "+") for x in labels) + ")"
-    label2 = rf"{label}(?:{_S}+(?i:et|and|y|e|und|&){_S}+{label})?"
-    agencies: list[str] = []
+    agencies: set[str] = set()
     if p.get("agencies"):
         apath = rule.resolve(p["agencies"])
         if not apath.is_file():
             raise ValueError(f"agencies file not found: {apath.name}")
-        agencies = sorted({x.strip() for x in read_list(apath) if x.strip()}, key=len, reverse=True)
-    agency = "(?:" + "|".join(regex.escape(x).replace(r"\ ", _S + "+") for x in agencies) + ")" if agencies else None
+        agencies = {_norm(x) for x in read_list(apath) if x.strip()}
     max_words = p["max_words"]
-    opener = None
+    openers: tuple[str, ...] = ()
     if p.get("caption_openers"):
         opath = rule.resolve(p["caption_openers"])
         if not opath.is_file():
             raise ValueError(f"caption_openers file not found: {opath.name}")
-        words = sorted({x.strip() for x in read_list(opath) if x.strip()}, key=len, reverse=True)
-        opener = regex.compile(
-            r"\(?(?i:" + "|".join(regex.escape(x).replace(r"\ ", _S + "+") for x in words) + r")\)?" + _S + r"*[:,]" + _S + r"*\p{Lu}",
-            regex.V1,
-        )
+        openers = tuple(sorted({_norm(x) for x in read_list(opath) if x.strip()}, key=len, reverse=True))
     max_caption = p["max_caption_words"]
 
-    credit = rf"(?:{label2}){_S}*[:：]{_S}*(?P<value>{_VALUE})"
-    # A whole line that is a credit.
-    alone = regex.compile(rf"{label2}{_S}*[:：]{_S}*(?P<value>{_VALUE}|https?://\S+){_S}*\.?", regex.V1)
-    # A credit closing a caption line: after a dash, a bar or a sentence's end.
-    closing = regex.compile(
-        rf"(?:(?:{_S}+[-–—|]{_S}*|[.!?]{_S}+)(?:\({credit}\)|{label2}{_S}*[:：]{_S}*(?P<value2>{_VALUE}|https?://\S+))"
-        rf"|{_S}+\({credit}\)){_S}*\.?$",
-        regex.V1,
-    )
-    # A credit in brackets anywhere.
-    bracket = regex.compile(rf"\({label2}{_S}*[:：]{_S}*(?P<value>{_VALUE}){_S}*\)", regex.V1)
+    def is_label(text: str) -> bool:
+        key = _norm(text)
+        if key in labels:
+            return True
+        parts = _CONJ.split(key)
+        return len(parts) == 2 and all(x in labels for x in parts)
+
+    def opens_caption(text: str) -> bool:
+        """« De gauche à droite : Name, … »: an opener, a colon or a comma, a capital."""
+        head = _norm(text[:80]).lstrip("(")
+        for o in openers:
+            if head.startswith(o) and head[len(o) :].lstrip(") ")[:1] in (":", ","):
+                marks = [j for j in (text.find(":"), text.find(",")) if j >= 0]
+                rest = text[min(marks) + 1 :].lstrip() if marks else ""
+                return rest[:1].isupper()
+        return False
+
+    # A credit: a label (checked against the list), a colon, a value that looks like a name.
+    alone = regex.compile(rf"(?P<label>{_LABEL}){_S}*[:：]{_S}*(?P<value>{_VALUE}|https?://\S+){_S}*\.?", regex.V1)
+    bracket = regex.compile(rf"\((?P<label>{_LABEL}){_S}*[:：]{_S}*(?P<value>{_VALUE}){_S}*\)", regex.V1)
     # Agency credits in capitals: AGENCY PHOTO/Name/ed, AGENCY/Name Name/ed/xx, (AGENCY/HO/NAME), (NAME / AGENCY).
     caps_credit = regex.compile(
         r"(?<![\p{L}\p{N}/])\p{Lu}{2,}(?:" + _S + r"\p{Lu}{2,})?" + _S + r"(?:PHOTO|FOTO|PHOTOS|FOTOS)/\p{Lu}[\p{L}.'’-]*(?:"
@@ -109,12 +121,36 @@ def build(rule: Rule):  # noqa: ANN201
         r"\p{Lu}[\p{Lu}\p{M}.'’-]*(?:" + _S + r"+\p{Lu}[\p{Lu}\p{M}.'’-]*)*\)" + _S + r"*\.?$",
         regex.V1,
     )
-    agency_bracket = regex.compile(rf"\((?i:{agency})\){_S}*\.?$", regex.V1) if agency else None
+    agency_bracket = regex.compile(r"\((?P<agency>[^()\n]{1,40})\)" + _S + r"*\.?$", regex.V1)
     caps_photo = regex.compile(
         r"^(?:PHOTO|PHOTOS|FOTO|FOTOS|ILLUSTRATION)" + _S + r"+\p{Lu}[\p{Lu}\p{M}.'’-]+(?:" + _S
         + r"+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,3}," + _S + r"*\p{Lu}[\p{Lu}\p{M}.'’-]+(?:" + _S + r"+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,3}(?![\p{L}])",
         regex.V1,
     )
+
+    def _agency(m: regex.Match | None) -> bool:
+        return m is not None and _norm(m.group("agency")) in agencies
+
+    def short(m: regex.Match) -> bool:
+        value = m.group("value")
+        return is_label(m.group("label")) and (_count(value) <= max_words or value.startswith("http"))
+
+    def closing(text: str) -> bool:
+        """A credit that closes a caption line: in brackets, or after a dash, a bar or a sentence's end."""
+        n = len(text)
+        lp = text.rfind("(")
+        if lp > 0 and text[lp - 1] in " \t\u00a0\u202f":
+            m = bracket.match(text, lp)
+            if m and not text[m.end() :].strip(" \t.") and short(m):
+                return True
+        for sep in _CLOSE_SEP.finditer(text, max(1, n - 160)):
+            m = alone.match(text, sep.end())
+            if m and m.end() == n and short(m):
+                return True
+            m = bracket.match(text, sep.end())
+            if m and not text[m.end() :].strip(" \t.") and short(m):
+                return True
+        return False
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
@@ -129,14 +165,14 @@ def build(rule: Rule):  # noqa: ANN201
             text = prose[s:e]
             colon = ":" in text or "：" in text
             paren = "(" in text
-            if opener is not None and _count(text) <= p["max_caption_words"] and opener.match(text):
+            if openers and _count(text) <= max_caption and opens_caption(text):
                 yield Hit(s, e, confidence=0.6, severity=Severity.MINOR)
                 continue
             if not (colon or paren or "/" in text or text[:1] in "PFIpfi"):
                 continue  # no credit can be there: skip the expressions
             n = _count(text)
             m = alone.match(text) if colon else None
-            if m and (_count(m.group("value")) <= max_words or m.group("value").startswith("http")):
+            if m and short(m):
                 if m.end() == len(text):
                     yield Hit(s, e, confidence=0.8)
                     continue
@@ -146,20 +182,18 @@ def build(rule: Rule):  # noqa: ANN201
                     yield Hit(s, s + stop + 1, confidence=0.7, severity=Severity.MINOR)
                     continue
             if n <= max_caption:
-                m = closing.search(text, timeout=2.0) if colon else None
-                value = (m.group("value") or m.group("value2")) if m else None
-                if m and m.start() > 0 and value and (_count(value) <= max_words or value.startswith("http")):
+                if colon and closing(text):
                     yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
                     continue
                 if caps_photo.match(text) or (paren and text.rstrip(" .").endswith(")") and (
                     caps_bracket.search(text, timeout=2.0)
-                    or (agency_bracket and agency_bracket.search(text, timeout=2.0))
+                    or (agencies and _agency(agency_bracket.search(text, timeout=2.0)))
                 )):
                     yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
                     continue
             done = False
             for m in bracket.finditer(text, timeout=2.0) if paren and colon else ():
-                if _count(m.group("value")) > max_words:
+                if not short(m):
                     continue
                 # The sentence the credit closes: back to the previous sentence end (or the line's start).
                 start = 0
