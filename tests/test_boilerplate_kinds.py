@@ -41,6 +41,7 @@ def _run(ruleset, text: str, lang: str, codes: set[str] = MINE):
         ("it", "Tempo di lettura: 4 minuti", "MT508"),
         ("fr", "Le ministre salue la foule – Photo : AFP", "MT509"),
         ("de", "Bild: dpa", "MT509"),
+        ("en", "The singer waves to her fans in London. | Photo: AFP.", "MT509"),
         ("pt", "Fonte: Agência Estado", "MT509"),
         ("en", "Credit: John Smith/Reuters", "MT509"),
         ("fr", "Carte de la région (2019).svg", "MT510"),

@@ -48,7 +48,7 @@ _S = r"[ \t\u00a0\u202f]"
 _VWORD = r"(?:[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|\p{Ll}{2,4}(?:-\p{L}+)?(?![\p{L}\p{N}])|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
 _VALUE = rf"{_VWORD}(?:(?:{_S}*[/,]{_S}*|{_S}+|{_S}*-{_S}*){_VWORD}){{0,11}}"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_CLOSE_SEP = regex.compile(r"(?<=\S)(?:" + _S + r"+[-–—|]" + _S + r"*|[.!?]" + _S + r"+)")
+_CLOSE_SEP = regex.compile(r"(?<=\S)(?:" + _S + r"+[-–—|]" + _S + r"*|[.!?]" + _S + r"+(?:[-–—|]" + _S + r"*)?)")
 _SENT_END = regex.compile(r"[.!?…][\"'»”)]*" + _S + r"+(?=[\p{Lu}\"«“(])")
 
 
