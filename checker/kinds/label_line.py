@@ -18,11 +18,13 @@ as ``0`` (``Comments (12)`` and ``Comments (0)`` are one label). Two forms:
   then a colon, a dash or ``»``, then the title or link it introduces
   (``Lesen Sie auch: …``). At most ``max_words`` words may follow.
 
+Under a heading of ``toc_labels`` (``Contents``), the bulleted or numbered
+short lines that follow are the table of contents: reported with the heading.
 In the first lines, a headline's suffix that is a label (``Title – Latest
 news``) is reported alone. A breadcrumb trail (``Accueil > Sport > Football``) opening with one of the
 ``home_labels`` is reported too.
 
-params: ``lists`` (files), ``home_labels``, ``networks`` (file of social network names, accepted
+params: ``lists`` (files), ``home_labels``, ``toc_labels``, ``networks`` (file of social network names, accepted
 in label bars), ``max_words``.
 """
 
@@ -44,6 +46,7 @@ PARAMS = {
     "networks": param(str, default=None, doc="list file of social network names accepted in label bars"),
     "max_words": param(int, default=30, doc="most words after a prefix label"),
     "home_labels": param(list, default=[], doc="first item of a breadcrumb trail (Home, Accueil…)"),
+    "toc_labels": param(list, default=[], doc="headings of a table of contents; its entries are reported with it"),
 }
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
@@ -56,6 +59,9 @@ _PREFIX_SEP = regex.compile(r"[ \t\u00a0\u202f]*(?::|：|[–—-](?=[ \t\u00a0]
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MAX_LINE = 400  # characters: a longer line is prose, never a label line
 _MAX_PREFIX = 6  # words in a prefix label
+_TOC_ENTRY = regex.compile(r"[ \t\u00a0]*(?:[•·▪◦*–-]|\p{N}{1,2}(?:\.\p{N}{1,2})*\.?)[ \t\u00a0]+\S")
+_TOC_WORDS = 15  # most words in an entry of a table of contents
+_TOC_ENTRIES = 30
 
 
 def _key(text: str) -> str:
@@ -88,6 +94,20 @@ def build(rule: Rule):  # noqa: ANN201
         networks = {_key(x) for x in read_list(path)}
     max_words = rule.params["max_words"]
     home = {_key(str(x)) for x in rule.params["home_labels"]}
+    toc = {_key(str(x)) for x in rule.params["toc_labels"]}
+
+    def toc_end(doc: Document, index: int) -> int:
+        """End of the entries (bulleted or numbered short lines) under a table-of-contents heading."""
+        lines = doc.lines
+        end = -1
+        for line in lines[index + 1 : index + 1 + 2 * _TOC_ENTRIES]:
+            text = doc.prose[line.start : line.end]
+            if not text.strip():
+                continue
+            if not _TOC_ENTRY.match(text) or len(_WORD.findall(text)) > _TOC_WORDS:
+                break
+            end = line.start + len(text.rstrip())
+        return end
 
     def breadcrumb(text: str) -> bool:
         """« Accueil > Sport > Football »: a home label, then sections, each a few words."""
@@ -133,7 +153,10 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
         seen = 0
-        for line in doc.lines:
+        skip_to = -1
+        for index, line in enumerate(doc.lines):
+            if line.start < skip_to:
+                continue
             s, e = line.start, line.end
             if e - s > _MAX_LINE + 40:
                 continue
@@ -145,6 +168,12 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             text = prose[s:e]
             seen += 1
+            if toc and _key(text) in toc:
+                end = toc_end(doc, index)
+                if end > e:
+                    skip_to = end
+                    yield Hit(s, end, confidence=0.8)
+                    continue
             if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)):
                 yield Hit(s, e, confidence=0.85)
             elif seen <= _HEAD_LINES:
