@@ -1,0 +1,184 @@
+"""Kind ``label-line``: a line that is nothing but a label of the page's chrome.
+
+Web pages print short labels around an article: share and follow buttons
+(``Partager :``, ``Compartir``, ``Teilen``), comment counters and forms
+(``Kommentar (0)``, ``No hay comentarios.``, ``Deixe um comentário``), ad slots
+(``Publicité``, ``Anzeige``), skip links, related-article headings. Extraction
+turns each into a line of its own. A label is reported only when it fills its
+whole line, so the same words inside a sentence of the story stay silent.
+
+The ``lists`` (files beside the rule, one label per line) are matched on a key
+that ignores case, ’ versus ', punctuation and bullets, and writes every number
+as ``0`` (``Comments (12)`` and ``Comments (0)`` are one label). Two forms:
+
+- ``label``: the whole line is the label (a final ``:``, ``.``, ``»`` or a count
+  may follow). A line of several labels or network names separated by ``|``,
+  ``•``, ``·`` or ``/`` (``Share | Tweet | Email``) is reported too.
+- ``label:`` (a final colon in the list): a prefix; the line opens with the label,
+  then a colon, a dash or ``»``, then the title or link it introduces
+  (``Lesen Sie auch: …``). At most ``max_words`` words may follow.
+
+Under a heading of ``toc_labels`` (``Contents``), the bulleted or numbered
+short lines that follow are the table of contents: reported with the heading.
+In the first lines, a headline's suffix that is a label (``Title – Latest
+news``) is reported alone. A breadcrumb trail (``Accueil > Sport > Football``) opening with one of the
+``home_labels`` is reported too.
+
+params: ``lists`` (files), ``home_labels``, ``toc_labels``, ``networks`` (file of social network names, accepted
+in label bars), ``max_words``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "label-line"
+PARAMS = {
+    "lists": param(list, required=True, doc="list files beside the rule (label, or label: for a prefix)"),
+    "networks": param(str, default=None, doc="list file of social network names accepted in label bars"),
+    "max_words": param(int, default=30, doc="most words after a prefix label"),
+    "home_labels": param(list, default=[], doc="first item of a breadcrumb trail (Home, Accueil…)"),
+    "toc_labels": param(list, default=[], doc="headings of a table of contents; its entries are reported with it"),
+}
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_DIGITS = regex.compile(r"\p{N}+")
+_BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
+_SUFFIX = regex.compile(r"[ \t\u00a0]+[–—|-][ \t\u00a0]+(?=[^–—|\n]{2,60}$)")
+_HEAD_LINES = 3  # a headline's site suffix is looked for in the first lines only
+_CRUMB = regex.compile(r"[ \t\u00a0]*[>›»/|][ \t\u00a0]*")
+_PREFIX_SEP = regex.compile(r"[ \t\u00a0\u202f]*(?::|：|[–—-](?=[ \t\u00a0])|»|›|>)[ \t\u00a0\u202f]*")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_MAX_LINE = 400  # characters: a longer line is prose, never a label line
+_MAX_PREFIX = 6  # words in a prefix label
+_TOC_ENTRY = regex.compile(r"[ \t\u00a0]*(?:[•·▪◦*–-]|\p{N}{1,2}(?:\.\p{N}{1,2})*\.?)[ \t\u00a0]+\S")
+_TOC_WORDS = 15  # most words in an entry of a table of contents
+_TOC_ENTRIES = 30
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("0", _NON_WORD.sub(" ", fold(text))).strip()
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Read the label lists into a whole-line set and a prefix set."""
+    files = [str(x) for x in rule.params["lists"]]
+    if not files:
+        raise ValueError("give at least one list file")
+    whole: set[str] = set()
+    prefixes: set[str] = set()
+    for name in files:
+        path = rule.resolve(name)
+        if not path.is_file():
+            raise ValueError(f"list file not found: {name}")
+        for entry in read_list(path):
+            key = _key(entry)
+            if not key:
+                continue
+            if entry.rstrip().endswith(":"):
+                prefixes.add(key)
+            whole.add(key)
+    networks: set[str] = set()
+    if rule.params.get("networks"):
+        path = rule.resolve(rule.params["networks"])
+        if not path.is_file():
+            raise ValueError(f"networks file not found: {path.name}")
+        networks = {_key(x) for x in read_list(path)}
+    max_words = rule.params["max_words"]
+    home = {_key(str(x)) for x in rule.params["home_labels"]}
+    toc = {_key(str(x)) for x in rule.params["toc_labels"]}
+
+    def toc_end(doc: Document, index: int) -> int:
+        """End of the entries (bulleted or numbered short lines) under a table-of-contents heading."""
+        lines = doc.lines
+        end = -1
+        for line in lines[index + 1 : index + 1 + 2 * _TOC_ENTRIES]:
+            text = doc.prose[line.start : line.end]
+            if not text.strip():
+                continue
+            if not _TOC_ENTRY.match(text) or len(_WORD.findall(text)) > _TOC_WORDS:
+                break
+            end = line.start + len(text.rstrip())
+        return end
+
+    def breadcrumb(text: str) -> bool:
+        """« Accueil > Sport > Football »: a home label, then sections, each a few words."""
+        parts = _CRUMB.split(text)
+        if not 2 <= len(parts) <= 8 or _key(parts[0]) not in home:
+            return False
+        return all(1 <= len(_WORD.findall(x)) <= 5 for x in parts[1:])
+
+    def is_label_line(text: str) -> bool:
+        key = _key(text)
+        if not key:
+            return False
+        if key in whole:
+            return True
+        parts = [p for p in _BAR.split(text) if p.strip()]
+        if len(parts) >= 2:
+            keys = [_key(p) for p in parts]
+            if all(k in whole or k in networks for k in keys) and any(k in whole for k in keys):
+                return True
+        return False
+
+    def prefix_line(text: str) -> bool:
+        words = list(_WORD.finditer(text, 0, min(len(text), 120)))
+        for n in range(1, min(_MAX_PREFIX, len(words)) + 1):
+            end = words[n - 1].end()
+            if _key(text[:end]) not in prefixes:
+                continue
+            sep = _PREFIX_SEP.match(text, end)
+            if not sep or sep.end() >= len(text):
+                continue
+            rest = len(_WORD.findall(text, sep.end()))
+            if 1 <= rest <= max_words:
+                return True
+        return False
+
+    def suffix(text: str) -> int:
+        """Where a headline's chrome suffix starts (« Titre – Dernières nouvelles »), or -1."""
+        for m in _SUFFIX.finditer(text):
+            if m.start() > 0 and _key(text[m.end():]) in whole:
+                return m.start()
+        return -1
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        prose = doc.prose
+        seen = 0
+        skip_to = -1
+        for index, line in enumerate(doc.lines):
+            if line.start < skip_to:
+                continue
+            s, e = line.start, line.end
+            if e - s > _MAX_LINE + 40:
+                continue
+            while s < e and (prose[s].isspace() or prose[s] in "-–—•*>·|"):
+                s += 1
+            while e > s and prose[e - 1].isspace():
+                e -= 1
+            if s >= e or e - s > _MAX_LINE:
+                continue
+            text = prose[s:e]
+            seen += 1
+            if toc and _key(text) in toc:
+                end = toc_end(doc, index)
+                if end > e:
+                    skip_to = end
+                    yield Hit(s, end, confidence=0.8)
+                    continue
+            if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)):
+                yield Hit(s, e, confidence=0.85)
+            elif seen <= _HEAD_LINES:
+                cut = suffix(text)
+                if cut > 0:
+                    yield Hit(s + cut, e, confidence=0.7)
+
+    return check
