@@ -56,13 +56,14 @@ class Runner:
 
     def engine_for(self, config: Config, select: Callable[..., list[Rule]]) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
-        key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())))
+        key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
+               tuple(sorted(config.settings.items())))
         engine = self._engines.get(key)
         if engine is None:
             rules = select(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
             inline = not getattr(self.args, "no_inline_config", False)
-            engine = Engine(rules, self.ruleset.packs, inline_config=inline)
+            engine = Engine(rules, self.ruleset.packs, inline_config=inline, settings=config.settings)
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine
