@@ -15,7 +15,8 @@ glued occurrences of the whole document and reports the minority:
 - a single occurrence and nothing else of its feature: the document has no convention
   of its own; the region's default decides (below), and without one the other features
   vote (three spaced marks or more, at least three times as many as glued ones: the
-  article follows France's typography and the lone glued mark is a slip).
+  article follows France's typography and the lone glued mark is a slip; not for ``%``,
+  which many outlets that space their punctuation still glue).
 
 The convention comes from the setting ``french_spacing`` (``[tool.mtlint] french-spacing``
 or a pack setting): ``auto`` (default: the document decides), ``france``, ``swiss``,
@@ -123,10 +124,12 @@ def _counts(doc: Document, exceptions_key: str, exceptions: list) -> dict[str, t
     return cached
 
 
-def decide(spaced: int, glued: int, default: str | None, others: tuple[int, int]) -> str | None:
+def decide(spaced: int, glued: int, default: str | None, others: tuple[int, int], pooled: bool = True) -> str | None:
     """Which side of a feature to report: ``glued``, ``spaced`` or None.
 
-    `others` is (spaced, glued) summed over the other features of the document.
+    `others` is (spaced, glued) summed over the other features of the document; they decide
+    a lone glued mark only when `pooled` (not for ``%``, which many outlets that space their
+    punctuation still glue).
     """
     if spaced and glued:
         if spaced != glued:
@@ -138,7 +141,7 @@ def decide(spaced: int, glued: int, default: str | None, others: tuple[int, int]
         if default == "spaced":
             return "glued"
         o_spaced, o_glued = others
-        if o_spaced >= 3 and o_spaced >= 3 * o_glued:
+        if pooled and o_spaced >= 3 and o_spaced >= 3 * o_glued:
             return "glued"
     if spaced == 1 and default == "glued":
         return "spaced"
@@ -181,7 +184,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             sum(len(s) for f, (g, s) in counts.items() if f != feature),
             sum(len(g) for f, (g, s) in counts.items() if f != feature),
         )
-        side = decide(len(spaced), len(glued), _CONVENTIONS[conv].get(feature), others)
+        side = decide(len(spaced), len(glued), _CONVENTIONS[conv].get(feature), others, feature != "percent")
         text = doc.text
         args = _args(len(spaced), len(glued), conv)
         if side == "glued":
