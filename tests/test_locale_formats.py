@@ -34,7 +34,8 @@ CLEAN = {
         "Le studio 21st Century Fox, sur la 5th Avenue, a racheté « The 2nd Act ». Le 3 mars, 2000 manifestants.\n"
         "Septembre 2018 - Fashion Week De Paris - Les Plus Beaux Défilés\n"
         "Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
-        "Il est l'auteur (avec Jean Dupont) d'un essai ; l'Europe, l'État et l'Économie y sont traités."
+        "Il est l'auteur (avec Jean Dupont) d'un essai ; l'Europe, l'État et l'Économie y sont traités ; "
+        "Eric et Emile testent le Snapdragon 8 Elite ? Non : l'Etat paie."
     ),
     "es": (
         "MADRID (EFE) - La Plaza de Mayo y la Avenida 9 de Julio se llenaron el 25 de Mayo. "
@@ -82,6 +83,7 @@ BAD = [
     ("fr", "Elle est morte le 11 novembre, 2005.", ("MT322", "novembre, 2005")),
     ("fr", "Elle portait la même robe le décembre. 13, dit-on.", ("MT323", "décembre. 13")),
     ("fr", "Décès : (2005-11-11)(95 ans).", ("MT324", "(2005-11-11)")),
+    ("fr", "Édouard a quitté le ministère de l'Economie.", ("MT319", "Economie")),
 ]
 
 
