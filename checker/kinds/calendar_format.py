@@ -29,6 +29,7 @@ params: ``shape``; ``place_words``: words that make a following date part of a n
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -151,6 +152,7 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
         return
     months, weekdays = set(cal.months), set(cal.weekdays)
     title_lines: dict[int, bool] = {}
+    starts = doc.line_starts
     for m in cal.word_re.finditer(text, timeout=_TIMEOUT):
         word = m.group()
         if not word[0].isupper() or not word[1:].islower() and not word[1:].replace("-", "").islower():
@@ -159,9 +161,9 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
             continue
         low = word.lower()
         start, end = m.span()
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        line_end_n = text.find("\n", end)
-        line_end = len(text) if line_end_n < 0 else line_end_n
+        i = bisect_right(starts, start) - 1
+        line_start = starts[i]
+        line_end = starts[i + 1] if i + 1 < len(starts) else len(text)
         before = _tokens_before(text, start, line_start)
         if not before or before[0] in {".", "!", "?", "…", ":", "«", "\"", "“", "(", "[", "—", "–", "-", "•", "|", "/", ">", "*"}:
             continue  # a sentence, line or item start

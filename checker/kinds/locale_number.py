@@ -26,7 +26,8 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._phrases import guarded_spans, inside
+from checker.kinds._phrases import guarded_spans
+from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
 NAME = "locale-number"
@@ -103,7 +104,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if which == "english-ordinal":
             if ctx.setting("locale_english_ordinals", True):
                 return
-            quoted = guarded_spans(text, _QUOTED)
+            quoted = Guard(guarded_spans(text, _QUOTED))
             for m in _ORDINAL.finditer(text, timeout=_TIMEOUT):
                 n = int(m.group("n"))
                 suf = m.group("suf")
@@ -113,7 +114,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 nxt = regex.match(r"[ \u00a0]*+([\p{L}])", text[m.end():m.end() + 4])
                 if nxt and nxt.group(1).isupper():
                     continue
-                if quoted and inside(m.start(), m.end(), quoted):
+                if quoted.covers(m.start(), m.end()):
                     continue
                 form = ctx.setting("locale_ordinal_format")
                 sugg = (form.format(n=n),) if form and n != 1 else ()

@@ -41,7 +41,8 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
-from checker.kinds._phrases import compile_exceptions, guarded_spans, inside
+from checker.kinds._phrases import compile_exceptions, guarded_spans
+from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
 NAME = "spacing-convention"
@@ -105,12 +106,12 @@ def convention(ctx: Context) -> str:
     return "auto"
 
 
-def _occurrences(doc: Document, feature: str, guarded: list) -> tuple[list, list]:
+def _occurrences(doc: Document, feature: str, guard: Guard | None) -> tuple[list, list]:
     """(glued, spaced) matches of a feature, outside guarded spans."""
     glued_re, spaced_re = _patterns(feature)
     text = doc.prose
-    glued = [m for m in glued_re.finditer(text, timeout=_TIMEOUT) if not (guarded and inside(*m.span(), guarded))]
-    spaced = [m for m in spaced_re.finditer(text, timeout=_TIMEOUT) if not (guarded and inside(*m.span(), guarded))]
+    glued = [m for m in glued_re.finditer(text, timeout=_TIMEOUT) if not (guard and guard.covers(*m.span()))]
+    spaced = [m for m in spaced_re.finditer(text, timeout=_TIMEOUT) if not (guard and guard.covers(*m.span()))]
     return glued, spaced
 
 
@@ -119,8 +120,8 @@ def _counts(doc: Document, exceptions_key: str, exceptions: list) -> dict[str, t
     key = f"spacing-convention:{exceptions_key}"
     cached = doc.cache.get(key)
     if cached is None:
-        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
-        cached = doc.cache[key] = {f: _occurrences(doc, f, guarded) for f in _FEATURES}
+        guard = Guard(guarded_spans(doc.prose, exceptions)) if exceptions else None
+        cached = doc.cache[key] = {f: _occurrences(doc, f, guard) for f in _FEATURES}
     return cached
 
 
