@@ -12,7 +12,7 @@ from checker.finding import Severity
 from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
-CODES = {f"MT{n}" for n in range(310, 325)}
+CODES = {f"MT{n}" for n in range(310, 327)}
 
 
 def _findings(text: str, lang: str) -> list[tuple[str, str]]:
@@ -30,7 +30,7 @@ CLEAN = {
         "Mardi 3 mars 2025, la ministre a inauguré la place du 8 Mai 1945 et la rue du 4 Septembre. "
         "La sonde européenne s'est posée sur Mars ; Avril Lavigne chantait à Bercy le 1er mai. "
         "L'iPhone 15 a un écran de 6,1 pouces et tourne sous iOS 17.1 ; le Bluetooth 5.3 est de série. "
-        "Le chômage recule de 0,3 point, à 7,4 %. Rendez-vous à 14 h 30 (heure de Paris), soit 8:30 AM à New York. "
+        "Le chômage recule de 0,3 point, à 7,4 %. Rendez-vous à 14 h 30 (heure de Paris), soit 8:30 AM à New York ; 12 millions de dollars, 10 €. "
         "Le studio 21st Century Fox, sur la 5th Avenue, a racheté « The 2nd Act ». Le 3 mars, 2000 manifestants.\n"
         "Septembre 2018 - Fashion Week De Paris - Les Plus Beaux Défilés\n"
         "Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
@@ -52,11 +52,12 @@ CLEAN = {
     ),
     "de": (
         "BERLIN - Am Montag, 3. März 2025, um 12.30 Uhr: Das Display misst 6,1 Zoll, iOS 17.1. "
+        "Vor 10.000 Zuschauern; 1,000 kg Ladung; 3,5 Millionen Euro. "
         "Der 1. FC Köln ist 17. der Liga."
     ),
     "en": (
         "LONDON (Reuters) - On Monday, March 3, 2025, at 3:32 PM, the 19th-century hall reopened. "
-        "The screen is 6.1 inches; 1,500 people came; the 2nd round starts at 15:32."
+        "The screen is 6.1 inches; 1,500 people came; the 2nd round starts at 15:32; it weighs 1.500 kg; $5 million."
     ),
 }
 
@@ -84,6 +85,9 @@ BAD = [
     ("fr", "Elle portait la même robe le décembre. 13, dit-on.", ("MT323", "décembre. 13")),
     ("fr", "Décès : (2005-11-11)(95 ans).", ("MT324", "(2005-11-11)")),
     ("fr", "Édouard a quitté le ministère de l'Economie.", ("MT319", "Economie")),
+    ("fr", "La société a levé $12 millions cette année.", ("MT325", "$12 millions")),
+    ("de", "Mehr als 38,000 Menschen kamen.", ("MT326", "38,000")),
+    ("en", "The rally drew 2.300 supporters.", ("MT315", "2.300")),
 ]
 
 

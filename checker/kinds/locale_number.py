@@ -11,6 +11,11 @@ the settings is skipped. ``check`` selects the test:
   (``iOS 17.1``), a currency code or inside dotted numbers (IP addresses, dates 12.05.2024).
 - ``thousands-dot``: groups of three digits separated by points (``1.500 personnes``) in a
   language that separates thousands with a space.
+- ``thousands-comma``: the English thousands comma in a language with a decimal comma
+  (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
+  unambiguous forms: several comma groups, a comma group then a decimal point, or
+  ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight). On when
+  the pack setting ``locale_thousands_comma_check`` is true.
 - ``hour-ampm``: a 24-hour time with AM/PM (``15:32 PM``), in any language.
 - ``english-ordinal``: ``1st``, ``2nd``, ``3rd``, ``19th`` in a language that writes ordinals
   otherwise (``1er``, ``19e``, ``19.``, ``19º``); never before a capitalised word
@@ -31,7 +36,7 @@ from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
 NAME = "locale-number"
-CHECKS = ("decimal", "thousands-dot", "hour-ampm", "english-ordinal")
+CHECKS = ("decimal", "thousands-dot", "thousands-comma", "hour-ampm", "english-ordinal")
 PARAMS = {
     "check": param(str, required=True, doc=", ".join(CHECKS)),
     "version_words": param(list, default=[], doc="words after which a dotted number is a version (iOS, Android)"),
@@ -46,6 +51,11 @@ _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>[0-9]{1,4})(?P<suf>st|nd|rd|
 _QUOTED = [regex.compile(r"“[^”\n]{0,300}+”"), regex.compile(r'"[^"\n]{0,300}+"'), regex.compile(r"«[^»\n]{0,300}+»")]
 _THOUSANDS = regex.compile(
     _NUM_START + r"(?P<num>[1-9][0-9]{0,2}(?:\.[0-9]{3})++)(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0]\p{L})"
+)
+_THOUSANDS_COMMA = regex.compile(
+    _NUM_START
+    + r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})++\.[0-9]++|[0-9]{1,3}(?:,[0-9]{3}){2,}+|[1-9][0-9]{0,2},000(?=[ \u00a0\u202f](?P<word>\p{L}[\p{L}/²³]*+)))"
+    r"(?![\p{N}]|[.,][\p{N}])"
 )
 _CACHE: dict[tuple, regex.Pattern] = {}
 
@@ -96,10 +106,27 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if which == "thousands-dot":
             if ctx.setting("locale_thousands_dot", True):
                 return
+            units = set(ctx.setting("locale_units") or [])
             for m in _THOUSANDS.finditer(text, timeout=_TIMEOUT):
                 if previous_word(text, m.start()) in version_words:
                     continue
-                yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", "\u202f"),))
+                nxt = regex.match(r"[ \u00a0]([\p{L}°%][\p{L}/²³]*+)", text[m.end():m.end() + 20])
+                if nxt and nxt.group(1) in units:
+                    continue  # 1.500 kg may be a precise measure
+                sep = ctx.setting("locale_thousands_separator") or "\u202f"
+                yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
+            return
+        if which == "thousands-comma":
+            if not ctx.setting("locale_thousands_comma_check") or ctx.setting("locale_decimal") != ",":
+                return
+            units = set(ctx.setting("locale_units") or [])
+            for m in _THOUSANDS_COMMA.finditer(text, timeout=_TIMEOUT):
+                if m.group("word") and m.group("word") in units:
+                    continue
+                num = m.group("num")
+                sep = ctx.setting("locale_thousands_separator") or "\u202f"
+                fixed = num.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
+                yield Hit(m.start("num"), m.end("num"), (fixed,))
             return
         if which == "english-ordinal":
             if ctx.setting("locale_english_ordinals", True):
