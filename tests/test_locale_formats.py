@@ -12,7 +12,7 @@ from checker.finding import Severity
 from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
-CODES = {f"MT{n}" for n in range(310, 327)}
+CODES = {f"MT{n}" for n in range(310, 329)}
 
 
 def _findings(text: str, lang: str) -> list[tuple[str, str]]:
@@ -30,7 +30,7 @@ CLEAN = {
         "Mardi 3 mars 2025, la ministre a inauguré la place du 8 Mai 1945 et la rue du 4 Septembre. "
         "La sonde européenne s'est posée sur Mars ; Avril Lavigne chantait à Bercy le 1er mai. "
         "L'iPhone 15 a un écran de 6,1 pouces et tourne sous iOS 17.1 ; le Bluetooth 5.3 est de série. "
-        "Le chômage recule de 0,3 point, à 7,4 %. Rendez-vous à 14 h 30 (heure de Paris), soit 8:30 AM à New York ; 12 millions de dollars, 10 €. "
+        "Le chômage recule de 0,3 point, à 7,4 %. Rendez-vous à 14 h 30 (heure de Paris), soit 8 h 30 à New York ; 12 millions de dollars, 10 €. "
         "Le studio 21st Century Fox, sur la 5th Avenue, a racheté « The 2nd Act ». Le 3 mars, 2000 manifestants.\n"
         "Septembre 2018 - Fashion Week De Paris - Les Plus Beaux Défilés\n"
         "Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
@@ -88,6 +88,8 @@ BAD = [
     ("fr", "La société a levé $12 millions cette année.", ("MT325", "$12 millions")),
     ("de", "Mehr als 38,000 Menschen kamen.", ("MT326", "38,000")),
     ("en", "The rally drew 2.300 supporters.", ("MT315", "2.300")),
+    ("fr", "Publié le avril 2, 2024 sur le réseau.", ("MT327", "avril 2, 2024")),
+    ("it", "La partita inizia alle 3 PM ora locale.", ("MT328", "3 PM")),
 ]
 
 

@@ -20,6 +20,8 @@ calendar words and the holidays come from the pack settings of the document's la
   (French ``1 juillet`` → ``1er juillet``).
 - ``comma-year``: a comma between the month and the year, the English order
   (``19 novembre, 2005``), in languages that write none.
+- ``english-order``: the English month-day-year order with the language's month names
+  (``avril 2, 2024``, ``marzo 5, 2023``) where the day comes first.
 - ``month-dot-day``: an English abbreviation point left after a translated month before a
   day number (``Dec. 13,`` → ``décembre. 13,``).
 
@@ -40,7 +42,7 @@ from checker.finding import Hit
 from checker.rules import Rule, param
 
 NAME = "calendar-format"
-SHAPES = ("capitalised", "weekday-numeric", "first-day", "comma-year", "month-dot-day")
+SHAPES = ("capitalised", "weekday-numeric", "first-day", "comma-year", "month-dot-day", "english-order")
 PARAMS = {
     "shape": param(str, required=True, doc=", ".join(SHAPES)),
     "place_words": param(list, default=[], doc="words after which a date is part of a name (rue, avenida, piazza)"),
@@ -79,6 +81,9 @@ class _Calendar:
         self.comma_year = regex.compile(
             rf"(?<![\p{{N}}.,])(?:[0-3]?[0-9](?:er|\.)?|1er)[ \u00a0](?P<month>{months}),[ \u00a0](?P<year>{_YEAR})(?=[ \u00a0]*+(?:[,.;:)\]\-–—]|\r|\n|$)|[ \u00a0](?:à|au|aux|en|dans|et|a|in|e|y|em|no|na|im|und|bei|ad|al)(?![\p{{L}}\p{{M}}]))",
             regex.I,
+        ) if self.months else None
+        self.english_order = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?P<month>{months})[ \u00a0](?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?,[ \u00a0](?P<year>{_YEAR})(?![\p{{N}}])", regex.I
         ) if self.months else None
         self.month_dot = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<month>{months})(?P<dot>\.)[ \u00a0](?P<day>[0-3]?[0-9])(?=[,)])", regex.I
@@ -140,6 +145,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         elif shape == "comma-year" and cal.comma_year is not None and cal.lowercase:
             for m in cal.comma_year.finditer(text, timeout=_TIMEOUT):
                 yield Hit(m.start("month"), m.end("year"), (f"{m.group('month')} {m.group('year')}",))
+        elif shape == "english-order" and cal.english_order is not None and ctx.setting("locale_day_first", True):
+            for m in cal.english_order.finditer(text, timeout=_TIMEOUT):
+                day = int(m.group("day"))
+                if not 1 <= day <= 31:
+                    continue
+                first = cal.first_day if day == 1 and cal.first_day else str(day)
+                fmt = ctx.setting("locale_day_month_year") or "{day} {month} {year}"
+                yield Hit(m.start(), m.end(), (fmt.format(day=first, month=m.group("month"), year=m.group("year")),))
         elif shape == "month-dot-day" and cal.month_dot is not None and cal.lowercase:
             for m in cal.month_dot.finditer(text, timeout=_TIMEOUT):
                 yield Hit(m.start("month"), m.end("day"), (f"{m.group('day')} {m.group('month')}",))

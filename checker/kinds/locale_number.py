@@ -17,6 +17,11 @@ the settings is skipped. ``check`` selects the test:
   ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight). On when
   the pack setting ``locale_thousands_comma_check`` is true.
 - ``hour-ampm``: a 24-hour time with AM/PM (``15:32 PM``), in any language.
+- ``twelve-hour``: a 12-hour time with AM/PM (``3 PM``, ``8:30 a.m.``) in a language that
+  writes the 24-hour clock (pack setting ``locale_24_hour``: ``"strict"`` reports ``3 PM``
+  too, ``"minutes"`` only forms with minutes or dotted ``p.m.``, where ``PM`` is also an
+  abbreviation, Portuguese Polícia Militar); never inside quotation marks, never lowercase
+  undotted ``am`` (German ``am Montag``).
 - ``english-ordinal``: ``1st``, ``2nd``, ``3rd``, ``19th`` in a language that writes ordinals
   otherwise (``1er``, ``19e``, ``19.``, ``19º``); never before a capitalised word
   (``21st Century Fox``, ``5th Avenue``) nor inside quotation marks.
@@ -36,7 +41,7 @@ from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
 NAME = "locale-number"
-CHECKS = ("decimal", "thousands-dot", "thousands-comma", "hour-ampm", "english-ordinal")
+CHECKS = ("decimal", "thousands-dot", "thousands-comma", "hour-ampm", "twelve-hour", "english-ordinal")
 PARAMS = {
     "check": param(str, required=True, doc=", ".join(CHECKS)),
     "version_words": param(list, default=[], doc="words after which a dotted number is a version (iOS, Android)"),
@@ -47,6 +52,10 @@ _NUM_START = r"(?<![\p{N}.,'’\u00a0\u202f]|[\p{N}][ ])"
 _HOUR_AMPM = regex.compile(
     r"(?<![\p{N}:.])(?:1[3-9]|2[0-3])[:.h][0-5][0-9][ \u00a0]?(?:[AaPp]\.?[ \u00a0]?[Mm](?:\.(?=[ \u00a0]*+\p{Ll}))?)(?![\p{L}])"
 )
+_TWELVE_MINUTES = regex.compile(
+    r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9][ \u00a0]?(?:AM|PM|[ap]\.[ \u00a0]?m\.)|[ \u00a0]?[ap]\.[ \u00a0]?m\.)(?![\p{L}\p{N}])"
+)
+_TWELVE_BARE = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9])?[ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
 _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>[0-9]{1,4})(?P<suf>st|nd|rd|th)(?![\p{L}\p{N}])")
 _QUOTED = [regex.compile(r"“[^”\n]{0,300}+”"), regex.compile(r'"[^"\n]{0,300}+"'), regex.compile(r"«[^»\n]{0,300}+»")]
 _THOUSANDS = regex.compile(
@@ -127,6 +136,20 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
                 fixed = num.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
                 yield Hit(m.start("num"), m.end("num"), (fixed,))
+            return
+        if which == "twelve-hour":
+            mode = ctx.setting("locale_24_hour")
+            if mode not in ("strict", "minutes"):
+                return
+            quoted = Guard(guarded_spans(text, _QUOTED))
+            pattern = _TWELVE_BARE if mode == "strict" else _TWELVE_MINUTES
+            seen = set()
+            for pat in (pattern, _TWELVE_MINUTES):
+                for m in pat.finditer(text, timeout=_TIMEOUT):
+                    if m.start() in seen or quoted.covers(m.start(), m.end()):
+                        continue
+                    seen.add(m.start())
+                    yield Hit(m.start(), m.end())
             return
         if which == "english-ordinal":
             if ctx.setting("locale_english_ordinals", True):
