@@ -136,3 +136,25 @@ def test_config_key(tmp_path: Path) -> None:
 def test_long_runs_stay_linear() -> None:
     text = ("mot" + " " * 5000 + ":") * 20 + "«" * 5000 + "a" * 10000 + "%" * 3000
     _findings(text, minor_only=False)
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    import io
+
+    from checker.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "--no-color", "--select", ",".join(CODES), *args], out, err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_cli_region_and_configuration(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Le ministre a conclu: il faudra attendre. « Nous verrons », dit-il. Et après ? Rien !\n", encoding="utf-8")
+    assert "MT301" in _cli("--lang", "fr", str(article))[1]
+    assert _cli("--lang", "fr-CH", str(article))[0] == 0
+    (tmp_path / ".mtlint.toml").write_text('french-spacing = "swiss"\n', encoding="utf-8")
+    assert _cli("--lang", "fr", str(article))[0] == 0
+    (tmp_path / ".mtlint.toml").write_text('french-spacing = "loud"\n', encoding="utf-8")
+    code, out = _cli("--lang", "fr", str(article))
+    assert code == 2 and "french-spacing" in out
