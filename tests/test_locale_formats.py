@@ -33,6 +33,7 @@ CLEAN = {
         "Le chômage recule de 0,3 point, à 7,4 %. Rendez-vous à 14 h 30 (heure de Paris), soit 8 h 30 à New York ; 12 millions de dollars, 10 €. "
         "Le studio 21st Century Fox, sur la 5th Avenue, a racheté « The 2nd Act ». Le 3 mars, 2000 manifestants.\n"
         "Septembre 2018 - Fashion Week De Paris - Les Plus Beaux Défilés\n"
+        "Le Mardi gras et le Vendredi saint ; la série Mercredi Addams ; le film Vendredi 13. "
         "Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
         "Il est l'auteur (avec Jean Dupont) d'un essai ; l'Europe, l'État et l'Économie y sont traités ; "
         "Eric et Emile testent le Snapdragon 8 Elite ? Non : l'Etat paie."
@@ -79,6 +80,8 @@ BAD = [
     ("fr", "Il est arrivé le 3 Mars à Paris.", ("MT318", "Mars")),
     ("es", "La reunión será el Lunes por la tarde.", ("MT318", "Lunes")),
     ("it", "La partita si gioca il 5 Maggio a Roma.", ("MT318", "Maggio")),
+    ("fr", "Le ministre a déclaré Mercredi que le projet avançait.", ("MT318", "Mercredi")),
+    ("es", "Las ventas cayeron desde Marzo de 2023 en todo el país.", ("MT318", "Marzo")),
     ("fr", "Le président a inauguré le barrage, lundi (26/8/2019).", ("MT320", "lundi (26/8/2019)")),
     ("fr", "Il a été élu le 1 juillet 2008.", ("MT321", "1 juillet")),
     ("fr", "Elle est morte le 11 novembre, 2005.", ("MT322", "novembre, 2005")),

@@ -9,10 +9,12 @@ calendar words and the holidays come from the pack settings of the document's la
 - ``capitalised``: a month or weekday name capitalised inside a sentence in a language that
   writes them in lower case (``le 3 Mars``, ``el Lunes``, ``19 Novembre, 1909``). Reported
   only in a date shape: after a day number, before a year, or after a word that introduces a
-  date (``en``, ``le``, ``el``, ``desde``); never at a sentence or line start, in a line set
+  date (``en``, ``le``, ``el``, ``desde``), and a weekday after any lower-case word
+  (``a déclaré Mercredi``); never at a sentence or line start, in a line set
   in title case, after a capitalised word (``Plaza de Mayo``, ``Révolution d'Octobre``,
   ``Avenida 9 de Julio``), after a place word (``rue du 4 Septembre``), in a holiday
-  (``14 Juillet``, ``1er Mai``) or, for names that are also names (``Mars``, ``Domingo``),
+  (``14 Juillet``, ``1er Mai``, ``Mardi gras``), before a capitalised word (``Mercredi
+  Addams``) or, for names that are also names (``Mars``, ``Domingo``),
   without a day number.
 - ``weekday-numeric``: a weekday followed by a numeric date in parentheses, the caption
   style of Indonesian and other Asian wires (``lundi (26/8/2019)``, ``Friday (3/11/2023)``).
@@ -184,8 +186,14 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
             title_lines[line_start] = _title_case_line(text[line_start:line_end])
         if title_lines[line_start]:
             continue
-        after = text[end:end + 12]
-        year_after = regex.match(rf",?[ \u00a0]{_YEAR}(?![\p{{N}}])", after) is not None
+        after = text[end:end + 40]
+        year_after = regex.match(rf"(?:,|[ \u00a0]d[eo])?[ \u00a0]{_YEAR}(?![\p{{N}}])", after) is not None
+        nxt = regex.match(r"[ \u00a0]++([\p{L}\p{M}'’-]++)", after)
+        next_word = nxt.group(1) if nxt else ""
+        if next_word and f"{low} {next_word.lower()}" in cal.holidays:
+            continue  # mardi gras, Viernes Santo, martedì grasso
+        if low in weekdays and next_word[:1].isupper():
+            continue  # Mercredi Addams, Domingo Savio
         prev = before[0].rstrip("'’")
         day_before = regex.fullmatch(r"(?:[0-3]?[0-9])(?:er|º|°|\.)?|1er", prev) is not None
         lang_de = False
@@ -211,8 +219,8 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
             continue
         if prev[:1].isupper():
             continue  # part of a name: Plaza de Mayo would have a capitalised word two back
-        if low in cal.names:
-            continue
+        if low in cal.names and not (year_after and prev.lower() in cal.leads and low in months):
+            continue  # Mars, Julio, Domingo: only in a full date (desde Julio de 2023)
         if low in months and year_after:
             yield Hit(start, end, (low,), args={"what": "month"})
             continue
@@ -225,5 +233,6 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
             if low in weekdays or low in months:
                 yield Hit(start, end, (low,), args={"what": "weekday" if low in weekdays else "month"})
             continue
-        if low in weekdays and prev[:1].islower() and regex.match(r"[ \u00a0][0-3]?[0-9](?![\p{N}:.,h])", after):
+        if low in weekdays and prev[:1].islower() and prev[:1].isalpha():
+            # a déclaré Mercredi que… : a weekday inside a sentence, after a lower-case word.
             yield Hit(start, end, (low,), args={"what": "weekday"})
