@@ -68,8 +68,8 @@ _FEATURES = {
         rf"(?P<mark>«)(?P<sp>{_SP})(?=[\p{{L}}\p{{N}}])|(?<=[\p{{L}}\p{{N}}.,!?…’'\"”)])(?P<sp>{_SP})(?P<mark>»)",
     ),
     "percent": (
-        r"(?<![\p{L}\p{N}.,])(?P<num>\p{N}++(?:[.,]\p{N}++)?)(?P<mark>%)",
-        rf"(?<![\p{{L}}\p{{N}}.,])(?P<num>\p{{N}}++(?:[.,]\p{{N}}++)?)(?P<sp>{_SP})(?P<mark>%)",
+        r"(?<![\p{L}\p{N}.,%/=])(?P<num>\p{N}++(?:[.,]\p{N}++)?)(?P<mark>%)(?![\p{L}\p{N}])",
+        rf"(?<![\p{{L}}\p{{N}}.,%/=])(?P<num>\p{{N}}++(?:[.,]\p{{N}}++)?)(?P<sp>{_SP})(?P<mark>%)(?![\p{{L}}\p{{N}}])",
     ),
 }
 _COMPILED: dict[str, tuple[regex.Pattern, regex.Pattern]] = {}
