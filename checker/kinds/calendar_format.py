@@ -144,7 +144,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         elif shape == "first-day" and cal.first_day and cal.first_day_re is not None:
             for m in cal.first_day_re.finditer(text, timeout=_TIMEOUT):
                 yield Hit(m.start("one"), m.end("month"), (f"{cal.first_day} {m.group('month')}",))
-        elif shape == "comma-year" and cal.comma_year is not None and cal.lowercase:
+        elif shape == "comma-year" and cal.comma_year is not None and ctx.setting("locale_day_first", True):
             for m in cal.comma_year.finditer(text, timeout=_TIMEOUT):
                 yield Hit(m.start("month"), m.end("year"), (f"{m.group('month')} {m.group('year')}",))
         elif shape == "english-order" and cal.english_order is not None and ctx.setting("locale_day_first", True):
