@@ -158,3 +158,9 @@ def test_cli_region_and_configuration(tmp_path: Path) -> None:
     (tmp_path / ".mtlint.toml").write_text('french-spacing = "loud"\n', encoding="utf-8")
     code, out = _cli("--lang", "fr", str(article))
     assert code == 2 and "french-spacing" in out
+
+
+def test_labels_are_never_reported() -> None:
+    text = "« Nous tiendrons », dit-il. Tiendra-t-il ? Et après ?\nPhoto: AFP\nCrédits: Jean Dupont"
+    assert _findings(text) == []
+    assert _findings(text.replace("Photo: AFP", "Il a conclu: rien."), minor_only=True) == [("MT301", ":")]

@@ -30,10 +30,14 @@ params:
   ``percent`` (before ``%``).
 - ``exceptions``: expressions whose matches are never counted nor reported (quoted
   English, ``Yahoo!``).
+
+A colon closing a one- or two-word label at a line start (``Photo: AFP``, ``Publié: hier``)
+is site chrome: it counts as evidence of the site's style but is never reported.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -106,12 +110,31 @@ def convention(ctx: Context) -> str:
     return "auto"
 
 
+_LABEL = regex.compile(r"[ \t]*+[\p{L}\p{N}'’.-]++(?:[ \u00a0][\p{L}\p{N}'’.-]++)?+[ \u00a0\u202f]?+")
+
+
+def _is_label(doc: Document, m: regex.Match) -> bool:
+    """A CMS label at a line start (``Photo: AFP``, ``Publié: hier``): chrome, not the article's typography."""
+    text = doc.prose
+    start = m.start()
+    i = bisect_right(doc.line_starts, start) - 1
+    line_start = doc.line_starts[i]
+    if start - line_start > 40 or not _LABEL.fullmatch(text, line_start, start):
+        return False
+    rest = text[m.end("mark"):m.end("mark") + 80].split("\n", 1)[0]
+    return bool(rest.strip())
+
+
 def _occurrences(doc: Document, feature: str, guard: Guard | None) -> tuple[list, list]:
     """(glued, spaced) matches of a feature, outside guarded spans."""
     glued_re, spaced_re = _patterns(feature)
     text = doc.prose
-    glued = [m for m in glued_re.finditer(text, timeout=_TIMEOUT) if not (guard and guard.covers(*m.span()))]
-    spaced = [m for m in spaced_re.finditer(text, timeout=_TIMEOUT) if not (guard and guard.covers(*m.span()))]
+
+    def keep(m: regex.Match) -> bool:
+        return not (guard and guard.covers(*m.span()))
+
+    glued = [m for m in glued_re.finditer(text, timeout=_TIMEOUT) if keep(m)]
+    spaced = [m for m in spaced_re.finditer(text, timeout=_TIMEOUT) if keep(m)]
     return glued, spaced
 
 
@@ -193,7 +216,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             done_until = -1
             for m in glued:
                 start, end = m.span("mark")
-                if start < done_until:
+                if start < done_until or (feature == "colon" and _is_label(doc, m)):
                     continue
                 if feature == "guillemets":
                     if text[start] == "«":
