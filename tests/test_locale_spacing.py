@@ -119,6 +119,8 @@ def test_decide_rules() -> None:
     assert decide(9, 1, None, (0, 0)) == "glued"
     assert decide(1, 9, None, (0, 0)) == "spaced"
     assert decide(1, 1, None, (0, 0)) == "glued"
+    assert decide(1, 1, None, (0, 4)) == "spaced"  # a Swiss article with one stray spaced mark
+    assert decide(1, 1, None, (4, 0)) == "glued"
     assert decide(1, 1, "glued", (0, 0)) == "spaced"
     assert decide(1, 1, "either", (0, 0)) is None
     assert decide(0, 2, "spaced", (0, 0)) is None  # the document's own convention wins

@@ -8,8 +8,9 @@ unedited translation or a pasted passage is an article that mixes them: nine spa
 colons and one glued one. So the kind counts, for its ``feature``, the spaced and the
 glued occurrences of the whole document and reports the minority:
 
-- more spaced than glued (or as many, the French norm breaking the tie): each glued one
-  is reported at the rule's severity, with the spaced form as suggestion;
+- more spaced than glued (or as many, the other marks of the article, else the French
+  norm, breaking the tie): each glued one is reported at the rule's severity, with the
+  spaced form as suggestion;
 - more glued than spaced: the document's own convention is glued; each spaced one is
   reported as ``info`` (a consistency note, never an error);
 - a single occurrence and nothing else of its feature: the document has no convention
@@ -160,7 +161,11 @@ def decide(spaced: int, glued: int, default: str | None, others: tuple[int, int]
             return "glued" if spaced > glued else "spaced"
         if default == "either":
             return None
-        return "spaced" if default == "glued" else "glued"
+        if default in ("spaced", "glued"):
+            return "glued" if default == "spaced" else "spaced"
+        # A tie with no chosen convention: the article's other marks break it, else France's norm.
+        o_spaced, o_glued = others
+        return "spaced" if o_glued > o_spaced else "glued"
     if glued == 1 and default not in ("glued", "either"):
         if default == "spaced":
             return "glued"
