@@ -34,7 +34,7 @@ CLEAN = {
         "Le studio 21st Century Fox, sur la 5th Avenue, a racheté « The 2nd Act ». Le 3 mars, 2000 manifestants.\n"
         "Septembre 2018 - Fashion Week De Paris - Les Plus Beaux Défilés\n"
         "Le Mardi gras et le Vendredi saint ; la série Mercredi Addams ; le film Vendredi 13. "
-        "Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
+        "Le Mouvement du 22 Mars et la Journée du 8 Mars. Printemps de Mars, Révolution d'Octobre, Massacres de Septembre : trois titres. "
         "Il est l'auteur (avec Jean Dupont) d'un essai ; l'Europe, l'État et l'Économie y sont traités ; "
         "Eric et Emile testent le Snapdragon 8 Elite ? Non : l'Etat paie."
     ),

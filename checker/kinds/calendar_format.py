@@ -53,6 +53,8 @@ PARAMS = {
 _TIMEOUT = 5.0
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*+")
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+#: Short words between a name and the date it contains (Mouvement du 22 Mars, Plaza del 2 de Mayo).
+_CONNECTORS = {"du", "de", "d", "des", "del", "della", "dello", "dal", "do", "da", "dos", "das", "vom", "des"}
 
 
 def _alt(names: list[str]) -> str:
@@ -208,6 +210,9 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
                 continue  # Avenida 9 de Julio, Place du 8 Mai
             if name_tok.lower() in place_words or (len(before) > 2 and before[-1].lower() in place_words):
                 continue
+            head = before[2] if not lang_de and len(before) > 2 else ""
+            if name_tok.lower().rstrip("'’") in _CONNECTORS and head[:1].isupper() and head[:1].isalpha():
+                continue  # Mouvement du 22 Mars, Journée du 8 Mars
             key = f"{regex.sub(r'[º°.]', '', day_tok)} {'de ' if lang_de else ''}{low}"
             alt = f"{day_tok} {'de ' if lang_de else ''}{low}"
             if (key in cal.holidays or alt in cal.holidays) and not year_after:
