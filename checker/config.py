@@ -3,7 +3,7 @@
 Keys (kebab-case, as in Ruff): ``lang``, ``select``, ``ignore``, ``severity``
 (rule → severity), ``rules`` (extra pack directories, relative to the file),
 ``include``, ``exclude``, ``min-severity``, ``fail-on``, ``fail-under``,
-``weights``, and ``[[overrides]]`` with ``paths`` globs plus ``lang``,
+``weights``, ``french-spacing``, and ``[[overrides]]`` with ``paths`` globs plus ``lang``,
 ``select``, ``ignore`` and ``severity``. Command-line options win. A bad value
 raises ConfigError naming the file and the key.
 """
@@ -62,6 +62,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     #: Seconds one file may take before it becomes an error entry (0: no limit).
     timeout: float = DEFAULT_TIMEOUT
+    #: Values that override pack settings for every document (``french-spacing`` → ``french_spacing``).
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -149,8 +151,10 @@ def load_config(path: Path) -> Config:
 
 _KEYS = {
     "lang", "select", "ignore", "severity", "rules", "include", "exclude", "min-severity",
-    "fail-on", "fail-under", "weights", "overrides", "timeout",
+    "fail-on", "fail-under", "weights", "overrides", "timeout", "french-spacing",
 }
+#: Typography conventions of the French spacing rules (checker/kinds/spacing_convention.py).
+FRENCH_SPACING = ("auto", "france", "swiss", "quebec", "none")
 
 
 def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
@@ -195,6 +199,11 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
         kw["timeout"] = float(value)
     if "overrides" in data:
         kw["overrides"] = _overrides(data["overrides"], err)
+    if "french-spacing" in data:
+        value = data["french-spacing"]
+        if not isinstance(value, str) or value.lower() not in FRENCH_SPACING:
+            raise err("french-spacing", f"must be one of {', '.join(FRENCH_SPACING)}")
+        kw["settings"] = {"french_spacing": value.lower()}
     return Config(**kw)
 
 

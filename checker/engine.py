@@ -62,8 +62,17 @@ def render_message(template: str, values: Mapping[str, Any]) -> str:
 class Engine:
     """Holds compiled rules; checks documents."""
 
-    def __init__(self, rules: Iterable[Rule], packs: Iterable[Pack] = (), *, inline_config: bool = True) -> None:
+    def __init__(
+        self,
+        rules: Iterable[Rule],
+        packs: Iterable[Pack] = (),
+        *,
+        inline_config: bool = True,
+        settings: Mapping[str, Any] | None = None,
+    ) -> None:
         self.rules = [r for r in rules if r.check is not None]
+        #: Configuration values that override the packs' settings (``french-spacing``).
+        self.settings = dict(settings or {})
         #: Whether ``<!-- mtlint-disable … -->`` comments in articles turn findings off.
         self.inline_config = inline_config
         self.packs = {p.path: p for p in packs}
@@ -85,6 +94,7 @@ class Engine:
         merged: dict[str, Any] = {}
         for pack in sorted(packs, key=lambda p: len(p.lang or "")):
             merged.update(pack.settings)
+        merged.update(self.settings)
         return Context(lang, merged)
 
     def check(self, doc: Document) -> Result:

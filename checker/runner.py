@@ -36,12 +36,14 @@ class Runner:
 
     def engine_for(self, config: Config) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
-        key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())))
+        key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
+               tuple(sorted(config.settings.items())))
         engine = self._engines.get(key)
         if engine is None:
             rules = select_rules(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
-            engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config)
+            engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
+                            settings=config.settings)
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine

@@ -19,8 +19,8 @@ from checker.rules import builtin_rules_dir, load_rules
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules([builtin_rules_dir()]).rules
 # Autofix defects: a doubled space, a ? glued to its word, mojibake, a zero-width space.
-DIRTY = "Le festival ouvre ses portes  le 3 juillet. Quelle suite pour le projet? Le cafÃ© du port rou\u200bvre lundi.\n"
-CLEAN = "Le festival ouvre ses portes le 3 juillet. Quelle suite pour le projet\u202f? Le café du port rouvre lundi.\n"
+DIRTY = "Le festival ouvre ses portes  le 3 juillet. Quelle suite pour le projet? Et le budget ? Le cafÃ© du port rou\u200bvre lundi.\n"
+CLEAN = "Le festival ouvre ses portes le 3 juillet. Quelle suite pour le projet\u202f? Et le budget ? Le café du port rouvre lundi.\n"
 
 
 def _run(*args: str) -> tuple[int, str, str]:

@@ -1,0 +1,175 @@
+"""Kind ``locale-number``: numbers, times and ordinals written another locale's way, from pack data.
+
+The language's conventions are pack settings: ``locale_decimal`` (``","``, ``"."`` or
+``"either"``), ``locale_units`` (units and scale words after which a number is a quantity),
+``locale_thousands_dot`` (false where a point between groups of three digits is foreign),
+``locale_english_ordinals`` (false where ``1st``, ``2nd`` are foreign). A language without
+the settings is skipped. ``check`` selects the test:
+
+- ``decimal``: a decimal separator of the other family before a unit (``6.1 pouces`` in
+  French, ``6,1 inches`` in English). Only one or two decimals, never after a version word
+  (``iOS 17.1``), a currency code or inside dotted numbers (IP addresses, dates 12.05.2024).
+- ``thousands-dot``: groups of three digits separated by points (``1.500 personnes``) in a
+  language that separates thousands with a space.
+- ``thousands-comma``: the English thousands comma in a language with a decimal comma
+  (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
+  unambiguous forms: several comma groups, a comma group then a decimal point, or
+  ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight). On when
+  the pack setting ``locale_thousands_comma_check`` is true.
+- ``hour-ampm``: a 24-hour time with AM/PM (``15:32 PM``), in any language.
+- ``twelve-hour``: a 12-hour time with AM/PM (``3 PM``, ``8:30 a.m.``) in a language that
+  writes the 24-hour clock (pack setting ``locale_24_hour``: ``"strict"`` reports ``3 PM``
+  too, ``"minutes"`` only forms with minutes or dotted ``p.m.``, where ``PM`` is also an
+  abbreviation, Portuguese Polícia Militar); never inside quotation marks, never lowercase
+  undotted ``am`` (German ``am Montag``).
+- ``english-ordinal``: ``1st``, ``2nd``, ``3rd``, ``19th`` in a language that writes ordinals
+  otherwise (``1er``, ``19e``, ``19.``, ``19º``); never before a capitalised word
+  (``21st Century Fox``, ``5th Avenue``) nor inside quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.kinds._phrases import guarded_spans
+from checker.kinds._spans import Guard
+from checker.rules import Rule, param
+
+NAME = "locale-number"
+CHECKS = ("decimal", "thousands-dot", "thousands-comma", "hour-ampm", "twelve-hour", "english-ordinal")
+PARAMS = {
+    "check": param(str, required=True, doc=", ".join(CHECKS)),
+    "version_words": param(list, default=[], doc="words after which a dotted number is a version (iOS, Android)"),
+}
+
+_TIMEOUT = 5.0
+_NUM_START = r"(?<![\p{N}.,'’\u00a0\u202f]|[\p{N}][ ])"
+_HOUR_AMPM = regex.compile(
+    r"(?<![\p{N}:.])(?:1[3-9]|2[0-3])[:.h][0-5][0-9][ \u00a0]?(?:[AaPp]\.?[ \u00a0]?[Mm](?:\.(?=[ \u00a0]*+\p{Ll}))?)(?![\p{L}])"
+)
+_TWELVE_MINUTES = regex.compile(
+    r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9][ \u00a0]?(?:AM|PM|[ap]\.[ \u00a0]?m\.)|[ \u00a0]?[ap]\.[ \u00a0]?m\.)(?![\p{L}\p{N}])"
+)
+_TWELVE_BARE = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9])?[ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
+_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>[0-9]{1,4})(?P<suf>st|nd|rd|th)(?![\p{L}\p{N}])")
+_QUOTED = [regex.compile(r"“[^”\n]{0,300}+”"), regex.compile(r'"[^"\n]{0,300}+"'), regex.compile(r"«[^»\n]{0,300}+»")]
+_THOUSANDS = regex.compile(
+    _NUM_START + r"(?P<num>[1-9][0-9]{0,2}(?:\.[0-9]{3})++)(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0]\p{L})"
+)
+_THOUSANDS_COMMA = regex.compile(
+    _NUM_START
+    + r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})++\.[0-9]++|[0-9]{1,3}(?:,[0-9]{3}){2,}+|[1-9][0-9]{0,2},000(?=[ \u00a0\u202f](?P<word>\p{L}[\p{L}/²³]*+)))"
+    r"(?![\p{N}]|[.,][\p{N}])"
+)
+_CACHE: dict[tuple, regex.Pattern] = {}
+
+
+def _decimal_re(sep: str, units: list[str]) -> regex.Pattern:
+    key = (sep, tuple(units))
+    pat = _CACHE.get(key)
+    if pat is None:
+        alt = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+        s = regex.escape(sep)
+        pat = _CACHE[key] = regex.compile(
+            _NUM_START + rf"(?P<num>[0-9]{{1,3}}{s}[0-9]{{1,2}})(?![\p{{N}}]|[.,][\p{{N}}])(?=[ \u00a0\u202f]?(?:{alt})(?![\p{{L}}\p{{N}}]))"
+        )
+    return pat
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Validate the check once; the conventions are read from the pack settings."""
+    which = rule.params["check"]
+    if which not in CHECKS:
+        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {which!r}")
+    version_words = {w.lower() for w in rule.params["version_words"]}
+
+    def previous_word(text: str, pos: int) -> str:
+        m = regex.search(r"([\p{L}\p{N}.-]+)[ \u00a0]*+$", text[max(0, pos - 40):pos])
+        return m.group(1).lower().rstrip(".") if m else ""
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        if which == "hour-ampm":
+            for m in _HOUR_AMPM.finditer(text, timeout=_TIMEOUT):
+                yield Hit(m.start(), m.end(), args={"detail": "a 24-hour time with AM/PM"})
+            return
+        if which == "decimal":
+            dec = ctx.setting("locale_decimal")
+            units = ctx.setting("locale_units") or []
+            if dec not in (",", ".") or not units:
+                return
+            foreign = "." if dec == "," else ","
+            for m in _decimal_re(foreign, units).finditer(text, timeout=_TIMEOUT):
+                prev = previous_word(text, m.start())
+                raw = text[max(0, m.start() - 20):m.start()].split()
+                if prev in version_words or (raw and any(c.isupper() for c in raw[-1][1:])):
+                    continue  # iOS 17.1, USB 3.1, iPhone 15.2
+                num = m.group("num")
+                yield Hit(m.start("num"), m.end("num"), (num.replace(foreign, dec),))
+            return
+        if which == "thousands-dot":
+            if ctx.setting("locale_thousands_dot", True):
+                return
+            units = set(ctx.setting("locale_units") or [])
+            for m in _THOUSANDS.finditer(text, timeout=_TIMEOUT):
+                if previous_word(text, m.start()) in version_words:
+                    continue
+                nxt = regex.match(r"[ \u00a0]([\p{L}°%][\p{L}/²³]*+)", text[m.end():m.end() + 20])
+                if nxt and nxt.group(1) in units:
+                    continue  # 1.500 kg may be a precise measure
+                sep = ctx.setting("locale_thousands_separator") or "\u202f"
+                yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
+            return
+        if which == "thousands-comma":
+            if not ctx.setting("locale_thousands_comma_check") or ctx.setting("locale_decimal") != ",":
+                return
+            units = set(ctx.setting("locale_units") or [])
+            for m in _THOUSANDS_COMMA.finditer(text, timeout=_TIMEOUT):
+                if m.group("word") and m.group("word") in units:
+                    continue
+                num = m.group("num")
+                sep = ctx.setting("locale_thousands_separator") or "\u202f"
+                fixed = num.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
+                yield Hit(m.start("num"), m.end("num"), (fixed,))
+            return
+        if which == "twelve-hour":
+            mode = ctx.setting("locale_24_hour")
+            if mode not in ("strict", "minutes"):
+                return
+            quoted = Guard(guarded_spans(text, _QUOTED))
+            pattern = _TWELVE_BARE if mode == "strict" else _TWELVE_MINUTES
+            seen = set()
+            for pat in (pattern, _TWELVE_MINUTES):
+                for m in pat.finditer(text, timeout=_TIMEOUT):
+                    if m.start() in seen or quoted.covers(m.start(), m.end()):
+                        continue
+                    seen.add(m.start())
+                    yield Hit(m.start(), m.end())
+            return
+        if which == "english-ordinal":
+            if ctx.setting("locale_english_ordinals", True):
+                return
+            quoted = Guard(guarded_spans(text, _QUOTED))
+            for m in _ORDINAL.finditer(text, timeout=_TIMEOUT):
+                n = int(m.group("n"))
+                suf = m.group("suf")
+                expected = "st" if n % 10 == 1 and n % 100 != 11 else "nd" if n % 10 == 2 and n % 100 != 12 else "rd" if n % 10 == 3 and n % 100 != 13 else "th"
+                if suf != expected:
+                    continue
+                nxt = regex.match(r"[ \u00a0]*+([\p{L}])", text[m.end():m.end() + 4])
+                if nxt and nxt.group(1).isupper():
+                    continue
+                if quoted.covers(m.start(), m.end()):
+                    continue
+                form = ctx.setting("locale_ordinal_format")
+                sugg = (form.format(n=n),) if form and n != 1 else ()
+                if n == 1 and ctx.setting("locale_first_ordinal"):
+                    sugg = (ctx.setting("locale_first_ordinal"),)
+                yield Hit(m.start(), m.end(), sugg)
+
+    return check
