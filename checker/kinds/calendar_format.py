@@ -17,7 +17,7 @@ calendar words and the holidays come from the pack settings of the document's la
   Addams``) or, for names that are also names (``Mars``, ``Domingo``),
   without a day number.
 - ``weekday-numeric``: a weekday followed by a numeric date in parentheses, the caption
-  style of Indonesian and other Asian wires (``lundi (26/8/2019)``, ``Friday (3/11/2023)``).
+  style of Indonesian and other Asian wires (``vendredi (14/5/2021)``, ``Monday (7/4/2022)``).
 - ``first-day``: day one written as a cardinal where the language writes an ordinal
   (French ``1 juillet`` → ``1er juillet``).
 - ``comma-year``: a comma between the month and the year, the English order

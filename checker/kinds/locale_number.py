@@ -16,7 +16,7 @@ the settings is skipped. ``check`` selects the test:
   unambiguous forms: several comma groups, a comma group then a decimal point, or
   ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight). On when
   the pack setting ``locale_thousands_comma_check`` is true.
-- ``hour-ampm``: a 24-hour time with AM/PM (``15:32 PM``), in any language.
+- ``hour-ampm``: a 24-hour time with AM/PM (``17:45 PM``), in any language.
 - ``twelve-hour``: a 12-hour time with AM/PM (``3 PM``, ``8:30 a.m.``) in a language that
   writes the 24-hour clock (pack setting ``locale_24_hour``: ``"strict"`` reports ``3 PM``
   too, ``"minutes"`` only forms with minutes or dotted ``p.m.``, where ``PM`` is also an
