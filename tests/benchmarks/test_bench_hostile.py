@@ -1,0 +1,56 @@
+"""Whole checks on hostile shapes cost about what ordinary prose costs per KB (pytest-benchmark).
+
+Each shape is about 200 kB; compare the means with ``prose`` in the benchmark table
+(``python -m pytest tests/benchmarks/test_bench_hostile.py --benchmark-enable``).
+Shapes that used to hang: long white-space runs (quadratic passage split), nested
+Markdown markers, one huge line, a long document of repeated passages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import Linter
+
+SIZE = 200_000
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "fixtures" / "seeds" / "000_b98ad2366a915eed.txt"
+
+
+def _prose() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    # Distinct passages (a number in each) so that the repetition rules see ordinary prose.
+    parts, n = [], 0
+    while sum(map(len, parts)) < SIZE:
+        parts.append(f"{text}\n\nÉdition {n}.\n\n")
+        n += 1
+    return "".join(parts)[:SIZE]
+
+
+SHAPES = {
+    "prose": (_prose, False),
+    "spaces": (lambda: "Fin." + " " * SIZE + "\nSuite.\n", False),
+    "tabs": (lambda: "Fin." + "\t" * SIZE + "\nSuite.\n", False),
+    "blank-lines": (lambda: "Fin.\n" + " \n" * (SIZE // 2) + "Suite.\n", False),
+    "nested-markdown": (lambda: "".join("  " * (i % 40) + "- item\n" for i in range(SIZE // 50)), True),
+    "nested-quotes": (lambda: "> " * (SIZE // 4) + "texte\n", True),
+    "one-line": (lambda: ("Le maire a parlé au conseil. " * (SIZE // 29 + 1))[:SIZE] + "\n", False),
+    "repeated-passages": (lambda: ("Le maire a parlé au conseil municipal mardi soir.\n\n" * (SIZE // 51 + 1))[:SIZE], False),
+}
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    lint = Linter(lang="fr", timeout=0)
+    lint.check_text("Le maire a parlé.")  # build the rules and load the word lists once
+    return lint
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_check_per_shape(benchmark, linter: Linter, shape: str) -> None:
+    make, markdown = SHAPES[shape]
+    text = make()
+    report = benchmark.pedantic(lambda: linter.check_text(text, markdown=markdown), rounds=1, iterations=1)
+    assert report.error is None and not report.failures
