@@ -1,0 +1,70 @@
+"""The glued-token rules (MT523-MT526) and the camel-join brand shape: clean-text traps first."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.document import Document
+from checker.engine import Engine
+
+GLUED = {"MT521", "MT522", "MT523", "MT524", "MT525", "MT526"}
+
+
+def _run(ruleset, text: str, lang: str, codes: set[str] = GLUED):
+    rules = [r for r in ruleset.rules if r.code in codes]
+    result = Engine(rules, ruleset.packs).check(Document(text, "<t>", lang))
+    assert not result.failures, result.failures
+    for f in result.findings:
+        assert text[f.start:f.end] == f.text
+    return result.findings
+
+
+CLEAN = [
+    ("fr", "Al Pacino, Al-Qaïda et de Gaulle ; Ursula von der Leyen parle à BlueSky et sur l’iPhone."),
+    ("fr", "McDonald’s, PlayStation, YouTube, LinkedIn, PayPal, eBay, iOS et macOS ; J.R.R. Tolkien."),
+    ("fr", "Les sites Amazon.com et Booking.com ; la version 3.14 ; le titre « Breaking Bad »."),
+    ("fr", "M. Dupont, Mme Laporte, Paul Moreau, Anne Rousseau, Luc Delacroix et Marc Leblanc."),
+    ("fr", "Le cabinet DataQuant et la marque PierreBlanche ; l’outil onClick dans le code."),
+    ("fr", "Voir https://example.com/page#ancre ou www.example.org ; C# et F#."),
+    ("fr", "Merci ! #Paris2024 #JO — les fans ont répondu en masse."),
+    ("fr", "Né le 3 septembre 1961 (63 ans) à Lyon ; décédé en 2005 (2005-11-11) (95 ans)."),
+    ("en", "He called toString() and isEmpty() in JavaScript; DeepMind and OpenAI; 3M and 1Password."),
+    ("en", "Tate Reeves spoke; the Tate Modern is open; the Tateossian shop closed."),
+    ("es", "Al igual que LaLiga, DiCaprio y McDonald's; el iPhone de Apple."),
+    ("pt", "O LinkedIn e o YouTube ; a PlayStation da Sony ; o iPhone."),
+    ("it", "Su YouTube e LinkedIn; la PlayStation e l'iPhone; DiCaprio."),
+    ("de", "Auf YouTube und LinkedIn; die PlayStation; das iPhone; Foto: dpa."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CLEAN)
+def test_clean_text_stays_silent(ruleset, lang: str, text: str) -> None:
+    assert _run(ruleset, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "glued"),
+    [
+        ("fr", "Elle a joué auThéâtre national.", "auThéâtre"),
+        ("fr", "La fillede l'acteur est venue.", "fillede"),
+        ("fr", "Elle est amie avec BTSde longue date.", "BTSde"),
+        ("fr", "Le transfert vers un compte inconnuhttps://t.co/x1", "inconnuhttps"),
+        ("fr", "Des jetons envoyés depuis#Binance hier.", "depuis#Binance"),
+        ("it", "Nato ( 1959-08-06 )6 agosto 1959", "( 1959-08-06 )6"),
+        ("pt", "O disco é feito porsoftwares modernos.", "porsoftwares"),
+    ],
+)
+def test_glue_is_found(ruleset, lang: str, text: str, glued: str) -> None:
+    found = _run(ruleset, text, lang)
+    assert [f.text for f in found] == [glued]
+    assert found[0].category == "glued-words"
+
+
+def test_repeated_token_is_a_name(ruleset) -> None:
+    text = "Le groupe Fillede joue ce soir. Les Fillede sont trois."
+    assert _run(ruleset, text, "fr") == []
+
+
+def test_long_runs_stay_linear(ruleset) -> None:
+    text = ("a" * 5000 + " ") * 4 + "#" * 3000 + " " * 20000 + "x#y" * 2000
+    _run(ruleset, text, "fr")
