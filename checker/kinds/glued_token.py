@@ -371,3 +371,23 @@ def _names(doc: Document, lang: str, fw: frozenset[str], min_zipf: float) -> Ite
             # When both parts are common words the camel-join rule reports it.
             yield Hit(tok.start, tok.end, (first + " " + rest,), confidence=0.75, severity=Severity.MINOR)
     del text
+
+
+def glue_split(word: str, lang: str, min_zipf: float = 3.0) -> list[str] | None:
+    """The known words a lowercase token splits into when it is a glue (``luiprès``), else None.
+
+    For other kinds (the non-word rule leaves glued tokens to the glued-words rules);
+    uses the built-in function-word list of `lang`.
+    """
+    from checker.rules import builtin_rules_dir
+
+    path = builtin_rules_dir() / lang / "glue-function-words.txt"
+    if not path.is_file():
+        return None
+    entries = [fold(w) for w in read_list(path)]
+    fw = frozenset(w.rstrip("-") for w in entries)
+    prefixes = frozenset(w[:-1] for w in entries if w.endswith("-"))
+    w = fold(word)
+    if len(w) < 5 or not _PLAIN.match(w):
+        return None
+    return _split_known(w, lang, fw, prefixes, min_zipf)

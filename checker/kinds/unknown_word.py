@@ -24,8 +24,11 @@ A word that only an ``also`` language knows, and rarely (below
 cited alone or nearly in quotation marks (“skinship”), or right after a naming cue (``naming_cues``: « appelée », « se prononce ») is a
 name or a coinage being introduced, and is accepted.
 
+A word with a letter the language's own words lack (``foreign_letters``: k, j,
+w, x, y in Italian) is a loanword and is not reported.
+
 params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
-``also_anywhere_zipf``, ``naming_cues``.
+``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._mojibake import in_damaged_run
 from checker.kinds._spelling import close_words
+from checker.kinds.glued_token import glue_split
 from checker.rules import Rule, param
 from checker.wordlists import fold
 
@@ -57,6 +61,7 @@ PARAMS = {
                                 doc="a word known only in an `also` language is accepted anywhere from this "
                                     "frequency; rarer ones only next to another word of that language (0 = always)"),
     "naming_cues": param(list, default=[], doc="words that introduce a name or a coinage (called, pronounced)"),
+    "foreign_letters": param(str, default="", doc="letters native words lack (Italian k, j, w, x, y): a loanword"),
 }
 
 _PLAIN = regex.compile(r"^[\p{Ll}\p{M}]+(?:[-'’][\p{Ll}\p{M}]+)*$")
@@ -80,6 +85,7 @@ def build(rule: Rule):  # noqa: ANN201
     min_length, share, min_zipf = p["min_length"], p["foreign_share"], p["min_zipf"]
     anywhere = float(p["also_anywhere_zipf"])
     cues = frozenset(fold(w) for w in p["naming_cues"])
+    foreign_letters = frozenset(p["foreign_letters"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
@@ -135,6 +141,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if len(w) < min_length or not _PLAIN.match(tok.text):
                     continue
                 bad = _unknown_part(w, elisions, known)
+                if bad is not None and foreign_letters and not foreign_letters.isdisjoint(bad[1]):
+                    continue  # letters the language's own words lack: a loanword (kroncong)
                 if bad is not None:
                     suspects.append((tok, bad))
             if not suspects or len(suspects) >= max(2, share * len(words)):
@@ -144,6 +152,8 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # a term used consistently is likelier jargon than an invented word
                 if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
                     continue
+                if glue_split(part, ctx.primary) is not None:
+                    continue  # two known words glued (luiprès): the glued-words rules report it
                 if _short_quote(doc, tok):
                     continue  # a term cited in quotation marks (“skinship”) is named, not used
                 k = words.index(tok)
