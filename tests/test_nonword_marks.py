@@ -53,3 +53,10 @@ def test_rare_english_word_alone_in_french(ruleset) -> None:
     assert _run(ruleset, {"MT201"}, quoted, "fr") == []
     named = "La start-up, appelée keloid, lève des fonds."
     assert _run(ruleset, {"MT201"}, named, "fr") == []
+
+
+def test_caps_misspelling_skips_acronyms_and_repeated_names(ruleset) -> None:
+    text = "« NOUS PRÉSENTONS NOS CONDOLÉANSES » ; le CNRS, l’UNESCO ; KORGAVIN et KORGAVIN Music."
+    found = _run(ruleset, {"MT208"}, text, "fr")
+    assert [f.text for f in found] == ["CONDOLÉANSES"]
+    assert found[0].suggestions == ("CONDOLÉANCES",)

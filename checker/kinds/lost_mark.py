@@ -21,8 +21,13 @@ repaired form instead. One ``mode`` per rule:
   typography) and a last-letter difference between two real forms (``realizo``/
   ``realizó``) are left alone. ``langs`` lists the languages checked.
 
+- ``caps``: a word in capitals (a headline, a quoted slogan), which the non-word
+  rules skip as a possible acronym, of ``min_length`` letters or more, that no
+  list of the language or English knows, with one clearly most frequent word of
+  the language one edit away (``CONDOLÉENCES`` → ``CONDOLÉANCES``).
+
 params: ``mode``, ``elisions``, ``exceptions``, ``min_zipf``, ``gap``, ``max_zipf``,
-``min_distinct``, ``langs``.
+``min_distinct``, ``langs``, ``min_length``.
 """
 
 from __future__ import annotations
@@ -41,13 +46,14 @@ from checker.wordlists import fold
 
 NAME = "lost-mark"
 PARAMS = {
-    "mode": param(str, default="accent", doc="apostrophe | accent"),
+    "mode": param(str, default="accent", doc="apostrophe | accent | caps"),
     "elisions": param(list, default=[], doc="elided words, without apostrophe (apostrophe mode)"),
     "exceptions": param(list, default=[], doc="real words that look like a lost mark"),
     "min_zipf": param(float, default=4.5, doc="frequency of the repaired word"),
     "gap": param(float, default=2.5, doc="how much more frequent the repaired word must be"),
     "max_zipf": param(float, default=4.0, doc="a token at least this frequent is a word of its own"),
     "min_distinct": param(int, default=2, doc="distinct damaged tokens a document needs (apostrophe mode)"),
+    "min_length": param(int, default=7, doc="fewest letters of a word in capitals (caps mode)"),
     "langs": param(list, default=["fr", "es", "pt", "it"], doc="languages checked (accent mode)"),
 }
 _VOWEL_OR_H = frozenset("aeiouyhâàäéèêëîïôöûùüœæ")
@@ -82,8 +88,8 @@ def build(rule: Rule):  # noqa: ANN201
     """Validate the mode and fold the lists."""
     p = rule.params
     mode = p["mode"]
-    if mode not in ("apostrophe", "accent"):
-        raise ValueError("mode must be apostrophe or accent")
+    if mode not in ("apostrophe", "accent", "caps"):
+        raise ValueError("mode must be apostrophe, accent or caps")
     elisions = tuple(sorted((fold(e) for e in p["elisions"]), key=len, reverse=True))
     if mode == "apostrophe" and not elisions:
         raise ValueError("apostrophe mode needs elisions")
@@ -94,7 +100,10 @@ def build(rule: Rule):  # noqa: ANN201
         if mode == "apostrophe":
             yield from _apostrophes(doc, ctx.primary, elisions, exceptions, p)
         elif ctx.primary in langs and lexicon.table(ctx.primary):
-            yield from _accents(doc, ctx.primary, exceptions, p)
+            if mode == "caps":
+                yield from _caps(doc, ctx.primary, exceptions, p)
+            else:
+                yield from _accents(doc, ctx.primary, exceptions, p)
 
     return check
 
@@ -181,3 +190,27 @@ def _accents(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> I
             fix = "".join(c.upper() if o.isupper() else c for c, o in zip(v, t, strict=True))
             yield Hit(start, start + len(t), (fix,), confidence=0.8 if zt < 2.0 else 0.7,
                       severity=Severity.MINOR)
+
+
+def _caps(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> Iterator[Hit]:
+    from checker.kinds._spelling import close_words
+
+    counts: dict[str, int] = {}
+    for tok in doc.words:
+        counts[fold(tok.text)] = counts.get(fold(tok.text), 0) + 1
+    for tok in doc.words:
+        t = tok.text
+        if len(t) < p["min_length"] or not t.isupper() or not _PLAIN.match(t):
+            continue
+        w = fold(t)
+        if w in exceptions or counts[w] > 1:
+            continue  # a name or an acronym the article repeats
+        if max(lexicon.zipf(w, lang), lexicon.zipf(w, "en")) >= 1.0:
+            continue
+        cands = [c for c in close_words(w, lang, 1) if c[2] >= p["min_zipf"]]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: c[2])
+        if any(c is not best and c[2] > best[2] - 1.0 for c in cands):
+            continue
+        yield Hit(tok.start, tok.end, (best[0].upper(),), confidence=0.8, severity=Severity.MINOR)
