@@ -73,3 +73,10 @@ def test_sentence_inside_paragraph(ruleset) -> None:
 def test_long_repetitive_document_is_linear(ruleset) -> None:
     text = ("mot " * 20000 + "\n") + ("la la " * 5000) + "\n" + ("Titre répété ici\n\n" * 2000)
     _run(ruleset, text, "fr")
+
+
+def test_repeated_paragraph_is_left_to_repeated_passage(ruleset) -> None:
+    a = "Le maire a présenté le budget de la ville devant le conseil mardi soir."
+    b = "Les élus de l'opposition ont quitté la salle avant le vote final du texte."
+    text = f"{a} {b}\n\nAutre chose ici.\n\n{a} {b}\n"
+    assert _run(ruleset, text, "fr", {"MT135"}) == []

@@ -60,3 +60,8 @@ def test_caps_misspelling_skips_acronyms_and_repeated_names(ruleset) -> None:
     found = _run(ruleset, {"MT208"}, text, "fr")
     assert [f.text for f in found] == ["CONDOLÉANSES"]
     assert found[0].suggestions == ("CONDOLÉANCES",)
+
+
+def test_english_words_are_not_stripped_elisions(ruleset) -> None:
+    text = "Le groupe chante « let it be » et « ten years after » en rappel."
+    assert _run(ruleset, {"MT203"}, text, "fr") == []

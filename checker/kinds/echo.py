@@ -21,7 +21,8 @@ lines) at the scales it leaves out. One ``mode`` per rule:
   (``Title (Photo: …)``, a caption that repeats the headline).
 - ``sentence``: a sentence of ``min_words`` words or more repeated verbatim
   inside a longer paragraph (a quotation given twice). Sentences that are a
-  whole line or passage are left to ``repeated-text``.
+  whole line or passage, or that sit in a line mostly made of repeated
+  sentences (a repeated paragraph), are left to ``repeated-text``.
 
 The later copy is reported; the first is the Hit's ``related`` span.
 
@@ -31,6 +32,7 @@ params: ``mode``, ``max_words``, ``min_single``, ``allow``, ``min_words``,
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 
@@ -207,19 +209,28 @@ def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
     units = {(u.start, u.end) for u in doc.passages}
     units |= {(s.start, s.end) for s in (_trim(doc, ln.start, ln.end) for ln in doc.lines) if s is not None}
     seen: dict[tuple[str, ...], Span] = {}
+    line_starts = doc.line_starts
+    # Per line: its sentences of three words or more, and which of them repeat earlier text.
+    per_line: dict[int, list[tuple[Span, Span | None]]] = {}
     for sent in doc.sentences:
         span = _trim(doc, sent.start, sent.end)
         if span is None:
             continue
         words = tuple(_norm_words(prose[span.start:span.end]))
-        if len(words) < min_words or span.end - span.start < min_chars:
+        if len(words) < 3:
             continue
-        first = seen.get(words)
-        if first is None:
-            seen[words] = span
-            continue
-        if (span.start, span.end) in units:
-            continue  # a whole line or passage: repeated-text reports it
-        yield Hit(span.start, span.end, confidence=0.85,
-                  args={"line": str(doc.position(first.start)[0])}, related=(first.start, first.end))
-
+        line = bisect.bisect_right(line_starts, span.start) - 1
+        first = seen.get(words) if len(words) >= min_words and span.end - span.start >= min_chars else None
+        per_line.setdefault(line, []).append((span, first))
+        if first is None and len(words) >= min_words:
+            seen.setdefault(words, span)
+    for entries in per_line.values():
+        total = sum(span.end - span.start for span, _ in entries)
+        repeated = sum(span.end - span.start for span, first in entries if first is not None)
+        if repeated >= 0.6 * total:
+            continue  # most of the line repeats earlier text: a repeated paragraph, repeated-text's
+        for span, first in entries:
+            if first is None or (span.start, span.end) in units:
+                continue
+            yield Hit(span.start, span.end, confidence=0.85,
+                      args={"line": str(doc.position(first.start)[0])}, related=(first.start, first.end))

@@ -137,8 +137,8 @@ def _apostrophes(doc: Document, lang: str, elisions: tuple[str, ...], exceptions
         if w in exceptions:
             continue
         zt = lexicon.zipf(w, lang)
-        if zt >= p["max_zipf"]:
-            continue
+        if zt >= p["max_zipf"] or (lang != "en" and lexicon.zipf(w, "en") >= max(3.0, zt + 0.5)):
+            continue  # a word of its own, or an English word (let, ten, sun)
         for e in elisions:
             rest = w[len(e):]
             if not w.startswith(e) or len(rest) < 2 or rest[0] not in _VOWEL_OR_H:
