@@ -68,3 +68,16 @@ def test_repeated_token_is_a_name(ruleset) -> None:
 def test_long_runs_stay_linear(ruleset) -> None:
     text = ("a" * 5000 + " ") * 4 + "#" * 3000 + " " * 20000 + "x#y" * 2000
     _run(ruleset, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Voleva portarglielo e vederla, poi andarci e prenderne un po’."),
+        ("es", "Quería entregárselo y mostrárselas antes de irse a verlos."),
+        ("fr", "Un djiboutien et une ivoirienne, le surproduit et les sous-traitants."),
+        ("pt", "O documento foi digitalizado e os influenciadores chegaram."),
+    ],
+)
+def test_enclitics_and_endings_are_not_glue(ruleset, lang: str, text: str) -> None:
+    assert [f for f in _run(ruleset, text, lang) if f.code == "MT525"] == []

@@ -86,7 +86,7 @@ def build(rule: Rule):  # noqa: ANN201
         path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return frozenset()
-        return frozenset(fold(w).rstrip("-") for w in read_list(path))
+        return frozenset(fold(w).strip("-") for w in read_list(path))
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if mode == "words":

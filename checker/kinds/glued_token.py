@@ -77,13 +77,11 @@ def build(rule: Rule):  # noqa: ANN201
     pattern = str(p["function_words"])
     min_zipf = float(p["min_zipf"])
 
-    def words_for(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
-        """(function words, those that are also productive prefixes: marked with a trailing -)."""
+    def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return None
-        entries = [fold(w) for w in read_list(path)]
-        return frozenset(w.rstrip("-") for w in entries), frozenset(w[:-1] for w in entries if w.endswith("-"))
+        return _read_function_words(path)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if shape == "markup":
@@ -94,16 +92,28 @@ def build(rule: Rule):  # noqa: ANN201
             lists = words_for(ctx.primary)
             if lists is None:
                 return
-            fw, prefixes = lists
+            fw, prefixes, endings = lists
             if shape == "function-word":
-                yield from _function_word(doc, ctx.primary, fw, prefixes, min_zipf)
+                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf)
             else:
-                yield from _names(doc, ctx.primary, fw, min_zipf)
+                yield from _names(doc, ctx.primary, fw - endings, min_zipf)
 
     return check
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _read_function_words(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(function words, those never split off a token's start — a trailing ``-``, productive
+    prefixes such as ``sur-`` — and those never split off its end — a leading ``-``, common
+    endings and enclitic pronouns such as ``-en``, ``-lo``)."""
+    entries = [fold(w) for w in read_list(path)]
+    return (
+        frozenset(w.strip("-") for w in entries),
+        frozenset(w.strip("-") for w in entries if w.endswith("-")),
+        frozenset(w.strip("-") for w in entries if w.startswith("-")),
+    )
 
 
 def _url_spans(doc: Document) -> list[tuple[int, int]]:
@@ -199,12 +209,13 @@ def _dates(doc: Document, lang: str, min_zipf: float) -> Iterator[Hit]:
 
 
 def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
-                 min_zipf: float) -> list[str] | None:
+                 endings: frozenset[str], min_zipf: float) -> list[str] | None:
     """Split a folded unknown word into 2-3 known parts, at least one a function word.
 
     Content parts need ``min_zipf`` in the language (English loanwords need more, and
     five letters) and four letters; function words come from the list (two letters or more).
-    A function word that is also a productive prefix (``sur``) is never the first part.
+    A function word that is also a productive prefix (``sur``) is never the first part, one
+    that is also a common ending or an enclitic (``en``, ``lo``) never the last.
     The split with the most frequent weakest part wins.
     """
     n = len(word)
@@ -231,6 +242,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
         if a is None:
             continue
         b = score(word[i:])
+        if word[i:] in endings:
+            continue
         if b is not None and (word[:i] in fw or word[i:] in fw):
             cand = (min(a, b), [word[:i], word[i:]])
             if best is None or cand[0] > best[0]:
@@ -246,6 +259,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
         for j in range(i + 2, n - 1):
             b = score(word[i:j])
             if b is None:
+                continue
+            if word[j:] in endings:
                 continue
             c = score(word[j:])
             parts = [word[:i], word[i:j], word[j:]]
@@ -266,7 +281,7 @@ def _restore_case(original: str, parts: list[str]) -> str:
 
 
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
-                   min_zipf: float) -> Iterator[Hit]:
+                   endings: frozenset[str], min_zipf: float) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
     text = doc.text
     for tok in doc.words:
@@ -284,7 +299,7 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
             continue  # repeated: a name or a term the article uses
         # ACRONYM + function word: BTSde, FOISde.
         m = _ACRONYM_TAIL.match(head)
-        if m and fold(m.group(2)) in fw and len(m.group(2)) <= 4:
+        if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
             if _known(head, lang) < 1.0:
                 yield Hit(start, end, (m.group(1) + " " + m.group(2),), confidence=0.85)
             continue
@@ -307,7 +322,7 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
         w = fold(head)
         if _known(w, lang) >= 1.0 or len(w) < 5:
             continue
-        parts = _split_known(w, lang, fw, prefixes, min_zipf)
+        parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
         if parts is None:
             continue
         conf = 0.85 if len(parts) == 2 else 0.8
@@ -384,10 +399,8 @@ def glue_split(word: str, lang: str, min_zipf: float = 3.0) -> list[str] | None:
     path = builtin_rules_dir() / lang / "glue-function-words.txt"
     if not path.is_file():
         return None
-    entries = [fold(w) for w in read_list(path)]
-    fw = frozenset(w.rstrip("-") for w in entries)
-    prefixes = frozenset(w[:-1] for w in entries if w.endswith("-"))
+    fw, prefixes, endings = _read_function_words(path)
     w = fold(word)
     if len(w) < 5 or not _PLAIN.match(w):
         return None
-    return _split_known(w, lang, fw, prefixes, min_zipf)
+    return _split_known(w, lang, fw, prefixes, endings, min_zipf)
