@@ -81,3 +81,9 @@ def test_long_runs_stay_linear(ruleset) -> None:
 )
 def test_enclitics_and_endings_are_not_glue(ruleset, lang: str, text: str) -> None:
     assert [f for f in _run(ruleset, text, lang) if f.code == "MT525"] == []
+
+
+def test_place_names_are_not_split(ruleset) -> None:
+    text = "Elle vit à Rochegrosse puis à Courteville ; il est né à Vallegrande et Salvaterra."
+    assert _run(ruleset, text, "fr") == []
+    assert _run(ruleset, "Nasceu em Vallegrande e mudou-se para Salvaterra.", "pt") == []

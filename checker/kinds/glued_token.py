@@ -18,8 +18,8 @@ hidden microformat ended, leaving one token made of two. Each rule picks one
   language without the file is skipped.
 - ``name``: a name used elsewhere in the article glued to the next word
   (``Tateau`` where ``Tate`` stands alone elsewhere; ``Chainztold``), a word of
-  the language glued to a capitalised word (``romaniséRomite``), or two long
-  frequent words of the language written as one capitalised token.
+  the language glued to a capitalised word (``romaniséRomite``), or a name glued
+  to a verb with a clitic pronoun (``Salsichatornou-se``).
 
 Never reported: tokens any list of the language or English knows (brands,
 ``YouTube``, ``iPhone``), tokens repeated in the article (consistent spelling is
@@ -96,7 +96,7 @@ def build(rule: Rule):  # noqa: ANN201
             if shape == "function-word":
                 yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf)
             else:
-                yield from _names(doc, ctx.primary, fw - endings, min_zipf)
+                yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
     return check
 
@@ -214,6 +214,7 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
 
     Content parts need ``min_zipf`` in the language (English loanwords need more, and
     five letters) and four letters; function words come from the list (two letters or more).
+    Three parts only as function word + word + function word.
     A function word that is also a productive prefix (``sur``) is never the first part, one
     that is also a common ending or an enclitic (``en``, ``lo``) never the last.
     The split with the most frequent weakest part wins.
@@ -264,7 +265,9 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
                 continue
             c = score(word[j:])
             parts = [word[:i], word[i:j], word[j:]]
-            if c is None or not any(x in fw for x in parts) or all(x in fw for x in parts):
+            # Only a word wrapped in function words (por|softwares|de): other three-part splits
+            # cut too many long real words (document|al|mente, ponte|chi|anale).
+            if c is None or not (parts[0] in fw and parts[2] in fw and parts[1] not in fw):
                 continue
             cand = (min(a, b, c), parts)
             if best is None or cand[0] > best[0]:
@@ -329,7 +332,8 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
         yield Hit(start, end, (_restore_case(text[start:end], parts),), confidence=conf)
 
 
-def _names(doc: Document, lang: str, fw: frozenset[str], min_zipf: float) -> Iterator[Hit]:
+def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str],
+           min_zipf: float) -> Iterator[Hit]:
     counts = _counts(doc)
     fcounts = _folded_counts(doc)
     text = doc.text
@@ -352,15 +356,18 @@ def _names(doc: Document, lang: str, fw: frozenset[str], min_zipf: float) -> Ite
                 if counts[a] == 0:
                     continue
                 fb = fold(b)
-                if fb in fw and len(b) >= 2:
+                if fb in fw and fb not in endings and len(b) >= 2:
                     found = [a, b]
                 elif len(b) >= 4 and lang != "en" and lexicon.zipf(b, "en") >= 4.0 \
                         and lexicon.zipf(b, lang) <= lexicon.zipf(b, "en") - 2.0:
                     found = [a, b]  # an English word left untranslated after the name
                 if found:
                     break
-            if found is None:
-                # Two long frequent words of the language as one capitalised token: Salsichatornou.
+            clitic = "-" in t and fold(t.split("-", 1)[1].split("-")[0]) in fw
+            if found is None and clitic:
+                # A name glued to a verb that carries a clitic pronoun (Salsichatornou-se): two
+                # long frequent words of the language. Without the clitic the shape is that of
+                # place names and compounds (Vallegrande, Rochegrosse), never reported.
                 for i in range(5, len(head) - 4):
                     a, b = head[:i], head[i:]
                     if lexicon.zipf(a, lang) >= min_zipf + 0.3 and lexicon.zipf(b, lang) >= min_zipf + 0.5 \
