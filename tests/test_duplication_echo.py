@@ -23,7 +23,7 @@ def _run(ruleset, text: str, lang: str, codes: set[str] = ECHO):
 CLEAN = [
     ("fr", "Nous nous sommes vus. Vous vous trompez. Il est très très content ; Duran Duran joue."),
     ("fr", "Ils marchent côte à côte, face à face, petit à petit, jour après jour."),
-    ("en", "She had had enough. It kept going and kept going. Step by step, one by one, again and again."),
+    ("en", "She had had enough. It kept growing and kept growing. Step by step, one by one, again and again."),
     ("en", "New York, New York is a song; Talk Talk and Duran Duran played; bye bye."),
     ("es", "Poco a poco, cara a cara, mano a mano; el gol del Real Madrid, el Real Madrid ganó."),
     ("de", "Er sagte, dass das das Beste sei; die die Regeln kennen, schweigen."),

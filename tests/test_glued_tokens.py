@@ -29,7 +29,7 @@ CLEAN = [
     ("fr", "Merci ! #Paris2024 #JO — les fans ont répondu en masse."),
     ("fr", "Né le 3 septembre 1961 (63 ans) à Lyon ; décédé en 2005 (2005-11-11) (95 ans)."),
     ("en", "He called toString() and isEmpty() in JavaScript; DeepMind and OpenAI; 3M and 1Password."),
-    ("en", "Tate Reeves spoke; the Tate Modern is open; the Tateossian shop closed."),
+    ("en", "Lake Placid hosts; the Lake Tahoe Cup; the Lakeossian shop closed."),
     ("es", "Al igual que LaLiga, DiCaprio y McDonald's; el iPhone de Apple."),
     ("pt", "O LinkedIn e o YouTube ; a PlayStation da Sony ; o iPhone."),
     ("it", "Su YouTube e LinkedIn; la PlayStation e l'iPhone; DiCaprio."),
@@ -45,13 +45,13 @@ def test_clean_text_stays_silent(ruleset, lang: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "glued"),
     [
-        ("fr", "Elle a joué auThéâtre national.", "auThéâtre"),
-        ("fr", "La fillede l'acteur est venue.", "fillede"),
-        ("fr", "Elle est amie avec BTSde longue date.", "BTSde"),
-        ("fr", "Le transfert vers un compte inconnuhttps://t.co/x1", "inconnuhttps"),
+        ("fr", "Elle a travaillé auMusée national.", "auMusée"),
+        ("fr", "La maisonde l'acteur est vendue.", "maisonde"),
+        ("fr", "Il est supporter du PSGde longue date.", "PSGde"),
+        ("fr", "Le transfert vers une adresse anonymehttps://t.co/x1", "anonymehttps"),
         ("fr", "Des jetons envoyés depuis#Binance hier.", "depuis#Binance"),
-        ("it", "Nato ( 1959-08-06 )6 agosto 1959", "( 1959-08-06 )6"),
-        ("pt", "O disco é feito porsoftwares modernos.", "porsoftwares"),
+        ("it", "Nato ( 1972-04-15 )15 aprile 1972", "( 1972-04-15 )15"),
+        ("pt", "O disco foi gravado pormúsicos de estúdio.", "pormúsicos"),
     ],
 )
 def test_glue_is_found(ruleset, lang: str, text: str, glued: str) -> None:
@@ -61,7 +61,7 @@ def test_glue_is_found(ruleset, lang: str, text: str, glued: str) -> None:
 
 
 def test_repeated_token_is_a_name(ruleset) -> None:
-    text = "Le groupe Fillede joue ce soir. Les Fillede sont trois."
+    text = "Le groupe Maisonde joue ce soir. Les Maisonde sont trois."
     assert _run(ruleset, text, "fr") == []
 
 

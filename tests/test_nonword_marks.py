@@ -20,9 +20,9 @@ def _run(ruleset, codes: set[str], text: str, lang: str):
 
 CLEAN = [
     ("fr", "Les Etats-Unis, le Mexique et Jose Luis ; un cafe ; le resume anglais ; les étés sont chauds."),
-    ("fr", "La selle du cheval, le lavoir, la dune, un savant, la session ; il dit que c’est sûr."),
+    ("fr", "La selle du cheval, le lavoir, un savant, la session ; il dit que c’est sûr."),
     ("fr", "Il l’a vu d’abord ; qu’il vienne ; s’il pleut ; c’est l’heure ; j’ai dit."),
-    ("fr", "Le sénateur DUPONT et l’équipe SANTE+ ; le projet Sesame ; Medecins du Monde Belgique."),
+    ("fr", "Le sénateur DUPONT et l’équipe SANTE+ ; le projet Sesame ; le club Medecins Unis."),
     ("es", "Yo realizo el trabajo; el título; se tituló; el papa y el papá; esta casa está aquí."),
     ("pt", "Os pais dos alunos e o país; ele pode e ele pôde; a política."),
     ("it", "La città e il papa; perché no; è vero."),
@@ -35,15 +35,15 @@ def test_clean_text_stays_silent(ruleset, lang: str, text: str) -> None:
 
 
 def test_stripped_apostrophes_in_a_batch(ruleset) -> None:
-    text = "Il sagit dune session. Il a dit sa joie davoir gagné : « Jai travaillé dur »."
+    text = "Il refuse dêtre candidat, dit-il : « Lhomme est las »."
     found = _run(ruleset, {"MT203"}, text, "fr")
-    assert [f.text for f in found] == ["sagit", "davoir", "Jai"]
-    assert found[0].suggestions == ("s’agit",)
+    assert [f.text for f in found] == ["dêtre", "Lhomme"]
+    assert found[0].suggestions == ("d’être",)
 
 
 def test_missing_accent_keeps_case(ruleset) -> None:
-    (f,) = _run(ruleset, {"MT204"}, "Deuxieme acte : la police arrive.", "fr")
-    assert f.suggestions == ("Deuxième",)
+    (f,) = _run(ruleset, {"MT204"}, "Troisieme acte : la police arrive.", "fr")
+    assert f.suggestions == ("Troisième",)
 
 
 def test_rare_english_word_alone_in_french(ruleset) -> None:
@@ -56,10 +56,10 @@ def test_rare_english_word_alone_in_french(ruleset) -> None:
 
 
 def test_caps_misspelling_skips_acronyms_and_repeated_names(ruleset) -> None:
-    text = "« NOUS PRÉSENTONS NOS CONDOLÉANSES » ; le CNRS, l’UNESCO ; KORGAVIN et KORGAVIN Music."
+    text = "« TOUTES NOS FÉLICITATONS » ; le CNRS, l’UNESCO ; KORGAVIN et KORGAVIN Music."
     found = _run(ruleset, {"MT208"}, text, "fr")
-    assert [f.text for f in found] == ["CONDOLÉANSES"]
-    assert found[0].suggestions == ("CONDOLÉANCES",)
+    assert [f.text for f in found] == ["FÉLICITATONS"]
+    assert found[0].suggestions == ("FÉLICITATIONS",)
 
 
 def test_english_words_are_not_stripped_elisions(ruleset) -> None:

@@ -14,7 +14,7 @@ reported only when:
   that is a capitalised function word opening a sentence (``…magazineThe``), or,
   in a language other than English, a lowercase first part and a part that is
   clearly a word of the document's language rather than English (brand camel
-  case is mostly English; two capitalised parts, ``CryptoQuant``, is a brand shape).
+  case is mostly English; two capitalised parts, ``DataQuant``, is a brand shape).
 
 params: ``breadcrumbs`` (list), ``function_words`` (list), ``min_zipf``.
 """
@@ -82,7 +82,7 @@ def build(rule: Rule):  # noqa: ANN201
             at_line_start = start == 0 or text[start - 1] in "\r\n"
             strong = len(pieces) >= 3 or (at_line_start and fold(pieces[0]) in crumbs)
             sentence_glue = fold(pieces[-1]) in function_words and len(pieces[-2]) >= 3
-            # Two capitalised parts (CryptoQuant, MaisonBlanche) is the shape of a brand, not
+            # Two capitalised parts (DataQuant, MaisonBlanche) is the shape of a brand, not
             # of a glue: language evidence alone counts only when a lowercase word runs into
             # a capital (magazineLes).
             native = lang != "en" and pieces[0][:1].islower() and any(_native(x, lang) for x in pieces)

@@ -12,7 +12,7 @@ lines) at the scales it leaves out. One ``mode`` per rule:
   not in ``allow`` (pronominal and emphatic doublings: ``nous nous``, ``very
   very``, ``très très``) and not capitalised (``Duran Duran``, ``Bora Bora``).
   Several words are not reported when the copy starts or ends with a function
-  word (``rules/<lang>/glue-function-words.txt``): “kept going and kept going”
+  word (``rules/<lang>/glue-function-words.txt``): “kept growing and kept growing”
   is rhetoric. Both copies must sit on one line.
 - ``line``: a short line (``min_words`` words or more, but shorter than what the
   passage rule reports) repeated within the next ``window`` non-blank lines with
@@ -141,7 +141,7 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
                 elif len({x[2] for x in a}) == 1:
                     continue  # « non non non non »: one word over and over
                 elif any(x[2] in fw or len(x[2]) <= 2 for x in (a[0], a[-1])):
-                    continue  # “kept going and kept going”, « côte à côte à »: X and X is rhetoric
+                    continue  # “kept growing and kept growing”, « côte à côte à »: X and X is rhetoric
                 found = n
                 break
             if not found:

@@ -4,22 +4,22 @@ Extraction drops the separator where a link, a hashtag, an italic run or a
 hidden microformat ended, leaving one token made of two. Each rule picks one
 ``shape``:
 
-- ``markup``: a hashtag or a link glued to what precedes it (``de#Robinhood``,
-  ``janvier.#Tag``, ``000#DOGE``, ``inconnuhttps://…``). ``C#``/``F#`` (no letter
+- ``markup``: a hashtag or a link glued to what precedes it (``de#Tag``,
+  ``mars.#Tag``, ``000#COIN``, ``anonymehttps://…``). ``C#``/``F#`` (no letter
   after ``#``), HTML entities and anything inside a URL are left alone.
 - ``date``: a hidden machine-readable date glued to the visible one
-  (``( 1959-08-06 )6 agosto``), or a year glued to a capitalised word that the
+  (``( 1972-04-15 )15 avril``), or a year glued to a capitalised word that the
   language's list (or the document itself) knows (``2019Berlin``).
 - ``function-word``: a function word of the language glued to a word, found by
-  splitting a token that no word list knows into known words (``fillede`` →
-  ``fille de``, ``luiprès``, ``porsoftwaresde``), or glued to a capitalised word
-  (``auThéâtre``) or to an acronym (``BTSde``). The function words come from the
+  splitting a token that no word list knows into known words (``maisonde`` →
+  ``maison de``, ``luiaussi``, ``porcomputadoresde``), or glued to a capitalised word
+  (``auMusée``) or to an acronym (``PSGde``). The function words come from the
   file ``function_words`` (``{lang}`` is the document's primary language); a
   language without the file is skipped.
 - ``name``: a name used elsewhere in the article glued to the next word
-  (``Tateau`` where ``Tate`` stands alone elsewhere; ``Chainztold``), a word of
-  the language glued to a capitalised word (``romaniséRomite``), or a name glued
-  to a verb with a clitic pronoun (``Salsichatornou-se``).
+  (``Lakeau`` where ``Lake`` stands alone elsewhere; ``Lakesaid``), a word of
+  the language glued to a capitalised word (``transcritPlovdiv``), or a name glued
+  to a verb with a clitic pronoun (``Bolachatornou-se``).
 
 Never reported: tokens any list of the language or English knows (brands,
 ``YouTube``, ``iPhone``), tokens repeated in the article (consistent spelling is
@@ -178,7 +178,7 @@ def _markup(doc: Document) -> Iterator[Hit]:
         glued = text[start:m.start()]
         if "#" in glued or "@" in glued:
             start = m.start() - 1  # a run of hashtags: report the glue point only
-        # The words after the hashtag, if any, are part of the glue (#Robinhoodvers).
+        # The words after the hashtag, if any, are part of the glue (#Tagvers).
         yield Hit(start, m.end(), (text[start:m.start()] + " " + m.group(),), confidence=0.9)
     for m in _GLUED_LINK.finditer(prose):
         if _inside(urls, m.start() - 1):
@@ -189,7 +189,7 @@ def _markup(doc: Document) -> Iterator[Hit]:
         if w is None or len(w.group()) < 2:
             continue
         start = m.start() - len(w.group())
-        end = m.end() - (3 if m.group().endswith("://") else 1)  # 'inconnuhttps', 'motwww'
+        end = m.end() - (3 if m.group().endswith("://") else 1)  # 'anonymehttps', 'motwww'
         yield Hit(start, end, (text[start:m.start()] + " " + text[m.start():end],), confidence=0.85)
 
 
@@ -265,7 +265,7 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
                 continue
             c = score(word[j:])
             parts = [word[:i], word[i:j], word[j:]]
-            # Only a word wrapped in function words (por|softwares|de): other three-part splits
+            # Only a word wrapped in function words (por|computadores|de): other three-part splits
             # cut too many long real words (document|al|mente, ponte|chi|anale).
             if c is None or not (parts[0] in fw and parts[2] in fw and parts[1] not in fw):
                 continue
@@ -289,24 +289,24 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
     text = doc.text
     for tok in doc.words:
         t = tok.text
-        # Elided article in front (l’auThéâtre): look at what follows it.
+        # Elided article in front (l’auMusée): look at what follows it.
         m_el = regex.match(r"\p{L}{1,5}['’](?=\p{L})", t)
         off = m_el.end() if m_el else 0
         core = t[off:]
-        head = regex.split(r"-", core, maxsplit=1)[0]  # Salsichatornou-se → the first chunk
+        head = regex.split(r"-", core, maxsplit=1)[0]  # Bolachatornou-se → the first chunk
         if len(head) < 4 or not _PLAIN.match(head):
             continue
         start = tok.start + off
         end = start + len(head)
         if fcounts[fold(t)] > 1:
             continue  # repeated: a name or a term the article uses
-        # ACRONYM + function word: BTSde, FOISde.
+        # ACRONYM + function word: PSGde, ONUdes.
         m = _ACRONYM_TAIL.match(head)
         if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
             if _known(head, lang) < 1.0:
                 yield Hit(start, end, (m.group(1) + " " + m.group(2),), confidence=0.85)
             continue
-        # function word + Capitalised word: auThéâtre (not English text: onClick, inArray are code).
+        # function word + Capitalised word: auMusée (not English text: onClick, inArray are code).
         m = _LOWER_CAP.match(head)
         if m and lang != "en":
             first, rest = m.group(1), m.group(2)
@@ -319,7 +319,7 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
             continue
         if _CAMEL_INNER.search(head):
             continue
-        # A lowercase token no list knows, made of known words: fillede, luiprès.
+        # A lowercase token no list knows, made of known words: maisonde, luiaussi.
         if not head[0].islower():
             continue
         w = fold(head)
@@ -349,7 +349,7 @@ def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str]
         if m:
             continue  # handled by camel-case rules
         found = None
-        # A capitalised word: Name (seen alone elsewhere) + a word: Tateau, Chainztold.
+        # A capitalised word: Name (seen alone elsewhere) + a word: Lakeau, Lakesaid.
         if not _CAMEL_INNER.search(head):
             for i in range(3, len(head) - 1):
                 a, b = head[:i], head[i:]
@@ -365,7 +365,7 @@ def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str]
                     break
             clitic = "-" in t and fold(t.split("-", 1)[1].split("-")[0]) in fw
             if found is None and clitic:
-                # A name glued to a verb that carries a clitic pronoun (Salsichatornou-se): two
+                # A name glued to a verb that carries a clitic pronoun (Bolachatornou-se): two
                 # long frequent words of the language. Without the clitic the shape is that of
                 # place names and compounds (Vallegrande, Rochegrosse), never reported.
                 for i in range(5, len(head) - 4):
@@ -378,7 +378,7 @@ def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str]
         if found is None:
             continue
         yield Hit(start, end, (" ".join(found),), confidence=0.75, severity=Severity.MINOR)
-    # A word of the language glued to a capitalised word: romaniséRomite (not in English text: code).
+    # A word of the language glued to a capitalised word: transcritPlovdiv (not in English text: code).
     if lang == "en":
         return
     for tok in doc.words:
@@ -396,7 +396,7 @@ def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str]
 
 
 def glue_split(word: str, lang: str, min_zipf: float = 3.0) -> list[str] | None:
-    """The known words a lowercase token splits into when it is a glue (``luiprès``), else None.
+    """The known words a lowercase token splits into when it is a glue (``luiaussi``), else None.
 
     For other kinds (the non-word rule leaves glued tokens to the glued-words rules);
     uses the built-in function-word list of `lang`.

@@ -1,7 +1,7 @@
 """Kind ``lost-mark``: a word that lost its apostrophe or its accents on the way.
 
-Keyboards, transliteration pipelines and scrapers drop marks: ``davoir`` for
-``d'avoir``, ``Il sagit`` for ``Il s'agit``, ``Deuxieme`` for ``Deuxième``. The
+Keyboards, transliteration pipelines and scrapers drop marks: ``dêtre`` for
+``d'être``, ``Lhomme`` for ``L'homme``, ``Troisieme`` for ``Troisième``. The
 damaged forms are common enough on the web that frequency lists know them, so
 an "unknown word" check misses them; this kind compares each token with its
 repaired form instead. One ``mode`` per rule:
@@ -9,7 +9,7 @@ repaired form instead. One ``mode`` per rule:
 - ``apostrophe``: the token is an elision (``elisions``: ``d``, ``l``, ``qu``…)
   glued to a word starting with a vowel or ``h``; the word is very common
   (``min_zipf``), the token far rarer (``gap``); real words of that shape are
-  listed in ``exceptions`` (``selle``, ``lavoir``, ``dune``). A document must show
+  listed in ``exceptions`` (``selle``, ``lavoir``, ``savant``). A document must show
   at least ``min_distinct`` different such tokens, or use no apostrophe at all:
   stripped apostrophes come in batches, a lone candidate in a text that elides
   elsewhere is more likely a rare real word.
@@ -24,7 +24,7 @@ repaired form instead. One ``mode`` per rule:
 - ``caps``: a word in capitals (a headline, a quoted slogan), which the non-word
   rules skip as a possible acronym, of ``min_length`` letters or more, that no
   list of the language or English knows, with one clearly most frequent word of
-  the language one edit away (``CONDOLÉENCES`` → ``CONDOLÉANCES``).
+  the language one edit away (``FÉLICITATONS`` → ``FÉLICITATIONS``).
 
 params: ``mode``, ``elisions``, ``exceptions``, ``min_zipf``, ``gap``, ``max_zipf``,
 ``min_distinct``, ``langs``, ``min_length``.
@@ -117,7 +117,7 @@ def _sentence_starts(doc: Document) -> set[int]:
             if toks:
                 starts.add(toks[0].start)
         starts.update(ln.start for ln in doc.lines)
-        # After an opening quote, a colon or a dash a capital opens a sentence too (« Jai travaillé »).
+        # After an opening quote, a colon or a dash a capital opens a sentence too (« Lhomme est là »).
         starts.update(m.end() for m in regex.finditer(r"[«“\"(:—–][ \u00a0\u202f]{0,2}+(?=\p{Lu})", doc.prose))
         doc.cache["lost-mark:starts"] = starts
     return starts
@@ -166,7 +166,7 @@ def _accents(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> I
                 continue
             start = tok.start + m.start()
             if t[0].isupper() and not (start in starts and m.start() == 0):
-                continue  # a capitalised word inside a sentence is a name (Jose, Sesion Records)
+                continue  # a capitalised word inside a sentence is a name (Jose, Sesame Street)
             w = fold(t)
             if w in exceptions:
                 continue

@@ -20,8 +20,8 @@ most frequent.
 
 A word that only an ``also`` language knows, and rarely (below
 ``also_anywhere_zipf``), is accepted only next to another word of that language
-(a title, a quotation): alone in a French sentence, ``skud`` is no word. A word
-cited alone or nearly in quotation marks (“skinship”), or right after a naming cue (``naming_cues``: « appelée », « se prononce ») is a
+(a title, a quotation): alone in a French sentence, ``keloid`` is no word. A word
+cited alone or nearly in quotation marks (“keloidship”), or right after a naming cue (``naming_cues``: « appelée », « se prononce ») is a
 name or a coinage being introduced, and is accepted.
 
 A word with a letter the language's own words lack (``foreign_letters``: k, j,
@@ -142,7 +142,7 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 bad = _unknown_part(w, elisions, known)
                 if bad is not None and foreign_letters and not foreign_letters.isdisjoint(bad[1]):
-                    continue  # letters the language's own words lack: a loanword (kroncong)
+                    continue  # letters the language's own words lack: a loanword (kwaito)
                 if bad is not None:
                     suspects.append((tok, bad))
             if not suspects or len(suspects) >= max(2, share * len(words)):
@@ -153,12 +153,12 @@ def build(rule: Rule):  # noqa: ANN201
                 if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
                     continue
                 if glue_split(part, ctx.primary) is not None:
-                    continue  # two known words glued (luiprès): the glued-words rules report it
+                    continue  # two known words glued (luiaussi): the glued-words rules report it
                 if _short_quote(doc, tok):
-                    continue  # a term cited in quotation marks (“skinship”) is named, not used
+                    continue  # a term cited in quotation marks (“keloidship”) is named, not used
                 k = words.index(tok)
                 if cues and any(fold(t.text) in cues for t in words[max(0, k - 3):k]):
-                    continue  # « appelée emaqi », « se prononce orenji »: a name or a coinage being introduced
+                    continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
                 if foreign_only(part) and any(
                     _foreign_word(t.text, ctx.primary, others) for t in words[max(0, k - 3):k + 4] if t is not tok
                 ):
