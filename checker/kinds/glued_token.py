@@ -55,7 +55,7 @@ _SHAPES = ("markup", "date", "function-word", "name")
 
 # A hashtag glued to a letter, a digit or a sentence mark; a link glued to a letter.
 _GLUED_HASHTAG = regex.compile(r"(?<=[\p{L}\p{Nd}.!?,;:)])#\p{L}[\p{L}\p{M}\p{Nd}_]*+")
-_GLUED_LINK = regex.compile(r"(?<=\p{L})(?:https?://|www\.)")
+_GLUED_LINK = regex.compile(r"(?<=\p{L})(?:https?://|www\.(?=[\p{L}\p{Nd}]))")
 # Hidden ISO or numeric date in brackets glued to the visible date.
 _DATE_PAREN = regex.compile(
     r"\([^\S\r\n]{0,2}+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{2}/\d{2})[^\S\r\n]{0,2}+\)(\p{Nd}{1,4}+|\p{L}{1,20}+)"
@@ -176,6 +176,8 @@ def _markup(doc: Document) -> Iterator[Hit]:
         if start == m.start():
             continue
         glued = text[start:m.start()]
+        if len(glued) == 1 and glued.isupper():
+            continue  # C#m, F#: a note or a language name, not a glue
         if "#" in glued or "@" in glued:
             start = m.start() - 1  # a run of hashtags: report the glue point only
         # The words after the hashtag, if any, are part of the glue (#Tagvers).
