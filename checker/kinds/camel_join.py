@@ -12,8 +12,9 @@ reported only when:
 - and the join is typical of extraction: three parts or more, a first part from
   the breadcrumb vocabulary (``breadcrumbs``) at the start of a line, a last part
   that is a capitalised function word opening a sentence (``…magazineThe``), or,
-  in a language other than English, a part that is clearly a word of the
-  document's language rather than English (brand camel case is mostly English).
+  in a language other than English, a lowercase first part and a part that is
+  clearly a word of the document's language rather than English (brand camel
+  case is mostly English; two capitalised parts, ``DataQuant``, is a brand shape).
 
 params: ``breadcrumbs`` (list), ``function_words`` (list), ``min_zipf``.
 """
@@ -81,7 +82,10 @@ def build(rule: Rule):  # noqa: ANN201
             at_line_start = start == 0 or text[start - 1] in "\r\n"
             strong = len(pieces) >= 3 or (at_line_start and fold(pieces[0]) in crumbs)
             sentence_glue = fold(pieces[-1]) in function_words and len(pieces[-2]) >= 3
-            native = lang != "en" and any(_native(x, lang) for x in pieces)
+            # Two capitalised parts (DataQuant, MaisonBlanche) is the shape of a brand, not
+            # of a glue: language evidence alone counts only when a lowercase word runs into
+            # a capital (magazineLes).
+            native = lang != "en" and pieces[0][:1].islower() and any(_native(x, lang) for x in pieces)
             if not (strong or sentence_glue or native):
                 continue
             conf = 0.95 if strong else 0.8

@@ -18,7 +18,17 @@ precision high the kind also accepts:
 A suggestion is given when one close word (edit distance 1–2) is clearly the
 most frequent.
 
-params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``.
+A word that only an ``also`` language knows, and rarely (below
+``also_anywhere_zipf``), is accepted only next to another word of that language
+(a title, a quotation): alone in a French sentence, ``keloid`` is no word. A word
+cited alone or nearly in quotation marks (“keloidship”), or right after a naming cue (``naming_cues``: « appelée », « se prononce ») is a
+name or a coinage being introduced, and is accepted.
+
+A word with a letter the language's own words lack (``foreign_letters``: k, j,
+w, x, y in Italian) is a loanword and is not reported.
+
+params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
+``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``.
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._mojibake import in_damaged_run
 from checker.kinds._spelling import close_words
+from checker.kinds.glued_token import glue_split
 from checker.rules import Rule, param
 from checker.wordlists import fold
 
@@ -46,6 +57,11 @@ PARAMS = {
     "foreign_share": param(float, default=0.3, doc="skip sentences with at least this share of unknown words"),
     "min_zipf": param(float, default=1.0, doc="a word at least this frequent counts as known"),
     "prefixes": param(list, default=[], doc="productive prefixes: prefix + known word is accepted"),
+    "also_anywhere_zipf": param(float, default=0.0,
+                                doc="a word known only in an `also` language is accepted anywhere from this "
+                                    "frequency; rarer ones only next to another word of that language (0 = always)"),
+    "naming_cues": param(list, default=[], doc="words that introduce a name or a coinage (called, pronounced)"),
+    "foreign_letters": param(str, default="", doc="letters native words lack (Italian k, j, w, x, y): a loanword"),
 }
 
 _PLAIN = regex.compile(r"^[\p{Ll}\p{M}]+(?:[-'’][\p{Ll}\p{M}]+)*$")
@@ -67,18 +83,30 @@ def build(rule: Rule):  # noqa: ANN201
     also = tuple(p["also"])
     prefixes = tuple(sorted((fold(x) for x in p["prefixes"]), key=len, reverse=True))
     min_length, share, min_zipf = p["min_length"], p["foreign_share"], p["min_zipf"]
+    anywhere = float(p["also_anywhere_zipf"])
+    cues = frozenset(fold(w) for w in p["naming_cues"])
+    foreign_letters = frozenset(p["foreign_letters"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
+        others = langs[1:]
         if not lexicon.table(ctx.primary):
             return
         known_cache: dict[str, bool] = {}
+
+        def foreign_only(word: str) -> bool:
+            """Known in an `also` language only, and too rare there to be accepted anywhere."""
+            return (
+                anywhere > 0
+                and lexicon.zipf(word, ctx.primary) < min_zipf
+                and any(min_zipf <= lexicon.zipf(word, lg) < anywhere for lg in others)
+            )
 
         def known(word: str) -> bool:
             hit = known_cache.get(word)
             if hit is None:
                 hit = (
-                    any(lexicon.zipf(word, lg) >= min_zipf for lg in langs)
+                    (any(lexicon.zipf(word, lg) >= min_zipf for lg in langs) and not foreign_only(word))
                     or _inflected(word, ordered, endings, ctx.primary, min_zipf)
                     or any(
                         word.startswith(x) and len(word) - len(x) >= 4
@@ -113,6 +141,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if len(w) < min_length or not _PLAIN.match(tok.text):
                     continue
                 bad = _unknown_part(w, elisions, known)
+                if bad is not None and foreign_letters and not foreign_letters.isdisjoint(bad[1]):
+                    continue  # letters the language's own words lack: a loanword (kwaito)
                 if bad is not None:
                     suspects.append((tok, bad))
             if not suspects or len(suspects) >= max(2, share * len(words)):
@@ -122,6 +152,17 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # a term used consistently is likelier jargon than an invented word
                 if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
                     continue
+                if glue_split(part, ctx.primary) is not None:
+                    continue  # two known words glued (luiaussi): the glued-words rules report it
+                if _short_quote(doc, tok):
+                    continue  # a term cited in quotation marks (“keloidship”) is named, not used
+                k = words.index(tok)
+                if cues and any(fold(t.text) in cues for t in words[max(0, k - 3):k]):
+                    continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
+                if foreign_only(part) and any(
+                    _foreign_word(t.text, ctx.primary, others) for t in words[max(0, k - 3):k + 4] if t is not tok
+                ):
+                    continue  # a rare English word among English words: a quotation or a title
                 start = tok.start + offset
                 end = start + len(part)
                 if end > tok.end or fold(doc.text[start:end]) != part:
@@ -153,6 +194,24 @@ def _closed_compound(word: str, langs: tuple[str, ...], primary: str) -> bool:
         ):
             return True
     return False
+
+
+_SHORT_QUOTE = regex.compile(r"[«“\"‘]([^«»“”\"‘’\r\n]{1,40}+)[»”\"’]")
+
+
+def _short_quote(doc: Document, tok) -> bool:  # noqa: ANN001
+    """True when the token is one of at most three words between quotation marks."""
+    lo = max(0, tok.start - 42)
+    for m in _SHORT_QUOTE.finditer(doc.prose, lo, min(len(doc.prose), tok.end + 42)):
+        if m.start(1) <= tok.start and tok.end <= m.end(1):
+            return len(m.group(1).split()) <= 3
+    return False
+
+
+def _foreign_word(word: str, lang: str, others: tuple[str, ...]) -> bool:
+    """True when `word` is clearly a word of another language than `lang` (the, with, told)."""
+    z = lexicon.zipf(word, lang)
+    return any(lexicon.zipf(word, lg) >= 3.0 and lexicon.zipf(word, lg) >= z + 1.5 for lg in others)
 
 
 _QUOTE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")

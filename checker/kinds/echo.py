@@ -1,0 +1,236 @@
+"""Kind ``echo``: short text written twice — words, a title line, a sentence inside a paragraph.
+
+Complements ``repeated-text`` (whole passages, long lines, consecutive identical
+lines) at the scales it leaves out. One ``mode`` per rule:
+
+- ``words``: one to ``max_words`` words repeated at once (``jóvenes jóvenes``,
+  ``Coupe du monde Coupe du monde``), and a line made of one text twice around a
+  dash or bar (``Name - Name``, a mirror's "translated title - original title").
+  A single repeated word is reported only with ``single`` (annotators and the
+  grammar rules call a doubled word grammar), from ``min_single`` letters (shorter
+  ones, ``le le``, ``the the``, are the grammar rules' doubled words), when it is
+  not in ``allow`` (pronominal and emphatic doublings: ``nous nous``, ``very
+  very``, ``très très``) and not capitalised (``Duran Duran``, ``Bora Bora``).
+  Several words are not reported when the copy starts or ends with a function
+  word (``rules/<lang>/glue-function-words.txt``): “kept growing and kept growing”
+  is rhetoric. Both copies must sit on one line.
+- ``line``: a short line (``min_words`` words or more, but shorter than what the
+  passage rule reports) repeated within the next ``window`` non-blank lines with
+  other lines or a blank line between — a headline printed two or three times —
+  or a line that is an earlier nearby line plus a trailing bracketed credit
+  (``Title (Photo: …)``, a caption that repeats the headline).
+- ``sentence``: a sentence of ``min_words`` words or more repeated verbatim
+  inside a longer paragraph (a quotation given twice). Sentences that are a
+  whole line or passage, or that sit in a line mostly made of repeated
+  sentences (a repeated paragraph), are left to ``repeated-text``.
+
+The later copy is reported; the first is the Hit's ``related`` span.
+
+params: ``mode``, ``max_words``, ``min_single``, ``allow``, ``min_words``,
+``min_chars``, ``window``, ``function_words``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document, Span
+from checker.finding import Hit, Severity
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "echo"
+PARAMS = {
+    "mode": param(str, default="words", doc="words | line | sentence"),
+    "max_words": param(int, default=6, doc="longest repeated word sequence (words mode)"),
+    "single": param(bool, default=False, doc="report a single repeated word too (words mode)"),
+    "min_single": param(int, default=4, doc="fewest letters of a single repeated word (words mode)"),
+    "allow": param(list, default=[], doc="words whose doubling is legitimate (words mode)"),
+    "min_words": param(int, default=3, doc="fewest words of a repeated line or sentence"),
+    "min_chars": param(int, default=15, doc="fewest characters of a repeated line or sentence"),
+    "window": param(int, default=4, doc="non-blank lines looked back for a repeated line"),
+    "function_words": param(str, default="../{lang}/glue-function-words.txt",
+                            doc="function-word list, relative to the rule file; {lang} = primary language"),
+}
+_MODES = ("words", "line", "sentence")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*+(?:[-'’]\p{L}[\p{L}\p{M}\p{Nd}]*+)*+|\p{Nd}++")
+_GAP = regex.compile(r"[ \u00a0]++")
+_SEP_LINE = regex.compile(r"^(.{2,}?)[ \u00a0]+[-–—|/:][ \u00a0]+(.{2,})$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_TRAILING_BRACKET = regex.compile(r"[ \u00a0]*+[(\[][^()\[\]\n]{1,80}[)\]][ \u00a0.]*$")
+_PASSAGE_WORDS = 8  # repeated-text's passage mode reports lines from this many words
+_PASSAGE_CHARS = 40
+
+
+def _norm_words(text: str) -> list[str]:
+    return [m.group() for m in _WORD.finditer(unicodedata.normalize("NFC", text).casefold())]
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Validate the mode."""
+    p = rule.params
+    mode = p["mode"]
+    if mode not in _MODES:
+        raise ValueError(f"mode must be one of {', '.join(_MODES)}")
+    if p["max_words"] < 1 or p["window"] < 1:
+        raise ValueError("max_words and window must be positive")
+    allow = frozenset(fold(w) for w in p["allow"])
+    pattern = str(p["function_words"])
+
+    def function_words(lang: str) -> frozenset[str]:
+        path = rule.resolve(pattern.replace("{lang}", lang))
+        if not path.is_file():
+            return frozenset()
+        return frozenset(fold(w).strip("-") for w in read_list(path))
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if mode == "words":
+            yield from _words(doc, p["max_words"], p["single"], p["min_single"], allow, function_words(ctx.primary))
+        elif mode == "line":
+            yield from _lines(doc, p["min_words"], p["min_chars"], p["window"])
+        else:
+            yield from _sentences(doc, p["min_words"], p["min_chars"])
+
+    return check
+
+
+def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: frozenset[str],
+           fw: frozenset[str]) -> Iterator[Hit]:
+    prose, text = doc.prose, doc.text
+    for line in doc.lines:
+        s = prose[line.start:line.end]
+        toks = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(s)]
+        # A mirror title: the whole line is one text twice around a separator.
+        m = _SEP_LINE.match(s.strip())
+        if m and _HAS_LETTER.search(m.group(1)):
+            a, b = _norm_words(m.group(1)), _norm_words(m.group(2))
+            if a and a == b:
+                off = line.start + (len(s) - len(s.lstrip()))
+                first = (off + m.start(1), off + m.end(1))
+                yield Hit(off + m.start(2), off + m.end(2), confidence=0.85, severity=Severity.MINOR,
+                          args={"n": str(len(a))}, related=first)
+                continue
+        i, n_toks = 0, len(toks)
+        while i < n_toks:
+            found = 0
+            for n in range(min(max_n, (n_toks - i) // 2), 0, -1):
+                a = toks[i:i + n]
+                b = toks[i + n:i + 2 * n]
+                if [t[2] for t in a] != [t[2] for t in b]:
+                    continue
+                # The copies must follow each other with only spaces in between, and the
+                # words inside each copy be separated by spaces or light punctuation.
+                if not _GAP.fullmatch(s[a[-1][1]:b[0][0]]):
+                    continue
+                if not _HAS_LETTER.search(s[a[0][0]:a[-1][1]]):
+                    continue
+                if n == 1:
+                    if not single:
+                        continue
+                    w = a[0][2]
+                    word = text[line.start + a[0][0]:line.start + a[0][1]]
+                    if len(w) < min_single or w in skip or word[:1].isupper() or "-" in w:
+                        continue
+                    if _tripled(toks, i):
+                        continue  # « non non non »: deliberate
+                elif len({x[2] for x in a}) == 1:
+                    continue  # « non non non non »: one word over and over
+                elif any(x[2] in fw or len(x[2]) <= 2 for x in (a[0], a[-1])):
+                    continue  # “kept growing and kept growing”, « côte à côte à »: X and X is rhetoric
+                found = n
+                break
+            if not found:
+                i += 1
+                continue
+            a, b = toks[i:i + found], toks[i + found:i + 2 * found]
+            start, end = line.start + b[0][0], line.start + b[-1][1]
+            yield Hit(start, end, ("",), confidence=0.9 if found > 1 else 0.8,
+                      severity=None if found > 1 else Severity.MINOR,
+                      args={"n": str(found)}, related=(line.start + a[0][0], line.start + a[-1][1]))
+            i += 2 * found
+
+
+def _tripled(toks: list[tuple[int, int, str]], i: int) -> bool:
+    w = toks[i][2]
+    return (i + 2 < len(toks) and toks[i + 2][2] == w) or (i > 0 and toks[i - 1][2] == w)
+
+
+def _trim(doc: Document, start: int, end: int) -> Span | None:
+    prose = doc.prose
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return doc.span(start, end) if start < end else None
+
+
+def _lines(doc: Document, min_words: int, min_chars: int, window: int) -> Iterator[Hit]:
+    prose = doc.prose
+    recent: list[tuple[Span, tuple[str, ...], tuple[str, ...]]] = []  # (span, words, words without bracket)
+    prev_blank = False
+    for line in doc.lines:
+        span = _trim(doc, line.start, line.end)
+        if span is None:
+            prev_blank = True
+            continue
+        raw = prose[span.start:span.end]
+        words = tuple(_norm_words(raw))
+        bracket = _TRAILING_BRACKET.search(raw)
+        bare = tuple(_norm_words(raw[: bracket.start()])) if bracket else words
+        hit = None
+        if len(bare) >= min_words and len(raw) >= min_chars and _HAS_LETTER.search(raw):
+            for k, (other, owords, obare) in enumerate(reversed(recent)):
+                adjacent = k == 0 and not prev_blank
+                if words == owords:
+                    # Consecutive identical lines are repeated-line's; long ones repeated-passage's.
+                    if adjacent or (len(words) >= _PASSAGE_WORDS and len(raw) >= _PASSAGE_CHARS):
+                        break
+                    hit = other
+                    break
+                if bracket and bare == owords:
+                    hit = other  # the earlier line again, plus a credit in brackets
+                    break
+        if hit is not None:
+            yield Hit(span.start, span.end, confidence=0.85,
+                      args={"line": str(doc.position(hit.start)[0])}, related=(hit.start, hit.end))
+        recent.append((span, words, bare))
+        if len(recent) > window:
+            recent.pop(0)
+        prev_blank = False
+
+
+def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
+    prose = doc.prose
+    units = {(u.start, u.end) for u in doc.passages}
+    units |= {(s.start, s.end) for s in (_trim(doc, ln.start, ln.end) for ln in doc.lines) if s is not None}
+    seen: dict[tuple[str, ...], Span] = {}
+    line_starts = doc.line_starts
+    # Per line: its sentences of three words or more, and which of them repeat earlier text.
+    per_line: dict[int, list[tuple[Span, Span | None]]] = {}
+    for sent in doc.sentences:
+        span = _trim(doc, sent.start, sent.end)
+        if span is None:
+            continue
+        words = tuple(_norm_words(prose[span.start:span.end]))
+        if len(words) < 3:
+            continue
+        line = bisect.bisect_right(line_starts, span.start) - 1
+        first = seen.get(words) if len(words) >= min_words and span.end - span.start >= min_chars else None
+        per_line.setdefault(line, []).append((span, first))
+        if first is None and len(words) >= min_words:
+            seen.setdefault(words, span)
+    for entries in per_line.values():
+        total = sum(span.end - span.start for span, _ in entries)
+        repeated = sum(span.end - span.start for span, first in entries if first is not None)
+        if repeated >= 0.6 * total:
+            continue  # most of the line repeats earlier text: a repeated paragraph, repeated-text's
+        for span, first in entries:
+            if first is None or (span.start, span.end) in units:
+                continue
+            yield Hit(span.start, span.end, confidence=0.85,
+                      args={"line": str(doc.position(first.start)[0])}, related=(first.start, first.end))

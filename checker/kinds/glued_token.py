@@ -1,0 +1,415 @@
+"""Kind ``glued-token``: words, numbers, hashtags and links that lost the space between them.
+
+Extraction drops the separator where a link, a hashtag, an italic run or a
+hidden microformat ended, leaving one token made of two. Each rule picks one
+``shape``:
+
+- ``markup``: a hashtag or a link glued to what precedes it (``de#Tag``,
+  ``mars.#Tag``, ``000#COIN``, ``anonymehttps://…``). ``C#``/``F#`` (no letter
+  after ``#``), HTML entities and anything inside a URL are left alone.
+- ``date``: a hidden machine-readable date glued to the visible one
+  (``( 1972-04-15 )15 avril``), or a year glued to a capitalised word that the
+  language's list (or the document itself) knows (``2019Berlin``).
+- ``function-word``: a function word of the language glued to a word, found by
+  splitting a token that no word list knows into known words (``maisonde`` →
+  ``maison de``, ``luiaussi``, ``porcomputadoresde``), or glued to a capitalised word
+  (``auMusée``) or to an acronym (``PSGde``). The function words come from the
+  file ``function_words`` (``{lang}`` is the document's primary language); a
+  language without the file is skipped.
+- ``name``: a name used elsewhere in the article glued to the next word
+  (``Lakeau`` where ``Lake`` stands alone elsewhere; ``Lakesaid``), a word of
+  the language glued to a capitalised word (``transcritPlovdiv``), or a name glued
+  to a verb with a clitic pronoun (``Bolachatornou-se``).
+
+Never reported: tokens any list of the language or English knows (brands,
+``YouTube``, ``iPhone``), tokens repeated in the article (consistent spelling is
+a name or a term), camel case in English text (code identifiers), tokens with
+digits inside words.
+
+params: ``shape``, ``function_words``, ``min_zipf`` (frequency a part needs to count as a word).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit, Severity
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "glued-token"
+PARAMS = {
+    "shape": param(str, default="markup", doc="markup | date | function-word | name"),
+    "function_words": param(str, default="../{lang}/glue-function-words.txt",
+                            doc="function-word list, relative to the rule file; {lang} = primary language"),
+    "min_zipf": param(float, default=3.0, doc="frequency a part needs to count as a word"),
+}
+_SHAPES = ("markup", "date", "function-word", "name")
+
+# A hashtag glued to a letter, a digit or a sentence mark; a link glued to a letter.
+_GLUED_HASHTAG = regex.compile(r"(?<=[\p{L}\p{Nd}.!?,;:)])#\p{L}[\p{L}\p{M}\p{Nd}_]*+")
+_GLUED_LINK = regex.compile(r"(?<=\p{L})(?:https?://|www\.(?=[\p{L}\p{Nd}]))")
+# Hidden ISO or numeric date in brackets glued to the visible date.
+_DATE_PAREN = regex.compile(
+    r"\([^\S\r\n]{0,2}+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{2}/\d{2})[^\S\r\n]{0,2}+\)(\p{Nd}{1,4}+|\p{L}{1,20}+)"
+)
+_YEAR_WORD = regex.compile(r"(?<![\p{L}\p{Nd}.,/:-])(1[89]\d\d|20\d\d)(\p{Lu}\p{Ll}{2,}+)(?![\p{L}\p{Nd}])")
+_NON_SPACE_BACK = 40
+_PLAIN = regex.compile(r"^[\p{L}\p{M}]+$")
+_ACRONYM_TAIL = regex.compile(r"^(\p{Lu}{2,}+)(\p{Ll}{2,}+)$")
+_LOWER_CAP = regex.compile(r"^(\p{Ll}[\p{Ll}\p{M}]*+)(\p{Lu}[\p{Ll}\p{M}]{2,}+)$")
+_CAMEL_INNER = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Validate the shape; the function-word lists are read lazily per language."""
+    p = rule.params
+    shape = p["shape"]
+    if shape not in _SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(_SHAPES)}")
+    pattern = str(p["function_words"])
+    min_zipf = float(p["min_zipf"])
+
+    def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+        path: Path = rule.resolve(pattern.replace("{lang}", lang))
+        if not path.is_file():
+            return None
+        return _read_function_words(path)
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if shape == "markup":
+            yield from _markup(doc)
+        elif shape == "date":
+            yield from _dates(doc, ctx.primary, min_zipf)
+        else:
+            lists = words_for(ctx.primary)
+            if lists is None:
+                return
+            fw, prefixes, endings = lists
+            if shape == "function-word":
+                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf)
+            else:
+                yield from _names(doc, ctx.primary, fw, endings, min_zipf)
+
+    return check
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _read_function_words(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(function words, those never split off a token's start — a trailing ``-``, productive
+    prefixes such as ``sur-`` — and those never split off its end — a leading ``-``, common
+    endings and enclitic pronouns such as ``-en``, ``-lo``)."""
+    entries = [fold(w) for w in read_list(path)]
+    return (
+        frozenset(w.strip("-") for w in entries),
+        frozenset(w.strip("-") for w in entries if w.endswith("-")),
+        frozenset(w.strip("-") for w in entries if w.startswith("-")),
+    )
+
+
+def _url_spans(doc: Document) -> list[tuple[int, int]]:
+    key = "glued-token:urls"
+    spans = doc.cache.get(key)
+    if spans is None:
+        spans = [(t.start, t.end) for t in doc.tokens if t.kind in ("url", "email")]
+        doc.cache[key] = spans
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Start of the run of non-space characters that ends at `pos` (bounded)."""
+    lo = max(0, pos - _NON_SPACE_BACK)
+    i = pos
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _counts(doc: Document) -> Counter[str]:
+    """How often each word form occurs (case kept), cached per document."""
+    c = doc.cache.get("glued-token:counts")
+    if c is None:
+        c = Counter(t.text for t in doc.words)
+        doc.cache["glued-token:counts"] = c
+    return c
+
+
+def _folded_counts(doc: Document) -> Counter[str]:
+    c = doc.cache.get("glued-token:fcounts")
+    if c is None:
+        c = Counter(fold(t.text) for t in doc.words)
+        doc.cache["glued-token:fcounts"] = c
+    return c
+
+
+def _known(word: str, lang: str) -> float:
+    """Highest frequency of `word` in the document's language or English."""
+    return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en") if lang != "en" else 0.0)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def _markup(doc: Document) -> Iterator[Hit]:
+    prose, text = doc.prose, doc.text
+    urls = _url_spans(doc)
+    for m in _GLUED_HASHTAG.finditer(prose):
+        if _inside(urls, m.start() - 1) or prose[m.start() - 1] == "&":
+            continue
+        start = _run_start(prose, m.start())
+        if start == m.start():
+            continue
+        glued = text[start:m.start()]
+        if len(glued) == 1 and glued.isupper():
+            continue  # C#m, F#: a note or a language name, not a glue
+        if "#" in glued or "@" in glued:
+            start = m.start() - 1  # a run of hashtags: report the glue point only
+        # The words after the hashtag, if any, are part of the glue (#Tagvers).
+        yield Hit(start, m.end(), (text[start:m.start()] + " " + m.group(),), confidence=0.9)
+    for m in _GLUED_LINK.finditer(prose):
+        if _inside(urls, m.start() - 1):
+            continue
+        start = _run_start(prose, m.start())
+        word = prose[start:m.start()]
+        w = regex.search(r"\p{L}+$", word)
+        if w is None or len(w.group()) < 2:
+            continue
+        start = m.start() - len(w.group())
+        end = m.end() - (3 if m.group().endswith("://") else 1)  # 'anonymehttps', 'motwww'
+        yield Hit(start, end, (text[start:m.start()] + " " + text[m.start():end],), confidence=0.85)
+
+
+def _dates(doc: Document, lang: str, min_zipf: float) -> Iterator[Hit]:
+    prose, text = doc.prose, doc.text
+    for m in _DATE_PAREN.finditer(prose):
+        yield Hit(m.start(), m.end(), confidence=0.9, severity=Severity.MINOR)
+    counts = _counts(doc)
+    for m in _YEAR_WORD.finditer(prose):
+        word = m.group(2)
+        if _known(word, lang) < min_zipf and counts[word] == 0:
+            continue
+        if _known(m.group(), lang) > 0:
+            continue
+        yield Hit(m.start(), m.end(), (m.group(1) + " " + word,), confidence=0.85)
+    del text
+
+
+def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
+                 endings: frozenset[str], min_zipf: float) -> list[str] | None:
+    """Split a folded unknown word into 2-3 known parts, at least one a function word.
+
+    Content parts need ``min_zipf`` in the language (English loanwords need more, and
+    five letters) and four letters; function words come from the list (two letters or more).
+    Three parts only as function word + word + function word.
+    A function word that is also a productive prefix (``sur``) is never the first part, one
+    that is also a common ending or an enclitic (``en``, ``lo``) never the last.
+    The split with the most frequent weakest part wins.
+    """
+    n = len(word)
+    if any(word.startswith(x) for x in prefixes):
+        return None
+
+    def score(part: str) -> float | None:
+        if part in fw:
+            return 9.0
+        if len(part) < 4:
+            return None
+        z = lexicon.zipf(part, lang)
+        if z >= min_zipf:
+            return z
+        if lang != "en" and len(part) >= 5:
+            ze = lexicon.zipf(part, "en")
+            if ze >= min_zipf + 0.5:
+                return ze - 0.5
+        return None
+
+    best: tuple[float, list[str]] | None = None
+    for i in range(2, n - 1):
+        a = score(word[:i])
+        if a is None:
+            continue
+        b = score(word[i:])
+        if word[i:] in endings:
+            continue
+        if b is not None and (word[:i] in fw or word[i:] in fw):
+            cand = (min(a, b), [word[:i], word[i:]])
+            if best is None or cand[0] > best[0]:
+                best = cand
+    if best is not None:
+        return best[1]
+    if n < 9:
+        return None
+    for i in range(2, n - 3):
+        a = score(word[:i])
+        if a is None:
+            continue
+        for j in range(i + 2, n - 1):
+            b = score(word[i:j])
+            if b is None:
+                continue
+            if word[j:] in endings:
+                continue
+            c = score(word[j:])
+            parts = [word[:i], word[i:j], word[j:]]
+            # Only a word wrapped in function words (por|computadores|de): other three-part splits
+            # cut too many long real words (document|al|mente, ponte|chi|anale).
+            if c is None or not (parts[0] in fw and parts[2] in fw and parts[1] not in fw):
+                continue
+            cand = (min(a, b, c), parts)
+            if best is None or cand[0] > best[0]:
+                best = cand
+    return best[1] if best else None
+
+
+def _restore_case(original: str, parts: list[str]) -> str:
+    out, pos = [], 0
+    for x in parts:
+        out.append(original[pos:pos + len(x)])
+        pos += len(x)
+    return " ".join(out)
+
+
+def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
+                   endings: frozenset[str], min_zipf: float) -> Iterator[Hit]:
+    fcounts = _folded_counts(doc)
+    text = doc.text
+    for tok in doc.words:
+        t = tok.text
+        # Elided article in front (l’auMusée): look at what follows it.
+        m_el = regex.match(r"\p{L}{1,5}['’](?=\p{L})", t)
+        off = m_el.end() if m_el else 0
+        core = t[off:]
+        head = regex.split(r"-", core, maxsplit=1)[0]  # Bolachatornou-se → the first chunk
+        if len(head) < 4 or not _PLAIN.match(head):
+            continue
+        start = tok.start + off
+        end = start + len(head)
+        if fcounts[fold(t)] > 1:
+            continue  # repeated: a name or a term the article uses
+        # ACRONYM + function word: PSGde, ONUdes.
+        m = _ACRONYM_TAIL.match(head)
+        if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
+            if _known(head, lang) < 1.0:
+                yield Hit(start, end, (m.group(1) + " " + m.group(2),), confidence=0.85)
+            continue
+        # function word + Capitalised word: auMusée (not English text: onClick, inArray are code).
+        m = _LOWER_CAP.match(head)
+        if m and lang != "en":
+            first, rest = m.group(1), m.group(2)
+            if (
+                fold(first) in fw
+                and lexicon.zipf(first, lang) >= lexicon.zipf(first, "en") + 1.0
+                and _known(head, lang) < 1.0
+            ):
+                yield Hit(start, end, (first + " " + rest,), confidence=0.85)
+            continue
+        if _CAMEL_INNER.search(head):
+            continue
+        # A lowercase token no list knows, made of known words: maisonde, luiaussi.
+        if not head[0].islower():
+            continue
+        w = fold(head)
+        if _known(w, lang) >= 1.0 or len(w) < 5:
+            continue
+        parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
+        if parts is None:
+            continue
+        conf = 0.85 if len(parts) == 2 else 0.8
+        yield Hit(start, end, (_restore_case(text[start:end], parts),), confidence=conf)
+
+
+def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str],
+           min_zipf: float) -> Iterator[Hit]:
+    counts = _counts(doc)
+    fcounts = _folded_counts(doc)
+    text = doc.text
+    for tok in doc.words:
+        t = tok.text
+        head = t.split("-", 1)[0]
+        if len(head) < 6 or not _PLAIN.match(head) or not head[0].isupper():
+            continue
+        if fcounts[fold(t)] > 1 or _known(head, lang) >= 1.0 or head.isupper():
+            continue
+        start, end = tok.start, tok.start + len(head)
+        m = _LOWER_CAP.match(head)
+        if m:
+            continue  # handled by camel-case rules
+        found = None
+        # A capitalised word: Name (seen alone elsewhere) + a word: Lakeau, Lakesaid.
+        if not _CAMEL_INNER.search(head):
+            for i in range(3, len(head) - 1):
+                a, b = head[:i], head[i:]
+                if counts[a] == 0:
+                    continue
+                fb = fold(b)
+                if fb in fw and fb not in endings and len(b) >= 2:
+                    found = [a, b]
+                elif len(b) >= 4 and lang != "en" and lexicon.zipf(b, "en") >= 4.0 \
+                        and lexicon.zipf(b, lang) <= lexicon.zipf(b, "en") - 2.0:
+                    found = [a, b]  # an English word left untranslated after the name
+                if found:
+                    break
+            clitic = "-" in t and fold(t.split("-", 1)[1].split("-")[0]) in fw
+            if found is None and clitic:
+                # A name glued to a verb that carries a clitic pronoun (Bolachatornou-se): two
+                # long frequent words of the language. Without the clitic the shape is that of
+                # place names and compounds (Vallegrande, Rochegrosse), never reported.
+                for i in range(5, len(head) - 4):
+                    a, b = head[:i], head[i:]
+                    if lexicon.zipf(a, lang) >= min_zipf + 0.3 and lexicon.zipf(b, lang) >= min_zipf + 0.5 \
+                            and lexicon.zipf(b, lang) >= lexicon.zipf(b, "en") + 1.0 \
+                            and lexicon.zipf(a, lang) >= lexicon.zipf(a, "en"):
+                        found = [a, b]
+                        break
+        if found is None:
+            continue
+        yield Hit(start, end, (" ".join(found),), confidence=0.75, severity=Severity.MINOR)
+    # A word of the language glued to a capitalised word: transcritPlovdiv (not in English text: code).
+    if lang == "en":
+        return
+    for tok in doc.words:
+        m = _LOWER_CAP.match(tok.text)
+        if not m or fcounts[fold(tok.text)] > 1:
+            continue
+        first, rest = m.group(1), m.group(2)
+        if len(first) < 4 or fold(first) in fw or _known(tok.text, lang) >= 1.0:
+            continue
+        zl, ze = lexicon.zipf(first, lang), lexicon.zipf(first, "en")
+        if zl >= 1.5 and zl >= ze + 0.5 and _known(rest, lang) < min_zipf:
+            # When both parts are common words the camel-join rule reports it.
+            yield Hit(tok.start, tok.end, (first + " " + rest,), confidence=0.75, severity=Severity.MINOR)
+    del text
+
+
+def glue_split(word: str, lang: str, min_zipf: float = 3.0) -> list[str] | None:
+    """The known words a lowercase token splits into when it is a glue (``luiaussi``), else None.
+
+    For other kinds (the non-word rule leaves glued tokens to the glued-words rules);
+    uses the built-in function-word list of `lang`.
+    """
+    from checker.rules import builtin_rules_dir
+
+    path = builtin_rules_dir() / lang / "glue-function-words.txt"
+    if not path.is_file():
+        return None
+    fw, prefixes, endings = _read_function_words(path)
+    w = fold(word)
+    if len(w) < 5 or not _PLAIN.match(w):
+        return None
+    return _split_known(w, lang, fw, prefixes, endings, min_zipf)
