@@ -184,7 +184,7 @@ def _lines(doc: Document, min_words: int, min_chars: int, window: int) -> Iterat
         bare = tuple(_norm_words(raw[: bracket.start()])) if bracket else words
         hit = None
         if len(bare) >= min_words and len(raw) >= min_chars and _HAS_LETTER.search(raw):
-            for k, (other, owords, obare) in enumerate(reversed(recent)):
+            for k, (other, owords, _obare) in enumerate(reversed(recent)):
                 adjacent = k == 0 and not prev_blank
                 if words == owords:
                     # Consecutive identical lines are repeated-line's; long ones repeated-passage's.
