@@ -10,14 +10,19 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from checker._version import __version__
 from checker.errors import ConfigError, MtlintError, RulePackError, UsageError
 from checker.files import Target
 from checker.finding import Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.linter import Linter
+    from checker.options import RunOptions
+    from checker.report import RunReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -97,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--files-from", metavar="FILE", help="also check the paths listed in FILE, one per line (- for standard input)")
     check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
+    check.add_argument("--profile", action="store_true", help="print where the time went (per phase and per rule) on standard error; also MTLINT_PROFILE=1")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
@@ -177,9 +183,20 @@ def _load_ruleset(extra: Sequence[str] | None, config):  # noqa: ANN001, ANN202
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.profile import PROFILE
+
+    PROFILE.reset(args.profile)
+    try:
+        return _check_run(args, out, err)
+    finally:
+        if PROFILE.enabled:
+            PROFILE.render(err)
+
+
+def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.files import discover
-    from checker.linter import Linter
     from checker.options import RunOptions
+    from checker.profile import PROFILE
 
     options = RunOptions(
         fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
@@ -187,20 +204,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
         roots=tuple(args.paths),
     )
-    linter = Linter(
-        _load_config(args),
-        lang=args.lang,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        rules=tuple(args.rules or ()),
-        min_severity=args.min_severity,
-        fail_on=args.fail_on,
-        fail_under=args.fail_under,
-        include=args.include,
-        exclude=args.exclude,
-        timeout=args.timeout,
-        options=options,
-    )
+    with PROFILE.phase("configuration and rules"):
+        linter = _linter(args, options)
     config = linter.config
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
@@ -237,18 +242,26 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
-        if args.output:
-            with _output_file(args.output) as fh:
-                render(report, fh, False)
-        else:
-            color = args.format == "text" and not args.no_color and _wants_color(out)
-            try:
-                render(report, out, color)
-                out.flush()
-            except BrokenPipeError:
-                raise
-            except OSError as exc:
-                raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
+        with PROFILE.phase("output"):
+            return _render(render, report, args, out)
+    return report.exit_code
+
+
+def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport, args: argparse.Namespace,
+            out: TextIO) -> int:
+    """Write the report to -o FILE or to standard output; a write error is one UsageError."""
+    if args.output:
+        with _output_file(args.output) as fh:
+            render(report, fh, False)
+    else:
+        color = args.format == "text" and not args.no_color and _wants_color(out)
+        try:
+            render(report, out, color)
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     return report.exit_code
 
 
@@ -280,6 +293,26 @@ def _output_file(name: str) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _linter(args: argparse.Namespace, options: RunOptions) -> Linter:
+    """The Linter the command line's options and configuration describe."""
+    from checker.linter import Linter
+
+    return Linter(
+        _load_config(args),
+        lang=args.lang,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        rules=tuple(args.rules or ()),
+        min_severity=args.min_severity,
+        fail_on=args.fail_on,
+        fail_under=args.fail_under,
+        include=args.include,
+        exclude=args.exclude,
+        timeout=args.timeout,
+        options=options,
+    )
 
 
 def _paths(args: argparse.Namespace) -> Iterator[str]:

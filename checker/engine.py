@@ -8,6 +8,7 @@ one finding (the more severe one).
 from __future__ import annotations
 
 import string
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Finding, Hit, Severity
+from checker.profile import PROFILE
 from checker.rules import Pack, Rule
 
 
@@ -102,10 +104,12 @@ class Engine:
         result = Result(doc)
         ctx = self.context_for(doc.lang)
         best: dict[tuple[int, int, str], Finding] = {}
+        profiling = PROFILE.enabled
         for rule in self.rules_for(doc.lang):
             if rule.code in self.disabled:
                 continue
             self.running = rule.code
+            started = time.perf_counter() if profiling else 0.0
             try:
                 hits = list(rule.check(doc, ctx))  # type: ignore[misc]
             except TimeoutError as exc:  # a pattern ran past its time limit (regex's timeout)
@@ -116,6 +120,8 @@ class Engine:
                 continue
             finally:
                 self.running = None
+                if profiling:
+                    PROFILE.add_rule(rule.code, rule.name, time.perf_counter() - started)
             self._strikes.pop(rule.code, None)
             for hit in hits:
                 finding = self._finding(rule, hit, doc, result)

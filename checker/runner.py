@@ -14,6 +14,7 @@ from checker.engine import Engine, at_least
 from checker.errors import InputError
 from checker.files import Target
 from checker.options import RunOptions
+from checker.profile import PROFILE
 from checker.report import FileReport, RunReport
 from checker.rules import Rule, RuleSet
 from checker.scoring import score_file, score_passages
@@ -96,7 +97,8 @@ class Runner:
         config = self.config_for(target)
         report = FileReport(target.display)
         try:
-            doc = self.read(target)
+            with PROFILE.phase("read"):
+                doc = self.read(target)
         except InputError as exc:
             report.error = (exc.code, exc.message)
             report.passed = False
@@ -110,18 +112,21 @@ class Runner:
         `reference` and `source` are companion documents already read (the library's
         ``check_text``); otherwise the options name them per target.
         """
-        doc.lang = config.lang or detect_language(doc.prose)
+        with PROFILE.phase("language"):
+            doc.lang = config.lang or detect_language(doc.prose)
         report.document, report.lang = doc, doc.lang
         # Reference and source come first: source-mode rules read the alignment from doc.cache.
         if reference is not None or source is not None or self.options.comparing:
             from checker.compare import compare
 
-            compare(report, target, self.options, reference=reference, source=source)
+            with PROFILE.phase("compare"):
+                compare(report, target, self.options, reference=reference, source=source)
         if report.error:
             report.document, report.passed = None, False
             return report
-        engine = self.engine_for(config)
-        result = engine.check(doc)
+        with PROFILE.phase("rules"):
+            engine = self.engine_for(config)
+            result = engine.check(doc)
         if self.options.fixing:
             from checker.fix import fix_in_place
 
@@ -137,8 +142,9 @@ class Runner:
         report.failures = result.failures
         report.findings = at_least(result.findings, config.min_severity)
         report.findings.sort(key=lambda f: f.sort_key())
-        report.passages = score_passages(doc, report.findings, config.weights)
-        report.score = score_file(doc, report.findings, config.weights)
+        with PROFILE.phase("scores"):
+            report.passages = score_passages(doc, report.findings, config.weights)
+            report.score = score_file(doc, report.findings, config.weights)
         failing = at_least(report.findings, config.fail_on)
         below = config.fail_under is not None and report.score < config.fail_under
         report.passed = not failing and not below and not report.failures

@@ -429,3 +429,16 @@ def test_every_command_and_option_is_documented() -> None:
             if not re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", doc):
                 missing.append(f"{command or 'mtlint'} {opt}")
     assert missing == []
+
+
+def test_profile_prints_phases_and_rules(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Le maire a parlé au conseil mardi.\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "--profile", "--lang", "fr", str(path)], out, err)
+    assert code in (0, 1)
+    text = err.getvalue()
+    assert "mtlint profile" in text and "configuration and rules" in text and "ms/doc" in text
+    quiet = io.StringIO()
+    main(["check", "--lang", "fr", str(path)], io.StringIO(), quiet)
+    assert "mtlint profile" not in quiet.getvalue()
