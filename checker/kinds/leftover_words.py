@@ -72,6 +72,10 @@ _PARTICLES = frozenset(
     "al el y e und of the op in het".split()
 )
 _WORDFREQ = {"tl": "fil"}
+# Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
+_PAREN_GAP = regex.compile(r"[ \u00a0]*+(?:\([^()\n]{0,20}\)[ \u00a0]*+)?")
+# Clause boundaries inside a sentence: a quoted or introduced foreign clause is judged apart.
+_CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
 # Source languages far from the European article languages: a word of theirs that is also a
 # word of the article's language is a coincidence, not a shared word or a quotation.
 _DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
@@ -147,7 +151,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if listed:
                 z = max(z, 4.0)
                 if z - z_doc >= margin:
-                    strong = (lang in _DISTANT and len(word) >= 3 and z >= strong_zipf and z - z_doc >= margin + 0.5) \
+                    strong = (lang in _DISTANT and len(word) >= 3 and z >= strong_zipf and z_doc < 2.0) \
                         or (z_doc == 0.0 and len(word) >= min_len and not _close(lang, doc_lang))
                     level = 2 if strong else 1
                     if best is None or (level, z) > (best[2], best[0]):
@@ -197,7 +201,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue  # a piece of a domain name, a path or a credit line (ed/ama), not prose
             lowercase += 1
             folded = fold(word)
-            prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and text[tokens[i - 1].end():start].strip(" ") == ""
+            prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
             next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
                         and text[end:tokens[i + 1].start()].strip(" ") == "")
             if folded in _PARTICLES and _before_name(tokens, i, text):
@@ -209,10 +213,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if prev_cap and next_cap:
                 if lang == title_language([fold(tokens[i - 1].group()), fold(tokens[i + 1].group())]):
                     continue  # a function word inside a title or name of its own language
-                if level == 1 and lang in _DISTANT and len(word) >= 2:
+                if level == 1 and lang in _DISTANT and _zipf_small(folded, lang) >= strong_zipf \
+                        and len(tokens[i - 1].group()) >= 2 and len(tokens[i + 1].group()) >= 2:
                     level = 2  # a conjunction of the source language joining two names or titles
             cands.append(_Cand(i, start, end, lang, level))
-        yield from _report(doc, _short_runs_only(doc, cands, tokens, own), window)
+        yield from _report(doc, _short_runs_only(doc, cands, tokens, own, function_words), window)
 
     return check
 
@@ -230,7 +235,8 @@ def _before_name(tokens: list, i: int, text: str) -> bool:
     return False
 
 
-def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: frozenset[str]) -> list[_Cand]:
+def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: frozenset[str],
+                     function_words) -> list[_Cand]:  # noqa: ANN001
     """Keep the leftovers of sentences written in the document's language.
 
     A sentence with fewer function words of the document's language than leftovers (or
@@ -243,18 +249,29 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     tok_starts = [t.start() for t in tokens]
-    by_sentence: dict[int, list[_Cand]] = {}
+    by_clause: dict[tuple[int, int], list[_Cand]] = {}
     for c in cands:
-        by_sentence.setdefault(bisect.bisect_right(starts, c.start) - 1, []).append(c)
-    keep: list[_Cand] = []
-    for k, group in by_sentence.items():
+        k = bisect.bisect_right(starts, c.start) - 1
         if k < 0:
-            keep.extend(group)
-            continue
-        sent = sentences[k]
-        lo, hi = bisect.bisect_left(tok_starts, sent.start), bisect.bisect_left(tok_starts, sent.end)
-        native = sum(1 for t in tokens[lo:hi] if fold(t.group()) in own)
-        if native >= 2 and native >= len(group):
+            lo, hi = 0, len(doc.text)
+        else:
+            lo, hi = sentences[k].start, sentences[k].end
+        # The clause: from the last break before the leftover to the next break after it.
+        text = doc.prose
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(lo, c.start - 400), c.start)), default=lo)
+        m = _CLAUSE_BREAK.search(text, c.end, min(hi, c.end + 400))
+        right = m.start() if m else hi
+        if bisect.bisect_left(tok_starts, right) - bisect.bisect_left(tok_starts, left) <= 4:
+            left, right = lo, hi  # a short reporting clause ("…," he concluded): judge the sentence
+        by_clause.setdefault((left, right), []).append(c)
+    keep: list[_Cand] = []
+    for (left, right), group in by_clause.items():
+        a, b = bisect.bisect_left(tok_starts, left), bisect.bisect_left(tok_starts, right)
+        words = [fold(t.group()) for t in tokens[a:b]]
+        native = sum(1 for w in words if w in own)
+        theirs = function_words(group[0].lang)
+        foreign = sum(1 for w in words if w in theirs and w not in own)
+        if native >= 2 and native >= len(group) and native >= foreign:
             keep.extend(group)
     return sorted(keep, key=lambda c: c.start)
 
