@@ -169,12 +169,15 @@ def _entity(doc: Document) -> Iterator[Hit]:
 
 def _markup(doc: Document) -> Iterator[Hit]:
     text = doc.prose
-    seen_end = -1
-    for m in _TAG.finditer(text):
-        yield Hit(m.start(), m.end(), ("",), confidence=0.9)
-        seen_end = max(seen_end, m.end())
+    import bisect
+
+    tags = [m.span() for m in _TAG.finditer(text)]
+    for start, end in tags:
+        yield Hit(start, end, ("",), confidence=0.9)
+    tag_starts = [s for s, _ in tags]
     for m in _ATTR_END.finditer(text):
-        if m.start() < seen_end:
+        k = bisect.bisect_right(tag_starts, m.start()) - 1
+        if k >= 0 and tags[k][0] <= m.start() < tags[k][1]:
             continue
         # Report the attribute's visible remainder: the run of non-space characters before it.
         lead = _ATTR_TOKEN_START.search(text, max(0, m.start() - 20), m.start())
