@@ -21,6 +21,9 @@ params:
     glued to a word, as ``quoi ??`` or ``What???`` are).
   - ``lost-letter``: U+FFFD, or ``?`` between two letters inside a word (``Fran?ois``);
     URLs (``page.php?id=2``) are left alone.
+  - ``ftfy``: words that ftfy (``ftfy.badness.is_bad``) finds damaged and ``ftfy.fix_encoding``
+    repairs: mojibake of other scripts (``ÐŸÑ€Ð¸Ð²ÐµÑ‚``), double encodings (``cafÃƒÂ©``);
+    runs that the ``character-anomaly`` mojibake detector (MT231) reports are left to it.
   - ``orphan-selector``: an emoji variation selector (U+FE0F, U+FE0E) after a
     character that takes none (a space, a letter, a question mark).
 - ``min_run``: shortest run of question marks reported by ``lost-emoji``.
@@ -41,7 +44,7 @@ from checker.rules import Rule, param
 
 NAME = "residue"
 PARAMS = {
-    "detect": param(str, required=True, doc="escape | entity | markup | lost-emoji | lost-letter | orphan-selector"),
+    "detect": param(str, required=True, doc="escape | entity | markup | lost-emoji | lost-letter | orphan-selector | ftfy"),
     "min_run": param(int, default=4, doc="shortest run of question marks for lost-emoji"),
 }
 
@@ -244,6 +247,58 @@ def _orphan_selector(doc: Document) -> Iterator[Hit]:
         yield Hit(start, m.end(), ("",), confidence=0.9)
 
 
+# A Latin-1/Windows-1252 image of a UTF-8 lead byte followed by the image of a continuation byte:
+# the only places where ftfy is asked to look (it is imported on the first such place).
+_MOJIBAKE_HINT = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_TOKEN = regex.compile(r"\S++")
+
+
+def _ftfy(doc: Document) -> Iterator[Hit]:
+    """Words that ftfy's badness heuristic finds damaged and fix_encoding repairs (MT231 runs left out)."""
+    from checker.kinds._mojibake import in_damaged_run
+
+    text = doc.prose
+    if not _MOJIBAKE_HINT.search(text):
+        return
+    import ftfy
+    from ftfy.badness import is_bad
+
+    for line in doc.lines:
+        if not _MOJIBAKE_HINT.search(text, line.start, line.end):
+            continue
+        run: list[tuple[int, int, str]] = []
+        for m in _TOKEN.finditer(text, line.start, line.end):
+            token = m.group()
+            if len(token) > 200 or not _MOJIBAKE_HINT.search(token) or not is_bad(token):
+                fixed = None
+            else:
+                fixed = ftfy.fix_encoding(token)
+                if fixed == token or in_damaged_run(doc, m.start(), m.end()):
+                    fixed = None
+            if fixed is not None:
+                run.append((m.start(), m.end(), fixed))
+                continue
+            if run:
+                yield _ftfy_hit(text, run)
+                run = []
+        if run:
+            yield _ftfy_hit(text, run)
+
+
+def _ftfy_hit(text: str, run: list[tuple[int, int, str]]) -> Hit:
+    start, end = run[0][0], run[-1][1]
+    pieces = []
+    pos = start
+    for s, e, fixed in run:
+        pieces.append(text[pos:s])
+        pieces.append(fixed)
+        pos = e
+    return Hit(start, end, ("".join(pieces),), confidence=0.9)
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Pick the detector named by ``detect``."""
     detect = rule.params["detect"]
@@ -257,6 +312,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         "lost-emoji": lambda doc: _lost_emoji(doc, min_run),
         "lost-letter": _lost_letter,
         "orphan-selector": _orphan_selector,
+        "ftfy": _ftfy,
     }
     if detect not in detectors:
         raise ValueError(f"detect: {detect!r} is not one of {', '.join(detectors)}")
