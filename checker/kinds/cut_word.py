@@ -45,6 +45,16 @@ def _sorted_words(lang: str, min_zipf: float) -> list[str]:
     return sorted(w for w, f in lexicon.frequencies(lang, "small").items() if math.log10(f) + 9 >= min_zipf)
 
 
+def _small_zipf(word: str, lang: str) -> float:
+    """Zipf frequency in wordfreq's small list (the large English list is not worth loading here)."""
+    import math
+
+    from checker import lexicon
+
+    f = lexicon.frequencies(lang, "small").get(word)
+    return math.log10(f) + 9 if f else 0.0
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Read the params; the word list loads lazily."""
     min_len, min_zipf = rule.params["min_len"], rule.params["min_zipf"]
@@ -83,7 +93,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if word[0].isupper() and not caps_line and not (lang == "de" and len(word) >= 5):
                 continue  # a name at the end of a line (German nouns are capitalised)
             folded = word.lower()
-            if lexicon.zipf(folded, lang) >= max_known or lexicon.zipf(folded, "en") >= max_known:
+            if lexicon.zipf(folded, lang) >= max_known or _small_zipf(folded, "en") >= max_known:
                 continue  # a word (the lists also hold web fragments, at very low frequencies)
             if doc_words is None:
                 doc_words = sorted({w.lower() for w in _WORD.findall(text)})

@@ -96,7 +96,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if m.group().casefold() in keep or name.casefold() in keep:
                     continue
                 z_doc = lexicon.zipf(name, lang)
-                if z_doc >= max_doc or (z_doc >= 3.0 and z_doc > lexicon.zipf(name, "en")):
+                if z_doc >= max_doc or (z_doc >= 3.0 and z_doc > _zipf(name, "en")):
                     continue  # a word of the article's language (Central Nuclear): not an English place name
                 yield Hit(m.start(), m.end(), confidence=0.75)
             else:
