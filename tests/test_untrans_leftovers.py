@@ -112,3 +112,21 @@ def test_long_repetitive_input_is_linear(ruleset) -> None:  # noqa: ANN001
     start = time.perf_counter()
     run(ruleset, text, "fr")
     assert time.perf_counter() - start < 20
+
+
+def test_foreign_title(ruleset) -> None:  # noqa: ANN001
+    found = run(ruleset, "Il a été reçu par Gubernur Anies Baswedan et par Kapolri Listyo Sigit.", "fr", ("MT127",))
+    assert [f.text for f in found] == ["Gubernur", "Kapolri"]
+    # Name styles and words of the article's language are left alone.
+    assert run(ruleset, "Haji Agus Salim et Datuk Seri Anwar Ibrahim ; Mas Pedro disse.", "pt", ("MT127",)) == []
+
+
+def test_wide_language(ruleset) -> None:  # noqa: ANN001
+    text = ("Le ministre a parlé mardi.\n\n"
+            "Bugün yapılan açıklamada bakan, yeni düzenlemenin gelecek ay yürürlüğe gireceğini söyledi.")
+    found = run(ruleset, text, "fr", ("MT161",))
+    assert len(found) == 1 and found[0].text.startswith("Bugün")
+    # An article in a language outside MT120's seven is judged too.
+    text = "Presiden mengatakan bahwa pemerintah akan terus mendukung para petani di seluruh daerah."
+    assert run(ruleset, text, "id", ("MT161",)) == []
+    assert len(run(ruleset, text, "tr", ("MT161",))) == 1

@@ -86,3 +86,13 @@ def test_long_lines_are_linear(ruleset) -> None:  # noqa: ANN001
     start = time.perf_counter()
     run(ruleset, text)
     assert time.perf_counter() - start < 20
+
+
+def test_ftfy_mojibake(ruleset) -> None:  # noqa: ANN001
+    found = run(ruleset, "Le slogan ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€ et le cafÃ© ; Düsseldorf, Ærø.", codes=("MT230", "MT231"))
+    assert [(f.code, f.suggestions[0]) for f in found] == [("MT230", "Привет мир"), ("MT231", "café")]
+
+
+def test_cut_word(ruleset) -> None:  # noqa: ANN001
+    text = "Le budget a été adopté.\n\nLes députés ont débattu du portefeui\n\nPar Jean Dupon"
+    assert [f.text for f in run(ruleset, text, codes=("MT535",))] == ["portefeui"]
