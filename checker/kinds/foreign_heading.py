@@ -50,7 +50,7 @@ PARAMS = {
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+")
 _CAPS_RUN = regex.compile(
-    r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}'’]*+(?:[ \u00a0]++\p{Lu}[\p{Lu}\p{M}'’]*+)++(?![\p{L}\p{M}])"
+    r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}'’]*+(?:[ \u00a0]++\p{Lu}[\p{Lu}\p{M}'’]*+){1,12}+(?![\p{L}\p{M}])"
 )
 _TITLE_SEP = regex.compile(r"[ \u00a0]+[-|–—][ \u00a0]+")
 # An interface label with a counter: "Comments (3)", "Kommentare: 12".

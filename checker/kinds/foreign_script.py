@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -78,6 +79,7 @@ _LATIN_LANGS = frozenset(
 )
 
 
+@cache
 def _script_of(ch: str) -> str | None:
     for name, rx in _SCRIPT_RE.items():
         if rx.match(ch):

@@ -63,7 +63,7 @@ PARAMS = {
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
 _GUARD = regex.compile(
     r"«[^«»\n]{0,400}»|“[^“”\n]{0,400}”|„[^„“”\n]{0,400}[“”]|\"[^\"\n]{0,400}\"|‘[^‘’\n]{0,200}’"
-    r"|(?<!\w)'[^'\n]{1,120}'(?!\w)|(?:https?://|www\.)\S++|[\w.+-]++@[\w-]++\.[\w.]++|[@#][\w.]*\w"
+    r"|(?<!\w)'[^'\n]{1,120}'(?!\w)|(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++|[@#][\w.]*\w"
 )
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
