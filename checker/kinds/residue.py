@@ -182,17 +182,17 @@ def _markup(doc: Document) -> Iterator[Hit]:
         k = bisect.bisect_right(tag_starts, m.start()) - 1
         if k >= 0 and tags[k][0] <= m.start() < tags[k][1]:
             continue
-        # Report the attribute's visible remainder: the run of non-space characters before it.
+        # The token it ends (title="…"> or 問">) decides; only the markup itself is reported,
+        # so that removing it (the fix) keeps the visible text.
         lead = _ATTR_TOKEN_START.search(text, max(0, m.start() - 20), m.start())
-        start = lead.start() if lead else m.start()
-        token = text[start:m.end()]
+        token = text[lead.start() if lead else m.start():m.end()]
         # `"a" > "b"` and quoted words followed by '>' in prose: the '>' must end the token.
         after = text[m.end():m.end() + 1]
         if after and not after.isspace():
             continue
         if token.count('"') + token.count("'") > 1:
             continue  # a whole quoted word: "oui">, more likely a comparison or an arrow
-        yield Hit(start, m.end(), ("",), confidence=0.8)
+        yield Hit(m.start(), m.end(), ("",), confidence=0.8)
 
 
 def _lost_emoji(doc: Document, min_run: int) -> Iterator[Hit]:
