@@ -94,5 +94,5 @@ def test_ftfy_mojibake(ruleset) -> None:  # noqa: ANN001
 
 
 def test_cut_word(ruleset) -> None:  # noqa: ANN001
-    text = "Le budget a été adopté.\n\nLes députés ont débattu du portefeui\n\nPar Jean Dupon"
+    text = "Le budget a été adopté.\n\nLes députés ont débattu du portefeui\n\nPar Jean Dupon\n\nLVII\n\nLa suite."
     assert [f.text for f in run(ruleset, text, codes=("MT535",))] == ["portefeui"]

@@ -34,6 +34,7 @@ PARAMS = {
 
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/._'’-])(\p{L}[\p{L}\p{M}]*+)[ \t]*+$")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]{2,}+")
+_ROMAN = regex.compile(r"[IVXLCDM]++|[ivxlcdm]++")
 
 
 @cache
@@ -85,8 +86,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if m is None:
                 continue
             word = m.group(1)
-            if len(word) < min_len:
-                continue
+            if len(word) < min_len or _ROMAN.fullmatch(word):
+                continue  # too short, or a chapter number (LVII)
             line_start = text.rfind("\n", 0, m.start()) + 1
             line = text[line_start:end]
             caps_line = line.isupper()
