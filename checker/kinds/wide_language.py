@@ -6,10 +6,12 @@ translated news often leaves sentences of its *source* language (Indonesian,
 Turkish, Vietnamese, Polish…), which that identifier cannot name, and articles
 themselves may be in any language. This kind covers the rest:
 
-- every language py3langid knows (97) is a candidate, Latin script or not;
+- every language py3langid knows is a candidate, Latin script or not;
 - for an article in a ``SUPPORTED`` language, only sentences in a language
   outside ``SUPPORTED`` are reported (the others are MT120's);
-- for an article in any other language, every foreign sentence is.
+- for an article in any other language the model knows, every foreign sentence
+  is; an undetermined language (``und``) or one the model does not know gets no
+  judgement.
 
 A sentence is judged on its content words (``checker.langid.content_words``:
 names, links, numbers and quoted material left out) and needs ``min_words`` of
@@ -105,6 +107,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
         doc_lang = ctx.primary
         narrow = doc_lang in langid.SUPPORTED
+        if not narrow and doc_lang not in _model().nb_classes:
+            return  # an undetermined language ("und") or one the model cannot recognise: no judgement
         sentences = doc.sentences
         verdicts: list[tuple[int, int, str, float] | None] = []
         for sent in sentences:
