@@ -34,7 +34,7 @@ CLEAN = [
     ("fr", "La série Game of Thrones et le film The Lord of the Rings sont diffusés ce soir."),
     ("fr", "Le journal « The New York Times » a publié un article sur le made in France."),
     ("fr", "Le magazine a cité https://www.example.com/dan/yang/untuk et le compte @dan_yang_ini sur X."),
-    ("fr", "Le président Joko Widodo a reçu Shohei Ohtani (大谷翔平) et le groupe BTS (방탄소년단) à Jakarta."),
+    ("fr", "Le président Prabowo Subianto a reçu Ichiro Suzuki (鈴木一朗) et le groupe BTS (방탄소년단) à Jakarta."),
     ("fr", "Vladimir Poutine (Владимир Путин) a parlé ; le slogan « Слава Україні » était affiché."),
     ("fr", "Nguyễn Phú Trọng a rencontré le Premier ministre à Hanoï ; le pho et le banh mi sont servis."),
     ("es", "Al igual que el año pasado, los precios no dan tregua, dijo el alcalde de Madrid."),
@@ -55,9 +55,9 @@ def test_clean_text_stays_silent(ruleset, lang: str, text: str) -> None:  # noqa
 
 
 def test_indonesian_leftovers_in_english(ruleset) -> None:  # noqa: ANN001
-    text = "The band hopes its penggemarnya can bernostalgia through the songs, ujarnya on Monday."
+    text = "The band hopes its pendukungnya can berkolaborasi on the songs, ujarnya on Monday."
     found = {f.text for f in run(ruleset, text, "en", ("MT123",))}
-    assert {"penggemarnya", "bernostalgia", "ujarnya"} <= found
+    assert {"pendukungnya", "berkolaborasi", "ujarnya"} <= found
 
 
 def test_conjunction_between_titles(ruleset) -> None:  # noqa: ANN001
@@ -81,10 +81,10 @@ def test_foreign_sentence_is_left_to_mt120(ruleset) -> None:  # noqa: ANN001
 
 
 def test_japanese_block_across_lines(ruleset) -> None:  # noqa: ANN001
-    text = "Le match a eu lieu mardi.\n大谷選手は\n試合の後\n記者会見に\n応じました。\nLes fans ont fêté la victoire."
+    text = "Le match a eu lieu mardi.\n鈴木選手は\n試合の後\n記者会見に\n応じました。\nLes fans ont fêté la victoire."
     found = run(ruleset, text, "fr", ("MT160",))
     assert len(found) == 1
-    assert found[0].text.startswith("大谷選手は") and found[0].text.endswith("応じました。")
+    assert found[0].text.startswith("鈴木選手は") and found[0].text.endswith("応じました。")
 
 
 def test_own_script_is_not_foreign(ruleset) -> None:  # noqa: ANN001
@@ -92,15 +92,15 @@ def test_own_script_is_not_foreign(ruleset) -> None:  # noqa: ANN001
 
 
 def test_caps_heading_and_title_part(ruleset) -> None:  # noqa: ANN001
-    text = "Les Roms en Bulgarie - Roma people of the country\n\nLe club cherche un gardien.\nKEEPER ON THE MOVE\nIl partira en prêt."
+    text = "Les Samis en Norvège - Sami people of the north\n\nLe club cherche un gardien.\nKEEPER ON THE MOVE\nIl partira en prêt."
     found = [f.text for f in run(ruleset, text, "fr", ("MT124",))]
-    assert found == ["Roma people of the country", "KEEPER ON THE MOVE"]
+    assert found == ["Sami people of the north", "KEEPER ON THE MOVE"]
 
 
 def test_english_place_names(ruleset) -> None:  # noqa: ANN001
-    text = "Elle est née à Bandung, West Java, et vit à Medan, North Sumatra, depuis 2010."
-    assert [f.text for f in run(ruleset, text, "fr", ("MT125",))] == ["West Java", "North Sumatra"]
-    assert run(ruleset, "Sie wurde in West Java geboren.", "de", ("MT125",)) == []
+    text = "Elle est née à Surabaya, East Java, et vit à Medan, North Sumatra, depuis 2010."
+    assert [f.text for f in run(ruleset, text, "fr", ("MT125",))] == ["East Java", "North Sumatra"]
+    assert run(ruleset, "Sie wurde in East Java geboren.", "de", ("MT125",)) == []
 
 
 def test_long_repetitive_input_is_linear(ruleset) -> None:  # noqa: ANN001
@@ -108,7 +108,7 @@ def test_long_repetitive_input_is_linear(ruleset) -> None:  # noqa: ANN001
 
     # (A run of tens of thousands of spaces is left out: Document.passages, shared by every
     # sentence-based rule, is itself slow on it.)
-    text = ("dan yang " * 20000) + "\n" + ("\t" * 5) + "大" * 20000 + "\n" + "Ромите в " * 5000
+    text = ("dan yang " * 20000) + "\n" + ("\t" * 5) + "大" * 20000 + "\n" + "Саамы в " * 5000
     start = time.perf_counter()
     run(ruleset, text, "fr")
     assert time.perf_counter() - start < 20

@@ -1,9 +1,9 @@
 """Kind ``english-name-part``: a place or institution name left with English generic words.
 
 Engines that translate through English (Indonesian → English → Italian) leave the
-English form of names that the article's language translates: ``West Java``
-(``Giava Occidentale``), ``Central Jakarta``, ``South Korea``, ``Galatasaray High
-School`` (``Liceo di Galatasaray``). Two shapes are reported, in articles that
+English form of names that the article's language translates: ``East Java``
+(``Giava Orientale``), ``Central Jakarta``, ``South Korea``, ``Kabataş High
+School`` (``Liceo di Kabataş``). Two shapes are reported, in articles that
 are not in English:
 
 - ``direction``: an English compass word (``directions``: North, South, West,

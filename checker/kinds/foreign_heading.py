@@ -1,9 +1,9 @@
 """Kind ``foreign-heading``: a short heading, crosshead, label or title part left in another language.
 
 Sentence-level identification needs five ordinary words; headings have two to
-eight, often in capitals (``BISHOP ON MOVE``), and a scraped title often keeps
-the original beside the translation (``Les Roms en Bulgarie - Romani people in
-Bulgaria``). Units judged:
+eight, often in capitals (``KEEPER ON THE MOVE``), and a scraped title often keeps
+the original beside the translation (``Les Samis en Norvège - Sami people of the
+north``). Units judged:
 
 - a run of two or more words in capitals (a crosshead or a caption headline);
 - a part of the first line (the title) cut at `` - ``, `` | ``, `` – ``, `` — ``;
@@ -103,7 +103,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             enough = len(words) <= 3 and max(gains) >= single_gain and total >= min_gain
         else:
             # A heading needs a function word of that language that the article's language lacks:
-            # names (ANTARA, Iwan Fals) are as well known in their own language as words are.
+            # names (agency credits, singers) are as well known in their own language as words are.
             exclusive = any(w in theirs and w not in own and g >= word_gain
                             for w, g in zip(words, gains, strict=True))
             enough = exclusive and n_words >= 3 and total >= min_gain and total / len(words) >= min_mean

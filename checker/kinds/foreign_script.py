@@ -11,9 +11,9 @@ enough to be text rather than a name:
 
 - ideographic and syllabic scripts (Han, Hiragana, Katakana, Hangul, Thai, …):
   ``min_cjk`` characters or more, or with kana/hangul and ``min_cjk_kana`` or more
-  (``大谷翔平`` alone, a name given with its original spelling, is not reported);
+  (``鈴木一朗`` alone, a name given with its original spelling, is not reported);
 - alphabetic scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari, …):
-  ``min_words`` words or more (``Ромите в България``, a native name in an
+  ``min_words`` words or more (``Саамы в России``, a native name in an
   infobox, is not).
 
 A block wholly inside parentheses or brackets is an original spelling given as a

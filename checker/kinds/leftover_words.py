@@ -3,7 +3,7 @@
 Machine translation of news from Indonesian, Vietnamese, Turkish, English and
 other languages often leaves single words untranslated inside otherwise
 translated sentences: a conjunction (``dan`` for "and"), a reporting verb
-(``pungkas`` "he concluded"), a suffixed noun (``penggemarnya`` "his fans"), a
+(``ujarnya`` "he said"), a suffixed noun (``pendukungnya`` "his supporters"), a
 Vietnamese word with its diacritics. Sentence-level language identification
 cannot see them; this kind judges each lowercase word:
 
@@ -13,7 +13,7 @@ cannot see them; this kind judges each lowercase word:
   source language than in the document's (``dan``: Indonesian 7.4, Italian 4.2);
 - a *content word* unknown to the document language's word list and frequent
   (Zipf ``content_zipf`` or more) in a source language, at least
-  ``content_min_len`` letters long (``dipopulerkan``, ``bernostalgia``);
+  ``content_min_len`` letters long (``diresmikan``, ``berkolaborasi``);
 - a word with letters only Vietnamese uses (``ư``, ``ơ``, ``đ``, ``ạ``, ``ả``…).
 
 Then a vote: a lone short function word (two letters, or less frequent than
@@ -24,7 +24,7 @@ leftovers make one finding.
 Never judged: capitalised words (names, titles), words inside quotation marks,
 URLs, handles and hashtags, name particles before a capitalised word (``van``,
 ``bin``, ``de``), and a function word between two capitalised words of its own
-language (``Game of Thrones`` in a French article is a title, ``Bar dan Sorry``
+language (``Game of Thrones`` in a French article is a title, ``Blue Night dan Summer Rain``
 is not).
 
 params: ``sources`` (languages to look for), ``margin``, ``content_zipf``,
