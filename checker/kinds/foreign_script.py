@@ -1,0 +1,178 @@
+"""Kind ``foreign-script``: text in a writing system the article does not use.
+
+A French or English article with a Japanese paragraph, a Korean caption or a
+Russian sentence left in has untranslated text that no Latin-script language
+identifier sees. This kind finds runs of letters of another script than the
+document's own (from the language tag; for an unknown tag, the script most of the
+document's letters use) and of Latin, which every article may use for names and
+brands. Runs separated only by spaces, line breaks, digits and punctuation (one
+Japanese phrase per line) make one block; the block is reported when it is long
+enough to be text rather than a name:
+
+- ideographic and syllabic scripts (Han, Hiragana, Katakana, Hangul, Thai, …):
+  ``min_cjk`` characters or more, or with kana/hangul and ``min_cjk_kana`` or more
+  (``鈴木一朗`` alone, a name given with its original spelling, is not reported);
+- alphabetic scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari, …):
+  ``min_words`` words or more (``Саамы в России``, a native name in an
+  infobox, is not).
+
+A block wholly inside parentheses or brackets is an original spelling given as a
+gloss (``Vladimir Poutine (Владимир Владимирович Путин)``) and is not reported.
+
+params: ``min_cjk``, ``min_cjk_kana``, ``min_words`` (above), ``max_gap`` (the
+longest run of spaces, digits and punctuation inside a block).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "foreign-script"
+PARAMS = {
+    "min_cjk": param(int, default=10, doc="Han (or other ideographic) characters a block needs"),
+    "min_cjk_kana": param(int, default=6, doc="characters a block with kana or hangul needs"),
+    "min_words": param(int, default=4, doc="words an alphabetic-script block needs"),
+    "max_gap": param(int, default=40, doc="longest run of non-letters inside a block"),
+}
+
+# Scripts named in messages, with the language they most often mean.
+_SCRIPTS = {
+    "Han": "Chinese or Japanese", "Hiragana": "Japanese", "Katakana": "Japanese", "Hangul": "Korean",
+    "Thai": "Thai", "Lao": "Lao", "Khmer": "Khmer", "Myanmar": "Burmese",
+    "Cyrillic": "Cyrillic", "Greek": "Greek", "Arabic": "Arabic", "Hebrew": "Hebrew",
+    "Devanagari": "Devanagari", "Bengali": "Bengali", "Tamil": "Tamil", "Telugu": "Telugu",
+    "Georgian": "Georgian", "Armenian": "Armenian", "Ethiopic": "Ethiopic", "Gujarati": "Gujarati",
+    "Gurmukhi": "Gurmukhi", "Kannada": "Kannada", "Malayalam": "Malayalam", "Sinhala": "Sinhala",
+}
+_CJK = {"Han", "Hiragana", "Katakana", "Hangul", "Thai", "Lao", "Khmer", "Myanmar"}
+_KANA = {"Hiragana", "Katakana", "Hangul"}
+_SCRIPT_RE = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
+# Letters of any script but Latin (and marks attached to them); Common characters are gaps.
+_FOREIGN = regex.compile(r"[\p{L}\p{M}--\p{Latin}--\p{Script=Common}--\p{Script=Inherited}]++", regex.V1)
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_CLOSERS = "。．.!?！？」』》〉）)】〕\"”»"
+
+# The scripts a language is written in (besides Latin, always allowed).
+_LANG_SCRIPTS = {
+    "ja": {"Han", "Hiragana", "Katakana"}, "zh": {"Han"}, "ko": {"Hangul", "Han"},
+    "ru": {"Cyrillic"}, "uk": {"Cyrillic"}, "bg": {"Cyrillic"}, "sr": {"Cyrillic"}, "mk": {"Cyrillic"},
+    "be": {"Cyrillic"}, "kk": {"Cyrillic"}, "mn": {"Cyrillic"}, "el": {"Greek"}, "ar": {"Arabic"},
+    "fa": {"Arabic"}, "ur": {"Arabic"}, "ps": {"Arabic"}, "he": {"Hebrew"}, "yi": {"Hebrew"},
+    "hi": {"Devanagari"}, "mr": {"Devanagari"}, "ne": {"Devanagari"}, "bn": {"Bengali"},
+    "ta": {"Tamil"}, "te": {"Telugu"}, "th": {"Thai"}, "lo": {"Lao"}, "km": {"Khmer"},
+    "my": {"Myanmar"}, "ka": {"Georgian"}, "hy": {"Armenian"}, "am": {"Ethiopic"},
+    "gu": {"Gujarati"}, "pa": {"Gurmukhi"}, "kn": {"Kannada"}, "ml": {"Malayalam"}, "si": {"Sinhala"},
+}
+# Languages written in Latin script only (the common case: nothing else is the article's).
+_LATIN_LANGS = frozenset(
+    "fr en es de it pt nl id ms vi tr tl fil pl cs sk sl hr bs ro hu fi et lv lt sv da no nb nn is ga cy "
+    "eu ca gl sq mt sw af la eo az uz".split()
+)
+
+
+@cache
+def _script_of(ch: str) -> str | None:
+    for name, rx in _SCRIPT_RE.items():
+        if rx.match(ch):
+            return name
+    return None
+
+
+def _own_scripts(doc: Document, lang: str) -> set[str]:
+    if lang in _LANG_SCRIPTS:
+        return _LANG_SCRIPTS[lang]
+    if lang in _LATIN_LANGS:
+        return set()
+    # Unknown language: the script most of the document's non-Latin letters use, if they
+    # outnumber the Latin ones (a Russian article), else none.
+    counts: Counter[str] = Counter()
+    for m in _FOREIGN.finditer(doc.prose):
+        counts[_script_of(m.group()[0]) or "?"] += len(m.group())
+    latin = len(_LATIN_LETTER.findall(doc.prose))
+    if counts and counts.most_common(1)[0][1] > latin:
+        top = counts.most_common(1)[0][0]
+        return {top, "Han"} if top in _KANA else {top}
+    return set()
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits inside one pair of parentheses or brackets on its line."""
+    left = text.rfind("\n", max(0, start - 300), start) + 1
+    before = text[max(left, start - 300):start]
+    depth = 0
+    for ch in reversed(before):
+        if ch in ")]）】":
+            depth += 1
+        elif ch in "([（【":
+            if depth == 0:
+                right = text[end:end + 300].split("\n", 1)[0]
+                return any(c in right for c in ")]）】")
+            depth -= 1
+    return False
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Validate the thresholds."""
+    p = rule.params
+    min_cjk, min_kana, min_words, max_gap = p["min_cjk"], p["min_cjk_kana"], p["min_words"], p["max_gap"]
+    if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
+        raise ValueError("thresholds must be positive")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        if not _FOREIGN.search(text):
+            return
+        own = _own_scripts(doc, ctx.primary)
+        block: list[tuple[int, int, str]] = []
+
+        def flush() -> Iterator[Hit]:
+            if not block:
+                return
+            start, end = block[0][0], block[-1][1]
+            enclosed = _enclosed(text, start, end)
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            scripts = Counter()
+            for s, e, _name in block:
+                for ch in text[s:e]:
+                    scripts[_script_of(ch) or "?"] += 1
+            chars = sum(scripts.values())
+            cjk = sum(n for name, n in scripts.items() if name in _CJK)
+            kana = any(name in _KANA for name in scripts)
+            words = len(block)
+            if cjk:
+                big = chars >= min_cjk or (kana and chars >= min_kana)
+            else:
+                big = words >= min_words
+            if big and not enclosed and doc.is_prose(start, end):
+                top = scripts.most_common(1)[0][0]
+                if kana and top == "Han":
+                    top = next(name for name in scripts if name in _KANA)
+                yield Hit(start, end, confidence=0.95 if chars >= 2 * min_kana else 0.85,
+                          args={"script": top, "lang": _SCRIPTS.get(top, top)})
+
+        for m in _FOREIGN.finditer(text):
+            name = _script_of(m.group()[0]) or "?"
+            if name in own:
+                yield from flush()
+                block = []
+                continue
+            if block:
+                gap = text[block[-1][1]:m.start()]
+                if len(gap) > max_gap or _LATIN_LETTER.search(gap):
+                    yield from flush()
+                    block = []
+            # A run may change script inside (漢字かな): one entry per run is enough here.
+            block.append((m.start(), m.end(), name))
+        yield from flush()
+
+    return check

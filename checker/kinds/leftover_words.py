@@ -1,0 +1,312 @@
+"""Kind ``leftover-words``: short leftovers (one to a few words) of a source language.
+
+Machine translation of news from Indonesian, Vietnamese, Turkish, English and
+other languages often leaves single words untranslated inside otherwise
+translated sentences: a conjunction (``dan`` for "and"), a reporting verb
+(``ujarnya`` "he said"), a suffixed noun (``pendukungnya`` "his supporters"), a
+Vietnamese word with its diacritics. Sentence-level language identification
+cannot see them; this kind judges each lowercase word:
+
+- a *function word* of a source language (a list beside the rule, one file per
+  language: ``leftover-words-<lang>.txt``) that is no function word of the
+  document's language and at least ``margin`` Zipf points more frequent in the
+  source language than in the document's (``dan``: Indonesian 7.4, Italian 4.2);
+- a *content word* unknown to the document language's word list and frequent
+  (Zipf ``content_zipf`` or more) in a source language, at least
+  ``content_min_len`` letters long (``diresmikan``, ``berkolaborasi``);
+- a word with letters only Vietnamese uses (``ư``, ``ơ``, ``đ``, ``ạ``, ``ả``…).
+
+Then a vote: a lone short function word (two letters, or less frequent than
+``strong_zipf`` in its language) is reported only with a neighbour (within
+``window`` words) that is also a leftover of the same language. Adjacent
+leftovers make one finding.
+
+Never judged: capitalised words (names, titles), words inside quotation marks,
+URLs, handles and hashtags, name particles before a capitalised word (``van``,
+``bin``, ``de``), and a function word between two capitalised words of its own
+language (``Game of Thrones`` in a French article is a title, ``Blue Night dan Summer Rain``
+is not).
+
+params: ``sources`` (languages to look for), ``margin``, ``content_zipf``,
+``content_min_len``, ``strong_zipf``, ``window``, ``max_doc_zipf`` (a word this
+frequent in the document's language is never a leftover).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit, Severity
+from checker.rules import Rule, param
+from checker.wordlists import fold, read_list
+
+NAME = "leftover-words"
+PARAMS = {
+    "sources": param(list, default=["id", "ms", "vi", "tr", "fil", "en", "nl", "de", "es", "it", "pt", "fr"],
+                     doc="source languages whose leftovers are looked for"),
+    "lists": param(str, default="leftover-words-{lang}.txt", doc="list file per language, beside the rule"),
+    "margin": param(float, default=2.5, doc="Zipf points a function word must gain in its source language"),
+    "content_zipf": param(float, default=3.0, doc="Zipf frequency of a content word in its source language"),
+    "content_min_len": param(int, default=5, doc="letters a content word needs"),
+    "strong_zipf": param(float, default=6.5, doc="a function word this frequent (and 3+ letters) stands alone"),
+    "window": param(int, default=3, doc="words between two leftovers that support each other"),
+    "max_doc_zipf": param(float, default=4.6, doc="a word this frequent in the document's language is no leftover"),
+}
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
+_GUARD = regex.compile(
+    r"«[^«»\n]{0,400}»|“[^“”\n]{0,400}”|„[^„“”\n]{0,400}[“”]|\"[^\"\n]{0,400}\"|‘[^‘’\n]{0,200}’"
+    r"|(?<!\w)'[^'\n]{1,120}'(?!\w)|(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++|[@#][\w.]*\w"
+)
+_VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+# Name particles: lowercase words inside personal and place names of many languages.
+_PARTICLES = frozenset(
+    "van von der den de des du da di del della dos das do la le les ter ten te zu zur af av bin binti ibn bint "
+    "al el y e und of the op in het".split()
+)
+_WORDFREQ = {"tl": "fil"}
+# Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
+_PAREN_GAP = regex.compile(r"[ \u00a0]*+(?:\([^()\n]{0,20}\)[ \u00a0]*+)?")
+# Clause boundaries inside a sentence: a quoted or introduced foreign clause is judged apart.
+_CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
+# Source languages far from the European article languages: a word of theirs that is also a
+# word of the article's language is a coincidence, not a shared word or a quotation.
+_DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
+_GROUPS = ({"fr", "es", "it", "pt", "ca"}, {"de", "nl"}, {"id", "ms"})
+
+
+def _close(a: str, b: str) -> bool:
+    return any(a in g and b in g for g in _GROUPS)
+
+
+@dataclass(slots=True)
+class _Cand:
+    index: int
+    start: int
+    end: int
+    lang: str
+    level: int
+
+
+@cache
+def _source_freqs(lang: str) -> dict[str, float]:
+    from checker.lexicon import frequencies
+
+    try:
+        return frequencies(lang, "small")
+    except (LookupError, ValueError, OSError):
+        return {}
+
+
+def _zipf_small(word: str, lang: str) -> float:
+    import math
+
+    f = _source_freqs(lang).get(word)
+    return math.log10(f) + 9 if f else 0.0
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Read the params; the lists and word frequencies load lazily in check()."""
+    p = rule.params
+    sources = [_WORDFREQ.get(s, s) for s in p["sources"]]
+    margin, content_zipf, min_len = p["margin"], p["content_zipf"], p["content_min_len"]
+    strong_zipf, window, max_doc = p["strong_zipf"], p["window"], p["max_doc_zipf"]
+    template = p["lists"]
+    if "{lang}" not in template:
+        raise ValueError("lists must contain {lang}")
+    if window < 0 or min_len < 2:
+        raise ValueError("window must be >= 0 and content_min_len >= 2")
+
+    @cache
+    def function_words(lang: str) -> frozenset[str]:
+        path: Path = rule.resolve(template.format(lang=lang))
+        if not path.exists():
+            return frozenset()
+        return frozenset(fold(w) for w in read_list(path))
+
+    def judge(word: str, doc_lang: str, own: frozenset[str]) -> tuple[str, int] | None:
+        """(source language, level: 2 strong, 1 function word, 0 weak) when `word` (folded, lowercase) is a leftover."""
+        from checker.lexicon import zipf
+
+        if word in own:
+            return None
+        if doc_lang != "vi" and _VIETNAMESE.search(word):
+            return "vi", 2
+        z_doc = zipf(word, doc_lang)
+        if z_doc >= max_doc:
+            return None
+        best: tuple[float, str, int] | None = None
+        for lang in sources:
+            if lang == doc_lang or (doc_lang in ("id", "ms") and lang in ("id", "ms")):
+                continue
+            z = _zipf_small(word, lang)
+            listed = word in function_words(lang)
+            if listed:
+                z = max(z, 4.0)
+                if z - z_doc >= margin:
+                    strong = (lang in _DISTANT and len(word) >= 3 and z >= strong_zipf and z_doc < 2.0) \
+                        or (z_doc == 0.0 and len(word) >= min_len and not _close(lang, doc_lang))
+                    level = 2 if strong else 1
+                    if best is None or (level, z) > (best[2], best[0]):
+                        best = (z, lang, level)
+                    continue
+            if z >= content_zipf and len(word) >= 3 and (
+                    (z_doc == 0.0 and len(word) >= min_len) or z - z_doc >= margin):
+                level = 2 if z_doc == 0.0 and len(word) >= min_len and not _close(lang, doc_lang) else 0
+                if best is None or (level, z) > (best[2], best[0]):
+                    best = (z, lang, level)
+        return (best[1], best[2]) if best else None
+
+    def title_language(words: list[str]) -> str | None:
+        """The language the capitalised neighbours of a function word belong to, if any is clear."""
+        best, best_z = None, 0.0
+        for lang in sources:
+            z = sum(_zipf_small(w, lang) for w in words)
+            if z > best_z:
+                best, best_z = lang, z
+        return best if best_z >= 3.0 * len(words) else None
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        from checker import lexicon
+
+        doc_lang = _WORDFREQ.get(ctx.primary, ctx.primary)
+        if doc_lang not in lexicon.available():
+            return
+        own = function_words(doc_lang)
+        text = doc.prose
+        guarded = [m.span() for m in _GUARD.finditer(text)]
+        g = 0
+        tokens = list(_WORD.finditer(text))
+        cands: list[_Cand] = []
+        lowercase = 0
+        for i, m in enumerate(tokens):
+            start, end = m.span()
+            while g < len(guarded) and guarded[g][1] <= start:
+                g += 1
+            if g < len(guarded) and guarded[g][0] <= start < guarded[g][1]:
+                continue
+            word = m.group()
+            if word != word.lower():
+                continue
+            before = text[start - 1] if start else " "
+            after = text[end:end + 2]
+            if before in "./\\_-" or after[:1] in "/\\_" or (after[:1] == "." and after[1:2].isalnum()):
+                continue  # a piece of a domain name, a path or a credit line (ed/ama), not prose
+            lowercase += 1
+            folded = fold(word)
+            prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
+            next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
+                        and text[end:tokens[i + 1].start()].strip(" ") == "")
+            if folded in _PARTICLES and _before_name(tokens, i, text):
+                continue
+            found = judge(folded, doc_lang, own)
+            if found is None:
+                continue
+            lang, level = found
+            if prev_cap and next_cap:
+                if lang == title_language([fold(tokens[i - 1].group()), fold(tokens[i + 1].group())]):
+                    continue  # a function word inside a title or name of its own language
+                if level == 1 and lang in _DISTANT and _zipf_small(folded, lang) >= strong_zipf \
+                        and len(tokens[i - 1].group()) >= 2 and len(tokens[i + 1].group()) >= 2:
+                    level = 2  # a conjunction of the source language joining two names or titles
+            cands.append(_Cand(i, start, end, lang, level))
+        yield from _report(doc, _short_runs_only(doc, cands, tokens, own, function_words), window)
+
+    return check
+
+
+def _before_name(tokens: list, i: int, text: str) -> bool:
+    """Whether tokens[i] starts a run of name particles followed by a capitalised word (von der Leyen)."""
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        if text[tokens[j - 1].end():tokens[j].start()].strip(" ") not in ("", "'", "’"):
+            return False
+        word = tokens[j].group()
+        if word[:1].isupper():
+            return True
+        if fold(word) not in _PARTICLES:
+            return False
+    return False
+
+
+def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: frozenset[str],
+                     function_words) -> list[_Cand]:  # noqa: ANN001
+    """Keep the leftovers of sentences written in the document's language.
+
+    A sentence with fewer function words of the document's language than leftovers (or
+    fewer than two) is a foreign sentence, quoted or not: MT120's job, not a leftover.
+    """
+    import bisect
+
+    if not cands:
+        return cands
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    tok_starts = [t.start() for t in tokens]
+    by_clause: dict[tuple[int, int], list[_Cand]] = {}
+    for c in cands:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k < 0:
+            lo, hi = 0, len(doc.text)
+        else:
+            lo, hi = sentences[k].start, sentences[k].end
+        # The clause: from the last break before the leftover to the next break after it.
+        text = doc.prose
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(lo, c.start - 400), c.start)), default=lo)
+        m = _CLAUSE_BREAK.search(text, c.end, min(hi, c.end + 400))
+        right = m.start() if m else hi
+        if bisect.bisect_left(tok_starts, right) - bisect.bisect_left(tok_starts, left) <= 4:
+            left, right = lo, hi  # a short reporting clause ("…," he concluded): judge the sentence
+        by_clause.setdefault((left, right), []).append(c)
+    keep: list[_Cand] = []
+    for (left, right), group in by_clause.items():
+        a, b = bisect.bisect_left(tok_starts, left), bisect.bisect_left(tok_starts, right)
+        words = [fold(t.group()) for t in tokens[a:b]]
+        native = sum(1 for w in words if w in own)
+        theirs = function_words(group[0].lang)
+        foreign = sum(1 for w in words if w in theirs and w not in own)
+        if native >= 2 and native >= len(group) and native >= foreign:
+            keep.extend(group)
+    return sorted(keep, key=lambda c: c.start)
+
+
+def _family(lang: str) -> str:
+    return "id" if lang in ("id", "ms") else lang
+
+
+def _report(doc: Document, cands: list[_Cand], window: int) -> Iterator[Hit]:
+    from checker.lang import display_name
+
+    # A strong leftover stands alone; a function word needs another leftover nearby; a weak
+    # one (a word merely rarer in the document's language) needs a stronger one nearby.
+    supported = [c.level == 2 for c in cands]
+    for k in range(1, len(cands)):
+        a, b = cands[k - 1], cands[k]
+        if _family(a.lang) == _family(b.lang) and b.index - a.index <= window + 1 \
+                and doc.passage_index(a.start) == doc.passage_index(b.start):
+            if max(a.level, b.level) >= 1 and fold(doc.text[a.start:a.end]) != fold(doc.text[b.start:b.end]):
+                supported[k - 1] = supported[k] = True
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        if not supported[k]:
+            k += 1
+            continue
+        # Adjacent leftovers of one language make one span.
+        last = k
+        while last + 1 < len(cands) and cands[last + 1].index == cands[last].index + 1 \
+                and _family(cands[last + 1].lang) == _family(c.lang) \
+                and doc.text[cands[last].end:cands[last + 1].start].strip(" ") == "":
+            last += 1
+        run = cands[k:last + 1]
+        many = len(run) > 1 or c.level < 2
+        yield Hit(run[0].start, run[-1].end, confidence=0.85 if many else 0.7,
+                  severity=None if many or len(doc.text[c.start:c.end]) >= 6 else Severity.MINOR,
+                  args={"lang": display_name(c.lang)})
+        k = last + 1
