@@ -74,8 +74,7 @@ _LANG_SCRIPTS = {
 }
 # Languages written in Latin script only (the common case: nothing else is the article's).
 _LATIN_LANGS = frozenset(
-    "fr en es de it pt nl id ms vi tr tl fil pl cs sk sl hr bs ro hu fi et lv lt sv da no nb nn is ga cy "
-    "eu ca gl sq mt sw af la eo az uz".split()
+    ["fr", "en", "es", "de", "it", "pt", "nl", "id", "ms", "vi", "tr", "tl", "fil", "pl", "cs", "sk", "sl", "hr", "bs", "ro", "hu", "fi", "et", "lv", "lt", "sv", "da", "no", "nb", "nn", "is", "ga", "cy", "eu", "ca", "gl", "sq", "mt", "sw", "af", "la", "eo", "az", "uz"]
 )
 
 

@@ -68,8 +68,7 @@ _GUARD = regex.compile(
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
 _PARTICLES = frozenset(
-    "van von der den de des du da di del della dos das do la le les ter ten te zu zur af av bin binti ibn bint "
-    "al el y e und of the op in het".split()
+    ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het"]
 )
 _WORDFREQ = {"tl": "fil"}
 # Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
