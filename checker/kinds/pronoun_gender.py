@@ -1,0 +1,156 @@
+"""Kind ``pronoun-gender``: a masculine pronoun whose only possible antecedent is a woman.
+
+Machine translation from a language without gendered pronouns (Indonesian, Turkish,
+Chinese…) or that drops its subjects (Spanish, Portuguese, Italian) has to pick a
+gender, and often picks the masculine: an article about a singer named Britney or
+Shakira says "he" and "his" where the page elsewhere says "her". This kind follows
+the antecedent through the text, word by word:
+
+- a capitalised given name from ``female_names`` (or a female title such as ``Mrs``,
+  ``Queen``) makes a woman the antecedent; one from ``male_names`` (or ``Mr``, ``King``)
+  a man; a capitalised sequence of two or more words that starts with no known name
+  (another person, an organisation) makes the antecedent unknown;
+- a lowercase noun from ``male_nouns`` ("father", "husband") makes a man the
+  antecedent; one from ``other_nouns`` ("mother", "president", "coach") makes it unknown;
+- a pronoun from ``male_pronouns`` is reported when the antecedent is a woman mentioned
+  (by name, title or pronoun from ``female_pronouns``) at most ``window`` sentences
+  before; pronouns inside quotation marks are never reported (a quoted person speaks of
+  someone else), nor those of a sentence that also says "she" or "her" (two people).
+
+The article must also use a feminine pronoun at least once outside quotations
+(``min_female_pronouns``): a text that never says "she" is not reported.
+
+params: ``female_names`` and ``male_names`` (lists beside the rule, names separated by
+white space), ``female_titles``, ``male_titles``, ``male_nouns``, ``other_nouns``,
+``female_pronouns``, ``male_pronouns`` (lists of words), ``window`` (sentences, default 3),
+``min_female_pronouns`` (default 1).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_list
+
+NAME = "pronoun-gender"
+PARAMS = {
+    "female_names": param(str, required=True, doc="list beside the rule: women's given names"),
+    "male_names": param(str, required=True, doc="list beside the rule: men's given names"),
+    "female_titles": param(list, default=[], doc="capitalised titles that name a woman (Mrs, Queen…)"),
+    "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
+    "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
+    "other_nouns": param(list, default=[], doc="lowercase nouns that make the antecedent unknown"),
+    "female_pronouns": param(list, required=True),
+    "male_pronouns": param(list, required=True),
+    "window": param(int, default=3, doc="sentences after the last mention of the woman"),
+    "min_female_pronouns": param(int, default=1),
+}
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*+")
+_QUOTES_OPEN = "“«„"
+_QUOTES_CLOSE = "”»"
+_APOS = regex.compile(r"['’].*\Z")
+
+
+@cache
+def _names(path: Path) -> frozenset[str]:
+    return frozenset(w.casefold() for line in read_list(path) for w in line.split())
+
+
+def _quoted(text: str, start: int, end: int) -> list[bool]:
+    """For each offset in [start, end): True inside a quotation (curly, guillemet or straight quotes)."""
+    inside = [False] * (end - start)
+    depth = 0
+    straight = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _QUOTES_OPEN:
+            depth += 1
+        elif ch in _QUOTES_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+        elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
+            depth, straight = 0, False  # a quotation never spans a blank line here
+        inside[i - start] = depth > 0 or straight
+    return inside
+
+
+def build(rule: Rule):  # noqa: ANN201
+    p = rule.params
+    female_path = rule.resolve(p["female_names"])
+    male_path = rule.resolve(p["male_names"])
+    female_titles = frozenset(w.casefold() for w in p["female_titles"])
+    male_titles = frozenset(w.casefold() for w in p["male_titles"])
+    male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
+    other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
+    female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
+    male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
+    pronouns = female_pronouns | male_pronouns
+    window = p["window"]
+    min_female = p["min_female_pronouns"]
+    if window < 0 or min_female < 0:
+        raise ValueError("window and min_female_pronouns must be >= 0")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        if not text.strip():
+            return
+        female_names = _names(female_path)
+        male_names = _names(male_path)
+        inside = _quoted(text, 0, len(text))
+        words = [(m.start(), m.end(), _APOS.sub("", m.group())) for m in _WORD.finditer(text)]
+        if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
+            return
+        sentence_starts = [s.start for s in doc.sentences]
+
+        def sentence_of(offset: int) -> int:
+            return bisect.bisect_right(sentence_starts, offset)
+
+        # A sentence that also speaks of a woman with "she"/"her" has two people in it:
+        # its masculine pronouns are someone else's.
+        both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]}
+
+        gender: str | None = None
+        last = -10**9  # sentence of the last mention of the woman
+        prev_end = -1
+        prev_cap = False
+        for idx, (start, end, word) in enumerate(words):
+            key = word.casefold()
+            cap = word[:1].isupper()
+            sent = sentence_of(start)
+            follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
+            if cap and key in female_names or key in female_titles and cap:
+                gender, last = "f", sent
+            elif cap and (key in male_names or key in male_titles):
+                gender = "m"
+            elif cap and not (follows and prev_cap) and key not in pronouns:
+                # The start of a capitalised sequence with no known name: another person or a body.
+                nxt = words[idx + 1] if idx + 1 < len(words) else None
+                if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
+                    starts_sentence = sentence_starts and sentence_starts[sent - 1] == start if sent else False
+                    if not starts_sentence:
+                        gender = None
+            elif not cap and key in male_nouns:
+                gender = "m"
+            elif not cap and key in other_nouns:
+                gender = None
+            elif key in female_pronouns and not inside[start]:
+                if gender == "f":
+                    last = sent
+            elif (
+                key in male_pronouns and gender == "f" and sent - last <= window
+                and not inside[start] and sent not in both
+            ):
+                yield Hit(start, end, confidence=0.7)
+            prev_end, prev_cap = end, cap
+    return check
