@@ -49,6 +49,8 @@ PARAMS = {
     "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
     "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
     "other_nouns": param(list, default=[], doc="lowercase nouns that make the antecedent unknown"),
+    "role_nouns": param(list, default=[], doc="nouns that make it unknown only after an indefinite article"),
+    "indefinites": param(list, default=[], doc="the indefinite articles for role_nouns (a, an, another…)"),
     "female_pronouns": param(list, required=True),
     "male_pronouns": param(list, required=True),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
@@ -93,6 +95,8 @@ def build(rule: Rule):  # noqa: ANN201
     male_titles = frozenset(w.casefold() for w in p["male_titles"])
     male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
     other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
+    role_nouns = frozenset(w.casefold() for w in p["role_nouns"])
+    indefinites = frozenset(w.casefold() for w in p["indefinites"])
     female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
     male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
     pronouns = female_pronouns | male_pronouns
@@ -124,15 +128,28 @@ def build(rule: Rule):  # noqa: ANN201
         last = -10**9  # sentence of the last mention of the woman
         prev_end = -1
         prev_cap = False
+        prev_key = ""
+        naming: str | None = None  # "f"/"m" while reading the words of a full name
+        surnames: dict[str, str] = {}  # surname -> gender, learnt from full names
         for idx, (start, end, word) in enumerate(words):
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
-            if cap and key in female_names or key in female_titles and cap:
-                gender, last = "f", sent
+            if not (cap and follows and prev_cap):
+                naming = None
+            if naming and key not in pronouns and key not in female_names and key not in male_names:
+                surnames.setdefault(key, naming)  # the surname of the person just named
+                if naming == "f":
+                    last = sent
+            elif cap and key in female_names or key in female_titles and cap:
+                gender, last, naming = "f", sent, "f"
             elif cap and (key in male_names or key in male_titles):
-                gender = "m"
+                gender, naming = "m", "m"
+            elif cap and key in surnames and key not in pronouns:
+                gender = surnames[key]
+                if gender == "f":
+                    last = sent
             elif cap and not (follows and prev_cap) and key not in pronouns:
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
@@ -142,7 +159,7 @@ def build(rule: Rule):  # noqa: ANN201
                         gender = None
             elif not cap and key in male_nouns:
                 gender = "m"
-            elif not cap and key in other_nouns:
+            elif not cap and (key in other_nouns or key in role_nouns and prev_key in indefinites):
                 gender = None
             elif key in female_pronouns and not inside[start]:
                 if gender == "f":
@@ -152,5 +169,5 @@ def build(rule: Rule):  # noqa: ANN201
                 and not inside[start] and sent not in both
             ):
                 yield Hit(start, end, confidence=0.7)
-            prev_end, prev_cap = end, cap
+            prev_end, prev_cap, prev_key = end, cap, key
     return check
