@@ -22,7 +22,9 @@ The article must also use a feminine pronoun at least once outside quotations
 
 params: ``female_names`` and ``male_names`` (lists beside the rule, names separated by
 white space), ``female_titles``, ``male_titles``, ``male_nouns``, ``other_nouns``,
-``female_pronouns``, ``male_pronouns`` (lists of words), ``window`` (sentences, default 3),
+``female_pronouns``, ``male_pronouns`` (lists of words), ``male_suffixes`` (pronouns glued
+with a hyphen to an inverted verb, French « a-t-il », « dit-il »: only these are safe in a
+language whose masculine pronoun also stands for things), ``window`` (sentences, default 3),
 ``min_female_pronouns`` (default 1).
 """
 
@@ -53,6 +55,7 @@ PARAMS = {
     "indefinites": param(list, default=[], doc="the indefinite articles for role_nouns (a, an, another…)"),
     "female_pronouns": param(list, required=True),
     "male_pronouns": param(list, required=True),
+    "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
     "min_female_pronouns": param(int, default=1),
 }
@@ -99,6 +102,7 @@ def build(rule: Rule):  # noqa: ANN201
     indefinites = frozenset(w.casefold() for w in p["indefinites"])
     female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
     male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
+    male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
     min_female = p["min_female_pronouns"]
@@ -150,7 +154,7 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = surnames[key]
                 if gender == "f":
                     last = sent
-            elif cap and not (follows and prev_cap) and key not in pronouns:
+            elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
                 if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
@@ -165,7 +169,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if gender == "f":
                     last = sent
             elif (
-                key in male_pronouns and gender == "f" and sent - last <= window
+                (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
+                and gender == "f" and sent - last <= window
                 and not inside[start] and sent not in both
             ):
                 yield Hit(start, end, confidence=0.7)
