@@ -10,7 +10,7 @@ from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
 BY_CODE = {r.code: r for r in RULESET.rules}
-CODES = ["MT403", "MT404", "MT405", "MT406", "MT407", "MT408", "MT409", *(f"MT{n}" for n in range(430, 443))]
+CODES = ["MT403", "MT404", "MT405", "MT406", "MT407", "MT408", "MT409", *(f"MT{n}" for n in range(430, 445))]
 MINE = [BY_CODE[c] for c in CODES]
 ENGINE = Engine(MINE, RULESET.packs)
 
@@ -41,6 +41,10 @@ CLEAN = [
     ("fr", "Marie Curie a reçu le prix. Son mari, Pierre, était présent : « C'est mérité », a-t-il dit."),
     ("fr", "Anne Hidalgo a reçu le ministre. « Nous avançons », a-t-il déclaré ; elle a approuvé."),
     ("fr", "« Paris est prêt », a-t-il lancé. Sophie Martin, elle, reste prudente."),
+    ("de", "Angela Merkel traf den Präsidenten. „Wir sind uns einig“, sagte er danach."),
+    ("de", "Die Trainerin Ayşe Demir lobte den Verein. Er habe alles richtig gemacht, sagte sie."),
+    ("it", "Giulia Rossi ha vinto il festival. Il concerto è andato benissimo ed è stata invitata a Sanremo."),
+    ("it", "Giulia Rossi ha detto che è morto il padre. È stato un anno difficile."),
     ("en", "Al Pacino met Queen Elizabeth in 1992. She said he was charming, and he thanked her."),
     ("en", "Maria Lopez and her husband arrived late. He said the traffic was terrible."),
     ("en", "Laura Smith sued her former employer. The company said it would appeal, and its lawyer said he was confident."),
@@ -76,6 +80,8 @@ BAD = [
     ("fr", "Le jeune chanteur Dewi Lestari a sorti un album.", "MT437", "Le jeune chanteur"),
     ("fr", "Le défenseur portait le pneu de capitaine contre le Vietnam.", "MT430", "pneu de capitaine"),
     ("fr", "Isabelle Adjani a répondu aux questions. « Je suis heureuse », poursuit-il.", "MT442", "poursuit-il"),
+    ("de", "Die Sängerin Ayşe Demir stellte ihr Album vor. „Es hat lange gedauert“, sagte er am Dienstag.", "MT443", "er"),
+    ("it", "Giulia Rossi ha presentato il disco a Roma. Nel 2019 era stanco dei concerti.", "MT444", "stanco"),
     ("en", "On Monday, the also singer posted a photo.", "MT404", "the also"),
     ("en", "Shakira is one of the singers who, throughout his career, has topped the charts. She thanked fans.", "MT436", "his"),
     ("es", "Después del concierto, realizó que había olvidado su guitarra.", "MT405", "realizó que"),

@@ -24,7 +24,11 @@ params: ``female_names`` and ``male_names`` (lists beside the rule, names separa
 white space), ``female_titles``, ``male_titles``, ``male_nouns``, ``other_nouns``,
 ``female_pronouns``, ``male_pronouns`` (lists of words), ``male_suffixes`` (pronouns glued
 with a hyphen to an inverted verb, French « a-t-il », « dit-il »: only these are safe in a
-language whose masculine pronoun also stands for things), ``window`` (sentences, default 3),
+language whose masculine pronoun also stands for things), ``male_after`` (the masculine word
+counts only right after one of these words: German « sagte er », Italian « è andato »),
+``male_not_before`` (it does not count before one of these: Italian « è morto il padre »),
+``reset_words`` (words, such as masculine articles, that make the antecedent unknown when
+they open a sentence or a clause: « il concerto è andato bene »), ``window`` (sentences, default 3),
 ``min_female_pronouns`` (default 1).
 """
 
@@ -56,6 +60,9 @@ PARAMS = {
     "female_pronouns": param(list, required=True),
     "male_pronouns": param(list, required=True),
     "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
+    "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
+    "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
+    "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
     "min_female_pronouns": param(int, default=1),
 }
@@ -72,21 +79,24 @@ def _names(path: Path) -> frozenset[str]:
 
 
 def _quoted(text: str, start: int, end: int) -> list[bool]:
-    """For each offset in [start, end): True inside a quotation (curly, guillemet or straight quotes)."""
+    """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
     inside = [False] * (end - start)
-    depth = 0
+    stack: list[str] = []
     straight = False
     for i in range(start, end):
         ch = text[i]
-        if ch in _QUOTES_OPEN:
-            depth += 1
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()  # German „…“
+        elif ch in _QUOTES_OPEN:
+            stack.append(ch)
         elif ch in _QUOTES_CLOSE:
-            depth = max(0, depth - 1)
+            if stack:
+                stack.pop()
         elif ch == '"':
             straight = not straight
         elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
-            depth, straight = 0, False  # a quotation never spans a blank line here
-        inside[i - start] = depth > 0 or straight
+            stack, straight = [], False  # a quotation never spans a blank line here
+        inside[i - start] = bool(stack) or straight
     return inside
 
 
@@ -103,6 +113,9 @@ def build(rule: Rule):  # noqa: ANN201
     female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
     male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
     male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
+    male_after = frozenset(w.casefold() for w in p["male_after"])
+    male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
+    reset_words = frozenset(w.casefold() for w in p["reset_words"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
     min_female = p["min_female_pronouns"]
@@ -154,6 +167,10 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = surnames[key]
                 if gender == "f":
                     last = sent
+            elif key in reset_words and (
+                sent and sentence_starts[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
+            ):
+                gender = None  # a masculine article opening a clause: most likely its subject
             elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
@@ -172,6 +189,8 @@ def build(rule: Rule):  # noqa: ANN201
                 (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
                 and gender == "f" and sent - last <= window
                 and not inside[start] and sent not in both
+                and (not male_after or prev_key in male_after)
+                and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
             ):
                 yield Hit(start, end, confidence=0.7)
             prev_end, prev_cap, prev_key = end, cap, key
