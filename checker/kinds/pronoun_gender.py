@@ -27,8 +27,9 @@ with a hyphen to an inverted verb, French « a-t-il », « dit-il »: only these
 language whose masculine pronoun also stands for things), ``male_after`` (the masculine word
 counts only right after one of these words: German « sagte er », Italian « è andato »),
 ``male_not_before`` (it does not count before one of these: Italian « è morto il padre »),
-``reset_words`` (words, such as masculine articles, that make the antecedent unknown when
-they open a sentence or a clause: « il concerto è andato bene »), ``window`` (sentences, default 3),
+``reset_words`` (words, such as German masculine articles, that make the antecedent
+unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
+open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
 ``min_female_pronouns`` (default 1).
 """
 
@@ -63,6 +64,7 @@ PARAMS = {
     "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
     "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
+    "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
     "min_female_pronouns": param(int, default=1),
 }
@@ -116,6 +118,7 @@ def build(rule: Rule):  # noqa: ANN201
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
+    clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
     min_female = p["min_female_pronouns"]
@@ -167,7 +170,7 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = surnames[key]
                 if gender == "f":
                     last = sent
-            elif key in reset_words and (
+            elif key in reset_words or key in clause_reset_words and (
                 sent and sentence_starts[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
                 gender = None  # a masculine article opening a clause: most likely its subject
