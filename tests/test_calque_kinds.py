@@ -10,7 +10,7 @@ from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
 BY_CODE = {r.code: r for r in RULESET.rules}
-CODES = ["MT403", "MT404", "MT405", "MT406", "MT407", "MT408", "MT409", *(f"MT{n}" for n in range(430, 445))]
+CODES = ["MT403", "MT404", "MT405", "MT406", "MT407", "MT408", "MT409", *(f"MT{n}" for n in range(430, 446))]
 MINE = [BY_CODE[c] for c in CODES]
 ENGINE = Engine(MINE, RULESET.packs)
 
@@ -64,6 +64,8 @@ CLEAN = [
     ("de", "Der Präsident nahm am Tisch Platz; der Verein verlangt gegen eine Gebühr von 5 Euro Eintritt. Drei Ziele für die Saison."),
     ("it", "Mi fa senso; sta lavorando su un nuovo progetto e si è aperta sul suo passato. Tre obiettivi per la stagione."),
     ("pt", "O gato está em cima da cerca; a janela se abre sobre o jardim; empréstimo por uma taxa de juros de 5%."),
+    ("fr", "Peter Smith\n\nNé\n12 mars 1950\n\nNée le 3 mai, sa sœur vit à Lyon. Décédée en 2001, sa mère…\n"),
+    ("it", "Maria Rossi\nNata 6 agosto 1959\nNato a Roma, il fratello vive a Milano.\n"),
     ("en", "Al Pacino met Queen Elizabeth in 1992. She said he was charming, and he thanked her."),
     ("en", "Maria Lopez and her husband arrived late. He said the traffic was terrible."),
     ("en", "Laura Smith sued her former employer. The company said it would appeal, and its lawyer said he was confident."),
@@ -101,6 +103,7 @@ BAD = [
     ("fr", "Isabelle Adjani a répondu aux questions. « Je suis heureuse », poursuit-il.", "MT442", "poursuit-il"),
     ("de", "Die Sängerin Ayşe Demir stellte ihr Album vor. „Es hat lange gedauert“, sagte er am Dienstag.", "MT443", "er"),
     ("it", "Giulia Rossi ha presentato il disco a Roma. Nel 2019 era stanco dei concerti.", "MT444", "stanco"),
+    ("fr", "Peter Smith\n\nNée\n12 mars 1950\n", "MT445", "Née"),
     ("en", "On Monday, the also singer posted a photo.", "MT404", "the also"),
     ("en", "Shakira is one of the singers who, throughout his career, has topped the charts. She thanked fans.", "MT436", "his"),
     ("es", "Después del concierto, realizó que había olvidado su guitarra.", "MT405", "realizó que"),
