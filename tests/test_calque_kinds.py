@@ -127,3 +127,18 @@ def test_linear_on_long_repetitive_input() -> None:
         t = time.perf_counter()
         findings(text, lang)
         assert time.perf_counter() - t < 10
+
+
+def test_every_table_row_compiles() -> None:
+    """sense-table compiles a row's conditions lazily: validate every row of every table here."""
+    import regex
+
+    from checker.kinds.sense_table import compile_table
+    from checker.wordlists import read_table
+
+    for rule in RULESET.rules:
+        if rule.kind != "sense-table":
+            continue
+        name = rule.params["table"]
+        rows = compile_table(read_table(rule.resolve(name)), regex.IGNORECASE, name)
+        assert rows

@@ -85,21 +85,55 @@ def _compile_row(cells: tuple[str, ...], flags: int, where: str) -> Row:
     return Row(entry, frozenset(cells[0].split(",")), tuple(need), tuple(skip), frozenset(langs))
 
 
+def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> list[Row]:
+    """Every row compiled (what the tests use to validate a whole table at once)."""
+    return [_compile_row(r, flags, where) for r in rows]
+
+
 def build(rule: Rule):  # noqa: ANN201
-    """Compile every row once; index them by the characters they can start with (as glossary)."""
+    """Check every row's shape and pattern once; compile a row's conditions when it first matters.
+
+    The prefix index (as glossary) needs only each pattern; a row's full expression, with its
+    context conditions, is compiled the first time a text offers its first characters, so that
+    a run over a few articles does not pay for hundreds of rows it never meets.
+    """
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
     wanted = rule.params["sources"]
-    rows = [_compile_row(r, flags, name) for r in read_table(rule.resolve(name))]
-    if wanted:
-        rows = [r for r in rows if "*" in r.sources or r.sources & set(wanted)]
-    if not rows:
+    table = read_table(rule.resolve(name))
+    cells: list[tuple[str, ...]] = []
+    for r in table:
+        if len(r) < 2 or not _SOURCE.match(r[0]):
+            raise ValueError(f"{name}: {r!r}: a row starts with a source language (en, es, id, tr, vi or *)")
+        for cell in r[3:]:
+            key = cell.partition("=")[0].strip()
+            if cell and key not in ("left", "right", "notleft", "notright", "doc", "notdoc", "lang"):
+                raise ValueError(f"{name}: {r[1]!r}: bad condition {cell!r}")
+        if wanted and "*" not in r[0].split(",") and not set(r[0].split(",")) & set(wanted):
+            continue
+        cells.append(r)
+    if not cells:
         raise ValueError(f"{name}: no entries")
-    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(r.entry.source)), flags) for r in rows]
+    bodies = []
+    for r in cells:
+        try:
+            bodies.append(regex.compile(_NAMED_GROUP.sub("(?:", _body(r[1])), flags))
+        except regex.error as exc:
+            raise ValueError(f"{name}: {r[1]!r}: {exc}") from None
+
+    @lru_cache(maxsize=None)
+    def row(i: int) -> Row:
+        return _compile_row(cells[i], flags, name)
+
+    @lru_cache(maxsize=4096)
+    def by_first(char: str) -> tuple[int, ...]:
+        # Rows that can begin with this character: a few per letter, so that a new
+        # three-character key is tried against those only.
+        return tuple(i for i, body in enumerate(bodies) if body.match(char, partial=True))
 
     @lru_cache(maxsize=32768)
     def by_prefix(key: str) -> tuple[int, ...]:
-        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
+        return tuple(i for i in by_first(key[:1]) if bodies[i].match(key, partial=True))
 
     @lru_cache(maxsize=32768)
     def starting_with(key: str) -> tuple[int, ...]:
@@ -124,15 +158,15 @@ def build(rule: Rule):  # noqa: ANN201
             if not by_prefix(text[start : start + 3]):
                 continue
             for i in starting_with(text[start : start + 8]):
-                row = rows[i]
-                if row.langs and ctx.primary not in row.langs:
+                row_i = row(i)
+                if row_i.langs and ctx.primary not in row_i.langs:
                     continue
-                m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
+                m = row_i.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
                     continue
-                if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
+                if not all(occurs(p) for p in row_i.doc_need) or any(occurs(p) for p in row_i.doc_skip):
                     continue
-                yield _hit(doc, row.entry, m)
+                yield _hit(doc, row_i.entry, m)
                 pos = m.end()
                 break
 
