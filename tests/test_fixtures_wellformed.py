@@ -36,6 +36,7 @@ CONTRACT_CATEGORIES = frozenset({
     "dangling-reference",
     "number-mismatch",
     "omission",
+    "mistranslation",
 })
 # These two need a source text; monolingual fixtures cannot exhibit them.
 SOURCE_ONLY = frozenset({"number-mismatch", "omission"})

@@ -1,0 +1,200 @@
+"""Kind ``pronoun-gender``: a masculine pronoun whose only possible antecedent is a woman.
+
+Machine translation from a language without gendered pronouns (Indonesian, Turkish,
+Chinese…) or that drops its subjects (Spanish, Portuguese, Italian) has to pick a
+gender, and often picks the masculine: an article about a singer named Britney or
+Shakira says "he" and "his" where the page elsewhere says "her". This kind follows
+the antecedent through the text, word by word:
+
+- a capitalised given name from ``female_names`` (or a female title such as ``Mrs``,
+  ``Queen``) makes a woman the antecedent; one from ``male_names`` (or ``Mr``, ``King``)
+  a man; a capitalised sequence of two or more words that starts with no known name
+  (another person, an organisation) makes the antecedent unknown;
+- a lowercase noun from ``male_nouns`` ("father", "husband") makes a man the
+  antecedent; one from ``other_nouns`` ("mother", "president", "coach") makes it unknown;
+- a pronoun from ``male_pronouns`` is reported when the antecedent is a woman mentioned
+  (by name, title or pronoun from ``female_pronouns``) at most ``window`` sentences
+  before; pronouns inside quotation marks are never reported (a quoted person speaks of
+  someone else), nor those of a sentence that also says "she" or "her" (two people).
+
+The article must also use a feminine pronoun at least once outside quotations
+(``min_female_pronouns``): a text that never says "she" is not reported.
+
+params: ``female_names`` and ``male_names`` (lists beside the rule, names separated by
+white space), ``female_titles``, ``male_titles``, ``male_nouns``, ``other_nouns``,
+``female_pronouns``, ``male_pronouns`` (lists of words), ``male_suffixes`` (pronouns glued
+with a hyphen to an inverted verb, French « a-t-il », « dit-il »: only these are safe in a
+language whose masculine pronoun also stands for things), ``male_after`` (the masculine word
+counts only right after one of these words: German « sagte er », Italian « è andato »),
+``male_not_before`` (it does not count before one of these: Italian « è morto il padre »),
+``reset_words`` (words, such as German masculine articles, that make the antecedent
+unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
+open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
+``min_female_pronouns`` (default 1).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_list
+
+NAME = "pronoun-gender"
+PARAMS = {
+    "female_names": param(str, required=True, doc="list beside the rule: women's given names"),
+    "male_names": param(str, required=True, doc="list beside the rule: men's given names"),
+    "female_titles": param(list, default=[], doc="capitalised titles that name a woman (Mrs, Queen…)"),
+    "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
+    "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
+    "other_nouns": param(list, default=[], doc="lowercase nouns that make the antecedent unknown"),
+    "role_nouns": param(list, default=[], doc="nouns that make it unknown only after an indefinite article"),
+    "indefinites": param(list, default=[], doc="the indefinite articles for role_nouns (a, an, another…)"),
+    "female_pronouns": param(list, required=True),
+    "male_pronouns": param(list, required=True),
+    "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
+    "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
+    "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
+    "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
+    "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
+    "window": param(int, default=3, doc="sentences after the last mention of the woman"),
+    "min_female_pronouns": param(int, default=1),
+}
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*+")
+_QUOTES_OPEN = "“«„"
+_QUOTES_CLOSE = "”»"
+_APOS = regex.compile(r"['’].*\Z")
+
+
+@cache
+def _names(path: Path) -> frozenset[str]:
+    return frozenset(w.casefold() for line in read_list(path) for w in line.split())
+
+
+def _quoted(text: str, start: int, end: int) -> list[bool]:
+    """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
+    inside = [False] * (end - start)
+    stack: list[str] = []
+    straight = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()  # German „…“
+        elif ch in _QUOTES_OPEN:
+            stack.append(ch)
+        elif ch in _QUOTES_CLOSE:
+            if stack:
+                stack.pop()
+        elif ch == '"':
+            straight = not straight
+        elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
+            stack, straight = [], False  # a quotation never spans a blank line here
+        inside[i - start] = bool(stack) or straight
+    return inside
+
+
+def build(rule: Rule):  # noqa: ANN201
+    p = rule.params
+    female_path = rule.resolve(p["female_names"])
+    male_path = rule.resolve(p["male_names"])
+    female_titles = frozenset(w.casefold() for w in p["female_titles"])
+    male_titles = frozenset(w.casefold() for w in p["male_titles"])
+    male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
+    other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
+    role_nouns = frozenset(w.casefold() for w in p["role_nouns"])
+    indefinites = frozenset(w.casefold() for w in p["indefinites"])
+    female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
+    male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
+    male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
+    male_after = frozenset(w.casefold() for w in p["male_after"])
+    male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
+    reset_words = frozenset(w.casefold() for w in p["reset_words"])
+    clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
+    pronouns = female_pronouns | male_pronouns
+    window = p["window"]
+    min_female = p["min_female_pronouns"]
+    if window < 0 or min_female < 0:
+        raise ValueError("window and min_female_pronouns must be >= 0")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        if not text.strip():
+            return
+        female_names = _names(female_path)
+        male_names = _names(male_path)
+        inside = _quoted(text, 0, len(text))
+        words = [(m.start(), m.end(), _APOS.sub("", m.group())) for m in _WORD.finditer(text)]
+        if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
+            return
+        sentence_starts = [s.start for s in doc.sentences]
+
+        def sentence_of(offset: int) -> int:
+            return bisect.bisect_right(sentence_starts, offset)
+
+        # A sentence that also speaks of a woman with "she"/"her" has two people in it:
+        # its masculine pronouns are someone else's.
+        both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]}
+
+        gender: str | None = None
+        last = -10**9  # sentence of the last mention of the woman
+        prev_end = -1
+        prev_cap = False
+        prev_key = ""
+        naming: str | None = None  # "f"/"m" while reading the words of a full name
+        surnames: dict[str, str] = {}  # surname -> gender, learnt from full names
+        for idx, (start, end, word) in enumerate(words):
+            key = word.casefold()
+            cap = word[:1].isupper()
+            sent = sentence_of(start)
+            follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
+            if not (cap and follows and prev_cap):
+                naming = None
+            if naming and key not in pronouns and key not in female_names and key not in male_names:
+                surnames.setdefault(key, naming)  # the surname of the person just named
+                if naming == "f":
+                    last = sent
+            elif cap and key in female_names or key in female_titles and cap:
+                gender, last, naming = "f", sent, "f"
+            elif cap and (key in male_names or key in male_titles):
+                gender, naming = "m", "m"
+            elif cap and key in surnames and key not in pronouns:
+                gender = surnames[key]
+                if gender == "f":
+                    last = sent
+            elif key in reset_words or key in clause_reset_words and (
+                sent and sentence_starts[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
+            ):
+                gender = None  # a masculine article opening a clause: most likely its subject
+            elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
+                # The start of a capitalised sequence with no known name: another person or a body.
+                nxt = words[idx + 1] if idx + 1 < len(words) else None
+                if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
+                    starts_sentence = sentence_starts and sentence_starts[sent - 1] == start if sent else False
+                    if not starts_sentence:
+                        gender = None
+            elif not cap and key in male_nouns:
+                gender = "m"
+            elif not cap and (key in other_nouns or key in role_nouns and prev_key in indefinites):
+                gender = None
+            elif key in female_pronouns and not inside[start]:
+                if gender == "f":
+                    last = sent
+            elif (
+                (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
+                and gender == "f" and sent - last <= window
+                and not inside[start] and sent not in both
+                and (not male_after or prev_key in male_after)
+                and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
+            ):
+                yield Hit(start, end, confidence=0.7)
+            prev_end, prev_cap, prev_key = end, cap, key
+    return check
