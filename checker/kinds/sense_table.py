@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -121,7 +121,7 @@ def build(rule: Rule):  # noqa: ANN201
         except regex.error as exc:
             raise ValueError(f"{name}: {r[1]!r}: {exc}") from None
 
-    @lru_cache(maxsize=None)
+    @cache
     def row(i: int) -> Row:
         return _compile_row(cells[i], flags, name)
 
