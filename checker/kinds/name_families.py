@@ -1,0 +1,304 @@
+"""Kind ``name-families``: one name written two ways in one article, without needing a dominant spelling.
+
+Where ``name-variants`` looks for a rare slip beside a dominant spelling, this kind
+groups the spellings of one name that differ only by how they are *written*, so
+that two established spellings (4 and 5 occurrences) still count as one name
+written inconsistently:
+
+- ``romanisation``: the same name once the written form is reduced to a skeleton
+  (case and accents dropped, doubled letters collapsed, a silent ``h`` after a
+  letter dropped, ``dj``/``j``, ``tj``/``c``, ``oe``/``u``, ``sj``/``sy``…):
+  ``Kahraman`` / ``Karaman``, ``Soekarno`` / ``Sukarno``, ``Çelik`` / ``Celik``,
+  ``Marchetti`` / ``marcheti`` (a lowercase variant counts when the lowercase form
+  is no common word of the language);
+- ``case``: the same letters with another inner capitalisation (``MayDays`` /
+  ``Maydays``, ``InA`` / ``INA``). A whole word in capitals beside its title-case
+  form (``GALATASARAY`` in a heading) is typography, not a variant;
+- ``joints``: the same name with hyphens in one place and spaces in another
+  (``Neuilly-sur-Seine`` / ``Neuilly sur Seine``), or split in one place and
+  joined in another (``Argawinata`` / ``Arga Winata``).
+
+Silent: spellings that are frequent words (Zipf ≥ ``common_zipf`` in the language
+or English: ``Sarah`` / ``Sara`` are two first names, ``Marie`` / ``Maria``), forms
+shorter than ``min_letters``, a capitalised word at a sentence start that is
+written in lowercase elsewhere, and spellings that share a sentence (names set side
+by side are two names).
+
+The minority spelling is reported (on a tie, the one seen later), with the other as
+the suggestion and its first occurrence as ``related``.
+
+params: ``min_letters``, ``common_zipf``, ``lower_zipf`` (a lowercase form this
+frequent is an ordinary word, not a variant), ``modes`` (any of ``romanisation``,
+``case``, ``joints``), ``joint_words`` (lowercase words allowed inside a
+hyphenated name: ``sur``, ``de``, ``la``…).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "name-families"
+PARAMS = {
+    "min_letters": param(int, default=4, doc="shortest spelling compared"),
+    "common_zipf": param(float, default=3.3, doc="a spelling this frequent (language or English) is a word of its own"),
+    "lower_zipf": param(float, default=2.0, doc="a lowercase form this frequent in the language is an ordinary word"),
+    "modes": param(list, default=["romanisation", "case", "joints"], doc="which differences group spellings"),
+    "joint_words": param(list, default=[], doc="lowercase words allowed inside a hyphenated name (sur, de, la)"),
+}
+
+_MODES = frozenset({"romanisation", "case", "joints"})
+# A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
+_NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
+_OPENERS = frozenset("«“\"‘'(—–-:[•*")
+_ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
+
+
+@dataclass(slots=True)
+class _Form:
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    initial: list[bool] = field(default_factory=list)
+    before: set[str] = field(default_factory=set)
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def _skeleton(word: str) -> str:
+    s = _plain(word).replace("-", "")
+    for a, b in _ROMAN:
+        s = s.replace(a, b)
+    out: list[str] = []
+    for i, c in enumerate(s):
+        if c == "h" and i > 0:
+            continue  # Kahraman / Karaman, Thomas / Tomas: a silent h
+        if out and out[-1] == c:
+            continue  # Marchetti / Marcheti
+        out.append(c)
+    return "".join(out)
+
+
+def _marks(word: str) -> int:
+    """How many letters carry an accent or are outside ASCII."""
+    return sum(1 for c in word if ord(c) > 127)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _caps_only(a: str, b: str) -> bool:
+    """True when a and b differ only as a word in capitals and its title case (typography)."""
+    return (a.isupper() and b[:1].isupper() and b[1:].islower()) or (
+        b.isupper() and a[:1].isupper() and a[1:].islower()
+    )
+
+
+def build(rule: Rule):  # noqa: ANN201
+    p = rule.params
+    min_letters = p["min_letters"]
+    if min_letters < 3:
+        raise ValueError("min_letters must be ≥ 3")
+    modes = {str(m) for m in p["modes"]}
+    if not modes <= _MODES:
+        raise ValueError(f"modes: unknown {sorted(modes - _MODES)}")
+    common, lower_zipf = p["common_zipf"], p["lower_zipf"]
+    joint_words = frozenset(str(w).casefold() for w in p["joint_words"])
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
+        text = doc.prose
+        starts = [s.start for s in doc.sentences]
+        firsts = _sentence_firsts(doc)
+        forms: dict[str, _Form] = {}
+        lower_words: set[str] = set()
+        previous: tuple[int, str] | None = None
+        for m in _NAMEWORD.finditer(text):
+            w = m.group()
+            prev, previous = previous, (m.end(), w)
+            if not w[:1].isupper():
+                lower_words.add(w.casefold())
+            f = forms.get(w)
+            if f is None:
+                f = forms[w] = _Form(w)
+            f.spans.append(m.span())
+            f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
+            if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
+                f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+
+        def freq(word: str) -> float:
+            return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en"))
+
+        def namelike(f: _Form) -> bool:
+            w = f.text
+            if not _is_capitalised(w):
+                return False
+            if all(f.initial) and w.casefold() in lower_words:
+                return False  # an ordinary word at a sentence start
+            return True
+
+        def sentences_of(spans: list[tuple[int, int]]) -> set[int]:
+            return {bisect.bisect_right(starts, s) for s, _ in spans}
+
+        reported: set[tuple[int, int]] = set()
+
+        def emit(minority: list[tuple[int, int]], model: list[tuple[int, int]], model_text: str,
+                 confidence: float) -> Iterator[Hit]:
+            for span in minority:
+                if span in reported:
+                    continue
+                reported.add(span)
+                yield Hit(span[0], span[1], (model_text,), confidence=confidence,
+                          args={"other": model_text, "count": str(len(model))}, related=model[0])
+
+        # 1. Single words: romanisation and case families.
+        groups: dict[str, list[_Form]] = defaultdict(list)
+        for f in forms.values():
+            w = f.text
+            if "-" in w or (len(w) < min_letters and not any(c.isupper() for c in w[1:])):
+                continue
+            if _is_capitalised(w):
+                if not namelike(f):
+                    continue
+            elif "romanisation" not in modes or lexicon.zipf(w, lang) >= lower_zipf or freq(w) >= lower_zipf:
+                continue
+            groups[_skeleton(w)].append(f)
+        for members in groups.values():
+            if len(members) < 2 or not any(_is_capitalised(f.text) for f in members):
+                continue
+            yield from _report_group(members, modes, common, freq, sentences_of, emit)
+
+        # 2. Joints: hyphens vs spaces, split vs joined.
+        if "joints" in modes:
+            yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
+
+    return check
+
+
+def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+    # Each pair must be a variant in an enabled mode; keep the members linked to the largest.
+    # Most occurrences first; on a tie the spelling with more accents (ASCII folding loses them), then the earlier.
+    members = sorted(members, key=lambda f: (-len(f.spans), -_marks(f.text), f.spans[0][0]))
+    model = members[0]
+    if not _is_capitalised(model.text):
+        return
+    model_sentences = sentences_of(model.spans)
+    for f in members[1:]:
+        a, b = f.text, model.text
+        same_letters = a.casefold() == b.casefold()
+        if same_letters:
+            if "case" not in modes or _caps_only(a, b):
+                continue
+            if (a.isupper() or b.isupper()) and len(a) > 5:
+                continue  # a long word in capitals (a heading, a shouted post): typography
+            if a[:1].isupper() and a[1:].islower() and b.islower():
+                continue
+        else:
+            if "romanisation" not in modes or a.isupper() or b.isupper():
+                continue
+            if _plain(a)[:1] != _plain(b)[:1]:
+                continue
+            if freq(a) >= common and freq(b) >= common:
+                continue  # two real names (Sarah / Sara)
+            if freq(a) >= common and a[:1].isupper():
+                continue
+        if f.before and model.before and not f.before & model.before:
+            continue  # first names that never agree: two people (Selin Çelik, Ayşe Celik)
+        if not same_letters and sentences_of(f.spans) & model_sentences:
+            continue  # set side by side: two names (the same letters in two cases are one name)
+        confidence = 0.85 if len(model.spans) > len(f.spans) else 0.6
+        yield from emit(f.spans, model.spans, model.text, confidence)
+
+
+def _joints(text, forms, joint_words, sentences_of, emit, min_letters) -> Iterator[Hit]:  # noqa: ANN001
+    """Names hyphenated in one place and spaced in another; split in one place and joined in another."""
+    hyphenated: dict[tuple[str, ...], _Form] = {}
+    for f in forms.values():
+        if "-" not in f.text:
+            continue
+        parts = f.text.split("-")
+        caps = sum(1 for x in parts if x[:1].isupper())
+        if caps < 2 or any(not x[:1].isupper() and x.casefold() not in joint_words for x in parts):
+            continue
+        hyphenated[tuple(parts)] = f
+    joined: dict[str, _Form] = {}
+    for f in forms.values():
+        if "-" not in f.text and _is_capitalised(f.text) and len(f.text) >= 2 * min_letters:
+            joined[f.text.casefold()] = f
+    if not hyphenated and not joined:
+        return
+    # Spaced sequences of name words (single spaces, same line).
+    words = [(m.start(), m.end(), m.group()) for m in _NAMEWORD.finditer(text)]
+    spaced: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    split_pairs: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    max_parts = max((len(k) for k in hyphenated), default=2)
+    for i, (s, e, w) in enumerate(words):
+        if not w[:1].isupper() or "-" in w:
+            continue
+        seq = [w]
+        end = e
+        j = i + 1
+        while j < len(words) and len(seq) < max_parts and text[end:words[j][0]] == " " and "-" not in words[j][2]:
+            seq.append(words[j][2])
+            end = words[j][1]
+            key = tuple(seq)
+            if key in hyphenated and seq[-1][:1].isupper():
+                spaced[key].append((s, end))
+            j += 1
+        if i + 1 < len(words) and text[e:words[i + 1][0]] == " ":
+            nxt = words[i + 1][2]
+            if nxt[:1].isupper() and "-" not in nxt and len(w) >= 3 and len(nxt) >= 3:
+                joint = (w + nxt).casefold()
+                if joint in joined:
+                    split_pairs[joint].append((s, words[i + 1][1], w + " " + nxt))
+    for key, spans in spaced.items():
+        f = hyphenated[key]
+        if sentences_of(spans) & sentences_of(f.spans):
+            continue
+        if len(spans) > len(f.spans):
+            yield from emit(f.spans, spans, text[spans[0][0]:spans[0][1]], 0.6)
+        else:
+            yield from emit(spans, f.spans, f.text, 0.85 if len(f.spans) > len(spans) else 0.6)
+    for joint, occs in split_pairs.items():
+        f = joined[joint]
+        spans = [(s, e) for s, e, _ in occs]
+        if sentences_of(spans) & sentences_of(f.spans):
+            continue
+        if len(spans) > len(f.spans):
+            yield from emit(f.spans, spans, occs[0][2], 0.6)
+        else:
+            yield from emit(spans, f.spans, f.text, 0.85 if len(f.spans) > len(spans) else 0.6)
+
+
+def _sentence_firsts(doc: Document) -> set[int]:
+    out = set()
+    for sent in doc.sentences:
+        toks = [t for t in doc.tokens_in(sent.start, sent.end) if t.kind == "word"]
+        if not toks:
+            continue
+        out.add(toks[0].start)
+        caps = sum(t.text[:1].isupper() for t in toks)
+        if len(toks) >= 4 and caps >= 0.6 * len(toks):
+            out.update(t.start for t in toks)  # a title-case heading
+    return out
+
+
+def _after_opener(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in _OPENERS
