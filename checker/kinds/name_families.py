@@ -53,7 +53,7 @@ NAME = "name-families"
 PARAMS = {
     "min_letters": param(int, default=4, doc="shortest spelling compared"),
     "common_zipf": param(float, default=3.3, doc="a spelling this frequent (language or English) is a word of its own"),
-    "lower_zipf": param(float, default=2.0, doc="a lowercase form this frequent in the language is an ordinary word"),
+    "lower_zipf": param(float, default=1.0, doc="a lowercase form this frequent in the language is an ordinary word"),
     "modes": param(list, default=["romanisation", "case", "joints"], doc="which differences group spellings"),
     "joint_words": param(list, default=[], doc="lowercase words allowed inside a hyphenated name (sur, de, la)"),
 }
@@ -61,6 +61,7 @@ PARAMS = {
 _MODES = frozenset({"romanisation", "case", "joints"})
 # A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
 _NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
+_EVERYDAY = 4.5
 _OPENERS = frozenset("«“\"‘'(—–-:[•*")
 _ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
 
@@ -212,6 +213,10 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
                 continue
             if _plain(a)[:1] != _plain(b)[:1]:
                 continue
+            if a[1:] == b[1:]:
+                continue  # Érignac / Erignac: an accent on a capital is optional typography
+            if freq(b) >= _EVERYDAY:
+                continue  # General / Général: a capitalised everyday word, not a name
             if freq(a) >= common and freq(b) >= common:
                 continue  # two real names (Sarah / Sara)
             if freq(a) >= common and a[:1].isupper():
