@@ -47,6 +47,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
 NAME = "name-families"
@@ -58,7 +59,7 @@ PARAMS = {
     "joint_words": param(list, default=[], doc="lowercase words allowed inside a hyphenated name (sur, de, la)"),
 }
 
-_MODES = frozenset({"romanisation", "case", "joints"})
+_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect"})
 # A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
 _NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
 _EVERYDAY = 4.5
@@ -183,7 +184,12 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             yield from _report_group(members, modes, common, freq, sentences_of, emit)
 
-        # 2. Joints: hyphens vs spaces, split vs joined.
+        # 2. Near misses: rare names two edits apart (Rahmanian / Rahmana), and a name replaced by a
+        #    common word that looks like it (Candil / Candy), for the mangled-name rules.
+        if modes & {"near", "autocorrect"}:
+            yield from _near(forms, namelike, freq, sentences_of, emit, modes)
+
+        # 3. Joints: hyphens vs spaces, split vs joined.
         if "joints" in modes:
             yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
 
@@ -213,7 +219,7 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
                 continue
             if _plain(a)[:1] != _plain(b)[:1]:
                 continue
-            if a[1:] == b[1:]:
+            if a[1:] == b[1:] and _plain(a[:1]) in "aeiou":
                 continue  # Érignac / Erignac: an accent on a capital is optional typography
             if freq(b) >= _EVERYDAY:
                 continue  # General / Général: a capitalised everyday word, not a name
@@ -227,6 +233,55 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
             continue  # set side by side: two names (the same letters in two cases are one name)
         confidence = 0.85 if len(model.spans) > len(f.spans) else 0.6
         yield from emit(f.spans, model.spans, model.text, confidence)
+
+
+_RARE = 2.0
+_COMMON = 3.0
+
+
+def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  # noqa: ANN001
+    """Capitalised spellings sharing their first four letters, two edits apart (near) or a common word
+    one or two edits from a rare repeated name (autocorrect)."""
+    by_prefix: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms.values():
+        w = f.text
+        if "-" in w or len(w) < 5 or w.isupper() or not namelike(f):
+            continue
+        by_prefix[_plain(w)[:4]].append(f)
+    for members in by_prefix.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda f: (-len(f.spans), -_marks(f.text), f.spans[0][0]))
+        # A family of three spellings or more within two edits of the first: a name being mangled.
+        head = _plain(members[0].text)
+        family = 1 + sum(
+            1 for f in members[1:]
+            if not (_plain(f.text).startswith(head) or head.startswith(_plain(f.text)))
+            and edit_distance(_plain(f.text), head, 2) <= 2
+        )
+        for i, f in enumerate(members):
+            a = _plain(f.text)
+            for model in members[:i]:
+                b = _plain(model.text)
+                if a.startswith(b) or b.startswith(a) or a[:-1] == b[:-1]:
+                    continue  # derived or inflected forms, female forms (Ivanov / Ivanova)
+                if f.before and model.before and not f.before & model.before:
+                    continue  # two people
+                if sentences_of(f.spans) & sentences_of(model.spans):
+                    continue
+                d = edit_distance(a, b, 2)
+                rare_a, rare_b = freq(f.text) < _RARE, freq(model.text) < _RARE
+                shared = bool(f.before & model.before)
+                if ("near" in modes and d == 2 and min(len(a), len(b)) < 9 and rare_a and rare_b
+                        and (family >= 3 or shared)):
+                    pass
+                elif ("autocorrect" in modes and d <= 2 and rare_b and freq(f.text) >= _COMMON
+                      and len(model.spans) >= 2 and len(f.spans) == 1):
+                    pass
+                else:
+                    continue
+                yield from emit(f.spans, model.spans, model.text, 0.6)
+                break
 
 
 def _joints(text, forms, joint_words, sentences_of, emit, min_letters) -> Iterator[Hit]:  # noqa: ANN001
