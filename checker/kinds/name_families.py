@@ -57,9 +57,11 @@ PARAMS = {
     "lower_zipf": param(float, default=1.0, doc="a lowercase form this frequent in the language is an ordinary word"),
     "modes": param(list, default=["romanisation", "case", "joints"], doc="which differences group spellings"),
     "joint_words": param(list, default=[], doc="lowercase words allowed inside a hyphenated name (sur, de, la)"),
+    "particles": param(list, default=[], doc="function words that may join the capitalised words of a name"),
+    "heads": param(list, default=[], doc="institution nouns that introduce such a name (ministère, ministry)"),
 }
 
-_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect"})
+_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles"})
 # A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
 _NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
 _EVERYDAY = 4.5
@@ -120,6 +122,8 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError(f"modes: unknown {sorted(modes - _MODES)}")
     common, lower_zipf = p["common_zipf"], p["lower_zipf"]
     joint_words = frozenset(str(w).casefold() for w in p["joint_words"])
+    particles = frozenset(str(w).casefold() for w in p["particles"])
+    heads = frozenset(str(w).casefold() for w in p["heads"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
@@ -189,7 +193,11 @@ def build(rule: Rule):  # noqa: ANN201
         if modes & {"near", "autocorrect"}:
             yield from _near(forms, namelike, freq, sentences_of, emit, modes)
 
-        # 3. Joints: hyphens vs spaces, split vs joined.
+        # 3. Names joined by function words written with and without one (Sciences et [des] Technologies).
+        if "particles" in modes and particles:
+            yield from _particles(text, particles, heads, sentences_of, emit)
+
+        # 4. Joints: hyphens vs spaces, split vs joined.
         if "joints" in modes:
             yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
 
@@ -282,6 +290,68 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
                     continue
                 yield from emit(f.spans, model.spans, model.text, 0.6)
                 break
+
+
+_PHRASE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+|['’]|[^\s\p{L}]")
+
+
+def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+    """Capitalised words joined by function words, written with different function words."""
+    toks = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\p{L}[\p{L}\p{M}]*+|[^\s\p{L}]", text)]
+    groups: dict[tuple[str, ...], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not toks[i][2][:1].isupper() or toks[i][2].isupper():
+            i += 1
+            continue
+        # Extend: Capitalised (particle* Capitalised)*, joined by single spaces or an elision.
+        j, last_cap = i, i
+        k = i + 1
+        while k < n:
+            gap = text[toks[k - 1][1]:toks[k][0]]
+            w = toks[k][2]
+            if w in ("'", "’") and gap == "":
+                k += 1
+                continue
+            if gap not in (" ", "\u00a0", "") or (gap == "" and toks[k - 1][2] not in ("'", "’")):
+                break
+            if w[:1].isupper() and not w.isupper():
+                last_cap = k
+            elif w.casefold() not in particles:
+                break
+            k += 1
+        j = last_cap
+        caps = [t for t in toks[i:j + 1] if t[2][:1].isupper()]
+        # Only the name of an institution (ministère des Sciences et des Technologies): a head noun
+        # before it, across function words; "Marie et Jacques" / "Marie et à Jacques" is grammar.
+        h = i - 1
+        while h >= 0 and (toks[h][2].casefold() in particles or toks[h][2] in ("'", "’")) and i - h < 4:
+            h -= 1
+        headed = h >= 0 and toks[h][2].casefold() in heads
+        if len(caps) >= 2 and j > i and headed:
+            key = tuple(t[2] for t in caps)
+            surface = " ".join(t[2].casefold() for t in toks[i:j + 1])
+            groups[key][surface].append((toks[i][0], toks[j][1]))
+        i = j + 1
+    for key, shapes in groups.items():
+        if len(shapes) < 2:
+            continue
+        # Most frequent first; on a tie the fuller form (more function words), then the earlier.
+        ranked = sorted(shapes.items(), key=lambda kv: (-len(kv[1]), -len(kv[0].split()), kv[1][0][0]))
+        model_surface, model = ranked[0]
+        for surface, spans in ranked[1:]:
+            if sentences_of(spans) & sentences_of(model):
+                continue
+            short, long_ = sorted((surface.split(), model_surface.split()), key=len)
+            if not _subsequence(short, long_):
+                continue  # another preposition (Roms de / en Bulgarie): another meaning
+            yield from emit(spans, model, text[model[0][0]:model[0][1]], 0.8 if len(model) > len(spans) else 0.6)
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(x == y for y in it) for x in short)
 
 
 def _joints(text, forms, joint_words, sentences_of, emit, min_letters) -> Iterator[Hit]:  # noqa: ANN001
