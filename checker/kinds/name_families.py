@@ -61,7 +61,7 @@ PARAMS = {
     "heads": param(list, default=[], doc="institution nouns that introduce such a name (ministère, ministry)"),
 }
 
-_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles"})
+_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles", "order", "anagram"})
 # A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
 _NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
 _EVERYDAY = 4.5
@@ -189,9 +189,15 @@ def build(rule: Rule):  # noqa: ANN201
             yield from _report_group(members, modes, common, freq, sentences_of, emit)
 
         # 2. Near misses: rare names two edits apart (Rahmanian / Rahmana), and a name replaced by a
-        #    common word that looks like it (Candil / Candy), for the mangled-name rules.
+        #    common word that looks like it (Bellig / Belly), for the mangled-name rules.
         if modes & {"near", "autocorrect"}:
             yield from _near(forms, namelike, freq, sentences_of, emit, modes)
+
+        # Scrambled: one name with its words in another order; an acronym with its letters shuffled.
+        if "order" in modes:
+            yield from _order(text, sentences_of, emit)
+        if "anagram" in modes:
+            yield from _anagram(forms, freq, emit)
 
         # 3. Names joined by function words written with and without one (Sciences et [des] Technologies).
         if "particles" in modes and particles:
@@ -243,6 +249,17 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
         yield from emit(f.spans, model.spans, model.text, confidence)
 
 
+_ENDINGS = ("iennes", "ienne", "iens", "ien", "oises", "oise", "ois", "aises", "aise", "ais", "ies", "ie",
+            "es", "e", "s", "an", "ans", "ian", "ians", "ese", "ish", "er", "ers", "en")
+
+
+def _stem(word: str) -> str:
+    for e in _ENDINGS:
+        if len(word) > len(e) + 3 and word.endswith(e):
+            return word[: -len(e)]
+    return word
+
+
 _RARE = 2.0
 _COMMON = 3.0
 
@@ -271,8 +288,8 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
             a = _plain(f.text)
             for model in members[:i]:
                 b = _plain(model.text)
-                if a.startswith(b) or b.startswith(a) or a[:-1] == b[:-1]:
-                    continue  # derived or inflected forms, female forms (Ivanov / Ivanova)
+                if a.startswith(b) or b.startswith(a) or a[:-1] == b[:-1] or _stem(a) == _stem(b):
+                    continue  # derived or inflected forms, female forms (Ivanov / Ivanova, Picardie / Picardes)
                 if f.before and model.before and not f.before & model.before:
                     continue  # two people
                 if sentences_of(f.spans) & sentences_of(model.spans):
@@ -347,6 +364,63 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
             if not _subsequence(short, long_):
                 continue  # another preposition (Roms de / en Bulgarie): another meaning
             yield from emit(spans, model, text[model[0][0]:model[0][1]], 0.8 if len(model) > len(spans) else 0.6)
+
+
+def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+    """Three or more capitalised words written in two orders (Basuki Tjahaja Purnama / Purnama Tjahaja Basuki)."""
+    seqs: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if not 3 <= len(run) <= 6:
+            return
+        for size in range(3, min(4, len(run)) + 1):
+            for a in range(len(run) - size + 1):
+                window = run[a:a + size]
+                words = tuple(w for _, _, w in window)
+                if len({w.casefold() for w in words}) == len(words):
+                    seqs[tuple(sorted(w.casefold() for w in words))][words].append((window[0][0], window[-1][1]))
+
+    for m in _NAMEWORD.finditer(text):
+        w = m.group()
+        if w[:1].isupper() and not w.isupper() and len(w) >= 3 and (not run or text[run[-1][1]:m.start()] == " "):
+            run.append((m.start(), m.end(), w))
+            continue
+        flush()
+        run = [(m.start(), m.end(), w)] if w[:1].isupper() and not w.isupper() and len(w) >= 3 else []
+    flush()
+    for orders in seqs.values():
+        if len(orders) < 2:
+            continue
+        ranked = sorted(orders.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+        model_words, model = ranked[0]
+        for _words, spans in ranked[1:]:
+            if sentences_of(spans) & sentences_of(model):
+                continue
+            yield from emit(spans, model, " ".join(model_words), 0.7)
+
+
+def _anagram(forms, freq, emit) -> Iterator[Hit]:  # noqa: ANN001
+    """An unknown acronym with the letters of a known one in the article (CTB / BTC)."""
+    groups: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms.values():
+        w = f.text
+        if w.isupper() and 3 <= len(w) <= 5 and w.isalpha():
+            groups["".join(sorted(w))].append(f)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        known = [f for f in members if freq(f.text) >= _ANAGRAM_KNOWN]
+        if len(known) != 1:
+            continue
+        model = known[0]
+        for f in members:
+            if f is not model and freq(f.text) < _ANAGRAM_UNKNOWN:
+                yield from emit(f.spans, model.spans, model.text, 0.6)
+
+
+_ANAGRAM_KNOWN = 3.0
+_ANAGRAM_UNKNOWN = 2.3
 
 
 def _subsequence(short: list[str], long_: list[str]) -> bool:
