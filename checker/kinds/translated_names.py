@@ -88,7 +88,9 @@ def build(rule: Rule):  # noqa: ANN201
             table.setdefault(_key(r), (original, strong))
         alternation = "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0])))
         pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{Nd}}_@/-])",
+            rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})"
+            # A possessive "de"/"of" glued to the name by extraction (DEUX FOISde Jihyo) still ends it.
+            rf"(?=(?:de|of|del|di|da|do|von)?(?![\p{{L}}\p{{M}}\p{{Nd}}_@/-]))",
             regex.IGNORECASE,
         )
         compiled[lang] = (pattern, table)
@@ -177,6 +179,8 @@ def _named(text: str, start: int, found: str) -> bool:
         return False
     if not _inside_sentence(text, head):
         return False
+    if article is not None and article[:1].isupper():
+        return True  # a capitalised article inside a sentence opens a title (… told The Breakfast Club)
     return not _after_name(text, head)
 
 
