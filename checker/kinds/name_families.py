@@ -61,7 +61,7 @@ PARAMS = {
     "heads": param(list, default=[], doc="institution nouns that introduce such a name (ministère, ministry)"),
 }
 
-_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles", "order", "anagram"})
+_MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles", "order", "anagram", "split"})
 # A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
 _NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
 _EVERYDAY = 4.5
@@ -198,6 +198,8 @@ def build(rule: Rule):  # noqa: ANN201
             yield from _order(text, sentences_of, emit)
         if "anagram" in modes:
             yield from _anagram(forms, freq, emit)
+        if "split" in modes and particles:
+            yield from _split(text, particles, freq, sentences_of, emit)
 
         # 3. Names joined by function words written with and without one (Sciences et [des] Technologies).
         if "particles" in modes and particles:
@@ -398,6 +400,46 @@ def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
             if sentences_of(spans) & sentences_of(model):
                 continue
             yield from emit(spans, model, " ".join(model_words), 0.7)
+
+
+def _split(text, particles, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+    """A two-word name the article repeats, written elsewhere with words pushed in between
+    (Iwan Fals … « Iwan Carreira de Fals »: a possessive turned inside out)."""
+    words = [(m.start(), m.end(), m.group()) for m in _NAMEWORD.finditer(text)]
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for a, b in zip(words, words[1:]):
+        if a[2][:1].isupper() and b[2][:1].isupper() and text[a[1]:b[0]] == " " and not a[2].isupper():
+            pairs[(a[2], b[2])].append((a[0], b[1]))
+    known = {k: v for k, v in pairs.items() if len(v) >= 2 and freq(k[0]) < _NAME_ZIPF and freq(k[1]) < _NAME_ZIPF}
+    if not known:
+        return
+    firsts = defaultdict(list)
+    for (a, b) in known:
+        firsts[a].append(b)
+    for i, (s, _e, w) in enumerate(words):
+        if w not in firsts:
+            continue
+        for gap in (2, 3):
+            j = i + gap
+            if j >= len(words) or words[j][2] not in firsts[w]:
+                continue
+            inside = words[i + 1:j]
+            joined = text[s:words[j][1]]
+            if regex.search(r"[,;:.!?()\n]", joined):
+                continue
+            if not any(x[2].casefold() in particles and x[2].islower() for x in inside):
+                continue  # only "A X de B": a possessive turned inside out
+            if any(x[2].casefold() in _COORD for x in inside):
+                continue
+            span = (s, words[j][1])
+            model = known[(w, words[j][2])]
+            if sentences_of([span]) & sentences_of(model):
+                continue
+            yield from emit([span], model, f"{w} {words[j][2]}", 0.6)
+
+
+_NAME_ZIPF = 3.5  # a word more common than this is no name part (Les, Then)
+_COORD = frozenset({"et", "and", "y", "e", "und", "ou", "or", "o", "oder", "ni", "nor"})
 
 
 def _anagram(forms, freq, emit) -> Iterator[Hit]:  # noqa: ANN001
