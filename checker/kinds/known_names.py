@@ -50,23 +50,31 @@ def _limit(n: int) -> int:
 
 def build(rule: Rule):  # noqa: ANN201
     p = rule.params
-    names = [n for n in read_list(rule.resolve(p["names"])) if len(n.split()) >= 2]
-    if p["gazetteer"]:
-        names += [row[1] for row in read_table(rule.resolve(p["gazetteer"])) if len(row) > 1 and len(row[1].split()) >= 2]
-    known: dict[str, str] = {}
-    for n in names:
-        known.setdefault(_plain(n), n)
-    by_words: dict[int, set[str]] = defaultdict(set)
-    for n in names:
-        by_words[len(_TOKEN.findall(n))].add(_plain(n))
-    index: dict[str, set[str]] = defaultdict(set)
-    for key in known:
-        if len(key) >= 8:
-            for d in _deletes(key, _limit(len(key))):
-                index[d].add(key)
-    surfaces = {n.casefold() for n in names}
+    state: dict[str, object] = {}
+
+    def load() -> tuple[dict[str, str], dict[int, set[str]], dict[str, set[str]]]:
+        """Read the lists and build the fuzzy index on first use (not when rules are listed)."""
+        if not state:
+            names = [n for n in read_list(rule.resolve(p["names"])) if len(n.split()) >= 2]
+            if p["gazetteer"]:
+                names += [row[1] for row in read_table(rule.resolve(p["gazetteer"]))
+                          if len(row) > 1 and len(row[1].split()) >= 2]
+            known: dict[str, str] = {}
+            for n in names:
+                known.setdefault(_plain(n), n)
+            by_words: dict[int, set[str]] = defaultdict(set)
+            for n in names:
+                by_words[len(_TOKEN.findall(n))].add(_plain(n))
+            index: dict[str, set[str]] = defaultdict(set)
+            for key in known:
+                if len(key) >= 8:
+                    for d in _deletes(key, _limit(len(key))):
+                        index[d].add(key)
+            state.update(known=known, by_words=by_words, index=index)
+        return state["known"], state["by_words"], state["index"]  # type: ignore[return-value]
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        known, by_words, index = load()
         text = doc.prose
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         windows: list[tuple[int, int, str]] = []
