@@ -262,6 +262,7 @@ def _stem(word: str) -> str:
     return word
 
 
+_ARTICLE_PREFIXES = frozenset({"al", "el", "ul", "ad", "an", "ar", "as", "at", "az", "ash", "ath"})
 _RARE = 2.0
 _COMMON = 3.0
 
@@ -270,9 +271,26 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
     """Capitalised spellings sharing their first four letters, two edits apart (near) or a common word
     one or two edits from a rare repeated name (autocorrect)."""
     by_prefix: dict[str, list[_Form]] = defaultdict(list)
+    pool: dict[str, _Form] = {}
     for f in forms.values():
         w = f.text
+        head, sep, rest = w.partition("-")
+        if sep and head.casefold() in _ARTICLE_PREFIXES and "-" not in rest and rest[:1].isupper():
+            # Al-Nassr: the name proper is "Nassr" (translation may drop or translate the article).
+            g = pool.get(rest)
+            if g is None:
+                g = pool[rest] = _Form(rest)
+            for (s, e), ini in zip(f.spans, f.initial):
+                g.spans.append((s + len(head) + 1, e))
+                g.initial.append(False)
+            continue
         if "-" in w or len(w) < 5 or w.isupper() or not namelike(f):
+            continue
+        pool.setdefault(w, f)
+    for w, f in pool.items():
+        if f.text in forms and f is not forms[f.text]:
+            f.spans = sorted(set(f.spans) | set(forms[f.text].spans))  # both Al-Nassr and Nassr
+        if len(w) < 5:
             continue
         by_prefix[_plain(w)[:4]].append(f)
     for members in by_prefix.values():
