@@ -51,3 +51,8 @@ def test_scrambled_name_and_shuffled_acronym() -> None:
 )
 def test_clean_traps(text: str, lang: str) -> None:
     assert _found(text, lang) == []
+
+
+def test_moved_apostrophe_in_a_known_name() -> None:
+    assert _found("Taeyeon, de Girls ‘Generation, a chanté.") == [("MT174", "Girls ‘Generation")]
+    assert _found("Taeyeon, de Girls’ Generation, a chanté.") == []

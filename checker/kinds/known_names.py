@@ -84,7 +84,7 @@ def build(rule: Rule):  # noqa: ANN201
             end_i = i
             for size in range(2, 5):
                 j = i + size - 1
-                if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0", " '", " ’"):
+                if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0", " '", " ’", " ‘"):
                     break
                 end_i = j
                 if size in by_words or size + 1 in by_words or size - 1 in by_words:
@@ -94,6 +94,12 @@ def build(rule: Rule):  # noqa: ANN201
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         for s, e, w in windows:
             key = _plain(w)
+            if key in known and len(key) >= 8 and _shape(w) != _shape(known[key]) and _moved(w):
+                match = known[key]  # the same letters with an apostrophe moved (Girls 'Generation)
+                if not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))
+                    yield Hit(s, e, (match,), confidence=0.7)
+                continue
             if len(key) < 8 or key in known or counts[key] >= 2:
                 continue  # too short, a known name itself (any punctuation), or a name of the article
             words = _TOKEN.findall(w)
@@ -120,6 +126,16 @@ def build(rule: Rule):  # noqa: ANN201
             yield Hit(s, e, (match,), confidence=0.7)
 
     return check
+
+
+def _shape(text: str) -> str:
+    """Letters, spaces and apostrophes as written (apostrophe variants unified)."""
+    return regex.sub(r"[\s\u00a0]+", " ", regex.sub(r"['’‘ʼ`]", "'", text)).casefold()
+
+
+def _moved(text: str) -> bool:
+    """An apostrophe opening a word inside a name (Girls 'Generation), not closing one (Girls' Generation)."""
+    return regex.search(r"\s['’‘ʼ`]\p{L}", text) is not None
 
 
 def _mangled(found: str, known_word: str, lang: str) -> bool:
