@@ -8,7 +8,9 @@ sentence (« les fans du Concours de magie »). A phrase of two to four words
 (content words joined by at least one function word) that occurs ``min_count`` times or more,
 at least once capitalised inside a sentence and ``min_lower`` times in lowercase,
 is reported at every lowercase occurrence: it is a name translated into common
-words (the capitalised occurrences are the evidence, given as ``related``).
+words (the capitalised occurrences are the evidence, given as ``related``; when two
+lowercase occurrences or more show the translation is the article's habit, the
+capitalised ones inside sentences are reported too).
 
 params: ``function_words`` (words that may join the content words: de, of…),
 ``min_count``, ``min_lower``, ``min_zipf`` (every content word this common in
@@ -87,9 +89,12 @@ def build(rule: Rule):  # noqa: ANN201
             if len(content) < 2 or any(lexicon.zipf(w, lang) < min_zipf for w in content):
                 continue
             model = next((s, e) for s, e, shape in spans if shape == "cap")
+            dominant = shapes.count("lower") >= 2
             for s, e, shape in spans:
-                if shape != "lower":
-                    continue  # the capitalised forms are the evidence; the lowercase ones are the slips
+                if shape != "lower" and not (dominant and shape == "cap"):
+                    # The capitalised forms are the evidence; when the lowercase phrase dominates, the
+                    # capitalised ones inside sentences are the same translated name and are reported too.
+                    continue
                 if (s, e) in reported:
                     continue
                 reported.add((s, e))
