@@ -70,7 +70,7 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             seen.add((start, end))
             foreign = [w.group() for w in words if _unknown(w.group(), lang)]
-            if len(foreign) < 2:
+            if not foreign:
                 continue
             function = [
                 w.group() for w in words
@@ -79,6 +79,8 @@ def build(rule: Rule):  # noqa: ANN201
             ]
             if not function:
                 continue
+            if len(foreign) < 2 and not (foreign[0].islower() and len(function) >= 2):
+                continue  # one unknown word: only a lowercase one among two function words (You Are hadir)
             if len(foreign) + len(function) < len(words) and len(foreign) < 2:
                 continue
             s, e = words[0].start(), words[-1].end()
