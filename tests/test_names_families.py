@@ -29,10 +29,10 @@ def test_two_established_spellings_report_the_minority() -> None:
 
 
 def test_accent_wins_a_tie() -> None:
-    text = "L'entraîneuse Selin Çelik a parlé. Plus tard, l'attaquante a rejoint le club d'Ayşe Celik."
+    text = "L'entraîneuse Selin Yıldız a parlé. Plus tard, l'attaquante a rejoint le club d'Ayşe Yildiz."
     assert _texts(text) == []  # two first names that never agree: two people
-    text = "L'entraîneuse Selin Celik a parlé après le match.\n\nLe club soutient Selin Çelik, a dit le président."
-    assert _texts(text) == ["Celik"]
+    text = "L'entraîneuse Selin Yildiz a parlé après le match.\n\nLe club soutient Selin Yıldız, a dit le président."
+    assert _texts(text) == ["Yildiz"]
 
 
 def test_inner_capital_variant() -> None:

@@ -30,7 +30,7 @@ def test_capitalised_strong_rendering_inside_a_sentence() -> None:
 
 
 def test_capitals_as_a_name_in_a_mixed_case_line() -> None:
-    assert _found("Jihyo, membre de DEUX FOIS, a parlé.") == [("DEUX FOIS", ("TWICE",))]
+    assert _found("Joy, membre de VELOURS ROUGE, a parlé.") == [("VELOURS ROUGE", ("Red Velvet",))]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Kind ``accent-variants``: one term written with and without its accents in one article.
 
-Machine translation renders a borrowed term two ways (``pièces mèmes`` here,
-``pièces meme`` there). Two lowercase words are one term written two ways when they
+Machine translation renders a borrowed term two ways (``crème brûlée`` here,
+``creme brûlée`` there). Two lowercase words are one term written two ways when they
 differ only by accents (and a plural ending) *and* they occur in the same phrase:
 right after the same content word, or right before it. The shared neighbour keeps
 apart the real minimal pairs of a language (``la côte`` / ``la cote``, ``du`` /

@@ -1,8 +1,8 @@
 """Kind ``first-name-swap``: a name part translated as a word in one place and kept in another.
 
 Machine translation translates a given name or surname that is also a word:
-*January Christy* becomes « Janvier Christy », *Raja Sapta Oktohari* « roi Sapta
-Oktohari », *Taylor Swift* « Taylor Rapide ». When the same person is written
+*April Dewi* becomes « Avril Dewi », *Raja Hadi Santoso* « roi Hadi
+Santoso », *Taylor Swift* « Taylor Rapide ». When the same person is written
 once with the original part and once with its translation, the translated one is
 reported, with the original as the suggestion.
 
@@ -12,7 +12,7 @@ per line, one column per language (``columns`` names them). Two name sequences
 match when they are equal except at one position, where one has a form of the
 document's language and the other a form of another language on the same line.
 The rest of the name must be capitalised words (two or more when the translated
-part is in lowercase, ``roi Sapta Oktohari``: « le roi Charles » alone is a
+part is in lowercase, ``roi Hadi Santoso``: « le roi Charles » alone is a
 title, not a name).
 
 params: ``table`` (the file); ``columns`` (language of each column).

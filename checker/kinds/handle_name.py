@@ -2,11 +2,11 @@
 
 An embedded post is signed ``— Display Name (@handle) date``. When machine
 translation renders the display name as common words of the article's language
-(« Alerte aux baleines (@whale_alert) »), the handle still spells the original
+(« Alerte météo (@weather_alert) »), the handle still spells the original
 in English words. Reported: a display name of the article's language, with at
 least one lowercase word (a translated phrase, not a name), sharing no word (cognates
 aside) with a handle made of two or more English words. The suggestion is the handle's words
-as the article writes them elsewhere (``Whale Alert``), else in title case.
+as the article writes them elsewhere (``Weather Alert``), else in title case.
 
 params: ``min_part`` (shortest handle word), ``min_zipf`` (how common in English
 each handle word must be), ``english`` (the language of handles; silent in that

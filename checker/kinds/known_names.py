@@ -7,7 +7,7 @@ known name and the same first word, and is within a small edit distance of it
 (accents, case and punctuation ignored: one edit up to 11 letters, two from 12)
 is reported with the known spelling when each differing word is unknown to the
 lists of the language and of English, or is a lowercase particle
-(« Independiente de Valle » → « Independiente del Valle »). Exonyms and other
+(« Vitoria Guimares » → « Vitória Guimarães »). Exonyms and other
 real words (« FC Barcelone », « Green Bay ») are left alone, and so is a run the
 article writes two times or more (a name of its own).
 

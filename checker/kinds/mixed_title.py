@@ -2,8 +2,7 @@
 
 Machine translation translates the small words of a title in a language it does
 not know and leaves the rest: « Hati dan Paru-Paru » becomes « Hati et
-Paru-Paru », "Selamat Datang di Ujung Dunia" becomes « Selamat datang à la fin
-du monde ». A title is a quoted span (« », “ ”, " ") of at most ``max_words``
+Paru-Paru », "Sampai Jumpa di Tepi Laut" becomes « Sampai jumpa au bord de la mer ». A title is a quoted span (« », “ ”, " ") of at most ``max_words``
 words, or the words after a title cue (``cues``: intitulé, titled…) up to the end
 of the clause. It is reported when it mixes words that no list of the document's
 language or of English knows (lowercase, or two or more) with function words of

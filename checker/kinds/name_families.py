@@ -8,15 +8,15 @@ written inconsistently:
 - ``romanisation``: the same name once the written form is reduced to a skeleton
   (case and accents dropped, doubled letters collapsed, a silent ``h`` after a
   letter dropped, ``dj``/``j``, ``tj``/``c``, ``oe``/``u``, ``sj``/``sy``…):
-  ``Kahraman`` / ``Karaman``, ``Soekarno`` / ``Sukarno``, ``Çelik`` / ``Celik``,
+  ``Kahraman`` / ``Karaman``, ``Soekarno`` / ``Sukarno``, ``Yıldız`` / ``Yildiz``,
   ``Marchetti`` / ``marcheti`` (a lowercase variant counts when the lowercase form
   is no common word of the language);
-- ``case``: the same letters with another inner capitalisation (``MayDays`` /
-  ``Maydays``, ``InA`` / ``INA``). A whole word in capitals beside its title-case
+- ``case``: the same letters with another inner capitalisation (``StarLight`` /
+  ``Starlight``, ``ExO`` / ``EXO``). A whole word in capitals beside its title-case
   form (``GALATASARAY`` in a heading) is typography, not a variant;
 - ``joints``: the same name with hyphens in one place and spaces in another
-  (``Neuilly-sur-Seine`` / ``Neuilly sur Seine``), or split in one place and
-  joined in another (``Argawinata`` / ``Arga Winata``).
+  (``Saint-Germain-en-Laye`` / ``Saint Germain en Laye``), or split in one place and
+  joined in another (``Wiranegara`` / ``Wira Negara``).
 
 Silent: spellings that are frequent words (Zipf ≥ ``common_zipf`` in the language
 or English: ``Sarah`` / ``Sara`` are two first names, ``Marie`` / ``Maria``), forms
@@ -188,7 +188,7 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             yield from _report_group(members, modes, common, freq, sentences_of, emit)
 
-        # 2. Near misses: rare names two edits apart (Rahmanian / Rahmana), and a name replaced by a
+        # 2. Near misses: rare names two edits apart (Sekarini / Sekarna), and a name replaced by a
         #    common word that looks like it (Bellig / Belly), for the mangled-name rules.
         if modes & {"near", "autocorrect"}:
             yield from _near(forms, namelike, freq, sentences_of, emit, modes)
@@ -244,7 +244,7 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
             if freq(a) >= common and a[:1].isupper():
                 continue
         if f.before and model.before and not f.before & model.before:
-            continue  # first names that never agree: two people (Selin Çelik, Ayşe Celik)
+            continue  # first names that never agree: two people (Selin Yıldız, Ayşe Yildiz)
         if not same_letters and sentences_of(f.spans) & model_sentences:
             continue  # set side by side: two names (the same letters in two cases are one name)
         confidence = 0.85 if len(model.spans) > len(f.spans) else 0.6
@@ -276,7 +276,7 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
         w = f.text
         head, sep, rest = w.partition("-")
         if sep and head.casefold() in _ARTICLE_PREFIXES and "-" not in rest and rest[:1].isupper():
-            # Al-Nassr: the name proper is "Nassr" (translation may drop or translate the article).
+            # Al-Wahda: the name proper is "Wahda" (translation may drop or translate the article).
             g = pool.get(rest)
             if g is None:
                 g = pool[rest] = _Form(rest)
@@ -289,7 +289,7 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
         pool.setdefault(w, f)
     for w, f in pool.items():
         if f.text in forms and f is not forms[f.text]:
-            f.spans = sorted(set(f.spans) | set(forms[f.text].spans))  # both Al-Nassr and Nassr
+            f.spans = sorted(set(f.spans) | set(forms[f.text].spans))  # both Al-Wahda and Wahda
         if len(w) < 5:
             continue
         by_prefix[_plain(w)[:4]].append(f)

@@ -1,13 +1,13 @@
 """Kind ``preferred-terms``: one term rendered two ways in an article, one of them the established one.
 
 Machine translation renders one source term in several ways in one article: the
-English acronym ``AI`` beside the French ``IA``, ``big language model`` beside
-``large language model``. A table beside the rule lists, per line, the
+English acronym ``AI`` beside the French ``IA``, ``machine study`` beside
+``machine learning``. A table beside the rule lists, per line, the
 established forms of a term, ``=``, and the renderings that should not appear
 beside them::
 
     IA = AI
-    large language model | large model = big language model | big model
+    machine learning = machine study | machine studying
 
 When an established form and a variant both occur in the article, every
 occurrence of the variant is reported with the established form found in the

@@ -1,8 +1,8 @@
 """Kind ``translated-names``: a known name (outlet, band, club, show, agency) rendered as common words.
 
 Machine translation turns names made of ordinary words into those words: the
-magazine *People* becomes « Personnes », the group *TWICE* « DEUX FOIS », the
-*Angels* « les Anges ». A gazetteer (a tab-separated table beside the rule, which
+magazine *Rolling Stone* becomes « Pierre qui roule », the group *Red Velvet* « Velours
+rouge », the *Dodgers* « les Esquiveurs ». A gazetteer (a tab-separated table beside the rule, which
 users extend) lists such names with the literal renderings MT produces in each
 language::
 
@@ -10,16 +10,16 @@ language::
 
 A rendering found in the article is reported when something says it is a name:
 
-- the original also appears in the article (``Angels`` … ``les Anges``): the
+- the original also appears in the article (``Dodgers`` … ``les Esquiveurs``): the
   translation slipped in one place; high confidence;
 - the rendering is capitalised where a common noun would not be (inside a
   sentence, not after a quote or colon), or written in capitals as a whole
-  (``DEUX FOIS``): it is used as a name; lower confidence, ``minor`` severity
+  (``VELOURS ROUGE``): it is used as a name; lower confidence, ``minor`` severity
   unless the table row is marked ``strong`` (a rendering that is hardly ever a
   common phrase in capitals).
 
 A lowercase rendering with no original in the article is ordinary language and
-stays silent (« les anges », « deux fois »).
+stays silent (« les loups », « deux fois »).
 
 params: ``gazetteer`` (the table file); ``min_letters`` (shortest rendering).
 """
@@ -89,7 +89,7 @@ def build(rule: Rule):  # noqa: ANN201
         alternation = "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0])))
         pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})"
-            # A possessive "de"/"of" glued to the name by extraction (DEUX FOISde Jihyo) still ends it.
+            # A possessive "de"/"of" glued to the name by extraction (VELOURS ROUGEde Joy) still ends it.
             rf"(?=(?:de|of|del|di|da|do|von)?(?![\p{{L}}\p{{M}}\p{{Nd}}_@/-]))",
             regex.IGNORECASE,
         )
