@@ -1,0 +1,207 @@
+"""Kind ``translated-names``: a known name (outlet, band, club, show, agency) rendered as common words.
+
+Machine translation turns names made of ordinary words into those words: the
+magazine *Rolling Stone* becomes « Pierre qui roule », the group *Red Velvet* « Velours
+rouge », the *Dodgers* « les Esquiveurs ». A gazetteer (a tab-separated table beside the rule, which
+users extend) lists such names with the literal renderings MT produces in each
+language::
+
+    type    original    lang    rendering|rendering…
+
+A rendering found in the article is reported when something says it is a name:
+
+- the original also appears in the article (``Dodgers`` … ``les Esquiveurs``): the
+  translation slipped in one place; high confidence;
+- the rendering is capitalised where a common noun would not be (inside a
+  sentence, not after a quote or colon), or written in capitals as a whole
+  (``VELOURS ROUGE``): it is used as a name; lower confidence, ``minor`` severity
+  unless the table row is marked ``strong`` (a rendering that is hardly ever a
+  common phrase in capitals).
+
+A lowercase rendering with no original in the article is ordinary language and
+stays silent (« les loups », « deux fois »).
+
+params: ``gazetteer`` (the table file); ``min_letters`` (shortest rendering).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit, Severity
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "translated-names"
+PARAMS = {
+    "gazetteer": param(str, required=True, doc="table: type, original, lang, renderings separated by |"),
+    "min_letters": param(int, default=4, doc="shortest rendering considered"),
+    "noun_capitals": param(list, default=["de", "lb"], doc="languages that capitalise every noun"),
+}
+
+_SEP = r"[\s\u00a0\u202f]+"
+_APOS = "['’]"
+_OPENERS = frozenset("«“\"‘'(—–-:[•*|/")
+_ARTICLES = frozenset(
+    "le la les l the el los las lo il gli i o os a as der die das den des dem ein eine un une".split()
+)
+
+
+def _phrase(words: str) -> str:
+    out = []
+    for w in words.split():
+        out.append(regex.escape(w).replace("'", _APOS).replace("’", _APOS).replace(r"\-", "[-‐]"))
+    return _SEP.join(out)
+
+
+def build(rule: Rule):  # noqa: ANN201
+    p = rule.params
+    rows = read_table(rule.resolve(p["gazetteer"]))
+    min_letters = p["min_letters"]
+    noun_capitals = frozenset(str(x) for x in p["noun_capitals"])
+    by_lang: dict[str, list[tuple[str, str, bool]]] = {}
+    for n, row in enumerate(rows, 1):
+        if len(row) < 4:
+            raise ValueError(f"{p['gazetteer']}: row {n} needs type, original, lang, renderings: {row!r}")
+        kind, original, langs, renderings = row[:4]
+        strong = "strong" in kind.split(",")
+        for lang in langs.split(","):
+            for r in renderings.split("|"):
+                r = r.strip()
+                if len(r.replace(" ", "")) >= min_letters and _key(r) != _key(original):
+                    by_lang.setdefault(lang.strip(), []).append((r, original, strong))
+    compiled: dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, bool]]]] = {}
+
+    def matcher(lang: str) -> tuple[regex.Pattern[str], dict[str, tuple[str, bool]]] | None:
+        if lang in compiled:
+            return compiled[lang]
+        entries = by_lang.get(lang)
+        if not entries:
+            compiled[lang] = None  # type: ignore[assignment]
+            return None
+        table: dict[str, tuple[str, bool]] = {}
+        for r, original, strong in entries:
+            table.setdefault(_key(r), (original, strong))
+        alternation = "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0])))
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})"
+            # A possessive "de"/"of" glued to the name by extraction (VELOURS ROUGEde Joy) still ends it.
+            rf"(?=(?:de|of|del|di|da|do|von)?(?![\p{{L}}\p{{M}}\p{{Nd}}_@/-]))",
+            regex.IGNORECASE,
+        )
+        compiled[lang] = (pattern, table)
+        return compiled[lang]
+
+    originals_cache: dict[str, regex.Pattern[str]] = {}
+
+    def original_in(text: str, original: str, skip: tuple[int, int]) -> tuple[int, int] | None:
+        pat = originals_cache.get(original)
+        if pat is None:
+            # The original as written (case-sensitive on its capitals: "People", "TWICE"); a one-word
+            # original must be capitalised, several words may vary in case.
+            flags = regex.IGNORECASE if " " in original.strip() else 0
+            pat = originals_cache[original] = regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_])(?:{_phrase(original)})(?![\p{{L}}\p{{M}}\p{{Nd}}_])", flags
+            )
+        for m in pat.finditer(text):
+            if m.end() <= skip[0] or m.start() >= skip[1]:
+                if " " not in original.strip() and not m.group()[:1].isupper():
+                    continue
+                return m.span()
+        return None
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
+        got = matcher(lang)
+        if got is None:
+            return
+        pattern, table = got
+        text = doc.prose
+        for m in pattern.finditer(text):
+            found = m.group()
+            entry = table.get(_key(found))
+            if entry is None:
+                continue
+            original, strong = entry
+            start, end = m.span()
+            where = original_in(text, original, (start, end))
+            if where is not None:
+                yield Hit(start, end, (original,), confidence=0.9, args={"original": original}, related=where)
+                continue
+            if strong and lang not in noun_capitals and _named(text, start, found):
+                yield Hit(start, end, (original,), confidence=0.7 if strong else 0.5,
+                          args={"original": original}, severity=None if strong else Severity.MINOR)
+
+    return check
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").replace("‐", "-").split())
+
+
+def _named(text: str, start: int, found: str) -> bool:
+    """True when the rendering is written like a name: capitals inside a sentence, or all in capitals."""
+    letters = [c for c in found if c.isalpha()]
+    if len(found.split()) >= 2 and letters and all(c.isupper() for c in letters):
+        # Capitals as a name, not a shouted line: the line around it has lowercase letters.
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
+        line_end = text.find("\n", start, start + 200 + len(found))
+        line = text[line_start:line_end if line_end >= 0 else start + 200 + len(found)]
+        end = start + len(found)
+        left = regex.search(r"(\p{L}+)[^\p{L}\n]*$", text[max(0, start - 40):start])
+        right = regex.match(r"[^\p{L}\n]*(\p{L}+)", text[end:end + 40])
+        for m in (left, right):
+            if m is not None and m.group(1).isupper():
+                return False  # part of a longer line or phrase in capitals
+        return any(c.islower() for c in line)
+    head, article = start, None
+    if start > 1 and text[start - 1] in "'’":
+        j = start - 2
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        if text[j + 1:start - 1].casefold() in _ARTICLES:
+            head, article = j + 1, text[j + 1:start - 1]
+    else:
+        j = start - 1
+        while j >= 0 and text[j] in " \t\u00a0\u202f":
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        if k < j and text[k + 1:j + 1].casefold() in _ARTICLES:
+            head, article = k + 1, text[k + 1:j + 1]
+    first = next((w for w in regex.split(r"[\s'’]+", found) if w and w.casefold() not in _ARTICLES), "")
+    if not ((article is not None and article[:1].isupper()) or first[:1].isupper()):
+        return False
+    if not _inside_sentence(text, head):
+        return False
+    if article is not None and article[:1].isupper():
+        return True  # a capitalised article inside a sentence opens a title (… told The Breakfast Club)
+    return not _after_name(text, head)
+
+
+def _after_name(text: str, head: int) -> bool:
+    """True when a capitalised word inside the sentence comes shortly before: part of a longer name."""
+    before = text[max(0, head - 60):head]
+    words = regex.findall(r"[\p{L}\p{M}]+|[.!?…:;,\n\r«»“”\"()]", before)
+    for w in reversed(words[-4:]):
+        if not w[:1].isalpha():
+            return False  # a sentence or quote boundary
+        if w[:1].isupper():
+            i = before.rfind(w)
+            return _inside_sentence(before, i) if i >= 0 else False
+    return False
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` follows a word or comma of the same sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    if i < 0 or text[i] in "\r\n" or text[i] in _OPENERS:
+        return False
+    return text[i] not in ".!?…»”"
