@@ -318,9 +318,7 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
                 rare_a, rare_b = freq(f.text) < _RARE, freq(model.text) < _RARE
                 shared = bool(f.before & model.before)
                 if ("near" in modes and d == 2 and min(len(a), len(b)) < 9 and rare_a and rare_b
-                        and (family >= 3 or shared)):
-                    pass
-                elif ("autocorrect" in modes and d <= 2 and rare_b and freq(f.text) >= _COMMON
+                        and (family >= 3 or shared)) or ("autocorrect" in modes and d <= 2 and rare_b and freq(f.text) >= _COMMON
                       and len(model.spans) >= 2 and len(f.spans) == 1):
                     pass
                 else:

@@ -47,7 +47,7 @@ _SEP = r"[\s\u00a0\u202f]+"
 _APOS = "['’]"
 _OPENERS = frozenset("«“\"‘'(—–-:[•*|/")
 _ARTICLES = frozenset(
-    "le la les l the el los las lo il gli i o os a as der die das den des dem ein eine un une".split()
+    ["le", "la", "les", "l", "the", "el", "los", "las", "lo", "il", "gli", "i", "o", "os", "a", "as", "der", "die", "das", "den", "des", "dem", "ein", "eine", "un", "une"]
 )
 
 
