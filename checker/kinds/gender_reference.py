@@ -1,0 +1,297 @@
+"""Kind ``gender-reference``: a person the article marks as one gender referred to with the other.
+
+The kind follows the people of a document in reading order. A *mention* is
+
+- a run of capitalised words holding a given name of the first-name table (``f``, ``m``, or ``u``
+  for names given to both, which blocks any guess); the other words of the run (surnames) are
+  remembered with that gender, so a later bare surname is a mention too;
+- a role noun of the pack (``actress``, ``la chanteuse``, ``father``); a gendered role noun right
+  before a name (``the princess of pop, X Y``) also gives that name its gender;
+- a person noun of unknown gender (``the president``, ``the coach``) or a run of two or more
+  capitalised words the tables do not know: they block, since a later pronoun may be theirs.
+
+``mode = "pronoun"``: a pronoun of one gender (``he``/``his`` …) whose nearest preceding mention,
+within ``window`` characters, is a person of the other gender is reported, with the mention as
+related span. Pronouns inside quotations are skipped (they may refer to anyone).
+
+``mode = "predicate"`` (Romance languages): ``NAME (aux) participle`` or ``NAME aux un|una NOUN``
+whose gender contradicts the person's is reported. A person's gender comes from the name table,
+from role nouns next to the name, and from the document's own predicates about that name
+(``è nata``, ``è una cantante``): the minority form is reported only when the majority is clear.
+
+Params: ``names`` (TSV beside the rule), ``feminine_pronouns``/``masculine_pronouns``,
+``feminine_nouns``/``masculine_nouns``/``neutral_nouns``, ``window``, ``mode``; for the predicate
+mode ``auxiliaries`` (single words), ``passive`` (``stato``/``stata`` style words that are
+themselves a participle), ``feminine_endings``/``masculine_endings``, ``feminine_articles``/
+``masculine_articles`` and ``prepositions`` (a name after one of them is not a subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "gender-reference"
+PARAMS = {
+    "mode": param(str, default="pronoun", doc="pronoun | predicate"),
+    "names": param(str, default="../common/first-names.tsv", doc="TSV: given name, f|m|u"),
+    "feminine_pronouns": param(list, default=[]),
+    "masculine_pronouns": param(list, default=[]),
+    "feminine_nouns": param(list, default=[], doc="role nouns marking a woman (lowercase)"),
+    "masculine_nouns": param(list, default=[], doc="role nouns marking a man (lowercase)"),
+    "neutral_nouns": param(list, default=[], doc="person nouns of either gender: they block"),
+    "window": param(int, default=450, doc="max characters between the mention and the pronoun"),
+    "auxiliaries": param(list, default=[]),
+    "passive": param(list, default=[]),
+    "feminine_endings": param(list, default=[]),
+    "masculine_endings": param(list, default=[]),
+    "feminine_articles": param(list, default=[]),
+    "masculine_articles": param(list, default=[]),
+    "prepositions": param(list, default=[]),
+    "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
+    "determiners": param(list, default=[], doc="a neutral noun blocks only after one of these"),
+    "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
+}
+
+_QUOTED = regex.compile(r"“[^”\n]{0,600}+”|«[^»\n]{0,600}+»|„[^“”\n]{0,600}+[“”]|\"[^\"\n]{0,600}+\"")
+_GAP = regex.compile(r"[ \u00a0]")  # what may separate two words of a name
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+def _rare(word: str, lang: str) -> bool:
+    from checker import lexicon
+
+    low = word.casefold()
+    return lexicon.zipf(low, lang) < 2.5 and lexicon.zipf(low, "en") < 2.5
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Read the tables once; the check walks the words of the document."""
+    p = rule.params
+    mode = p["mode"]
+    if mode not in ("pronoun", "predicate"):
+        raise ValueError(f"mode must be 'pronoun' or 'predicate', not {mode!r}")
+    names_path = rule.resolve(p["names"])
+    pron = {w.casefold(): "f" for w in p["feminine_pronouns"]}
+    pron.update({w.casefold(): "m" for w in p["masculine_pronouns"]})
+    nouns = {w.casefold(): "f" for w in p["feminine_nouns"]}
+    nouns.update({w.casefold(): "m" for w in p["masculine_nouns"]})
+    nouns.update({w.casefold(): None for w in p["neutral_nouns"]})
+    titles = {w.casefold() for w in p["titles"]}
+    window = p["window"]
+    aux = {w.casefold() for w in p["auxiliaries"]}
+    passive = {w.casefold() for w in p["passive"]}
+    fem_end = tuple(p["feminine_endings"])
+    masc_end = tuple(p["masculine_endings"])
+    fem_art = {w.casefold() for w in p["feminine_articles"]}
+    masc_art = {w.casefold() for w in p["masculine_articles"]}
+    preps = {w.casefold() for w in p["prepositions"]}
+    dets = {w.casefold() for w in p["determiners"]}
+    copulas = {w.casefold() for w in p["copulas"]}
+
+    def table() -> dict[str, str]:
+        return {row[0]: row[1] for row in read_table(names_path) if len(row) >= 2}
+
+    def mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
+        """(start, end, gender or None, key tokens, word index after the run) in reading order."""
+        words = doc.words
+        text = doc.text
+        sent_starts = {s.start for s in doc.sentences}
+        surnames: dict[str, str | None] = {}
+        out: list[tuple] = []
+        i, n = 0, len(words)
+        while i < n:
+            w = words[i]
+            low = w.text.casefold()
+            if low in pron:
+                out.append((w.start, w.end, pron[low], "pronoun", i + 1))
+                i += 1
+                continue
+            if low in nouns and (not _is_cap(w.text) or w.start in sent_starts):
+                g = nouns[low]
+                if g is None:
+                    # A neutral person noun is a new person after a determiner, not after a copula.
+                    det = words[i - 1].text.casefold() if i else ""
+                    cop = words[i - 2].text.casefold() if i > 1 else ""
+                    if det in dets and cop not in copulas:
+                        out.append((w.start, w.end, None, "noun", i + 1))
+                else:
+                    out.append((w.start, w.end, g, "noun", i + 1))
+                i += 1
+                continue
+            if not _is_cap(w.text):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 6 and _is_cap(words[j].text) and _GAP.fullmatch(
+                text[words[j - 1].end : words[j].start]
+            ):
+                if words[j].text.casefold() in pron:
+                    break
+                j += 1
+            run = words[i:j]
+            keys = [_key(t.text) for t in run]
+            first_gender = [given[k] for k in keys if k in given]
+            known = [g for g in first_gender if g in ("f", "m")]
+            gender: str | None
+            if known and len(set(known)) == 1:
+                gender = known[0]
+            elif first_gender:
+                gender = None
+            else:
+                learned = [surnames[k] for k in keys if k in surnames]
+                if learned:
+                    gender = learned[0] if len(set(learned)) == 1 else None
+                elif len(run) >= 2 and not (run[0].start in sent_starts and len(run) == 2):
+                    gender = None
+                elif run[0].start not in sent_starts and _rare(keys[0], lang):
+                    gender = None  # a word no lexicon knows, mid-sentence: maybe a person
+                else:
+                    i = j
+                    continue
+            if keys and keys[0].casefold() in titles and len(run) == 1:
+                i = j
+                continue
+            # A gendered role noun just before the name gives it its gender (« the actress X Y »).
+            if gender is None and not first_gender and out:
+                prev = out[-1]
+                if prev[3] == "noun" and prev[2] and run[0].start - prev[1] <= 24:
+                    gender = prev[2]
+            if gender is not None or first_gender:
+                for k in keys:
+                    if k not in given and k not in surnames:
+                        surnames[k] = gender
+            out.append((run[0].start, run[-1].end, gender, "name", j))
+            i = j
+        return out
+
+    def quoted(doc: Document) -> list[tuple[int, int]]:
+        if "gr:quoted" not in doc.cache:
+            doc.cache["gr:quoted"] = [m.span() for m in _QUOTED.finditer(doc.prose)]
+        return doc.cache["gr:quoted"]
+
+    def in_quote(spans: list[tuple[int, int]], pos: int) -> bool:
+        return any(a < pos < b for a, b in spans)
+
+    def check_pronoun(doc: Document, ctx: Context) -> Iterator[Hit]:
+        given = table()
+        spans = quoted(doc)
+        last: tuple | None = None  # (gender, start, end, seen_at)
+        for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
+            if what != "pronoun":
+                last = (gender, start, end, end)
+                continue
+            if in_quote(spans, start):
+                continue
+            if last is None or last[0] is None or start - last[3] > window:
+                continue
+            if last[0] != gender:
+                yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
+                          args={"person": doc.text[last[1] : last[2]]})
+            else:
+                last = (last[0], last[1], last[2], end)
+
+    def predicate_at(doc: Document, words: list, j: int) -> tuple[int, int, str] | None:
+        """The gendered predicate starting at word j: (start, end, gender) or None."""
+        text = doc.text
+        if j >= len(words):
+            return None
+        # Skip one parenthesis right after the name (dates of birth).
+        a = words[j]
+        if a.text.casefold() not in aux:
+            return None
+        k = j + 1
+        if k >= len(words) or not _GAP.fullmatch(text[a.end : words[k].start]):
+            return None
+        b = words[k]
+        low = b.text.casefold()
+        if low in fem_art or low in masc_art:
+            g = "f" if low in fem_art else "m"
+            if k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start]):
+                return (a.start, words[k + 1].end, g)
+            return None
+        g = _ending(low)
+        if g is None:
+            return None
+        end = b.end
+        if low in passive and k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start]):
+            g2 = _ending(words[k + 1].text.casefold())
+            if g2 == g:
+                end = words[k + 1].end
+        return (a.start, end, g)
+
+    def _ending(low: str) -> str | None:
+        if low in passive:
+            return "f" if low.endswith(fem_end) else "m" if low.endswith(masc_end) else None
+        if len(low) < 4 or not low.isalpha():
+            return None
+        if fem_end and low.endswith(fem_end):
+            return "f"
+        if masc_end and low.endswith(masc_end):
+            return "m"
+        return None
+
+    def check_predicate(doc: Document, ctx: Context) -> Iterator[Hit]:
+        given = table()
+        words = doc.words
+        starts = [w.start for w in words]
+        import bisect
+
+        found = []  # (name key, name span, predicate)
+        for start, end, gender, what, nxt in mentions(doc, given, ctx.primary):
+            if what != "name":
+                continue
+            i = bisect.bisect_left(starts, start)
+            if i > 0 and words[i - 1].text.casefold() in preps and start - words[i - 1].end <= 2:
+                continue
+            j = nxt
+            # one parenthesis between the name and the verb: « X (born 1957) is … »
+            if j < len(words):
+                gap = doc.text[end : words[j].start]
+                if "(" in gap:
+                    close = doc.text.find(")", end, end + 120)
+                    if close < 0:
+                        continue
+                    j = bisect.bisect_left(starts, close)
+                    if j < len(words) and doc.text[close + 1 : words[j].start].strip():
+                        continue
+                elif gap.strip():
+                    continue
+            pred = predicate_at(doc, words, j)
+            if pred is None:
+                continue
+            key = doc.text[start:end].split()[-1]
+            found.append((key, gender, (start, end), pred))
+        votes: dict[str, dict[str, int]] = {}
+        named: dict[str, str] = {}
+        for key, gender, _, pred in found:
+            votes.setdefault(key, {"f": 0, "m": 0})[pred[2]] += 1
+            if gender:
+                named[key] = gender
+        for key, gender, span, pred in found:
+            v = votes[key]
+            want = named.get(key)
+            if want is None:
+                other = "m" if pred[2] == "f" else "f"
+                if v[other] >= 2 and v[pred[2]] == 1:
+                    want = other
+            if want and pred[2] != want:
+                yield Hit(pred[0], pred[1], confidence=0.7, related=span,
+                          args={"person": doc.text[span[0] : span[1]]})
+
+    return check_pronoun if mode == "pronoun" else check_predicate
