@@ -55,6 +55,8 @@ PARAMS = {
     "feminine_articles": param(list, default=[]),
     "masculine_articles": param(list, default=[]),
     "prepositions": param(list, default=[]),
+    "ignore": param(list, default=[], doc="words after an auxiliary that are no predicate (subito, ici)"),
+    "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
     "determiners": param(list, default=[], doc="a neutral noun blocks only after one of these"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
@@ -102,6 +104,8 @@ def build(rule: Rule):  # noqa: ANN201
     masc_art = {w.casefold() for w in p["masculine_articles"]}
     preps = {w.casefold() for w in p["prepositions"]}
     dets = {w.casefold() for w in p["determiners"]}
+    ignore = {w.casefold() for w in p["ignore"]}
+    epicene = {w.casefold() for w in p["epicene"]}
     copulas = {w.casefold() for w in p["copulas"]}
 
     def table() -> dict[str, str]:
@@ -192,14 +196,20 @@ def build(rule: Rule):  # noqa: ANN201
         given = table()
         spans = quoted(doc)
         last: tuple | None = None  # (gender, start, end, seen_at)
+        # where a person of each gender was last mentioned, and in which passage
+        seen = {"f": (-(10**9), -1), "m": (-(10**9), -1)}
         for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
             if what != "pronoun":
                 last = (gender, start, end, end)
+                if gender:
+                    seen[gender] = (end, doc.passage_index(end))
                 continue
             if in_quote(spans, start):
                 continue
             if last is None or last[0] is None or start - last[3] > window:
                 continue
+            if last[0] != gender and seen[gender][1] == doc.passage_index(start):
+                continue  # someone of the pronoun's gender is around: it may be theirs
             if last[0] != gender:
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
                           args={"person": doc.text[last[1] : last[2]]})
@@ -223,22 +233,29 @@ def build(rule: Rule):  # noqa: ANN201
         if low in fem_art or low in masc_art:
             g = "f" if low in fem_art else "m"
             if k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start]):
-                return (a.start, words[k + 1].end, g)
+                if words[k + 1].text.casefold() in epicene:
+                    return (a.start, words[k + 1].end, g)
+            return None
+        if low in ignore:
             return None
         g = _ending(low)
+        end = b.end
+        nxt_ok = k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start])
+        if low in passive and nxt_ok:
+            low2 = words[k + 1].text.casefold()
+            g2 = None if low2 in ignore else _ending(low2)
+            if g is None and g2 is not None:
+                g, end = g2, words[k + 1].end
+            elif g2 == g:
+                end = words[k + 1].end
         if g is None:
             return None
-        end = b.end
-        if low in passive and k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start]):
-            g2 = _ending(words[k + 1].text.casefold())
-            if g2 == g:
-                end = words[k + 1].end
         return (a.start, end, g)
 
     def _ending(low: str) -> str | None:
         if low in passive:
             return "f" if low.endswith(fem_end) else "m" if low.endswith(masc_end) else None
-        if len(low) < 4 or not low.isalpha():
+        if len(low) < 3 or not low.isalpha():
             return None
         if fem_end and low.endswith(fem_end):
             return "f"
