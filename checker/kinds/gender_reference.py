@@ -28,6 +28,7 @@ themselves a participle), ``feminine_endings``/``masculine_endings``, ``feminine
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -69,6 +70,35 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 
 def _key(word: str) -> str:
     return _POSSESSIVE.sub("", word)
+
+
+class _StartSet:
+    """``pos in starts``: a word at pos opens a sentence or a line (bounded look-back, linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __contains__(self, pos: int) -> bool:
+        text = self.text
+        i = pos - 1
+        stop = max(-1, pos - 64)
+        while i > stop and text[i] in " \t\u00a0\u202f":
+            i -= 1
+        if i < 0:
+            return True
+        if i == stop:
+            return False
+        return text[i] in "\n\r.!?…:;«“\"'‘(—–-•*#|[]"
+
+
+_BLANK = regex.compile(r"\n[^\S\n]*+\n")
+
+
+def _paragraphs(doc: Document) -> list[int]:
+    """Offsets where a paragraph (block between blank lines) starts, for bisect."""
+    if "gr:paragraphs" not in doc.cache:
+        doc.cache["gr:paragraphs"] = [0] + [m.end() for m in _BLANK.finditer(doc.text)]
+    return doc.cache["gr:paragraphs"]
 
 
 def _is_cap(word: str) -> bool:
@@ -115,7 +145,7 @@ def build(rule: Rule):  # noqa: ANN201
         """(start, end, gender or None, key tokens, word index after the run) in reading order."""
         words = doc.words
         text = doc.text
-        sent_starts = {s.start for s in doc.sentences}
+        sent_starts = _StartSet(text)
         surnames: dict[str, str | None] = {}
         out: list[tuple] = []
         i, n = 0, len(words)
@@ -198,17 +228,21 @@ def build(rule: Rule):  # noqa: ANN201
         last: tuple | None = None  # (gender, start, end, seen_at)
         # where a person of each gender was last mentioned, and in which passage
         seen = {"f": (-(10**9), -1), "m": (-(10**9), -1)}
+        paras = _paragraphs(doc)
+
+        def para(pos: int) -> int:
+            return bisect.bisect_right(paras, pos)
         for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
             if what != "pronoun":
                 last = (gender, start, end, end)
                 if gender:
-                    seen[gender] = (end, doc.passage_index(end))
+                    seen[gender] = (end, para(end))
                 continue
             if in_quote(spans, start):
                 continue
             if last is None or last[0] is None or start - last[3] > window:
                 continue
-            if last[0] != gender and seen[gender][1] == doc.passage_index(start):
+            if last[0] != gender and seen[gender][1] == para(start):
                 continue  # someone of the pronoun's gender is around: it may be theirs
             if last[0] != gender:
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
@@ -267,7 +301,6 @@ def build(rule: Rule):  # noqa: ANN201
         given = table()
         words = doc.words
         starts = [w.start for w in words]
-        import bisect
 
         found = []  # (name key, name span, predicate)
         for start, end, gender, what, nxt in mentions(doc, given, ctx.primary):
