@@ -149,3 +149,9 @@ def test_no_quadratic_blowup_on_long_runs() -> None:
     text = ("Maria Rossi " * 3000) + (" " * 50000) + ("he his " * 3000) + "le " * 20000
     for lang in ("en", "fr", "it"):
         _found(text, lang)
+
+
+def test_elision_skips_a_capital_mid_sentence() -> None:
+    text = "Elle a chanté Bring Me Home et Take Me et Dans la nuit ; Me Dupont, avocat, a plaidé."
+    assert _found(text, "fr", {"MT213"}) == []
+    assert _found("Le ministre estime que il y a urgence.", "fr", {"MT213"}) == [("MT213", "que il")]
