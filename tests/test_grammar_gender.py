@@ -155,3 +155,12 @@ def test_elision_skips_a_capital_mid_sentence() -> None:
     text = "Elle a chanté Bring Me Home et Take Me et Dans la nuit ; Me Dupont, avocat, a plaidé."
     assert _found(text, "fr", {"MT213"}) == []
     assert _found("Le ministre estime que il y a urgence.", "fr", {"MT213"}) == [("MT213", "que il")]
+
+
+def test_infobox_labels() -> None:
+    page = "Paul Weber\n\nNée\n1 mai 1940\nOccupation chanteuse et actrice\n"
+    assert _found(page, "fr", {"MT282"}) == [("MT282", "Née"), ("MT282", "chanteuse et actrice")]
+    # An unknown or mixed-gender subject: nothing is guessed.
+    assert _found("Kim Lee\n\nNée\n1 mai 1940\n", "fr", {"MT282"}) == []
+    # « Né » inside running text is not a label.
+    assert _found("Sophie Martin\n\nNé à Lyon, son frère vit à Paris.\n", "fr", {"MT282"}) == []

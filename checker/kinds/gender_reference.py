@@ -61,7 +61,14 @@ PARAMS = {
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
     "determiners": param(list, default=[], doc="a neutral noun blocks only after one of these"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
+    "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
+    "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
+    "occupation_labels": param(list, default=[], doc="infobox labels followed by job nouns"),
+    "feminine_role_endings": param(list, default=[], doc="job-noun endings of the feminine (-trice)"),
+    "masculine_role_endings": param(list, default=[], doc="job-noun endings of the masculine (-teur)"),
 }
+
+_LINE = regex.compile(r"[^\n]++")
 
 _QUOTED = regex.compile(r"“[^”\n]{0,600}+”|«[^»\n]{0,600}+»|„[^“”\n]{0,600}+[“”]|\"[^\"\n]{0,600}+\"")
 _GAP = regex.compile(r"[ \u00a0]")  # what may separate two words of a name
@@ -116,8 +123,13 @@ def build(rule: Rule):  # noqa: ANN201
     """Read the tables once; the check walks the words of the document."""
     p = rule.params
     mode = p["mode"]
-    if mode not in ("pronoun", "predicate"):
-        raise ValueError(f"mode must be 'pronoun' or 'predicate', not {mode!r}")
+    if mode not in ("pronoun", "predicate", "infobox"):
+        raise ValueError(f"mode must be 'pronoun', 'predicate' or 'infobox', not {mode!r}")
+    labels = {w: "f" for w in p["feminine_labels"]}
+    labels.update({w: "m" for w in p["masculine_labels"]})
+    occupations = set(p["occupation_labels"])
+    role_f = tuple(p["feminine_role_endings"])
+    role_m = tuple(p["masculine_role_endings"])
     names_path = rule.resolve(p["names"])
     pron = {w.casefold(): "f" for w in p["feminine_pronouns"]}
     pron.update({w.casefold(): "m" for w in p["masculine_pronouns"]})
@@ -344,4 +356,41 @@ def build(rule: Rule):  # noqa: ANN201
                 yield Hit(pred[0], pred[1], confidence=0.7, related=span,
                           args={"person": doc.text[span[0] : span[1]]})
 
+    def check_infobox(doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Gendered infobox labels and job nouns that contradict the article's subject."""
+        given = table()
+        subject = None
+        for start, _end, gender, what, _ in mentions(doc, given, ctx.primary):
+            if start > 400:
+                break
+            if what == "name" and gender:
+                subject = (start, _end, gender)
+                break
+        if subject is None:
+            return
+        want = subject[2]
+        text = doc.text
+        for m in _LINE.finditer(text):
+            line = m.group()
+            head = line.split(None, 1)
+            if not head:
+                continue
+            word = head[0]
+            rest = line[len(word):]
+            lstart = m.start() + (len(line) - len(line.lstrip()))
+            if word in labels and (not rest.strip() or regex.match(r"\s*[(\d]", rest)):
+                if labels[word] != want:
+                    yield Hit(lstart, lstart + len(word), confidence=0.8, related=subject[:2],
+                              args={"person": text[subject[0] : subject[1]]})
+            elif word in occupations and rest.strip():
+                items = [w.casefold() for w in regex.findall(r"(?:^|,|\bet\b|\band\b|\be\b|\by\b)\s*(\p{L}+)", rest)]
+                genders = {"f" if w.endswith(role_f) else "m" if w.endswith(role_m) else None for w in items}
+                genders.discard(None)
+                if genders and want not in genders:
+                    a = m.start() + len(line) - len(rest.lstrip())
+                    yield Hit(a, m.end(), confidence=0.7, related=subject[:2],
+                              args={"person": text[subject[0] : subject[1]]})
+
+    if mode == "infobox":
+        return check_infobox
     return check_pronoun if mode == "pronoun" else check_predicate
