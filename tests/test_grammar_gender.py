@@ -164,3 +164,19 @@ def test_infobox_labels() -> None:
     assert _found("Kim Lee\n\nNée\n1 mai 1940\n", "fr", {"MT282"}) == []
     # « Né » inside running text is not a label.
     assert _found("Sophie Martin\n\nNé à Lyon, son frère vit à Paris.\n", "fr", {"MT282"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last of a list of people is no antecedent
+        "Guests included Emma Watson, Ryan Reynolds and Pedro Almodovar. The ceremony began at 8pm.\n\n"
+        "The show's host, who paid for the stage with her own money, thanked her team.",
+        # a person noun after a possessive is a new person
+        "Pedro Almodovar arrived early. The film's producer said she was proud.",
+        # an unknown full name at a sentence start is a person
+        "Carlos Mendes left early.\n\nAyla Demirkaya, who won the prize, said she was moved.",
+    ],
+)
+def test_english_lists_and_possessives_stay_silent(text: str) -> None:
+    assert _found(text, "en", {"MT260"}) == []

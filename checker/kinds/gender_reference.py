@@ -59,7 +59,6 @@ PARAMS = {
     "ignore": param(list, default=[], doc="words after an auxiliary that are no predicate (subito, ici)"),
     "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
-    "determiners": param(list, default=[], doc="a neutral noun blocks only after one of these"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
     "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
     "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
@@ -112,6 +111,15 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
 
 
+_LIST_GAP = regex.compile(r"[ \u00a0]*(?:,|&|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bor\b|\bou\b)[ \u00a0]*")
+
+
+def _common(word: str, lang: str) -> bool:
+    from checker import lexicon
+
+    return lexicon.zipf(word.casefold(), lang) >= 3.5
+
+
 def _rare(word: str, lang: str) -> bool:
     from checker import lexicon
 
@@ -145,7 +153,6 @@ def build(rule: Rule):  # noqa: ANN201
     fem_art = {w.casefold() for w in p["feminine_articles"]}
     masc_art = {w.casefold() for w in p["masculine_articles"]}
     preps = {w.casefold() for w in p["prepositions"]}
-    dets = {w.casefold() for w in p["determiners"]}
     ignore = {w.casefold() for w in p["ignore"]}
     epicene = {w.casefold() for w in p["epicene"]}
     copulas = {w.casefold() for w in p["copulas"]}
@@ -171,10 +178,9 @@ def build(rule: Rule):  # noqa: ANN201
             if low in nouns and (not _is_cap(w.text) or w.start in sent_starts):
                 g = nouns[low]
                 if g is None:
-                    # A neutral person noun is a new person after a determiner, not after a copula.
-                    det = words[i - 1].text.casefold() if i else ""
-                    cop = words[i - 2].text.casefold() if i > 1 else ""
-                    if det in dets and cop not in copulas:
+                    # A neutral person noun is a new person, except as a predicate (« was the winner »).
+                    before = {words[k].text.casefold() for k in range(max(0, i - 2), i)}
+                    if not before & copulas:
                         out.append((w.start, w.end, None, "noun", i + 1))
                 else:
                     out.append((w.start, w.end, g, "noun", i + 1))
@@ -203,7 +209,9 @@ def build(rule: Rule):  # noqa: ANN201
                 learned = [surnames[k] for k in keys if k in surnames]
                 if learned:
                     gender = learned[0] if len(set(learned)) == 1 else None
-                elif len(run) >= 2 and not (run[0].start in sent_starts and len(run) == 2):
+                elif len(run) >= 2 and not (
+                    run[0].start in sent_starts and len(run) == 2 and _common(keys[0], lang)
+                ):
                     gender = None
                 elif run[0].start not in sent_starts and _rare(keys[0], lang):
                     gender = None  # a word no lexicon knows, mid-sentence: maybe a person
@@ -222,6 +230,8 @@ def build(rule: Rule):  # noqa: ANN201
                 for k in keys:
                     if k not in given and k not in surnames:
                         surnames[k] = gender
+            if out and out[-1][3] == "name" and _LIST_GAP.fullmatch(text[out[-1][1] : run[0].start]):
+                gender = None  # one of a list of people: a later pronoun may be anyone's
             out.append((run[0].start, run[-1].end, gender, "name", j))
             i = j
         return out
