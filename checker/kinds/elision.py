@@ -138,6 +138,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue
             if _name_particle(doc, tokens, i, ctx.primary):
                 continue
+            if tok.text[0].isupper() and not tok.text.isupper() and not _sentence_start(doc, tok.start):
+                continue  # a capital mid-sentence ends a title or starts a name: « Back to Me et … », « Me Dupont »
             if nxt.text[0].isupper() and zipf(nxt.text.lower(), ctx.primary) >= function_zipf and not tok.text[0].isupper():
                 continue  # a title inside the sentence: « le film de Un homme et une femme »
             if foreign and _foreign_context(doc, tokens, i, ctx.primary, foreign):

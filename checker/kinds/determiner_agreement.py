@@ -1,0 +1,177 @@
+"""Kind ``determiner-agreement``: a determiner or adjective of one gender before a noun of the other.
+
+For every lowercase word whose gender the pack knows, the kind looks at the words right before it
+(an optional numeral, an optional adjective of the ``adjectives`` table, then a determiner) and
+reports the whole group when a gendered determiner or adjective contradicts the noun
+(« une grande espoir », « tous les étapes », « ancien star », « las miembros », « le membri »).
+
+A noun's gender comes, in this order, from
+
+1. the ``lexicon`` table beside the rule (``noun<TAB>f|m``; a plural is looked up without its
+   final ``s``/``x``);
+2. ``suffixes``: ``suffix:f`` or ``suffix:m`` entries (« tion:f », « ment:m »), longest first,
+   with ``suffix_exceptions`` (« bastion », « jument ») never judged by suffix;
+3. ``masculine_shapes``: rules ``end|stem-known+|stem-unknown-…`` for languages where a masculine
+   noun is recognised by its ending and by the absence of a feminine form in the word-frequency
+   lexicon: ``os|o+|a-|as-`` says « a word ending in -os whose stem + o is a known word and whose
+   stem + a and stem + as are not » (« miembros »: « miembro » yes, « miembra » no).
+   ``unknown_below`` is the Zipf frequency under which a form counts as unknown.
+
+``determiners``: ``word:f``/``word:m`` (« la:f », « tous les:m »); two-word determiners are
+allowed. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
+never reported (« mano », « modelo »).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "determiner-agreement"
+PARAMS = {
+    "lexicon": param(str, default=None, doc="TSV beside the rule: noun, f|m"),
+    "suffixes": param(list, default=[], doc="'suffix:f' / 'suffix:m'"),
+    "suffix_exceptions": param(list, default=[]),
+    "masculine_shapes": param(list, default=[], doc="'end|stem-known-end+|stem-unknown-end-'"),
+    "unknown_below": param(float, default=1.5),
+    "determiners": param(list, required=True, doc="'word:f' / 'word:m'; one or two words"),
+    "adjectives": param(list, default=[], doc="'masculine/feminine' adjective pairs"),
+    "numerals": param(list, default=[], doc="words allowed between determiner and noun"),
+    "exceptions": param(list, default=[]),
+    "min_length": param(int, default=3),
+}
+
+_GAP = regex.compile(r"[ \u00a0]")
+
+
+def _pairs(entries: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for e in entries:
+        word, _, g = e.rpartition(":")
+        if g.endswith("!"):  # a determiner that is also a pronoun: judged by the lexicon only
+            g = g[:-1]
+            out[word.casefold() + "!"] = g
+        if g not in ("f", "m") or not word:
+            raise ValueError(f"{what} entry {e!r}: expected 'word:f' or 'word:m'")
+        out[word.casefold()] = g
+    return out
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Parse the tables once; the lexicon file and word frequencies load lazily."""
+    p = rule.params
+    lex_path = rule.resolve(p["lexicon"]) if p["lexicon"] else None
+    suffixes = sorted(_pairs(p["suffixes"], "suffixes").items(), key=lambda kv: -len(kv[0]))
+    suffix_exc = {w.casefold() for w in p["suffix_exceptions"]}
+    dets = _pairs(p["determiners"], "determiners")
+    adjs: dict[str, str] = {}
+    for pair in p["adjectives"]:
+        m, _, f = pair.partition("/")
+        if not m or not f:
+            raise ValueError(f"adjectives entry {pair!r}: expected 'masculine/feminine'")
+        for w in m.split("|"):
+            adjs[w.casefold()] = "m"
+        for w in f.split("|"):
+            adjs[w.casefold()] = "f"
+    shapes = []
+    for s in p["masculine_shapes"]:
+        parts = s.split("|")
+        end = parts[0]
+        known = [x[:-1] for x in parts[1:] if x.endswith("+")]
+        unknown = [x[:-1] for x in parts[1:] if x.endswith("-")]
+        if not end or len(known) + len(unknown) != len(parts) - 1:
+            raise ValueError(f"masculine_shapes entry {s!r}: expected 'end|form+|form-…'")
+        shapes.append((end, known, unknown))
+    numerals = {w.casefold() for w in p["numerals"]}
+    exceptions = {w.casefold() for w in p["exceptions"]}
+    below = p["unknown_below"]
+    min_len = p["min_length"]
+
+    def lexicon() -> dict[str, str]:
+        if lex_path is None:
+            return {}
+        return {r[0].casefold(): r[1] for r in read_table(lex_path) if len(r) >= 2}
+
+    def gender(word: str, lex: dict[str, str], lang: str) -> tuple[str | None, bool]:
+        """(gender, from the lexicon table)."""
+        if word in exceptions:
+            return None, False
+        g = lex.get(word)
+        if g is None and word[-1:] in ("s", "x"):
+            g = lex.get(word[:-1])
+        if g in ("f", "m"):
+            return g, True
+        if g is not None:
+            return None, False
+        return _guess(word, lang), False
+
+    def _guess(word: str, lang: str) -> str | None:
+        base = word[:-1] if word[-1:] in ("s", "x") else word
+        if base not in suffix_exc and word not in suffix_exc:
+            for suf, sg in suffixes:
+                if base.endswith(suf) and len(base) > len(suf) + 1:
+                    return sg
+        if shapes:
+            from checker import lexicon as freq
+
+            for end, known, unknown in shapes:
+                if word.endswith(end) and len(word) > len(end) + 2:
+                    stem = word[: -len(end)]
+                    if all(freq.zipf(stem + k, lang) >= below for k in known) and all(
+                        freq.zipf(stem + u, lang) < below for u in unknown
+                    ):
+                        return "m"
+        return None
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        lex = lexicon()
+        text = doc.text
+        words = doc.words
+        lang = ctx.primary
+
+        def joined(a, b) -> bool:
+            return bool(_GAP.fullmatch(text[a.end : b.start]))
+
+        for i, w in enumerate(words):
+            low = w.text
+            if i == 0 or len(low) < min_len or not low.islower() or not low.isalpha():
+                continue
+            g, listed = gender(low, lex, lang)
+            if g is None:
+                continue
+            j = i - 1
+            clash = False
+            start = None
+            # optional numeral, optional adjective, then the determiner
+            if j >= 0 and words[j].text.casefold() in numerals and joined(words[j], words[j + 1]):
+                j -= 1
+            if j >= 0 and joined(words[j], words[j + 1]) and words[j].text in adjs:
+                ag = adjs[words[j].text]
+                start = words[j].start
+                clash = ag != g
+                j -= 1
+            if j >= 0 and joined(words[j], words[j + 1]):
+                one = words[j].text.casefold()
+                two = (
+                    words[j - 1].text.casefold() + " " + one
+                    if j > 0 and joined(words[j - 1], words[j])
+                    else None
+                )
+                if two and two in dets:
+                    start = words[j - 1].start
+                    clash = clash or dets[two] != g
+                elif one in dets and (listed or one + "!" not in dets):
+                    start = words[j].start
+                    clash = clash or dets[one] != g
+            if clash and start is not None:
+                yield Hit(start, w.end, confidence=0.8,
+                          args={"noun": low, "gender": "feminine" if g == "f" else "masculine"})
+
+    return check

@@ -1,0 +1,406 @@
+"""Kind ``gender-reference``: a person the article marks as one gender referred to with the other.
+
+The kind follows the people of a document in reading order. A *mention* is
+
+- a run of capitalised words holding a given name of the first-name table (``f``, ``m``, or ``u``
+  for names given to both, which blocks any guess); the other words of the run (surnames) are
+  remembered with that gender, so a later bare surname is a mention too;
+- a role noun of the pack (``actress``, ``la chanteuse``, ``father``); a gendered role noun right
+  before a name (``the princess of pop, X Y``) also gives that name its gender;
+- a person noun of unknown gender (``the president``, ``the coach``) or a run of two or more
+  capitalised words the tables do not know: they block, since a later pronoun may be theirs.
+
+``mode = "pronoun"``: a pronoun of one gender (``he``/``his`` …) whose nearest preceding mention,
+within ``window`` characters, is a person of the other gender is reported, with the mention as
+related span. Pronouns inside quotations are skipped (they may refer to anyone).
+
+``mode = "predicate"`` (Romance languages): ``NAME (aux) participle`` or ``NAME aux un|una NOUN``
+whose gender contradicts the person's is reported. A person's gender comes from the name table,
+from role nouns next to the name, and from the document's own predicates about that name
+(``è nata``, ``è una cantante``): the minority form is reported only when the majority is clear.
+
+Params: ``names`` (TSV beside the rule), ``feminine_pronouns``/``masculine_pronouns``,
+``feminine_nouns``/``masculine_nouns``/``neutral_nouns``, ``window``, ``mode``; for the predicate
+mode ``auxiliaries`` (single words), ``passive`` (``stato``/``stata`` style words that are
+themselves a participle), ``feminine_endings``/``masculine_endings``, ``feminine_articles``/
+``masculine_articles`` and ``prepositions`` (a name after one of them is not a subject).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "gender-reference"
+PARAMS = {
+    "mode": param(str, default="pronoun", doc="pronoun | predicate"),
+    "names": param(str, default="../common/first-names.tsv", doc="TSV: given name, f|m|u"),
+    "feminine_pronouns": param(list, default=[]),
+    "masculine_pronouns": param(list, default=[]),
+    "feminine_nouns": param(list, default=[], doc="role nouns marking a woman (lowercase)"),
+    "masculine_nouns": param(list, default=[], doc="role nouns marking a man (lowercase)"),
+    "neutral_nouns": param(list, default=[], doc="person nouns of either gender: they block"),
+    "window": param(int, default=450, doc="max characters between the mention and the pronoun"),
+    "auxiliaries": param(list, default=[]),
+    "passive": param(list, default=[]),
+    "feminine_endings": param(list, default=[]),
+    "masculine_endings": param(list, default=[]),
+    "feminine_articles": param(list, default=[]),
+    "masculine_articles": param(list, default=[]),
+    "prepositions": param(list, default=[]),
+    "ignore": param(list, default=[], doc="words after an auxiliary that are no predicate (subito, ici)"),
+    "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
+    "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
+    "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
+    "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
+    "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
+    "occupation_labels": param(list, default=[], doc="infobox labels followed by job nouns"),
+    "feminine_role_endings": param(list, default=[], doc="job-noun endings of the feminine (-trice)"),
+    "masculine_role_endings": param(list, default=[], doc="job-noun endings of the masculine (-teur)"),
+}
+
+_LINE = regex.compile(r"[^\n]++")
+
+_QUOTED = regex.compile(r"“[^”\n]{0,600}+”|«[^»\n]{0,600}+»|„[^“”\n]{0,600}+[“”]|\"[^\"\n]{0,600}+\"")
+_GAP = regex.compile(r"[ \u00a0]")  # what may separate two words of a name
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+class _StartSet:
+    """``pos in starts``: a word at pos opens a sentence or a line (bounded look-back, linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __contains__(self, pos: int) -> bool:
+        text = self.text
+        i = pos - 1
+        stop = max(-1, pos - 64)
+        while i > stop and text[i] in " \t\u00a0\u202f":
+            i -= 1
+        if i < 0:
+            return True
+        if i == stop:
+            return False
+        return text[i] in "\n\r.!?…:;«“\"'‘(—–-•*#|[]"
+
+
+_BLANK = regex.compile(r"\n[^\S\n]*+\n")
+
+
+def _paragraphs(doc: Document) -> list[int]:
+    """Offsets where a paragraph (block between blank lines) starts, for bisect."""
+    if "gr:paragraphs" not in doc.cache:
+        doc.cache["gr:paragraphs"] = [0] + [m.end() for m in _BLANK.finditer(doc.text)]
+    return doc.cache["gr:paragraphs"]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+_LIST_GAP = regex.compile(r"[ \u00a0]*(?:,|&|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bor\b|\bou\b)[ \u00a0]*")
+
+
+def _common(word: str, lang: str) -> bool:
+    from checker import lexicon
+
+    return lexicon.zipf(word.casefold(), lang) >= 3.5
+
+
+def _rare(word: str, lang: str) -> bool:
+    from checker import lexicon
+
+    low = word.casefold()
+    return lexicon.zipf(low, lang) < 2.5 and lexicon.zipf(low, "en") < 2.5
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Read the tables once; the check walks the words of the document."""
+    p = rule.params
+    mode = p["mode"]
+    if mode not in ("pronoun", "predicate", "infobox"):
+        raise ValueError(f"mode must be 'pronoun', 'predicate' or 'infobox', not {mode!r}")
+    labels = {w: "f" for w in p["feminine_labels"]}
+    labels.update({w: "m" for w in p["masculine_labels"]})
+    occupations = set(p["occupation_labels"])
+    role_f = tuple(p["feminine_role_endings"])
+    role_m = tuple(p["masculine_role_endings"])
+    names_path = rule.resolve(p["names"])
+    pron = {w.casefold(): "f" for w in p["feminine_pronouns"]}
+    pron.update({w.casefold(): "m" for w in p["masculine_pronouns"]})
+    nouns = {w.casefold(): "f" for w in p["feminine_nouns"]}
+    nouns.update({w.casefold(): "m" for w in p["masculine_nouns"]})
+    nouns.update({w.casefold(): None for w in p["neutral_nouns"]})
+    titles = {w.casefold() for w in p["titles"]}
+    window = p["window"]
+    aux = {w.casefold() for w in p["auxiliaries"]}
+    passive = {w.casefold() for w in p["passive"]}
+    fem_end = tuple(p["feminine_endings"])
+    masc_end = tuple(p["masculine_endings"])
+    fem_art = {w.casefold() for w in p["feminine_articles"]}
+    masc_art = {w.casefold() for w in p["masculine_articles"]}
+    preps = {w.casefold() for w in p["prepositions"]}
+    ignore = {w.casefold() for w in p["ignore"]}
+    epicene = {w.casefold() for w in p["epicene"]}
+    copulas = {w.casefold() for w in p["copulas"]}
+
+    def table() -> dict[str, str]:
+        return {row[0]: row[1] for row in read_table(names_path) if len(row) >= 2}
+
+    def mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
+        """(start, end, gender or None, key tokens, word index after the run) in reading order."""
+        words = doc.words
+        text = doc.text
+        sent_starts = _StartSet(text)
+        surnames: dict[str, str | None] = {}
+        out: list[tuple] = []
+        i, n = 0, len(words)
+        while i < n:
+            w = words[i]
+            low = w.text.casefold()
+            if low in pron:
+                out.append((w.start, w.end, pron[low], "pronoun", i + 1))
+                i += 1
+                continue
+            if low in nouns and (not _is_cap(w.text) or w.start in sent_starts):
+                g = nouns[low]
+                if g is None:
+                    # A neutral person noun is a new person, except as a predicate (« was the winner »).
+                    before = {words[k].text.casefold() for k in range(max(0, i - 2), i)}
+                    if not before & copulas:
+                        out.append((w.start, w.end, None, "noun", i + 1))
+                else:
+                    out.append((w.start, w.end, g, "noun", i + 1))
+                i += 1
+                continue
+            if not _is_cap(w.text):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 6 and _is_cap(words[j].text) and _GAP.fullmatch(
+                text[words[j - 1].end : words[j].start]
+            ):
+                if words[j].text.casefold() in pron:
+                    break
+                j += 1
+            run = words[i:j]
+            keys = [_key(t.text) for t in run]
+            first_gender = [given[k] for k in keys if k in given]
+            known = [g for g in first_gender if g in ("f", "m")]
+            gender: str | None
+            if known and len(set(known)) == 1:
+                gender = known[0]
+            elif first_gender:
+                gender = None
+            else:
+                learned = [surnames[k] for k in keys if k in surnames]
+                if learned:
+                    gender = learned[0] if len(set(learned)) == 1 else None
+                elif len(run) >= 2 and not (
+                    run[0].start in sent_starts and len(run) == 2 and _common(keys[0], lang)
+                ):
+                    gender = None
+                elif run[0].start not in sent_starts and _rare(keys[0], lang):
+                    gender = None  # a word no lexicon knows, mid-sentence: maybe a person
+                else:
+                    i = j
+                    continue
+            if keys and keys[0].casefold() in titles and len(run) == 1:
+                i = j
+                continue
+            # A gendered role noun just before the name gives it its gender (« the actress X Y »).
+            if gender is None and not first_gender and out:
+                prev = out[-1]
+                if prev[3] == "noun" and prev[2] and run[0].start - prev[1] <= 24:
+                    gender = prev[2]
+            if gender is not None or first_gender:
+                for k in keys:
+                    if k not in given and k not in surnames:
+                        surnames[k] = gender
+            if out and out[-1][3] == "name" and _LIST_GAP.fullmatch(text[out[-1][1] : run[0].start]):
+                gender = None  # one of a list of people: a later pronoun may be anyone's
+            out.append((run[0].start, run[-1].end, gender, "name", j))
+            i = j
+        return out
+
+    def quoted(doc: Document) -> list[tuple[int, int]]:
+        if "gr:quoted" not in doc.cache:
+            doc.cache["gr:quoted"] = [m.span() for m in _QUOTED.finditer(doc.prose)]
+        return doc.cache["gr:quoted"]
+
+    def in_quote(spans: list[tuple[int, int]], pos: int) -> bool:
+        return any(a < pos < b for a, b in spans)
+
+    def check_pronoun(doc: Document, ctx: Context) -> Iterator[Hit]:
+        given = table()
+        spans = quoted(doc)
+        last: tuple | None = None  # (gender, start, end, seen_at)
+        # where a person of each gender was last mentioned, and in which passage
+        seen = {"f": (-(10**9), -1), "m": (-(10**9), -1)}
+        paras = _paragraphs(doc)
+
+        def para(pos: int) -> int:
+            return bisect.bisect_right(paras, pos)
+        for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
+            if what != "pronoun":
+                last = (gender, start, end, end)
+                if gender:
+                    seen[gender] = (end, para(end))
+                continue
+            if in_quote(spans, start):
+                continue
+            if last is None or last[0] is None or start - last[3] > window:
+                continue
+            if last[0] != gender and seen[gender][1] == para(start):
+                continue  # someone of the pronoun's gender is around: it may be theirs
+            if last[0] != gender:
+                yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
+                          args={"person": doc.text[last[1] : last[2]]})
+            else:
+                last = (last[0], last[1], last[2], end)
+
+    def predicate_at(doc: Document, words: list, j: int) -> tuple[int, int, str] | None:
+        """The gendered predicate starting at word j: (start, end, gender) or None."""
+        text = doc.text
+        if j >= len(words):
+            return None
+        # Skip one parenthesis right after the name (dates of birth).
+        a = words[j]
+        if a.text.casefold() not in aux:
+            return None
+        k = j + 1
+        if k >= len(words) or not _GAP.fullmatch(text[a.end : words[k].start]):
+            return None
+        b = words[k]
+        low = b.text.casefold()
+        if low in fem_art or low in masc_art:
+            g = "f" if low in fem_art else "m"
+            if k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start]):
+                if words[k + 1].text.casefold() in epicene:
+                    return (a.start, words[k + 1].end, g)
+            return None
+        if low in ignore:
+            return None
+        g = _ending(low)
+        end = b.end
+        nxt_ok = k + 1 < len(words) and _GAP.fullmatch(text[b.end : words[k + 1].start])
+        if low in passive and nxt_ok:
+            low2 = words[k + 1].text.casefold()
+            g2 = None if low2 in ignore else _ending(low2)
+            if g is None and g2 is not None:
+                g, end = g2, words[k + 1].end
+            elif g2 == g:
+                end = words[k + 1].end
+        if g is None:
+            return None
+        return (a.start, end, g)
+
+    def _ending(low: str) -> str | None:
+        if low in passive:
+            return "f" if low.endswith(fem_end) else "m" if low.endswith(masc_end) else None
+        if len(low) < 3 or not low.isalpha():
+            return None
+        if fem_end and low.endswith(fem_end):
+            return "f"
+        if masc_end and low.endswith(masc_end):
+            return "m"
+        return None
+
+    def check_predicate(doc: Document, ctx: Context) -> Iterator[Hit]:
+        given = table()
+        words = doc.words
+        starts = [w.start for w in words]
+
+        found = []  # (name key, name span, predicate)
+        for start, end, gender, what, nxt in mentions(doc, given, ctx.primary):
+            if what != "name":
+                continue
+            i = bisect.bisect_left(starts, start)
+            if i > 0 and words[i - 1].text.casefold() in preps and start - words[i - 1].end <= 2:
+                continue
+            j = nxt
+            # one parenthesis between the name and the verb: « X (born 1957) is … »
+            if j < len(words):
+                gap = doc.text[end : words[j].start]
+                if "(" in gap:
+                    close = doc.text.find(")", end, end + 120)
+                    if close < 0:
+                        continue
+                    j = bisect.bisect_left(starts, close)
+                    if j < len(words) and doc.text[close + 1 : words[j].start].strip():
+                        continue
+                elif gap.strip():
+                    continue
+            pred = predicate_at(doc, words, j)
+            if pred is None:
+                continue
+            key = doc.text[start:end].split()[-1]
+            found.append((key, gender, (start, end), pred))
+        votes: dict[str, dict[str, int]] = {}
+        named: dict[str, str] = {}
+        for key, gender, _, pred in found:
+            votes.setdefault(key, {"f": 0, "m": 0})[pred[2]] += 1
+            if gender:
+                named[key] = gender
+        for key, gender, span, pred in found:
+            v = votes[key]
+            want = named.get(key)
+            if want is None:
+                other = "m" if pred[2] == "f" else "f"
+                if v[other] >= 2 and v[pred[2]] == 1:
+                    want = other
+            if want and pred[2] != want:
+                yield Hit(pred[0], pred[1], confidence=0.7, related=span,
+                          args={"person": doc.text[span[0] : span[1]]})
+
+    def check_infobox(doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Gendered infobox labels and job nouns that contradict the article's subject."""
+        given = table()
+        subject = None
+        for start, _end, gender, what, _ in mentions(doc, given, ctx.primary):
+            if start > 400:
+                break
+            if what == "name" and gender:
+                subject = (start, _end, gender)
+                break
+        if subject is None:
+            return
+        want = subject[2]
+        text = doc.text
+        for m in _LINE.finditer(text):
+            line = m.group()
+            head = line.split(None, 1)
+            if not head:
+                continue
+            word = head[0]
+            rest = line[len(word):]
+            lstart = m.start() + (len(line) - len(line.lstrip()))
+            if word in labels and (not rest.strip() or regex.match(r"\s*[(\d]", rest)):
+                if labels[word] != want:
+                    yield Hit(lstart, lstart + len(word), confidence=0.8, related=subject[:2],
+                              args={"person": text[subject[0] : subject[1]]})
+            elif word in occupations and rest.strip():
+                items = [w.casefold() for w in regex.findall(r"(?:^|,|\bet\b|\band\b|\be\b|\by\b)\s*(\p{L}+)", rest)]
+                genders = {"f" if w.endswith(role_f) else "m" if w.endswith(role_m) else None for w in items}
+                genders.discard(None)
+                if genders and want not in genders:
+                    a = m.start() + len(line) - len(rest.lstrip())
+                    yield Hit(a, m.end(), confidence=0.7, related=subject[:2],
+                              args={"person": text[subject[0] : subject[1]]})
+
+    if mode == "infobox":
+        return check_infobox
+    return check_pronoun if mode == "pronoun" else check_predicate
