@@ -15,7 +15,7 @@ most likely other language L (``sources``), every word's Zipf gain
 ``min_gain``, the mean gain ``min_mean_gain``, at least two words gain
 ``word_gain`` or more (one word of a unit of at most three words gaining
 ``single_gain``), and no word is a function word of the document's language only
-(``LES MOUETTES PRÊTES`` stays French even with an English word in it). Names
+(``LES CORBEAUX PRÊTS`` stays French even with an English word in it). Names
 and acronyms are unknown to every language and weigh nothing.
 
 The function-word lists are those of ``leftover-words`` (``leftover-words-<lang>.txt``).

@@ -1,8 +1,8 @@
-"""Kind ``mixed-title``: a song, album or show title half translated (« Hati et Paru-Paru »).
+"""Kind ``mixed-title``: a song, album or show title half translated (« Langit et Laut-Laut »).
 
 Machine translation translates the small words of a title in a language it does
-not know and leaves the rest: « Hati dan Paru-Paru » becomes « Hati et
-Paru-Paru », "Sampai Jumpa di Tepi Laut" becomes « Sampai jumpa au bord de la mer ». A title is a quoted span (« », “ ”, " ") of at most ``max_words``
+not know and leaves the rest: « Langit dan Laut » becomes « Langit et
+Laut », "Sampai Jumpa di Tepi Laut" becomes « Sampai jumpa au bord de la mer ». A title is a quoted span (« », “ ”, " ") of at most ``max_words``
 words, or the words after a title cue (``cues``: intitulé, titled…) up to the end
 of the clause. It is reported when it mixes words that no list of the document's
 language or of English knows (lowercase, or two or more) with function words of
@@ -89,7 +89,7 @@ def build(rule: Rule):  # noqa: ANN201
 
 
 def _unknown(word: str, lang: str) -> bool:
-    """A word of neither the document's language nor English (rare in both; reduplicated like Paru-Paru)."""
+    """A word of neither the document's language nor English (rare in both; reduplicated like Kupu-Kupu)."""
     parts = [x for x in regex.split(r"[-'’]", word) if x]
     if len(parts) == 2 and parts[0].casefold() == parts[1].casefold() and len(parts[0]) >= 3:
         return lexicon.zipf(word, lang) == 0

@@ -385,7 +385,7 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
 
 
 def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
-    """Three or more capitalised words written in two orders (Basuki Tjahaja Purnama / Purnama Tjahaja Basuki)."""
+    """Three or more capitalised words written in two orders (Ahmad Dwi Santoso / Santoso Dwi Ahmad)."""
     seqs: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     run: list[tuple[int, int, str]] = []
 
@@ -420,7 +420,7 @@ def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
 
 def _split(text, particles, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
     """A two-word name the article repeats, written elsewhere with words pushed in between
-    (Iwan Fals … « Iwan Carreira de Fals »: a possessive turned inside out)."""
+    (Budi Kerta … « Budi Carrière de Kerta »: a possessive turned inside out)."""
     words = [(m.start(), m.end(), m.group()) for m in _NAMEWORD.finditer(text)]
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for a, b in zip(words, words[1:]):
