@@ -35,7 +35,11 @@ _FLOOR = -7.0
 # not become certain after a handful of words and swamp the n-gram model.
 _WORD_TEMPERATURE = 2.0
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+# Each alternative starts only at the beginning of its run (look-behinds), so that a long run
+# such as ``a.a.a.…`` is tried once, not from each of its positions (that was quadratic).
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.-])[\w-]+(?:\.[\w-]+)+/\S*"
+)
 _HANDLE_OR_TAG = re.compile(r"[@#][\w.]*\w")
 # Quoted material: a film title or a quoted tweet inside a French sentence is
 # not the sentence's language. Straight double quotes pair up left to right.

@@ -37,6 +37,7 @@ SHAPES = {
     "nested-markdown": (lambda: "".join("  " * (i % 40) + "- item\n" for i in range(SIZE // 50)), True),
     "nested-quotes": (lambda: "> " * (SIZE // 4) + "texte\n", True),
     "one-line": (lambda: ("Le maire a parlé au conseil. " * (SIZE // 29 + 1))[:SIZE] + "\n", False),
+    "dotted-run": (lambda: "Voir " + "a." * (SIZE // 2) + "\n", False),
     "repeated-passages": (lambda: ("Le maire a parlé au conseil municipal mardi soir.\n\n" * (SIZE // 51 + 1))[:SIZE], False),
 }
 
