@@ -194,7 +194,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
         reference=args.reference, reference_dir=args.reference_dir,
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
-        roots=tuple(args.paths),
+        roots=tuple(args.paths), encoding=args.encoding,
     )
     linter = Linter(
         _load_config(args),
@@ -236,6 +236,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
     for f in report.files:
+        if f.extra.get("encoding"):
+            err.write(f"mtlint: {f.path}: not UTF-8, read as {f.extra['encoding']} (--encoding auto)\n")
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
         for x in f.failures:
@@ -406,6 +408,9 @@ def _check_records(linter, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 def _report_errors(f, err: TextIO) -> None:  # noqa: ANN001
     """A file's read error and rule failures, one line each on standard error."""
+    extra = getattr(f, "extra", None) or {}
+    if extra.get("encoding"):
+        err.write(f"mtlint: {f.path}: not UTF-8, read as {extra['encoding']} (--encoding auto)\n")
     if f.error:
         err.write(f"mtlint: {f.path}: {f.error[1]}\n")
     for x in f.failures:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 __all__ = ["decode_auto", "decode_legacy"]
 
+#: Encodings named first when they give the same text as the detected one.
+PREFERRED = ("cp1252", "iso8859_15", "latin_1")
+#: How close two candidates' chaos and coherence must be to count as a tie.
+TIE = 0.01
+
 
 def decode_legacy(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) for bytes that are not UTF-8, or None when no encoding fits."""
@@ -16,14 +21,20 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a dependency of mtlint
         return None
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         return None
-    encoding = best.encoding
+    best = results[0]
+    # On short texts several code pages tie (no chaos, the same coherence) although they
+    # decode accents differently (0xE8 is è in cp1252, č in cp1250): among the tied ones,
+    # take the commonest in news exports.
+    tied = [r.encoding for r in results if r.chaos <= best.chaos + TIE and r.coherence >= best.coherence - TIE]
+    encoding = next((e for e in PREFERRED if e in tied), best.encoding)
     try:
-        return data.decode(encoding), encoding
+        text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         return None
+    return text, encoding
 
 
 def decode_auto(data: bytes, path: str) -> tuple[str, str]:
