@@ -232,7 +232,11 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _check_stream(runner, targets, jobs, args, out, err)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
-    files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
+    from checker.progress import progress, wants_progress
+
+    done = progress(check_all(runner, targets, jobs=jobs, checked=checked),
+                    enabled=wants_progress(args.progress, err), stream=err, unit="files")
+    files = [f for f, _ in done]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
     for f in report.files:
@@ -325,7 +329,10 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
         if args.output and not args.quiet:
             stream = stack.enter_context(_output_file(args.output))
         try:
-            for f, line in check_all(runner, targets, jobs=jobs, as_lines=True):
+            from checker.progress import progress, wants_progress
+
+            for f, line in progress(check_all(runner, targets, jobs=jobs, as_lines=True),
+                                    enabled=wants_progress(args.progress, err), stream=err, unit="files"):
                 totals.add(f)
                 _report_errors(f, err)
                 if not args.quiet:

@@ -35,8 +35,17 @@ def progress(items: Iterable[T], *, enabled: bool, stream: TextIO, unit: str, to
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, unit=f" {unit}", file=stream, dynamic_ncols=True, mininterval=0.5,
+    with tqdm(total=total, unit=f" {unit}", file=stream, dynamic_ncols=_width(stream) > 0,
+              ncols=80 if _width(stream) == 0 else None, nrows=24 if _width(stream) == 0 else None, mininterval=0.5,
               smoothing=0.05, leave=True) as bar:
         for item in items:
             yield item
             bar.update(1)
+
+
+def _width(stream: TextIO) -> int:
+    """The terminal's width, 0 when a terminal reports none (a new pseudo-terminal), -1 for no terminal."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return -1
