@@ -379,7 +379,7 @@ def _check_records(linter, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
         results: Iterable = check_records_on_cluster(
             linter, args.records, fields, address=None if args.dask == "local" else args.dask,
-            encoding=args.encoding, skip=skip, err=err,
+            encoding=args.encoding, skip=skip, err=err, workers=job_count(0 if args.jobs == 1 else args.jobs),
         )
     else:
         results = records.check_records_local(
