@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from checker.records import PARQUET_SUFFIXES, Fields, check_lines, done_keys, entry_as_report, read_records
+from checker.records import (
+    DEFAULT_FIELDS,
+    PARQUET_SUFFIXES,
+    Fields,
+    check_lines,
+    done_keys,
+    entry_as_report,
+    read_records,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.linter import Linter
@@ -157,7 +165,7 @@ def write_part(part: Part, settings: bytes, fields: Fields, directory: str, enco
 
 
 def check_records(
-    paths_or_globs: str | Iterable[str], *, linter: Linter | None = None, fields: Fields = Fields(),
+    paths_or_globs: str | Iterable[str], *, linter: Linter | None = None, fields: Fields = DEFAULT_FIELDS,
     encoding: str = "utf-8", blocksize: int | None = None, skip: Iterable[str] = (), **linter_kwargs: Any,
 ) -> Any:
     """A ``dask.bag.Bag`` of JSON lines, one per record of the given JSON Lines or Parquet files.
@@ -182,7 +190,7 @@ def _check_rows(rows: list[Any], settings: bytes, fields: Fields, name: str) -> 
     return [line for _, line in check_lines(linter, (make_target(r, name, i + 1, fields) for i, r in enumerate(rows)))]
 
 
-def check_bag(bag: Any, *, linter: Linter | None = None, fields: Fields = Fields(), **linter_kwargs: Any) -> Any:
+def check_bag(bag: Any, *, linter: Linter | None = None, fields: Fields = DEFAULT_FIELDS, **linter_kwargs: Any) -> Any:
     """A bag of JSON lines for a bag of records (dicts with the ``fields``); a bad record's entry is
     named ``<bag>/PARTITION:POSITION``."""
     import dask.bag as db
@@ -196,7 +204,7 @@ def check_bag(bag: Any, *, linter: Linter | None = None, fields: Fields = Fields
 
 def write_partitions(
     paths_or_globs: str | Iterable[str], directory: str | os.PathLike[str], *, linter: Linter | None = None,
-    fields: Fields = Fields(), encoding: str = "utf-8", blocksize: int | None = None, resume: bool = True,
+    fields: Fields = DEFAULT_FIELDS, encoding: str = "utf-8", blocksize: int | None = None, resume: bool = True,
     client: Any = None, **linter_kwargs: Any,
 ) -> int:
     """Check the records into one file per partition under ``directory`` (``part-00000.jsonl``…), each

@@ -50,6 +50,10 @@ class Fields:
     path: str | None = None
 
 
+#: The default fields: ``text``, ``id``, ``lang``, no path.
+DEFAULT_FIELDS = Fields()
+
+
 @dataclass(frozen=True)
 class RecordTarget(Target):
     """A record to check: a Target (so that the parallel workers carry it) with the record's fields."""
@@ -143,7 +147,7 @@ def make_target(record: Any, source: str, line: int, fields: Fields, encoding: s
 
 
 def read_records(
-    path: str, fields: Fields = Fields(), *, encoding: str = "utf-8",
+    path: str, fields: Fields = DEFAULT_FIELDS, *, encoding: str = "utf-8",
     start: int = 0, end: int | None = None, first_line: int = 1,
 ) -> Iterator[RecordTarget]:
     """The records of a JSON Lines file (or of a Parquet file), streamed.
@@ -283,7 +287,7 @@ def check_lines(
 
 
 def check_records_local(
-    linter: Linter, sources: Iterable[str], fields: Fields = Fields(), *,
+    linter: Linter, sources: Iterable[str], fields: Fields = DEFAULT_FIELDS, *,
     jobs: int = 1, encoding: str = "utf-8", skip: set[str] | frozenset[str] = frozenset(),
 ) -> Iterator[tuple[FileReport, str]]:
     """Every record of every source file, checked on this machine, minus those whose key is in ``skip``."""
