@@ -260,7 +260,8 @@ def check_records_on_cluster(
         client = start_client(address, workers, err)
     try:
         settings = _settings(linter, {})
-        skipped = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
+        # Sent once to every worker (scatter takes a list as many objects: hence the one-element list).
+        skipped = client.scatter([frozenset(skip)], broadcast=True)[0] if skip else frozenset()
         parts = iter(partitions(sources, blocksize or BLOCKSIZE))
         window = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
         flight: list[Any] = []

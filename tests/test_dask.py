@@ -16,7 +16,7 @@ from checker.cli import main
 from checker.records import done_keys
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = "le la les un une maire projet conseil ville annonce mardi budget route habitants réunion".split()
+WORDS = ["le", "la", "les", "un", "une", "maire", "projet", "conseil", "ville", "annonce", "mardi", "budget", "route", "habitants", "réunion"]
 
 
 def corpus(path: Path, generated: int = 120) -> Path:
@@ -103,3 +103,17 @@ def test_partitioned_output_resumes_per_partition(tmp_path: Path, client) -> Non
     for p in parts:
         assert sorted(p.read_text(encoding="utf-8").splitlines()) == sorted(full[p.name].splitlines())
         assert done_keys(p).entries == len(full[p.name].splitlines())
+
+
+@pytest.mark.slow
+def test_cli_resume_on_the_cluster(tmp_path: Path, client) -> None:
+    src = corpus(tmp_path / "in.jsonl", generated=30)
+    out = tmp_path / "out.jsonl"
+    args = ("check", "--records", str(src), "--format", "jsonl", "--lang", "fr", "-o", str(out))
+    cli(*args)
+    full = out.read_text(encoding="utf-8")
+    lines = full.splitlines(keepends=True)
+    out.write_text("".join(lines[:10]) + lines[10][:25], encoding="utf-8")  # stopped mid-line
+    code, _, err = cli(*args, "--resume", f"--dask={client.scheduler.address}")
+    assert "torn" in err
+    assert sorted(out.read_text(encoding="utf-8").splitlines()) == sorted(full.splitlines())

@@ -204,3 +204,21 @@ def test_encoding_auto_reads_cp1252(tmp_path: Path) -> None:
     code, out, _ = cli("check", "--records", str(src), "--format", "jsonl", "--lang", "fr", "--encoding", "auto")
     (e,) = entries(out)
     assert e["error"] is None and e["encoding"] and e["id"] == "c"
+
+
+def test_record_entries_follow_the_report_schema(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from checker.report import report_schema
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in make_records(4)) + "not json\n", encoding="utf-8")
+    _, out, _ = cli("check", "--records", str(src), "--format", "jsonl")
+    lines = [json.loads(x) for x in out.splitlines()]
+    report = {
+        "schema": "mtlint-report/1", "tool": {"name": "mtlint", "version": "0"},
+        "settings": {"rules": [], "packs": {}, "weights": {"critical": 25, "major": 5, "minor": 1, "info": 0},
+                     "fail_on": "minor", "fail_under": None},
+        "files": lines[:-1], "summary": lines[-1]["summary"],
+    }
+    jsonschema.validate(report, report_schema())
+    assert len(lines[:-1]) == 5
