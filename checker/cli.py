@@ -105,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--profile", action="store_true", help="print where the time went (per phase and per rule) on standard error; also MTLINT_PROFILE=1")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
+    check.add_argument("--records", action="append", metavar="FILE", help="check each record of a JSON Lines (or Parquet) FILE as an article (repeatable)")
+    check.add_argument("--text-field", default="text", metavar="NAME", help="record field holding the text (default: text)")
+    check.add_argument("--id-field", default="id", metavar="NAME", help="record field holding the id (default: id)")
+    check.add_argument("--lang-field", default="lang", metavar="NAME", help="record field holding the language (default: lang)")
+    check.add_argument("--path-field", metavar="NAME", help="record field holding a path (Markdown when it ends in .md; default: none)")
+    check.add_argument("--resume", action="store_true", help="with --format jsonl -o OUT: skip the records already in OUT and append the others")
+    check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar on standard error (default: only when it is a terminal)")
+    check.add_argument("--encoding", choices=("utf-8", "auto"), default="utf-8", help="utf-8 (default, strict) or auto: detect legacy encodings (cp1252…) and report which")
+    check.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER", help="check the records on a Dask cluster (a LocalCluster when no address is given); needs mtlint[archives]")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -202,11 +211,15 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
         reference=args.reference, reference_dir=args.reference_dir,
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
-        roots=tuple(args.paths),
+        roots=tuple(args.paths), encoding=args.encoding,
     )
     with PROFILE.phase("configuration and rules"):
         linter = _linter(args, options)
     config = linter.config
+    if args.records:
+        return _check_records(linter, args, out, err)
+    if args.resume or args.dask:
+        raise UsageError(f"--{'resume' if args.resume else 'dask'} works with --records")
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
@@ -224,10 +237,16 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _check_stream(runner, targets, jobs, args, out, err)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
-    files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
+    from checker.progress import progress, wants_progress
+
+    done = progress(check_all(runner, targets, jobs=jobs, checked=checked),
+                    enabled=wants_progress(args.progress, err), stream=err, unit="files")
+    files = [f for f, _ in done]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
     for f in report.files:
+        if f.extra.get("encoding"):
+            err.write(f"mtlint: {f.path}: not UTF-8, read as {f.extra['encoding']} (--encoding auto)\n")
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
         for x in f.failures:
@@ -343,7 +362,10 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
         if args.output and not args.quiet:
             stream = stack.enter_context(_output_file(args.output))
         try:
-            for f, line in check_all(runner, targets, jobs=jobs, as_lines=True):
+            from checker.progress import progress, wants_progress
+
+            for f, line in progress(check_all(runner, targets, jobs=jobs, as_lines=True),
+                                    enabled=wants_progress(args.progress, err), stream=err, unit="files"):
                 totals.add(f)
                 _report_errors(f, err)
                 if not args.quiet:
@@ -361,8 +383,74 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
     return totals.exit_code
 
 
+def _check_records(linter, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:  # noqa: ANN001
+    """--records: each record of JSON Lines (or Parquet) files checked as an article, streamed as JSON Lines."""
+    import json
+
+    from checker import records
+    from checker.parallel import Totals, job_count
+    from checker.progress import progress, wants_progress
+
+    if args.paths or args.files_from is not None:
+        raise UsageError("--records takes the place of paths: give one or the other")
+    if args.format != "jsonl":
+        raise UsageError("--records writes one line per record: add --format jsonl")
+    if args.fix or args.diff or args.reference or args.reference_dir or args.source or args.source_dir:
+        raise UsageError("--fix, --diff, --reference and --source work on files, not with --records")
+    if args.resume and not args.output:
+        raise UsageError("--resume needs the output to resume: -o OUT")
+    fields = records.Fields(args.text_field, args.id_field or None, args.lang_field or None, args.path_field or None)
+    totals = Totals()
+    skip: set[str] = set()
+    if args.resume:
+        done = records.done_keys(args.output, totals)
+        skip = done.keys
+        if done.dropped_torn:
+            err.write(f"mtlint: {args.output}: dropped a torn last line (the previous run was stopped while writing it)\n")
+    if args.dask:
+        from checker.dask import check_records_on_cluster
+
+        results: Iterable = check_records_on_cluster(
+            linter, args.records, fields, address=None if args.dask == "local" else args.dask,
+            encoding=args.encoding, skip=skip, err=err, workers=job_count(0 if args.jobs == 1 else args.jobs),
+        )
+    else:
+        results = records.check_records_local(
+            linter, args.records, fields, jobs=job_count(args.jobs), encoding=args.encoding, skip=skip
+        )
+    show = wants_progress(args.progress, err)
+    total = records.count_lines(args.records) if show else None
+    if total is not None:
+        total = max(0, total - len(skip))
+    with contextlib.ExitStack() as stack:
+        stream = out
+        if args.output and not args.quiet:
+            try:
+                stream = stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
+            except OSError as exc:
+                raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        try:
+            for f, line in progress(results, enabled=show, stream=err, unit="records", total=total):
+                totals.add(f)
+                _report_errors(f, err)
+                if not args.quiet:
+                    stream.write(f"{line}\n")  # one write per whole line, flushed: a killed run leaves whole lines
+                    stream.flush()
+            if not args.quiet:
+                stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
+                stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
+    return totals.exit_code
+
+
 def _report_errors(f, err: TextIO) -> None:  # noqa: ANN001
     """A file's read error and rule failures, one line each on standard error."""
+    extra = getattr(f, "extra", None) or {}
+    if extra.get("encoding"):
+        err.write(f"mtlint: {f.path}: not UTF-8, read as {extra['encoding']} (--encoding auto)\n")
     if f.error:
         err.write(f"mtlint: {f.path}: {f.error[1]}\n")
     for x in f.failures:

@@ -21,6 +21,7 @@ class RunOptions:
       of them at the same relative paths; ``source``/``source_dir`` likewise for the original,
       whose language is ``source_lang`` (detected when None).
     - ``roots``: the paths the run was given, to find a companion's relative path.
+    - ``encoding``: ``utf-8`` (strict) or ``auto`` (legacy encodings detected; the entry names the one used).
     """
 
     fix: bool = False
@@ -32,6 +33,8 @@ class RunOptions:
     source_dir: str | None = None
     source_lang: str | None = None
     roots: tuple[str, ...] = ()
+    #: ``utf-8`` (strict, the default) or ``auto``: detect a legacy encoding (cp1252…) with charset-normalizer.
+    encoding: str = "utf-8"
 
     @property
     def fixing(self) -> bool:

@@ -65,6 +65,27 @@ class Runner:
             return Document(decode(data, target.display), target.display, markdown=False)
         return Document.from_file(target.path, display=target.display)
 
+    @staticmethod
+    def _read_auto(target: Target) -> tuple[Document, str]:
+        """A file's Document with ``--encoding auto``, and the encoding it was decoded from."""
+        from pathlib import Path
+
+        from checker.encoding import decode_auto
+
+        name = target.display
+        try:
+            data = Path(target.path or name).read_bytes()
+        except FileNotFoundError:
+            raise InputError(name, "missing", "no such file") from None
+        except IsADirectoryError:
+            raise InputError(name, "directory", "is a directory") from None
+        except PermissionError:
+            raise InputError(name, "unreadable", "permission denied") from None
+        except OSError as exc:
+            raise InputError(name, "unreadable", exc.strerror or str(exc)) from None
+        text, used = decode_auto(data, name)
+        return Document(text, name), used
+
     def run(self, targets: Iterable[Target]) -> RunReport:
         """Check every target; a target that fails to read becomes an error entry, the rest go on."""
         return self.report([self.check_target(target) for target in targets])
@@ -98,7 +119,12 @@ class Runner:
         report = FileReport(target.display)
         try:
             with PROFILE.phase("read"):
-                doc = self.read(target)
+                if self.options.encoding == "auto" and target.path is not None and not target.problem:
+                    doc, used = self._read_auto(target)
+                    if used != "utf-8":
+                        report.extra["encoding"] = used
+                else:
+                    doc = self.read(target)
         except InputError as exc:
             report.error = (exc.code, exc.message)
             report.passed = False
