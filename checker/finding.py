@@ -58,6 +58,7 @@ CATEGORIES: Mapping[str, str] = MappingProxyType(
         "dangling-reference": "Design and markup",
         "number-mismatch": "Accuracy/Mistranslation",
         "omission": "Accuracy/Omission",
+        "mistranslation": "Accuracy/Mistranslation",
     }
 )
 

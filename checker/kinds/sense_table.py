@@ -1,0 +1,139 @@
+"""Kind ``sense-table``: calques and false friends keyed by source language, each with its contexts.
+
+A table of expressions that machine translation produces from a given source language,
+kept per target language (the table lives in the target language's pack). Each row::
+
+    source<TAB>pattern<TAB>suggestion[|suggestion…][<TAB>condition]…
+
+``source`` names the language the error comes from (``en``, ``es``, ``id``, ``tr``, ``vi``,
+several joined with ``,``, or ``*``). ``pattern``, suggestions and the ``left=``, ``right=``,
+``notleft=``, ``notright=`` conditions are those of the ``glossary`` kind (a space matches
+any white space, ``'`` any apostrophe, whole words, case-insensitive). Two more conditions
+look at the whole article, for words whose wrong sense is only recognisable by the topic:
+
+- ``doc=RE``: the entry applies only if ``RE`` occurs somewhere in the article (e.g. a
+  shooting rendered as a film shoot: only in an article that mentions police or victims);
+- ``notdoc=RE``: the entry is skipped when ``RE`` occurs in the article;
+- ``lang=xx[,yy]``: the entry applies only to articles in these languages (for a table
+  shared by several languages, such as literal infobox labels).
+
+params:
+- ``table``: the file beside the rule;
+- ``sources``: optional list of source languages to apply (default: every row);
+- ``ignore_case``: default true.
+
+Since a machine-translated article does not say what it was translated from, the rows must
+be precise on their own: the condition of each row is what makes it safe on clean text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.kinds.glossary import _NAMED_GROUP, _TIMEOUT, _WORD_START, Entry, _body, _hit, compile_entry
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "sense-table"
+PARAMS = {
+    "table": param(str, required=True, doc="source<TAB>pattern<TAB>suggestions<TAB>conditions… file beside the rule"),
+    "sources": param(list, default=None, doc="source languages to apply (default: all rows)"),
+    "ignore_case": param(bool, default=True),
+}
+
+_SOURCE = regex.compile(r"^(?:\*|[a-z]{2,3}(?:,[a-z]{2,3})*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One compiled table row: the glossary entry plus its article-level conditions."""
+
+    entry: Entry
+    sources: frozenset[str]
+    doc_need: tuple[regex.Pattern[str], ...]
+    doc_skip: tuple[regex.Pattern[str], ...]
+    langs: frozenset[str] = frozenset()
+
+
+def _compile_row(cells: tuple[str, ...], flags: int, where: str) -> Row:
+    if len(cells) < 2 or not _SOURCE.match(cells[0]):
+        raise ValueError(f"{where}: {cells!r}: a row starts with a source language (en, es, id, tr, vi or *)")
+    rest: list[str] = []
+    need: list[regex.Pattern[str]] = []
+    skip: list[regex.Pattern[str]] = []
+    langs: set[str] = set()
+    for i, cell in enumerate(cells[1:]):
+        key, sep, expr = cell.partition("=")
+        if i >= 2 and sep and key.strip() == "lang":
+            langs.update(x.strip() for x in expr.split(",") if x.strip())
+        elif i >= 2 and sep and key.strip() in ("doc", "notdoc"):
+            try:
+                compiled = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(?:" + _body(expr.strip()) + r")(?![\p{L}\p{M}\p{N}_])", flags)
+            except regex.error as exc:
+                raise ValueError(f"{where}: {cells[1]!r}: {exc}") from None
+            (need if key.strip() == "doc" else skip).append(compiled)
+        else:
+            rest.append(cell)
+    entry = compile_entry(tuple(rest), flags, where)
+    return Row(entry, frozenset(cells[0].split(",")), tuple(need), tuple(skip), frozenset(langs))
+
+
+def build(rule: Rule):  # noqa: ANN201
+    """Compile every row once; index them by the characters they can start with (as glossary)."""
+    flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
+    name = rule.params["table"]
+    wanted = rule.params["sources"]
+    rows = [_compile_row(r, flags, name) for r in read_table(rule.resolve(name))]
+    if wanted:
+        rows = [r for r in rows if "*" in r.sources or r.sources & set(wanted)]
+    if not rows:
+        raise ValueError(f"{name}: no entries")
+    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(r.entry.source)), flags) for r in rows]
+
+    @lru_cache(maxsize=32768)
+    def by_prefix(key: str) -> tuple[int, ...]:
+        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
+
+    @lru_cache(maxsize=32768)
+    def starting_with(key: str) -> tuple[int, ...]:
+        return tuple(i for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
+
+        def occurs(p: regex.Pattern[str]) -> bool:
+            key = id(p)
+            if key not in topic:
+                topic[key] = p.search(text, timeout=_TIMEOUT) is not None
+            return topic[key]
+
+        pos = 0
+        for w in _WORD_START.finditer(text):
+            start = w.start()
+            if start < pos:
+                continue
+            # The keys keep their case: a row may be case-sensitive in part ((?-i:…)).
+            if not by_prefix(text[start : start + 3]):
+                continue
+            for i in starting_with(text[start : start + 8]):
+                row = rows[i]
+                if row.langs and ctx.primary not in row.langs:
+                    continue
+                m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
+                if m is None:
+                    continue
+                if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
+                    continue
+                yield _hit(doc, row.entry, m)
+                pos = m.end()
+                break
+
+    return check
