@@ -96,6 +96,9 @@ def build(rule: Rule):  # noqa: ANN201
     if not rows:
         raise ValueError(f"{name}: no entries")
     bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(r.entry.source)), flags) for r in rows]
+    # When every row ignores case, the prefix keys are folded to lower case (as in glossary):
+    # far fewer distinct keys, so far fewer partial matches over the whole table per document.
+    fold_keys = bool(flags & regex.IGNORECASE) and not any("(?-i" in r.entry.source for r in rows)
 
     @lru_cache(maxsize=32768)
     def by_prefix(key: str) -> tuple[int, ...]:
@@ -104,6 +107,9 @@ def build(rule: Rule):  # noqa: ANN201
     @lru_cache(maxsize=32768)
     def starting_with(key: str) -> tuple[int, ...]:
         return tuple(i for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
+
+    def key_of(s: str) -> str:
+        return s.lower() if fold_keys else s
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -120,10 +126,10 @@ def build(rule: Rule):  # noqa: ANN201
             start = w.start()
             if start < pos:
                 continue
-            # The keys keep their case: a row may be case-sensitive in part ((?-i:…)).
-            if not by_prefix(text[start : start + 3]):
+            # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
+            if not by_prefix(key_of(text[start : start + 3])):
                 continue
-            for i in starting_with(text[start : start + 8]):
+            for i in starting_with(key_of(text[start : start + 8])):
                 row = rows[i]
                 if row.langs and ctx.primary not in row.langs:
                     continue
