@@ -111,7 +111,12 @@ def build(rule: Rule):  # noqa: ANN201
     def key_of(s: str) -> str:
         return s.lower() if fold_keys else s
 
+    any_lang = any(not r.langs for r in rows)
+    langs = frozenset().union(*(r.langs for r in rows))
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not any_lang and ctx.primary not in langs:
+            return  # every row is for other article languages
         text = doc.prose
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
