@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
@@ -91,55 +91,37 @@ def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> 
 
 
 def build(rule: Rule):  # noqa: ANN201
-    """Check every row's shape and pattern once; compile a row's conditions when it first matters.
-
-    The prefix index (as glossary) needs only each pattern; a row's full expression, with its
-    context conditions, is compiled the first time a text offers its first characters, so that
-    a run over a few articles does not pay for hundreds of rows it never meets.
-    """
+    """Compile every row once; index them by the characters they can start with (as glossary)."""
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
     wanted = rule.params["sources"]
-    table = read_table(rule.resolve(name))
-    cells: list[tuple[str, ...]] = []
-    for r in table:
-        if len(r) < 2 or not _SOURCE.match(r[0]):
-            raise ValueError(f"{name}: {r!r}: a row starts with a source language (en, es, id, tr, vi or *)")
-        for cell in r[3:]:
-            key = cell.partition("=")[0].strip()
-            if cell and key not in ("left", "right", "notleft", "notright", "doc", "notdoc", "lang"):
-                raise ValueError(f"{name}: {r[1]!r}: bad condition {cell!r}")
-        if wanted and "*" not in r[0].split(",") and not set(r[0].split(",")) & set(wanted):
-            continue
-        cells.append(r)
-    if not cells:
+    rows = [_compile_row(r, flags, name) for r in read_table(rule.resolve(name))]
+    if wanted:
+        rows = [r for r in rows if "*" in r.sources or r.sources & set(wanted)]
+    if not rows:
         raise ValueError(f"{name}: no entries")
-    bodies = []
-    for r in cells:
-        try:
-            bodies.append(regex.compile(_NAMED_GROUP.sub("(?:", _body(r[1])), flags))
-        except regex.error as exc:
-            raise ValueError(f"{name}: {r[1]!r}: {exc}") from None
-
-    @cache
-    def row(i: int) -> Row:
-        return _compile_row(cells[i], flags, name)
-
-    @lru_cache(maxsize=4096)
-    def by_first(char: str) -> tuple[int, ...]:
-        # Rows that can begin with this character: a few per letter, so that a new
-        # three-character key is tried against those only.
-        return tuple(i for i, body in enumerate(bodies) if body.match(char, partial=True))
+    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(r.entry.source)), flags) for r in rows]
+    # When every row ignores case, the prefix keys are folded to lower case (as in glossary):
+    # far fewer distinct keys, so far fewer partial matches over the whole table per document.
+    fold_keys = bool(flags & regex.IGNORECASE) and not any("(?-i" in r.entry.source for r in rows)
 
     @lru_cache(maxsize=32768)
     def by_prefix(key: str) -> tuple[int, ...]:
-        return tuple(i for i in by_first(key[:1]) if bodies[i].match(key, partial=True))
+        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
 
     @lru_cache(maxsize=32768)
     def starting_with(key: str) -> tuple[int, ...]:
         return tuple(i for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
 
+    def key_of(s: str) -> str:
+        return s.lower() if fold_keys else s
+
+    any_lang = any(not r.langs for r in rows)
+    langs = frozenset().union(*(r.langs for r in rows))
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if not any_lang and ctx.primary not in langs:
+            return  # every row is for other article languages
         text = doc.prose
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
@@ -154,19 +136,19 @@ def build(rule: Rule):  # noqa: ANN201
             start = w.start()
             if start < pos:
                 continue
-            # The keys keep their case: a row may be case-sensitive in part ((?-i:…)).
-            if not by_prefix(text[start : start + 3]):
+            # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
+            if not by_prefix(key_of(text[start : start + 3])):
                 continue
-            for i in starting_with(text[start : start + 8]):
-                row_i = row(i)
-                if row_i.langs and ctx.primary not in row_i.langs:
+            for i in starting_with(key_of(text[start : start + 8])):
+                row = rows[i]
+                if row.langs and ctx.primary not in row.langs:
                     continue
-                m = row_i.entry.regex.match(text, start, timeout=_TIMEOUT)
+                m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
                     continue
-                if not all(occurs(p) for p in row_i.doc_need) or any(occurs(p) for p in row_i.doc_skip):
+                if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
                     continue
-                yield _hit(doc, row_i.entry, m)
+                yield _hit(doc, row.entry, m)
                 pos = m.end()
                 break
 
