@@ -6,7 +6,7 @@ it. The last word of a passage (or of a line in capitals, a crosshead) is
 reported when it is no word of the document's language nor of English (Zipf below
 ``max_known`` in both lists), is at least ``min_len`` letters long, and is the beginning of a
 word of the language at least ``min_zipf`` frequent (``gouverneme`` →
-``gouvernemelle``) or of a longer word used elsewhere in the document.
+``gouvernement``) or of a longer word used elsewhere in the document.
 
 Names (a capitalised word in a lowercase passage), words with digits, URLs and
 handles are left alone.
