@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json", "github", "jsonl"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed)")
+    check.add_argument("--format", choices=("text", "json", "github", "jsonl", "html", "full"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed; html: a self-contained page for editors; full: text with the source line and the span underlined)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
@@ -237,11 +237,15 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
+        if args.format == "html":
+            from checker.formats.html import html_renderer
+
+            render = html_renderer(linter.ruleset.rules)
         if args.output:
             with _output_file(args.output) as fh:
                 render(report, fh, False)
         else:
-            color = args.format == "text" and not args.no_color and _wants_color(out)
+            color = args.format in ("text", "full") and not args.no_color and _wants_color(out)
             try:
                 render(report, out, color)
                 out.flush()
