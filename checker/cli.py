@@ -106,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
     rules.add_argument("--config", metavar="FILE", help="configuration file")
 
+    serve = sub.add_parser("serve", help="serve checks over HTTP (LanguageTool's API and mtlint's); needs mtlint[server]")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_jobs, default=8081, help="port to listen on (default: 8081)")
+    serve.add_argument("--lang", help="language of the texts when a request does not say (default: detected)")
+    serve.add_argument("--config", metavar="FILE", help="configuration file (default: found from the current directory)")
+    serve.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
+    serve.add_argument("--select", action="append", metavar="RULES", help="only these rules (as for check)")
+    serve.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (as for check)")
+    serve.add_argument("--max-size", type=_jobs, default=1_000_000, metavar="BYTES", help="largest request body accepted (default 1000000; 413 beyond)")
+    serve.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="time one request's check may take (default 30; 503 beyond)")
+
     explain = sub.add_parser("explain", help="show a rule's explanation and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
     explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
@@ -135,6 +146,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, out, err)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "serve":
+            return _serve(args, err)
         return _explain(args, out)
     except RulePackError as exc:
         for problem in exc.problems:
@@ -407,6 +420,28 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"\nSee {r.link}\n")
             return EXIT_OK
     raise UsageError(f"no rule with code or name {wanted!r} (see 'mtlint rules')")
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    from checker.linter import Linter
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+
+        from checker.server import ServerSettings, serve
+    except ImportError:
+        raise UsageError("mtlint serve needs the server extra: pip install 'mtlint[server]'") from None
+    linter = Linter(_load_config(args), lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
+                    rules=tuple(args.rules or ()))
+    settings = ServerSettings(max_bytes=args.max_size, timeout=args.timeout or 1e9)
+
+    def log(line: str) -> None:
+        err.write(line + "\n")
+        err.flush()
+
+    serve(linter, args.host, args.port, settings, log=log)
+    return EXIT_OK
 
 
 def _mqm(category: str) -> str:
