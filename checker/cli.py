@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-inline-config", action="store_true", help="ignore <!-- mtlint-disable … --> comments in articles")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
+    check.add_argument("--stdin-filename", metavar="PATH", help="treat standard input (-) as this path: its name in the report, Markdown by suffix, configuration and per-path overrides (nothing is read from PATH)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -172,6 +173,9 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202
     if getattr(args, "config", None):
         return load_config(Path(args.config))
     paths = [p for p in getattr(args, "paths", []) if p != "-"]
+    stdin_name = getattr(args, "stdin_filename", None)
+    if not paths and stdin_name:
+        paths = [str(Path(stdin_name).absolute().parent)]
     start = Path(paths[0]) if paths else Path.cwd()
     try:
         if not start.exists():
@@ -220,6 +224,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.files_from == "-" and "-" in args.paths:
         raise UsageError("standard input cannot be both a file to check and --files-from")
     targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    if args.stdin_filename:
+        targets = _stdin_named(targets, args.stdin_filename)
     if args.reference or args.source:
         targets = list(targets)
         if sum(1 for t in targets if t.problem is None) > 1:
@@ -297,6 +303,17 @@ def _output_file(name: str) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _stdin_named(targets: Iterable[Target], name: str) -> Iterator[Target]:
+    """--stdin-filename: standard input stands for `name` (display, Markdown, per-path overrides)."""
+    import dataclasses
+
+    for t in targets:
+        if t.path is None and t.problem is None:
+            yield dataclasses.replace(t, display=name, stdin_name=Path(name))
+        else:
+            yield t
 
 
 def _paths(args: argparse.Namespace) -> Iterator[str]:

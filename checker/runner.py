@@ -61,7 +61,8 @@ class Runner:
             raise InputError(target.display, *target.problem)
         if target.path is None:
             data = sys.stdin.buffer.read()
-            return Document(decode(data, target.display), target.display, markdown=False)
+            markdown = target.stdin_name is not None and target.stdin_name.suffix.lower() in (".md", ".markdown")
+            return Document(decode(data, target.display), target.display, markdown=markdown)
         return Document.from_file(target.path, display=target.display)
 
     def run(self, targets: Iterable[Target]) -> RunReport:
@@ -86,7 +87,8 @@ class Runner:
 
     def config_for(self, target: Target) -> Config:
         """The configuration of one target: per-path overrides applied, a forced language kept."""
-        config = self.config.for_path(target.path) if target.path is not None else self.config
+        where = target.path if target.path is not None else target.stdin_name
+        config = self.config.for_path(where) if where is not None else self.config
         if self.lang_forced:
             config = replace(config, lang=self.config.lang)
         return config
