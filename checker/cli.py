@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--stdin-filename", metavar="PATH", help="treat standard input (-) as this path: its name in the report, Markdown by suffix, configuration and per-path overrides (nothing is read from PATH)")
+    check.add_argument("--add-word", action="append", metavar="WORD", help="append WORD (a word, a name or a /regex/) to the project's accept list (.mtlint/vocab/accept.txt beside the configuration, or the first vocab directory it names); repeatable; with no PATH, only adds")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -188,9 +189,10 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202
 
 def _load_ruleset(extra: Sequence[str] | None, config):  # noqa: ANN001, ANN202
     from checker.rules import builtin_rules_dir, load_rules
+    from checker.vocab import with_vocab_rule
 
     roots = [builtin_rules_dir(), *config.rules, *(Path(d) for d in extra or [])]
-    return load_rules(roots)
+    return with_vocab_rule(load_rules(roots))
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -219,6 +221,23 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         options=options,
     )
     config = linter.config
+    if args.add_word:
+        from checker.vocab import add_word, default_dir
+
+        directory = config.vocab[0] if config.vocab else default_dir(config.path)
+        for word in args.add_word:
+            try:
+                path, added = add_word(word, directory)
+            except OSError as exc:
+                raise UsageError(f"cannot write {directory / 'accept.txt'}: {exc.strerror or exc}") from None
+            err.write(f"mtlint: {'added' if added else 'already accepted'} ‘{word.strip()}’ in {path}\n")
+        if not args.paths and args.files_from is None:
+            return EXIT_OK
+        linter = Linter(_load_config(args), lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
+                        rules=tuple(args.rules or ()), min_severity=args.min_severity, fail_on=args.fail_on,
+                        fail_under=args.fail_under, include=args.include, exclude=args.exclude,
+                        timeout=args.timeout, options=options)
+        config = linter.config
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:

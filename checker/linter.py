@@ -34,6 +34,7 @@ from checker.options import RunOptions
 from checker.report import FileReport, RunReport
 from checker.rules import RuleSet, builtin_rules_dir, load_rules
 from checker.runner import Runner
+from checker.vocab import with_vocab_rule
 
 __all__ = ["Linter"]
 
@@ -131,7 +132,7 @@ class Linter:
                 return UsageError(f"{key}: {problem}")
 
             changes["weights"] = parse_weights(dict(weights), bad)
-        self.ruleset: RuleSet = load_rules([builtin_rules_dir(), *config.rules, *(Path(r) for r in rules)])
+        self.ruleset: RuleSet = with_vocab_rule(load_rules([builtin_rules_dir(), *config.rules, *(Path(r) for r in rules)]))
         if "lang" in changes:
             changes["lang"] = self.language(changes["lang"])
         elif config.lang:
@@ -150,6 +151,9 @@ class Linter:
             if unknown:
                 raise UsageError(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'mtlint rules')")
         self._check_rule_keys(config)
+        from checker.vocab import default_dir, load_vocabulary
+
+        load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)  # a bad entry fails here
         self.config: Config = config
         self.options: RunOptions = options or RunOptions()
         self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)

@@ -37,13 +37,16 @@ class Runner:
     def engine_for(self, config: Config) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
         key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
-               tuple(sorted(config.settings.items())))
+               tuple(sorted(config.settings.items())), config.vocab, config.path)
         engine = self._engines.get(key)
         if engine is None:
+            from checker.vocab import default_dir, load_vocabulary
+
             rules = select_rules(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
+            vocab = load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)
             engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
-                            settings=config.settings)
+                            settings={**config.settings, "vocab": vocab})
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine
@@ -138,6 +141,9 @@ class Runner:
             report.document = doc
         report.failures = result.failures
         report.findings = at_least(result.findings, config.min_severity)
+        vocab = engine.settings.get("vocab")
+        if vocab:  # accepted words and names silence their findings (checker/vocab.py)
+            report.findings = vocab.filter(report.findings, doc.lang or "und")
         report.findings.sort(key=lambda f: f.sort_key())
         report.passages = score_passages(doc, report.findings, config.weights)
         report.score = score_file(doc, report.findings, config.weights)
