@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--stdin-filename", metavar="PATH", help="treat standard input (-) as this path: its name in the report, Markdown by suffix, configuration and per-path overrides (nothing is read from PATH)")
     check.add_argument("--add-word", action="append", metavar="WORD", help="append WORD (a word, a name or a /regex/) to the project's accept list (.mtlint/vocab/accept.txt beside the configuration, or the first vocab directory it names); repeatable; with no PATH, only adds")
+    check.add_argument("--message-lang", metavar="LANG", help="language of messages and explanations (fr, en, auto; default: the configuration's message-lang, else each article's language, else English)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -116,11 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
     serve.add_argument("--select", action="append", metavar="RULES", help="only these rules (as for check)")
     serve.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (as for check)")
+    serve.add_argument("--message-lang", metavar="LANG", help="language of messages (default: each text's language, else English)")
     serve.add_argument("--max-size", type=_jobs, default=1_000_000, metavar="BYTES", help="largest request body accepted (default 1000000; 413 beyond)")
     serve.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="time one request's check may take (default 30; 503 beyond)")
 
     explain = sub.add_parser("explain", help="show a rule's explanation and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
+    explain.add_argument("--message-lang", metavar="LANG", help="language of the message and explanation (default: English)")
     explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
     return parser
 
@@ -219,6 +222,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         exclude=args.exclude,
         timeout=args.timeout,
         options=options,
+        message_lang=args.message_lang,
     )
     config = linter.config
     if args.add_word:
@@ -236,7 +240,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         linter = Linter(_load_config(args), lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
                         rules=tuple(args.rules or ()), min_severity=args.min_severity, fail_on=args.fail_on,
                         fail_under=args.fail_under, include=args.include, exclude=args.exclude,
-                        timeout=args.timeout, options=options)
+                        timeout=args.timeout, options=options, message_lang=args.message_lang)
         config = linter.config
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
@@ -278,7 +282,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.format == "html":
             from checker.formats.html import html_renderer
 
-            render = html_renderer(linter.ruleset.rules)
+            render = html_renderer(linter.ruleset.rules, linter.config.message_lang)
         if args.output:
             with _output_file(args.output) as fh:
                 render(report, fh, False)
@@ -430,18 +434,23 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
 
     ruleset = _load_ruleset(args.rules, Config())
     wanted = args.rule.strip()
+    from checker.messages import label as _l
+    from checker.messages import message_language, rule_text
+
+    ml = message_language(args.message_lang) if args.message_lang else None
     for r in ruleset.rules:
         if wanted in (r.code, r.name) or wanted.upper() == r.code:
+            message, why = rule_text(r, ml)
             out.write(f"{r.code} {r.name}\n")
-            out.write(f"category: {r.category} ({_mqm(r.category)}); severity: {r.severity.value}; "
-                      f"kind: {r.kind}; language: {r.languages}\n\n")
-            out.write(f"Message: {r.message}\n\nWhy it matters:\n{r.why}\n")
+            out.write(f"{_l('category', ml)}: {r.category} ({_mqm(r.category)}); {_l('severity', ml)}: {r.severity.value}; "
+                      f"kind: {r.kind}; {_l('language', ml)}: {r.languages}\n\n")
+            out.write(f"{_l('Message', ml)}: {message}\n\n{_l('Why it matters', ml)}:\n{why}\n")
             if r.autofix:
-                out.write("\nFix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.\n")
+                out.write("\n" + _l("Fix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.", ml) + "\n")
             bad = [e for e in r.examples if e.bad]
             good = [e for e in r.examples if not e.bad]
             if bad:
-                out.write("\nFlagged:\n")
+                out.write(f"\n{_l('Flagged', ml)}:\n")
                 for e in bad:
                     assert e.span is not None
                     s, t = e.span
@@ -449,7 +458,7 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
                     fix = f"   → {', '.join(e.fix)}" if e.fix else ""
                     out.write(f"  {marked}{fix}\n")
             if good:
-                out.write("\nNot flagged:\n")
+                out.write(f"\n{_l('Not flagged', ml)}:\n")
                 for e in good:
                     out.write(f"  {e.text}\n")
             if r.link:
@@ -469,7 +478,7 @@ def _serve(args: argparse.Namespace, err: TextIO) -> int:
     except ImportError:
         raise UsageError("mtlint serve needs the server extra: pip install 'mtlint[server]'") from None
     linter = Linter(_load_config(args), lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
-                    rules=tuple(args.rules or ()))
+                    rules=tuple(args.rules or ()), message_lang=args.message_lang)
     settings = ServerSettings(max_bytes=args.max_size, timeout=args.timeout or 1e9)
 
     def log(line: str) -> None:

@@ -71,6 +71,8 @@ class Linter:
     - ``min_severity``, ``fail_on``, ``fail_under``, ``weights``: as in the configuration;
       ``include`` replaces the file globs searched in directories, ``exclude`` adds to them;
       ``timeout``: seconds one file may take before it becomes an error entry (0: no limit).
+    - ``message_lang``: the language of messages (``fr``, ``en``, ``auto``); default: the
+      configuration's ``message-lang``, else each article's language, else English.
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
     """
 
@@ -91,6 +93,7 @@ class Linter:
         exclude: Iterable[str] | None = None,
         timeout: float | None = None,
         options: RunOptions | None = None,
+        message_lang: str | None = None,
     ) -> None:
         if config is None:
             config = Config()
@@ -119,6 +122,10 @@ class Linter:
             if not timeout >= 0:
                 raise UsageError(f"timeout must be a number of seconds >= 0, not {timeout!r}")
             changes["timeout"] = float(timeout)
+        if message_lang is not None:
+            from checker.messages import message_language
+
+            changes["message_lang"] = message_language(message_lang)
         if include is not None:
             if not tuple(include):
                 raise UsageError("include is empty: no file would be checked")

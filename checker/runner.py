@@ -37,13 +37,17 @@ class Runner:
     def engine_for(self, config: Config) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
         key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
-               tuple(sorted(config.settings.items())), config.vocab, config.path)
+               tuple(sorted(config.settings.items())), config.vocab, config.path, config.message_lang)
         engine = self._engines.get(key)
         if engine is None:
             from checker.vocab import default_dir, load_vocabulary
 
             rules = select_rules(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
+            if config.message_lang and config.message_lang != "en":
+                from checker.messages import localize
+
+                rules = [localize(r, config.message_lang) for r in rules]
             vocab = load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)
             engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
                             settings={**config.settings, "vocab": vocab})
@@ -125,7 +129,9 @@ class Runner:
         if report.error:
             report.document, report.passed = None, False
             return report
-        engine = self.engine_for(config)
+        # Messages in the configured language, else the article's (English when a rule has no translation).
+        message_lang = config.message_lang or (doc.lang.split("-")[0].lower() if doc.lang and doc.lang != "und" else None)
+        engine = self.engine_for(replace(config, message_lang=message_lang))
         result = engine.check(doc)
         if self.options.fixing:
             from checker.fix import fix_in_place

@@ -222,7 +222,9 @@ class Service:
         self.lock = threading.Lock()
         rules = linter.ruleset.rules
         self.names = {r.code: r.name for r in rules}
-        self.whys = {r.code: r.why for r in rules}
+        from checker.formats.html import why_lookup
+
+        self.why_of = why_lookup(rules)
         self.codes = {r.code for r in rules}
         self._extra: dict[frozenset[str], Linter] = {}
 
@@ -443,7 +445,8 @@ def create_app(linter: Linter, settings: ServerSettings | None = None) -> ASGIAp
             report = service.check(text, lang=lang, markdown=markdown)
             report.path = "pasted article"
             buf = io.StringIO()
-            render_html(service.linter.report([report]), buf, whys=service.whys)
+            render_html(service.linter.report([report]), buf, why_of=service.why_of,
+                        message_lang=service.linter.config.message_lang)
             return buf.getvalue()
 
         return HTMLResponse(await run(page))

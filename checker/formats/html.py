@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TextIO
 
 from checker.finding import CATEGORIES, Finding
+from checker.messages import label
 from checker.report import FileReport, RunReport
 
 __all__ = ["render", "render_html"]
@@ -184,7 +185,8 @@ def _highlight(text: str, findings: list[Finding], fid: str) -> str:
     return "".join(out)
 
 
-def _finding_item(report: FileReport, f: Finding, i: int, fid: str, whys: Mapping[str, str]) -> str:
+def _finding_item(report: FileReport, f: Finding, i: int, fid: str, whys: Mapping[str, str],
+                  lang: str | None = None) -> str:
     doc = report.document
     assert doc is not None
     line, col = doc.position(f.start)
@@ -195,14 +197,15 @@ def _finding_item(report: FileReport, f: Finding, i: int, fid: str, whys: Mappin
              f'<div class="muted">{_e(f.rule)} · {_e(f.category)} ({_e(CATEGORIES.get(f.category, "Other"))})</div>']
     if f.suggestions:
         sugg = ", ".join(f"<q>{_e(_describe(s))}</q>" for s in f.suggestions)
-        parts.append(f"<div>Suggestion: {sugg}</div>")
+        parts.append(f"<div>{label('Suggestion', lang)} : {sugg}</div>" if lang == "fr"
+                     else f"<div>Suggestion: {sugg}</div>")
     if f.related is not None:
         rs, re_ = f.related
         rline, _ = doc.position(rs)
         excerpt = doc.text[rs:re_]
         if len(excerpt) > 160:
             excerpt = excerpt[:157] + "…"
-        parts.append(f'<div>Related (line {rline}): <q>{_e(excerpt)}</q></div>')
+        parts.append(f'<div>{label("Related", lang)} ({label("line", lang)} {rline}): <q>{_e(excerpt)}</q></div>')
     why = whys.get(f.code)
     if why:
         parts.append(f'<div class="why">{_e(why.strip())}</div>')
@@ -210,7 +213,12 @@ def _finding_item(report: FileReport, f: Finding, i: int, fid: str, whys: Mappin
     return "".join(parts)
 
 
-def _file_section(report: FileReport, fid: str, whys: Mapping[str, str]) -> str:
+def _file_section(report: FileReport, fid: str, whys: Mapping[str, str],
+                  why_of: Callable[[str, str | None], str | None] | None = None,
+                  message_lang: str | None = None) -> str:
+    lang = message_lang or (report.lang.split("-")[0].lower() if report.lang and report.lang != "und" else None)
+    if why_of is not None:
+        whys = {f.code: why_of(f.code, lang) or "" for f in report.findings}
     out = [f'<section class="file" id="file-{fid}"><h2>{_e(report.path)}</h2>']
     if report.error:
         out.append(f'<p class="error">Could not be checked: {_e(report.error[1])}</p></section>')
@@ -236,7 +244,7 @@ def _file_section(report: FileReport, fid: str, whys: Mapping[str, str]) -> str:
     out.append('<div class="cols"><div class="article" lang="' + _e(report.lang or "") + '">')
     out.append(_highlight(doc.text, report.findings, fid))
     out.append('</div><ol class="findings">')
-    out.extend(_finding_item(report, f, i, fid, whys) for i, f in enumerate(report.findings))
+    out.extend(_finding_item(report, f, i, fid, whys, lang) for i, f in enumerate(report.findings))
     out.append("</ol></div></section>")
     return "".join(out)
 
@@ -255,8 +263,13 @@ def _filters(files: list[FileReport]) -> str:
 
 
 def render_html(report: RunReport, stream: TextIO, *, whys: Mapping[str, str] | None = None,
-                title: str = "mtlint report") -> None:
-    """Write the report page. `whys` maps rule codes to their explanations (shown per finding)."""
+                title: str = "mtlint report", why_of: Callable[[str, str | None], str | None] | None = None,
+                message_lang: str | None = None) -> None:
+    """Write the report page.
+
+    `whys` maps rule codes to their explanations (shown per finding); `why_of(code, lang)`
+    gives them in a language instead: `message_lang`, else each file's language.
+    """
     whys = whys or {}
     files = list(report.files)
     stream.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -282,7 +295,7 @@ def render_html(report: RunReport, stream: TextIO, *, whys: Mapping[str, str] | 
                      + "".join(f'<td class="num">{counts[k]}</td>' for k in _SEVERITIES) + "</tr>")
     stream.write("</tbody></table></div>")
     for f in files:
-        stream.write(_file_section(f, ids[id(f)], whys))
+        stream.write(_file_section(f, ids[id(f)], whys, why_of, message_lang))
     stream.write(f"<script>{_JS}</script></body></html>\n")
 
 
@@ -299,11 +312,24 @@ def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
 
 
 
-def html_renderer(rules: Iterable[Any]) -> Callable[[RunReport, TextIO, bool], None]:
-    """A formatter that shows the explanations of these rules (extra packs included)."""
-    whys = rule_whys(rules)
+def why_lookup(rules: Iterable[Any]) -> Callable[[str, str | None], str | None]:
+    """code, language → the rule's explanation in that language (English when it has none)."""
+    from checker.messages import rule_text
+
+    by_code = {r.code: r for r in rules}
+
+    def why_of(code: str, lang: str | None) -> str | None:
+        rule = by_code.get(code)
+        return rule_text(rule, lang)[1] if rule is not None else None
+
+    return why_of
+
+
+def html_renderer(rules: Iterable[Any], message_lang: str | None = None) -> Callable[[RunReport, TextIO, bool], None]:
+    """A formatter that shows the explanations of these rules (extra packs included), in `message_lang`."""
+    why_of = why_lookup(rules)
 
     def render_with(report: RunReport, stream: TextIO, color: bool = False) -> None:
-        render_html(report, stream, whys=whys)
+        render_html(report, stream, why_of=why_of, message_lang=message_lang)
 
     return render_with
