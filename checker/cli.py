@@ -409,6 +409,10 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     config = _load_config(args)
     ruleset = _load_ruleset(args.rules, config)
     rules = list(ruleset.rules)
+    from checker.vocab import REJECT_CODE, default_dir, load_vocabulary
+
+    if not load_vocabulary((*config.vocab, default_dir(config.path)), ruleset.packs).reject:
+        rules = [r for r in rules if r.code != REJECT_CODE]  # MT490 is listed where a reject list exists
     if args.lang is not None:
         lang = normalize(args.lang)
         rules = [r for r in rules if r.applies_to(lang)]

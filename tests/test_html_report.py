@@ -158,6 +158,10 @@ def _check_page(driver, page: Path, data: dict, shot: Path) -> None:  # noqa: AN
         "return [...document.querySelectorAll('li[data-sev=\"' + arguments[0] + '\"]')].every(e => getComputedStyle(e).display === 'none')", sev)
     assert hidden
     box.send_keys(Keys.SPACE)
+    # Printable: Chromium prints it to a PDF.
+    import base64
+
+    assert base64.b64decode(driver.print_page()).startswith(b"%PDF")
     driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 1000
 

@@ -115,3 +115,11 @@ def test_library_and_server_see_the_vocabulary(project: Path) -> None:
     assert [f.text for f in report.findings if f.code == "MT490"] == ["email"]
     assert not [f for f in report.findings if "sinaj" in f.text]
     assert linter.check_text("Le mercato.", path="sport/x.txt").findings[0].code == "MT490"
+
+
+def test_rules_lists_mt490_where_a_reject_list_exists(project: Path, tmp_path: Path) -> None:
+    listed = run_cli("rules", cwd=project).stdout.decode()
+    assert "MT490" in listed and "vocab-reject" in listed
+    (tmp_path / "empty").mkdir()
+    assert "MT490" not in run_cli("rules", cwd=tmp_path / "empty").stdout.decode()
+    assert "MT490 vocab-reject" in run_cli("explain", "MT490", cwd=tmp_path / "empty").stdout.decode()

@@ -35,3 +35,12 @@ def test_bench_server_check_4kb(benchmark) -> None:  # noqa: ANN001
         assert once() == 200  # warm
         assert benchmark(once) == 200
         conn.close()
+
+
+def test_bench_library_check_4kb(benchmark) -> None:  # noqa: ANN001
+    """The same article through ``Linter.check_text`` in-process: the server's overhead is the difference."""
+    text = _article_4kb()
+    linter = default_linter()
+    linter.check_text(text, lang="fr")  # warm
+    report = benchmark(lambda: linter.check_text(text, lang="fr"))
+    assert report.findings
