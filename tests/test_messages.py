@@ -119,3 +119,21 @@ def test_library_keyword(pack: Path) -> None:
     assert fr.findings[0].message.startswith("Marqueur")
     en = Linter(rules=[pack], select=["HS9"], lang="fr", message_lang="en").check_text(FR)
     assert en.findings[0].message.startswith("Marker")
+
+
+def test_server_follows_the_message_language() -> None:
+    import urllib.parse
+    import urllib.request
+
+    from conftest import ROOT
+    from server_util import running_server
+
+    from checker import Linter
+
+    body = urllib.parse.urlencode({"text": "Le ministre a envoyé un email aux rédactions mardi.", "language": "fr"}).encode()
+    for message_lang, expected in ((None, "figure dans la liste des mots refusés"), ("en", "is on the project's reject list")):
+        linter = Linter(ROOT / "examples" / "vocab" / ".mtlint.toml", message_lang=message_lang)
+        with running_server(linter) as base, urllib.request.urlopen(base + "/v2/check", body, timeout=30) as r:
+            matches = json.loads(r.read())["matches"]
+        assert [m["rule"]["id"] for m in matches] == ["MT490"]
+        assert expected in matches[0]["message"]
