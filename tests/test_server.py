@@ -165,7 +165,7 @@ def test_request_size_limit() -> None:
         r = conn.getresponse()
         assert r.status == 413
         conn.close()
-        assert post(base, "/api/check", "Le le chat.".encode(), "text/plain")[0] == 200
+        assert post(base, "/api/check", b"Le le chat.", "text/plain")[0] == 200
 
 
 def test_request_timeout() -> None:
