@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json", "github", "jsonl"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed)")
+    check.add_argument("--format", choices=("text", "json", "github", "jsonl", "html", "full"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed; html: a self-contained page for editors; full: text with the source line and the span underlined)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--profile", action="store_true", help="print where the time went (per phase and per rule) on standard error; also MTLINT_PROFILE=1")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
+    check.add_argument("--stdin-filename", metavar="PATH", help="treat standard input (-) as this path: its name in the report, Markdown by suffix, configuration and per-path overrides (nothing is read from PATH)")
+    check.add_argument("--add-word", action="append", metavar="WORD", help="append WORD (a word, a name or a /regex/) to the project's accept list (.mtlint/vocab/accept.txt beside the configuration, or the first vocab directory it names); repeatable; with no PATH, only adds")
+    check.add_argument("--message-lang", metavar="LANG", help="language of messages and explanations (fr, en, auto; default: the configuration's message-lang, else each article's language, else English)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
     check.add_argument("--records", action="append", metavar="FILE", help="check each record of a JSON Lines (or Parquet) FILE as an article (repeatable)")
     check.add_argument("--text-field", default="text", metavar="NAME", help="record field holding the text (default: text)")
@@ -121,8 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
     rules.add_argument("--config", metavar="FILE", help="configuration file")
 
+    serve = sub.add_parser("serve", help="serve checks over HTTP (LanguageTool's API and mtlint's); needs mtlint[server]")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_jobs, default=8081, help="port to listen on (default: 8081)")
+    serve.add_argument("--lang", help="language of the texts when a request does not say (default: detected)")
+    serve.add_argument("--config", metavar="FILE", help="configuration file (default: found from the current directory)")
+    serve.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
+    serve.add_argument("--select", action="append", metavar="RULES", help="only these rules (as for check)")
+    serve.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (as for check)")
+    serve.add_argument("--message-lang", metavar="LANG", help="language of messages (default: each text's language, else English)")
+    serve.add_argument("--max-size", type=_jobs, default=1_000_000, metavar="BYTES", help="largest request body accepted (default 1000000; 413 beyond)")
+    serve.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="time one request's check may take (default 30; 503 beyond)")
+
     explain = sub.add_parser("explain", help="show a rule's explanation and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
+    explain.add_argument("--message-lang", metavar="LANG", help="language of the message and explanation (default: English)")
     explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
     return parser
 
@@ -150,6 +166,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, out, err)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "serve":
+            return _serve(args, err)
         return _explain(args, out)
     except RulePackError as exc:
         for problem in exc.problems:
@@ -174,6 +192,9 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202
     if getattr(args, "config", None):
         return load_config(Path(args.config))
     paths = [p for p in getattr(args, "paths", []) if p != "-"]
+    stdin_name = getattr(args, "stdin_filename", None)
+    if not paths and stdin_name:
+        paths = [str(Path(stdin_name).absolute().parent)]
     start = Path(paths[0]) if paths else Path.cwd()
     try:
         if not start.exists():
@@ -186,9 +207,10 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202
 
 def _load_ruleset(extra: Sequence[str] | None, config):  # noqa: ANN001, ANN202
     from checker.rules import builtin_rules_dir, load_rules
+    from checker.vocab import with_vocab_rule
 
     roots = [builtin_rules_dir(), *config.rules, *(Path(d) for d in extra or [])]
-    return load_rules(roots)
+    return with_vocab_rule(load_rules(roots))
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -216,6 +238,20 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with PROFILE.phase("configuration and rules"):
         linter = _linter(args, options)
     config = linter.config
+    if args.add_word:
+        from checker.vocab import add_word, default_dir
+
+        directory = config.vocab[0] if config.vocab else default_dir(config.path)
+        for word in args.add_word:
+            try:
+                path, added = add_word(word, directory)
+            except OSError as exc:
+                raise UsageError(f"cannot write {directory / 'accept.txt'}: {exc.strerror or exc}") from None
+            err.write(f"mtlint: {'added' if added else 'already accepted'} ‘{word.strip()}’ in {path}\n")
+        if not args.paths and args.files_from is None and not args.records:
+            return EXIT_OK
+        linter = _linter(args, options)  # the new word is part of the vocabulary now
+        config = linter.config
     if args.records:
         return _check_records(linter, args, out, err)
     if args.resume or args.dask:
@@ -225,6 +261,8 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.files_from == "-" and "-" in args.paths:
         raise UsageError("standard input cannot be both a file to check and --files-from")
     targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    if args.stdin_filename:
+        targets = _stdin_named(targets, args.stdin_filename)
     if args.reference or args.source:
         targets = list(targets)
         if sum(1 for t in targets if t.problem is None) > 1:
@@ -261,6 +299,10 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
+        if args.format == "html":
+            from checker.formats.html import html_renderer
+
+            render = html_renderer(linter.ruleset.rules, linter.config.message_lang)
         with PROFILE.phase("output"):
             return _render(render, report, args, out)
     return report.exit_code
@@ -273,7 +315,7 @@ def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport
         with _output_file(args.output) as fh:
             render(report, fh, False)
     else:
-        color = args.format == "text" and not args.no_color and _wants_color(out)
+        color = args.format in ("text", "full") and not args.no_color and _wants_color(out)
         try:
             render(report, out, color)
             out.flush()
@@ -331,7 +373,19 @@ def _linter(args: argparse.Namespace, options: RunOptions) -> Linter:
         exclude=args.exclude,
         timeout=args.timeout,
         options=options,
+        message_lang=args.message_lang,
     )
+
+
+def _stdin_named(targets: Iterable[Target], name: str) -> Iterator[Target]:
+    """--stdin-filename: standard input stands for `name` (display, Markdown, per-path overrides)."""
+    import dataclasses
+
+    for t in targets:
+        if t.path is None and t.problem is None:
+            yield dataclasses.replace(t, display=name, stdin_name=Path(name))
+        else:
+            yield t
 
 
 def _paths(args: argparse.Namespace) -> Iterator[str]:
@@ -473,6 +527,10 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     config = _load_config(args)
     ruleset = _load_ruleset(args.rules, config)
     rules = list(ruleset.rules)
+    from checker.vocab import REJECT_CODE, default_dir, load_vocabulary
+
+    if not load_vocabulary((*config.vocab, default_dir(config.path)), ruleset.packs).reject:
+        rules = [r for r in rules if r.code != REJECT_CODE]  # MT490 is listed where a reject list exists
     if args.lang is not None:
         lang = normalize(args.lang)
         rules = [r for r in rules if r.applies_to(lang)]
@@ -498,18 +556,23 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
 
     ruleset = _load_ruleset(args.rules, Config())
     wanted = args.rule.strip()
+    from checker.messages import label as _l
+    from checker.messages import message_language, rule_text
+
+    ml = message_language(args.message_lang) if args.message_lang else None
     for r in ruleset.rules:
         if wanted in (r.code, r.name) or wanted.upper() == r.code:
+            message, why = rule_text(r, ml)
             out.write(f"{r.code} {r.name}\n")
-            out.write(f"category: {r.category} ({_mqm(r.category)}); severity: {r.severity.value}; "
-                      f"kind: {r.kind}; language: {r.languages}\n\n")
-            out.write(f"Message: {r.message}\n\nWhy it matters:\n{r.why}\n")
+            out.write(f"{_l('category', ml)}: {r.category} ({_mqm(r.category)}); {_l('severity', ml)}: {r.severity.value}; "
+                      f"kind: {r.kind}; {_l('language', ml)}: {r.languages}\n\n")
+            out.write(f"{_l('Message', ml)}: {message}\n\n{_l('Why it matters', ml)}:\n{why}\n")
             if r.autofix:
-                out.write("\nFix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.\n")
+                out.write("\n" + _l("Fix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.", ml) + "\n")
             bad = [e for e in r.examples if e.bad]
             good = [e for e in r.examples if not e.bad]
             if bad:
-                out.write("\nFlagged:\n")
+                out.write(f"\n{_l('Flagged', ml)}:\n")
                 for e in bad:
                     assert e.span is not None
                     s, t = e.span
@@ -517,13 +580,35 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
                     fix = f"   → {', '.join(e.fix)}" if e.fix else ""
                     out.write(f"  {marked}{fix}\n")
             if good:
-                out.write("\nNot flagged:\n")
+                out.write(f"\n{_l('Not flagged', ml)}:\n")
                 for e in good:
                     out.write(f"  {e.text}\n")
             if r.link:
                 out.write(f"\nSee {r.link}\n")
             return EXIT_OK
     raise UsageError(f"no rule with code or name {wanted!r} (see 'mtlint rules')")
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    from checker.linter import Linter
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+
+        from checker.server import ServerSettings, serve
+    except ImportError:
+        raise UsageError("mtlint serve needs the server extra: pip install 'mtlint[server]'") from None
+    linter = Linter(_load_config(args), lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
+                    rules=tuple(args.rules or ()), message_lang=args.message_lang)
+    settings = ServerSettings(max_bytes=args.max_size, timeout=args.timeout or 1e9)
+
+    def log(line: str) -> None:
+        err.write(line + "\n")
+        err.flush()
+
+    serve(linter, args.host, args.port, settings, log=log)
+    return EXIT_OK
 
 
 def _mqm(category: str) -> str:

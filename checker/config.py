@@ -37,6 +37,8 @@ class Override:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    #: Extra vocabulary directories for these paths (accept.txt, reject.txt; see checker/vocab.py).
+    vocab: tuple[Path, ...] = ()
 
     def matches(self, relpath: str) -> bool:
         """True when a path (relative to the configuration's directory, with /) matches a glob."""
@@ -64,6 +66,10 @@ class Config:
     timeout: float = DEFAULT_TIMEOUT
     #: Values that override pack settings for every document (``french-spacing`` → ``french_spacing``).
     settings: Mapping[str, Any] = field(default_factory=dict)
+    #: Vocabulary directories (accept.txt, reject.txt), relative paths resolved (checker/vocab.py).
+    vocab: tuple[Path, ...] = ()
+    #: Language of messages and explanations (``fr``, ``en``); None: the article's, else English.
+    message_lang: str | None = None
 
     @property
     def root(self) -> Path:
@@ -85,6 +91,7 @@ class Config:
                     select=ov.select if ov.select is not None else out.select,
                     ignore=out.ignore + ov.ignore,
                     severity={**out.severity, **ov.severity},
+                    vocab=out.vocab + ov.vocab,
                 )
         return out
 
@@ -152,6 +159,7 @@ def load_config(path: Path) -> Config:
 _KEYS = {
     "lang", "select", "ignore", "severity", "rules", "include", "exclude", "min-severity",
     "fail-on", "fail-under", "weights", "overrides", "timeout", "french-spacing",
+    "vocab", "message-lang",
 }
 #: Typography conventions of the French spacing rules (checker/kinds/spacing_convention.py).
 FRENCH_SPACING = ("auto", "france", "swiss", "quebec", "none")
@@ -198,13 +206,31 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
             raise err("timeout", "must be a number of seconds (0: no limit)")
         kw["timeout"] = float(value)
     if "overrides" in data:
-        kw["overrides"] = _overrides(data["overrides"], err)
+        kw["overrides"] = _overrides(data["overrides"], err, path.parent)
     if "french-spacing" in data:
         value = data["french-spacing"]
         if not isinstance(value, str) or value.lower() not in FRENCH_SPACING:
             raise err("french-spacing", f"must be one of {', '.join(FRENCH_SPACING)}")
         kw["settings"] = {"french_spacing": value.lower()}
+    if "vocab" in data:
+        kw["vocab"] = _vocab_dirs(data["vocab"], err, "vocab", path.parent)
+    if "message-lang" in data:
+        from checker.messages import message_language
+
+        try:
+            kw["message_lang"] = message_language(data["message-lang"])
+        except UsageError as exc:
+            raise err("message-lang", str(exc)) from None
     return Config(**kw)
+
+
+def _vocab_dirs(value: Any, err: Any, key: str, base: Path) -> tuple[Path, ...]:
+    """Vocabulary directories, relative to the configuration file; one that exists must be a directory."""
+    dirs = tuple(base / p for p in _strings(value, err, key))
+    for d in dirs:
+        if d.exists() and not d.is_dir():
+            raise err(key, f"{d} is not a directory (it should hold accept.txt and reject.txt)")
+    return dirs
 
 
 def parse_weights(value: Any, err: Any) -> dict[str, float]:
@@ -253,7 +279,7 @@ def _severities(value: Any, err: Any, key: str) -> dict[str, Severity]:
     return {str(k): _severity(v, err, f"{key}.{k}") for k, v in value.items()}
 
 
-def _overrides(value: Any, err: Any) -> tuple[Override, ...]:
+def _overrides(value: Any, err: Any, base: Path | None = None) -> tuple[Override, ...]:
     if not isinstance(value, list):
         raise err("overrides", "must be an array of tables ([[overrides]])")
     out = []
@@ -261,7 +287,7 @@ def _overrides(value: Any, err: Any) -> tuple[Override, ...]:
         key = f"overrides[{i}]"
         if not isinstance(item, Mapping):
             raise err(key, "must be a table")
-        unknown = set(item) - {"paths", "lang", "select", "ignore", "severity"}
+        unknown = set(item) - {"paths", "lang", "select", "ignore", "severity", "vocab"}
         if unknown:
             raise err(f"{key}.{sorted(unknown)[0]}", "unknown key")
         if "paths" not in item:
@@ -273,6 +299,7 @@ def _overrides(value: Any, err: Any) -> tuple[Override, ...]:
                 select=_strings(item["select"], err, f"{key}.select") if "select" in item else None,
                 ignore=_strings(item.get("ignore", []), err, f"{key}.ignore"),
                 severity=_severities(item.get("severity", {}), err, f"{key}.severity"),
+                vocab=_vocab_dirs(item["vocab"], err, f"{key}.vocab", base or Path.cwd()) if "vocab" in item else (),
             )
         )
     return tuple(out)

@@ -19,6 +19,8 @@ class Target:
     display: str
     path: Path | None  # None for standard input
     problem: tuple[str, str] | None = None  # (code, message) when the target cannot be checked
+    #: For standard input: the path it stands for (``--stdin-filename``): its name, Markdown, overrides.
+    stdin_name: Path | None = None
 
 
 def _excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:

@@ -34,6 +34,7 @@ from checker.options import RunOptions
 from checker.report import FileReport, RunReport
 from checker.rules import RuleSet, builtin_rules_dir, load_rules
 from checker.runner import Runner
+from checker.vocab import with_vocab_rule
 
 __all__ = ["Linter"]
 
@@ -70,6 +71,8 @@ class Linter:
     - ``min_severity``, ``fail_on``, ``fail_under``, ``weights``: as in the configuration;
       ``include`` replaces the file globs searched in directories, ``exclude`` adds to them;
       ``timeout``: seconds one file may take before it becomes an error entry (0: no limit).
+    - ``message_lang``: the language of messages (``fr``, ``en``, ``auto``); default: the
+      configuration's ``message-lang``, else each article's language, else English.
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
     """
 
@@ -90,6 +93,7 @@ class Linter:
         exclude: Iterable[str] | None = None,
         timeout: float | None = None,
         options: RunOptions | None = None,
+        message_lang: str | None = None,
     ) -> None:
         if config is None:
             config = Config()
@@ -118,6 +122,10 @@ class Linter:
             if not timeout >= 0:
                 raise UsageError(f"timeout must be a number of seconds >= 0, not {timeout!r}")
             changes["timeout"] = float(timeout)
+        if message_lang is not None:
+            from checker.messages import message_language
+
+            changes["message_lang"] = message_language(message_lang)
         if include is not None:
             if not tuple(include):
                 raise UsageError("include is empty: no file would be checked")
@@ -131,7 +139,7 @@ class Linter:
                 return UsageError(f"{key}: {problem}")
 
             changes["weights"] = parse_weights(dict(weights), bad)
-        self.ruleset: RuleSet = load_rules([builtin_rules_dir(), *config.rules, *(Path(r) for r in rules)])
+        self.ruleset: RuleSet = with_vocab_rule(load_rules([builtin_rules_dir(), *config.rules, *(Path(r) for r in rules)]))
         if "lang" in changes:
             changes["lang"] = self.language(changes["lang"])
         elif config.lang:
@@ -150,6 +158,9 @@ class Linter:
             if unknown:
                 raise UsageError(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'mtlint rules')")
         self._check_rule_keys(config)
+        from checker.vocab import default_dir, load_vocabulary
+
+        load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)  # a bad entry fails here
         self.config: Config = config
         self.options: RunOptions = options or RunOptions()
         self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)

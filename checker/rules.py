@@ -223,8 +223,13 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
     def bad(key: str, why: str) -> None:
         problems.append(f"{path}: {key}: {why}")
 
+    from checker.messages import is_translation_key, validate
+
     for key in sorted(set(data) - _KNOWN_KEYS):
-        bad(key, "unknown field")
+        if not is_translation_key(key):  # message_fr, why_fr, [messages.fr]: checker/messages.py
+            bad(key, "unknown field")
+    for key, problem in validate(data):
+        bad(key, problem)
 
     def text_field(key: str) -> str:
         value = data.get(key)

@@ -38,13 +38,20 @@ class Runner:
     def engine_for(self, config: Config) -> Engine:
         """An engine with the rules `config` selects (cached per distinct selection)."""
         key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
-               tuple(sorted(config.settings.items())))
+               tuple(sorted(config.settings.items())), config.vocab, config.path, config.message_lang)
         engine = self._engines.get(key)
         if engine is None:
+            from checker.vocab import default_dir, load_vocabulary
+
             rules = select_rules(self.ruleset.rules, config.select, config.ignore)
             rules = [self._with_override(r, config) for r in rules]
+            if config.message_lang and config.message_lang != "en":
+                from checker.messages import localize
+
+                rules = [localize(r, config.message_lang) for r in rules]
+            vocab = load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)
             engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
-                            settings=config.settings)
+                            settings={**config.settings, "vocab": vocab})
             self._engines[key] = engine
             self.selected_codes.update(r.code for r in rules)
         return engine
@@ -62,7 +69,8 @@ class Runner:
             raise InputError(target.display, *target.problem)
         if target.path is None:
             data = sys.stdin.buffer.read()
-            return Document(decode(data, target.display), target.display, markdown=False)
+            markdown = target.stdin_name is not None and target.stdin_name.suffix.lower() in (".md", ".markdown")
+            return Document(decode(data, target.display), target.display, markdown=markdown)
         return Document.from_file(target.path, display=target.display)
 
     @staticmethod
@@ -108,7 +116,8 @@ class Runner:
 
     def config_for(self, target: Target) -> Config:
         """The configuration of one target: per-path overrides applied, a forced language kept."""
-        config = self.config.for_path(target.path) if target.path is not None else self.config
+        where = target.path if target.path is not None else target.stdin_name
+        config = self.config.for_path(where) if where is not None else self.config
         if self.lang_forced:
             config = replace(config, lang=self.config.lang)
         return config
@@ -150,8 +159,10 @@ class Runner:
         if report.error:
             report.document, report.passed = None, False
             return report
+        # Messages in the configured language, else the article's (English when a rule has no translation).
+        message_lang = config.message_lang or (doc.lang.split("-")[0].lower() if doc.lang and doc.lang != "und" else None)
         with PROFILE.phase("rules"):
-            engine = self.engine_for(config)
+            engine = self.engine_for(replace(config, message_lang=message_lang))
             result = engine.check(doc)
         if self.options.fixing:
             from checker.fix import fix_in_place
@@ -167,6 +178,9 @@ class Runner:
             report.document = doc
         report.failures = result.failures
         report.findings = at_least(result.findings, config.min_severity)
+        vocab = engine.settings.get("vocab")
+        if vocab:  # accepted words and names silence their findings (checker/vocab.py)
+            report.findings = vocab.filter(report.findings, doc.lang or "und")
         report.findings.sort(key=lambda f: f.sort_key())
         with PROFILE.phase("scores"):
             report.passages = score_passages(doc, report.findings, config.weights)

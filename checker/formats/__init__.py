@@ -7,7 +7,7 @@ from typing import TextIO
 
 from checker.report import RunReport
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "html", "full")
 
 
 def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
@@ -18,6 +18,10 @@ def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
         from checker.formats.text import render
     elif name == "github":
         from checker.formats.github import render
+    elif name == "html":
+        from checker.formats.html import render
+    elif name == "full":
+        from checker.formats.full import render
     else:
         raise KeyError(name)
     return render

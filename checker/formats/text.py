@@ -84,6 +84,11 @@ def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
     """Write every file's findings and the summary."""
     for f in report.files:
         render_file(f, stream, color)
+    render_summary(report, stream, color)
+
+
+def render_summary(report: RunReport, stream: TextIO, color: bool = False) -> None:
+    """The closing lines: fixes applied, then the counts and scores (shared with ``--format full``)."""
     s = report.summary()
     fixed = [f.fix.applied for f in report.files if f.fix is not None and f.fix.applied]
     if fixed:
