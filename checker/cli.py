@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json", "github", "jsonl"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed)")
+    check.add_argument("--format", "--output-format", dest="format", choices=("text", "json", "github", "jsonl", "sarif"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed; sarif: SARIF 2.1.0 for code scanning)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
@@ -237,6 +237,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
+        if args.format == "sarif":
+            import functools
+
+            render = functools.partial(render, rules=linter.ruleset.rules)  # type: ignore[call-arg]
         if args.output:
             with _output_file(args.output) as fh:
                 render(report, fh, False)

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from checker.report import RunReport
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
@@ -18,6 +18,8 @@ def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
         from checker.formats.text import render
     elif name == "github":
         from checker.formats.github import render
+    elif name == "sarif":
+        from checker.formats.sarif import render
     else:
         raise KeyError(name)
     return render
