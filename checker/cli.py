@@ -253,7 +253,20 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise
             except OSError as exc:
                 raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(report, os.environ["GITHUB_STEP_SUMMARY"], err)
     return report.exit_code
+
+
+def _write_step_summary(report, path: str, err: TextIO) -> None:  # noqa: ANN001
+    """Append the run's Markdown summary to $GITHUB_STEP_SUMMARY (a write error is one line, not a failure)."""
+    from checker.formats.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(report))
+    except OSError as exc:
+        err.write(f"mtlint: cannot write the step summary {path}: {exc.strerror or exc}\n")
 
 
 @contextlib.contextmanager
