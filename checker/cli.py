@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would apply; write nothing (exit 1 if there is one)")
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules to the selection in force (configuration or default)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run (errors still exit 2)")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule, with names, instead of the findings")
+    check.add_argument("--show-settings", action="store_true", help="print the resolved settings for the first path (or .) as JSON, then exit")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
+    check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -200,13 +206,23 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         exclude=args.exclude,
         timeout=args.timeout,
         options=options,
+        extend_select=_split(args.extend_select),
     )
     config = linter.config
+    if args.show_settings:
+        import json
+
+        first = next((p for p in args.paths if p != "-"), ".")
+        json.dump(linter.settings_for(first), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
         raise UsageError("standard input cannot be both a file to check and --files-from")
     targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    if args.show_files:
+        return _show_files(targets, out, err)
     if args.reference or args.source:
         targets = list(targets)
         if sum(1 for t in targets if t.problem is None) > 1:
@@ -216,7 +232,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     jobs = job_count(args.jobs)
     if args.format == "jsonl":
-        return _check_stream(runner, targets, jobs, args, out, err)
+        return _exit(_check_stream(runner, targets, jobs, args, out, err), args)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
     files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
@@ -232,8 +248,16 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         code, out = cli_output(report, diff=args.diff, quiet=args.quiet, out=out, err=err)
         if code is not None:
-            return code
-    if not args.quiet:
+            return _exit(code, args)
+    if args.statistics and not args.quiet:
+        from checker.statistics import render_statistics
+
+        if args.output:
+            with _output_file(args.output) as fh:
+                render_statistics(report, linter.ruleset.rules, fh, as_json=args.format == "json")
+        else:
+            render_statistics(report, linter.ruleset.rules, out, as_json=args.format == "json")
+    elif not args.quiet:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
@@ -255,7 +279,29 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _write_step_summary(report, os.environ["GITHUB_STEP_SUMMARY"], err)
-    return report.exit_code
+    if args.show_fixes and not args.quiet:
+        from checker.statistics import render_fixes
+
+        render_fixes(report, linter.ruleset.rules, out if args.format == "text" and not args.output else err,
+                     applied=args.fix)
+    return _exit(report.exit_code, args)
+
+
+def _exit(code: int, args: argparse.Namespace) -> int:
+    """--exit-zero turns a failing run (1) into success; errors (2) stay errors."""
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _show_files(targets: Iterable[Target], out: TextIO, err: TextIO) -> int:
+    """--show-files: the files a run would check, one per line; problems on standard error."""
+    status = EXIT_OK
+    for t in targets:
+        if t.problem is not None:
+            err.write(f"mtlint: {t.display}: {t.problem[1]}\n")
+            status = EXIT_ERROR
+        else:
+            out.write(f"{t.display}\n")
+    return status
 
 
 def _write_step_summary(report, path: str, err: TextIO) -> None:  # noqa: ANN001

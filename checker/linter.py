@@ -71,6 +71,8 @@ class Linter:
       ``include`` replaces the file globs searched in directories, ``exclude`` adds to them;
       ``timeout``: seconds one file may take before it becomes an error entry (0: no limit).
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
+    - ``extend_select``: selectors added to the selection in force (``select``, else the
+      configuration's, else every rule on by default), as Ruff's ``--extend-select``.
     """
 
     def __init__(
@@ -90,6 +92,7 @@ class Linter:
         exclude: Iterable[str] | None = None,
         timeout: float | None = None,
         options: RunOptions | None = None,
+        extend_select: str | Iterable[str] | None = None,
     ) -> None:
         if config is None:
             config = Config()
@@ -101,6 +104,11 @@ class Linter:
         selected = _strings(select)
         if selected is not None:
             changes["select"] = selected
+        extended = _strings(extend_select)
+        if extended:
+            # Added to the selection in force (no selection means every rule on by default: ALL).
+            base = selected if selected is not None else (config.select if config.select is not None else ("ALL",))
+            changes["select"] = base + extended
         ignored = _strings(ignore)
         if ignored:
             changes["ignore"] = config.ignore + ignored
@@ -142,6 +150,11 @@ class Linter:
             config = replace(config, overrides=tuple(
                 replace(o, select=None if selected is not None else o.select, lang=None if lang is not None else o.lang)
                 for o in config.overrides
+            ))
+        if extended:
+            # extend-select also adds to a per-path selection.
+            config = replace(config, overrides=tuple(
+                replace(o, select=None if o.select is None else o.select + extended) for o in config.overrides
             ))
         if config.fail_on is Severity.INFO:
             config = replace(config, fail_on=Severity.MINOR)  # the contract: info never fails a run
@@ -250,6 +263,36 @@ class Linter:
         for report, _ in check_all(self._runner, targets, jobs=max(1, jobs), checked=checked):
             self._runner.selected_codes.update(checked.codes)
             yield report
+
+    def settings_for(self, path: str | os.PathLike[str]) -> dict[str, Any]:
+        """The resolved settings for one path (per-path overrides applied) as JSON-ready values,
+        with the codes of the rules that would run on it (``mtlint check --show-settings``)."""
+        from checker.config import select_rules
+
+        target = Target(os.fspath(path), Path(os.fspath(path)))
+        config = self._runner.config_for(target)
+        rules = select_rules(self.ruleset.rules, config.select, config.ignore)
+        if config.lang:
+            rules = [r for r in rules if r.applies_to(config.lang)]
+        return {
+            "path": os.fspath(path),
+            "config_file": str(config.path) if config.path else None,
+            "lang": config.lang,
+            "select": list(config.select) if config.select is not None else None,
+            "ignore": list(config.ignore),
+            "severity": {k: v.value for k, v in sorted(config.severity.items())},
+            "rules_dirs": [str(p) for p in config.rules],
+            "include": list(config.include),
+            "exclude": list(config.exclude),
+            "min_severity": config.min_severity.value,
+            "fail_on": config.fail_on.value,
+            "fail_under": config.fail_under,
+            "weights": dict(config.weights),
+            "timeout": config.timeout,
+            "settings": dict(config.settings),
+            "options": {"inline_config": self.options.inline_config, "fix": self.options.fix},
+            "rules": sorted(r.code for r in rules),
+        }
 
     def report(self, files: Iterable[FileReport]) -> RunReport:
         """The RunReport of checked files, with the settings that produced them."""
