@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print the number of findings per rule, with names, instead of the findings")
     check.add_argument("--show-settings", action="store_true", help="print the resolved settings for the first path (or .) as JSON, then exit")
     check.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
+    check.add_argument("--no-ignore-files", action="store_true", help="do not read .gitignore and .mtlintignore files")
+    check.add_argument("--force-exclude", action="store_true", help="apply excludes and ignore files to files given by name too (pre-commit)")
     check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -192,6 +194,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reference=args.reference, reference_dir=args.reference_dir,
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
         roots=tuple(args.paths),
+        ignore_files=not args.no_ignore_files, force_exclude=args.force_exclude,
     )
     linter = Linter(
         _load_config(args),
@@ -220,7 +223,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
         raise UsageError("standard input cannot be both a file to check and --files-from")
-    targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude, base=config.root,
+                                         ignore_files=options.ignore_files, force_exclude=options.force_exclude)
     if args.show_files:
         return _show_files(targets, out, err)
     if args.reference or args.source:

@@ -258,7 +258,9 @@ class Linter:
         from checker.files import discover
         from checker.parallel import Checked, check_all
 
-        targets = discover([os.fspath(p) for p in paths], self.config.include, self.config.exclude)
+        targets = discover([os.fspath(p) for p in paths], self.config.include, self.config.exclude,
+                           base=self.config.root, ignore_files=self.options.ignore_files,
+                           force_exclude=self.options.force_exclude)
         checked = Checked()
         for report, _ in check_all(self._runner, targets, jobs=max(1, jobs), checked=checked):
             self._runner.selected_codes.update(checked.codes)

@@ -21,6 +21,8 @@ class RunOptions:
       of them at the same relative paths; ``source``/``source_dir`` likewise for the original,
       whose language is ``source_lang`` (detected when None).
     - ``roots``: the paths the run was given, to find a companion's relative path.
+    - ``ignore_files``: honour ``.gitignore``/``.mtlintignore`` when searching directories;
+      ``force_exclude``: apply excludes and ignore files to files given by name too.
     """
 
     fix: bool = False
@@ -32,6 +34,10 @@ class RunOptions:
     source_dir: str | None = None
     source_lang: str | None = None
     roots: tuple[str, ...] = ()
+    #: Honour ``.gitignore`` and ``.mtlintignore`` files when searching directories.
+    ignore_files: bool = True
+    #: Apply the excludes and ignore files to files given by name too (pre-commit).
+    force_exclude: bool = False
 
     @property
     def fixing(self) -> bool:
