@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
     check.add_argument("--no-ignore-files", action="store_true", help="do not read .gitignore and .mtlintignore files")
     check.add_argument("--force-exclude", action="store_true", help="apply excludes and ignore files to files given by name too (pre-commit)")
+    check.add_argument("--cache-dir", metavar="DIR", help="where the result cache lives (default: $MTLINT_CACHE_DIR, else .mtlint_cache beside the configuration file, else ~/.cache/mtlint)")
+    check.add_argument("--no-cache", action="store_true", help="check every file again; read and write no result cache")
     check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -189,7 +191,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.linter import Linter
     from checker.options import RunOptions
 
+    config_file = _load_config(args)
     options = RunOptions(
+        cache_dir=_cache_dir(args, config_file),
         fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
         reference=args.reference, reference_dir=args.reference_dir,
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
@@ -197,7 +201,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ignore_files=not args.no_ignore_files, force_exclude=args.force_exclude,
     )
     linter = Linter(
-        _load_config(args),
+        config_file,
         lang=args.lang,
         select=_split(args.select),
         ignore=_split(args.ignore),
@@ -242,6 +246,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
+    if options.cache_dir:
+        from checker.resultcache import ResultCache
+
+        ResultCache(Path(options.cache_dir)).prune()
     for f in report.files:
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
@@ -289,6 +297,17 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         render_fixes(report, linter.ruleset.rules, out if args.format == "text" and not args.output else err,
                      applied=args.fix)
     return _exit(report.exit_code, args)
+
+
+def _cache_dir(args: argparse.Namespace, config) -> str | None:  # noqa: ANN001
+    """The result cache's directory, or None with --no-cache or MTLINT_NO_CACHE."""
+    if args.no_cache or os.environ.get("MTLINT_NO_CACHE"):
+        return None
+    if args.cache_dir:
+        return str(args.cache_dir)
+    from checker.resultcache import default_cache_dir
+
+    return str(default_cache_dir(config.path.parent if config.path else None))
 
 
 def _exit(code: int, args: argparse.Namespace) -> int:

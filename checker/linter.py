@@ -165,7 +165,14 @@ class Linter:
         self._check_rule_keys(config)
         self.config: Config = config
         self.options: RunOptions = options or RunOptions()
-        self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
+        self._runner: Runner
+        if self.options.cache_dir:
+            from checker.resultcache import CachingRunner
+
+            self._runner = CachingRunner(self.ruleset, config, lang_forced=lang is not None, options=self.options,
+                                         cache_dir=Path(self.options.cache_dir))
+        else:
+            self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
 
     def _check_rule_keys(self, config: Config) -> None:
         """Severity keys and per-path selectors must name rules, as ``select`` must (a typo is an error)."""

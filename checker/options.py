@@ -23,6 +23,8 @@ class RunOptions:
     - ``roots``: the paths the run was given, to find a companion's relative path.
     - ``ignore_files``: honour ``.gitignore``/``.mtlintignore`` when searching directories;
       ``force_exclude``: apply excludes and ignore files to files given by name too.
+    - ``cache_dir``: keep each file's result there and skip files whose text, rules and
+      settings are unchanged (``mtlint check`` caches by default; the library only when set).
     """
 
     fix: bool = False
@@ -38,6 +40,8 @@ class RunOptions:
     ignore_files: bool = True
     #: Apply the excludes and ignore files to files given by name too (pre-commit).
     force_exclude: bool = False
+    #: The result cache's directory (``checker.resultcache``); None: no cache.
+    cache_dir: str | None = None
 
     @property
     def fixing(self) -> bool:
