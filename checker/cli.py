@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show a rule's explanation and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
     explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
+
+    test_rules = sub.add_parser("test-rules", help="run a rule pack's examples as tests (the built-in packs without DIR)")
+    test_rules.add_argument("dirs", nargs="*", metavar="DIR", help="rule pack directories (or directories of packs)")
+    test_rules.add_argument("--verbose", "-v", action="store_true", help="also list the examples that pass")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of rule files, the configuration or the JSON report")
+    schema.add_argument("which", choices=("rule", "config", "report"), help="which schema")
     return parser
 
 
@@ -145,6 +152,15 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, out, err)
         if args.command == "rules":
             return _rules(args, out)
+        if args.command == "test-rules":
+            from checker.ruletest import run as test_rules
+
+            return test_rules([Path(d) for d in args.dirs], out, verbose=args.verbose)
+        if args.command == "schema":
+            from checker.schemas import schema_text
+
+            out.write(schema_text(args.which))
+            return EXIT_OK
         return _explain(args, out)
     except RulePackError as exc:
         for problem in exc.problems:
