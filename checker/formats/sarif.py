@@ -27,7 +27,6 @@ from checker.report import FileReport, RunReport
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
-INFORMATION_URI = "https://pypi.org/project/mtlint/"
 FINGERPRINT = "mtlintSpan/v1"
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
 #: GitHub code scanning reads ``security-severity``-free rules' ``problem.severity``.
@@ -204,7 +203,6 @@ def sarif_log(report: RunReport, rules: Iterable[Any] = (), *, base: Path | None
             "name": "mtlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
             "rules": descriptors,
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
