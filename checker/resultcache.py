@@ -147,6 +147,31 @@ class ResultCache:
         return removed
 
 
+def rules_fingerprint(packs: Any) -> str:
+    """A hash of every file of every pack (names relative to the pack, and bytes), of the engine's
+    and kinds' code and of the ``regex`` version. Unlike the rule-build stamp, it does not depend on
+    where mtlint or the packs are installed, so a reinstalled environment (pre-commit) keeps the cache."""
+    import regex
+
+    h = hashlib.sha256(f"regex {regex.__version__}\n".encode())
+    here = Path(__file__).resolve().parent
+    code = [here / name for name in ("rules.py", "wordlists.py", "engine.py", "document.py", "markdown.py",
+                                     "suppress.py", "scoring.py", "detect.py", "langid.py", "lexicon.py")]
+    groups = [("code", here, [*code, *sorted((here / "kinds").glob("*.py"))])]
+    groups += [(f"pack {p.name} {p.lang} {p.version}", p.path, sorted(f for f in p.path.rglob("*") if f.is_file()))
+               for p in packs]
+    for label, base, paths in groups:
+        h.update(f"\0{label}\n".encode())
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0unreadable"
+            h.update(f"\0{path.relative_to(base).as_posix()} {len(data)}\n".encode())
+            h.update(data)
+    return h.hexdigest()
+
+
 def _finding(d: dict[str, Any]) -> Finding:
     related = d.get("related")
     return Finding(
@@ -178,9 +203,7 @@ class CachingRunner(Runner):
     def rules_key(self) -> str:
         """The rule set's fingerprint (computed once per run)."""
         if self._rules_key is None:
-            from checker import rulecache
-
-            self._rules_key = rulecache.fingerprint(p.path for p in self.ruleset.packs)
+            self._rules_key = rules_fingerprint(self.ruleset.packs)
         return self._rules_key
 
     def _cacheable(self, target: Target) -> bool:
