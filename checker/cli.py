@@ -84,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-under", type=_score, metavar="SCORE", help="exit 1 when a file scores below SCORE (0-100)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: .mtlint.toml or pyproject.toml found upwards)")
     check.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
-    check.add_argument("--include", action="append", metavar="GLOB", help="file names to check in directories (default: *.txt, *.md)")
-    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip in directories")
+    check.add_argument("--include", action="append", metavar="GLOB", help="files to check in directories, as gitignore patterns (default: *.txt, *.md)")
+    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip in directories, as gitignore patterns (/archive, drafts/, **/tmp/*.md, !keep.md)")
     check.add_argument("--reference", metavar="REF", help="a human or post-edited translation of the (single) checked file")
     check.add_argument("--reference-dir", metavar="DIR", help="references for many files, at the same relative paths")
     check.add_argument("--source", metavar="SRC", help="the original text the (single) checked file translates")
@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="check every file again; read and write no result cache")
     check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
 
+    _group_help(check)
+
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     rules.add_argument("--lang", help="only the rules that run on this language")
@@ -124,9 +126,46 @@ def build_parser() -> argparse.ArgumentParser:
     test_rules.add_argument("dirs", nargs="*", metavar="DIR", help="rule pack directories (or directories of packs)")
     test_rules.add_argument("--verbose", "-v", action="store_true", help="also list the examples that pass")
 
+    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh or tcsh; needs mtlint[completion])")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of rule files, the configuration or the JSON report")
     schema.add_argument("which", choices=("rule", "config", "report"), help="which schema")
     return parser
+
+
+#: `mtlint check --help` in groups, by purpose (options keep their order within a group).
+_CHECK_GROUPS = (
+    ("selecting rules", ("--lang", "--select", "--extend-select", "--ignore", "--rules", "--config", "--no-inline-config")),
+    ("choosing files", ("--include", "--exclude", "--files-from", "--force-exclude", "--no-ignore-files", "--show-files")),
+    ("output", ("--format", "--output", "--statistics", "--show-fixes", "--show-settings", "--no-color", "--quiet")),
+    ("failing a run", ("--min-severity", "--fail-on", "--fail-under", "--exit-zero")),
+    ("fixes", ("--fix", "--diff")),
+    ("comparison with a reference or source", ("--reference", "--reference-dir", "--source", "--source-dir", "--source-lang")),
+    ("speed and limits", ("--jobs", "--timeout", "--cache-dir", "--no-cache")),
+)
+
+
+def _group_help(parser: argparse.ArgumentParser) -> None:
+    """Move the options of `parser` into titled groups for --help (parsing is unchanged)."""
+    by_flag = {a.option_strings[0]: a for a in parser._actions if a.option_strings}
+    general = parser._optionals
+    for title, flags in _CHECK_GROUPS:
+        group = parser.add_argument_group(title)
+        for flag in flags:
+            action = by_flag.get(flag)
+            if action is not None and action in general._group_actions:
+                general._group_actions.remove(action)
+                group._group_actions.append(action)
+
+
+def _completion(shell: str, out: TextIO) -> int:
+    try:
+        import shtab
+    except ImportError:
+        raise UsageError("shell completion needs shtab: pip install 'mtlint[completion]'") from None
+    out.write(shtab.complete(build_parser(), shell=shell))
+    return EXIT_OK
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -156,6 +195,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.ruletest import run as test_rules
 
             return test_rules([Path(d) for d in args.dirs], out, verbose=args.verbose)
+        if args.command == "completion":
+            return _completion(args.shell, out)
         if args.command == "schema":
             from checker.schemas import schema_text
 

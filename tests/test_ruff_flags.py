@@ -96,3 +96,37 @@ def test_show_fixes(article: Path) -> None:
     # Machine-readable output is never mixed with the listing.
     code, out, err = cli("check", "--lang", "fr", "--select", "MT211", "--format", "json", "--show-fixes", str(article))
     assert json.loads(out)["summary"]["issues"] == 2 and "No findings that --fix would fix." in err
+
+
+def test_check_help_is_grouped_by_purpose(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = cli("check", "--help")  # argparse prints the help itself
+    out = capsys.readouterr().out
+    assert code == 0
+    sections: dict[str, str] = {}
+    title = ""
+    for line in out.splitlines():
+        if line and not line.startswith(" ") and line.endswith(":"):
+            title = line[:-1]
+        elif title:
+            sections[title] = sections.get(title, "") + line + "\n"
+    assert list(sections)[:4] == ["positional arguments", "options", "selecting rules", "choosing files"]
+    assert "--extend-select" in sections["selecting rules"] and "--force-exclude" in sections["choosing files"]
+    assert "--exit-zero" in sections["failing a run"] and "--no-cache" in sections["speed and limits"]
+    assert "--fail-on" not in sections["options"]
+    # Grouping changes the help only: parsing is the same.
+    from checker.cli import build_parser
+
+    args = build_parser().parse_args(["check", "--exit-zero", "--fail-on", "major", "--no-cache", "x.txt"])
+    assert args.exit_zero and args.fail_on.value == "major" and args.no_cache and args.paths == ["x.txt"]
+
+
+def test_shell_completion(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("shtab")
+    code, out, _ = cli("completion", "bash")
+    assert code == 0 and "mtlint" in out and "--exit-zero" in out and "test-rules" in out
+    assert "--statistics" in cli("completion", "zsh")[1]
+    import sys
+
+    monkeypatch.setitem(sys.modules, "shtab", None)
+    code, _, err = cli("completion", "bash")
+    assert code == 2 and "mtlint[completion]" in err
