@@ -27,7 +27,6 @@ from typing import Any
 from checker import _version
 from checker.config import Config, select_rules
 from checker.document import Document
-from checker.errors import InputError
 from checker.files import Target
 from checker.finding import Finding, Severity
 from checker.report import FileReport
@@ -160,15 +159,9 @@ def rules_fingerprint(packs: Any) -> str:
     groups = [("code", here, [*code, *sorted((here / "kinds").glob("*.py"))])]
     groups += [(f"pack {p.name} {p.lang} {p.version}", p.path, sorted(f for f in p.path.rglob("*") if f.is_file()))
                for p in packs]
-    for label, base, paths in groups:
-        h.update(f"\0{label}\n".encode())
-        for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b"\0unreadable"
-            h.update(f"\0{path.relative_to(base).as_posix()} {len(data)}\n".encode())
-            h.update(data)
+    from checker.rulecache import hash_files
+
+    hash_files(h, groups)
     return h.hexdigest()
 
 
@@ -206,22 +199,16 @@ class CachingRunner(Runner):
             self._rules_key = rules_fingerprint(self.ruleset.packs)
         return self._rules_key
 
-    def _cacheable(self, target: Target) -> bool:
-        return target.path is not None and target.problem is None and not self.options.fixing \
-            and not self.options.comparing
+    def _cacheable(self, target: Target | None) -> bool:
+        return target is not None and target.path is not None and target.problem is None \
+            and not self.options.fixing and not self.options.comparing
 
-    def check_target(self, target: Target) -> FileReport:
-        if not self._cacheable(target):
-            return super().check_target(target)
-        assert target.path is not None
-        config = self.config_for(target)
-        report = FileReport(target.display)
-        try:
-            doc = self.read(target)
-        except InputError as exc:
-            report.error = (exc.code, exc.message)
-            report.passed = False
-            return report
+    def check_document(self, doc: Document, report: FileReport, config: Config, target: Target | None = None,
+                       **kwargs: Any) -> FileReport:
+        """The pipeline after reading, answered from the cache when the file's entry has the same key."""
+        if kwargs or not self._cacheable(target):
+            return super().check_document(doc, report, config, target, **kwargs)
+        assert target is not None and target.path is not None
         skey = settings_key(config, self.options.inline_config)
         key = _digest(_version.__version__, self.rules_key(), skey, doc.markdown,
                       hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest())
@@ -231,7 +218,7 @@ class CachingRunner(Runner):
                 return self._from_cache(doc, report, config, skey, data)
             except (KeyError, TypeError, ValueError, IndexError):
                 pass  # a damaged entry: check the file again
-        report = self.check_document(doc, report, config, target)
+        report = super().check_document(doc, report, config, target)
         if report.error is None and not report.failures and not report.extra and report.document is not None:
             self.cache.store(target.path, key, {
                 "lang": report.lang,
