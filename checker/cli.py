@@ -297,16 +297,15 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     jobs = job_count(args.jobs)
     if args.format == "jsonl":
-        return _exit(_check_stream(runner, targets, jobs, args, out, err), args)
+        code = _check_stream(runner, targets, jobs, args, out, err)
+        _prune_cache(options)
+        return _exit(code, args)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
     files = [f for f, _ in check_all(runner, targets, jobs=jobs, checked=checked)]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
-    if options.cache_dir:
-        from checker.resultcache import ResultCache
-
-        ResultCache(Path(options.cache_dir)).prune()
+    _prune_cache(options)
     for f in report.files:
         if f.error:
             err.write(f"mtlint: {f.path}: {f.error[1]}\n")
@@ -365,6 +364,14 @@ def _cache_dir(args: argparse.Namespace, config) -> str | None:  # noqa: ANN001
     from checker.resultcache import default_cache_dir
 
     return str(default_cache_dir(config.path.parent if config.path else None))
+
+
+def _prune_cache(options) -> None:  # noqa: ANN001
+    """Keep the result cache bounded: drop the least recently used entries after a run."""
+    if options.cache_dir:
+        from checker.resultcache import ResultCache
+
+        ResultCache(Path(options.cache_dir)).prune()
 
 
 def _exit(code: int, args: argparse.Namespace) -> int:

@@ -177,3 +177,13 @@ def test_concurrent_runs_share_the_cache(project: Path, tmp_path: Path) -> None:
         assert err == b""
         assert json.loads(out) == json.loads(plain.stdout)
     assert len(list((cache / LAYOUT).glob("*/*"))) == 3  # no temporary file left behind
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_runs_prune_the_cache(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    import checker.resultcache
+
+    monkeypatch.setattr(checker.resultcache.ResultCache.prune, "__defaults__", (2,))
+    cache = tmp_path / "cache"
+    main(["check", "--format", fmt, "--cache-dir", str(cache), str(project / "news")], io.StringIO(), io.StringIO())
+    assert len(list((cache / LAYOUT).glob("*/*.json"))) == 2
