@@ -20,6 +20,7 @@ from checker.files import Target
 from checker.finding import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from checker.config import Config
     from checker.linter import Linter
     from checker.options import RunOptions
     from checker.report import RunReport
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
     check.add_argument("--lang", help="language of the articles (fr, fr-FR, French, français…); default: configuration, else detected")
-    check.add_argument("--format", choices=("text", "json", "github", "jsonl", "html", "full"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed; html: a self-contained page for editors; full: text with the source line and the span underlined)")
+    check.add_argument("--format", "--output-format", dest="format", choices=("text", "json", "github", "jsonl", "html", "full", "sarif"), default="text", help="output format (default: text; github: GitHub Actions annotations; jsonl: one JSON line per file, streamed; html: a self-contained page for editors; full: text with the source line and the span underlined; sarif: SARIF 2.1.0 for code scanning)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules: codes, code prefixes (MT1), names or categories, comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
@@ -89,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-under", type=_score, metavar="SCORE", help="exit 1 when a file scores below SCORE (0-100)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: .mtlint.toml or pyproject.toml found upwards)")
     check.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory (repeatable)")
-    check.add_argument("--include", action="append", metavar="GLOB", help="file names to check in directories (default: *.txt, *.md)")
-    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip in directories")
+    check.add_argument("--include", action="append", metavar="GLOB", help="files to check in directories, as gitignore patterns (default: *.txt, *.md)")
+    check.add_argument("--exclude", action="append", metavar="GLOB", help="paths to skip in directories, as gitignore patterns (/archive, drafts/, **/tmp/*.md, !keep.md)")
     check.add_argument("--reference", metavar="REF", help="a human or post-edited translation of the (single) checked file")
     check.add_argument("--reference-dir", metavar="DIR", help="references for many files, at the same relative paths")
     check.add_argument("--source", metavar="SRC", help="the original text the (single) checked file translates")
@@ -117,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar on standard error (default: only when it is a terminal)")
     check.add_argument("--encoding", choices=("utf-8", "auto"), default="utf-8", help="utf-8 (default, strict) or auto: detect legacy encodings (cp1252…) and report which")
     check.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER", help="check the records on a Dask cluster (a LocalCluster when no address is given); needs mtlint[archives]")
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules to the selection in force (configuration or default)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run (errors still exit 2)")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule, with names, instead of the findings")
+    check.add_argument("--show-settings", action="store_true", help="print the resolved settings for the first path (or .) as JSON, then exit")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
+    check.add_argument("--no-ignore-files", action="store_true", help="do not read .gitignore and .mtlintignore files")
+    check.add_argument("--force-exclude", action="store_true", help="apply excludes and ignore files to files given by name too (pre-commit)")
+    check.add_argument("--cache-dir", metavar="DIR", help="where the result cache lives (default: $MTLINT_CACHE_DIR, else .mtlint_cache beside the configuration file, else ~/.cache/mtlint)")
+    check.add_argument("--no-cache", action="store_true", help="check every file again; read and write no result cache")
+    check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
+
+    _group_help(check)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -140,7 +153,51 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="CODE|NAME")
     explain.add_argument("--message-lang", metavar="LANG", help="language of the message and explanation (default: English)")
     explain.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack directory")
+
+    test_rules = sub.add_parser("test-rules", help="run a rule pack's examples as tests (the built-in packs without DIR)")
+    test_rules.add_argument("dirs", nargs="*", metavar="DIR", help="rule pack directories (or directories of packs)")
+    test_rules.add_argument("--verbose", "-v", action="store_true", help="also list the examples that pass")
+
+    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh or tcsh; needs mtlint[completion])")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of rule files, the configuration or the JSON report")
+    schema.add_argument("which", choices=("rule", "config", "report"), help="which schema")
     return parser
+
+
+#: `mtlint check --help` in groups, by purpose (options keep their order within a group).
+_CHECK_GROUPS = (
+    ("selecting rules", ("--lang", "--select", "--extend-select", "--ignore", "--rules", "--config", "--no-inline-config")),
+    ("choosing files", ("--include", "--exclude", "--files-from", "--force-exclude", "--no-ignore-files", "--show-files")),
+    ("output", ("--format", "--output", "--statistics", "--show-fixes", "--show-settings", "--no-color", "--quiet")),
+    ("failing a run", ("--min-severity", "--fail-on", "--fail-under", "--exit-zero")),
+    ("fixes", ("--fix", "--diff")),
+    ("comparison with a reference or source", ("--reference", "--reference-dir", "--source", "--source-dir", "--source-lang")),
+    ("speed and limits", ("--jobs", "--timeout", "--cache-dir", "--no-cache")),
+)
+
+
+def _group_help(parser: argparse.ArgumentParser) -> None:
+    """Move the options of `parser` into titled groups for --help (parsing is unchanged)."""
+    by_flag = {a.option_strings[0]: a for a in parser._actions if a.option_strings}
+    general = parser._optionals
+    for title, flags in _CHECK_GROUPS:
+        group = parser.add_argument_group(title)
+        for flag in flags:
+            action = by_flag.get(flag)
+            if action is not None and action in general._group_actions:
+                general._group_actions.remove(action)
+                group._group_actions.append(action)
+
+
+def _completion(shell: str, out: TextIO) -> int:
+    try:
+        import shtab
+    except ImportError:
+        raise UsageError("shell completion needs shtab: pip install 'mtlint[completion]'") from None
+    out.write(shtab.complete(build_parser(), shell=shell))
+    return EXIT_OK
 
 
 def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -168,6 +225,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _rules(args, out)
         if args.command == "serve":
             return _serve(args, err)
+        if args.command == "test-rules":
+            from checker.ruletest import run as test_rules
+
+            return test_rules([Path(d) for d in args.dirs], out, verbose=args.verbose)
+        if args.command == "completion":
+            return _completion(args.shell, out)
+        if args.command == "schema":
+            from checker.schemas import schema_text
+
+            out.write(schema_text(args.which))
+            return EXIT_OK
         return _explain(args, out)
     except RulePackError as exc:
         for problem in exc.problems:
@@ -229,15 +297,25 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.options import RunOptions
     from checker.profile import PROFILE
 
+    config_file = _load_config(args)
     options = RunOptions(
+        cache_dir=_cache_dir(args, config_file),
         fix=args.fix, diff=args.diff, inline_config=not args.no_inline_config,
         reference=args.reference, reference_dir=args.reference_dir,
         source=args.source, source_dir=args.source_dir, source_lang=args.source_lang,
         roots=tuple(args.paths), encoding=args.encoding,
+        ignore_files=not args.no_ignore_files, force_exclude=args.force_exclude,
     )
     with PROFILE.phase("configuration and rules"):
-        linter = _linter(args, options)
+        linter = _linter(args, options, config_file)
     config = linter.config
+    if args.show_settings:
+        import json
+
+        first = next((p for p in args.paths if p != "-"), ".")
+        json.dump(linter.settings_for(first), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
     if args.add_word:
         from checker.vocab import add_word, default_dir
 
@@ -250,7 +328,7 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"mtlint: {'added' if added else 'already accepted'} ‘{word.strip()}’ in {path}\n")
         if not args.paths and args.files_from is None and not args.records:
             return EXIT_OK
-        linter = _linter(args, options)  # the new word is part of the vocabulary now
+        linter = _linter(args, options, _load_config(args))  # the new word is part of the vocabulary now
         config = linter.config
     if args.records:
         return _check_records(linter, args, out, err)
@@ -260,9 +338,12 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
         raise UsageError("standard input cannot be both a file to check and --files-from")
-    targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude)
+    targets: Iterable[Target] = discover(_paths(args), config.include, config.exclude, base=config.root,
+                                         ignore_files=options.ignore_files, force_exclude=options.force_exclude)
     if args.stdin_filename:
         targets = _stdin_named(targets, args.stdin_filename)
+    if args.show_files:
+        return _show_files(targets, out, err)
     if args.reference or args.source:
         targets = list(targets)
         if sum(1 for t in targets if t.problem is None) > 1:
@@ -272,7 +353,9 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     jobs = job_count(args.jobs)
     if args.format == "jsonl":
-        return _check_stream(runner, targets, jobs, args, out, err)
+        code = _check_stream(runner, targets, jobs, args, out, err)
+        _prune_cache(options)
+        return _exit(code, args)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
     from checker.progress import progress, wants_progress
@@ -282,6 +365,7 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = [f for f, _ in done]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
+    _prune_cache(options)
     for f in report.files:
         if f.extra.get("encoding"):
             err.write(f"mtlint: {f.path}: not UTF-8, read as {f.extra['encoding']} (--encoding auto)\n")
@@ -294,8 +378,16 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         code, out = cli_output(report, diff=args.diff, quiet=args.quiet, out=out, err=err)
         if code is not None:
-            return code
-    if not args.quiet:
+            return _exit(code, args)
+    if args.statistics and not args.quiet:
+        from checker.statistics import render_statistics
+
+        if args.output:
+            with _output_file(args.output) as fh:
+                render_statistics(report, linter.ruleset.rules, fh, as_json=args.format == "json")
+        else:
+            render_statistics(report, linter.ruleset.rules, out, as_json=args.format == "json")
+    elif not args.quiet:
         from checker.formats import get_formatter
 
         render = get_formatter(args.format)
@@ -303,13 +395,24 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             from checker.formats.html import html_renderer
 
             render = html_renderer(linter.ruleset.rules, linter.config.message_lang)
+        if args.format == "sarif":
+            import functools
+
+            render = functools.partial(render, rules=linter.ruleset.rules)  # type: ignore[call-arg]
         with PROFILE.phase("output"):
-            return _render(render, report, args, out)
-    return report.exit_code
+            _render(render, report, args, out)
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(report, os.environ["GITHUB_STEP_SUMMARY"], err)
+    if args.show_fixes and not args.quiet:
+        from checker.statistics import render_fixes
+
+        render_fixes(report, linter.ruleset.rules, out if args.format == "text" and not args.output else err,
+                     applied=args.fix)
+    return _exit(report.exit_code, args)
 
 
 def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport, args: argparse.Namespace,
-            out: TextIO) -> int:
+            out: TextIO) -> None:
     """Write the report to -o FILE or to standard output; a write error is one UsageError."""
     if args.output:
         with _output_file(args.output) as fh:
@@ -323,7 +426,53 @@ def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport
             raise
         except OSError as exc:
             raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
-    return report.exit_code
+
+
+def _cache_dir(args: argparse.Namespace, config) -> str | None:  # noqa: ANN001
+    """The result cache's directory, or None with --no-cache or MTLINT_NO_CACHE."""
+    if args.no_cache or os.environ.get("MTLINT_NO_CACHE"):
+        return None
+    if args.cache_dir:
+        return str(args.cache_dir)
+    from checker.resultcache import default_cache_dir
+
+    return str(default_cache_dir(config.path.parent if config.path else None))
+
+
+def _prune_cache(options) -> None:  # noqa: ANN001
+    """Keep the result cache bounded: drop the least recently used entries after a run."""
+    if options.cache_dir:
+        from checker.resultcache import ResultCache
+
+        ResultCache(Path(options.cache_dir)).prune()
+
+
+def _exit(code: int, args: argparse.Namespace) -> int:
+    """--exit-zero turns a failing run (1) into success; errors (2) stay errors."""
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _show_files(targets: Iterable[Target], out: TextIO, err: TextIO) -> int:
+    """--show-files: the files a run would check, one per line; problems on standard error."""
+    status = EXIT_OK
+    for t in targets:
+        if t.problem is not None:
+            err.write(f"mtlint: {t.display}: {t.problem[1]}\n")
+            status = EXIT_ERROR
+        else:
+            out.write(f"{t.display}\n")
+    return status
+
+
+def _write_step_summary(report, path: str, err: TextIO) -> None:  # noqa: ANN001
+    """Append the run's Markdown summary to $GITHUB_STEP_SUMMARY (a write error is one line, not a failure)."""
+    from checker.formats.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(report))
+    except OSError as exc:
+        err.write(f"mtlint: cannot write the step summary {path}: {exc.strerror or exc}\n")
 
 
 @contextlib.contextmanager
@@ -356,12 +505,12 @@ def _output_file(name: str) -> Iterator[TextIO]:
         raise
 
 
-def _linter(args: argparse.Namespace, options: RunOptions) -> Linter:
+def _linter(args: argparse.Namespace, options: RunOptions, config: Config) -> Linter:
     """The Linter the command line's options and configuration describe."""
     from checker.linter import Linter
 
     return Linter(
-        _load_config(args),
+        config,
         lang=args.lang,
         select=_split(args.select),
         ignore=_split(args.ignore),
@@ -374,6 +523,7 @@ def _linter(args: argparse.Namespace, options: RunOptions) -> Linter:
         timeout=args.timeout,
         options=options,
         message_lang=args.message_lang,
+        extend_select=_split(args.extend_select),
     )
 
 

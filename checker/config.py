@@ -10,12 +10,11 @@ raises ConfigError naming the file and the key.
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from checker.errors import ConfigError, UsageError
@@ -42,7 +41,9 @@ class Override:
 
     def matches(self, relpath: str) -> bool:
         """True when a path (relative to the configuration's directory, with /) matches a glob."""
-        return any(_glob_match(relpath, g) for g in self.paths)
+        from checker.globs import matches
+
+        return matches(relpath, self.paths)
 
 
 @dataclass(frozen=True)
@@ -94,16 +95,6 @@ class Config:
                     vocab=out.vocab + ov.vocab,
                 )
         return out
-
-
-def _glob_match(relpath: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatch(relpath, pattern) or PurePosixPath(relpath).match(pattern):
-        return True
-    # A pattern without a slash matches any path component ("drafts" matches drafts/x.md).
-    if "/" not in pattern:
-        return any(fnmatch.fnmatch(part, pattern) for part in PurePosixPath(relpath).parts)
-    return relpath.startswith(pattern + "/")
 
 
 def find_config(start: Path) -> Path | None:

@@ -74,6 +74,8 @@ class Linter:
     - ``message_lang``: the language of messages (``fr``, ``en``, ``auto``); default: the
       configuration's ``message-lang``, else each article's language, else English.
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
+    - ``extend_select``: selectors added to the selection in force (``select``, else the
+      configuration's, else every rule on by default), as Ruff's ``--extend-select``.
     """
 
     def __init__(
@@ -94,6 +96,7 @@ class Linter:
         timeout: float | None = None,
         options: RunOptions | None = None,
         message_lang: str | None = None,
+        extend_select: str | Iterable[str] | None = None,
     ) -> None:
         if config is None:
             config = Config()
@@ -105,6 +108,11 @@ class Linter:
         selected = _strings(select)
         if selected is not None:
             changes["select"] = selected
+        extended = _strings(extend_select)
+        if extended:
+            # Added to the selection in force (no selection means every rule on by default: ALL).
+            base = selected if selected is not None else (config.select if config.select is not None else ("ALL",))
+            changes["select"] = base + extended
         ignored = _strings(ignore)
         if ignored:
             changes["ignore"] = config.ignore + ignored
@@ -151,6 +159,11 @@ class Linter:
                 replace(o, select=None if selected is not None else o.select, lang=None if lang is not None else o.lang)
                 for o in config.overrides
             ))
+        if extended:
+            # extend-select also adds to a per-path selection.
+            config = replace(config, overrides=tuple(
+                replace(o, select=None if o.select is None else o.select + extended) for o in config.overrides
+            ))
         if config.fail_on is Severity.INFO:
             config = replace(config, fail_on=Severity.MINOR)  # the contract: info never fails a run
         for selectors in (config.select or (), config.ignore):
@@ -163,7 +176,14 @@ class Linter:
         load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)  # a bad entry fails here
         self.config: Config = config
         self.options: RunOptions = options or RunOptions()
-        self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
+        self._runner: Runner
+        if self.options.cache_dir:
+            from checker.resultcache import CachingRunner
+
+            self._runner = CachingRunner(self.ruleset, config, lang_forced=lang is not None, options=self.options,
+                                         cache_dir=Path(self.options.cache_dir))
+        else:
+            self._runner = Runner(self.ruleset, config, lang_forced=lang is not None, options=self.options)
 
     def _check_rule_keys(self, config: Config) -> None:
         """Severity keys and per-path selectors must name rules, as ``select`` must (a typo is an error)."""
@@ -256,11 +276,43 @@ class Linter:
         from checker.files import discover
         from checker.parallel import Checked, check_all
 
-        targets = discover([os.fspath(p) for p in paths], self.config.include, self.config.exclude)
+        targets = discover([os.fspath(p) for p in paths], self.config.include, self.config.exclude,
+                           base=self.config.root, ignore_files=self.options.ignore_files,
+                           force_exclude=self.options.force_exclude)
         checked = Checked()
         for report, _ in check_all(self._runner, targets, jobs=max(1, jobs), checked=checked):
             self._runner.selected_codes.update(checked.codes)
             yield report
+
+    def settings_for(self, path: str | os.PathLike[str]) -> dict[str, Any]:
+        """The resolved settings for one path (per-path overrides applied) as JSON-ready values,
+        with the codes of the rules that would run on it (``mtlint check --show-settings``)."""
+        from checker.config import select_rules
+
+        target = Target(os.fspath(path), Path(os.fspath(path)))
+        config = self._runner.config_for(target)
+        rules = select_rules(self.ruleset.rules, config.select, config.ignore)
+        if config.lang:
+            rules = [r for r in rules if r.applies_to(config.lang)]
+        return {
+            "path": os.fspath(path),
+            "config_file": str(config.path) if config.path else None,
+            "lang": config.lang,
+            "select": list(config.select) if config.select is not None else None,
+            "ignore": list(config.ignore),
+            "severity": {k: v.value for k, v in sorted(config.severity.items())},
+            "rules_dirs": [str(p) for p in config.rules],
+            "include": list(config.include),
+            "exclude": list(config.exclude),
+            "min_severity": config.min_severity.value,
+            "fail_on": config.fail_on.value,
+            "fail_under": config.fail_under,
+            "weights": dict(config.weights),
+            "timeout": config.timeout,
+            "settings": dict(config.settings),
+            "options": {"inline_config": self.options.inline_config, "fix": self.options.fix},
+            "rules": sorted(r.code for r in rules),
+        }
 
     def report(self, files: Iterable[FileReport]) -> RunReport:
         """The RunReport of checked files, with the settings that produced them."""

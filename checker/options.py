@@ -22,6 +22,10 @@ class RunOptions:
       whose language is ``source_lang`` (detected when None).
     - ``roots``: the paths the run was given, to find a companion's relative path.
     - ``encoding``: ``utf-8`` (strict) or ``auto`` (legacy encodings detected; the entry names the one used).
+    - ``ignore_files``: honour ``.gitignore``/``.mtlintignore`` when searching directories;
+      ``force_exclude``: apply excludes and ignore files to files given by name too.
+    - ``cache_dir``: keep each file's result there and skip files whose text, rules and
+      settings are unchanged (``mtlint check`` caches by default; the library only when set).
     """
 
     fix: bool = False
@@ -35,6 +39,12 @@ class RunOptions:
     roots: tuple[str, ...] = ()
     #: ``utf-8`` (strict, the default) or ``auto``: detect a legacy encoding (cp1252…) with charset-normalizer.
     encoding: str = "utf-8"
+    #: Honour ``.gitignore`` and ``.mtlintignore`` files when searching directories.
+    ignore_files: bool = True
+    #: Apply the excludes and ignore files to files given by name too (pre-commit).
+    force_exclude: bool = False
+    #: The result cache's directory (``checker.resultcache``); None: no cache.
+    cache_dir: str | None = None
 
     @property
     def fixing(self) -> bool:

@@ -20,6 +20,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 _STAMPS = "rules-built"
 
@@ -45,8 +46,15 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     here = Path(__file__).resolve().parent
     code = [here / "rules.py", here / "wordlists.py", *sorted((here / "kinds").glob("*.py"))]
     groups = [(here, code)] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
-    for base, paths in groups:
-        h.update(f"\0dir {base.resolve()}\n".encode())
+    hash_files(h, [(f"dir {base.resolve()}", base, paths) for base, paths in groups])
+    return h.hexdigest()
+
+
+def hash_files(h: Any, groups: Iterable[tuple[str, Path, Iterable[Path]]]) -> None:
+    """Feed groups of files to a hash: each group's label, then each file's name relative to the
+    group's base directory, its size and its bytes (an unreadable file counts as a marker)."""
+    for label, base, paths in groups:
+        h.update(f"\0{label}\n".encode())
         for path in paths:
             try:
                 data = path.read_bytes()
@@ -54,7 +62,6 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
                 data = b"\0unreadable"
             h.update(f"\0{path.relative_to(base).as_posix()} {len(data)}\n".encode())
             h.update(data)
-    return h.hexdigest()
 
 
 def is_validated(key: str) -> bool:

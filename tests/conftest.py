@@ -52,3 +52,13 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env
         env=full_env,
         timeout=300,
     )
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own result cache (``mtlint check`` caches by default): a test never sees
+    results another test left, whatever it monkeypatches. tests/test_result_cache.py tests the real default."""
+    import checker.resultcache
+
+    private = tmp_path_factory.mktemp("result-cache")
+    monkeypatch.setattr(checker.resultcache, "default_cache_dir", lambda config_root: private)

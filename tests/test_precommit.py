@@ -72,3 +72,36 @@ def test_hook_passes_on_a_clean_article(hook_repo: Path, project: Path) -> None:
     proc = _try_repo(hook_repo, project, "clean.md")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+
+
+def test_hook_skips_an_excluded_file_passed_by_name(hook_repo: Path, project: Path) -> None:
+    (project / ".mtlint.toml").write_text('lang = "fr"\nexclude = ["/archive"]\n', encoding="utf-8")
+    (project / "archive").mkdir()
+    (project / "archive" / "old.md").write_text("# Titre\n\nLe le vieux texte.\n", encoding="utf-8")
+    _git("add", ".", cwd=project)
+    proc = _try_repo(hook_repo, project, "archive/old.md")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "MT211" not in proc.stdout and "Passed" in proc.stdout
+    # The same file, not excluded, fails: the exclusion is what made it pass.
+    (project / ".mtlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    proc = _try_repo(hook_repo, project, "archive/old.md")
+    assert proc.returncode == 1 and "MT211" in proc.stdout
+
+
+def test_hook_answers_an_unchanged_file_from_the_cache(hook_repo: Path, project: Path) -> None:
+    import json
+
+    assert _try_repo(hook_repo, project, "bad.md").returncode == 1
+    entries = list((project / ".mtlint_cache" / "results-v1").glob("*/*.json"))
+    assert len(entries) == 1
+    assert (project / ".mtlint_cache" / ".gitignore").is_file()
+    # Mark the cached finding: a second run that prints the mark read the cache.
+    data = json.loads(entries[0].read_text(encoding="utf-8"))
+    data["findings"][0]["message"] = "CACHED-MARK"
+    entries[0].write_text(json.dumps(data), encoding="utf-8")
+    proc = _try_repo(hook_repo, project, "bad.md")
+    assert proc.returncode == 1 and "CACHED-MARK" in proc.stdout
+    # An edit of the article is a miss: checked again.
+    (project / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance vite.\n", encoding="utf-8")
+    proc = _try_repo(hook_repo, project, "bad.md")
+    assert proc.returncode == 1 and "CACHED-MARK" not in proc.stdout and "MT211" in proc.stdout

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from checker.report import RunReport
 
-FORMATS = ("text", "json", "github", "html", "full")
+FORMATS = ("text", "json", "github", "html", "full", "sarif")
 
 
 def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
@@ -22,6 +22,8 @@ def get_formatter(name: str) -> Callable[[RunReport, TextIO, bool], None]:
         from checker.formats.html import render
     elif name == "full":
         from checker.formats.full import render
+    elif name == "sarif":
+        from checker.formats.sarif import render
     else:
         raise KeyError(name)
     return render
