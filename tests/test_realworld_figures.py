@@ -20,12 +20,18 @@ pytestmark = [
     pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is absent"),
 ]
 
-#: Strict recall floors per category (found annotations, not ratios, so one loss shows).
-FLOORS: dict[str, int] = {}
-#: Form-level and whole-set recall floors, and the false-alarm ceiling per 1,000 clean words.
-FORM_LEVEL_FLOOR = 0.0
-ALL_FLOOR = 0.0
-FALSE_ALARMS_CEILING = 0.5
+#: Strict recall floors per category, in found annotations (not ratios, so that one loss shows),
+#: as measured on 2026-12-01 when the two "real pages" issues were worked on.
+FLOORS: dict[str, int] = {
+    "punctuation": 93, "boilerplate": 70, "locale-format": 37, "untranslated": 22, "encoding": 22,
+    "glued-words": 16, "duplication": 11, "non-word": 8, "social-embed": 7, "truncation": 1,
+    "grammar": 37, "mangled-name": 32, "mistranslation": 20, "inconsistency": 14, "calque": 4,
+}
+#: Form-level and whole-set recall floors, and the false-alarm ceiling per 1,000 clean words
+#: (0 measured: any new false alarm on the clean pages fails this test and must be argued for).
+FORM_LEVEL_FLOOR = 0.86
+ALL_FLOOR = 0.49
+FALSE_ALARMS_CEILING = 0.0
 
 
 @pytest.fixture(scope="module")
