@@ -329,3 +329,17 @@ def test_sequential_and_parallel_reports_are_identical(tmp_path: Path) -> None:
     assert by_name["d-utf16.txt"]["error"] is None
     for name in ("b-binary.txt", "c-latin1.txt", "f-dangling.txt", "h-pipe.txt"):
         assert by_name[name]["error"] is not None, name
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("Lâ\x80\x99économie résiste et le cafÃ© aussi.\n".replace("é", "Ã©", 1), "L’économie résiste et le café aussi.\n"),
+    ("Selon lâ€™usine, le ThÃ©Ã¢tre rouvre.\n", "Selon l’usine, le Théâtre rouvre.\n"),
+    ("Le cafÃƒÂ© encodé deux fois.\n", "Le café encodé deux fois.\n"),
+    ("Itâ€™s a cafÃ© in SÃ£o Paulo.\n", "It’s a café in São Paulo.\n"),
+])
+def test_fix_repairs_mojibake_with_ftfy(tmp_path: Path, damaged: str, repaired: str) -> None:
+    # Latin-1 (C1 controls), Windows-1252 and double-encoded text: the fix is ftfy's, whole.
+    path = tmp_path / "a.txt"
+    path.write_text(damaged, encoding="utf-8")
+    code, _, err = _run("check", "--fix", "--select", "MT231", "--lang", "fr", str(path))
+    assert path.read_text(encoding="utf-8") == repaired, err
