@@ -343,3 +343,14 @@ def test_fix_repairs_mojibake_with_ftfy(tmp_path: Path, damaged: str, repaired: 
     path.write_text(damaged, encoding="utf-8")
     code, _, err = _run("check", "--fix", "--select", "MT231", "--lang", "fr", str(path))
     assert path.read_text(encoding="utf-8") == repaired, err
+
+
+def test_fix_keeps_the_owner(tmp_path: Path) -> None:
+    if os.getuid() != 0:
+        pytest.skip("changing a file's owner needs root")
+    path = tmp_path / "a.txt"
+    path.write_text("Le  maire a parlé.\n", encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    code, _, err = _run("check", "--fix", "--lang", "fr", "--select", "MT2", str(path))
+    assert path.read_text(encoding="utf-8") == "Le maire a parlé.\n", err
+    assert (os.stat(path).st_uid, os.stat(path).st_gid) == (65534, 65534)
