@@ -154,8 +154,9 @@ def rules_fingerprint(packs: Any) -> str:
 
     h = hashlib.sha256(f"regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
-    code = [here / name for name in ("rules.py", "wordlists.py", "engine.py", "document.py", "markdown.py",
-                                     "suppress.py", "scoring.py", "detect.py", "langid.py", "lexicon.py")]
+    # Every module of the package: any change to the code that finds, filters or scores findings
+    # (the vocabulary, the messages, the runner…) must invalidate the cached results.
+    code = sorted(here.glob("*.py"))
     groups = [("code", here, [*code, *sorted((here / "kinds").glob("*.py"))])]
     groups += [(f"pack {p.name} {p.lang} {p.version}", p.path, sorted(f for f in p.path.rglob("*") if f.is_file()))
                for p in packs]
