@@ -89,6 +89,20 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+def read_bytes(path: str | Path, name: str) -> bytes:
+    """A file's bytes; InputError naming it (missing, a directory, unreadable) when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "missing", "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "directory", "is a directory") from None
+    except PermissionError:
+        raise InputError(name, "unreadable", "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, "unreadable", exc.strerror or str(exc)) from None
+
+
 def decode(data: bytes, path: str) -> str:
     """Text of a file's bytes, without a leading BOM; InputError for binary or invalid data.
 
@@ -139,17 +153,7 @@ class Document:
     def from_file(cls, path: str | Path, lang: str = "und", display: str | None = None) -> Document:
         """Read and decode a file; InputError (naming the file) when it cannot be checked."""
         name = display or str(path)
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(name, "missing", "no such file") from None
-        except IsADirectoryError:
-            raise InputError(name, "directory", "is a directory") from None
-        except PermissionError:
-            raise InputError(name, "unreadable", "permission denied") from None
-        except OSError as exc:
-            raise InputError(name, "unreadable", exc.strerror or str(exc)) from None
-        return cls(decode(data, name), name, lang)
+        return cls(decode(read_bytes(path, name), name), name, lang)
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, lang={self.lang!r}, {len(self.text)} chars)"

@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.config import Config, select_rules
 from checker.detect import FALLBACK_LANG, detect_language
-from checker.document import Document, decode
+from checker.document import Document, decode, read_bytes
 from checker.engine import Engine, at_least
 from checker.errors import InputError
 from checker.files import Target
@@ -76,21 +76,11 @@ class Runner:
     @staticmethod
     def _read_auto(target: Target) -> tuple[Document, str]:
         """A file's Document with ``--encoding auto``, and the encoding it was decoded from."""
-        from pathlib import Path
 
         from checker.encoding import decode_auto
 
         name = target.display
-        try:
-            data = Path(target.path or name).read_bytes()
-        except FileNotFoundError:
-            raise InputError(name, "missing", "no such file") from None
-        except IsADirectoryError:
-            raise InputError(name, "directory", "is a directory") from None
-        except PermissionError:
-            raise InputError(name, "unreadable", "permission denied") from None
-        except OSError as exc:
-            raise InputError(name, "unreadable", exc.strerror or str(exc)) from None
+        data = read_bytes(target.path or name, name)
         text, used = decode_auto(data, name)
         return Document(text, name), used
 
