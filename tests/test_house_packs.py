@@ -130,3 +130,26 @@ def test_config_schema(tmp_path: Path) -> None:
                    {"weights": {"major": -1}}, {"fail-under": 120}):
         assert list(validator.iter_errors(broken)), broken
     assert json.loads(cli("schema", "report")[1]) == report_schema()
+
+
+def test_rule_schema_lists_every_category() -> None:
+    import json
+
+    from checker.finding import CATEGORIES
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "checker" / "schema" / "rule.schema.json")
+                        .read_text(encoding="utf-8"))
+    found = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "enum" in node and "untranslated" in node["enum"]:
+                found.update(node["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert found == set(CATEGORIES)
