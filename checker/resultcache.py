@@ -57,11 +57,22 @@ def _digest(*parts: Any) -> str:
 
 
 def settings_key(config: Config, inline_config: bool) -> str:
-    """A hash of everything in a resolved configuration that changes a file's findings or scores."""
+    """A hash of everything in a resolved configuration that changes a file's findings or scores:
+    the settings, the message language, and the vocabulary files (their names and bytes)."""
+    from checker.vocab import default_dir
+
+    vocab: list[tuple[str, str]] = []
+    for directory in (*config.vocab, default_dir(config.path)):
+        for name in ("accept.txt", "reject.txt"):
+            path = Path(directory) / name
+            try:
+                vocab.append((str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+            except OSError:
+                continue
     return _digest(
         config.lang, config.select, sorted(config.ignore), sorted((k, v.value) for k, v in config.severity.items()),
         config.min_severity.value, config.fail_on.value, config.fail_under, sorted(config.weights.items()),
-        sorted(config.settings.items()), inline_config,
+        sorted(config.settings.items()), inline_config, config.message_lang, vocab,
     )
 
 
