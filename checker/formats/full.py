@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checker.formats.text import _COLORS, _DIM, WORST_PASSAGES, _describe, _first_words, _paint
+from checker.formats.text import _COLORS, _describe, _paint, render_failures_and_score
 from checker.report import FileReport, RunReport
 
 #: Characters of context kept on each side of a span on a long line.
@@ -66,18 +66,7 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
         note = f" suggestion: {_describe(f.suggestions[0])}" if f.suggestions else ""
         stream.write(f"{gutter} |\n{line} | {_printable(shown)}\n")
         stream.write(f"{gutter} | {' ' * a}{_paint(carets, _COLORS[f.severity], color)}{note}\n{gutter} |\n")
-    for x in report.failures:
-        stream.write(f"{report.path}: error: rule {x.code} {x.rule} failed: {x.message}\n")
-    if report.score is not None and report.findings:
-        worst = sorted((p for p in report.passages if p.penalty > 0), key=lambda p: (p.score, p.index))
-        status = "passed" if report.passed else "failed"
-        stream.write(_paint(f"{report.path}: score {report.score:.1f} ({report.words} words, {status})", _DIM, color) + "\n")
-        for p in worst[:WORST_PASSAGES]:
-            l1, _ = doc.position(p.start)
-            l2, _ = doc.position(p.end)
-            lines = f"{l1}" if l1 == l2 else f"{l1}-{l2}"
-            stream.write(_paint(f"  passage {p.index} (lines {lines}): score {p.score:.1f}  "
-                                f"{_first_words(report, p.start, p.end)}", _DIM, color) + "\n")
+    render_failures_and_score(report, stream, color)
 
 
 def render(report: RunReport, stream: TextIO, color: bool = False) -> None:

@@ -57,6 +57,19 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
             first = f.suggestions[0]
             extra = f" (suggestion: {_describe(first)})"
         stream.write(f"{report.path}:{line}:{col}: {code} {sev} {f.message}{extra} [{f.category}]\n")
+    render_failures_and_score(report, stream, color)
+    ref = report.extra.get("reference")
+    if isinstance(ref, dict):
+        stream.write(
+            f"{report.path}: reference {ref.get('path')}: BLEU {ref.get('bleu')}, chrF {ref.get('chrf')}, "
+            f"chrF++ {ref.get('chrfpp')}, TER {ref.get('ter')}\n"
+        )
+
+
+def render_failures_and_score(report: FileReport, stream: TextIO, color: bool) -> None:
+    """A file's rule failures, then its score and worst passages (shared with ``--format full``)."""
+    doc = report.document
+    assert doc is not None
     for x in report.failures:
         stream.write(f"{report.path}: error: rule {x.code} {x.rule} failed: {x.message}\n")
     if report.score is not None and report.findings:
@@ -72,12 +85,6 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
                 _paint(f"  passage {p.index} (lines {lines}): score {p.score:.1f}  {_first_words(report, p.start, p.end)}", _DIM, color)
                 + "\n"
             )
-    ref = report.extra.get("reference")
-    if isinstance(ref, dict):
-        stream.write(
-            f"{report.path}: reference {ref.get('path')}: BLEU {ref.get('bleu')}, chrF {ref.get('chrf')}, "
-            f"chrF++ {ref.get('chrfpp')}, TER {ref.get('ter')}\n"
-        )
 
 
 def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
