@@ -16,12 +16,38 @@ sys.path.append(str(ROOT / "tools"))
 SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
 
 
-@pytest.fixture(scope="session")
-def ruleset():
-    """The built-in rules, loaded once."""
+@cache
+def builtin_ruleset() -> Any:
+    """The built-in rules, loaded once per test session."""
     from checker.rules import builtin_rules_dir, load_rules
 
     return load_rules([builtin_rules_dir()])
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    """The built-in rules, loaded once."""
+    return builtin_ruleset()
+
+
+def check_rules(codes: str | set[str], text: str, lang: str = "fr", ruleset: Any = None, path: str = "<t>") -> list[Any]:
+    """The findings of the built-in rules `codes` alone on `text`.
+
+    Every code must name a rule; a rule failure fails the test, and every finding's offsets must
+    give back its text (the contract's offset invariant).
+    """
+    from checker.document import Document
+    from checker.engine import Engine
+
+    rs = ruleset if ruleset is not None else builtin_ruleset()
+    wanted = {codes} if isinstance(codes, str) else set(codes)
+    rules = [r for r in rs.rules if r.code in wanted]
+    assert {r.code for r in rules} == wanted
+    result = Engine(rules, rs.packs).check(Document(text, path, lang))
+    assert not result.failures, result.failures
+    for f in result.findings:
+        assert text[f.start:f.end] == f.text
+    return list(result.findings)
 
 
 @cache

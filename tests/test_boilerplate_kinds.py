@@ -6,21 +6,14 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from checker.document import Document
-from checker.engine import Engine
+from conftest import check_rules
 
 MINE = {"MT500", "MT508", "MT509", "MT510", "MT511", "MT512", "MT513", "MT514", "MT517", "MT518", "MT519",
         "MT540", "MT541", "MT542", "MT552", "MT553", "MT554", "MT555"}
 
 
 def _run(ruleset, text: str, lang: str, codes: set[str] = MINE):
-    rules = [r for r in ruleset.rules if r.code in codes]
-    result = Engine(rules, ruleset.packs).check(Document(text, "<t>", lang))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start : f.end] == f.text
-    return result.findings
+    return check_rules(codes, text, lang, ruleset)
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from checker.document import Document
-from checker.engine import Engine
+from conftest import check_rules
 
 GLUED = {"MT521", "MT522", "MT523", "MT524", "MT525", "MT526"}
 
 
 def _run(ruleset, text: str, lang: str, codes: set[str] = GLUED):
-    rules = [r for r in ruleset.rules if r.code in codes]
-    result = Engine(rules, ruleset.packs).check(Document(text, "<t>", lang))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start:f.end] == f.text
-    return result.findings
+    return check_rules(codes, text, lang, ruleset)
 
 
 CLEAN = [

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from checker.document import Document
-from checker.engine import Engine
+from conftest import check_rules
 
 
 def _run(ruleset, codes: set[str], text: str, lang: str):
-    rules = [r for r in ruleset.rules if r.code in codes]
-    assert {r.code for r in rules} == codes
-    result = Engine(rules, ruleset.packs).check(Document(text, "<t>", lang))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start:f.end] == f.text
-    return result.findings
+    return check_rules(codes, text, lang, ruleset)
 
 
 CLEAN = [

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
-
-RULESET = load_rules([builtin_rules_dir()])
+from conftest import check_rules
 
 
 def _find(code: str, text: str, lang: str = "fr") -> list[tuple[str, tuple[str, ...]]]:
-    rule = next(r for r in RULESET.rules if r.code == code)
-    result = Engine([rule], RULESET.packs).check(Document(text, "<t>", lang))
-    assert not result.failures
-    for f in result.findings:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.suggestions) for f in result.findings]
+    return [(f.text, f.suggestions) for f in check_rules(code, text, lang)]
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,11 @@ social-embed remnants and dangling references."""
 from __future__ import annotations
 
 import pytest
-
-from checker.document import Document
-from checker.engine import Engine
+from conftest import check_rules
 
 
 def _run(ruleset, codes: set[str], text: str, lang: str, path: str = "<t>"):
-    rules = [r for r in ruleset.rules if r.code in codes]
-    assert {r.code for r in rules} == codes
-    result = Engine(rules, ruleset.packs).check(Document(text, path, lang))
-    assert not result.failures, result.failures
-    return result.findings
+    return check_rules(codes, text, lang, ruleset, path)
 
 
 def test_repeated_passage_points_at_first_copy(ruleset) -> None:
