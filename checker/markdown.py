@@ -108,69 +108,62 @@ def _pending_start(state: StateInline) -> int:
     return len(state.tokens) + (1 if state.pending else 0)
 
 
-def _wrap_whole(fn: _InlineRule, triggers: str) -> _InlineRule:
+_After = Callable[["_Recorder", "StateInline", int, int], None]
+
+
+def _recording(after: _After) -> Callable[[_InlineRule, str], _InlineRule]:
+    """A wrapper for inline rules: run the rule, and when it matched a construct that starts with
+    one of `triggers`, let `after(recorder, state, start, first_token)` record its markup."""
+
+    def wrap(fn: _InlineRule, triggers: str) -> _InlineRule:
+        def rule(state: StateInline, silent: bool) -> bool:
+            rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
+            if rec is None:
+                return fn(state, silent)
+            start = state.pos
+            first = _pending_start(state)
+            ok = fn(state, silent)
+            if ok:
+                after(rec, state, start, first)
+            return ok
+
+        return rule
+
+    return wrap
+
+
+@_recording
+def _wrap_whole(rec: _Recorder, state: StateInline, start: int, first: int) -> None:
     """Record the whole span of a construct (code span, autolink, HTML, entity) as markup."""
-
-    def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
-        if rec is None:
-            return fn(state, silent)
-        start = state.pos
-        first = _pending_start(state)
-        ok = fn(state, silent)
-        if ok and len(state.tokens) > first:  # an unmatched backtick run pushes nothing
-            base = rec.base(state)
-            rec.markup.append((base + start, base + state.pos))
-        return ok
-
-    return rule
+    if len(state.tokens) > first:  # an unmatched backtick run pushes nothing
+        base = rec.base(state)
+        rec.markup.append((base + start, base + state.pos))
 
 
-def _wrap_escape(fn: _InlineRule, triggers: str) -> _InlineRule:
+@_recording
+def _wrap_escape(rec: _Recorder, state: StateInline, start: int, first: int) -> None:
     """Record the backslash of an escape or of a hard break; the escaped character stays prose."""
-
-    def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
-        if rec is None:
-            return fn(state, silent)
-        start = state.pos
-        first = _pending_start(state)
-        ok = fn(state, silent)
-        if ok and len(state.tokens) > first:
-            token = state.tokens[first]
-            # A backslash before a non-punctuation character is a literal one.
-            if token.type == "hardbreak" or token.content != token.markup:
-                base = rec.base(state)
-                rec.markup.append((base + start, base + start + 1))
-        return ok
-
-    return rule
-
-
-def _wrap_delimiters(fn: _InlineRule, triggers: str) -> _InlineRule:
-    """Record emphasis and strikethrough delimiter runs; decided after pairing."""
-
-    def rule(state: StateInline, silent: bool) -> bool:
-        rec = None if silent or state.src[state.pos] not in triggers else state.env.get(_ENV_KEY)
-        if rec is None:
-            return fn(state, silent)
-        start = state.pos
-        first = _pending_start(state)
-        ok = fn(state, silent)
-        if ok:
+    if len(state.tokens) > first:
+        token = state.tokens[first]
+        # A backslash before a non-punctuation character is a literal one.
+        if token.type == "hardbreak" or token.content != token.markup:
             base = rec.base(state)
-            pos = base + start
-            found = []
-            for token in state.tokens[first:]:
-                found.append((pos, pos + len(token.content), token))
-                pos += len(token.content)
-            if pos == base + state.pos:
-                rec.delims.extend(found)
-            else:  # not the one-token-per-marker layout expected: call it markup
-                rec.markup.append((base + start, base + state.pos))
-        return ok
+            rec.markup.append((base + start, base + start + 1))
 
-    return rule
+
+@_recording
+def _wrap_delimiters(rec: _Recorder, state: StateInline, start: int, first: int) -> None:
+    """Record emphasis and strikethrough delimiter runs; decided after pairing."""
+    base = rec.base(state)
+    pos = base + start
+    found = []
+    for token in state.tokens[first:]:
+        found.append((pos, pos + len(token.content), token))
+        pos += len(token.content)
+    if pos == base + state.pos:
+        rec.delims.extend(found)
+    else:  # not the one-token-per-marker layout expected: call it markup
+        rec.markup.append((base + start, base + state.pos))
 
 
 def _wrap_link(fn: _InlineRule, triggers: str) -> _InlineRule:
