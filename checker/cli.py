@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checker._version import __version__
 from checker.errors import ConfigError, MtlintError, RulePackError, UsageError
@@ -42,34 +42,29 @@ def _severity(value: str) -> Severity:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _score(value: str) -> float:
+def _number(value: str, cast: Callable[[str], Any], ok: Callable[[Any], bool], why: str) -> Any:
+    """Parse an option's number with `cast`; `why` is the error when `ok` rejects it."""
     try:
-        x = float(value)
+        x = cast(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 <= x <= 100:
-        raise argparse.ArgumentTypeError("must be between 0 and 100")
+        kind = "whole number" if cast is int else "number"
+        raise argparse.ArgumentTypeError(f"not a {kind}: {value!r}") from None
+    if not ok(x):
+        raise argparse.ArgumentTypeError(why)
     return x
+
+
+def _score(value: str) -> float:
+    return float(_number(value, float, lambda x: 0 <= x <= 100, "must be between 0 and 100"))
 
 
 def _seconds(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not x >= 0 or x == float("inf"):
-        raise argparse.ArgumentTypeError("must be a number of seconds, 0 or more")
-    return x
+    return float(_number(value, float, lambda x: x >= 0 and x != float("inf"),
+                         "must be a number of seconds, 0 or more"))
 
 
 def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
-    return n
+    return int(_number(value, int, lambda n: n >= 0, "must be 0 (one per CPU) or more"))
 
 
 def build_parser() -> argparse.ArgumentParser:
