@@ -62,6 +62,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "Passage scores": "Scores des passages",
         "Could not be checked": "Impossible à vérifier",
         " or ": " ou ",
+        ":": " :",
+        "See": "Voir",
         "Fix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.":
             "Correction : la première suggestion peut être appliquée sans risque ; 'mtlint check --fix' l'applique.",
     },
