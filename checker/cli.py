@@ -708,16 +708,17 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
     for r in ruleset.rules:
         if wanted in (r.code, r.name) or wanted.upper() == r.code:
             message, why = rule_text(r, ml)
+            c = _l(":", ml)  # French typography spaces the colon
             out.write(f"{r.code} {r.name}\n")
-            out.write(f"{_l('category', ml)}: {r.category} ({_mqm(r.category)}); {_l('severity', ml)}: {r.severity.value}; "
-                      f"kind: {r.kind}; {_l('language', ml)}: {r.languages}\n\n")
-            out.write(f"{_l('Message', ml)}: {message}\n\n{_l('Why it matters', ml)}:\n{why}\n")
+            out.write(f"{_l('category', ml)}{c} {r.category} ({_mqm(r.category)}); {_l('severity', ml)}{c} {r.severity.value}; "
+                      f"kind{c} {r.kind}; {_l('language', ml)}{c} {r.languages}\n\n")
+            out.write(f"{_l('Message', ml)}{c} {message}\n\n{_l('Why it matters', ml)}{c}\n{why}\n")
             if r.autofix:
                 out.write("\n" + _l("Fix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.", ml) + "\n")
             bad = [e for e in r.examples if e.bad]
             good = [e for e in r.examples if not e.bad]
             if bad:
-                out.write(f"\n{_l('Flagged', ml)}:\n")
+                out.write(f"\n{_l('Flagged', ml)}{c}\n")
                 for e in bad:
                     assert e.span is not None
                     s, t = e.span
@@ -725,11 +726,11 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
                     fix = f"   → {', '.join(e.fix)}" if e.fix else ""
                     out.write(f"  {marked}{fix}\n")
             if good:
-                out.write(f"\n{_l('Not flagged', ml)}:\n")
+                out.write(f"\n{_l('Not flagged', ml)}{c}\n")
                 for e in good:
                     out.write(f"  {e.text}\n")
             if r.link:
-                out.write(f"\nSee {r.link}\n")
+                out.write(f"\n{_l('See', ml)} {r.link}\n")
             return EXIT_OK
     raise UsageError(f"no rule with code or name {wanted!r} (see 'mtlint rules')")
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from checker.errors import UsageError
 
-__all__ = ["LABELS", "label", "localize", "message_language", "rule_text", "validate"]
+__all__ = ["LABELS", "label", "localize", "localize_args", "message_language", "rule_text", "validate"]
 
 _SUFFIXED = re.compile(r"^(message|why)_([a-z]{2,3})$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
@@ -61,10 +61,98 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "findings": "problèmes",
         "Passage scores": "Scores des passages",
         "Could not be checked": "Impossible à vérifier",
+        " or ": " ou ",
+        ":": " :",
+        "See": "Voir",
         "Fix: the first suggestion is safe to apply; 'mtlint check --fix' applies it.":
             "Correction : la première suggestion peut être appliquée sans risque ; 'mtlint check --fix' l'applique.",
     },
 }
+
+
+#: Words that kinds put into message fields, by language: the field's English value → its translation.
+ARG_WORDS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "fr": {
+        "gender": {"feminine": "féminin", "masculine": "masculin"},
+        "what": {"month": "mois", "weekday": "jours"},
+        "detail": {"a 24-hour time with AM/PM": "une heure sur 24 heures suivie de AM/PM"},
+    },
+}
+
+#: Sentences that kinds put into message fields, by language and field: (pattern, replacement).
+ARG_PATTERNS: Mapping[str, Mapping[str, tuple[tuple[str, str], ...]]] = {
+    "fr": {
+        "note": (
+            (r"^is spaced, while this article mostly glues these marks \((\d+) spaced, (\d+) glued\); keep one style$",
+             r"est espacé, alors que cet article colle surtout ces signes (\1 espacés, \2 collés) ; gardez un seul style"),
+            (r"^is glued, while as many of these marks in this article are spaced \((\d+) spaced, (\d+) glued\)$",
+             r"est collé, alors qu'autant de ces signes sont espacés dans cet article (\1 espacés, \2 collés)"),
+            (r"^is glued, while this article mostly spaces these marks \((\d+) spaced, (\d+) glued\)$",
+             r"est collé, alors que cet article espace surtout ces signes (\1 espacés, \2 collés)"),
+            (r"^is glued, against the chosen convention \((\w+)\)$",
+             r"est collé, contrairement à la convention choisie (\1)"),
+            (r"^is glued, while the article's other marks follow France's spacing$",
+             r"est collé, alors que les autres signes de l'article suivent l'espacement de France"),
+        ),
+    },
+}
+
+#: Agreement after a field is translated: French nouns stay singular after 0 and 1.
+ARG_FIXUPS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "fr": ((r"(?<![\d,.])([01]) (espacé|collé)s\b", r"\1 \2"),),
+}
+
+#: Fields that hold a language's English name ("English", "Chinese or Japanese").
+LANGUAGE_FIELDS = frozenset({"lang", "doc_lang", "source_lang"})
+
+
+@lru_cache(maxsize=512)
+def _language_name(name: str, lang: str) -> str:
+    """The English name of a language (or "A or B") in `lang`; as given when it is not a known name."""
+    if not name[:1].isupper():
+        return name  # a tag ("en") or something else: left as written
+    try:
+        import langcodes
+
+        parts = [langcodes.find(part).display_name(lang) for part in name.split(" or ")]
+    except (ImportError, LookupError, ValueError):
+        return name
+    return label(" or ", lang).join(parts)
+
+
+def localize_args(args: Mapping[str, str], lang: str | None) -> Mapping[str, str]:
+    """Message fields with the English words a kind wrote (genders, language names, notes) in `lang`."""
+    if not lang or lang == "en" or not args:
+        return args
+    words, patterns = ARG_WORDS.get(lang, {}), ARG_PATTERNS.get(lang, {})
+    out = dict(args)
+    for key, value in args.items():
+        if not isinstance(value, str):
+            continue
+        if key in LANGUAGE_FIELDS:
+            out[key] = _language_name(value, lang)
+        elif value in words.get(key, {}):
+            out[key] = words[key][value]
+        else:
+            for pattern, replacement in patterns.get(key, ()):
+                new, n = re.subn(pattern, replacement, value)
+                if n:
+                    for fix, repl in ARG_FIXUPS.get(lang, ()):
+                        new = re.sub(fix, repl, new)
+                    out[key] = new
+                    break
+    return out
+
+
+def _localized_check(check: Any, lang: str) -> Any:
+    """A rule's detector whose hits carry their message fields in `lang`."""
+    from dataclasses import replace
+
+    def run(*args: Any, **kwargs: Any) -> list[Any]:
+        return [replace(hit, args=localize_args(hit.args, lang)) if getattr(hit, "args", None) else hit
+                for hit in check(*args, **kwargs)]
+
+    return run
 
 
 def label(text: str, lang: str | None) -> str:
@@ -170,4 +258,6 @@ def localize(rule: Any, lang: str | None) -> Any:
     message, why = rule_text(rule, lang)
     if message == rule.message and why == rule.why:
         return rule
+    if lang and lang != "en" and message != rule.message and getattr(rule, "check", None) is not None:
+        return replace(rule, message=message, why=why, check=_localized_check(rule.check, lang))
     return replace(rule, message=message, why=why)
