@@ -100,3 +100,28 @@ def test_every_new_row_has_both_examples() -> None:
             if not bad or not good:
                 missing.append(f"{path.name}: {line.split(chr(9))[:2]}")
     assert not missing, "rows without their own bad= and good= examples:\n" + "\n".join(missing)
+
+
+def test_optional_space_in_a_pattern_stays_optional() -> None:
+    """`` ?`` in a row is an optional space (it used to require one or more)."""
+    import regex
+
+    from checker.kinds.glossary import compile_entry
+
+    entry = compile_entry(("hand ?phones?", "mobile phone"), regex.IGNORECASE, "<test>")
+    assert entry.regex.search("a new handphone")
+    assert entry.regex.search("a new hand phone")
+    assert entry.regex.search("a new hand\u00a0phone")
+    assert not entry.regex.search("a new hand-phone")
+
+
+def test_label_conditions_see_the_line_start() -> None:
+    """An infobox ``doc=`` condition written with ``(?m:^)`` finds a label after a name line."""
+    import regex
+
+    from checker.kinds.sense_table import _compile_row
+
+    row = _compile_row(("en", "Enfants", "-", "lang=fr", r"left=\n|\A", r"right=:|\t|\n|\Z", r"doc=(?m:^)(?:Née?s?)[\t\x20]*(?::|\t|\n)"), regex.IGNORECASE, "<test>")
+    text = "Marie Curie\nNée : 1867\nEnfants : deux"
+    assert all(p.search(text) for p in row.doc_need)
+    assert not all(p.search("Marie Curie\nNée à Varsovie, elle…\nEnfants : deux") for p in row.doc_need)

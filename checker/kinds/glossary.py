@@ -67,7 +67,8 @@ class Entry:
 
 def _body(pattern: str) -> str:
     # A literal space stands for any white space; a straight apostrophe for any apostrophe.
-    return regex.sub(r"(?<!\\) +", lambda _: _WS + "+", pattern.strip()).replace("'", _APOS)
+    # An optional space (" ?") stays optional: any white space, or none.
+    return regex.sub(r"(?<!\\) +(\?)?", lambda m: _WS + ("*" if m.group(1) else "+"), pattern.strip()).replace("'", _APOS)
 
 
 def _condition(kind: str, expr: str) -> str:
