@@ -16,6 +16,9 @@ params:
   expression that must (or must not) match just before / just after the pattern, across
   white space (``left=qu'|que`` or ``right=,``). ``^`` in ``left`` means a sentence or line
   start: it matches after ``.!?:«"`` or a line break.
+  A row may also carry its own examples: ``bad=`` a sentence with the reported span marked
+  ``[[…]]`` and ``good=`` a sentence where the same words are correct (the row's context
+  condition at work). The checker ignores them; ``tests/test_calque_row_examples.py`` runs them.
 - ``ignore_case``: default true.
 """
 
@@ -47,6 +50,7 @@ _WORD_BEFORE = r"(?<![\p{L}\p{M}\p{N}_])"
 _WORD_AFTER = r"(?:(?<=['’\u02bc])|(?![\p{L}\p{M}\p{N}_]))"
 _SENTENCE_START = r"(?:\A|[.!?:;«\"“(\n\r—–-])"
 _CONDITIONS = ("left", "right", "notleft", "notright")
+EXAMPLE_KEYS = ("bad", "good")  # a row's own examples (see row_examples), not conditions
 _TIMEOUT = 5.0
 _WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}")
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
@@ -63,7 +67,8 @@ class Entry:
 
 def _body(pattern: str) -> str:
     # A literal space stands for any white space; a straight apostrophe for any apostrophe.
-    return regex.sub(r"(?<!\\) +", lambda _: _WS + "+", pattern.strip()).replace("'", _APOS)
+    # An optional space (" ?") stays optional: any white space, or none.
+    return regex.sub(r"(?<!\\) +(\?)?", lambda m: _WS + ("*" if m.group(1) else "+"), pattern.strip()).replace("'", _APOS)
 
 
 def _condition(kind: str, expr: str) -> str:
@@ -88,6 +93,8 @@ def compile_entry(row: tuple[str, ...], flags: int, where: str) -> Entry:
             continue
         key, sep, expr = cell.partition("=")
         key = key.strip()
+        if sep and key in EXAMPLE_KEYS:
+            continue
         if not sep or key not in _CONDITIONS or not expr.strip():
             raise ValueError(f"{where}: {pattern!r}: bad condition {cell!r} (expected left=, right=, notleft=, notright=)")
         (before if key in ("left", "notleft") else after).append(_condition(key, expr.strip()))
@@ -102,6 +109,17 @@ def compile_entry(row: tuple[str, ...], flags: int, where: str) -> Entry:
             if not (name.isdigit() and int(name) <= compiled.groups or name in compiled.groupindex):
                 raise ValueError(f"{where}: {pattern!r}: suggestion {s!r} names a missing group {name!r}")
     return Entry(pattern, compiled, suggestions)
+
+
+def row_examples(row: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``bad=`` and ``good=`` example cells of a table row (for the tests)."""
+    bad: list[str] = []
+    good: list[str] = []
+    for cell in row:
+        key, sep, expr = cell.partition("=")
+        if sep and key.strip() in EXAMPLE_KEYS and expr.strip():
+            (bad if key.strip() == "bad" else good).append(expr.strip())
+    return tuple(bad), tuple(good)
 
 
 def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:

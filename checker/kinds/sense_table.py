@@ -17,6 +17,10 @@ look at the whole article, for words whose wrong sense is only recognisable by t
 - ``lang=xx[,yy]``: the entry applies only to articles in these languages (for a table
   shared by several languages, such as literal infobox labels).
 
+A row may carry its own examples, ``bad=`` (the reported span marked ``[[…]]``) and
+``good=`` (the same words where they are correct); the checker ignores them and
+``tests/test_calque_row_examples.py`` runs each against the rule that reads the table.
+
 params:
 - ``table``: the file beside the rule;
 - ``sources``: optional list of source languages to apply (default: every row);
