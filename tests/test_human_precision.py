@@ -1,0 +1,84 @@
+"""Conventions of careful human text stay quiet (issue #7, human-text precision).
+
+Each case is a shape that human translators and authors write on purpose (a house
+convention, a rare technical term, a remark closed after a paragraph break); the
+matching defect next to it is still reported, so that none of these tests can pass
+by silencing a rule.
+"""
+
+from __future__ import annotations
+
+from checker import Linter
+from checker.finding import Severity
+
+LINTER = Linter()
+
+
+def counted(text: str, lang: str, code: str) -> list[str]:
+    """The findings of `code` that count (minor or worse), by text."""
+    report = LINTER.check_text(text, lang=lang)
+    for f in report.findings:
+        assert text[f.start:f.end] == f.text
+    return [f.text for f in report.findings if f.code == code and f.severity is not Severity.INFO]
+
+
+def shown(text: str, lang: str, code: str) -> list[str]:
+    report = LINTER.check_text(text, lang=lang)
+    return [f.text for f in report.findings if f.code == code]
+
+
+# --- non-word: a word far from every known word is weak evidence -----------------------------
+
+def test_rare_technical_term_without_a_close_word_is_info() -> None:
+    text = "Les patients atteints de cholangiolithiase ont été opérés en urgence."
+    assert counted(text, "fr", "MT201") == []
+    assert shown(text, "fr", "MT201") == ["cholangiolithiase"]
+
+
+def test_misspelt_word_with_a_clear_neighbour_still_counts() -> None:
+    text = "Les plateformes cherchent à dévalorier le travail des artistes."
+    assert counted(text, "fr", "MT201") == ["dévalorier"]
+
+
+def test_english_technical_term_is_info_and_a_typo_is_not() -> None:
+    term = "The parasite secretes a glycoprotein from its rhoptroneme organelles during invasion."
+    assert counted(term, "en", "MT202") == []
+    typo = "The governmentt announced a new budget on Monday."
+    assert counted(typo, "en", "MT202") == ["governmentt"]
+
+
+# --- space before ; : ! ? in a language that does not space them ----------------------------
+
+def test_consistent_french_spacing_in_english_is_a_house_convention() -> None:
+    text = (
+        "Emergency contraception : a practical guide.\n\n"
+        "Two methods exist : a pill and a device. Which one to choose ? Both work.\n\n"
+        "Conclusion : ask a pharmacist."
+    )
+    assert counted(text, "en", "MT240") == []
+    assert len(shown(text, "en", "MT240")) == 4
+
+
+def test_an_odd_spaced_colon_in_unspaced_text_still_counts() -> None:
+    text = (
+        "Two methods exist: a pill and a device. Which one to choose? Both work.\n\n"
+        "The review said : ask a pharmacist. Results: good."
+    )
+    assert counted(text, "en", "MT240") == ["said :"]
+
+
+def test_house_convention_never_covers_commas_and_full_stops() -> None:
+    text = "Options : pills , devices. Choice : yours. Doubt ? Ask ."
+    assert sorted(counted(text, "en", "MT240")) == ["Ask .", "pills ,"]
+
+
+# --- a parenthesis closed at the start of the next paragraph --------------------------------
+
+def test_parenthesis_closed_after_a_paragraph_break_is_not_unclosed() -> None:
+    text = "Ships within a week (longer for remote areas\n\n) and returns are free.\n\nMore text here."
+    assert counted(text, "en", "MT220") == []
+
+
+def test_parenthesis_never_closed_still_counts() -> None:
+    text = "The federation (PSSX in 1930 was founded in the north.\n\nThe league started later."
+    assert counted(text, "en", "MT220") == ["(PSSX in"]
