@@ -68,8 +68,13 @@ def test_an_odd_spaced_colon_in_unspaced_text_still_counts() -> None:
 
 
 def test_house_convention_never_covers_commas_and_full_stops() -> None:
-    text = "Options : pills , devices. Choice : yours. Doubt ? Ask ."
+    text = "Options : pills , devices.\n\nChoice : yours. Doubt ? Ask ."
     assert sorted(counted(text, "en", "MT240")) == ["Ask .", "pills ,"]
+
+
+def test_one_line_of_spaced_marks_is_no_house_convention() -> None:
+    text = "Why ? Because : that is all.\n\nThe review said: ask a pharmacist."
+    assert counted(text, "en", "MT240") == ["Why ?", "Because :"]
 
 
 # --- a parenthesis closed at the start of the next paragraph --------------------------------
@@ -82,3 +87,15 @@ def test_parenthesis_closed_after_a_paragraph_break_is_not_unclosed() -> None:
 def test_parenthesis_never_closed_still_counts() -> None:
     text = "The federation (PSSX in 1930 was founded in the north.\n\nThe league started later."
     assert counted(text, "en", "MT220") == ["(PSSX in"]
+
+
+# --- scientific abbreviations before a lowercase word ---------------------------------------
+
+def test_taxonomic_and_citation_abbreviations_do_not_end_a_sentence() -> None:
+    text = "We found Rickettsia sp. in two colonies, as Moreau et al. reported for ticks."
+    assert counted(text, "en", "MT259") == []
+
+
+def test_a_sentence_split_by_a_full_stop_still_counts() -> None:
+    text = "The minister spoke for an hour. but nobody listened to the speech."
+    assert counted(text, "en", "MT259") == [". but"]

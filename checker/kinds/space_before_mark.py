@@ -13,9 +13,9 @@ params:
 - ``spaced_in``: primary language subtags that put a space before ``high_marks``.
 - ``house_min``, ``house_share``: in another language, when at least ``house_min`` of the
   document's high marks after a word, and at least ``house_share`` of them, have a space
-  before them, the spacing is the article's own convention (an author who writes French
-  typography in English, a house style), not a scraping defect: those findings are
-  ``info``. Spaces before ``, .`` stay reported. ``house_min = 0`` turns this off.
+  before them, in two passages or more, the spacing is the article's own convention (an
+  author who writes French typography in English, a house style), not a scraping defect:
+  those findings are ``info``. Spaces before ``, .`` stay reported. ``house_min = 0`` turns this off.
 """
 
 from __future__ import annotations
@@ -75,9 +75,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         text = doc.prose
         house = False
         if house_min and high_after_word is not None and expr is every:
-            gaps = [bool(m.group("space")) for m in high_after_word.finditer(text)]
-            spaced = sum(gaps)
-            house = spaced >= house_min and spaced >= house_share * len(gaps)
+            gaps = [(m.start(), bool(m.group("space"))) for m in high_after_word.finditer(text)]
+            spaced = [at for at, gap in gaps if gap]
+            house = (
+                len(spaced) >= house_min
+                and len(spaced) >= house_share * len(gaps)
+                # a convention runs through the article: one line pasted from elsewhere is no house style
+                and len({doc.passage_index(at) for at in spaced}) >= 2
+            )
         skip = [(t.start, t.end) for t in doc.tokens if t.kind in _NOT_PROSE]
         for m in expr.finditer(text):
             start, end = m.start(), m.end()
