@@ -41,7 +41,7 @@ def test_misspelt_word_with_a_clear_neighbour_still_counts() -> None:
 
 
 def test_english_technical_term_is_info_and_a_typo_is_not() -> None:
-    term = "The parasite secretes a glycoprotein from its rhoptroneme organelles during invasion."
+    term = "The enzyme binds the xylotrophinase receptor of the cell wall."
     assert counted(term, "en", "MT202") == []
     typo = "The governmentt announced a new budget on Monday."
     assert counted(typo, "en", "MT202") == ["governmentt"]
@@ -51,9 +51,9 @@ def test_english_technical_term_is_info_and_a_typo_is_not() -> None:
 
 def test_consistent_french_spacing_in_english_is_a_house_convention() -> None:
     text = (
-        "Emergency contraception : a practical guide.\n\n"
-        "Two methods exist : a pill and a device. Which one to choose ? Both work.\n\n"
-        "Conclusion : ask a pharmacist."
+        "Hand hygiene in wards : a short review.\n\n"
+        "Two products compete : soap and gel. Which one wins ? Both do.\n\n"
+        "Advice : wash often."
     )
     assert counted(text, "en", "MT240") == []
     assert len(shown(text, "en", "MT240")) == 4
@@ -61,26 +61,26 @@ def test_consistent_french_spacing_in_english_is_a_house_convention() -> None:
 
 def test_an_odd_spaced_colon_in_unspaced_text_still_counts() -> None:
     text = (
-        "Two methods exist: a pill and a device. Which one to choose? Both work.\n\n"
-        "The review said : ask a pharmacist. Results: good."
+        "Two products compete: soap and gel. Which one wins? Both do.\n\n"
+        "The nurse said : wash often. Results: good."
     )
     assert counted(text, "en", "MT240") == ["said :"]
 
 
 def test_house_convention_never_covers_commas_and_full_stops() -> None:
-    text = "Options : pills , devices.\n\nChoice : yours. Doubt ? Ask ."
-    assert sorted(counted(text, "en", "MT240")) == ["Ask .", "pills ,"]
+    text = "Products : soap , gel.\n\nChoice : yours. Doubt ? Ask ."
+    assert sorted(counted(text, "en", "MT240")) == ["Ask .", "soap ,"]
 
 
 def test_one_line_of_spaced_marks_is_no_house_convention() -> None:
-    text = "Why ? Because : that is all.\n\nThe review said: ask a pharmacist."
+    text = "Why ? Because : that is all.\n\nThe nurse said: wash often."
     assert counted(text, "en", "MT240") == ["Why ?", "Because :"]
 
 
 # --- a parenthesis closed at the start of the next paragraph --------------------------------
 
 def test_parenthesis_closed_after_a_paragraph_break_is_not_unclosed() -> None:
-    text = "Ships within a week (longer for remote areas\n\n) and returns are free.\n\nMore text here."
+    text = "Delivery takes a week (two for islands\n\n) and returns are free.\n\nMore text here."
     assert counted(text, "en", "MT220") == []
 
 

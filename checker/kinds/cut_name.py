@@ -3,7 +3,7 @@
 A scraper or a teaser that cuts a line at a fixed width leaves the beginning of
 the last word; when that word is a name, the fragment starts with a capital
 (``… au stade de Montr`` in an article that writes ``Montréal``; a crosshead in
-capitals ending ``… SIGNER CAICE`` when the body names ``Caicedo``). The
+capitals ending ``… CLOSE TO SIGNING ORTEG`` when the body names ``Ortegoza``). The
 ``cut-word`` kind leaves capitalised words alone (a name ends many lines); this
 kind reports one only when the article itself shows the longer word:
 

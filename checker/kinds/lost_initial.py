@@ -3,7 +3,7 @@
 A scraper that cuts a table cell, an infobox line or a caption one or two
 characters too late leaves the rest of the first word, starting in lowercase:
 an infobox line ``ontréal`` where the article writes ``Montréal``, a native name
-``омите …`` where the body has ``Ромите``. The word is reported when
+``иевская`` where the body has ``Киевская``. The word is reported when
 
 - it starts a line, a passage or a table cell (after a tab or ``|``), in
   lowercase, in a cased script (Latin, Cyrillic, Greek, Armenian…), and is at

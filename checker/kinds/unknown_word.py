@@ -30,7 +30,7 @@ w, x, y in Italian) is a loanword and is not reported.
 With ``unsuggested_info``, a word for which no close word is clear (no suggestion)
 is reported as ``info``: a misspelt or garbled word (``dévalorier``) is one edit
 from a frequent word, whereas a word far from every listed word is as often a
-rare term of a specialised text (``néphrolithiase``, ``microneme``) as a coinage,
+rare term of a specialised text (``cholangiolithiase``, ``spondylodiscitis``) as a coinage,
 so it is shown but never counts.
 
 params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
