@@ -47,6 +47,8 @@ def test_reported(text: str, lang: str, expected: list) -> None:
         ("Interview de Valdrem\n\nValdrem et Valdremont sont cousins.", "fr"),
         # a name with a particle ends the line; no longer word in the article begins with it
         ("Le discours d’Ursula von der Leyen\n\nLa présidente de la Commission a parlé.", "fr"),
+        # the longer word goes on in capitals: another token glued on (a trademark, CamelCase)
+        ("Le podomètre Valdrem\n\nLe modèle VALDREMMC et le ValdremTV.", "fr"),
         # nothing longer in the article
         ("Reportage à Valdrem\n\nLa ville est calme.", "fr"),
     ],

@@ -15,7 +15,8 @@ kind reports one only when the article itself shows the longer word:
 - it occurs nowhere else in the article as a whole token (a name used on its own,
   ``Rom`` beside ``Roms``, is a name), and no hashtag, handle or domain holds it;
 - a capitalised word of the article starts with it (case-insensitively) and has
-  at least ``min_missing`` more letters: that word is the suggestion.
+  at least ``min_missing`` more letters, in lowercase after a fragment in mixed case
+  (``Valdrem`` → ``Valdremont``, never ``ValdremTV``): that word is the suggestion.
 
 With ``caps_heading`` (optional, off by default), the last word of a line in
 capitals of at least three words, in an article written in mixed case, is also
@@ -115,9 +116,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             assert longer is not None
             i = bisect.bisect_left(longer, (folded, ""))
             full = None
+            caps = word.isupper()
             while i < len(longer) and longer[i][0].startswith(folded):
-                if len(longer[i][0]) >= len(folded) + min_missing:
-                    full = longer[i][1]
+                candidate = longer[i][1]
+                # A word cut in mixed case goes on in lowercase (Valdrem|ont); a suffix in capitals
+                # (a trademark sign spelt out, CamelCase) is another token glued on, not the rest of it.
+                if len(candidate) >= len(word) + min_missing and (caps or candidate[len(word)].islower()):
+                    full = candidate
                     break
                 i += 1
             if full is not None:
