@@ -99,3 +99,9 @@ def test_taxonomic_and_citation_abbreviations_do_not_end_a_sentence() -> None:
 def test_a_sentence_split_by_a_full_stop_still_counts() -> None:
     text = "The minister spoke for an hour. but nobody listened to the speech."
     assert counted(text, "en", "MT259") == [". but"]
+
+
+def test_a_short_unknown_word_without_a_close_word_still_counts() -> None:
+    # short garbles are rarely learned terms: only long words without a neighbour are weak evidence
+    text = "Le patient a reçu du grvakt pendant trois jours."
+    assert counted(text, "fr", "MT201") == ["grvakt"]
