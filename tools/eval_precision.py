@@ -13,6 +13,10 @@ runs every enabled rule, and reports per category:
   using the shared scorer's COMPAT table when it is available).
 
     python tools/eval_precision.py [--eval DIR] [--files biomqm_en-fr.jsonl ...] [--limit N] [--json]
+                                   [--by-rule] [--show N]
+
+``--by-rule`` adds, per language of human text, the findings per 1,000 words of each rule
+code; ``--show N`` prints up to N of each rule's findings on human text with their context.
 
 Exits 0 with a message when the eval folder is absent.
 """
@@ -84,6 +88,8 @@ def main() -> int:
         help="also count findings on human prose of ../shared/corpus/articles matching these globs "
         "(e.g. 'fr_wikinews_*'); the language is the file name's prefix",
     )
+    ap.add_argument("--by-rule", action="store_true", help="per language of human text, the rate of each rule code")
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print up to N findings per rule code on human text, with context")
     ap.add_argument("--min-severity", default="minor", help="count findings of this severity or worse (default: minor; info never fails a run)")
     args = ap.parse_args()
     if not args.eval.is_dir():
@@ -97,6 +103,17 @@ def main() -> int:
 
     human_words: Counter[str] = Counter()
     human_hits: Counter[tuple[str, str]] = Counter()
+    rule_hits: Counter[tuple[str, str]] = Counter()
+    samples: dict[tuple[str, str], list[str]] = {}
+
+    def note_human(key: str, text: str, f: Any) -> None:
+        human_hits[(key, f.category)] += 1
+        rule_hits[(key, f.code)] += 1
+        shown = samples.setdefault((key, f.code), [])
+        if len(shown) < args.show:
+            left = text[max(0, f.start - 50):f.start].replace("\n", "⏎")
+            right = text[f.end:f.end + 50].replace("\n", "⏎")
+            shown.append(f"…{left}[[{text[f.start:f.end]}]]{right}…")
     mt_total: Counter[str] = Counter()
     mt_any: Counter[str] = Counter()
     mt_compat: Counter[str] = Counter()
@@ -118,7 +135,7 @@ def main() -> int:
             key = f"{lang}:corpus"
             human_words[key] += len(text.split())
             for f in run(text, lang):
-                human_hits[(key, f.category)] += 1
+                note_human(key, text, f)
 
     for name in args.files:
         path = args.eval / name
@@ -133,14 +150,14 @@ def main() -> int:
                 src_text, _ = join([r["source"] for r in recs])
                 human_words["en"] += len(src_text.split())
                 for f in run(src_text, "en"):
-                    human_hits[("en", f.category)] += 1
+                    note_human("en", src_text, f)
             text, starts = join([r["target"] for r in recs])
             lengths = [len(r["target"]) for r in recs]
             findings = run(text, lang)
             if system in HUMAN_SYSTEMS:
                 human_words[lang] += len(text.split())
                 for f in findings:
-                    human_hits[(lang, f.category)] += 1
+                    note_human(lang, text, f)
                 continue
             for f in findings:
                 i = locate(starts, lengths, f.start)
@@ -187,6 +204,14 @@ def main() -> int:
             for c in cats if mt_total[c]
         },
     }
+    if args.by_rule or args.show:
+        result["human_by_rule"] = {
+            lang: {
+                code: round(1000 * n / max(1, human_words[lang]), 3)
+                for (k, code), n in sorted(rule_hits.items(), key=lambda kv: -kv[1]) if k == lang
+            }
+            for lang in sorted(human_words)
+        }
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -198,6 +223,12 @@ def main() -> int:
         )
         for c, v in data["per_1000_words"].items():
             print(f"  {c:<20} {v:>7.3f}")
+        if "human_by_rule" in result:
+            print("  by rule:")
+            for code, v in result["human_by_rule"][lang].items():
+                print(f"    {code:<8} {v:>7.3f}  ({rule_hits[(lang, code)]})")
+                for line in samples.get((lang, code), []):
+                    print(f"        {line}")
     print("\nMT output: findings, P(any) = share overlapping an annotated error, P(compat)")
     for c, v in result["mt"].items():
         pa = "-" if v["p_any"] is None else f"{v['p_any']:.0%}"

@@ -11,6 +11,11 @@ params:
 - ``marks``: marks that never take a space before them, in any language.
 - ``high_marks``: marks spaced in some languages only.
 - ``spaced_in``: primary language subtags that put a space before ``high_marks``.
+- ``house_min``, ``house_share``: in another language, when at least ``house_min`` of the
+  document's high marks after a word, and at least ``house_share`` of them, have a space
+  before them, in two passages or more, the spacing is the article's own convention (an
+  author who writes French typography in English, a house style), not a scraping defect:
+  those findings are ``info``. Spaces before ``, .`` stay reported. ``house_min = 0`` turns this off.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import regex
 
 from checker.context import Context
 from checker.document import Document
-from checker.finding import Hit
+from checker.finding import Hit, Severity
 from checker.rules import Rule, param
 
 NAME = "space-before-mark"
@@ -29,6 +34,8 @@ PARAMS = {
     "marks": param(str, default=",."),
     "high_marks": param(str, default=";:!?"),
     "spaced_in": param(list, default=["fr"], doc="languages that space the high marks"),
+    "house_min": param(int, default=0, doc="spaced high marks that make a house convention (0 = never)"),
+    "house_share": param(float, default=0.75, doc="share of spaced high marks that makes a house convention"),
 }
 
 _NOT_PROSE = frozenset({"url", "email", "handle"})
@@ -45,6 +52,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if not marks or set(marks) & set(high):
         raise ValueError("marks must be non-empty and distinct from high_marks")
     spaced_in = {str(x).lower() for x in p["spaced_in"]}
+    house_min, house_share = int(p["house_min"]), float(p["house_share"])
+    if not 0 < house_share <= 1:
+        raise ValueError("house_share must be in (0, 1]")
+    # Every high mark that ends a word's clause (followed by a space or the end), spaced or not.
+    high_after_word = (
+        regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])(?P<space>[ \t\u00a0\u202f]*+)[" + regex.escape(high) + r"](?=\s|$)")
+        if high else None
+    )
 
     def compile_for(chars: str) -> regex.Pattern:
         return regex.compile(
@@ -58,12 +73,23 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         expr = plain if ctx.primary in spaced_in else every
         text = doc.prose
+        house = False
+        if house_min and high_after_word is not None and expr is every:
+            gaps = [(m.start(), bool(m.group("space"))) for m in high_after_word.finditer(text)]
+            spaced = [at for at, gap in gaps if gap]
+            house = (
+                len(spaced) >= house_min
+                and len(spaced) >= house_share * len(gaps)
+                # a convention runs through the article: one line pasted from elsewhere is no house style
+                and len({doc.passage_index(at) for at in spaced}) >= 2
+            )
         skip = [(t.start, t.end) for t in doc.tokens if t.kind in _NOT_PROSE]
         for m in expr.finditer(text):
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e in skip):
                 continue
+            weak = house and m.group("mark") in high
             yield Hit(start, end, suggestions=(m.group("word") + m.group("mark"),),
-                      args={"mark": m.group("mark")})
+                      args={"mark": m.group("mark")}, severity=Severity.INFO if weak else None)
 
     return check

@@ -27,8 +27,15 @@ name or a coinage being introduced, and is accepted.
 A word with a letter the language's own words lack (``foreign_letters``: k, j,
 w, x, y in Italian) is a loanword and is not reported.
 
+With ``unsuggested_info_from``, a long word (at least that many letters) for which
+no close word is clear (no suggestion) is reported as ``info``: a misspelt or
+garbled word (``dévalorier``) is one edit from a frequent word, and a short
+unknown word is rarely anything but a garble, whereas a long word far from every
+listed word is as often a learned term of a specialised text (``cholangiolithiase``,
+``spondylodiscitis``) as a coinage, so it is shown but never counts.
+
 params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
-``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``.
+``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``, ``unsuggested_info_from``.
 """
 
 from __future__ import annotations
@@ -62,6 +69,9 @@ PARAMS = {
                                     "frequency; rarer ones only next to another word of that language (0 = always)"),
     "naming_cues": param(list, default=[], doc="words that introduce a name or a coinage (called, pronounced)"),
     "foreign_letters": param(str, default="", doc="letters native words lack (Italian k, j, w, x, y): a loanword"),
+    "unsuggested_info_from": param(int, default=0,
+                                   doc="a word of at least this many letters with no clear close word is reported "
+                                       "as `info` (weak evidence: a rare technical term the lists lack); 0 = never"),
 }
 
 _PLAIN = regex.compile(r"^[\p{Ll}\p{M}]+(?:[-'’][\p{Ll}\p{M}]+)*$")
@@ -86,6 +96,7 @@ def build(rule: Rule):  # noqa: ANN201
     anywhere = float(p["also_anywhere_zipf"])
     cues = frozenset(fold(w) for w in p["naming_cues"])
     foreign_letters = frozenset(p["foreign_letters"])
+    unsuggested_info_from = int(p["unsuggested_info_from"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
@@ -170,8 +181,10 @@ def build(rule: Rule):  # noqa: ANN201
                     start, end = tok.start, tok.end
                 fix = _suggest(part, ctx.primary)
                 conf = 0.9 if len(part) >= 7 else 0.75
-                yield Hit(start, end, (fix,) if fix else (), confidence=conf,
-                          severity=None if conf >= 0.9 else Severity.MINOR)
+                severity = None if conf >= 0.9 else Severity.MINOR
+                if unsuggested_info_from and not fix and len(part) >= unsuggested_info_from:
+                    severity = Severity.INFO  # long and far from every known word: likelier a learned term
+                yield Hit(start, end, (fix,) if fix else (), confidence=conf, severity=severity)
 
     return check
 
