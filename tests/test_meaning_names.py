@@ -100,8 +100,9 @@ def test_translated_honorific() -> None:
 
 
 def test_club_garble() -> None:
-    text = "Retenus : Jan Visser (FC drommelstad), Tom Bakker (SV Gr tw) et Nico Baas (FC Utrecht)."
-    assert _texts("MT564", text, "fr") == ["FC drommelstad", "SV Gr tw"]
+    text = ("Retenus : Jan Visser (FC drommelstad), Tom Bakker (SV Gr tw), Kees Smit (FC D’Arnem) "
+            "et Nico Baas (FC Utrecht).")
+    assert _texts("MT564", text, "fr") == ["FC drommelstad", "SV Gr tw", "FC D’Arnem"]
     clean = "Il a joué à l'AS Monaco, au FC St. Pauli, à l'AC Milan et au SC Freiburg, puis au FC de Nantes."
     assert _texts("MT564", clean, "fr") == []
 

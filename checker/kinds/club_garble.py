@@ -10,6 +10,7 @@ and reports the whole name when one of them is
 
 - a lowercase word of at least three letters that is not a particle (``particles``) and
   is rarer than ``max_zipf`` in the article's language and in English, or
+- a capitalised elided article glued to the next word (``FC D’Arnem``: club names have none), or
 - a capitalised fragment of two or three letters with no vowel (``Zw``, ``Nk``) that is not in ``particles`` (``St``).
 
 params: ``abbreviations`` (written as in the text, case-sensitive), ``particles``
@@ -35,6 +36,7 @@ PARAMS = {
     "max_zipf": param(float, default=1.5, doc="a lowercase word rarer than this (language and English) is garbled"),
 }
 
+_ELIDED = regex.compile(r"[DL]['’]\p{Lu}")
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüáíóúãõåæøœı")
 
 
@@ -50,10 +52,14 @@ def build(rule: Rule):  # noqa: ANN201
         r"(?P<rest>(?:[ \u00a0][\p{L}\p{M}'’]++){1,3}+)(?=[ \u00a0]*+(?:[,;)\]]|\.(?:\s|\Z)|$))",
         regex.MULTILINE,
     )
-    word = regex.compile(r"[\p{L}\p{M}]++")
+    word = regex.compile(r"[\p{L}\p{M}'’]++")
 
     def garbled(token: str, lang: str) -> bool:
+        if _ELIDED.match(token):
+            return True
         if token[:1].islower():
+            if "'" in token or "’" in token:
+                return False  # an elided article or a possessive: "d’Annecy" is no garbled word
             return (len(token) >= 3 and token.casefold() not in particles
                     and max(lexicon.zipf(token, lang), lexicon.zipf(token, "en")) < max_zipf)
         return (2 <= len(token) <= 3 and not token.isupper() and token.casefold() not in particles
