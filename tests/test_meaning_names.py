@@ -131,3 +131,11 @@ def test_possessive_already_wrong_keeps_the_woman() -> None:
 def test_her_father_then_he_is_the_father() -> None:
     text = "Shakira spoke to her fans on Monday. She thanked her father, who said he was proud."
     assert _texts("MT436", text, "en") == []
+
+
+# --- first-names.tsv: honorifics that show the gender ----------------------------------------------
+
+def test_female_honorific_opens_a_name() -> None:
+    text = "Hajjah Sekarwati Koes (nata nel 1960) è un cantante pop molto amata."
+    assert _texts("MT261", text, "it") == ["è un cantante"]
+    assert _texts("MT261", "Haji Sekarwati Koes (nato nel 1960) è un cantante pop.", "it") == []
