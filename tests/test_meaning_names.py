@@ -139,3 +139,20 @@ def test_female_honorific_opens_a_name() -> None:
     text = "Hajjah Sekarwati Koes (nata nel 1960) è un cantante pop molto amata."
     assert _texts("MT261", text, "it") == ["è un cantante"]
     assert _texts("MT261", "Haji Sekarwati Koes (nato nel 1960) è un cantante pop.", "it") == []
+
+
+# --- MT565 cognate-name ---------------------------------------------------------------------------
+
+def test_team_name_translated_as_look_alike() -> None:
+    text = "Il a couvert les Giants pendant dix ans. Chez les Géants, il a tout vu, dit-il des Géants."
+    assert _texts("MT565", text, "fr") == ["Géants", "Géants"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le défenseur des Blues a aussi joué pour les Bleus à l'Euro.", "fr"),  # both words are French
+    ("Il a couvert les Giants. Les Géants de la tech ont ri.", "fr"),  # sentence start: not a name use
+    ("The Giants beat the Tigers; the Tigres of Monterrey lost.", "en"),  # silent in English
+    ("Los Tigres ganaron y los Lakers perdieron ante los Lobos.", "es"),  # no English look-alike
+])
+def test_cognate_name_traps(text: str, lang: str) -> None:
+    assert _texts("MT565", text, lang) == []
