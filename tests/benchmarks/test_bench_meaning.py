@@ -1,4 +1,4 @@
-"""The meaning-level rules of issue 8 (MT560–MT564) on long and hostile shapes (pytest-benchmark).
+"""The meaning-level rules of issue 8 (MT560–MT565) on long and hostile shapes (pytest-benchmark).
 
 Each shape is about 200 kB; compare the means with ``prose``
 (``python -m pytest tests/benchmarks/test_bench_meaning.py --benchmark-enable``): a rule that
@@ -13,7 +13,7 @@ import pytest
 from checker import Linter
 
 SIZE = 200_000
-CODES = ["MT560", "MT561", "MT562", "MT563", "MT564", "MT117", "MT436"]
+CODES = ["MT560", "MT561", "MT562", "MT563", "MT564", "MT565", "MT117", "MT436"]
 
 SHAPES = {
     "prose": lambda: ("Le défenseur Tan Wei Ming a rejoint le FC Utrecht. Shakira a parlé à ses fans. " * 3000)[:SIZE],
