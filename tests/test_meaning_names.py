@@ -1,4 +1,4 @@
-"""Meaning-level rules of issue 8 (MT560–MT564, and the MT117/MT436 refinements): what they report,
+"""Meaning-level rules of issue 8 (MT560–MT565, and the MT117/MT436 refinements): what they report,
 and the clean traps that must stay silent. Every text here is written for the test."""
 
 from __future__ import annotations
