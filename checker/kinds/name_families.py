@@ -163,12 +163,12 @@ def build(rule: Rule):  # noqa: ANN201
         reported: set[tuple[int, int]] = set()
 
         def emit(minority: list[tuple[int, int]], model: list[tuple[int, int]], model_text: str,
-                 confidence: float) -> Iterator[Hit]:
+                 confidence: float, suggest: bool = True) -> Iterator[Hit]:
             for span in minority:
                 if span in reported:
                     continue
                 reported.add(span)
-                yield Hit(span[0], span[1], (model_text,), confidence=confidence,
+                yield Hit(span[0], span[1], (model_text,) if suggest else (), confidence=confidence,
                           args={"other": model_text, "count": str(len(model))}, related=model[0])
 
         # 1. Single words: romanisation and case families.
@@ -304,6 +304,7 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
             if not (_plain(f.text).startswith(head) or head.startswith(_plain(f.text)))
             and edit_distance(_plain(f.text), head, 2) <= 2
         )
+        flagged = 0
         for i, f in enumerate(members):
             a = _plain(f.text)
             for model in members[:i]:
@@ -323,8 +324,15 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
                     pass
                 else:
                     continue
+                flagged += 1
                 yield from emit(f.spans, model.spans, model.text, 0.6)
                 break
+        # Three spellings or more, each written once: no spelling is the article's, so the first
+        # is as suspect as the others (reported without a suggestion).
+        if ("near" in modes and family >= 3 and flagged >= 2 and len(members[0].spans) == 1
+                and all(len(f.spans) == 1 for f in members)):
+            other = members[1]
+            yield from emit(members[0].spans, other.spans, other.text, 0.5, suggest=False)
 
 
 _PHRASE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+|['’]|[^\s\p{L}]")

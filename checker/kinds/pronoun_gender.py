@@ -149,6 +149,7 @@ def build(rule: Rule):  # noqa: ANN201
         prev_end = -1
         prev_cap = False
         prev_key = ""
+        prev_reported = False  # the previous word was a masculine pronoun reported for the woman
         naming: str | None = None  # "f"/"m" while reading the words of a full name
         surnames: dict[str, str] = {}  # surname -> gender, learnt from full names
         for idx, (start, end, word) in enumerate(words):
@@ -182,7 +183,10 @@ def build(rule: Rule):  # noqa: ANN201
                     if not starts_sentence:
                         gender = None
             elif not cap and key in male_nouns:
-                gender = "m"
+                # "his father" where "his" was already the woman's: the text writes her as "he",
+                # so the next masculine pronouns are still most likely hers.
+                if not prev_reported:
+                    gender = "m"
             elif not cap and (key in other_nouns or key in role_nouns and prev_key in indefinites):
                 gender = None
             elif key in female_pronouns and not inside[start]:
@@ -196,5 +200,7 @@ def build(rule: Rule):  # noqa: ANN201
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
             ):
                 yield Hit(start, end, confidence=0.7)
-            prev_end, prev_cap, prev_key = end, cap, key
+                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
+                continue
+            prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
     return check
