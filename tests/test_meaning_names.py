@@ -76,16 +76,16 @@ def test_head_rendering_traps(text: str, lang: str) -> None:
 # --- MT562 wrong-sense-sport-de -------------------------------------------------------------------
 
 def test_sport_senses_in_a_match_report() -> None:
-    text = ("Der Schiedsrichter zeigte Rot. Die Partitur war am Ende 0:3, sagte der Trainer. "
-            "Der Galatasaray-Führer kritisierte den Verband.")
-    assert _texts("MT562", text, "de") == ["Partitur", "Galatasaray-Führer"]
+    text = ("Der Schiedsrichter zeigte Rot. Das Spiel endete nach zwei Toren mit einer Zeichnung. "
+            "Der Kapitän kam auf 30 Kappen für die Nationalmannschaft, sagte der Trainer.")
+    assert _texts("MT562", text, "de") == ["Zeichnung", "Kappen"]
 
 
 @pytest.mark.parametrize("text", [
-    "Der Dirigent hob die Partitur; das Orchester spielte ein Tor-Motiv, und der Trainer applaudierte.",
-    "Der Hisbollah-Führer sprach; die Liga pausiert, sagte ein Trainer.",
-    "Der Tabellenführer gewann, und der Liga-Tabellenführer verlor ein Tor später.",
-    "Der Partei-Führer sprach über Politik.",  # no match report: no sport words
+    "Der Zeichner legte eine Zeichnung vor; der Trainer applaudierte nach dem Tor.",
+    "Im Stadion trugen viele Fans Kappen; die Liga pausiert, sagte ein Trainer.",
+    "Die Ausstellung endete mit einer Zeichnung von Paul Klee.",  # no match report: left alone
+
 ])
 def test_sport_sense_traps(text: str) -> None:
     assert _texts("MT562", text, "de") == []

@@ -1,10 +1,10 @@
 """Kind ``head-rendering``: one name written with its generic word in two languages.
 
 Names of competitions, bodies and places are made of a proper part and a generic word
-(``AFF Cup``, ``Liga 1``, ``Galatasaray-Community``, ``Nobel Prize``). Machine
+(``Davis Cup``, ``Serie A``, ``Lyon Airport``, ``Nobel Prize``). Machine
 translation keeps the generic word in one sentence and translates it in the next, so
-that one article names the same thing ``AFF Cup`` and ``AFF-Pokal``, ``Liga 1`` and
-``League 1``. This kind pairs every generic word of the table with the proper part right
+that one article names the same thing ``Davis Cup`` and ``Davis-Pokal``, ``Nobel
+Prize`` and ``Nobel-Preis``. This kind pairs every generic word of the table with the proper part right
 beside it (a capitalised word, an acronym or a short number, joined by a space or a
 hyphen, on either side) and groups the mentions by proper part and concept; when one
 group holds renderings from two cells of the table's row, the minority rendering is
