@@ -132,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     slurm.add_argument("--queue", default=None, help="the Slurm partition")
     slurm.add_argument("--account", default=None)
     slurm.add_argument("--python", default=None, help="the workers' Python (default: this one)")
+    slurm.add_argument("--interface", default=None, help="network interface the workers reach the scheduler on (e.g. ib0)")
     kube = parser.add_argument_group("kubernetes (dask-kubernetes operator)")
     kube.add_argument("--image", default=None, help="an image with mtlint[archives] installed")
     kube.add_argument("--cpu", default="1")
@@ -143,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cluster == "slurm":
         options = {"cores": args.cores, "memory": args.memory or "32GB", "walltime": args.walltime,
                    "queue": args.queue, "account": args.account, "python": args.python}
+        if args.interface:
+            options["interface"] = args.interface
     elif args.cluster == "kubernetes":
         if not args.image:
             parser.error("kubernetes needs --image")

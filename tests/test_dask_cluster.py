@@ -128,3 +128,13 @@ def test_each_worker_builds_one_linter(tmp_path: Path) -> None:
     assert sum(tasks.values()) >= 12  # two runs of six partitions or more
     assert all(n <= 1 for n in built.values()), built
     assert sum(built.values()) == sum(1 for n in tasks.values() if n > 0), (built, tasks)
+
+
+def test_extras_named_by_the_issue_exist() -> None:
+    import tomllib
+
+    extras = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    assert "mtlint[archives]" in extras["dask"]  # pip install 'mtlint[dask]'
+    assert any(x.startswith("dask-jobqueue") for x in extras["cluster"])
+    assert any(x.startswith("dask-kubernetes") for x in extras["cluster"])
