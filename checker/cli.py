@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--id-field", default="id", metavar="NAME", help="record field holding the id (default: id)")
     check.add_argument("--lang-field", default="lang", metavar="NAME", help="record field holding the language (default: lang)")
     check.add_argument("--path-field", metavar="NAME", help="record field holding a path (Markdown when it ends in .md; default: none)")
-    check.add_argument("--resume", action="store_true", help="with --format jsonl -o OUT: skip the records already in OUT and append the others")
+    check.add_argument("--resume", action="store_true", help="with --format jsonl -o OUT: skip the records (or files with the same path and content) already in OUT and append the others")
     check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar on standard error (default: only when it is a terminal)")
     check.add_argument("--encoding", choices=("utf-8", "auto"), default="utf-8", help="utf-8 (default, strict) or auto: detect legacy encodings (cp1252…) and report which")
     check.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER", help="check the records on a Dask cluster (a LocalCluster when no address is given); needs mtlint[archives]")
@@ -327,8 +327,10 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         config = linter.config
     if args.records:
         return _check_records(linter, args, out, err)
-    if args.resume or args.dask:
-        raise UsageError(f"--{'resume' if args.resume else 'dask'} works with --records")
+    if args.dask:
+        raise UsageError("--dask works with --records")
+    if args.resume and (args.format != "jsonl" or not args.output):
+        raise UsageError("--resume needs the output to resume: --format jsonl -o OUT")
     if not args.paths and args.files_from is None:
         raise UsageError("no path given (use '.' for the current directory or '-' for standard input)")
     if args.files_from == "-" and "-" in args.paths:
@@ -348,7 +350,13 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     jobs = job_count(args.jobs)
     if args.format == "jsonl":
-        code = _check_stream(runner, targets, jobs, args, out, err)
+        if args.resume:  # files already in OUT with the same content are skipped (checker/resume.py)
+            from checker.resume import check_files_resumed
+
+            code = check_files_resumed(runner, targets, jobs, args.output, err, progress_flag=args.progress,
+                                       report_errors=_report_errors)
+        else:
+            code = _check_stream(runner, targets, jobs, args, out, err)
         _prune_cache(options)
         return _exit(code, args)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.

@@ -143,17 +143,33 @@ def check_part(part: Part, settings: bytes, fields: Fields, encoding: str = "utf
     return [line for _, line in check_lines(linter, targets)]
 
 
+def _lock(fh: TextIO) -> None:
+    """An exclusive lock on an open partition file, released when it is closed (none where the platform
+    or the file system has no ``flock``)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    except OSError:  # e.g. a network file system without locks
+        return
+
+
 def write_part(part: Part, settings: bytes, fields: Fields, directory: str, encoding: str = "utf-8",
                resume: bool = True) -> int:
     """Check one partition into ``directory/part-NNNNN.jsonl``, skipping the records already there
     (a torn last line is dropped first). Returns the number of records written now."""
     out = Path(directory) / f"part-{part.index:05d}.jsonl"
-    skip = done_keys(out).keys if resume else set()
-    linter = _linter(settings)
-    targets = (t for t in read_records(part.source, fields, encoding=encoding, start=part.start, end=part.end,
-                                       first_line=part.first_line) if t.key not in skip)
-    written = 0
     with open(out, "a" if resume else "w", encoding="utf-8") as fh:
+        # A task of a stopped run may still be writing this partition (its worker outlives the driver for
+        # a while): wait for it to finish, then read what it left.
+        _lock(fh)
+        skip = done_keys(out).keys if resume else set()
+        linter = _linter(settings)
+        targets = (t for t in read_records(part.source, fields, encoding=encoding, start=part.start, end=part.end,
+                                           first_line=part.first_line) if t.key not in skip)
+        written = 0
         for _, line in check_lines(linter, targets):
             fh.write(line + "\n")
             fh.flush()

@@ -55,7 +55,7 @@ def _prefix(src: Path, size: int, out: Path) -> Path:
 
 def _run(args: list[str]) -> tuple[float, int]:
     """Wall time and peak resident memory (kB) of one mtlint run and its worker processes."""
-    cmd = [sys.executable, "-m", "checker", "check", *args]
+    cmd = [sys.executable, "-m", "checker", "check", *args, "--no-cache"]  # no result cache: every text is checked
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
@@ -111,6 +111,22 @@ def test_archive_ratios(request, tmp_path: Path) -> None:
         second.write_text("".join(fh.readlines()[half:]), encoding="utf-8")
     t["second half fresh"], _ = _run(["--records", str(second), "--format", "jsonl", "-o", str(out),
                                       "--path-field", "path"])
+    # The same for plain files (--resume by path + content hash): a fresh resumable run, then a half-done
+    # output resumed, against checking the second half alone; then resuming a finished output (nothing to do).
+    fout = tmp_path / "files.jsonl"
+    t["files resume fresh"], _ = _run(["--files-from", str(listing), "--format", "jsonl", "-o", str(fout), "--resume"])
+    ffull = _lines(fout)
+    fhalf = len(ffull[:-1]) // 2
+    fout.write_text("\n".join(ffull[:fhalf]) + "\n", encoding="utf-8")
+    t["files resume half"], _ = _run(["--files-from", str(listing), "--format", "jsonl", "-o", str(fout), "--resume"])
+    assert _lines(fout) == ffull
+    t["files resume done"], _ = _run(["--files-from", str(listing), "--format", "jsonl", "-o", str(fout), "--resume"])
+    assert _lines(fout) == ffull
+    done = {json.loads(x)["path"] for x in ffull[:fhalf]}
+    rest = tmp_path / "rest.list"
+    rest.write_text("\n".join(str(p) for p in paths if str(p) not in done) + "\n", encoding="utf-8")
+    t["files second half fresh"], _ = _run(["--files-from", str(rest), "--format", "jsonl", "-o",
+                                            str(tmp_path / "rest.jsonl"), "--resume"])
     # Peak memory over 1 MB and 10 MB of records (two jobs, to keep the run short).
     corpus = CORPUS / "corpus.jsonl"
     for size, name in ((1 << 20, "1 MB"), (10 << 20, "10 MB")):
@@ -119,12 +135,16 @@ def test_archive_ratios(request, tmp_path: Path) -> None:
     n = len(paths)
     print()
     for key, seconds in t.items():
-        print(f"{key}: {seconds:.1f} s" + (f", {n / seconds:.1f} records/s" if "half" not in key else ""))
+        print(f"{key}: {seconds:.1f} s" + (f", {n / seconds:.1f} records/s" if "half" not in key and "done" not in key else ""))
     print(f"records/s of --records over files: {t['files j1'] / t['records j1']:.2f}")
     print(f"--jobs 2 over --jobs 1: {t['records j1'] / t['records j2']:.2f}; "
           f"Dask LocalCluster of 2 workers over --jobs 1: {t['records j1'] / t['records dask2']:.2f}")
     print(f"resume of a half-done output over checking the second half alone: "
           f"{t['resume half'] / t['second half fresh']:.2f}")
+    print(f"files: resume of a half-done output over checking the second half alone: "
+          f"{t['files resume half'] / t['files second half fresh']:.2f}; resumable run over a plain one: "
+          f"{t['files resume fresh'] / t['files j1']:.2f}; resuming a finished output over a full check: "
+          f"{t['files resume done'] / t['files j1']:.2f}")
     print(f"peak RSS: 1 MB of records {mem['1 MB'] / 1e3:.0f} MB, 10 MB {mem['10 MB'] / 1e3:.0f} MB, "
           f"ratio {mem['10 MB'] / mem['1 MB']:.2f}")
     assert all(v > 0 for v in t.values())
