@@ -115,13 +115,13 @@ def test_jobs_2_vs_1_cpu(benchmark: Any, tmp_path: Path) -> None:
     of the whole process tree), printed; the two reports are identical."""
     listing = _listing(tmp_path, "1m")
     runs: dict[int, dict[str, float]] = {}
-    for jobs in (1, 2):
+
+    def run(jobs: int) -> None:
         args = ["--format", "jsonl", "--jobs", str(jobs), "--files-from", str(listing)]
-        if jobs == 2:
-            benchmark.pedantic(lambda: runs.update({2: run_measured(args, tmp_path / "j2.jsonl")}),
-                               rounds=1, iterations=1)
-        else:
-            runs[1] = run_measured(args, tmp_path / "j1.jsonl")
+        runs[jobs] = run_measured(args, tmp_path / f"j{jobs}.jsonl")
+
+    run(1)
+    benchmark.pedantic(run, args=(2,), rounds=1, iterations=1)
     speedup = runs[1]["wall_s"] / runs[2]["wall_s"]
     extra_cpu = runs[2]["cpu_s"] / runs[1]["cpu_s"] - 1
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
