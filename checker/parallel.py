@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -251,8 +252,10 @@ def check_all(
     checked.codes.update(codes)
     yield report, line
     del report, line
-    prepare_fork()
-    yield from _check_parallel(runner, iterator, jobs, as_lines, checked)
+    ahead = list(itertools.islice(iterator, 2))
+    if len(ahead) > 1:  # one file left is checked by one worker: nothing would be loaded twice
+        prepare_fork()
+    yield from _check_parallel(runner, itertools.chain(ahead, iterator), jobs, as_lines, checked)
 
 
 def prepare_fork() -> None:
