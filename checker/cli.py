@@ -359,12 +359,18 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             code = _check_stream(runner, targets, jobs, args, out, err)
         _prune_cache(options)
         return _exit(code, args)
+    if _streams(args):
+        code = _check_streaming(runner, targets, jobs, args, out, err)
+        _prune_cache(options)
+        return _exit(code, args)
     # One path for one or many jobs: any exception while checking a file becomes its error entry.
     checked = Checked()
     from checker.progress import progress, wants_progress
 
     done = progress(check_all(runner, targets, jobs=jobs, checked=checked),
                     enabled=wants_progress(args.progress, err), stream=err, unit="files")
+    if args.statistics and not (args.fix or args.diff or args.show_fixes):
+        done = (_without_document(f, x) for f, x in done)  # counts need findings, not texts
     files = [f for f, _ in done]
     runner.selected_codes.update(checked.codes)
     report = runner.report(files)
@@ -412,6 +418,72 @@ def _check_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         render_fixes(report, linter.ruleset.rules, out if args.format == "text" and not args.output else err,
                      applied=args.fix)
     return _exit(report.exit_code, args)
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    """Whether the report is written file by file (``checker/formats/stream.py``) rather than at the end."""
+    from checker.formats.stream import STREAMING_FORMATS
+
+    return args.format in STREAMING_FORMATS and not (args.fix or args.diff or args.statistics or args.show_fixes)
+
+
+def _without_document(f, extra):  # noqa: ANN001, ANN202
+    f.document = None
+    return f, extra
+
+
+def _check_streaming(runner, targets: Iterable[Target], jobs: int, args: argparse.Namespace,  # noqa: ANN001
+                     out: TextIO, err: TextIO) -> int:
+    """text, full, json, github: each file's part written as soon as it is checked, the summary at the
+    end; no Document or FileReport of a finished file is kept."""
+    from checker.formats.stream import GithubWriter, writer_for
+    from checker.parallel import Checked, Totals, check_all
+    from checker.profile import PROFILE
+    from checker.progress import progress, wants_progress
+
+    checked = Checked()
+    totals = Totals()
+    # settings.rules (written before the files in JSON) is final once one file has run, unless
+    # per-path overrides change the selection; then the JSON entries are spooled until the end.
+    fixed_selection = all(ov.select is None and not ov.ignore for ov in runner.config.overrides)
+
+    def head():  # noqa: ANN202
+        runner.selected_codes.update(checked.codes)
+        return runner.report([]) if fixed_selection and runner.selected_codes else None
+
+    step_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    with contextlib.ExitStack() as stack:
+        stream: TextIO | None = None
+        color = False
+        if not args.quiet:
+            if args.output:
+                stream = stack.enter_context(_output_file(args.output))
+            else:
+                stream = out
+                color = args.format in ("text", "full") and not args.no_color and _wants_color(out)
+        writer = writer_for(args.format, stream, color, head) if stream is not None or step_file else None
+        try:
+            for f, _ in progress(check_all(runner, targets, jobs=jobs, checked=checked),
+                                 enabled=wants_progress(args.progress, err), stream=err, unit="files"):
+                totals.add(f)
+                _report_errors(f, err)
+                if writer is not None:
+                    with PROFILE.phase("output"):
+                        writer.file(f)
+                f.document = None
+            runner.selected_codes.update(checked.codes)
+            if writer is not None:
+                with PROFILE.phase("output"):
+                    writer.close(totals.summary(), runner.report([]))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if stream is not out:
+                raise  # _output_file removes the partial file and names it
+            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
+    if step_file and isinstance(writer, GithubWriter):
+        _write_step_summary(None, step_file, err, text=writer.step_summary(totals.summary()))
+    return totals.exit_code
 
 
 def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport, args: argparse.Namespace,
@@ -467,13 +539,13 @@ def _show_files(targets: Iterable[Target], out: TextIO, err: TextIO) -> int:
     return status
 
 
-def _write_step_summary(report, path: str, err: TextIO) -> None:  # noqa: ANN001
+def _write_step_summary(report, path: str, err: TextIO, text: str | None = None) -> None:  # noqa: ANN001
     """Append the run's Markdown summary to $GITHUB_STEP_SUMMARY (a write error is one line, not a failure)."""
     from checker.formats.github import step_summary
 
     try:
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(report))
+            fh.write(step_summary(report) if text is None else text)
     except OSError as exc:
         err.write(f"mtlint: cannot write the step summary {path}: {exc.strerror or exc}\n")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -250,7 +251,34 @@ def check_all(
     report, line, codes = _check_one(first, _read_stdin(first), as_lines)
     checked.codes.update(codes)
     yield report, line
-    yield from _check_parallel(runner, iterator, jobs, as_lines, checked)
+    del report, line
+    ahead = list(itertools.islice(iterator, 2))
+    if len(ahead) > 1:  # one file left is checked by one worker: nothing would be loaded twice
+        prepare_fork()
+    yield from _check_parallel(runner, itertools.chain(ahead, iterator), jobs, as_lines, checked)
+
+
+def prepare_fork() -> None:
+    """Before forking workers: load what a run of many files needs sooner or later and the first
+    file may not have, so that each worker does not load its own copy, then freeze the heap.
+
+    - py3langid's n-gram model (about 0.5 s of CPU), which the first foreign-looking sentence
+      or an undecided language vote needs; in a run of many files some file always does.
+    - ``gc.freeze()``: everything loaded so far (rules, word lists, the model) moves to the
+      permanent generation, so the workers' collections neither walk it again nor write to its
+      pages (which would copy them, page by page, into every worker). The parent unfreezes
+      once the workers are started.
+    """
+    import gc
+
+    from checker import langid
+
+    model = getattr(langid, "_ngram_model", None)  # private: the module loads it lazily and caches it
+    if callable(model):
+        with contextlib.suppress(Exception):  # a missing model is the first rule's error to report
+            model()
+    gc.collect()
+    gc.freeze()
 
 
 def _read_stdin(target: Target) -> bytes | None:
@@ -278,6 +306,9 @@ def _check_parallel(
         return _Slot(process, parent)
 
     slots = [start() for _ in range(jobs)]
+    import gc
+
+    gc.unfreeze()  # the workers keep the frozen heap; this process collects as before (prepare_fork)
     pending: dict[int, tuple[FileReport, str | None]] = {}
     source = enumerate(targets)
     exhausted = False

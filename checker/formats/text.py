@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Mapping
+from typing import Any, TextIO
 
 from checker.finding import Severity
 from checker.report import FileReport, RunReport
@@ -96,8 +97,13 @@ def render(report: RunReport, stream: TextIO, color: bool = False) -> None:
 
 def render_summary(report: RunReport, stream: TextIO, color: bool = False) -> None:
     """The closing lines: fixes applied, then the counts and scores (shared with ``--format full``)."""
-    s = report.summary()
     fixed = [f.fix.applied for f in report.files if f.fix is not None and f.fix.applied]
+    write_summary(report.summary(), fixed, stream, color)
+
+
+def write_summary(s: Mapping[str, Any], fixed: list[int], stream: TextIO, color: bool = False) -> None:
+    """The closing lines from a run's summary and the fixes applied per file (also written by the
+    streaming text writer, ``checker/formats/stream.py``)."""
     if fixed:
         n = sum(fixed)
         stream.write(f"Fixed {n} issue{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.\n")

@@ -1,0 +1,131 @@
+"""Peak memory per output format and the cost of ``--jobs 2`` (see docs/scaling.md, "Memory and parallel runs").
+
+Each case runs the whole command line in a child process and reads its resource usage
+from ``os.wait4``: the peak resident memory of the largest process of the tree and the
+CPU time (user + system) of the tree (forked workers included, as they are waited for).
+Figures go to the benchmark's ``extra_info`` and are printed (``-s``); nothing is asserted
+about time. Run them with ``python -m pytest tests/benchmarks/test_bench_memory.py
+--benchmark-enable -s``; the ordinary test run executes the 1 MB cases once each.
+
+The 10 MB cases take about five minutes of CPU each on the development machine (far more
+than the one minute a test may take in CI), so they run only with ``MTLINT_BENCH_10M=1``;
+they check that memory stays flat: the peak at 10 MB is at most a quarter above the
+peak at 1 MB in the same format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+#: ../shared/corpus beside the checkout (or beside the directory of worktrees it sits in).
+CORPUS = next((d / "shared" / "corpus" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
+FORMATS = ("text", "json", "jsonl")
+TEN_MB = pytest.mark.skipif(
+    not os.environ.get("MTLINT_BENCH_10M"),
+    reason="the 10 MB subset takes about 5 minutes of CPU per format (over the 1-minute budget of a CI test); "
+           "run with MTLINT_BENCH_10M=1",
+)
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 (resource usage of a child)")
+
+
+def _listing(tmp_path: Path, name: str) -> Path:
+    listing = CORPUS / "subsets" / f"{name}.txt"
+    if not listing.is_file():
+        pytest.skip("../shared/corpus is absent")
+    paths = [CORPUS / line.strip() for line in listing.read_text().splitlines() if line.strip()]
+    out = tmp_path / f"{name}.list"
+    out.write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
+    return out
+
+
+def run_measured(args: list[str], output: Path) -> dict[str, float]:
+    """`mtlint check ARGS -o OUTPUT` in a child process: peak RSS (MiB), CPU of the tree (s), wall time (s)."""
+    cmd = [sys.executable, "-m", "checker", "check", "--no-cache", *args, "-o", str(output)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    assert os.waitstatus_to_exitcode(status) in (0, 1), f"{cmd} failed"
+    return {"peak_mib": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": wall}
+
+
+def _check_output(fmt: str, output: Path) -> int:
+    """The number of files the report holds (and that it is well formed)."""
+    text = output.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(text)
+        assert data["summary"]["files"] == len(data["files"])
+        return len(data["files"])
+    if fmt == "jsonl":
+        lines = text.splitlines()
+        assert json.loads(lines[-1])["summary"]["files"] == len(lines) - 1
+        return len(lines) - 1
+    assert text.rstrip().splitlines()[-1].startswith(("Found ", "No issues"))
+    return sum(1 for line in text.splitlines() if ": score " in line and not line.startswith(" "))
+
+
+def _measure(benchmark: Any, tmp_path: Path, subset: str, fmt: str, jobs: int = 1) -> dict[str, float]:
+    listing = _listing(tmp_path, subset)
+    output = tmp_path / f"report-{subset}-{jobs}.{fmt}"
+    args = ["--format", fmt, "--jobs", str(jobs), "--files-from", str(listing)]
+    figures: dict[str, float] = {}
+    benchmark.pedantic(lambda: figures.update(run_measured(args, output)), rounds=1, iterations=1)
+    _check_output(fmt, output)
+    benchmark.extra_info.update({f"{subset}_{k}": round(v, 2) for k, v in figures.items()})
+    print(f"{subset} {fmt} --jobs {jobs}: peak RSS {figures['peak_mib']:.0f} MiB, "
+          f"CPU {figures['cpu_s']:.1f} s, wall {figures['wall_s']:.1f} s")
+    return figures
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_peak_memory_1m(benchmark: Any, tmp_path: Path, fmt: str) -> None:
+    """Peak RSS of a whole run over the 1 MB subset, per format."""
+    figures = _measure(benchmark, tmp_path, "1m", fmt)
+    assert figures["peak_mib"] > 0
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@TEN_MB
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_peak_memory_10m_is_flat(benchmark: Any, tmp_path: Path, fmt: str) -> None:
+    """Peak RSS over the 10 MB subset: no Document or report is kept, so it stays near the 1 MB peak."""
+    small = run_measured(["--format", fmt, "--files-from", str(_listing(tmp_path, "1m"))], tmp_path / f"1m.{fmt}")
+    figures = _measure(benchmark, tmp_path, "10m", fmt)
+    benchmark.extra_info["1m_peak_mib"] = round(small["peak_mib"], 1)
+    print(f"10m/1m peak ratio, {fmt}: {figures['peak_mib'] / small['peak_mib']:.2f}")
+    assert figures["peak_mib"] <= 1.25 * small["peak_mib"]
+
+
+@pytest.mark.shared
+def test_jobs_2_vs_1_cpu(benchmark: Any, tmp_path: Path) -> None:
+    """``--jobs 2`` against ``--jobs 1`` on the 1 MB subset: speed-up (wall) and extra CPU (user + system
+    of the whole process tree), printed; the two reports are identical."""
+    listing = _listing(tmp_path, "1m")
+    runs: dict[int, dict[str, float]] = {}
+
+    def run(jobs: int) -> None:
+        args = ["--format", "jsonl", "--jobs", str(jobs), "--files-from", str(listing)]
+        runs[jobs] = run_measured(args, tmp_path / f"j{jobs}.jsonl")
+
+    run(1)
+    benchmark.pedantic(run, args=(2,), rounds=1, iterations=1)
+    speedup = runs[1]["wall_s"] / runs[2]["wall_s"]
+    extra_cpu = runs[2]["cpu_s"] / runs[1]["cpu_s"] - 1
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    benchmark.extra_info.update({"speedup": round(speedup, 2), "extra_cpu": round(extra_cpu, 3), "load": load})
+    print(f"--jobs 2 vs 1 on 1m: speed-up {speedup:.2f}x, extra CPU {extra_cpu:+.1%} "
+          f"(CPU {runs[1]['cpu_s']:.1f} s vs {runs[2]['cpu_s']:.1f} s; load average {load:.1f})")
+    assert (tmp_path / "j1.jsonl").read_bytes() == (tmp_path / "j2.jsonl").read_bytes()
