@@ -52,7 +52,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+")
 _CAPS_RUN = regex.compile(
     r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}'’]*+(?:[ \u00a0]++\p{Lu}[\p{Lu}\p{M}'’]*+){1,12}+(?![\p{L}\p{M}])"
 )
-_TITLE_SEP = regex.compile(r"[ \u00a0]+[-|–—][ \u00a0]+")
+_TITLE_SEP = regex.compile(r"(?<![ \u00a0])[ \u00a0]++[-|–—][ \u00a0]++")
 # An interface label with a counter: "Comments (3)", "Kommentare: 12".
 _LABEL = regex.compile(r"[ \t]*+(\p{L}[\p{L}\p{M} ]{0,40}?)[ \u00a0]*+(?:\(\d{1,6}\)|:[ \u00a0]*\d{1,6})[ \t]*+$", regex.M)
 _WORDFREQ = {"tl": "fil"}
