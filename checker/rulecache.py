@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 _STAMPS = "rules-built"
+_DATA = "rules-data"
+#: Bumped when what ``store_ruleset`` writes changes shape.
+_DATA_FORMAT = 1
 
 
 def cache_dir() -> Path | None:
@@ -44,7 +47,10 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
 
     h = hashlib.sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
-    code = [here / "rules.py", here / "wordlists.py", *sorted((here / "kinds").glob("*.py"))]
+    code = [
+        here / "rules.py", here / "wordlists.py", here / "messages.py", here / "finding.py",
+        here / "prefilter.py", *sorted((here / "kinds").glob("*.py")),
+    ]
     groups = [(here, code)] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
     hash_files(h, [(f"dir {base.resolve()}", base, paths) for base, paths in groups])
     return h.hexdigest()
@@ -79,4 +85,75 @@ def mark_validated(key: str) -> None:
         (root / _STAMPS).mkdir(parents=True, exist_ok=True)
         (root / _STAMPS / key).touch()
     except OSError:
+        pass
+
+
+def _roots_key(roots: Iterable[Path]) -> tuple[str, Path] | None:
+    """The fingerprint of the rule directories under `roots` and where their data is kept."""
+    from checker.rules import pack_dirs
+
+    root = cache_dir()
+    roots = list(roots)
+    if root is None or not all(r.is_dir() for r in roots):
+        return None
+    try:
+        key = fingerprint(d for r in roots for d in pack_dirs(r))
+    except OSError:
+        return None
+    return key, root / _DATA / f"{key}.v{_DATA_FORMAT}.pickle"
+
+
+def load_ruleset(roots: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
+    """(packs, rules) validated by an earlier run from these exact files, or None.
+
+    A rule set is stored only after every rule built (``store_ruleset``), so what is read
+    back is what ``load_rules`` would validate again; its rules are then built on first use.
+    The rule files' translations are handed to ``checker.messages`` at the same time.
+    """
+    import pickle
+
+    found = _roots_key(roots)
+    if found is None or not is_validated(found[0]):
+        return None
+    try:
+        with open(found[1], "rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
+        return None
+    from checker import messages, rules
+
+    rules.TRANSLATIONS.update(data["translations"])
+    messages.preload_translations(data["translations"])
+    return data["packs"], data["rules"]
+
+
+def store_ruleset(roots: Iterable[Path], ruleset: Any) -> None:
+    """Keep a validated rule set (rules without their built checks) for ``load_ruleset``."""
+    import pickle
+    import tempfile
+    from dataclasses import replace
+
+    from checker import rules
+
+    found = _roots_key(roots)
+    if found is None or not is_validated(found[0]) or found[1].is_file():
+        return
+    paths = {str(r.path) for r in ruleset.rules}
+    if not paths <= set(rules.TRANSLATIONS):
+        return
+    data = {
+        "format": _DATA_FORMAT,
+        "packs": ruleset.packs,
+        "rules": tuple(replace(r, check=None) for r in ruleset.rules),
+        "translations": {p: rules.TRANSLATIONS[p] for p in paths},
+    }
+    try:
+        found[1].parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=found[1].parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, found[1])
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass

@@ -128,6 +128,11 @@ def pack_dirs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+#: The translations (``message_fr``…) of every rule file read in this process, by path: kept with
+#: the validated rules in the rule cache so that a later run need not read the files again.
+TRANSLATIONS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Every loaded pack and rule."""
@@ -143,6 +148,13 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     seen; once that has succeeded, later loads of the same files build each rule on its
     first use instead (see ``checker.rulecache``).
     """
+    if build:
+        from checker import rulecache
+
+        cached = rulecache.load_ruleset(roots)
+        if cached is not None:
+            packs_c, rules_c = cached
+            return RuleSet(packs_c, tuple(replace(r, check=_LazyCheck(r)) for r in rules_c))
     problems: list[str] = []
     rules: list[Rule] = []
     packs: list[Pack] = []
@@ -169,7 +181,12 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
         seen[rule.code] = rule
     if problems:
         raise RulePackError(problems)
-    return RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
+    ruleset = RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
+    if build:
+        from checker import rulecache
+
+        rulecache.store_ruleset(roots, ruleset)
+    return ruleset
 
 
 def _read_toml(path: Path, problems: list[str]) -> dict[str, Any] | None:
@@ -223,7 +240,9 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
     def bad(key: str, why: str) -> None:
         problems.append(f"{path}: {key}: {why}")
 
-    from checker.messages import is_translation_key, validate
+    from checker.messages import is_translation_key, translations, validate
+
+    TRANSLATIONS[str(path)] = translations(data)
 
     for key in sorted(set(data) - _KNOWN_KEYS):
         if not is_translation_key(key):  # message_fr, why_fr, [messages.fr]: checker/messages.py
