@@ -352,8 +352,9 @@ class _LazyCheck:
         if self.check is None:
             from checker.kinds import get_kind
             from checker.prefilter import trusted
+            from checker.regexcache import ACTIVE
 
-            with trusted():  # these files built before: tables may compile entries on first need
+            with trusted(), ACTIVE:  # these files built before: compile entries on first need, from the cache
                 self.check = get_kind(self.rule.kind).build(self.rule)
         return self.check(*args, **kwargs)
 

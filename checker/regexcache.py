@@ -1,0 +1,160 @@
+"""Compiled ``regex`` patterns kept between runs, so that building a rule does not parse them again.
+
+The ``regex`` module parses a pattern in Python before handing the result to its C
+engine; for mtlint's rules (hundreds of patterns, some with long alternations) that
+parsing is most of the cost of building a rule. A compiled ``regex.Pattern`` pickles
+as the C engine's input (``Pattern._pickled_data``), so unpickling one skips the parser
+entirely and gives the same pattern.
+
+While ``active()`` is in force (mtlint wraps the building and the checks of rules that
+built before, see ``checker.rules``), every pattern ``regex`` compiles from a string is
+looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*.pickle``, one
+file per ``regex`` and Python version) and added to it when new; the store is written
+back when the process exits. Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
+left to ``regex``. Without a cache directory nothing changes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+#: The most patterns the store keeps (a bound for long-lived processes that compile many).
+MAX_PATTERNS = 20_000
+
+_lock = threading.Lock()
+_depth = 0
+_original: Any = None
+_store: dict[tuple[str, int, int], bytes] | None = None
+_live: dict[tuple[str, int, int], Any] = {}
+_added: dict[tuple[str, int, int], bytes] = {}
+_registered = False
+
+
+def _path() -> Path | None:
+    from checker.rulecache import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    import regex
+
+    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}.pickle"
+
+
+def _read(path: Path) -> dict[tuple[str, int, int], bytes]:
+    try:
+        with open(path, "rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _load() -> dict[tuple[str, int, int], bytes]:
+    global _store, _registered
+    if _store is None:
+        path = _path()
+        _store = _read(path) if path is not None else {}
+        if not _registered:
+            atexit.register(save)
+            _registered = True
+    return _store
+
+
+def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
+    import regex
+
+    if type(pattern) is not str or kwargs or int(flags) & (regex.DEBUG | regex.LOCALE):
+        return _original(pattern, flags, ignore_unused, kwargs, cache_it)
+    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
+    got = _live.get(key)
+    if got is not None:
+        return got
+    data = _load().get(key)
+    if data is not None:
+        try:
+            got = _live[key] = pickle.loads(data)
+            return got
+        except (pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
+            pass
+    compiled = _original(pattern, flags, ignore_unused, kwargs, cache_it)
+    if not (compiled.flags & regex.LOCALE) and len(_load()) + len(_added) < MAX_PATTERNS:
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            _added[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    _live[key] = compiled
+    return compiled
+
+
+class _Active:
+    """The ``with`` block of ``active()`` (a class: entered once per rule and document)."""
+
+    __slots__ = ("_on",)
+
+    def __init__(self) -> None:
+        self._on: list[bool] = []
+
+    def __enter__(self) -> None:
+        global _depth, _original
+        from checker.rulecache import cache_dir
+
+        on = cache_dir() is not None
+        self._on.append(on)
+        if not on:
+            return
+        import regex._main as main
+
+        with _lock:
+            if _depth == 0:
+                _original = main._compile
+                main._compile = _compile
+            _depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _depth
+        if not self._on.pop():
+            return
+        import regex._main as main
+
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                main._compile = _original
+
+
+#: ``with ACTIVE:`` — within this block, ``regex`` compiles through the store (nothing
+#: happens without a cache directory).
+ACTIVE = _Active()
+
+
+def active() -> _Active:
+    """The context manager ``ACTIVE``."""
+    return ACTIVE
+
+
+def save() -> None:
+    """Add the patterns compiled in this process to the store on disk (merged, written atomically)."""
+    global _added
+    if not _added:
+        return
+    path = _path()
+    if path is None:
+        return
+    merged = _read(path)
+    merged.update((k, v) for k, v in _added.items() if len(merged) < MAX_PATTERNS)
+    _added = {}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
