@@ -319,7 +319,12 @@ class LazyTable(Generic[T]):
         self._compile = compile_row
         self._compiled: dict[int, T] = {}
         #: Per entry, its literal requirements (all must hold; one string of each occurs).
-        self.requirements = tuple(literal_requirements(key_source(r)) for r in self.rows)
+        from checker.regexcache import memo
+
+        self.requirements = tuple(
+            memo(("prefilter", 1, key_source(r)), lambda r=r: literal_requirements(key_source(r)))  # type: ignore[misc]
+            for r in self.rows
+        )
         #: Entries without a key: always candidates.
         self.always = tuple(i for i, reqs in enumerate(self.requirements) if not reqs)
         by_key: dict[str, list[int]] = {}

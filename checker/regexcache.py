@@ -23,8 +23,11 @@ import pickle
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: The most patterns the store keeps (a bound for long-lived processes that compile many).
 MAX_PATTERNS = 20_000
@@ -137,6 +140,27 @@ ACTIVE = _Active()
 def active() -> _Active:
     """The context manager ``ACTIVE``."""
     return ACTIVE
+
+
+def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """A value kept in the same store as the patterns (inside ``active()`` only): `key` names
+    what it is (its first item a namespace other than a pattern), `compute` makes it when new."""
+    if _depth == 0:
+        return compute()
+    got = _live.get(key)  # type: ignore[arg-type]
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    data = _load().get(key)  # type: ignore[arg-type]
+    if data is not None:
+        with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
+            got = _live[key] = pickle.loads(data)  # type: ignore[index]
+            return got  # type: ignore[no-any-return]
+    value = compute()
+    if len(_load()) + len(_added) < MAX_PATTERNS:
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            _added[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[index]
+    _live[key] = value  # type: ignore[index]
+    return value
 
 
 def save() -> None:
