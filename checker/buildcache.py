@@ -51,5 +51,6 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
         os.replace(tmp, target)
     return value

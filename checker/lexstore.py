@@ -231,6 +231,7 @@ def derived(freqs: Mapping[str, float], name: str, build: Callable[[], T]) -> T:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
         os.replace(tmp, path)
     except OSError:
         pass

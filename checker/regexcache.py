@@ -8,9 +8,11 @@ entirely and gives the same pattern.
 
 While ``active()`` is in force (mtlint wraps the building and the checks of rules that
 built before, see ``checker.rules``), every pattern ``regex`` compiles from a string is
-looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*.pickle``, one
-file per ``regex`` and Python version) and added to it when new; the store is written
-back when the process exits. Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
+looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*.marisa``, one
+file per ``regex`` and Python version: a memory-mapped marisa-trie from the pattern to
+its pickle, so opening it costs nothing and only the patterns used are read) and added
+to it when new; the store is written back when the process exits. ``memo`` keeps other
+small values derived from rule files in the same store (the tables' literal keys). Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
 left to ``regex``. Without a cache directory nothing changes.
 """
 
@@ -35,9 +37,9 @@ MAX_PATTERNS = 20_000
 _lock = threading.Lock()
 _depth = 0
 _original: Any = None
-_store: dict[tuple[str, int, int], bytes] | None = None
-_live: dict[tuple[str, int, int], Any] = {}
-_added: dict[tuple[str, int, int], bytes] = {}
+_store: Any = None  # the memory-mapped marisa BytesTrie (or an empty dict)
+_live: dict[Any, Any] = {}
+_added: dict[str, bytes] = {}
 _registered = False
 
 
@@ -49,27 +51,35 @@ def _path() -> Path | None:
         return None
     import regex
 
-    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}.pickle"
+    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}.marisa"
 
 
-def _read(path: Path) -> dict[tuple[str, int, int], bytes]:
+def _open(path: Path) -> Any:
+    """The store at `path`, memory-mapped (opening costs nothing; entries are read on lookup)."""
+    import marisa_trie
+
+    trie = marisa_trie.BytesTrie()
     try:
-        with open(path, "rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        trie.mmap(str(path))
+    except Exception:  # noqa: BLE001 - missing or damaged: start afresh
         return {}
-    return data if isinstance(data, dict) else {}
+    return trie
 
 
-def _load() -> dict[tuple[str, int, int], bytes]:
+def _load() -> Any:
     global _store, _registered
     if _store is None:
         path = _path()
-        _store = _read(path) if path is not None else {}
+        _store = _open(path) if path is not None else {}
         if not _registered:
             atexit.register(save)
             _registered = True
     return _store
+
+
+def _get(key: tuple[Any, ...]) -> bytes | None:
+    found = _load().get(repr(key))
+    return found[0] if found else None
 
 
 def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
@@ -81,7 +91,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
     got = _live.get(key)
     if got is not None:
         return got
-    data = _load().get(key)
+    data = _get(key)
     if data is not None:
         try:
             got = _live[key] = pickle.loads(data)
@@ -91,7 +101,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
     compiled = _original(pattern, flags, ignore_unused, kwargs, cache_it)
     if not (compiled.flags & regex.LOCALE) and len(_load()) + len(_added) < MAX_PATTERNS:
         with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
-            _added[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+            _added[repr(key)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     _live[key] = compiled
     return compiled
 
@@ -147,38 +157,42 @@ def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
     what it is (its first item a namespace other than a pattern), `compute` makes it when new."""
     if _depth == 0:
         return compute()
-    got = _live.get(key)  # type: ignore[arg-type]
+    got = _live.get(key)
     if got is not None:
         return got  # type: ignore[no-any-return]
-    data = _load().get(key)  # type: ignore[arg-type]
+    data = _get(key)
     if data is not None:
         with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
-            got = _live[key] = pickle.loads(data)  # type: ignore[index]
+            got = _live[key] = pickle.loads(data)
             return got  # type: ignore[no-any-return]
     value = compute()
     if len(_load()) + len(_added) < MAX_PATTERNS:
         with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
-            _added[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[index]
-    _live[key] = value  # type: ignore[index]
+            _added[repr(key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _live[key] = value
     return value
 
 
 def save() -> None:
-    """Add the patterns compiled in this process to the store on disk (merged, written atomically)."""
+    """Add the entries made in this process to the store on disk (merged, written atomically)."""
     global _added
     if not _added:
         return
     path = _path()
     if path is None:
         return
-    merged = _read(path)
-    merged.update((k, v) for k, v in _added.items() if len(merged) < MAX_PATTERNS)
+    import marisa_trie
+
+    old = _open(path)
+    merged = dict(old.items()) if old else {}
+    for key, value in _added.items():
+        if len(merged) < MAX_PATTERNS:
+            merged.setdefault(key, value)
     _added = {}
-    try:
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.close(fd)
+        marisa_trie.BytesTrie(merged.items()).save(tmp)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
         os.replace(tmp, path)
-    except OSError:
-        pass

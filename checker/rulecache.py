@@ -154,6 +154,7 @@ def store_ruleset(roots: Iterable[Path], ruleset: Any) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=found[1].parent)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
         os.replace(tmp, found[1])
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass

@@ -107,6 +107,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
         doc_lang = ctx.primary
         narrow = doc_lang in langid.SUPPORTED
+        if not doc.sentences:
+            return  # nothing to judge: the model is not loaded for an empty article
         if not narrow and doc_lang not in _model().nb_classes:
             return  # an undetermined language ("und") or one the model cannot recognise: no judgement
         sentences = doc.sentences
