@@ -196,3 +196,25 @@ def test_cached_runs_report_what_an_uncached_run_reports(tmp_path: Path) -> None
     second = run({})  # reads them
     assert plain == first == second
     assert (tmp_path / "c" / "rules-data").is_dir() and list((tmp_path / "c" / "lexicon").glob("*.marisa"))
+
+
+# --- suggestions from the deletion index ----------------------------------------------------
+
+
+def test_one_edit_suggestions_match_the_scan(cache: Path) -> None:
+    """The index gives exactly what the fuzzy scan gave, for words at 0, 1 and 2 edits."""
+    from checker.kinds import _spelling
+
+    def scan(word: str, lang: str) -> list[tuple[str, int, float]]:
+        blob, vocab = _spelling._vocabulary(lang, 80_000)
+        found = {m.group() for m in regex.finditer(rf"(?m)^(?:{regex.escape(word)}){{e<=1}}$", blob)}
+        found |= {s for i in range(len(word) - 1) if (s := word[:i] + word[i + 1] + word[i] + word[i + 2:]) in vocab}
+        out = [(c, d, _spelling.zipf_of(c, lang)) for c in found if c != word
+               and (d := _spelling.edit_distance(word, c, 1)) <= 1]
+        return sorted(out, key=lambda t: (t[1], -t[2], t[0]))
+
+    queries = ["maisom", "gouvernemnet", "ministere", "journaliste", "xqzv", "préisdent", "chocolatt", "ecole"]
+    for word in queries:
+        assert _spelling.close_words(word, "fr", 1) == scan(word, "fr"), word
+    assert list((cache / "lexicon").glob("*.del1-*.marisa"))
+    assert _spelling.close_words("maisom", "fr", 1)[0][0] == "maison"
