@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import regex
+
 T = TypeVar("T")
 
 #: The most patterns the store keeps (a bound for long-lived processes that compile many).
@@ -41,6 +43,8 @@ _store: Any = None  # the memory-mapped marisa BytesTrie (or an empty dict)
 _live: dict[Any, Any] = {}
 _added: dict[str, bytes] = {}
 _registered = False
+#: DEBUG | LOCALE: patterns compiled with these flags are left to regex.
+_SKIP = int(regex.DEBUG | regex.LOCALE)
 
 
 def _path() -> Path | None:
@@ -83,18 +87,21 @@ def _get(key: tuple[Any, ...]) -> bytes | None:
 
 
 def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
-    import regex
-
-    if type(pattern) is not str or kwargs or int(flags) & (regex.DEBUG | regex.LOCALE):
+    version = regex.DEFAULT_VERSION
+    if not kwargs:
+        # Fast path: a pattern already compiled (or read) in this process. Kinds that call
+        # regex.sub(str, ...) per word come here thousands of times per article.
+        got = _live.get((pattern, flags, version))
+        if got is not None:
+            return got
+    if type(pattern) is not str or kwargs or int(flags) & _SKIP:
         return _original(pattern, flags, ignore_unused, kwargs, cache_it)
-    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
-    got = _live.get(key)
-    if got is not None:
-        return got
+    key = (pattern, int(flags), int(version))
     data = _get(key)
     if data is not None:
         try:
-            got = _live[key] = pickle.loads(data)
+            got = pickle.loads(data)
+            _live[(pattern, flags, version)] = got
             return got
         except (pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
             pass
@@ -102,7 +109,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
     if not (compiled.flags & regex.LOCALE) and len(_load()) + len(_added) < MAX_PATTERNS:
         with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
             _added[repr(key)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
-    _live[key] = compiled
+    _live[(pattern, flags, version)] = compiled
     return compiled
 
 
@@ -116,9 +123,7 @@ class _Active:
 
     def __enter__(self) -> None:
         global _depth, _original
-        from checker.rulecache import cache_dir
-
-        on = cache_dir() is not None
+        on = not os.environ.get("MTLINT_NO_CACHE")  # as checker.rulecache.cache_dir (cheap: per rule call)
         self._on.append(on)
         if not on:
             return

@@ -128,6 +128,7 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError(f"{name}: no entries")
     table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name))
     bodies: dict[int, regex.Pattern[str]] = {}
+    starts: dict[tuple[int, str], bool] = {}  # (entry, key) -> can the entry begin with key
 
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
@@ -144,7 +145,7 @@ def build(rule: Rule):  # noqa: ANN201
         candidates = table.candidates(text)
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body)
+        by_prefix, starting_with = prefix_filters(candidates, body, starts)
         pos = 0
         for w in _WORD_START.finditer(text):
             start = w.start()
@@ -163,24 +164,35 @@ def build(rule: Rule):  # noqa: ANN201
     return check
 
 
-def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]]) \
+def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                   memo: dict[tuple[int, str], bool] | None = None) \
         -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
-    second filter drops entries that open on a common word, « la », « les »)."""
+    second filter drops entries that open on a common word, « la », « les »). `memo` keeps
+    each (entry, key) answer across articles (bounded)."""
     three: dict[str, tuple[int, ...]] = {}
     longer: dict[str, tuple[int, ...]] = {}
+    seen: dict[tuple[int, str], bool] = {} if memo is None else memo
+
+    def can_start(i: int, key: str) -> bool:
+        got = seen.get((i, key))
+        if got is None:
+            if len(seen) >= 200_000:
+                seen.clear()
+            got = seen[(i, key)] = body(i).match(key, partial=True) is not None
+        return got
 
     def by_prefix(key: str) -> tuple[int, ...]:
         got = three.get(key)
         if got is None:
-            got = three[key] = tuple(i for i in candidates if body(i).match(key, partial=True))
+            got = three[key] = tuple(i for i in candidates if can_start(i, key))
         return got
 
     def starting_with(key: str) -> tuple[int, ...]:
         got = longer.get(key)
         if got is None:
-            got = longer[key] = tuple(i for i in by_prefix(key[:3]) if body(i).match(key, partial=True))
+            got = longer[key] = tuple(i for i in by_prefix(key[:3]) if can_start(i, key))
         return got
 
     return by_prefix, starting_with

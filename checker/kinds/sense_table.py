@@ -117,6 +117,7 @@ def build(rule: Rule):  # noqa: ANN201
     if not keep:
         raise ValueError(f"{name}: no entries")
     bodies: dict[int, regex.Pattern[str]] = {}
+    starts: dict[tuple[int, str], bool] = {}  # (row, key) -> can the row begin with key
 
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
@@ -147,7 +148,7 @@ def build(rule: Rule):  # noqa: ANN201
         ]
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body)
+        by_prefix, starting_with = prefix_filters(candidates, body, starts)
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
         def occurs(p: regex.Pattern[str]) -> bool:
