@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     """`build()`, or the value an earlier process built from the same files and code."""
-    from checker.rulecache import cache_dir
+    from checker.cachedir import cache_dir
 
     root = cache_dir()
     if root is None:

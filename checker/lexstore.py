@@ -4,7 +4,7 @@ wordfreq ships each list as gzip-compressed msgpack: reading one into a dict cos
 0.1–0.4 s per list and per process, and a run needs several (the document's
 language, English, the small lists of the language vote). The first time a list is
 needed it is converted, once, into files in the cache directory
-(``$MTLINT_CACHE_DIR/lexicon``, see ``checker.rulecache.cache_dir``):
+(``$MTLINT_CACHE_DIR/lexicon``, see ``checker.cachedir``):
 
 - ``.marisa``: a marisa-trie of the words (a compact, memory-mapped trie: a word's
   lookup gives its id without reading the whole list);
@@ -188,7 +188,7 @@ def _convert(source: Path, base: Path) -> bool:
 
 def open_list(source: Path) -> Mapping[str, float] | None:
     """The converted list of a wordfreq file (converting it on first use); None without a cache."""
-    from checker.rulecache import cache_dir
+    from checker.cachedir import cache_dir
 
     root = cache_dir()
     if root is None:

@@ -33,8 +33,11 @@ import regex
 
 T = TypeVar("T")
 
-#: The most patterns the store keeps (a bound for long-lived processes that compile many).
-MAX_PATTERNS = 20_000
+#: The most patterns the store keeps (a bound for long-lived processes that compile many:
+#: a few kinds build patterns from an article's words).
+MAX_PATTERNS = 10_000
+#: The most patterns kept alive in this process (as regex's own cache, bounded).
+MAX_LIVE = 8_192
 
 _lock = threading.Lock()
 _depth = 0
@@ -48,7 +51,7 @@ _SKIP = int(regex.DEBUG | regex.LOCALE)
 
 
 def _path() -> Path | None:
-    from checker.rulecache import cache_dir
+    from checker.cachedir import cache_dir
 
     root = cache_dir()
     if root is None:
@@ -96,6 +99,8 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
             return got
     if type(pattern) is not str or kwargs or int(flags) & _SKIP:
         return _original(pattern, flags, ignore_unused, kwargs, cache_it)
+    if len(_live) >= MAX_LIVE:
+        _live.clear()
     key = (pattern, int(flags), int(version))
     data = _get(key)
     if data is not None:
@@ -123,7 +128,7 @@ class _Active:
 
     def __enter__(self) -> None:
         global _depth, _original
-        on = not os.environ.get("MTLINT_NO_CACHE")  # as checker.rulecache.cache_dir (cheap: per rule call)
+        on = not os.environ.get("MTLINT_NO_CACHE")  # as checker.cachedir.cache_dir (cheap: per rule call)
         self._on.append(on)
         if not on:
             return

@@ -88,31 +88,28 @@ def mark_validated(key: str) -> None:
         pass
 
 
-def _roots_key(roots: Iterable[Path]) -> tuple[str, Path] | None:
-    """The fingerprint of the rule directories under `roots` and where their data is kept."""
-    from checker.rules import pack_dirs
-
+def _data_path(dirs: Iterable[Path]) -> tuple[str, Path] | None:
+    """The fingerprint of these pack directories and where their rule data is kept."""
     root = cache_dir()
-    roots = list(roots)
-    if root is None or not all(r.is_dir() for r in roots):
+    if root is None:
         return None
     try:
-        key = fingerprint(d for r in roots for d in pack_dirs(r))
+        key = fingerprint(dirs)
     except OSError:
         return None
     return key, root / _DATA / f"{key}.v{_DATA_FORMAT}.pickle"
 
 
-def load_ruleset(roots: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
-    """(packs, rules) validated by an earlier run from these exact files, or None.
+def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
+    """(packs, rules, translations by rule file) validated by an earlier run from the files of
+    these pack directories, or None.
 
     A rule set is stored only after every rule built (``store_ruleset``), so what is read
     back is what ``load_rules`` would validate again; its rules are then built on first use.
-    The rule files' translations are handed to ``checker.messages`` at the same time.
     """
     import pickle
 
-    found = _roots_key(roots)
+    found = _data_path(dirs)
     if found is None or not is_validated(found[0]):
         return None
     try:
@@ -122,33 +119,18 @@ def load_ruleset(roots: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...
         return None
     if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
         return None
-    from checker import messages, rules
-
-    rules.TRANSLATIONS.update(data["translations"])
-    messages.preload_translations(data["translations"])
-    return data["packs"], data["rules"]
+    return data["packs"], data["rules"], data["translations"]
 
 
-def store_ruleset(roots: Iterable[Path], ruleset: Any) -> None:
+def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: dict[str, Any]) -> None:
     """Keep a validated rule set (rules without their built checks) for ``load_ruleset``."""
     import pickle
     import tempfile
-    from dataclasses import replace
 
-    from checker import rules
-
-    found = _roots_key(roots)
+    found = _data_path(dirs)
     if found is None or not is_validated(found[0]) or found[1].is_file():
         return
-    paths = {str(r.path) for r in ruleset.rules}
-    if not paths <= set(rules.TRANSLATIONS):
-        return
-    data = {
-        "format": _DATA_FORMAT,
-        "packs": ruleset.packs,
-        "rules": tuple(replace(r, check=None) for r in ruleset.rules),
-        "translations": {p: rules.TRANSLATIONS[p] for p in paths},
-    }
+    data = {"format": _DATA_FORMAT, "packs": packs, "rules": rules, "translations": translations}
     try:
         found[1].parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=found[1].parent)

@@ -148,12 +148,17 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     seen; once that has succeeded, later loads of the same files build each rule on its
     first use instead (see ``checker.rulecache``).
     """
-    if build:
+    dirs = [d for root in roots for d in pack_dirs(root)] if all(r.is_dir() for r in roots) else None
+    if build and dirs is not None:
         from checker import rulecache
 
-        cached = rulecache.load_ruleset(roots)
+        cached = rulecache.load_ruleset(dirs)
         if cached is not None:
-            packs_c, rules_c = cached
+            from checker.messages import preload_translations
+
+            packs_c, rules_c, translations = cached
+            TRANSLATIONS.update(translations)
+            preload_translations(translations)
             return RuleSet(packs_c, tuple(replace(r, check=_LazyCheck(r)) for r in rules_c))
     problems: list[str] = []
     rules: list[Rule] = []
@@ -182,10 +187,14 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     if problems:
         raise RulePackError(problems)
     ruleset = RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
-    if build:
+    paths = {str(r.path) for r in ruleset.rules}
+    if build and dirs is not None and paths <= set(TRANSLATIONS):
         from checker import rulecache
 
-        rulecache.store_ruleset(roots, ruleset)
+        rulecache.store_ruleset(
+            dirs, ruleset.packs, tuple(replace(r, check=None) for r in ruleset.rules),
+            {p: TRANSLATIONS[p] for p in paths},
+        )
     return ruleset
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 #: Bumped when the index's layout changes.
@@ -29,13 +29,24 @@ def _deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-@lru_cache(maxsize=16)
-def _index(lang: str, size: int) -> Any:
-    """The memory-mapped index of a language's vocabulary (built on first use), or None."""
+_INDEXES: dict[tuple[str, int], Any] = {}
+
+
+def _index(lang: str, size: int, vocabulary: Callable[[], str]) -> Any:
+    """The memory-mapped index of a language's vocabulary (built on first use), or None.
+
+    `vocabulary` gives the words, one per line (``_spelling._vocabulary``'s first value).
+    """
+    key = (lang, size)
+    if key not in _INDEXES:
+        _INDEXES[key] = _open_index(lang, size, vocabulary)
+    return _INDEXES[key]
+
+
+def _open_index(lang: str, size: int, vocabulary: Callable[[], str]) -> Any:
     import marisa_trie
 
     from checker import lexicon
-    from checker.kinds._spelling import _vocabulary
     from checker.lexstore import FrequencyMap
 
     table = lexicon.table(lang)
@@ -48,7 +59,7 @@ def _index(lang: str, size: int) -> Any:
         return trie
     except Exception:  # noqa: BLE001,S110 - not built yet (or damaged): build it below
         pass
-    words = _vocabulary(lang, size)[0].strip("\n").split("\n")
+    words = vocabulary().strip("\n").split("\n")
     pairs = [(d, w.encode()) for w in words if w for d in _deletions(w)]
     try:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
@@ -63,9 +74,9 @@ def _index(lang: str, size: int) -> Any:
         return marisa_trie.BytesTrie(pairs)
 
 
-def candidates_within_one(key: str, lang: str, size: int) -> set[str] | None:
+def candidates_within_one(key: str, lang: str, size: int, vocabulary: Callable[[], str]) -> set[str] | None:
     """Vocabulary words that may be within one edit of `key` (a superset), or None without an index."""
-    index = _index(lang, size)
+    index = _index(lang, size, vocabulary)
     if index is None:
         return None
     out: set[str] = set()

@@ -89,7 +89,7 @@ def _close_words(key: str, lang: str, max_distance: int, size: int) -> tuple[tup
         # One edit: a deletion index answers without scanning (checker.suggest); the same words.
         from checker.suggest import candidates_within_one
 
-        found = candidates_within_one(key, lang, size)
+        found = candidates_within_one(key, lang, size, lambda: _vocabulary(lang, size)[0])
     if found is None:
         blob, vocab = _vocabulary(lang, size)
         pattern = regex.compile(rf"(?m)^(?:{regex.escape(key)}){{e<={max_distance}}}$")
