@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker import regexcache
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Finding, Hit, Severity
@@ -111,7 +112,8 @@ class Engine:
             self.running = rule.code
             started = time.perf_counter() if profiling else 0.0
             try:
-                hits = list(rule.check(doc, ctx))  # type: ignore[misc]
+                with regexcache.ACTIVE:  # rules built on first use compile their patterns from the cache
+                    hits = list(rule.check(doc, ctx))  # type: ignore[misc]
             except TimeoutError as exc:  # a pattern ran past its time limit (regex's timeout)
                 result.failures.append(RuleFailure(rule.code, rule.name, self._timed_out(rule, exc)))
                 continue

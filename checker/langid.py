@@ -50,7 +50,19 @@ _SENTENCE_BREAK = re.compile(r"[.!?…:;]\W*$|^\W*[–—\-]\W*$")
 
 @functools.cache
 def _ngram_model() -> Any:
-    """Load py3langid's model once, restricted to SUPPORTED."""
+    """Load py3langid's model once, restricted to SUPPORTED.
+
+    The model ships LZMA-compressed; the restricted identifier is kept in the cache
+    directory (``checker.buildcache``) so that later processes unpickle it instead.
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from checker.buildcache import from_files
+
+    return from_files("py3langid " + ",".join(SUPPORTED), [MODEL_DIR / MODEL_FILE], _read_ngram_model)
+
+
+def _read_ngram_model() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 import math
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from pathlib import Path
 
 from checker.wordlists import fold
@@ -36,37 +37,27 @@ def available() -> frozenset[str]:
 
 
 @cache
-def frequencies(lang: str, wordlist: str = "best") -> dict[str, float]:
-    """word → frequency for a primary language tag; the same dict as ``wordfreq.get_frequency_dict``.
+def frequencies(lang: str, wordlist: str = "best") -> Mapping[str, float]:
+    """word → frequency for a primary language tag; the same mapping as ``wordfreq.get_frequency_dict``.
 
     The list file is read directly: importing wordfreq (with langcodes and ftfy) and
     its per-word loop cost more than the reading itself, and a one-article run pays
-    for both.
+    for both. With a cache directory the list is converted once into memory-mapped
+    files that open at once (``checker.lexstore``); without one it is read into a dict.
     """
     path = _files(wordlist).get(lang)
     if path is None:
         import wordfreq
 
-        return wordfreq.get_frequency_dict(lang, wordlist)
-    import gzip
+        return wordfreq.get_frequency_dict(lang, wordlist)  # type: ignore[no-any-return]
+    from checker import lexstore
 
-    import msgpack
-
-    with gzip.open(path, "rb") as fh:
-        data = msgpack.load(fh, raw=False)
-    header = data[0]
-    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-        raise ValueError(f"{path}: unexpected word list header {header!r}")
-    out: dict[str, float] = {}
-    for index, bucket in enumerate(data[1:]):
-        if bucket:
-            # The bucket's index is minus its frequency in centibels, as in wordfreq.cB_to_freq.
-            out.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
-    return out
+    mapped = lexstore.open_list(path)
+    return mapped if mapped is not None else lexstore.read_dict(path)
 
 
 @cache
-def table(lang: str) -> dict[str, float]:
+def table(lang: str) -> Mapping[str, float]:
     """word → frequency (a proportion) for a language; empty for a language wordfreq lacks."""
     primary = lang.split("-")[0].lower()
     if primary not in available():
@@ -74,6 +65,7 @@ def table(lang: str) -> dict[str, float]:
     return frequencies(primary, "best")
 
 
+@lru_cache(maxsize=1 << 17)  # per process, bounded: the words of an archive are unbounded
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of `word` in `lang`, insensitive to case and to ’ versus '; 0.0 when unknown."""
     f = table(lang).get(fold(word), 0.0)

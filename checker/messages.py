@@ -227,8 +227,18 @@ def validate(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"{where}.message", f"uses fields the English message does not have: {extra}"
 
 
+_PRELOADED: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def preload_translations(by_path: Mapping[str, dict[str, dict[str, Any]]]) -> None:
+    """Translations of rule files already read (by ``checker.rulecache``), by path."""
+    _PRELOADED.update(by_path)
+
+
 @lru_cache(maxsize=4096)
 def _file_translations(path: str) -> dict[str, dict[str, Any]]:
+    if path in _PRELOADED:
+        return _PRELOADED[path]
     try:
         with open(path, "rb") as fh:
             return translations(tomllib.load(fh))

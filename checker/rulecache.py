@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 _STAMPS = "rules-built"
+_DATA = "rules-data"
+#: Bumped when what ``store_ruleset`` writes changes shape.
+_DATA_FORMAT = 1
 
 
 def cache_dir() -> Path | None:
@@ -44,7 +47,10 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
 
     h = hashlib.sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
-    code = [here / "rules.py", here / "wordlists.py", *sorted((here / "kinds").glob("*.py"))]
+    code = [
+        here / "rules.py", here / "wordlists.py", here / "messages.py", here / "finding.py",
+        here / "prefilter.py", *sorted((here / "kinds").glob("*.py")),
+    ]
     groups = [(here, code)] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
     hash_files(h, [(f"dir {base.resolve()}", base, paths) for base, paths in groups])
     return h.hexdigest()
@@ -79,4 +85,58 @@ def mark_validated(key: str) -> None:
         (root / _STAMPS).mkdir(parents=True, exist_ok=True)
         (root / _STAMPS / key).touch()
     except OSError:
+        pass
+
+
+def _data_path(dirs: Iterable[Path]) -> tuple[str, Path] | None:
+    """The fingerprint of these pack directories and where their rule data is kept."""
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        key = fingerprint(dirs)
+    except OSError:
+        return None
+    return key, root / _DATA / f"{key}.v{_DATA_FORMAT}.pickle"
+
+
+def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
+    """(packs, rules, translations by rule file) validated by an earlier run from the files of
+    these pack directories, or None.
+
+    A rule set is stored only after every rule built (``store_ruleset``), so what is read
+    back is what ``load_rules`` would validate again; its rules are then built on first use.
+    """
+    import pickle
+
+    found = _data_path(dirs)
+    if found is None or not is_validated(found[0]):
+        return None
+    try:
+        with open(found[1], "rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
+        return None
+    return data["packs"], data["rules"], data["translations"]
+
+
+def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: dict[str, Any]) -> None:
+    """Keep a validated rule set (rules without their built checks) for ``load_ruleset``."""
+    import pickle
+    import tempfile
+
+    found = _data_path(dirs)
+    if found is None or not is_validated(found[0]) or found[1].is_file():
+        return
+    data = {"format": _DATA_FORMAT, "packs": packs, "rules": rules, "translations": translations}
+    try:
+        found[1].parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=found[1].parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
+        os.replace(tmp, found[1])
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass

@@ -128,6 +128,11 @@ def pack_dirs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+#: The translations (``message_fr``…) of every rule file read in this process, by path: kept with
+#: the validated rules in the rule cache so that a later run need not read the files again.
+TRANSLATIONS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Every loaded pack and rule."""
@@ -143,6 +148,18 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     seen; once that has succeeded, later loads of the same files build each rule on its
     first use instead (see ``checker.rulecache``).
     """
+    dirs = [d for root in roots for d in pack_dirs(root)] if all(r.is_dir() for r in roots) else None
+    if build and dirs is not None:
+        from checker import rulecache
+
+        cached = rulecache.load_ruleset(dirs)
+        if cached is not None:
+            from checker.messages import preload_translations
+
+            packs_c, rules_c, translations = cached
+            TRANSLATIONS.update(translations)
+            preload_translations(translations)
+            return RuleSet(packs_c, tuple(replace(r, check=_LazyCheck(r)) for r in rules_c))
     problems: list[str] = []
     rules: list[Rule] = []
     packs: list[Pack] = []
@@ -169,7 +186,16 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
         seen[rule.code] = rule
     if problems:
         raise RulePackError(problems)
-    return RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
+    ruleset = RuleSet(tuple(packs), tuple(sorted(rules, key=lambda r: r.code)))
+    paths = {str(r.path) for r in ruleset.rules}
+    if build and dirs is not None and paths <= set(TRANSLATIONS):
+        from checker import rulecache
+
+        rulecache.store_ruleset(
+            dirs, ruleset.packs, tuple(replace(r, check=None) for r in ruleset.rules),
+            {p: TRANSLATIONS[p] for p in paths},
+        )
+    return ruleset
 
 
 def _read_toml(path: Path, problems: list[str]) -> dict[str, Any] | None:
@@ -223,7 +249,9 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
     def bad(key: str, why: str) -> None:
         problems.append(f"{path}: {key}: {why}")
 
-    from checker.messages import is_translation_key, validate
+    from checker.messages import is_translation_key, translations, validate
+
+    TRANSLATIONS[str(path)] = translations(data)
 
     for key in sorted(set(data) - _KNOWN_KEYS):
         if not is_translation_key(key):  # message_fr, why_fr, [messages.fr]: checker/messages.py
@@ -332,8 +360,11 @@ class _LazyCheck:
     def __call__(self, *args: Any, **kwargs: Any) -> Iterable[Any]:
         if self.check is None:
             from checker.kinds import get_kind
+            from checker.prefilter import trusted
+            from checker.regexcache import ACTIVE
 
-            self.check = get_kind(self.rule.kind).build(self.rule)
+            with trusted(), ACTIVE:  # these files built before: compile entries on first need, from the cache
+                self.check = get_kind(self.rule.kind).build(self.rule)
         return self.check(*args, **kwargs)
 
 

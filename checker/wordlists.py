@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -29,6 +29,7 @@ def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path))
 
 
+@lru_cache(maxsize=1 << 16)  # per process, bounded: the rules fold the same words again and again
 def fold(text: str) -> str:
     """Case- and apostrophe-insensitive key: casefold, ’ → ', NFC."""
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'").replace("\u02bc", "'")

@@ -8,7 +8,7 @@ The vocabulary is prepared on first use per (language, size) and cached.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -79,13 +79,25 @@ def close_words(word: str, lang: str, max_distance: int = 2, size: int = 80_000)
     key = fold(word)
     if not key:
         return []
-    blob, vocab = _vocabulary(lang, size)
-    pattern = regex.compile(rf"(?m)^(?:{regex.escape(key)}){{e<={max_distance}}}$")
-    found = {m.group() for m in pattern.finditer(blob, timeout=5.0)}
-    for i in range(len(key) - 1):
-        swapped = key[:i] + key[i + 1] + key[i] + key[i + 2:]
-        if swapped in vocab:
-            found.add(swapped)
+    return list(_close_words(key, lang, max_distance, size))
+
+
+@lru_cache(maxsize=8192)  # per process, bounded: the same non-words recur across an archive
+def _close_words(key: str, lang: str, max_distance: int, size: int) -> tuple[tuple[str, int, float], ...]:
+    found: set[str] | None = None
+    if max_distance == 1:
+        # One edit: a deletion index answers without scanning (checker.suggest); the same words.
+        from checker.suggest import candidates_within_one
+
+        found = candidates_within_one(key, lang, size, lambda: _vocabulary(lang, size)[0])
+    if found is None:
+        blob, vocab = _vocabulary(lang, size)
+        pattern = regex.compile(rf"(?m)^(?:{regex.escape(key)}){{e<={max_distance}}}$")
+        found = {m.group() for m in pattern.finditer(blob, timeout=5.0)}
+        for i in range(len(key) - 1):
+            swapped = key[:i] + key[i + 1] + key[i] + key[i + 2:]
+            if swapped in vocab:
+                found.add(swapped)
     out = []
     for cand in found:
         if cand == key:
@@ -94,7 +106,7 @@ def close_words(word: str, lang: str, max_distance: int = 2, size: int = 80_000)
         if dist <= max_distance:
             out.append((cand, dist, zipf_of(cand, lang)))
     out.sort(key=lambda t: (t[1], -t[2], t[0]))
-    return out
+    return tuple(out)
 
 
 def zipf_of(word: str, lang: str) -> float:

@@ -24,9 +24,8 @@ params:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -136,27 +135,35 @@ def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:
 
 
 def build(rule: Rule):  # noqa: ANN201
-    """Compile every entry once; index them lazily by the three characters they can start with."""
+    """Read the table; compile each entry when an article first holds its literal words (see
+    ``checker.prefilter``), or all of them now when the rule files were not built before."""
+    from checker.prefilter import LazyTable, is_trusted
+
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
-    entries = [compile_entry(row, flags, name) for row in read_table(rule.resolve(name))]
-    if not entries:
+    rows = read_table(rule.resolve(name))
+    if not rows:
         raise ValueError(f"{name}: no entries")
-    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(e.source)), flags) for e in entries]
+    table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name))
+    bodies: dict[int, regex.Pattern[str]] = {}
+    starts: dict[tuple[int, str], bool] = {}  # (entry, key) -> can the entry begin with key
 
-    @lru_cache(maxsize=32768)  # bounded: keys are text prefixes, unbounded over an archive
-    def by_prefix(key: str) -> tuple[int, ...]:
-        # Entries whose pattern can begin with these 3 characters (a partial match says so):
-        # most word starts have none, so the full patterns are tried rarely.
-        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
+    def body(i: int) -> regex.Pattern[str]:
+        got = bodies.get(i)
+        if got is None:
+            got = bodies[i] = regex.compile(_NAMED_GROUP.sub("(?:", _body(table.entry(i).source)), flags)
+        return got
 
-    @lru_cache(maxsize=32768)
-    def starting_with(key: str) -> tuple[Entry, ...]:
-        # A second, longer prefix drops entries that open on a common word (« la », « les »).
-        return tuple(entries[i] for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
+    if not is_trusted():
+        for i in range(len(table)):
+            body(i)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
+        candidates = table.candidates(text)
+        if not candidates:
+            return
+        by_prefix, starting_with = prefix_filters(candidates, body, starts)
         pos = 0
         for w in _WORD_START.finditer(text):
             start = w.start()
@@ -164,7 +171,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if not by_prefix(text[start : start + 3].lower()):
                 continue
-            for entry in starting_with(text[start : start + 8].lower()):
+            for i in starting_with(text[start : start + 8].lower()):
+                entry = table.entry(i)
                 m = entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is not None:
                     yield _hit(doc, entry, m)
@@ -172,3 +180,37 @@ def build(rule: Rule):  # noqa: ANN201
                     break
 
     return check
+
+
+def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                   memo: dict[tuple[int, str], bool] | None = None) \
+        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
+    """Per article: the candidate entries whose pattern can begin with a 3-character key (a
+    partial match says so), and, of those, the ones that can begin with a longer key (a
+    second filter drops entries that open on a common word, « la », « les »). `memo` keeps
+    each (entry, key) answer across articles (bounded)."""
+    three: dict[str, tuple[int, ...]] = {}
+    longer: dict[str, tuple[int, ...]] = {}
+    seen: dict[tuple[int, str], bool] = {} if memo is None else memo
+
+    def can_start(i: int, key: str) -> bool:
+        got = seen.get((i, key))
+        if got is None:
+            if len(seen) >= 200_000:
+                seen.clear()
+            got = seen[(i, key)] = body(i).match(key, partial=True) is not None
+        return got
+
+    def by_prefix(key: str) -> tuple[int, ...]:
+        got = three.get(key)
+        if got is None:
+            got = three[key] = tuple(i for i in candidates if can_start(i, key))
+        return got
+
+    def starting_with(key: str) -> tuple[int, ...]:
+        got = longer.get(key)
+        if got is None:
+            got = longer[key] = tuple(i for i in by_prefix(key[:3]) if can_start(i, key))
+        return got
+
+    return by_prefix, starting_with

@@ -55,23 +55,30 @@ def build(rule: Rule):  # noqa: ANN201
     def load() -> tuple[dict[str, str], dict[int, set[str]], dict[str, set[str]]]:
         """Read the lists and build the fuzzy index on first use (not when rules are listed)."""
         if not state:
-            names = [n for n in read_list(rule.resolve(p["names"])) if len(n.split()) >= 2]
-            if p["gazetteer"]:
-                names += [row[1] for row in read_table(rule.resolve(p["gazetteer"]))
-                          if len(row) > 1 and len(row[1].split()) >= 2]
-            known: dict[str, str] = {}
-            for n in names:
-                known.setdefault(_plain(n), n)
-            by_words: dict[int, set[str]] = defaultdict(set)
-            for n in names:
-                by_words[len(_TOKEN.findall(n))].add(_plain(n))
-            index: dict[str, set[str]] = defaultdict(set)
-            for key in known:
-                if len(key) >= 8:
-                    for d in _deletes(key, _limit(len(key))):
-                        index[d].add(key)
-            state.update(known=known, by_words=by_words, index=index)
+            from checker.buildcache import from_files
+
+            files = [rule.resolve(p["names"])] + ([rule.resolve(p["gazetteer"])] if p["gazetteer"] else [])
+            state.update(from_files("known-names 1", files, scan))
         return state["known"], state["by_words"], state["index"]  # type: ignore[return-value]
+
+    def scan() -> dict[str, object]:
+        """The lists read and the fuzzy index built (kept in the cache by ``checker.buildcache``)."""
+        names = [n for n in read_list(rule.resolve(p["names"])) if len(n.split()) >= 2]
+        if p["gazetteer"]:
+            names += [row[1] for row in read_table(rule.resolve(p["gazetteer"]))
+                      if len(row) > 1 and len(row[1].split()) >= 2]
+        known: dict[str, str] = {}
+        for n in names:
+            known.setdefault(_plain(n), n)
+        by_words: dict[int, set[str]] = defaultdict(set)
+        for n in names:
+            by_words[len(_TOKEN.findall(n))].add(_plain(n))
+        index: dict[str, set[str]] = defaultdict(set)
+        for key in known:
+            if len(key) >= 8:
+                for d in _deletes(key, _limit(len(key))):
+                    index[d].add(key)
+        return {"known": known, "by_words": dict(by_words), "index": dict(index)}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         known, by_words, index = load()

@@ -70,17 +70,23 @@ def _accent_index(lang: str, min_zipf: float) -> dict[str, str]:
     key = f"{lang}:{min_zipf}"
     idx = _INDEX.get(key)
     if idx is None:
-        idx = {}
-        floor = 10 ** (min_zipf - 9)
-        best: dict[str, float] = {}
-        for w, f in lexicon.table(lang).items():
-            if f < floor or w.isascii():
-                continue
-            s = _strip(w)
-            if s != w and f > best.get(s, 0.0):
-                best[s] = f
-                idx[s] = w
-        _INDEX[key] = idx
+        from checker.lexstore import derived
+
+        idx = _INDEX[key] = derived(lexicon.table(lang), f"accent-index {min_zipf}", lambda: _scan(lang, min_zipf))
+    return idx
+
+
+def _scan(lang: str, min_zipf: float) -> dict[str, str]:
+    idx = {}
+    floor = 10 ** (min_zipf - 9)
+    best: dict[str, float] = {}
+    for w, f in lexicon.table(lang).items():
+        if f < floor or w.isascii():
+            continue
+        s = _strip(w)
+        if s != w and f > best.get(s, 0.0):
+            best[s] = f
+            idx[s] = w
     return idx
 
 

@@ -34,14 +34,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds.glossary import _NAMED_GROUP, _TIMEOUT, _WORD_START, Entry, _body, _hit, compile_entry
+from checker.kinds.glossary import (
+    _NAMED_GROUP,
+    _TIMEOUT,
+    _WORD_START,
+    Entry,
+    _body,
+    _hit,
+    compile_entry,
+    prefix_filters,
+)
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -95,38 +103,56 @@ def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> 
 
 
 def build(rule: Rule):  # noqa: ANN201
-    """Compile every row once; index them by the characters they can start with (as glossary)."""
+    """Read the table; compile each row when an article first holds its literal words (as glossary)."""
+    from checker.prefilter import LazyTable, is_trusted
+
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
     wanted = rule.params["sources"]
-    rows = [_compile_row(r, flags, name) for r in read_table(rule.resolve(name))]
-    if wanted:
-        rows = [r for r in rows if "*" in r.sources or r.sources & set(wanted)]
-    if not rows:
+    raw = read_table(rule.resolve(name))
+    for cells in raw:
+        if len(cells) < 2 or not _SOURCE.match(cells[0]):
+            _compile_row(cells, flags, name)  # raises, naming the row
+    table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name))
+    keep = frozenset(
+        i for i, cells in enumerate(raw)
+        if not wanted or "*" in cells[0].split(",") or set(cells[0].split(",")) & set(wanted)
+    )
+    if not keep:
         raise ValueError(f"{name}: no entries")
-    bodies = [regex.compile(_NAMED_GROUP.sub("(?:", _body(r.entry.source)), flags) for r in rows]
+    bodies: dict[int, regex.Pattern[str]] = {}
+    starts: dict[tuple[int, str], bool] = {}  # (row, key) -> can the row begin with key
+
+    def body(i: int) -> regex.Pattern[str]:
+        got = bodies.get(i)
+        if got is None:
+            got = bodies[i] = regex.compile(_NAMED_GROUP.sub("(?:", _body(table.entry(i).entry.source)), flags)
+        return got
+
+    if not is_trusted():
+        for i in sorted(keep):
+            body(i)
     # When every row ignores case, the prefix keys are folded to lower case (as in glossary):
-    # far fewer distinct keys, so far fewer partial matches over the whole table per document.
-    fold_keys = bool(flags & regex.IGNORECASE) and not any("(?-i" in r.entry.source for r in rows)
-
-    @lru_cache(maxsize=32768)
-    def by_prefix(key: str) -> tuple[int, ...]:
-        return tuple(i for i, body in enumerate(bodies) if body.match(key, partial=True))
-
-    @lru_cache(maxsize=32768)
-    def starting_with(key: str) -> tuple[int, ...]:
-        return tuple(i for i in by_prefix(key[:3]) if bodies[i].match(key, partial=True))
+    # far fewer distinct keys, so far fewer partial matches per document.
+    fold_keys = bool(flags & regex.IGNORECASE) and not any("(?-i" in raw[i][1] for i in keep)
+    row_langs = [_langs_of(cells) for cells in raw]
 
     def key_of(s: str) -> str:
         return s.lower() if fold_keys else s
 
-    any_lang = any(not r.langs for r in rows)
-    langs = frozenset().union(*(r.langs for r in rows))
+    any_lang = any(not row_langs[i] for i in keep)
+    langs = frozenset().union(*(row_langs[i] for i in keep))
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if not any_lang and ctx.primary not in langs:
             return  # every row is for other article languages
         text = doc.prose
+        candidates = [
+            i for i in table.candidates(text) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
+        ]
+        if not candidates:
+            return
+        by_prefix, starting_with = prefix_filters(candidates, body, starts)
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
         def occurs(p: regex.Pattern[str]) -> bool:
@@ -144,9 +170,7 @@ def build(rule: Rule):  # noqa: ANN201
             if not by_prefix(key_of(text[start : start + 3])):
                 continue
             for i in starting_with(key_of(text[start : start + 8])):
-                row = rows[i]
-                if row.langs and ctx.primary not in row.langs:
-                    continue
+                row = table.entry(i)
                 m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
                     continue
@@ -157,3 +181,13 @@ def build(rule: Rule):  # noqa: ANN201
                 break
 
     return check
+
+
+def _langs_of(cells: tuple[str, ...]) -> frozenset[str]:
+    """The ``lang=`` condition of a row, read without compiling it (as ``_compile_row`` reads it)."""
+    langs: set[str] = set()
+    for i, cell in enumerate(cells[1:]):
+        key, sep, expr = cell.partition("=")
+        if i >= 2 and sep and key.strip() == "lang":
+            langs.update(x.strip() for x in expr.split(",") if x.strip())
+    return frozenset(langs)

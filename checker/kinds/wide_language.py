@@ -49,6 +49,14 @@ _FAMILIES = ({"id", "ms"}, {"hr", "sr", "bs"}, {"no", "nb", "nn", "da"}, {"cs", 
 
 @cache
 def _model():  # noqa: ANN202
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from checker.buildcache import from_files
+
+    return from_files("py3langid all", [MODEL_DIR / MODEL_FILE], _read_model)  # unpickled, not decompressed
+
+
+def _read_model():  # noqa: ANN202
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -107,6 +115,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
         doc_lang = ctx.primary
         narrow = doc_lang in langid.SUPPORTED
+        if not doc.sentences:
+            return  # nothing to judge: the model is not loaded for an empty article
         if not narrow and doc_lang not in _model().nb_classes:
             return  # an undetermined language ("und") or one the model cannot recognise: no judgement
         sentences = doc.sentences

@@ -1,0 +1,208 @@
+"""Compiled ``regex`` patterns kept between runs, so that building a rule does not parse them again.
+
+The ``regex`` module parses a pattern in Python before handing the result to its C
+engine; for mtlint's rules (hundreds of patterns, some with long alternations) that
+parsing is most of the cost of building a rule. A compiled ``regex.Pattern`` pickles
+as the C engine's input (``Pattern._pickled_data``), so unpickling one skips the parser
+entirely and gives the same pattern.
+
+While ``active()`` is in force (mtlint wraps the building and the checks of rules that
+built before, see ``checker.rules``), every pattern ``regex`` compiles from a string is
+looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*.marisa``, one
+file per ``regex`` and Python version: a memory-mapped marisa-trie from the pattern to
+its pickle, so opening it costs nothing and only the patterns used are read) and added
+to it when new; the store is written back when the process exits. ``memo`` keeps other
+small values derived from rule files in the same store (the tables' literal keys). Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
+left to ``regex``. Without a cache directory nothing changes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import regex
+
+T = TypeVar("T")
+
+#: The most patterns the store keeps (a bound for long-lived processes that compile many:
+#: a few kinds build patterns from an article's words).
+MAX_PATTERNS = 10_000
+#: The most patterns kept alive in this process (as regex's own cache, bounded).
+MAX_LIVE = 8_192
+
+_lock = threading.Lock()
+_depth = 0
+_original: Any = None
+_store: Any = None  # the memory-mapped marisa BytesTrie (or an empty dict)
+_live: dict[Any, Any] = {}
+_added: dict[str, bytes] = {}
+_registered = False
+#: DEBUG | LOCALE: patterns compiled with these flags are left to regex.
+_SKIP = int(regex.DEBUG | regex.LOCALE)
+
+
+def _path() -> Path | None:
+    from checker.cachedir import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    import regex
+
+    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}.marisa"
+
+
+def _open(path: Path) -> Any:
+    """The store at `path`, memory-mapped (opening costs nothing; entries are read on lookup)."""
+    import marisa_trie
+
+    trie = marisa_trie.BytesTrie()
+    try:
+        trie.mmap(str(path))
+    except Exception:  # noqa: BLE001 - missing or damaged: start afresh
+        return {}
+    return trie
+
+
+def _load() -> Any:
+    global _store, _registered
+    if _store is None:
+        path = _path()
+        _store = _open(path) if path is not None else {}
+        if not _registered:
+            atexit.register(save)
+            _registered = True
+    return _store
+
+
+def _get(key: tuple[Any, ...]) -> bytes | None:
+    found = _load().get(repr(key))
+    return found[0] if found else None
+
+
+def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
+    version = regex.DEFAULT_VERSION
+    if not kwargs:
+        # Fast path: a pattern already compiled (or read) in this process. Kinds that call
+        # regex.sub(str, ...) per word come here thousands of times per article.
+        got = _live.get((pattern, flags, version))
+        if got is not None:
+            return got
+    if type(pattern) is not str or kwargs or int(flags) & _SKIP:
+        return _original(pattern, flags, ignore_unused, kwargs, cache_it)
+    if len(_live) >= MAX_LIVE:
+        _live.clear()
+    key = (pattern, int(flags), int(version))
+    data = _get(key)
+    if data is not None:
+        try:
+            got = pickle.loads(data)
+            _live[(pattern, flags, version)] = got
+            return got
+        except (pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
+            pass
+    compiled = _original(pattern, flags, ignore_unused, kwargs, cache_it)
+    if not (compiled.flags & regex.LOCALE) and len(_load()) + len(_added) < MAX_PATTERNS:
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            _added[repr(key)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    _live[(pattern, flags, version)] = compiled
+    return compiled
+
+
+class _Active:
+    """The ``with`` block of ``active()`` (a class: entered once per rule and document)."""
+
+    __slots__ = ("_on",)
+
+    def __init__(self) -> None:
+        self._on: list[bool] = []
+
+    def __enter__(self) -> None:
+        global _depth, _original
+        on = not os.environ.get("MTLINT_NO_CACHE")  # as checker.cachedir.cache_dir (cheap: per rule call)
+        self._on.append(on)
+        if not on:
+            return
+        import regex._main as main
+
+        with _lock:
+            if _depth == 0:
+                _original = main._compile
+                main._compile = _compile
+            _depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _depth
+        if not self._on.pop():
+            return
+        import regex._main as main
+
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                main._compile = _original
+
+
+#: ``with ACTIVE:`` — within this block, ``regex`` compiles through the store (nothing
+#: happens without a cache directory).
+ACTIVE = _Active()
+
+
+def active() -> _Active:
+    """The context manager ``ACTIVE``."""
+    return ACTIVE
+
+
+def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """A value kept in the same store as the patterns (inside ``active()`` only): `key` names
+    what it is (its first item a namespace other than a pattern), `compute` makes it when new."""
+    if _depth == 0:
+        return compute()
+    got = _live.get(key)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    data = _get(key)
+    if data is not None:
+        with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
+            got = _live[key] = pickle.loads(data)
+            return got  # type: ignore[no-any-return]
+    value = compute()
+    if len(_load()) + len(_added) < MAX_PATTERNS:
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            _added[repr(key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _live[key] = value
+    return value
+
+
+def save() -> None:
+    """Add the entries made in this process to the store on disk (merged, written atomically)."""
+    global _added
+    if not _added:
+        return
+    path = _path()
+    if path is None:
+        return
+    import marisa_trie
+
+    old = _open(path)
+    merged = dict(old.items()) if old else {}
+    for key, value in _added.items():
+        if len(merged) < MAX_PATTERNS:
+            merged.setdefault(key, value)
+    _added = {}
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        os.close(fd)
+        marisa_trie.BytesTrie(merged.items()).save(tmp)
+        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
+        os.replace(tmp, path)

@@ -1,0 +1,93 @@
+"""Start-up and per-article cost (issue #11), measured with pytest-benchmark, never asserted as limits.
+
+``python -m pytest tests/benchmarks/test_bench_startup.py --benchmark-enable -s`` prints,
+for one ~4 KB French article and for an empty file, the whole-process time of
+``mtlint check`` and its ratio to ``python -c pass`` measured in the same session; and
+the in-process time of all rules over the 1 MB corpus subset. The first run fills the
+cache directory (word lists, rule data, compiled patterns); a warm-up call is made
+first so that the rounds measure what every later run costs. docs/scaling.md holds
+the figures.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared")) / "corpus"
+
+
+def _small_article() -> Path:
+    listing = CORPUS / "subsets" / "small.txt"
+    if not listing.is_file():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS / listing.read_text(encoding="utf-8").split()[0]
+
+
+def _python_pass(rounds: int = 10) -> float:
+    """Median wall time of an empty interpreter, in this session."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _check(path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "checker", "check", "--no-cache", "--quiet", str(path)],
+                   check=False, capture_output=True, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"})
+
+
+def _ratio(benchmark, label: str) -> None:
+    base = _python_pass()
+    if benchmark.stats:
+        median = benchmark.stats.stats.median
+        benchmark.extra_info.update({"python_pass_s": base, "ratio_to_python_pass": median / base})
+        print(f"{label}: median {median:.3f} s = {median / base:.1f}x python -c pass ({base:.3f} s)")
+
+
+def test_startup_4kb_french_article(benchmark) -> None:
+    """`mtlint check` on one ~4 KB French news article, whole process, as a pre-commit hook runs it."""
+    article = _small_article()
+    _check(article)  # warm the cache directory
+    benchmark.pedantic(lambda: _check(article), rounds=10, iterations=1)
+    _ratio(benchmark, "4 KB article")
+
+
+def test_startup_empty_file(benchmark, tmp_path: Path) -> None:
+    """`mtlint check` on an empty file: what start-up costs before any word is read."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    _check(empty)
+    benchmark.pedantic(lambda: _check(empty), rounds=10, iterations=1)
+    _ratio(benchmark, "empty file")
+
+
+def test_subset_1m_in_process(benchmark) -> None:
+    """All default rules over the 1 MB subset with one warm Linter (the steady cost per word)."""
+    from checker import Linter
+
+    listing = CORPUS / "subsets" / "1m.txt"
+    if not listing.is_file():
+        pytest.skip("../shared/corpus is absent")
+    docs = [(CORPUS / line).read_text(encoding="utf-8") for line in listing.read_text().split()]
+    linter = Linter()
+    linter.check_text(docs[0])
+
+    def run() -> int:
+        return sum(len(linter.check_text(text).findings) for text in docs)
+
+    found = benchmark.pedantic(run, rounds=1, iterations=1)
+    words = sum(len(t.split()) for t in docs)
+    if benchmark.stats:
+        seconds = benchmark.stats.stats.mean
+        print(f"1 MB subset in process: {len(docs)} files, {words} words, {seconds:.1f} s, {words / seconds:,.0f} words/s")
+    assert found > 0
