@@ -22,21 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from checker.cachedir import cache_dir  # noqa: F401 - where stamps are kept (re-exported)
+
 _STAMPS = "rules-built"
 _DATA = "rules-data"
 #: Bumped when what ``store_ruleset`` writes changes shape.
 _DATA_FORMAT = 1
 
 
-def cache_dir() -> Path | None:
-    """Where stamps are kept, or None when caching is off."""
-    if os.environ.get("MTLINT_NO_CACHE"):
-        return None
-    explicit = os.environ.get("MTLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "mtlint"
 
 
 def fingerprint(pack_dirs: Iterable[Path]) -> str:
