@@ -190,7 +190,11 @@ def test_sigkill_at_random_points_then_resume_gives_every_file_once(tmp_path: Pa
             paths[0].write_text("Le le conseil a voté.\n", encoding="utf-8")
         proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         if kills < 6:
-            time.sleep(rnd.uniform(1.0, 4.0))
+            # Kill at a random point of the progress, not of the clock: warm caches may finish a run
+            # before any fixed delay.
+            target = rnd.randint(min(_lines(out) + 1, 119), 119)
+            while proc.poll() is None and _lines(out) < target:
+                time.sleep(0.01)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
@@ -207,3 +211,11 @@ def test_sigkill_at_random_points_then_resume_gives_every_file_once(tmp_path: Pa
     assert summary["files"] == len(paths)
     for e in final:
         assert e["sha256"] == hashlib.sha256((tmp_path / e["path"]).read_bytes()).hexdigest()
+
+
+def _lines(path: Path) -> int:
+    """Whole lines written so far to `path`."""
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return 0
