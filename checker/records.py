@@ -330,55 +330,80 @@ def entry_as_report(entry: dict[str, Any]) -> Any:
     )
 
 
-def done_keys(path: str | os.PathLike[str], totals: Totals | None = None) -> Resumed:
-    """Read an earlier JSON Lines output for ``--resume``; the file is repaired in place.
+def is_summary(entry: Any) -> bool:
+    """True for the summary line of a JSON Lines output (it has no path)."""
+    return isinstance(entry, dict) and "summary" in entry and "path" not in entry
 
-    A last line without its newline (a run killed while writing it) is cut off, and so
-    is a trailing summary line (a new one is written at the end). A line in the middle
-    that is not a JSON object is ignored. Entries are counted into ``totals``.
+
+@dataclass
+class OutputScan:
+    """What ``scan_output`` found: whether a torn last line was cut, and how many whole lines remain."""
+
+    dropped_torn: bool = False
+    kept: int = 0
+
+
+def scan_output(path: str | os.PathLike[str], scan: OutputScan) -> Iterator[Any]:
+    """Each whole line of an earlier JSON Lines output, parsed (None when it is not JSON), in order.
+
+    Once the lines are exhausted the file is repaired in place for ``--resume``: a last line
+    without its newline (a run killed while writing it) is cut off, and so is a run of summary
+    lines ending the file (a new summary is written at the end); ``scan`` says what was kept.
+    A missing file yields nothing.
     """
-    done = Resumed()
-    p = Path(path)
     try:
-        fh = open(p, "r+b")  # noqa: SIM115
+        fh = open(path, "r+b")  # noqa: SIM115 - closed below
     except FileNotFoundError:
-        return done
+        return
     except OSError as exc:
         from checker.errors import UsageError
 
         raise UsageError(f"cannot resume from {os.fspath(path)}: {exc.strerror or exc}") from None
     with fh:
-        keep = 0  # the end of the last line to keep
-        summary_at: int | None = None  # where a summary ending the kept lines starts
+        keep = lines = 0  # the end of the last line to keep, and the whole lines read
+        summary_at: tuple[int, int] | None = None  # (offset, line) where summaries ending the file start
         while True:
             start = fh.tell()
             raw = fh.readline()
             if not raw:
                 break
             if not raw.endswith(b"\n"):
-                done.dropped_torn = True
+                scan.dropped_torn = True
                 break
             keep = fh.tell()
             try:
                 entry = json.loads(raw)
             except ValueError:
+                entry = None
+            if not is_summary(entry):
                 summary_at = None
-                continue
-            if isinstance(entry, dict) and "summary" in entry and "path" not in entry:
-                summary_at = start if summary_at is None else summary_at
-                continue
-            summary_at = None
-            if not isinstance(entry, dict):
-                continue
-            done.keys.add(entry_key(entry))
-            done.entries += 1
-            if totals is not None:
-                totals.add(entry_as_report(entry))
+            elif summary_at is None:
+                summary_at = (start, lines)
+            lines += 1
+            yield entry
         if summary_at is not None:
-            keep = summary_at
+            keep, lines = summary_at
+        scan.kept = lines
         fh.seek(0, os.SEEK_END)
         if fh.tell() != keep:
             fh.truncate(keep)
+
+
+def done_keys(path: str | os.PathLike[str], totals: Totals | None = None) -> Resumed:
+    """Read an earlier JSON Lines output for ``--resume``; the file is repaired in place (``scan_output``).
+
+    A line that is not a JSON object, or a summary, is ignored. Entries are counted into ``totals``.
+    """
+    done = Resumed()
+    scan = OutputScan()
+    for entry in scan_output(path, scan):
+        if not isinstance(entry, dict) or is_summary(entry):
+            continue
+        done.keys.add(entry_key(entry))
+        done.entries += 1
+        if totals is not None:
+            totals.add(entry_as_report(entry))
+    done.dropped_torn = scan.dropped_torn
     return done
 
 

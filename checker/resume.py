@@ -57,10 +57,6 @@ def file_sha256(path: str | os.PathLike[str]) -> str | None:
     return digest.hexdigest()
 
 
-def _is_summary(entry: Any) -> bool:
-    return isinstance(entry, dict) and "summary" in entry and "path" not in entry
-
-
 @dataclass
 class FileResume:
     """What an earlier output holds, by path, and which of its lines a newer line replaces."""
@@ -77,51 +73,21 @@ class FileResume:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> FileResume:
         """Read OUT (which need not exist); a torn last line and a trailing summary are cut off in place."""
+        from checker.records import OutputScan, is_summary, scan_output
+
         state = cls(Path(path))
-        try:
-            fh = open(state.path, "r+b")  # noqa: SIM115 - closed below
-        except FileNotFoundError:
-            return state
-        except OSError as exc:
-            raise UsageError(f"cannot resume from {os.fspath(path)}: {exc.strerror or exc}") from None
-        with fh:
-            keep = 0
-            summary_at: int | None = None  # where the summaries ending the kept lines start
-            summary_lines = 0
-            while True:
-                start = fh.tell()
-                raw = fh.readline()
-                if not raw:
-                    break
-                if not raw.endswith(b"\n"):
-                    state.dropped_torn = True
-                    break
-                keep = fh.tell()
-                try:
-                    entry = json.loads(raw)
-                except ValueError:
-                    entry = None
-                if _is_summary(entry):
-                    if summary_at is None:
-                        summary_at, summary_lines = start, 0
-                    summary_lines += 1
-                    state.superseded.add(state.lines)
-                    state.lines += 1
-                    continue
-                summary_at = None
-                if isinstance(entry, dict) and isinstance(entry.get("path"), str):
-                    sha = entry.get("sha256") if isinstance(entry.get("sha256"), str) else None
-                    state.replace(entry["path"], sha, state.lines)
-                else:
-                    state.superseded.add(state.lines)  # not an entry: dropped when the run completes
-                state.lines += 1
-            if summary_at is not None:
-                keep = summary_at
-                state.lines -= summary_lines
-                state.superseded -= set(range(state.lines, state.lines + summary_lines))
-            fh.seek(0, os.SEEK_END)
-            if fh.tell() != keep:
-                fh.truncate(keep)
+        scan = OutputScan()
+        for entry in scan_output(state.path, scan):
+            if isinstance(entry, dict) and isinstance(entry.get("path"), str) and not is_summary(entry):
+                sha = entry.get("sha256") if isinstance(entry.get("sha256"), str) else None
+                state.replace(entry["path"], sha, state.lines)
+            else:
+                state.superseded.add(state.lines)  # not an entry: dropped when the run completes
+            state.lines += 1
+        # Summaries ending OUT were cut off by scan_output: they are no lines of OUT any more.
+        state.superseded -= set(range(scan.kept, state.lines))
+        state.lines = scan.kept
+        state.dropped_torn = scan.dropped_torn
         return state
 
     def replace(self, path: str, sha: str | None, line: int) -> None:
@@ -158,7 +124,7 @@ class FileResume:
         """Count OUT's current entries into ``totals``, remove the superseded lines, and end OUT with the summary.
 
         OUT is rewritten (to a temporary file renamed over it) only when some line is superseded."""
-        from checker.records import entry_as_report
+        from checker.records import entry_as_report, is_summary
 
         compact = bool(self.superseded)
         tmp: str | None = None
@@ -176,7 +142,7 @@ class FileResume:
                         entry = json.loads(raw)
                     except ValueError:
                         continue
-                    if not isinstance(entry, dict) or _is_summary(entry):
+                    if not isinstance(entry, dict) or is_summary(entry):
                         continue
                     totals.add(entry_as_report(entry))
                     if dst is not None:
