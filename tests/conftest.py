@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tools' helper modules (goldlib: scoring against *.expected.json) are not installed.
 sys.path.append(str(ROOT / "tools"))
 SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
+
+
+def lines_written(paths: Iterable[Path]) -> int:
+    """Whole lines written so far to the files (a missing file counts 0; a line being written is not
+    counted): the kill-and-resume tests kill a run at a point of its progress."""
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            total += path.read_bytes().count(b"\n")
+    return total
 
 
 @cache

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import lines_written
 
 from checker.cli import main
 from checker.records import Fields, done_keys, read_records
@@ -159,8 +160,8 @@ def test_sigkill_at_random_points_then_resume_gives_every_record_once(tmp_path: 
         if kills < 5:
             # Kill at a random point of the progress, not of the clock: warm caches may finish a run
             # before any fixed delay.
-            target = rnd.randint(min(_lines(out) + 1, 149), 149)
-            while proc.poll() is None and _lines(out) < target:
+            target = rnd.randint(min(lines_written([out]) + 1, 149), 149)
+            while proc.poll() is None and lines_written([out]) < target:
                 time.sleep(0.01)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
@@ -227,10 +228,3 @@ def test_record_entries_follow_the_report_schema(tmp_path: Path) -> None:
     jsonschema.validate(report, report_schema())
     assert len(lines[:-1]) == 5
 
-
-def _lines(path: Path) -> int:
-    """Whole lines written so far to `path`."""
-    try:
-        return path.read_bytes().count(b"\n")
-    except OSError:
-        return 0

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import lines_written
 
 from checker.cli import main
 from checker.resume import FileResume
@@ -192,8 +193,8 @@ def test_sigkill_at_random_points_then_resume_gives_every_file_once(tmp_path: Pa
         if kills < 6:
             # Kill at a random point of the progress, not of the clock: warm caches may finish a run
             # before any fixed delay.
-            target = rnd.randint(min(_lines(out) + 1, 119), 119)
-            while proc.poll() is None and _lines(out) < target:
+            target = rnd.randint(min(lines_written([out]) + 1, 119), 119)
+            while proc.poll() is None and lines_written([out]) < target:
                 time.sleep(0.01)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
@@ -212,10 +213,3 @@ def test_sigkill_at_random_points_then_resume_gives_every_file_once(tmp_path: Pa
     for e in final:
         assert e["sha256"] == hashlib.sha256((tmp_path / e["path"]).read_bytes()).hexdigest()
 
-
-def _lines(path: Path) -> int:
-    """Whole lines written so far to `path`."""
-    try:
-        return path.read_bytes().count(b"\n")
-    except OSError:
-        return 0

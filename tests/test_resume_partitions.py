@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import lines_written
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ["le", "la", "maire", "projet", "conseil", "ville", "budget", "route", "habitants", "réunion", "mardi"]
@@ -33,12 +34,6 @@ def ids_in(directory: Path) -> list[str]:
     return [json.loads(line)["id"] for p in sorted(directory.glob("part-*.jsonl"))
             for line in p.read_text(encoding="utf-8").splitlines()]
 
-
-def _written(directory: Path) -> int:
-    """Whole lines written so far in the partition files (a line being written is not counted)."""
-    if not directory.exists():
-        return 0
-    return sum(p.read_bytes().count(b"\n") for p in directory.glob("part-*.jsonl"))
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="flock is POSIX")
@@ -77,8 +72,8 @@ def test_cluster_run_killed_at_random_points_resumes_every_partition(tmp_path: P
         if kills < 3:
             # Kill at a random point of the progress, not of the clock: a fast machine (warm caches)
             # may finish a run before any fixed delay.
-            target = rnd.randint(min(_written(out) + 1, 239), 239)
-            while proc.poll() is None and _written(out) < target:
+            target = rnd.randint(min(lines_written(out.glob("part-*.jsonl")) + 1, 239), 239)
+            while proc.poll() is None and lines_written(out.glob("part-*.jsonl")) < target:
                 time.sleep(0.02)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
