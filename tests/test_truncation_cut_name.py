@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from checker import Linter
-
-LINTER = Linter(select=["MT181"])
+from conftest import check_rules
 
 
 def found(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
-    report = LINTER.check_text(text, lang=lang)
-    for f in report.findings:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, tuple(f.suggestions)) for f in report.findings]
+    return [(f.text, tuple(f.suggestions)) for f in check_rules("MT181", text, lang)]
 
 
 @pytest.mark.parametrize(
