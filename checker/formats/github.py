@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import IO, Any, TextIO
 
 from checker.finding import Severity
+from checker.formats.text import issue_counts
 from checker.report import FileReport, RunReport
 
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "notice"}
@@ -164,10 +165,7 @@ class SummaryParts:
     def markdown(self, s: Mapping[str, Any]) -> str:
         """The step summary's Markdown, given the run's summary."""
         lines = ["## mtlint", ""]
-        parts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
-        head = f"{s['issues']} issue{'s' if s['issues'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}"
-        if parts:
-            head += f" ({parts})"
+        head = issue_counts(s)
         if "mean_score" in s:
             head += f"; mean score {s['mean_score']:.1f}"
         if s["errors"]:

@@ -101,6 +101,17 @@ def render_summary(report: RunReport, stream: TextIO, color: bool = False) -> No
     write_summary(report.summary(), fixed, stream, color)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def issue_counts(s: Mapping[str, Any]) -> str:
+    """The head of a run's summary line: ``12 issues in 3 files (4 major, 8 minor)``."""
+    line = f"{_plural(s['issues'], 'issue')} in {_plural(s['files'], 'file')}"
+    parts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
+    return f"{line} ({parts})" if parts else line
+
+
 def write_summary(s: Mapping[str, Any], fixed: list[int], stream: TextIO, color: bool = False) -> None:
     """The closing lines from a run's summary and the fixes applied per file (also written by the
     streaming text writer, ``checker/formats/stream.py``)."""
@@ -108,12 +119,9 @@ def write_summary(s: Mapping[str, Any], fixed: list[int], stream: TextIO, color:
         n = sum(fixed)
         stream.write(f"Fixed {n} issue{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.\n")
     if s["issues"] == 0 and not s["errors"]:
-        stream.write(f"No issues in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
+        stream.write(f"No issues in {_plural(s['files'], 'file')}.\n")
         return
-    parts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
-    line = f"Found {s['issues']} issue{'s' if s['issues'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}"
-    if parts:
-        line += f" ({parts})"
+    line = "Found " + issue_counts(s)
     if "mean_score" in s:
         line += f"; mean score {s['mean_score']:.1f}, worst {s['worst_file']['path']} ({s['worst_file']['score']:.1f})"
     if s["errors"]:
