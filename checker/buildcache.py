@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from checker.cachedir import publish_pickle
 
 T = TypeVar("T")
 
@@ -47,10 +47,5 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
         pass
     value = build()
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
-        os.replace(tmp, target)
+        publish_pickle(target, value)
     return value

@@ -3,8 +3,11 @@ without imports of its own, so that every cache can ask without import cycles.""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path | None:
@@ -17,3 +20,34 @@ def cache_dir() -> Path | None:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME")
     return (Path(base) if base else Path.home() / ".cache") / "mtlint"
+
+
+def publish(path: Path, write: Callable[[str], object]) -> None:
+    """Put a cache file in place atomically: ``write(tmp)`` fills a temporary file beside ``path``,
+    which then replaces ``path``, readable like the other cache files (``mkstemp`` makes it private).
+    Concurrent runs see the old file or the new one, never half of one. Errors propagate (the
+    temporary file is removed); callers decide whether a cache they cannot write matters."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def publish_pickle(path: Path, value: Any) -> None:
+    """``publish`` a pickle of ``value``."""
+    import pickle
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    publish(path, write)

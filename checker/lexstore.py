@@ -22,6 +22,7 @@ temporary name and renamed, so concurrent processes never read a half-written li
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import mmap
 import os
@@ -32,6 +33,8 @@ from array import array
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from pathlib import Path
 from typing import Any, TypeVar
+
+from checker.cachedir import publish_pickle
 
 T = TypeVar("T")
 
@@ -227,12 +230,6 @@ def derived(freqs: Mapping[str, float], name: str, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        publish_pickle(path, value)
     return value

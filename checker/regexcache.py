@@ -23,13 +23,14 @@ import contextlib
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import regex
+
+from checker.cachedir import publish
 
 T = TypeVar("T")
 
@@ -200,9 +201,4 @@ def save() -> None:
             merged.setdefault(key, value)
     _added = {}
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        os.close(fd)
-        marisa_trie.BytesTrie(merged.items()).save(tmp)
-        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
-        os.replace(tmp, path)
+        publish(path, marisa_trie.BytesTrie(merged.items()).save)

@@ -16,13 +16,13 @@ written only costs time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from checker.cachedir import cache_dir  # noqa: F401 - where stamps are kept (re-exported)
+from checker.cachedir import cache_dir, publish_pickle  # cache_dir: where stamps are kept (re-exported)
 
 _STAMPS = "rules-built"
 _DATA = "rules-data"
@@ -118,18 +118,10 @@ def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]
 def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: dict[str, Any]) -> None:
     """Keep a validated rule set (rules without their built checks) for ``load_ruleset``."""
     import pickle
-    import tempfile
 
     found = _data_path(dirs)
     if found is None or not is_validated(found[0]) or found[1].is_file():
         return
     data = {"format": _DATA_FORMAT, "packs": packs, "rules": rules, "translations": translations}
-    try:
-        found[1].parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=found[1].parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)  # readable like the other cache files (mkstemp makes it private)
-        os.replace(tmp, found[1])
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        publish_pickle(found[1], data)

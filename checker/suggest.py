@@ -16,10 +16,10 @@ Without a cache directory ``candidates_within_one`` returns None and the scan is
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from typing import Any
+
+from checker.cachedir import publish
 
 #: Bumped when the index's layout changes.
 FORMAT = 1
@@ -62,11 +62,7 @@ def _open_index(lang: str, size: int, vocabulary: Callable[[], str]) -> Any:
     words = vocabulary().strip("\n").split("\n")
     pairs = [(d, w.encode()) for w in words if w for d in _deletions(w)]
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        os.close(fd)
-        marisa_trie.BytesTrie(pairs).save(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        publish(path, marisa_trie.BytesTrie(pairs).save)
         trie = marisa_trie.BytesTrie()
         trie.mmap(str(path))
         return trie
