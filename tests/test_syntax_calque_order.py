@@ -1,0 +1,168 @@
+"""Calques with a grammatical signature (MT570-MT576) and the slot-pattern kind behind some of them.
+
+Every text here is written for these tests. Each rule gets the artefact in a few shapes and clean
+journalism that looks like it: prenominal adjectives French does use, "own goal", Italian "da" +
+infinitive of a thing to be done, short performance times, a passive "par".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import check_rules
+
+
+def spans(code: str, text: str, lang: str) -> list[str]:
+    return [f.text for f in check_rules(code, text, lang)]
+
+
+# -- MT570: English adjective order in French -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le studio prépare la populaire série pour l'automne.", ["la populaire série"]),
+        ("Elle a rencontré un coréen chanteur à Séoul.", ["un coréen chanteur"]),
+        ("Les sociaux réseaux ont relayé l'information.", ["Les sociaux réseaux"]),
+        ("Le ministre défend sa économique stratégie.", ["sa économique stratégie"]),
+        ("Ils visent l'européenne croissance.", ["l'européenne croissance"]),
+    ],
+)
+def test_adjective_order_reported(text: str, expected: list[str]) -> None:
+    assert spans("MT570", text, "fr") == expected
+
+
+def test_adjective_order_suggestion_reorders() -> None:
+    (f,) = check_rules("MT570", "On regarde la populaire série.", "fr")
+    assert f.suggestions == ("la série populaire",)
+    # A reordering that would need an elision gives no suggestion rather than « la édition ».
+    (g,) = check_rules("MT570", "Voici l'officielle vidéo du club.", "fr")
+    assert g.suggestions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un célèbre acteur et la fameuse chanteuse ont présenté une véritable série.",
+        "Le mythique stade accueille l'historique victoire d'un grand club.",
+        "La série populaire, la chanteuse coréenne et la politique économique du gouvernement.",
+        "Le français compte des mots anglais ; les Américains votent mardi.",
+        "Les internationaux français jouent ; le nucléaire civil progresse.",
+        "Avant la présidentielle, candidats et partis se préparent ; la nationale 7 est fermée.",
+        "La blanche colombe et une verte réprimande : la littérature antépose les couleurs.",
+    ],
+)
+def test_adjective_order_clean(text: str) -> None:
+    assert spans("MT570", text, "fr") == []
+
+
+# -- MT571: "the own" --------------------------------------------------------------------------------
+
+def test_own_without_possessive() -> None:
+    assert spans("MT571", "Even the own coach admitted it was a bad night.", "en") == ["the own"]
+    assert spans("MT571", "The goal came from an own goal; the own goal hurt; an own-brand drink.", "en") == []
+    assert spans("MT571", "She runs her own label and they own the rights.", "en") == []
+
+
+# -- MT572: Italian « il primo … da » + infinitive ---------------------------------------------------
+
+def test_first_to_da() -> None:
+    text = "È stata la prima atleta asiatica da vincere due ori e l'unico da essere tornato."
+    assert spans("MT572", text, "it") == ["da vincere", "da essere"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La prima cosa da fare è votare; il primo ostacolo da superare è il caldo.",
+        "L'ultima squadra da battere è la capolista; il primo trofeo da vincere è la coppa.",
+        "Il primo giorno da presidente; la prima donna a vincere; il primo a essere arrivato.",
+    ],
+)
+def test_first_to_da_clean(text: str) -> None:
+    assert spans("MT572", text, "it") == []
+
+
+# -- MT573: « pour la première fois en N ans » -------------------------------------------------------
+
+def test_first_time_in_duration() -> None:
+    found = check_rules("MT573", "L'action dépasse ce niveau pour la première fois en trois ans.", "fr")
+    assert [f.text for f in found] == ["en trois ans"]
+    assert found[0].suggestions == ("depuis trois ans",)
+    clean = (
+        "Pour la première fois depuis trois ans, il gagne. La première fois en 2019, il perdait. "
+        "Il a nagé pour la première fois en moins de cinquante secondes, puis en deux heures de course."
+    )
+    assert spans("MT573", clean, "fr") == []
+
+
+# -- MT574: « par la fin de » ------------------------------------------------------------------------
+
+def test_by_the_end_of() -> None:
+    assert spans("MT574", "Le service ouvrira par la fin de la saison prochaine.", "fr") == ["par la fin de la"]
+    clean = (
+        "Une année marquée par la fin de la guerre. Il faut commencer par la fin du mois. "
+        "La décision, motivée par la fin de l'exercice, tombe ; d'ici la fin de l'année, tout change."
+    )
+    assert spans("MT574", clean, "fr") == []
+
+
+# -- MT575: Spanish connective openers ---------------------------------------------------------------
+
+def test_spanish_connective_opener() -> None:
+    text = "The hall was packed. And is that, after years away, she came home. But is that enough?"
+    assert spans("MT575", text, "en") == ["And is that"]
+    assert spans("MT575", "And is that the right choice? It is that simple.", "en") == []
+
+
+# -- MT576: negated quantifiers ----------------------------------------------------------------------
+
+def test_negated_quantifier() -> None:
+    assert spans("MT576", "Not few residents left the town after the flood.", "en") == ["Not few"]
+    assert spans("MT576", "Not a few residents left, and not a little anger remained.", "en") == []
+
+
+# -- the slot-pattern kind ---------------------------------------------------------------------------
+
+def _rule(tmp_path: Path, params: str) -> object:
+    from checker.rules import load_rules
+
+    pack = tmp_path / "p"
+    pack.mkdir()
+    (pack / "pack.toml").write_text('lang = "en"\nversion = "0"\n', encoding="utf-8")
+    (pack / "words.txt").write_text("# comment\nred\nlight blue\n", encoding="utf-8")
+    (pack / "slotted.toml").write_text(
+        'code = "XX901"\nname = "slotted"\ncategory = "calque"\nseverity = "minor"\nkind = "slot-pattern"\n'
+        'message = "m"\nwhy = "w"\n[params]\n' + params,
+        encoding="utf-8",
+    )
+    return load_rules([pack])
+
+
+def test_slot_pattern_fills_slots_from_files_and_inline(tmp_path: Path) -> None:
+    from checker.document import Document
+    from checker.engine import Engine
+
+    rs = _rule(tmp_path, "pattern = '''\\b{{colour}} {{thing}}\\b'''\nslot_files = { colour = \"words.txt\" }\n"
+                         "slots = { thing = [\"car\", \"door\"] }\n")
+    text = "A red car, a light  blue door, a green car."
+    result = Engine(rs.rules, rs.packs).check(Document(text, "<t>", "en"))  # type: ignore[attr-defined]
+    assert [f.text for f in result.findings] == ["red car", "light  blue door"]
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ("pattern = '''{{missing}}'''\n", "has no words"),
+        ("pattern = '''{{a}}'''\nslots = { a = [\"x\"], b = [\"y\"] }\n", "never used"),
+        ("pattern = '''{{a}}'''\nslot_files = { a = \"nowhere.txt\" }\n", "does not exist"),
+        ("pattern = '''{{a}}'''\nslots = { a = [\"\"] }\n", "non-empty strings"),
+    ],
+)
+def test_slot_pattern_rejects_bad_slots(tmp_path: Path, params: str, problem: str) -> None:
+    from checker.errors import RulePackError
+
+    with pytest.raises(RulePackError, match=problem):
+        _rule(tmp_path, params)
