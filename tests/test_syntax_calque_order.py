@@ -166,3 +166,53 @@ def test_slot_pattern_rejects_bad_slots(tmp_path: Path, params: str, problem: st
 
     with pytest.raises(RulePackError, match=problem):
         _rule(tmp_path, params)
+
+
+# -- MT577: "of all time" after a superlative --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Per molti è il miglior batterista italiano di tutto il tempo.", "it", ["di tutto il tempo"]),
+        ("Fue la película más taquillera de todo el tiempo y ganó tres premios.", "es", ["de todo el tiempo"]),
+        ("É a melhor série de todo o tempo, dizem os fãs.", "pt", ["de todo o tempo"]),
+        ("Il reste le meilleur buteur du club de tout le temps.", "fr", ["de tout le temps"]),
+    ],
+)
+def test_of_all_time(text: str, lang: str, expected: list[str]) -> None:
+    assert spans("MT577", text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ha avuto bisogno di tutto il tempo necessario, più o meno.", "it"),
+        ("Il più bello di tutto il tempo passato insieme resta il viaggio.", "it"),
+        ("Durante todo el tiempo habló más que nadie; de todo el tiempo libre que tiene, poco.", "es"),
+        ("Il se plaint de tout le temps perdu ; plus personne ne parle de tout le temps qu'il a fallu.", "fr"),
+    ],
+)
+def test_of_all_time_clean(text: str, lang: str) -> None:
+    assert spans("MT577", text, lang) == []
+
+
+# -- MT578: role noun before an acronym --------------------------------------------------------------
+
+def test_role_before_acronym() -> None:
+    found = check_rules("MT578", "The band split, said Rudi, guitarist QX9, on Monday.", "en")
+    assert [f.text for f in found] == ["guitarist QX9"]
+    assert "the QX9 guitarist" in found[0].message
+    clean = (
+        "The QX9 guitarist said so; guitarist Rudi Hart agreed. Members of QX9 and a UN official spoke. "
+        "Bring your student ID; the player MVP award went to her."
+    )
+    assert spans("MT578", clean, "en") == []
+
+
+# -- MT579: Spanish constructions kept in English ----------------------------------------------------
+
+def test_spanish_structure_calque() -> None:
+    text = "The wedding has given what to talk about. Among those we can mention the dress."
+    assert spans("MT579", text, "en") == ["given what to talk about", "Among those we can mention"]
+    clean = "The wedding gave everyone something to talk about. Among them we saw the dress; what to say?"
+    assert spans("MT579", clean, "en") == []

@@ -3,7 +3,10 @@
 Grammatical calques have a shape (a determiner, then a word of one class, then a word of
 another) that a plain ``pattern`` can only write as one long alternation. Here the shape is
 written once and each word class is a list that users extend: ``{{adj}}`` in the pattern
-stands for any word of the slot ``adj`` (whole words, longest first, ' and ’ alike).
+stands for any word of the slot ``adj`` (longest first, ' and ’ alike; word boundaries
+are the pattern's to write).
+
+Named groups of the pattern are passed to the message (``{role}`` for ``(?P<role>…)``).
 
 params:
 - ``pattern``: the expression (``regex`` syntax) with ``{{name}}`` slots; the reported span
@@ -113,6 +116,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             suggestions: tuple[str, ...] = ()
             if replacement is not None and not (no_suggestion and no_suggestion.match(doc.text, start, end)):
                 suggestions = (m.expand(replacement),)
-            yield Hit(start, end, suggestions)
+            args = {k: v for k, v in m.groupdict().items() if v is not None}
+            yield Hit(start, end, suggestions, args=args)
 
     return check
