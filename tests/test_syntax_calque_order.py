@@ -216,3 +216,35 @@ def test_spanish_structure_calque() -> None:
     assert spans("MT579", text, "en") == ["given what to talk about", "Among those we can mention"]
     clean = "The wedding gave everyone something to talk about. Among them we saw the dress; what to say?"
     assert spans("MT579", clean, "en") == []
+
+
+# -- MT570 in Spanish, Italian and Portuguese (one rule, a list per language) ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Mañana llega el estadounidense actor a Sevilla.", "es", ["el estadounidense actor"]),
+        ("Las sociales redes se llenaron de mensajes.", "es", ["Las sociales redes"]),
+        ("Domani arriva il francese cantante a Roma.", "it", ["il francese cantante"]),
+        ("Ha lodato l'economica strategia del governo.", "it", ["l'economica strategia"]),
+        ("O japonês fabricante lançou o aparelho.", "pt", ["O japonês fabricante"]),
+    ],
+)
+def test_adjective_order_other_languages(text: str, lang: str, expected: list[str]) -> None:
+    assert spans("MT570", text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Evaluative adjectives before the noun are good Spanish, Italian and Portuguese.
+        ("La popular serie y la famosa cantante; el argentino Lionel Messi llegó.", "es"),
+        ("Los españoles cuentan los votos; el inglés medio lo entiende.", "es"),
+        ("La popolare serie e la celebre cantante; la Nazionale italiana gioca; gli italiani votano.", "it"),
+        ("A popular série e a famosa cantora; o brasileiro Neymar marcou; os ingleses marca registrada.", "pt"),
+        # The French list does not leak into English or German text.
+        ("The populaire série is a French phrase; die populaire série auch.", "en"),
+    ],
+)
+def test_adjective_order_other_languages_clean(text: str, lang: str) -> None:
+    assert spans("MT570", text, lang) == []

@@ -11,9 +11,14 @@ Named groups of the pattern are passed to the message (``{role}`` for ``(?P<role
 params:
 - ``pattern``: the expression (``regex`` syntax) with ``{{name}}`` slots; the reported span
   is ``group`` (0 = whole match).
-- ``slots``: ``{name = [words…]}`` written in the rule.
+- ``slots``: ``{name = [words…]}`` written in the rule; an empty list matches nothing (a
+  language without elided articles, say).
 - ``slot_files``: ``{name = "file.txt"}``: one word or phrase per line, beside the rule; a
   slot may have both (the words are merged).
+- ``by_lang``: ``{fr = {slot_files = {…}}, es = {slots = {…}}}``: one mechanism in several
+  languages (a rule of a pack for every language): a document in one of these languages
+  gets the shared slots plus its language's, and a document in any other language is not
+  checked. Each language's pattern is compiled once.
 - ``ignore_case``: match case-insensitively (slot words included).
 - ``exceptions``: expressions (compiled without ``ignore_case``; write ``(?i)`` if needed); a
   match lying inside a match of any of them is not reported.
@@ -40,6 +45,7 @@ PARAMS = {
     "pattern": param(str, required=True, doc="regular expression with {{slot}} placeholders"),
     "slots": param(dict, default={}, doc="slot name -> list of words"),
     "slot_files": param(dict, default={}, doc="slot name -> list file beside the rule"),
+    "by_lang": param(dict, default={}, doc="language -> {slots, slot_files} added for documents in it"),
     "group": param(int, str, default=0, doc="group whose span is reported"),
     "ignore_case": param(bool, default=False),
     "exceptions": param(list, default=[], doc="expressions whose matches are never reported inside"),
@@ -49,6 +55,7 @@ PARAMS = {
 
 _TIMEOUT = 5.0
 _SLOT = regex.compile(r"\{\{(\w+)\}\}")
+_APOSTROPHE = regex.compile("['’]")
 
 
 def _alternation(words: list[str]) -> str:
@@ -56,32 +63,49 @@ def _alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         escaped = regex.escape(word, special_only=True, literal_spaces=True).replace(" ", r"\s+")
-        escaped = escaped.replace("'", "['’]").replace("’", "['’]")
+        escaped = _APOSTROPHE.sub(lambda _: "['’]", escaped)
         parts.append(escaped)
     return "(?:" + "|".join(parts) + ")"
 
 
-def expand(rule: Rule) -> str:
-    """The rule's pattern with every slot replaced by the alternation of its words."""
-    p = rule.params
+def _read_slots(rule: Rule, slots: object, files: object, where: str) -> dict[str, list[str]]:
+    """The words of inline ``slots`` and of ``slot_files``, by slot name."""
+    if not isinstance(slots, dict) or not isinstance(files, dict):
+        raise ValueError(f"{where}: 'slots' and 'slot_files' must be tables")
     words: dict[str, list[str]] = {}
-    for name, values in p["slots"].items():
+    for name, values in slots.items():
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            raise ValueError(f"slot {name!r} must be a list of non-empty strings")
+            raise ValueError(f"{where}: slot {name!r} must be a list of non-empty strings")
         words.setdefault(str(name), []).extend(v.strip() for v in values)
-    for name, file in p["slot_files"].items():
+    for name, file in files.items():
         if not isinstance(file, str):
-            raise ValueError(f"slot file of {name!r} must be a file name")
+            raise ValueError(f"{where}: slot file of {name!r} must be a file name")
         path = rule.resolve(file)
         if not path.is_file():
-            raise ValueError(f"slot file {file!r} does not exist")
+            raise ValueError(f"{where}: slot file {file!r} does not exist")
         words.setdefault(str(name), []).extend(read_list(path))
+    return words
+
+
+def expand(rule: Rule, lang: str | None = None) -> str:
+    """The rule's pattern with every slot replaced by the alternation of its words.
+
+    With ``lang`` (a key of ``by_lang``), that language's slots are added to the shared ones.
+    """
+    p = rule.params
+    words = _read_slots(rule, p["slots"], p["slot_files"], "slots")
+    if lang is not None:
+        spec = p["by_lang"][lang]
+        own = _read_slots(rule, spec.get("slots", {}), spec.get("slot_files", {}), f"by_lang.{lang}")
+        for name, values in own.items():
+            words.setdefault(name, []).extend(values)
 
     def fill(m: regex.Match[str]) -> str:
         name = m.group(1)
-        if not words.get(name):
-            raise ValueError(f"slot {name!r} has no words (give it in 'slots' or 'slot_files')")
-        return _alternation(words[name])
+        if name not in words:
+            where = f" for {lang!r}" if lang else ""
+            raise ValueError(f"slot {name!r} has no words{where} (give it in 'slots' or 'slot_files')")
+        return _alternation(words[name]) if words[name] else "(?!)"  # an empty list matches nothing
 
     used = set(_SLOT.findall(p["pattern"]))
     unused = set(words) - used
@@ -91,20 +115,33 @@ def expand(rule: Rule) -> str:
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
-    """Fill the slots and compile the pattern and its exceptions once."""
+    """Fill the slots and compile the pattern (one per language of ``by_lang``) and its exceptions once."""
     p = rule.params
     flags = regex.IGNORECASE if p["ignore_case"] else 0
-    pattern = regex.compile(expand(rule), flags)
+    by_lang = p["by_lang"]
+    for lang, spec in by_lang.items():
+        if not isinstance(spec, dict) or set(spec) - {"slots", "slot_files"}:
+            raise ValueError(f"by_lang.{lang} must be a table of 'slots' and 'slot_files'")
+    patterns: dict[str | None, regex.Pattern[str]] = {}
+    if by_lang:
+        for lang in by_lang:
+            patterns[str(lang).lower()] = regex.compile(expand(rule, lang), flags)
+    else:
+        patterns[None] = regex.compile(expand(rule), flags)
     exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
     replacement = p["replacement"]
     no_suggestion = regex.compile(p["no_suggestion"]) if p["no_suggestion"] else None
-    if isinstance(group, int) and group > pattern.groups:
-        raise ValueError(f"group {group} does not exist in the pattern")
-    if isinstance(group, str) and group not in pattern.groupindex:
-        raise ValueError(f"group {group!r} does not exist in the pattern")
+    for pattern in patterns.values():
+        if isinstance(group, int) and group > pattern.groups:
+            raise ValueError(f"group {group} does not exist in the pattern")
+        if isinstance(group, str) and group not in pattern.groupindex:
+            raise ValueError(f"group {group!r} does not exist in the pattern")
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        pattern = patterns.get(ctx.primary.lower() if by_lang else None)
+        if pattern is None:
+            return
         text = doc.prose
         guarded = guarded_spans(text, exceptions) if exceptions else []
         for m in pattern.finditer(text, timeout=_TIMEOUT):
