@@ -85,6 +85,28 @@ def test_first_to_da_clean(text: str) -> None:
     assert spans("MT572", text, "it") == []
 
 
+def test_first_to_infinitive_spanish_and_french() -> None:
+    found = check_rules("MT572", "Fue el primero a llegar y la única atleta para conquistar dos oros.", "es")
+    assert [(f.text, f.suggestions) for f in found] == [("a llegar", ("en llegar",)), ("para conquistar", ("en conquistar",))]
+    found = check_rules("MT572", "Il devient le premier joueur pour marquer trois buts.", "fr")
+    assert [(f.text, f.suggestions) for f in found] == [("pour marquer", ("à marquer",))]
+    # Only Italian, Spanish and French have lists: the Portuguese « o primeiro a vencer » is right.
+    assert spans("MT572", "Foi o primeiro a vencer e a primeira mulher a chegar.", "pt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El primer objetivo a conseguir es la copa; el único que llegó a ser campeón.", "es"),
+        ("La primera vez para ser honesto; el último paso para ganar.", "es"),
+        ("Le premier pas pour devenir pilote ; la dernière étape pour gagner ; la première femme à gagner.", "fr"),
+        ("Le premier ministre pour être clair a parlé ; le dernier joueur recruté pour jouer ailier.", "fr"),
+    ],
+)
+def test_first_to_infinitive_clean(text: str, lang: str) -> None:
+    assert spans("MT572", text, lang) == []
+
+
 # -- MT573: « pour la première fois en N ans » -------------------------------------------------------
 
 def test_first_time_in_duration() -> None:

@@ -17,7 +17,8 @@ params:
   slot may have both (the words are merged).
 - ``by_lang``: ``{fr = {slot_files = {…}}, es = {slots = {…}}}``: one mechanism in several
   languages (a rule of a pack for every language): a document in one of these languages
-  gets the shared slots plus its language's, and a document in any other language is not
+  gets the shared slots plus its language's (and that language's own ``pattern`` and
+  ``replacement`` when it gives them), and a document in any other language is not
   checked. Each language's pattern is compiled once.
 - ``ignore_case``: match case-insensitively (slot words included).
 - ``exceptions``: expressions (compiled without ``ignore_case``; write ``(?i)`` if needed); a
@@ -107,11 +108,14 @@ def expand(rule: Rule, lang: str | None = None) -> str:
             raise ValueError(f"slot {name!r} has no words{where} (give it in 'slots' or 'slot_files')")
         return _alternation(words[name]) if words[name] else "(?!)"  # an empty list matches nothing
 
-    used = set(_SLOT.findall(p["pattern"]))
+    pattern = p["by_lang"][lang].get("pattern", p["pattern"]) if lang is not None else p["pattern"]
+    if not isinstance(pattern, str) or not pattern:
+        raise ValueError(f"by_lang.{lang}.pattern must be an expression")
+    used = set(_SLOT.findall(pattern))
     unused = set(words) - used
     if unused:
         raise ValueError(f"slots never used in the pattern: {', '.join(sorted(unused))}")
-    return _SLOT.sub(fill, p["pattern"])
+    return _SLOT.sub(fill, pattern)
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
@@ -120,8 +124,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     flags = regex.IGNORECASE if p["ignore_case"] else 0
     by_lang = p["by_lang"]
     for lang, spec in by_lang.items():
-        if not isinstance(spec, dict) or set(spec) - {"slots", "slot_files"}:
-            raise ValueError(f"by_lang.{lang} must be a table of 'slots' and 'slot_files'")
+        if not isinstance(spec, dict) or set(spec) - {"slots", "slot_files", "pattern", "replacement"}:
+            raise ValueError(f"by_lang.{lang} must be a table of 'slots', 'slot_files', 'pattern', 'replacement'")
+        if not isinstance(spec.get("replacement", ""), str):
+            raise ValueError(f"by_lang.{lang}.replacement must be a template")
     patterns: dict[str | None, regex.Pattern[str]] = {}
     if by_lang:
         for lang in by_lang:
@@ -130,7 +136,6 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         patterns[None] = regex.compile(expand(rule), flags)
     exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
-    replacement = p["replacement"]
     no_suggestion = regex.compile(p["no_suggestion"]) if p["no_suggestion"] else None
     for pattern in patterns.values():
         if isinstance(group, int) and group > pattern.groups:
@@ -138,10 +143,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if isinstance(group, str) and group not in pattern.groupindex:
             raise ValueError(f"group {group!r} does not exist in the pattern")
 
+    replacements: dict[str | None, str | None] = {
+        str(lang).lower(): spec.get("replacement", p["replacement"]) for lang, spec in by_lang.items()
+    }
+    replacements[None] = p["replacement"]
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        pattern = patterns.get(ctx.primary.lower() if by_lang else None)
+        key = ctx.primary.lower() if by_lang else None
+        pattern = patterns.get(key)
         if pattern is None:
             return
+        replacement = replacements.get(key)
         text = doc.prose
         guarded = guarded_spans(text, exceptions) if exceptions else []
         for m in pattern.finditer(text, timeout=_TIMEOUT):
