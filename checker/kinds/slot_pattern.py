@@ -88,11 +88,17 @@ def _read_slots(rule: Rule, slots: object, files: object, where: str) -> dict[st
     return words
 
 
-def expand(rule: Rule, lang: str | None = None) -> str:
-    """The rule's pattern with every slot replaced by the alternation of its words.
+def _template(rule: Rule, lang: str | None) -> str:
+    """The pattern in force for `lang` (its own ``by_lang`` pattern, else the rule's)."""
+    p = rule.params
+    pattern = p["by_lang"][lang].get("pattern", p["pattern"]) if lang is not None else p["pattern"]
+    if not isinstance(pattern, str) or not pattern:
+        raise ValueError(f"by_lang.{lang}.pattern must be an expression")
+    return pattern
 
-    With ``lang`` (a key of ``by_lang``), that language's slots are added to the shared ones.
-    """
+
+def _words(rule: Rule, lang: str | None) -> dict[str, list[str]]:
+    """The words of every slot for `lang`: the shared slots plus that language's."""
     p = rule.params
     words = _read_slots(rule, p["slots"], p["slot_files"], "slots")
     if lang is not None:
@@ -100,17 +106,28 @@ def expand(rule: Rule, lang: str | None = None) -> str:
         own = _read_slots(rule, spec.get("slots", {}), spec.get("slot_files", {}), f"by_lang.{lang}")
         for name, values in own.items():
             words.setdefault(name, []).extend(values)
+    return words
+
+
+def expand(rule: Rule, lang: str | None = None, *, skeleton: bool = False) -> str:
+    """The rule's pattern with every slot replaced by the alternation of its words.
+
+    With ``lang`` (a key of ``by_lang``), that language's slots are added to the shared ones.
+    ``skeleton`` puts a one-letter stand-in for every slot: a cheap pattern with the same
+    syntax and groups, for validating the rule without building its alternations.
+    """
+    words = _words(rule, lang)
+    pattern = _template(rule, lang)
 
     def fill(m: regex.Match[str]) -> str:
         name = m.group(1)
         if name not in words:
             where = f" for {lang!r}" if lang else ""
             raise ValueError(f"slot {name!r} has no words{where} (give it in 'slots' or 'slot_files')")
+        if skeleton:
+            return "(?:x)"
         return _alternation(words[name]) if words[name] else "(?!)"  # an empty list matches nothing
 
-    pattern = p["by_lang"][lang].get("pattern", p["pattern"]) if lang is not None else p["pattern"]
-    if not isinstance(pattern, str) or not pattern:
-        raise ValueError(f"by_lang.{lang}.pattern must be an expression")
     used = set(_SLOT.findall(pattern))
     unused = set(words) - used
     if unused:
@@ -119,7 +136,7 @@ def expand(rule: Rule, lang: str | None = None) -> str:
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
-    """Fill the slots and compile the pattern (one per language of ``by_lang``) and its exceptions once."""
+    """Validate every language's pattern; each is filled and compiled on its first document."""
     p = rule.params
     flags = regex.IGNORECASE if p["ignore_case"] else 0
     by_lang = p["by_lang"]
@@ -128,20 +145,26 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             raise ValueError(f"by_lang.{lang} must be a table of 'slots', 'slot_files', 'pattern', 'replacement'")
         if not isinstance(spec.get("replacement", ""), str):
             raise ValueError(f"by_lang.{lang}.replacement must be a template")
-    patterns: dict[str | None, regex.Pattern[str]] = {}
-    if by_lang:
-        for lang in by_lang:
-            patterns[str(lang).lower()] = regex.compile(expand(rule, lang), flags)
-    else:
-        patterns[None] = regex.compile(expand(rule), flags)
-    exceptions = compile_exceptions(p["exceptions"])
+    langs: dict[str | None, str | None] = {str(k).lower(): k for k in by_lang} if by_lang else {None: None}
     group = p["group"]
-    no_suggestion = regex.compile(p["no_suggestion"]) if p["no_suggestion"] else None
-    for pattern in patterns.values():
-        if isinstance(group, int) and group > pattern.groups:
+    for key in langs.values():
+        # The skeleton has the pattern's syntax and groups: a bad expression or group fails here.
+        shape = regex.compile(expand(rule, key, skeleton=True), flags)
+        if isinstance(group, int) and group > shape.groups:
             raise ValueError(f"group {group} does not exist in the pattern")
-        if isinstance(group, str) and group not in pattern.groupindex:
+        if isinstance(group, str) and group not in shape.groupindex:
             raise ValueError(f"group {group!r} does not exist in the pattern")
+    patterns: dict[str | None, regex.Pattern[str]] = {}
+
+    def pattern_for(key: str | None) -> regex.Pattern[str] | None:
+        if key not in langs:
+            return None
+        if key not in patterns:
+            patterns[key] = regex.compile(expand(rule, langs[key]), flags)
+        return patterns[key]
+
+    exceptions = compile_exceptions(p["exceptions"])
+    no_suggestion = regex.compile(p["no_suggestion"]) if p["no_suggestion"] else None
 
     replacements: dict[str | None, str | None] = {
         str(lang).lower(): spec.get("replacement", p["replacement"]) for lang, spec in by_lang.items()
@@ -150,7 +173,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         key = ctx.primary.lower() if by_lang else None
-        pattern = patterns.get(key)
+        pattern = pattern_for(key)
         if pattern is None:
             return
         replacement = replacements.get(key)
