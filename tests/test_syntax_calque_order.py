@@ -181,6 +181,10 @@ def test_slot_pattern_fills_slots_from_files_and_inline(tmp_path: Path) -> None:
         ("pattern = '''{{a}}'''\nslots = { a = [\"x\"], b = [\"y\"] }\n", "never used"),
         ("pattern = '''{{a}}'''\nslot_files = { a = \"nowhere.txt\" }\n", "does not exist"),
         ("pattern = '''{{a}}'''\nslots = { a = [\"\"] }\n", "non-empty strings"),
+        ("pattern = '''({{a}}'''\nslots = { a = [\"x\"] }\n", "missing \\)"),
+        ("pattern = '''{{a}}'''\ngroup = \"g\"\nslots = { a = [\"x\"] }\n", "does not exist"),
+        ("pattern = '''{{a}}'''\nby_lang = { fr = { slots = { b = [\"y\"] } } }\nslots = { a = [\"x\"] }\n",
+         "never used"),
     ],
 )
 def test_slot_pattern_rejects_bad_slots(tmp_path: Path, params: str, problem: str) -> None:
