@@ -19,7 +19,10 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 SUPPORTED: tuple[str, ...] = ("fr", "en", "es", "de", "it", "pt", "nl")
@@ -50,24 +53,243 @@ _SENTENCE_BREAK = re.compile(r"[.!?…:;]\W*$|^\W*[–—\-]\W*$")
 
 @functools.cache
 def _ngram_model() -> Any:
-    """Load py3langid's model once, restricted to SUPPORTED.
+    """py3langid's model restricted to SUPPORTED, loaded once (``identifier(SUPPORTED)``)."""
+    return identifier(SUPPORTED)
 
-    The model ships LZMA-compressed; the restricted identifier is kept in the cache
-    directory (``checker.buildcache``) so that later processes unpickle it instead.
+
+@functools.cache
+def identifier(langs: tuple[str, ...] | None = None) -> Any:
+    """py3langid's identifier (probabilities normalised) restricted to `langs`; None: every language.
+
+    With a cache directory the model's arrays are stored there once, uncompressed, and
+    memory-mapped (``_mapped_identifier``): every identifier of every process shares them, and
+    only the pages a text's n-grams reach are read. Without one (or for a model of another
+    layout) the model ships LZMA-compressed; the restricted identifier is then pickled in the
+    cache directory (``checker.buildcache``) or, without any, decompressed per process.
     """
+    mapped = _mapped_identifier(langs)
+    if mapped is not None:
+        return mapped
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     from checker.buildcache import from_files
 
-    return from_files("py3langid " + ",".join(SUPPORTED), [MODEL_DIR / MODEL_FILE], _read_ngram_model)
+    def build() -> Any:
+        return _read_ngram_model(langs)
+
+    return from_files("py3langid " + (",".join(langs) if langs else "all"), [MODEL_DIR / MODEL_FILE], build)
 
 
-def _read_ngram_model() -> Any:
+def _read_ngram_model(langs: tuple[str, ...] | None) -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(SUPPORTED))
+    if langs is not None:
+        ident.set_languages(list(langs))
     return ident
+
+
+#: Bumped when the layout of the memory-mapped model changes (older directories are then ignored).
+_MODEL_FORMAT = 2
+#: The arrays of py3langid's ``.npz`` model (``py3langid.modelio``): each is kept as its own ``.npy``.
+_MEMBERS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _model_dir(root: Path, source: Path) -> Path:
+    import hashlib
+
+    st = source.stat()
+    tag = f"{_MODEL_FORMAT} {source.resolve()} {st.st_size} {st.st_mtime_ns} {sys.byteorder}"
+    return root / "langid" / f"model-{hashlib.sha256(tag.encode()).hexdigest()[:20]}"
+
+
+def _save_npy(path: Path, array: Any) -> None:
+    import numpy as np
+
+    from checker.cachedir import publish
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            np.save(fh, array, allow_pickle=False)
+
+    publish(path, write)
+
+
+def _convert_model(source: Path, target: Path) -> bool:
+    """Unpack py3langid's LZMA-compressed ``.npz`` into one ``.npy`` per array, plus the DFA's
+    row offsets (``rowbase.npy``: each state's row times 256, what py3langid computes per
+    process); ``ready`` is written last. False for a model of another layout."""
+    import lzma
+    import shutil
+    import tempfile
+    import zipfile
+
+    import numpy as np
+
+    from checker.cachedir import publish
+
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryFile(dir=target) as tmp:
+            with lzma.open(source) as src:
+                shutil.copyfileobj(src, tmp, length=1 << 20)
+            tmp.seek(0)
+            with zipfile.ZipFile(tmp) as npz:
+                if not {f"{m}.npy" for m in _MEMBERS} <= set(npz.namelist()):
+                    return False
+                for member in _MEMBERS:  # copied as they are, a megabyte at a time
+
+                    def copy(path: str, member: str = member) -> None:
+                        with npz.open(f"{member}.npy") as src, open(path, "wb") as dst:
+                            shutil.copyfileobj(src, dst, length=1 << 20)
+
+                    publish(target / f"{member}.npy", copy)
+    except (lzma.LZMAError, zipfile.BadZipFile) as exc:
+        raise ValueError(f"{source}: {exc}") from exc
+    rows = np.load(target / "nextmove_row.npy")
+    nextmove = np.load(target / "nextmove.npy", mmap_mode="r")
+    if rows.ndim != 1 or nextmove.ndim != 1 or (len(rows) and (int(rows.max()) + 1) * 256 > len(nextmove)):
+        return False
+    _save_npy(target / "rowbase.npy", rows.astype(np.uint32) << 8)
+    # The DFA's rows split in halves, each half deduplicated: bytes below 128 (what Latin-script
+    # text mostly is) and the others. A text then reaches half-rows of 512 bytes packed closely
+    # instead of 1 KiB rows spread over 39 MB, so that far fewer mapped pages are touched.
+    full = np.asarray(nextmove).reshape(-1, 256)
+    pad = np.zeros(128, dtype=full.dtype)  # hibase[s] + byte, byte >= 128, lands past it
+    for half, name, cols in ((0, "lo", slice(0, 128)), (1, "hi", slice(128, 256))):
+        uniq, inverse = np.unique(full[:, cols], axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        if not np.array_equal(uniq[inverse], full[:, cols]):
+            return False
+        _save_npy(target / f"{name}.npy", np.concatenate([pad, uniq.reshape(-1)]) if half else uniq.reshape(-1))
+        _save_npy(target / f"{name}base.npy", inverse.astype(np.uint32)[rows] * np.uint32(128))
+        del uniq, inverse
+    del nextmove, full
+    publish(target / "ready", lambda tmp: Path(tmp).write_text(str(_MODEL_FORMAT)))
+    return True
+
+
+def _flat(array: Any) -> memoryview:
+    """A one-dimensional array as a memoryview whose items are Python ints (what py3langid's DFA
+    walk indexes, as fast as its ``array.array``)."""
+    if array.ndim != 1 or not array.dtype.isnative or array.dtype.char not in "bBhHiIlLqQ":
+        raise ValueError(f"unexpected model array {array.dtype} {array.shape}")
+    return memoryview(array).cast("B").cast(array.dtype.char)
+
+
+@functools.cache
+def _mapped_model() -> tuple[Path, dict[str, Any]] | None:
+    """The directory of the converted model and its arrays, memory-mapped once per process (every
+    identifier shares them: two mappings of one file would count its pages twice); None when
+    there is no cache or the model cannot be converted."""
+    from checker.cachedir import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        import numpy as np
+        from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+        source = MODEL_DIR / MODEL_FILE
+        base = _model_dir(root, source)
+        if not (base / "ready").is_file() and not _convert_model(source, base):
+            return None
+        arrays = {name: np.load(base / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                  for name in ("ptc", "nextmove", "out_feat", "nextmove_row", "rowbase", "lo", "lobase", "hi", "hibase")}
+        arrays["pc"] = np.load(base / "pc.npy", allow_pickle=False)
+        arrays["classes"] = [str(c) for c in np.load(base / "classes.npy", allow_pickle=False).tolist()]
+        return base, arrays
+    except (OSError, ValueError, KeyError, ImportError, EOFError):
+        return None
+
+
+@functools.cache
+def _split_class() -> Any:
+    """py3langid's ``LanguageIdentifier`` walking the split DFA of the cache (``_convert_model``):
+    the same transitions (``nm[rowbase[s] + byte]`` is ``lo[lob[s] + byte]`` below 128 and
+    ``hi[hib[s] + byte]`` above), so the same feature counts, scored by py3langid's own code.
+    None when py3langid is not the version whose internals this follows (then its own walk is used)."""
+    import numpy as np
+    from py3langid import langid as pl
+
+    base = pl.LanguageIdentifier
+    needed = ("_sparse_score", "_raw_score", "_norm_probs", "_rowbase", "tk_row", "nb_ptc", "nb_classes")
+    if not all(hasattr(base, name) or name in getattr(base, "__slots__", ()) for name in needed) \
+            or not hasattr(pl, "RAW_FLOOR"):
+        return None
+
+    class SplitIdentifier(base):  # type: ignore[misc, valid-type]
+        __slots__ = ("_lo", "_lob", "_hi", "_hib")
+
+        def _raw_score(self, text: bytes) -> Any:
+            lo, lob, hi, hib, out = self._lo, self._lob, self._hi, self._hib, self.tk_output
+            state, indexes = 0, []
+            append = indexes.append
+            for letter in text:
+                state = lo[lob[state] + letter] if letter < 128 else hi[hib[state] + letter]
+                f = out[state]
+                if f >= 0:
+                    append(f)
+            if indexes:
+                return self._sparse_score(Counter(indexes), self.nb_ptc)
+            fill = 0.0 if self._norm_probs else pl.RAW_FLOOR
+            return np.full(len(self.nb_classes), fill, dtype=np.float32)
+
+    return SplitIdentifier
+
+
+def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
+    """py3langid's identifier over the memory-mapped arrays of the cache, or None (no cache, a model
+    of another layout, an unwritable cache). Same arrays, same dtypes, same code as the identifier
+    ``LanguageIdentifier.from_model_file`` builds, so the same scores; a restriction to `langs`
+    is the columns ``set_languages`` would keep, stored once beside the model."""
+    model = _mapped_model()
+    if model is None:
+        return None
+    base, arrays = model
+    try:
+        import numpy as np
+        from py3langid.langid import LanguageIdentifier
+
+        classes, ptc, pc = arrays["classes"], arrays["ptc"], arrays["pc"]
+        if ptc.ndim != 2 or ptc.shape[1] != len(classes) or pc.shape != (len(classes),):
+            return None
+        if langs is not None:
+            wanted = set(langs)
+            if not wanted <= set(classes):
+                return None  # py3langid's own path says which
+            indices = [i for i, c in enumerate(classes) if c in wanted]  # as set_languages keeps them
+            classes, pc = [classes[i] for i in indices], pc[indices]
+            name = "ptc-" + "-".join(map(str, indices))
+            if not (base / f"{name}.npy").is_file():
+                # Read through a mapping of its own, dropped at once: a column slice touches every page.
+                whole = np.load(base / "ptc.npy", mmap_mode="r", allow_pickle=False)
+                _save_npy(base / f"{name}.npy", np.ascontiguousarray(whole[:, indices]))
+                del whole
+            ptc = np.load(base / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        nextmove, output = _flat(arrays["nextmove"]), _flat(arrays["out_feat"])
+        row, rowbase = _flat(arrays["nextmove_row"]), _flat(arrays["rowbase"])
+        if len(row) != len(output) or len(rowbase) != len(row):
+            return None
+        slots = getattr(LanguageIdentifier, "__slots__", ())
+        split = _split_class()
+        if split is not None:
+            ident = split(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=())
+            ident.tk_row, ident._rowbase = row, rowbase
+            ident._lo, ident._lob = _flat(arrays["lo"]), _flat(arrays["lobase"])
+            ident._hi, ident._hib = _flat(arrays["hi"]), _flat(arrays["hibase"])
+            if len(ident._lob) != len(row) or len(ident._hib) != len(row):
+                return None
+        elif "_rowbase" in slots and "tk_row" in slots:
+            # Not the per-process list of 100,000 ints __init__ would build: the mapped copy.
+            ident = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=())
+            ident.tk_row, ident._rowbase = row, rowbase
+        else:
+            ident = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+        return ident
+    except (OSError, ValueError, KeyError, ImportError, EOFError):
+        return None
 
 
 @functools.cache

@@ -65,7 +65,7 @@ def table(lang: str) -> Mapping[str, float]:
     return frequencies(primary, "best")
 
 
-@lru_cache(maxsize=1 << 17)  # per process, bounded: the words of an archive are unbounded
+@lru_cache(maxsize=1 << 15)  # per process, bounded (about 8 MB): the words of an archive are unbounded
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of `word` in `lang`, insensitive to case and to ’ versus '; 0.0 when unknown."""
     f = table(lang).get(fold(word), 0.0)

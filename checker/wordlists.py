@@ -29,7 +29,7 @@ def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path))
 
 
-@lru_cache(maxsize=1 << 16)  # per process, bounded: the rules fold the same words again and again
+@lru_cache(maxsize=1 << 14)  # per process, bounded (about 4 MB): the rules fold the same words again and again
 def fold(text: str) -> str:
     """Case- and apostrophe-insensitive key: casefold, ’ → ', NFC."""
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'").replace("\u02bc", "'")

@@ -196,7 +196,7 @@ def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[st
     def can_start(i: int, key: str) -> bool:
         got = seen.get((i, key))
         if got is None:
-            if len(seen) >= 200_000:
+            if len(seen) >= 25_000:  # about 4 MB per table
                 seen.clear()
             got = seen[(i, key)] = body(i).match(key, partial=True) is not None
         return got

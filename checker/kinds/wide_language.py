@@ -49,17 +49,9 @@ _FAMILIES = ({"id", "ms"}, {"hr", "sr", "bs"}, {"no", "nb", "nn", "da"}, {"cs", 
 
 @cache
 def _model():  # noqa: ANN202
-    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from checker import langid
 
-    from checker.buildcache import from_files
-
-    return from_files("py3langid all", [MODEL_DIR / MODEL_FILE], _read_model)  # unpickled, not decompressed
-
-
-def _read_model():  # noqa: ANN202
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return langid.identifier(None)  # every language; the arrays memory-mapped and shared with MT120's
 
 
 def _known_share(words: list[str], lang: str, min_zipf: float = 3.0) -> float | None:
