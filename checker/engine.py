@@ -103,6 +103,8 @@ class Engine:
     def check(self, doc: Document) -> Result:
         """Run every applicable rule on `doc`."""
         result = Result(doc)
+        if not doc.text:  # no span fits in zero characters: no rule can report, so none is built or run
+            return result
         ctx = self.context_for(doc.lang)
         best: dict[tuple[int, int, str], Finding] = {}
         profiling = PROFILE.enabled

@@ -1,0 +1,127 @@
+"""The start-up path of one `mtlint check` (issue #11): what an empty text, the rule-set
+fingerprint and the first article cost must not change what is found."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from checker import Linter, rulecache
+from checker.rules import builtin_rules_dir, pack_dirs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _copy_packs(tmp_path: Path) -> list[Path]:
+    root = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), root)
+    return pack_dirs(root)
+
+
+# --- an empty text ------------------------------------------------------------------------------
+
+
+def test_empty_text_builds_and_runs_no_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No span fits in zero characters, so no rule is built, imported or called."""
+    linter = Linter(lang="fr")
+    called: list[str] = []
+    for rule in linter.ruleset.rules:
+        if rule.check is not None:
+            original = rule.check
+
+            def spy(*args: object, _code: str = rule.code, _check: object = original, **kwargs: object) -> object:
+                called.append(_code)
+                return _check(*args, **kwargs)  # type: ignore[operator]
+
+            object.__setattr__(rule, "check", spy)
+    report = linter.check_text("")
+    assert report.findings == [] and report.failures == []
+    assert called == []
+    assert linter.check_text(" ").lang == "fr"
+    assert called, "a text of one character runs the rules"
+
+
+def test_empty_file_reports_like_before(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeff".encode())
+    linter = Linter(lang="fr")
+    for path in (empty, bom):
+        entry = linter.check_file(path).to_dict()
+        assert entry["issues"] == [] and entry["error"] is None and entry["passed"] is True
+
+
+# --- the rule-set fingerprint ---------------------------------------------------------------------
+
+
+def test_fingerprint_equals_the_content_hash(cache: Path, tmp_path: Path) -> None:
+    dirs = _copy_packs(tmp_path)
+    expected = rulecache.content_fingerprint(dirs)
+    assert rulecache.fingerprint(dirs) == expected  # computed, then kept beside the stat
+    assert list((cache / "rules-stat").iterdir())
+    assert rulecache.fingerprint(dirs) == expected  # found from the stat
+
+
+def test_fingerprint_from_the_stat_does_not_read_the_files(cache: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    dirs = _copy_packs(tmp_path)
+    key = rulecache.fingerprint(dirs)
+
+    def no(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the contents were hashed again")
+
+    monkeypatch.setattr(rulecache, "content_fingerprint", no)
+    assert rulecache.fingerprint(dirs) == key
+
+
+@pytest.mark.parametrize("change", ["edit-same-size", "add", "remove", "edit-list"])
+def test_fingerprint_follows_every_change(cache: Path, tmp_path: Path, change: str) -> None:
+    dirs = _copy_packs(tmp_path)
+    before = rulecache.fingerprint(dirs)
+    fr = next(d for d in dirs if d.name == "fr")
+    rule = sorted(fr.glob("*.toml"))[0]
+    if change == "edit-same-size":
+        data = rule.read_bytes()
+        stat = rule.stat()
+        changed = data[:-1] + (b"x" if data[-1:] != b"x" else b"y")
+        assert len(changed) == len(data) and changed != data
+        rule.write_bytes(changed)
+        os.utime(rule, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and mtime: the change time differs
+    elif change == "add":
+        (fr / "zz-new.txt").write_text("word\n", encoding="utf-8")
+    elif change == "remove":
+        rule.unlink()
+    else:
+        listed = next(p for p in sorted(fr.rglob("*")) if p.is_file() and p.suffix in (".txt", ".tsv"))
+        time.sleep(0.01)
+        with listed.open("a", encoding="utf-8") as fh:
+            fh.write("\n")
+    after = rulecache.fingerprint(dirs)
+    assert after == rulecache.content_fingerprint(dirs)
+    assert after != before
+
+
+def test_fingerprint_without_cache_hashes_the_contents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MTLINT_NO_CACHE", "1")
+    dirs = _copy_packs(tmp_path)
+    assert rulecache.fingerprint(dirs) == rulecache.content_fingerprint(dirs)
+
+
+def test_damaged_stat_file_is_ignored(cache: Path, tmp_path: Path) -> None:
+    dirs = _copy_packs(tmp_path)
+    key = rulecache.fingerprint(dirs)
+    for kept in (cache / "rules-stat").iterdir():
+        kept.write_bytes(b"\xff\xfe not a stat file")
+    assert rulecache.fingerprint(dirs) == key
