@@ -125,3 +125,42 @@ def test_damaged_stat_file_is_ignored(cache: Path, tmp_path: Path) -> None:
     for kept in (cache / "rules-stat").iterdir():
         kept.write_bytes(b"\xff\xfe not a stat file")
     assert rulecache.fingerprint(dirs) == key
+
+
+# --- the memory-mapped index of derived data ------------------------------------------------------
+
+
+def _index_build() -> tuple[dict[str, object], dict[str, set[str]]]:
+    return {"known": {"ab": "A b"}}, {"abc": {"zeta", "alpha"}, "é-key": {"ünï"}, "empty": set()}
+
+
+def test_mapped_index_equals_the_built_one(cache: Path, tmp_path: Path) -> None:
+    from checker.buildcache import indexed_from_files
+
+    listed = tmp_path / "names.txt"
+    listed.write_text("one\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def build() -> tuple[dict[str, object], dict[str, set[str]]]:
+        calls.append(1)
+        return _index_build()
+
+    small, first = indexed_from_files("test-index 1", [listed], build)
+    again_small, again = indexed_from_files("test-index 1", [listed], build)
+    assert calls == [1]  # the second one was read from the cache
+    assert small == again_small == {"known": {"ab": "A b"}}
+    for index in (first, again):
+        assert index.get("abc") == ("alpha", "zeta")
+        assert index.get("é-key") == ("ünï",)
+        assert index.get("missing") == () and index.get("empty") == ()
+    listed.write_text("two\n", encoding="utf-8")
+    indexed_from_files("test-index 1", [listed], build)
+    assert calls == [1, 1]  # an edited list builds it again
+
+
+def test_index_without_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.buildcache import indexed_from_files
+
+    monkeypatch.setenv("MTLINT_NO_CACHE", "1")
+    small, index = indexed_from_files("test-index 1", [], _index_build)
+    assert index.get("abc") == ("alpha", "zeta") and small["known"] == {"ab": "A b"}
