@@ -164,3 +164,49 @@ def test_index_without_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("MTLINT_NO_CACHE", "1")
     small, index = indexed_from_files("test-index 1", [], _index_build)
     assert index.get("abc") == ("alpha", "zeta") and small["known"] == {"ab": "A b"}
+
+
+# --- source-mode kinds on a document without a source ---------------------------------------------
+
+
+def test_source_only_kinds_are_the_source_mode_kinds() -> None:
+    """The engine skips these kinds without a source: each one says so and its checks agree."""
+    import importlib
+
+    from checker import compare, kinds
+
+    assert kinds.SOURCE_KEY == compare.SOURCE_KEY
+    source_mode = set()
+    for name in kinds.available():
+        module = importlib.import_module(f"checker.kinds.{name.replace('-', '_')}")
+        doc = (module.__doc__ or "").split("\n\n")[0]
+        if "(source mode)" in doc:
+            source_mode.add(name)
+    assert source_mode == set(kinds.SOURCE_ONLY)
+
+
+def test_source_only_rules_find_nothing_without_a_source() -> None:
+    """Run directly (as the engine no longer does) on their examples' texts, without a source."""
+    from checker.context import Context
+    from checker.document import Document
+    from checker.kinds import SOURCE_ONLY
+
+    linter = Linter()
+    rules = [r for r in linter.ruleset.rules if r.kind in SOURCE_ONLY and r.check is not None]
+    assert rules
+    for rule in rules:
+        for example in rule.examples:
+            lang = example.lang or rule.lang or rule.pack.lang or "en"
+            doc = Document(example.text, lang=lang)
+            assert list(rule.check(doc, Context(lang, {}))) == [], rule.code  # type: ignore[misc]
+
+
+def test_source_mode_still_runs_source_only_rules(tmp_path: Path) -> None:
+    from checker.kinds import SOURCE_ONLY
+
+    linter = Linter(lang="fr")
+    rule = next(r for r in linter.ruleset.rules if r.kind in SOURCE_ONLY and r.applies_to("fr")
+                and any(e.bad and e.source for e in r.examples))
+    example = next(e for e in rule.examples if e.bad and e.source)
+    report = linter.check_text(example.text, lang=example.lang or "fr", source=example.source)
+    assert any(f.code == rule.code for f in report.findings)
