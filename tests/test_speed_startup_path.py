@@ -210,3 +210,64 @@ def test_source_mode_still_runs_source_only_rules(tmp_path: Path) -> None:
     example = next(e for e in rule.examples if e.bad and e.source)
     report = linter.check_text(example.text, lang=example.lang or "fr", source=example.source)
     assert any(f.code == rule.code for f in report.findings)
+
+
+# --- the pattern kind's literal pre-check ---------------------------------------------------------
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.md"))]
+    return texts
+
+
+def test_pattern_requirements_hold_whenever_a_pattern_matches() -> None:
+    """Every shipped pattern rule, on every fixture and every example of any rule: a match means
+    the pre-check lets the text through (so skipping the search changes nothing)."""
+    import regex
+
+    from checker.document import Document
+    from checker.kinds.pattern import holds, required_literals
+
+    linter = Linter()
+    texts = _texts() + [e.text for r in linter.ruleset.rules for e in r.examples]
+    rules = [r for r in linter.ruleset.rules if r.kind == "pattern"]
+    checked = 0
+    for rule in rules:
+        needs = required_literals(rule.params["pattern"])
+        if not needs:
+            continue
+        flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
+        compiled = regex.compile(rule.params["pattern"], flags)
+        for text in texts:
+            doc = Document(text, lang="fr")
+            if compiled.search(doc.prose) is not None:
+                assert holds(needs, doc), (rule.code, text[:80])
+                checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    ("DIŞ", "i", "dış"), ("Istanbul", "i", "ıstanbul"), ("İzmir", "i", "izmir"), ("ızgara", "i", "Izgara"),
+    ("straße", "fi", "STRASSE"), ("STRASSE", "fi", "straße"), ("ﬁn", "", "ﬁn"), ("Σοφία", "i", "ΣΟΦΊΑ"),
+])
+def test_pattern_requirements_follow_regex_case_rules(pattern: str, flags: str, text: str) -> None:
+    import regex
+
+    from checker.document import Document
+    from checker.kinds.pattern import holds, required_literals
+
+    compiled = regex.compile(f"(?{flags})" + pattern if flags else pattern)
+    assert compiled.search(text) is not None
+    needs = required_literals(pattern)
+    assert needs
+    assert holds(needs, Document(text, lang="tr"))
+
+
+def test_pattern_pre_check_skips_the_search() -> None:
+    from checker.document import Document
+    from checker.kinds.pattern import holds, required_literals
+
+    needs = required_literals(r"\bparce que\b")
+    assert needs and not holds(needs, Document("Il est venu car il pleuvait.", lang="fr"))
+    assert holds(needs, Document("Il est venu PARCE QU'il pleuvait, parce que.", lang="fr"))
