@@ -271,3 +271,50 @@ def test_pattern_pre_check_skips_the_search() -> None:
     needs = required_literals(r"\bparce que\b")
     assert needs and not holds(needs, Document("Il est venu car il pleuvait.", lang="fr"))
     assert holds(needs, Document("Il est venu PARCE QU'il pleuvait, parce que.", lang="fr"))
+
+
+# --- lists kept parsed in the pattern store --------------------------------------------------------
+
+
+def test_parsed_lists_come_back_equal_and_follow_edits(cache: Path, tmp_path: Path) -> None:
+    from checker import regexcache
+    from checker.listcache import parsed
+
+    listed = tmp_path / "words.txt"
+    listed.write_text("alpha\n# note\nbeta\tgamma\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def parse() -> tuple[str, ...]:
+        calls.append(1)
+        return tuple(listed.read_text(encoding="utf-8").split())
+
+    assert parsed("test", listed, parse) == ("alpha", "#", "note", "beta", "gamma") and calls == [1]  # outside the block
+    with regexcache.ACTIVE:
+        first = parsed("test", listed, parse)
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None
+    with regexcache.ACTIVE:
+        again = parsed("test", listed, parse)
+    assert first == again and calls == [1, 1]  # the second read came from the store
+    stat = listed.stat()
+    listed.write_text("alpha\nbetb\tgamma\n", encoding="utf-8")
+    os.utime(listed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1000))
+    with regexcache.ACTIVE:
+        edited = parsed("test", listed, parse)
+    assert edited == ("alpha", "betb", "gamma") and calls == [1, 1, 1]
+
+
+def test_read_table_is_the_same_from_the_store(cache: Path) -> None:
+    from checker import regexcache, wordlists
+
+    table = next(p for p in sorted(builtin_rules_dir().rglob("*.tsv")))
+    plain = wordlists.read_table.__wrapped__(table)  # type: ignore[attr-defined]
+    with regexcache.ACTIVE:
+        stored = wordlists.read_table.__wrapped__(table)  # type: ignore[attr-defined]
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None
+    with regexcache.ACTIVE:
+        again = wordlists.read_table.__wrapped__(table)  # type: ignore[attr-defined]
+    assert plain == stored == again and len(plain) > 1
