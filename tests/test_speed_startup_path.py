@@ -352,3 +352,36 @@ def test_an_entry_that_can_begin_with_a_key_can_begin_with_its_first_letter() ->
                     assert compiled.match(key[:1], partial=True) is not None, (path.name, source, key)
                     tried += 1
     assert tried > 50
+
+
+# --- the same patterns in every process --------------------------------------------------------------
+
+
+_SECOND_RUN = """
+import sys
+from pathlib import Path
+from checker import Linter, regexcache
+for lang in ("fr", "en", "de"):
+    linter = Linter(lang=lang)
+    for path in sorted(Path("fixtures").rglob("*.txt"))[:12]:
+        linter.check_text(path.read_text(encoding="utf-8"), path=str(path))
+print(len(regexcache._added), sorted(regexcache._added)[:3])
+"""
+
+
+def test_a_second_process_adds_no_pattern_to_the_store(tmp_path: Path) -> None:
+    """Patterns built from sets must not depend on the process's hash seed: a new key in every
+    process would grow the store and rewrite it (tens of milliseconds) at every exit."""
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "MTLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONHASHSEED": seed}
+        env.pop("MTLINT_NO_CACHE", None)
+        done = subprocess.run([sys.executable, "-c", _SECOND_RUN], cwd=ROOT, env=env, capture_output=True,
+                              text=True, check=True)
+        outputs.append(done.stdout.strip())
+    # The first process builds every rule (a new rule set), the second fills the store; the third,
+    # with another hash seed, must find every pattern there.
+    assert outputs[2] == "0 []", outputs
