@@ -14,7 +14,6 @@ Adding a kind is adding one module here.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 from types import ModuleType
 
@@ -30,6 +29,8 @@ SOURCE_KEY = "source"
 @cache
 def available() -> tuple[str, ...]:
     """Names of every kind shipped in this package."""
+    import pkgutil
+
     return tuple(
         sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     )
