@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ _DATA_FORMAT = 1
 
 
 _STATS = "rules-stat"
+#: Files changed less than this long ago (nanoseconds) are hashed by content at every run.
+RACY_NS = 2_000_000_000
 
 
 def fingerprint(pack_dirs: Iterable[Path]) -> str:
@@ -48,7 +51,7 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     if root is None:
         return content_fingerprint(dirs)
     try:
-        listing = _stat_listing(dirs)
+        listing, newest = _stat_listing(dirs)
     except OSError:
         return content_fingerprint(dirs)
     import zlib
@@ -62,6 +65,10 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     key = content_fingerprint(dirs)
+    if newest > time.time_ns() - RACY_NS:
+        # A file changed within the timestamps' resolution could change again with the same stat
+        # (git's "racy" files): its hash is not kept until every file is older than that.
+        return key
     with contextlib.suppress(OSError):
         where.parent.mkdir(parents=True, exist_ok=True)
         tmp = where.with_name(f".tmp-{where.name}-{os.getpid()}")
@@ -70,9 +77,10 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     return key
 
 
-def _stat_listing(pack_dirs: list[Path]) -> str:
+def _stat_listing(pack_dirs: list[Path]) -> tuple[str, int]:
     """One line per file that ``content_fingerprint`` reads (and per directory walked): its path,
-    size, inode, modification and change times in nanoseconds; the first line names the set."""
+    size, inode, modification and change times in nanoseconds; the first line names the set.
+    Also the newest of those times."""
     import regex
 
     from checker._version import __version__
@@ -81,8 +89,11 @@ def _stat_listing(pack_dirs: list[Path]) -> str:
     dirs = [os.path.abspath(d) for d in pack_dirs]
     lines = [f"mtlint {__version__} regex {regex.__version__} {here} {' '.join(dirs)}"]
 
+    newest = [0]
+
     def add(path: str) -> None:
         st = os.stat(path)
+        newest[0] = max(newest[0], st.st_mtime_ns, st.st_ctime_ns)
         lines.append(f"{path}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}")
 
     for top in [here, *dirs]:
@@ -93,7 +104,7 @@ def _stat_listing(pack_dirs: list[Path]) -> str:
                 add(os.path.join(base, name))
             if top == here:
                 subdirs[:] = [d for d in subdirs if d == "kinds"] if base == here else []
-    return "\n".join(lines)
+    return "\n".join(lines), newest[0]
 
 
 def content_fingerprint(pack_dirs: Iterable[Path]) -> str:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
     monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(rulecache, "RACY_NS", 0)  # the copies below are new: trust their stat at once
     return tmp_path / "cache"
 
 
@@ -111,6 +112,24 @@ def test_fingerprint_follows_every_change(cache: Path, tmp_path: Path, change: s
     after = rulecache.fingerprint(dirs)
     assert after == rulecache.content_fingerprint(dirs)
     assert after != before
+
+
+def test_recently_changed_files_are_hashed_every_time(cache: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writes within one tick of the clock may leave the same stat: such files are not trusted."""
+    dirs = _copy_packs(tmp_path)
+    monkeypatch.setattr(rulecache, "RACY_NS", 3600 * 10**9)
+    key = rulecache.fingerprint(dirs)
+    assert not (cache / "rules-stat").exists()
+    calls: list[int] = []
+    original = rulecache.content_fingerprint
+
+    def counted(d: object) -> str:
+        calls.append(1)
+        return original(d)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rulecache, "content_fingerprint", counted)
+    assert rulecache.fingerprint(dirs) == key and calls == [1]
 
 
 def test_fingerprint_without_cache_hashes_the_contents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
