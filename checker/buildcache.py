@@ -22,13 +22,8 @@ from checker.cachedir import publish_pickle
 T = TypeVar("T")
 
 
-def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
-    """`build()`, or the value an earlier process built from the same files and code."""
-    from checker.cachedir import cache_dir
-
-    root = cache_dir()
-    if root is None:
-        return build()
+def _key(name: str, paths: Iterable[Path], build: Callable[..., object]) -> str | None:
+    """A hash of `name`, the Python version, the source of `build`'s module and the files' bytes."""
     h = hashlib.sha256(f"{name}\0{sys.version_info[:2]}\0".encode())
     try:
         module = sys.modules.get(getattr(build, "__module__", ""), None)
@@ -38,8 +33,21 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
             h.update(f"\0{path.name} {len(data)}\0".encode())
             h.update(data)
     except OSError:
+        return None
+    return h.hexdigest()[:32]
+
+
+def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, or the value an earlier process built from the same files and code."""
+    from checker.cachedir import cache_dir
+
+    root = cache_dir()
+    if root is None:
         return build()
-    target = root / "derived" / f"{h.hexdigest()[:32]}.pickle"
+    key = _key(name, paths, build)
+    if key is None:
+        return build()
+    target = root / "derived" / f"{key}.pickle"
     try:
         with open(target, "rb") as fh:
             return pickle.load(fh)  # type: ignore[no-any-return]
@@ -49,3 +57,66 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         publish_pickle(target, value)
     return value
+
+
+class StringIndex:
+    """A read-only map from a string to a tuple of strings, as ``dict.get`` sees it: a plain dict
+    in memory, or a memory-mapped marisa-trie in the cache directory (``indexed_from_files``)."""
+
+    __slots__ = ("_dict", "_trie")
+
+    def __init__(self, values: dict[str, tuple[str, ...]] | None = None, trie: object = None) -> None:
+        self._dict = values
+        self._trie = trie
+
+    def get(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The strings kept under `key` (in sorted order), or `default`."""
+        if self._dict is not None:
+            return self._dict.get(key, default)
+        found = self._trie.get(key)  # type: ignore[attr-defined]
+        if not found:
+            return default
+        return tuple(found[0].decode("utf-8").split("\0"))
+
+    def __len__(self) -> int:
+        return len(self._dict) if self._dict is not None else len(self._trie)  # type: ignore[arg-type]
+
+
+def _sorted_index(index: dict[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def indexed_from_files(name: str, paths: Iterable[Path],
+                       build: Callable[[], tuple[T, dict[str, Iterable[str]]]]) -> tuple[T, StringIndex]:
+    """`build()` gives a small value and a large index (string → strings): the value is pickled as
+    by ``from_files``, the index kept as a marisa-trie that later processes memory-map instead of
+    unpickling it (opening costs nothing; only the keys looked up are read). The strings under a
+    key come back sorted; they must not hold a NUL character."""
+    from checker.cachedir import cache_dir, publish
+
+    paths = list(paths)
+    root = cache_dir()
+    key = _key(name, paths, build) if root is not None else None
+    if root is None or key is None:
+        small, index = build()
+        return small, StringIndex(_sorted_index(index))
+    target = root / "derived" / f"{key}.small.pickle"
+    mapped = root / "derived" / f"{key}.index.marisa"
+    try:
+        import marisa_trie
+
+        trie = marisa_trie.BytesTrie()
+        trie.mmap(str(mapped))
+        with open(target, "rb") as fh:
+            return pickle.load(fh), StringIndex(trie=trie)
+    except Exception:  # noqa: BLE001 - missing, damaged or marisa absent: build it
+        pass
+    small, index = build()
+    plain = _sorted_index(index)
+    with contextlib.suppress(Exception):
+        import marisa_trie
+
+        items = [(k, "\0".join(v).encode("utf-8")) for k, v in plain.items() if v]
+        publish(mapped, marisa_trie.BytesTrie(items).save)
+        publish_pickle(target, small)
+    return small, StringIndex(plain)

@@ -582,7 +582,10 @@ def _output_file(name: str) -> Iterator[TextIO]:
 
 def _linter(args: argparse.Namespace, options: RunOptions, config: Config) -> Linter:
     """The Linter the command line's options and configuration describe."""
-    from checker.linter import Linter
+    from checker.regexcache import ACTIVE
+
+    with ACTIVE:  # the patterns compiled at import (document, rules…) are read from the pattern store
+        from checker.linter import Linter
 
     return Linter(
         config,

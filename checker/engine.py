@@ -17,6 +17,7 @@ from checker import regexcache
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Finding, Hit, Severity
+from checker.kinds import SOURCE_KEY, SOURCE_ONLY
 from checker.profile import PROFILE
 from checker.rules import Pack, Rule
 
@@ -103,12 +104,15 @@ class Engine:
     def check(self, doc: Document) -> Result:
         """Run every applicable rule on `doc`."""
         result = Result(doc)
+        if not doc.text:  # no span fits in zero characters: no rule can report, so none is built or run
+            return result
         ctx = self.context_for(doc.lang)
         best: dict[tuple[int, int, str], Finding] = {}
         profiling = PROFILE.enabled
+        no_source = doc.cache.get(SOURCE_KEY) is None
         for rule in self.rules_for(doc.lang):
-            if rule.code in self.disabled:
-                continue
+            if rule.code in self.disabled or (no_source and rule.kind in SOURCE_ONLY):
+                continue  # turned off, or a source-mode rule on a document without a source
             self.running = rule.code
             started = time.perf_counter() if profiling else 0.0
             try:

@@ -163,6 +163,11 @@ def active() -> _Active:
     return ACTIVE
 
 
+def is_active() -> bool:
+    """True inside ``active()`` (with a cache directory)."""
+    return _depth > 0
+
+
 def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """A value kept in the same store as the patterns (inside ``active()`` only): `key` names
     what it is (its first item a namespace other than a pattern), `compute` makes it when new."""

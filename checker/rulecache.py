@@ -17,7 +17,8 @@ written only costs time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,84 @@ _DATA_FORMAT = 1
 
 
 
+_STATS = "rules-stat"
+#: Files changed less than this long ago (nanoseconds) are hashed by content at every run.
+RACY_NS = 2_000_000_000
+
+
 def fingerprint(pack_dirs: Iterable[Path]) -> str:
-    """A hash of every file in the pack directories, of the kinds' code and of the versions involved."""
+    """A hash of every file in the pack directories, of the kinds' code and of the versions involved.
+
+    Hashing some 250 files costs more than the rest of an empty run, so the hash is kept in the
+    cache directory beside the files' stat (path, size, modification and change times, inode):
+    while no file is added, removed or touched, the stat alone, which costs a directory walk,
+    finds the hash. Any difference hashes the contents again (``content_fingerprint``).
+    """
+    dirs = list(pack_dirs)
+    root = cache_dir()
+    if root is None:
+        return content_fingerprint(dirs)
+    try:
+        listing, newest = _stat_listing(dirs)
+    except OSError:
+        return content_fingerprint(dirs)
+    import zlib
+
+    where = root / _STATS / f"{zlib.crc32(listing.split(chr(10), 1)[0].encode()):08x}"
+    try:
+        with open(where, encoding="utf-8") as fh:
+            key, _, seen = fh.read().partition("\n")
+        if seen == listing and len(key) == 64:
+            return key
+    except (OSError, UnicodeDecodeError):
+        pass
+    key = content_fingerprint(dirs)
+    if newest > time.time_ns() - RACY_NS:
+        # A file changed within the timestamps' resolution could change again with the same stat
+        # (git's "racy" files): its hash is not kept until every file is older than that.
+        return key
+    with contextlib.suppress(OSError):
+        where.parent.mkdir(parents=True, exist_ok=True)
+        tmp = where.with_name(f".tmp-{where.name}-{os.getpid()}")
+        tmp.write_text(f"{key}\n{listing}", encoding="utf-8")
+        os.replace(tmp, where)
+    return key
+
+
+def _stat_listing(pack_dirs: list[Path]) -> tuple[str, int]:
+    """One line per file that ``content_fingerprint`` reads (and per directory walked): its path,
+    size, inode, modification and change times in nanoseconds; the first line names the set.
+    Also the newest of those times."""
+    import regex
+
+    from checker._version import __version__
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    dirs = [os.path.abspath(d) for d in pack_dirs]
+    lines = [f"mtlint {__version__} regex {regex.__version__} {here} {' '.join(dirs)}"]
+
+    newest = [0]
+
+    def add(path: str) -> None:
+        st = os.stat(path)
+        newest[0] = max(newest[0], st.st_mtime_ns, st.st_ctime_ns)
+        lines.append(f"{path}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}")
+
+    for top in [here, *dirs]:
+        for base, subdirs, files in os.walk(top):
+            subdirs.sort()
+            add(base)  # a file added or removed changes its directory's times
+            for name in sorted(files):
+                add(os.path.join(base, name))
+            if top == here:
+                subdirs[:] = [d for d in subdirs if d == "kinds"] if base == here else []
+    return "\n".join(lines), newest[0]
+
+
+def content_fingerprint(pack_dirs: Iterable[Path]) -> str:
+    """The hash of the files' contents behind ``fingerprint``."""
+    import hashlib
+
     import regex
 
     from checker._version import __version__

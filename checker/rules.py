@@ -159,7 +159,9 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
             packs_c, rules_c, translations = cached
             TRANSLATIONS.update(translations)
             preload_translations(translations)
-            return RuleSet(packs_c, tuple(replace(r, check=_LazyCheck(r)) for r in rules_c))
+            for r in rules_c:  # just unpickled, shared with nobody: no copy (dataclasses.replace) needed
+                object.__setattr__(r, "check", _LazyCheck(r))
+            return RuleSet(packs_c, tuple(rules_c))
     problems: list[str] = []
     rules: list[Rule] = []
     packs: list[Pack] = []

@@ -20,13 +20,17 @@ def _lines(path: Path) -> list[str]:
 @cache
 def read_list(path: Path) -> tuple[str, ...]:
     """Entries of a one-per-line list; blank lines and ``#`` comments ignored."""
-    return tuple(_lines(path))
+    from checker.listcache import parsed  # kept parsed between runs (checker/listcache.py)
+
+    return parsed("list", path, lambda: tuple(_lines(path)))
 
 
 @cache
 def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table (same comment rules as lists)."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path))
+    from checker.listcache import parsed
+
+    return parsed("table", path, lambda: tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path)))
 
 
 @lru_cache(maxsize=1 << 14)  # per process, bounded (about 4 MB): the rules fold the same words again and again

@@ -14,14 +14,23 @@ Adding a kind is adding one module here.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 from types import ModuleType
+
+#: Kinds whose checks yield nothing on a document without a source alignment (source mode: the
+#: ``source`` entry of ``Document.cache``, set by ``checker.compare``). The engine neither builds
+#: nor runs their rules on other documents, so their modules are not even imported then;
+#: ``tests/test_speed_startup_path.py`` checks the list against the modules' docstrings and checks.
+SOURCE_ONLY = frozenset({"length-ratio", "source-anchors", "source-copy", "source-names", "source-omission"})
+#: Where ``checker.compare`` leaves the source alignment in ``Document.cache`` (its ``SOURCE_KEY``).
+SOURCE_KEY = "source"
 
 
 @cache
 def available() -> tuple[str, ...]:
     """Names of every kind shipped in this package."""
+    import pkgutil
+
     return tuple(
         sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     )

@@ -42,7 +42,7 @@ _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüáíóúãõåæøœı")
 
 def build(rule: Rule):  # noqa: ANN201
     p = rule.params
-    abbreviations = sorted({regex.escape(a) for a in p["abbreviations"]}, key=len, reverse=True)
+    abbreviations = sorted({regex.escape(a) for a in p["abbreviations"]}, key=lambda a: (-len(a), a))  # the same pattern in every process
     if not abbreviations:
         raise ValueError("abbreviations must not be empty")
     particles = frozenset(w.casefold() for w in p["particles"])

@@ -50,7 +50,7 @@ def _plain(word: str) -> str:
 
 def build(rule: Rule):  # noqa: ANN201
     p = rule.params
-    articles = sorted({regex.escape(a.casefold()) for a in p["articles"]}, key=len, reverse=True)
+    articles = sorted({regex.escape(a.casefold()) for a in p["articles"]}, key=lambda a: (-len(a), a))  # the same pattern in every process
     if not articles:
         raise ValueError("articles must not be empty")
     max_edits, min_zipf, margin = p["max_edits"], p["min_zipf"], p["margin"]

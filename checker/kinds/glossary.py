@@ -53,6 +53,8 @@ EXAMPLE_KEYS = ("bad", "good")  # a row's own examples (see row_examples), not c
 _TIMEOUT = 5.0
 _WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}")
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
+#: Zero-width assertions, lookarounds, conditionals and verbs: what may fail at the end of a key.
+_ASSERTION = regex.compile(r"\\[bBmMZzAGK]|\(\?[=!<(#]|\(\*|\$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +203,19 @@ def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[st
             got = seen[(i, key)] = body(i).match(key, partial=True) is not None
         return got
 
+    def first_letter_can_start(i: int, key: str) -> bool:
+        """False when the entry cannot begin with the key's first letter, so not with the key
+        either: a few dozen first letters spare most partial matches of a first article. An
+        entry with assertions (which may decide at the end of a short key) is not asked."""
+        safe = seen.get((i, ""))
+        if safe is None:
+            safe = seen[(i, "")] = _ASSERTION.search(body(i).pattern) is None
+        return not safe or can_start(i, key[:1])
+
     def by_prefix(key: str) -> tuple[int, ...]:
         got = three.get(key)
         if got is None:
-            got = three[key] = tuple(i for i in candidates if can_start(i, key))
+            got = three[key] = tuple(i for i in candidates if first_letter_can_start(i, key) and can_start(i, key))
         return got
 
     def starting_with(key: str) -> tuple[int, ...]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -29,6 +30,9 @@ from checker.finding import Hit
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
 from checker.wordlists import read_list, read_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.buildcache import StringIndex
 
 NAME = "known-names"
 PARAMS = {
@@ -52,17 +56,19 @@ def build(rule: Rule):  # noqa: ANN201
     p = rule.params
     state: dict[str, object] = {}
 
-    def load() -> tuple[dict[str, str], dict[int, set[str]], dict[str, set[str]]]:
+    def load() -> tuple[dict[str, str], dict[int, set[str]], StringIndex]:
         """Read the lists and build the fuzzy index on first use (not when rules are listed)."""
         if not state:
-            from checker.buildcache import from_files
+            from checker.buildcache import indexed_from_files
 
             files = [rule.resolve(p["names"])] + ([rule.resolve(p["gazetteer"])] if p["gazetteer"] else [])
-            state.update(from_files("known-names 1", files, scan))
+            small, index = indexed_from_files("known-names 2", files, scan)
+            state.update(small, index=index)
         return state["known"], state["by_words"], state["index"]  # type: ignore[return-value]
 
-    def scan() -> dict[str, object]:
-        """The lists read and the fuzzy index built (kept in the cache by ``checker.buildcache``)."""
+    def scan() -> tuple[dict[str, object], dict[str, set[str]]]:
+        """The lists read and the fuzzy index built (the index memory-mapped from the cache by
+        ``checker.buildcache``; the candidates of a deletion come back sorted)."""
         names = [n for n in read_list(rule.resolve(p["names"])) if len(n.split()) >= 2]
         if p["gazetteer"]:
             names += [row[1] for row in read_table(rule.resolve(p["gazetteer"]))
@@ -78,7 +84,7 @@ def build(rule: Rule):  # noqa: ANN201
             if len(key) >= 8:
                 for d in _deletes(key, _limit(len(key))):
                     index[d].add(key)
-        return {"known": known, "by_words": dict(by_words), "index": dict(index)}
+        return {"known": known, "by_words": dict(by_words)}, dict(index)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         known, by_words, index = load()

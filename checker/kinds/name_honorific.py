@@ -43,8 +43,8 @@ def _names(path: Path) -> frozenset[str]:
 def build(rule: Rule):  # noqa: ANN201
     p = rule.params
     path = rule.resolve(p["names"])
-    hyphen = sorted({regex.escape(w) for w in p["hyphen_nouns"]}, key=len, reverse=True)
-    space = sorted({regex.escape(w) for w in p["space_nouns"]}, key=len, reverse=True)
+    hyphen = sorted({regex.escape(w) for w in p["hyphen_nouns"]}, key=lambda w: (-len(w), w))  # the same pattern in every process
+    space = sorted({regex.escape(w) for w in p["space_nouns"]}, key=lambda w: (-len(w), w))
     alternatives = []
     if hyphen:
         alternatives.append(r"-(?:" + "|".join(hyphen) + r")")

@@ -45,9 +45,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         raise ValueError(f"group {group} does not exist in the pattern")
     if isinstance(group, str) and group not in pattern.groupindex:
         raise ValueError(f"group {group!r} does not exist in the pattern")
+    needs = required_literals(p["pattern"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
+        if needs and not holds(needs, doc):
+            return  # a literal that every match contains is missing: no match is possible
         guarded = guarded_spans(text, exceptions) if exceptions else []
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
@@ -59,3 +62,27 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             yield Hit(start, end, suggestions)
 
     return check
+
+
+def _fold(text: str) -> str:
+    """Case-folded, with the Turkish dotted and dotless i read as i (``regex`` matches ``I`` with
+    ``ı`` and ``İ`` with ``i`` when ignoring case, which case folding alone does not)."""
+    return text.casefold().replace("ı", "i").replace("\u0307", "")
+
+
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """The literal requirements of `pattern` (``checker.prefilter``: each a tuple of strings one of
+    which occurs, folded, in every match), kept in the pattern store between runs."""
+    from checker.prefilter import literal_requirements
+    from checker.regexcache import memo
+
+    found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
+    return tuple(tuple(_fold(k) for k in req) for req in found)
+
+
+def holds(needs: tuple[tuple[str, ...], ...], doc: Document) -> bool:
+    """Whether the document's prose, folded, holds one string of each requirement."""
+    folded = doc.cache.get("pattern:folded-prose")
+    if folded is None:
+        folded = doc.cache["pattern:folded-prose"] = _fold(doc.prose)
+    return all(any(k in folded for k in req) for req in needs)

@@ -59,22 +59,39 @@ def _phrase(words: str) -> str:
 
 
 def build(rule: Rule):  # noqa: ANN201
+    from checker.listcache import parsed
+
     p = rule.params
-    rows = read_table(rule.resolve(p["gazetteer"]))
+    path = rule.resolve(p["gazetteer"])
+    rows = read_table(path)
     min_letters = p["min_letters"]
     noun_capitals = frozenset(str(x) for x in p["noun_capitals"])
-    by_lang: dict[str, list[tuple[str, str, bool]]] = {}
-    for n, row in enumerate(rows, 1):
-        if len(row) < 4:
-            raise ValueError(f"{p['gazetteer']}: row {n} needs type, original, lang, renderings: {row!r}")
-        kind, original, langs, renderings = row[:4]
-        strong = "strong" in kind.split(",")
-        for lang in langs.split(","):
-            for r in renderings.split("|"):
-                r = r.strip()
-                if len(r.replace(" ", "")) >= min_letters and _key(r) != _key(original):
-                    by_lang.setdefault(lang.strip(), []).append((r, original, strong))
+
+    def renderings_by_lang() -> dict[str, list[tuple[str, str, bool]]]:
+        by_lang: dict[str, list[tuple[str, str, bool]]] = {}
+        for n, row in enumerate(rows, 1):
+            if len(row) < 4:
+                raise ValueError(f"{p['gazetteer']}: row {n} needs type, original, lang, renderings: {row!r}")
+            kind, original, langs, renderings = row[:4]
+            strong = "strong" in kind.split(",")
+            for lang in langs.split(","):
+                for r in renderings.split("|"):
+                    r = r.strip()
+                    if len(r.replace(" ", "")) >= min_letters and _key(r) != _key(original):
+                        by_lang.setdefault(lang.strip(), []).append((r, original, strong))
+        return by_lang
+
+    # Kept between runs in the pattern store under the table's stat (checker/listcache.py).
+    by_lang = parsed(f"translated-names 1 {min_letters}", path, renderings_by_lang)
     compiled: dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, bool]]]] = {}
+
+    def lang_table(lang: str) -> tuple[str, dict[str, tuple[str, bool]]]:
+        """The alternation of a language's renderings (longest first) and their originals by key."""
+        entries = by_lang[lang]
+        table: dict[str, tuple[str, bool]] = {}
+        for r, original, strong in entries:
+            table.setdefault(_key(r), (original, strong))
+        return "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0]))), table
 
     def matcher(lang: str) -> tuple[regex.Pattern[str], dict[str, tuple[str, bool]]] | None:
         if lang in compiled:
@@ -83,10 +100,7 @@ def build(rule: Rule):  # noqa: ANN201
         if not entries:
             compiled[lang] = None  # type: ignore[assignment]
             return None
-        table: dict[str, tuple[str, bool]] = {}
-        for r, original, strong in entries:
-            table.setdefault(_key(r), (original, strong))
-        alternation = "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0])))
+        alternation, table = parsed(f"translated-names 1 {min_letters} {lang}", path, lambda: lang_table(lang))
         pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})"
             # A possessive "de"/"of" glued to the name by extraction (VELOURS ROUGEde Joy) still ends it.

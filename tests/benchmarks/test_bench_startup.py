@@ -2,7 +2,9 @@
 
 ``python -m pytest tests/benchmarks/test_bench_startup.py --benchmark-enable -s`` prints,
 for one ~4 KB French article and for an empty file, the whole-process time of
-``mtlint check`` and its ratio to ``python -c pass`` measured in the same session; and
+``mtlint check`` and its ratio to ``python -c pass`` measured in the same session; the
+CPU times of interleaved rounds of the article, the empty file, ``python -c pass`` (and
+proselint, when ``MTLINT_PROSELINT`` names its command) with their ratios; and
 the in-process time of all rules over the 1 MB corpus subset. The first run fills the
 cache directory (word lists, rule data, compiled patterns); a warm-up call is made
 first so that the rounds measure what every later run costs. docs/scaling.md holds
@@ -69,6 +71,59 @@ def test_startup_empty_file(benchmark, tmp_path: Path) -> None:
     _check(empty)
     benchmark.pedantic(lambda: _check(empty), rounds=10, iterations=1)
     _ratio(benchmark, "empty file")
+
+
+def _cpu_and_wall(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """CPU (user + system of the child) and wall time of one whole process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, check=False, capture_output=True, cwd=ROOT, env=env or {**os.environ, "NO_COLOR": "1"})
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def test_startup_interleaved_cpu_ratios(benchmark, tmp_path: Path) -> None:
+    """The article, the empty file and ``python -c pass`` (and proselint when ``MTLINT_PROSELINT``
+    names its command) run in interleaved rounds; the CPU times' medians and their ratios are
+    what to read on a shared machine (issue #11: article <= 1.0x proselint, empty <= 0.5x article)."""
+    article = _small_article()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    check = [sys.executable, "-m", "checker", "check", "--no-cache", "--quiet"]
+    commands = {"python -c pass": [sys.executable, "-c", "pass"], "article": [*check, str(article)],
+                "empty file": [*check, str(empty)]}
+    proselint = os.environ.get("MTLINT_PROSELINT")
+    if proselint:
+        commands["proselint"] = [proselint, "check", str(article)]
+    for argv in commands.values():
+        _cpu_and_wall(argv)  # warm the caches
+    cpu: dict[str, list[float]] = {k: [] for k in commands}
+    wall: dict[str, list[float]] = {k: [] for k in commands}
+
+    count = 1 if getattr(benchmark, "disabled", False) else 11  # one round when benchmarks are off (the test run)
+
+    def rounds() -> None:
+        for _ in range(count):
+            for name, argv in commands.items():
+                c, w = _cpu_and_wall(argv)
+                cpu[name].append(c)
+                wall[name].append(w)
+
+    benchmark.pedantic(rounds, rounds=1, iterations=1)
+    med = {k: statistics.median(v) for k, v in cpu.items()}
+    info = {f"cpu_median_s[{k}]": v for k, v in med.items()}
+    info.update({f"wall_median_s[{k}]": statistics.median(v) for k, v in wall.items()})
+    info["empty_over_article_cpu"] = med["empty file"] / med["article"]
+    info["article_over_python_pass_cpu"] = med["article"] / max(med["python -c pass"], 1e-3)
+    if "proselint" in med:
+        info["article_over_proselint_cpu"] = med["article"] / med["proselint"]
+    benchmark.extra_info.update(info)
+    for key, value in info.items():
+        print(f"{key}: {value:.3f}")
+    assert med["article"] > 0 and med["empty file"] > 0
 
 
 def test_subset_1m_in_process(benchmark) -> None:
