@@ -19,6 +19,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import compile_exceptions, guarded_spans, inside
 from checker.rules import Rule, param
+from checker.wordarrays import may_occur
 
 NAME = "pattern"
 PARAMS = {
@@ -41,12 +42,21 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
     replacement = p["replacement"]
+    # Literal strings one of each must occur (case-folded) for the pattern to match at all: an
+    # article without them is not scanned (checker.prefilter reads the source, conservatively).
+    from checker.prefilter import literal_requirements
+    from checker.regexcache import memo
+
+    source = p["pattern"]
+    requirements = memo(("prefilter", 1, source), lambda: literal_requirements(source))
     if isinstance(group, int) and group > pattern.groups:
         raise ValueError(f"group {group} does not exist in the pattern")
     if isinstance(group, str) and group not in pattern.groupindex:
         raise ValueError(f"group {group!r} does not exist in the pattern")
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if requirements and not may_occur(requirements, doc):
+            return
         text = doc.prose
         guarded = guarded_spans(text, exceptions) if exceptions else []
         for m in pattern.finditer(text, timeout=_TIMEOUT):
