@@ -128,23 +128,10 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
-        starts = [s.start for s in doc.sentences]
-        firsts = _sentence_firsts(doc)
-        forms: dict[str, _Form] = {}
-        lower_words: set[str] = set()
-        previous: tuple[int, str] | None = None
-        for m in _NAMEWORD.finditer(text):
-            w = m.group()
-            prev, previous = previous, (m.end(), w)
-            if not w[:1].isupper():
-                lower_words.add(w.casefold())
-            f = forms.get(w)
-            if f is None:
-                f = forms[w] = _Form(w)
-            f.spans.append(m.span())
-            f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
-            if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
-                f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+        starts, forms, lower_words = _collected(doc)
+        if "near" in modes:
+            # _near may add spans to a form it shares with its pool (Al-Wahda / Wahda): its own copy.
+            forms = {w: _Form(f.text, list(f.spans), list(f.initial), set(f.before)) for w, f in forms.items()}
 
         def freq(word: str) -> float:
             return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en"))
@@ -210,6 +197,38 @@ def build(rule: Rule):  # noqa: ANN201
             yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
 
     return check
+
+
+def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
+    """Sentence starts, every name-like word's form (spans, sentence-initial flags, capitalised word
+    right before) and the lowercase words: one pass per document, shared by the rules of this kind
+    (doc.cache; the forms are read only, except by ``_near``, which works on a copy)."""
+    got = doc.cache.get(_COLLECTED)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    text = doc.prose
+    starts = [s.start for s in doc.sentences]
+    firsts = _sentence_firsts(doc)
+    forms: dict[str, _Form] = {}
+    lower_words: set[str] = set()
+    previous: tuple[int, str] | None = None
+    for m in _NAMEWORD.finditer(text):
+        w = m.group()
+        prev, previous = previous, (m.end(), w)
+        if not w[:1].isupper():
+            lower_words.add(w.casefold())
+        f = forms.get(w)
+        if f is None:
+            f = forms[w] = _Form(w)
+        f.spans.append(m.span())
+        f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
+        if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
+            f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+    got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
+    return got
+
+
+_COLLECTED = "name-families.collected"
 
 
 def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
