@@ -131,8 +131,8 @@ def build(rule: Rule):  # noqa: ANN201
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
         starts, forms, lower_words = _collected(doc)
-        if "near" in modes:
-            # _near may add spans to a form it shares with its pool (Al-Wahda / Wahda): its own copy.
+        if "near" in modes and _pools_shared(forms):
+            # _near adds the spans of Al-Wahda to the form of Wahda when both occur: its own copy.
             forms = {w: _Form(f.text, list(f.spans), list(f.initial), set(f.before)) for w, f in forms.items()}
 
         def freq(word: str) -> float:
@@ -231,6 +231,16 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
 
 
 _COLLECTED = "name-families.collected"
+
+
+def _pools_shared(forms: dict[str, _Form]) -> bool:
+    """True when ``_near`` would add spans to one of these forms: an article-prefixed name
+    (Al-Wahda) whose name proper (Wahda) is a form of its own."""
+    for w in forms:
+        head, sep, rest = w.partition("-")
+        if sep and rest in forms and head.casefold() in _ARTICLE_PREFIXES:
+            return True
+    return False
 
 
 def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
