@@ -1,22 +1,25 @@
-"""Per-document views and per-run memos that several kinds share (computed once, lazily).
+"""Per-document views that several kinds share (computed once per document, lazily).
 
-A kind reads the same few things about an article over and over: its case-folded
-prose, the words of each sentence, the frequency of each word. Each is computed
-here once per document (kept in ``doc.cache``) or once per process run (bounded
-memo tables), so that adding a rule does not add another pass over the words.
+Kinds read the same few things about an article over and over. Kept here, in
+``doc.cache``, so that adding a rule does not add another pass over the text:
 
-Nothing here changes what a kind finds: every view is exactly what the kinds
-computed for themselves before (``tests/test_speed_pinned_findings.py``).
+- ``folded_prose``: the case-folded prose, against which ``may_occur`` tests the
+  literal requirements of an expression (``checker.prefilter``) before a kind scans
+  the article with it;
+- ``content_words``: the words that count as evidence of a sentence's language
+  (``checker.langid.content_words``), which both foreign-passage kinds judge.
+
+Per-run memo tables of per-word answers live beside the kinds that own them
+(bounded dicts) and in ``checker.memo``. Nothing here changes what a kind finds:
+every view is exactly what the kinds computed for themselves before
+(``tests/test_speed_pinned_findings.py``, ``tests/test_speed_tput_memos.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
 
 from checker.document import Document
-
-T = TypeVar("T")
 
 #: doc.cache keys of the shared views.
 FOLDED = "wordarrays.folded"
@@ -37,28 +40,6 @@ def may_occur(requirements: Sequence[Sequence[str]], doc: Document) -> bool:
         return True
     folded = folded_prose(doc)
     return all(any(k in folded for k in req) for req in requirements)
-
-
-class WordMemo:
-    """A bounded per-process memo of a function of one word (cleared when full)."""
-
-    __slots__ = ("_compute", "_table", "_limit")
-
-    def __init__(self, compute: Callable[[str], Any], limit: int = 200_000) -> None:
-        self._compute = compute
-        self._table: dict[str, Any] = {}
-        self._limit = limit
-
-    def __call__(self, word: str) -> Any:
-        table = self._table
-        try:
-            return table[word]
-        except KeyError:
-            pass
-        if len(table) >= self._limit:
-            table.clear()
-        got = table[word] = self._compute(word)
-        return got
 
 
 CONTENT_WORDS = "wordarrays.content_words"
