@@ -296,8 +296,9 @@ def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
 def _word_lists() -> dict[str, dict[str, float]]:
     """Load wordfreq's small word -> frequency lists for SUPPORTED, once."""
     from checker.lexicon import frequencies
+    from checker.memo import MemoGet  # speed hook: each word's lookup remembered for the run
 
-    return {lang: frequencies(lang, "small") for lang in SUPPORTED}
+    return {lang: MemoGet(frequencies(lang, "small")) for lang in SUPPORTED}
 
 
 def _check_candidates(candidates: Sequence[str] | None) -> tuple[str, ...]:

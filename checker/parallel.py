@@ -32,6 +32,7 @@ from typing import Any
 from checker.document import Document
 from checker.files import Target
 from checker.finding import Severity
+from checker.heap import settle
 from checker.report import FileReport
 from checker.runner import Runner
 
@@ -236,7 +237,9 @@ def check_all(
     checked = checked if checked is not None else Checked()
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         _RUNNER = runner
-        for target in targets:
+        for n, target in enumerate(targets):
+            if n == 1:
+                settle()  # after the first file: what it loaded is the long-lived heap (checker/heap.py)
             report, line, codes = _check_one(target, _read_stdin(target), as_lines)
             checked.codes.update(codes)
             yield report, line

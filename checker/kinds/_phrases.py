@@ -85,8 +85,10 @@ def phrase_check(matcher: PhraseMatcher, exceptions: Sequence[regex.Pattern[str]
     from checker.finding import Hit
 
     def check(doc: Any, ctx: Any) -> Iterator[Hit]:
-        guarded = guarded_spans(doc.prose, exceptions) if exceptions else []
+        guarded: list[tuple[int, int]] | None = None if exceptions else []  # scanned at the first match
         for start, end, suggestions in matcher.finditer(doc.prose):
+            if guarded is None:
+                guarded = guarded_spans(doc.prose, exceptions)
             if guarded and inside(start, end, guarded):
                 continue
             found = doc.text[start:end]

@@ -119,6 +119,8 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
         while i < n_toks:
             found = 0
             for n in range(min(max_n, (n_toks - i) // 2), 0, -1):
+                if toks[i][2] != toks[i + n][2]:
+                    continue  # the copies differ from their first word (the test below, made cheap)
                 a = toks[i:i + n]
                 b = toks[i + n:i + 2 * n]
                 if [t[2] for t in a] != [t[2] for t in b]:

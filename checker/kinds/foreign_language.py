@@ -45,6 +45,7 @@ from checker.context import Context
 from checker.document import Document, Span
 from checker.finding import Hit, Severity
 from checker.rules import Rule, param
+from checker.wordarrays import content_words as shared_content_words
 
 NAME = "foreign-language"
 PARAMS = {
@@ -111,10 +112,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         share = (sum(x >= strong for x in z) - sum(x < weak for x in z)) / len(z)
         return share < margin and _word_vote(words, lang) < vote_max
 
-    def judge(text: str, lang: str, needed: int) -> tuple[list[str], str | None, float]:
+    def judge(doc: Document, text: str, lang: str, needed: int) -> tuple[list[str], str | None, float]:
         from checker import langid
 
-        words = langid.content_words(text)
+        words = shared_content_words(doc, text)
         if len(words) < needed or not candidate(words, lang):
             return words, None, 0.0
         found = langid.is_foreign(text, lang, min_words=needed, threshold=threshold)
@@ -143,7 +144,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             verdicts = []
             for sent in sentences[i:j]:
                 for unit in _clauses(doc, sent):
-                    words, found, conf = judge(unit.text, lang, min_words)
+                    words, found, conf = judge(doc, unit.text, lang, min_words)
                     verdicts.append(_Verdict(unit, words, found, conf))
                     if found is None:
                         yield from _quotes(doc, unit, lang)
@@ -152,7 +153,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     def _quotes(doc: Document, sent: Span, lang: str) -> Iterator[Hit]:
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
             g = next(k for k in range(1, 6) if m.group(k) is not None)
-            n, found, conf = judge(m.group(g), lang, quote_min)
+            n, found, conf = judge(doc, m.group(g), lang, quote_min)
             if found is None or _glossed(doc, m.start(), m.end(), lang):
                 continue
             start, end = m.span(g)

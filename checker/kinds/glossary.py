@@ -53,8 +53,6 @@ EXAMPLE_KEYS = ("bad", "good")  # a row's own examples (see row_examples), not c
 _TIMEOUT = 5.0
 _WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}")
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
-#: Zero-width assertions, lookarounds, conditionals and verbs: what may fail at the end of a key.
-_ASSERTION = regex.compile(r"\\[bBmMZzAGK]|\(\?[=!<(#]|\(\*|\$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +146,7 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError(f"{name}: no entries")
     table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name))
     bodies: dict[int, regex.Pattern[str]] = {}
-    starts: dict[tuple[int, str], bool] = {}  # (entry, key) -> can the entry begin with key
+    starts = StartMemo()  # (entry, key) -> can the entry begin with key, across articles
 
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
@@ -184,44 +182,69 @@ def build(rule: Rule):  # noqa: ANN201
     return check
 
 
+class StartMemo:
+    """Across articles: for each prefix key, the entries known to be able to begin with it and
+    the entries already asked about (bounded). One set intersection per new key of an article
+    replaces one partial match lookup per candidate entry."""
+
+    __slots__ = ("able", "asked", "size")
+
+    def __init__(self) -> None:
+        self.able: dict[str, set[int]] = {}
+        self.asked: dict[str, set[int]] = {}
+        self.size = 0
+
+    def entries(self, key: str, candidates: frozenset[int], body: Callable[[int], regex.Pattern[str]]) -> set[int]:
+        """The candidates whose pattern can begin with `key` (a partial match says so)."""
+        asked = self.asked.get(key)
+        if asked is None:
+            if self.size >= 200_000:
+                self.able.clear()
+                self.asked.clear()
+                self.size = 0
+            asked = self.asked[key] = set()
+            self.able[key] = set()
+        new = candidates - asked
+        if new:
+            able = self.able[key]
+            for i in new:
+                if body(i).match(key, partial=True) is not None:
+                    able.add(i)
+            asked |= new
+            self.size += len(new)
+        return candidates & self.able[key]
+
+
 def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
-                   memo: dict[tuple[int, str], bool] | None = None) \
+                   memo: StartMemo | None = None) \
         -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
     second filter drops entries that open on a common word, « la », « les »). `memo` keeps
-    each (entry, key) answer across articles (bounded)."""
+    each (entry, key) answer across articles (bounded). Entries come in `candidates` order."""
     three: dict[str, tuple[int, ...]] = {}
     longer: dict[str, tuple[int, ...]] = {}
-    seen: dict[tuple[int, str], bool] = {} if memo is None else memo
+    seen = StartMemo() if memo is None else memo
+    everyone = frozenset(candidates)
+    ordered = candidates == sorted(candidates)
+    rank = None if ordered else {i: n for n, i in enumerate(candidates)}
 
-    def can_start(i: int, key: str) -> bool:
-        got = seen.get((i, key))
-        if got is None:
-            if len(seen) >= 25_000:  # about 4 MB per table
-                seen.clear()
-            got = seen[(i, key)] = body(i).match(key, partial=True) is not None
-        return got
-
-    def first_letter_can_start(i: int, key: str) -> bool:
-        """False when the entry cannot begin with the key's first letter, so not with the key
-        either: a few dozen first letters spare most partial matches of a first article. An
-        entry with assertions (which may decide at the end of a short key) is not asked."""
-        safe = seen.get((i, ""))
-        if safe is None:
-            safe = seen[(i, "")] = _ASSERTION.search(body(i).pattern) is None
-        return not safe or can_start(i, key[:1])
+    def in_order(found: set[int]) -> tuple[int, ...]:
+        if len(found) < 2:
+            return tuple(found)
+        return tuple(sorted(found) if rank is None else sorted(found, key=rank.__getitem__))
 
     def by_prefix(key: str) -> tuple[int, ...]:
         got = three.get(key)
         if got is None:
-            got = three[key] = tuple(i for i in candidates if first_letter_can_start(i, key) and can_start(i, key))
+            got = three[key] = in_order(seen.entries(key, everyone, body))
         return got
 
     def starting_with(key: str) -> tuple[int, ...]:
         got = longer.get(key)
         if got is None:
-            got = longer[key] = tuple(i for i in by_prefix(key[:3]) if can_start(i, key))
+            first = by_prefix(key[:3])
+            got = longer[key] = in_order(seen.entries(key, frozenset(first), body)) if first else ()
         return got
 
     return by_prefix, starting_with

@@ -285,6 +285,9 @@ def _restore_case(original: str, parts: list[str]) -> str:
     return " ".join(out)
 
 
+_ELIDED = regex.compile(r"\p{L}{1,5}['’](?=\p{L})")
+
+
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
                    endings: frozenset[str], min_zipf: float) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
@@ -292,10 +295,10 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
     for tok in doc.words:
         t = tok.text
         # Elided article in front (l’auMusée): look at what follows it.
-        m_el = regex.match(r"\p{L}{1,5}['’](?=\p{L})", t)
+        m_el = _ELIDED.match(t)
         off = m_el.end() if m_el else 0
         core = t[off:]
-        head = regex.split(r"-", core, maxsplit=1)[0]  # Bolachatornou-se → the first chunk
+        head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
         if len(head) < 4 or not _PLAIN.match(head):
             continue
         start = tok.start + off

@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -43,6 +44,7 @@ PARAMS = {
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’.&/-][\p{L}\p{M}\p{Nd}]+)*+['’]?|&")
 
 
+@lru_cache(maxsize=1 << 16)  # per process, bounded: every window of every article asks
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))

@@ -163,6 +163,20 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     best = (z, lang, level)
         return (best[1], best[2]) if best else None
 
+    judged: dict[tuple[str, str], tuple[str, int] | None] = {}
+
+    def judge_memo(word: str, doc_lang: str, own: frozenset[str]) -> tuple[str, int] | None:
+        """``judge`` once per word and document language in a run (`own` follows from the language)."""
+        key = (word, doc_lang)
+        try:
+            return judged[key]
+        except KeyError:
+            pass
+        if len(judged) >= 200_000:
+            judged.clear()
+        got = judged[key] = judge(word, doc_lang, own)
+        return got
+
     def title_language(words: list[str]) -> str | None:
         """The language the capitalised neighbours of a function word belong to, if any is clear."""
         best, best_z = None, 0.0
@@ -205,7 +219,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                         and text[end:tokens[i + 1].start()].strip(" ") == "")
             if folded in _PARTICLES and _before_name(tokens, i, text):
                 continue
-            found = judge(folded, doc_lang, own)
+            found = judge_memo(folded, doc_lang, own)
             if found is None:
                 continue
             lang, level = found

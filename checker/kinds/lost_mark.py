@@ -162,11 +162,14 @@ def _apostrophes(doc: Document, lang: str, elisions: tuple[str, ...], exceptions
         yield Hit(tok.start, tok.end, (fix,), confidence=0.85)
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+
+
 def _accents(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> Iterator[Hit]:
     idx = _accent_index(lang, min(p["min_zipf"], 3.0))
     starts = _sentence_starts(doc)
     for tok in doc.words:
-        for m in regex.finditer(r"\p{L}+", tok.text):
+        for m in _LETTERS.finditer(tok.text):
             t = m.group()
             if len(t) < 4 or (t.isupper() and len(t) > 1):
                 continue

@@ -40,6 +40,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -77,6 +78,7 @@ class _Form:
     before: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=1 << 16)  # per process, bounded: asked for every word beside a capitalised one
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
@@ -128,23 +130,10 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
-        starts = [s.start for s in doc.sentences]
-        firsts = _sentence_firsts(doc)
-        forms: dict[str, _Form] = {}
-        lower_words: set[str] = set()
-        previous: tuple[int, str] | None = None
-        for m in _NAMEWORD.finditer(text):
-            w = m.group()
-            prev, previous = previous, (m.end(), w)
-            if not w[:1].isupper():
-                lower_words.add(w.casefold())
-            f = forms.get(w)
-            if f is None:
-                f = forms[w] = _Form(w)
-            f.spans.append(m.span())
-            f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
-            if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
-                f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+        starts, forms, lower_words = _collected(doc)
+        if "near" in modes and _pools_shared(forms):
+            # _near adds the spans of Al-Wahda to the form of Wahda when both occur: its own copy.
+            forms = {w: _Form(f.text, list(f.spans), list(f.initial), set(f.before)) for w, f in forms.items()}
 
         def freq(word: str) -> float:
             return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en"))
@@ -210,6 +199,48 @@ def build(rule: Rule):  # noqa: ANN201
             yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
 
     return check
+
+
+def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
+    """Sentence starts, every name-like word's form (spans, sentence-initial flags, capitalised word
+    right before) and the lowercase words: one pass per document, shared by the rules of this kind
+    (doc.cache; the forms are read only, except by ``_near``, which works on a copy)."""
+    got = doc.cache.get(_COLLECTED)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    text = doc.prose
+    starts = [s.start for s in doc.sentences]
+    firsts = _sentence_firsts(doc)
+    forms: dict[str, _Form] = {}
+    lower_words: set[str] = set()
+    previous: tuple[int, str] | None = None
+    for m in _NAMEWORD.finditer(text):
+        w = m.group()
+        prev, previous = previous, (m.end(), w)
+        if not w[:1].isupper():
+            lower_words.add(w.casefold())
+        f = forms.get(w)
+        if f is None:
+            f = forms[w] = _Form(w)
+        f.spans.append(m.span())
+        f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
+        if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
+            f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+    got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
+    return got
+
+
+_COLLECTED = "name-families.collected"
+
+
+def _pools_shared(forms: dict[str, _Form]) -> bool:
+    """True when ``_near`` would add spans to one of these forms: an article-prefixed name
+    (Al-Wahda) whose name proper (Wahda) is a form of its own."""
+    for w in forms:
+        head, sep, rest = w.partition("-")
+        if sep and rest in forms and head.casefold() in _ARTICLE_PREFIXES:
+            return True
+    return False
 
 
 def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001

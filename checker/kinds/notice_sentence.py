@@ -21,6 +21,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.rules import Rule, param
+from checker.wordarrays import may_occur
 
 NAME = "notice-sentence"
 PARAMS = {
@@ -36,18 +37,24 @@ def build(rule: Rule):  # noqa: ANN201
     patterns = [str(x) for x in rule.params["patterns"]]
     if not patterns:
         raise ValueError("give at least one pattern")
+    source = r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])"
     try:
-        joined = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?:{x})" for x in patterns) + r")(?![\p{L}\p{N}])",
-            regex.IGNORECASE,
-        )
+        joined = regex.compile(source, regex.IGNORECASE)
     except regex.error:
         for pattern in patterns:
             regex.compile(pattern)  # names the bad expression in the error
         raise
     window = rule.params["window"]
+    # Literal strings one of each must occur (case-folded) for any phrase to match: an article
+    # without them is not scanned (checker.prefilter reads the source, conservatively).
+    from checker.prefilter import literal_requirements
+    from checker.regexcache import memo
+
+    requirements = memo(("prefilter", 1, source), lambda: literal_requirements(source))
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if requirements and not may_occur(requirements, doc):
+            return
         prose = doc.prose
         n = len(prose)
         last = -1

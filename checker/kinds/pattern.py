@@ -51,11 +51,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         text = doc.prose
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
-        guarded = guarded_spans(text, exceptions) if exceptions else []
+        guarded: list[tuple[int, int]] | None = None if exceptions else []  # scanned at the first match
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
+            if guarded is None:
+                guarded = guarded_spans(text, exceptions)
             if guarded and inside(start, end, guarded):
                 continue
             suggestions = (m.expand(replacement),) if replacement is not None else ()

@@ -45,6 +45,7 @@ from checker.kinds.glossary import (
     _TIMEOUT,
     _WORD_START,
     Entry,
+    StartMemo,
     _body,
     _hit,
     compile_entry,
@@ -121,7 +122,7 @@ def build(rule: Rule):  # noqa: ANN201
     if not keep:
         raise ValueError(f"{name}: no entries")
     bodies: dict[int, regex.Pattern[str]] = {}
-    starts: dict[tuple[int, str], bool] = {}  # (row, key) -> can the row begin with key
+    starts = StartMemo()  # (row, key) -> can the row begin with key, across articles
 
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)

@@ -84,6 +84,7 @@ def build(rule: Rule):  # noqa: ANN201
     # Kept between runs in the pattern store under the table's stat (checker/listcache.py).
     by_lang = parsed(f"translated-names 1 {min_letters}", path, renderings_by_lang)
     compiled: dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, bool]]]] = {}
+    keys: dict[str, _StartKeys | None] = {}
 
     def lang_table(lang: str) -> tuple[str, dict[str, tuple[str, bool]]]:
         """The alternation of a language's renderings (longest first) and their originals by key."""
@@ -108,6 +109,7 @@ def build(rule: Rule):  # noqa: ANN201
             regex.IGNORECASE,
         )
         compiled[lang] = (pattern, table)
+        keys[lang] = _start_keys(r for r, _, _ in entries)
         return compiled[lang]
 
     originals_cache: dict[str, regex.Pattern[str]] = {}
@@ -135,7 +137,7 @@ def build(rule: Rule):  # noqa: ANN201
             return
         pattern, table = got
         text = doc.prose
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, keys.get(lang), text):
             found = m.group()
             entry = table.get(_key(found))
             if entry is None:
@@ -151,6 +153,69 @@ def build(rule: Rule):  # noqa: ANN201
                           args={"original": original}, severity=None if strong else Severity.MINOR)
 
     return check
+
+
+_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++")
+#: What may stay glued to the end of a name (the pattern's look-ahead: VELOURS ROUGEde Joy).
+_GLUED = ("de", "of", "del", "di", "da", "do", "von")
+
+
+class _StartKeys:
+    """Where a rendering can begin: its first letter run (case-folded) and the first letter of its
+    second run (renderings of one run: the run itself, perhaps with a glued ``de``/``of``)."""
+
+    __slots__ = ("pairs", "singles")
+
+    def __init__(self, pairs: set[tuple[str, str]], singles: set[str]) -> None:
+        self.pairs = pairs
+        self.singles = singles
+
+    def may_start(self, run: str, after: str) -> bool:
+        if after and (run, after[:1]) in self.pairs:
+            return True
+        singles = self.singles
+        if run in singles:
+            return True
+        return any(run.endswith(g) and run[: -len(g)] in singles for g in _GLUED)
+
+
+def _start_keys(renderings) -> _StartKeys | None:  # noqa: ANN001
+    """The keys of a language's renderings; None when one does not begin with a letter run that
+    case folding keeps one character per character (then the article is scanned as a whole)."""
+    pairs: set[tuple[str, str]] = set()
+    singles: set[str] = set()
+    for r in renderings:
+        runs = [m for m in _RUN.finditer(r)]
+        if not runs or runs[0].start() != 0 or any(len(c.casefold()) != 1 for c in r):
+            return None
+        words = [m.group().casefold() for m in runs]
+        if len(words) == 1:
+            singles.add(words[0])
+        else:
+            pairs.add((words[0], words[1][:1]))
+    return _StartKeys(pairs, singles)
+
+
+def _matches(pattern: regex.Pattern[str], keys: _StartKeys | None, text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, tried only where a rendering can begin: at a letter run whose
+    case-folded form (and the next run's first letter) opens some rendering. A match cannot begin
+    elsewhere: its look-behind puts it at the start of a run, and case-insensitive matching folds
+    one character to one character (an article holding a character that folds to several is
+    scanned as a whole)."""
+    if keys is None or any(len(c.casefold()) != 1 for c in set(text)):
+        yield from pattern.finditer(text)
+        return
+    runs = [(m.start(), m.group().casefold()) for m in _RUN.finditer(text)]
+    pos = 0
+    for i, (start, run) in enumerate(runs):
+        if start < pos:
+            continue
+        if not keys.may_start(run, runs[i + 1][1] if i + 1 < len(runs) else ""):
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _key(text: str) -> str:

@@ -98,12 +98,17 @@ def build(rule: Rule):  # noqa: ANN201
     foreign_letters = frozenset(p["foreign_letters"])
     unsuggested_info_from = int(p["unsuggested_info_from"])
 
+    known_by_lang: dict[str, dict[str, bool]] = {}
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
         others = langs[1:]
         if not lexicon.table(ctx.primary):
             return
-        known_cache: dict[str, bool] = {}
+        # known() depends only on the word and the article's language: kept across articles (bounded).
+        known_cache = known_by_lang.setdefault(ctx.primary, {})
+        if len(known_cache) >= 200_000:
+            known_cache.clear()
 
         def foreign_only(word: str) -> bool:
             """Known in an `also` language only, and too rare there to be accepted anywhere."""

@@ -135,6 +135,20 @@ def build(rule: Rule):  # noqa: ANN201
                 break
         return key, base, ending
 
+    generics: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+
+    def generic_memo(word: str, lang: str) -> tuple[str, str, str] | None:
+        """``generic`` once per word and language in a run (bounded)."""
+        key = (word, lang)
+        try:
+            return generics[key]
+        except KeyError:
+            pass
+        if len(generics) >= 200_000:
+            generics.clear()
+        got = generics[key] = generic(word, lang)
+        return got
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
         occurrences: list[_Occurrence] = []
@@ -159,7 +173,7 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if m.group()[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
                 continue  # a capital inside a sentence: a name, another rule's business
-            got = generic(m.group(), ctx.primary if ctx is not None else doc.lang)
+            got = generic_memo(m.group(), ctx.primary if ctx is not None else doc.lang)
             if got is not None:
                 occurrences.append(_Occurrence(m.start(), m.end(), *got))
         yield from _report(doc, occurrences)

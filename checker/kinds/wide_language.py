@@ -33,6 +33,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.rules import Rule, param
+from checker.wordarrays import content_words as shared_content_words
 
 NAME = "wide-language"
 PARAMS = {
@@ -117,7 +118,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if len(sent.text) > _MAX_SENTENCE:
                 verdicts.append(None)  # no sentence: langid.content_words is slow on such runs
                 continue
-            words = langid.content_words(sent.text)
+            words = shared_content_words(doc, sent.text)
             found = judge(words, doc_lang, narrow) if len(words) >= min_words else None
             verdicts.append((sent.start, sent.end, *found) if found else None)
         starts = [p.start for p in doc.passages]
