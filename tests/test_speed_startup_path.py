@@ -339,40 +339,6 @@ def test_read_table_is_the_same_from_the_store(cache: Path) -> None:
     assert plain == stored == again and len(plain) > 1
 
 
-# --- the glossary's first-letter filter ------------------------------------------------------------
-
-
-def test_an_entry_that_can_begin_with_a_key_can_begin_with_its_first_letter() -> None:
-    """What the first-letter filter of ``prefix_filters`` relies on, for every entry of every shipped
-    glossary and sense table without assertions, and every word beginning of the fixtures."""
-    import regex
-
-    from checker.kinds.glossary import _ASSERTION, _NAMED_GROUP, _body
-    from checker.wordlists import read_table
-
-    words = set()
-    for text in _texts()[:12]:
-        for w in regex.findall(r"(?<![\p{L}\p{M}\p{N}_])\p{L}[^\s]{0,7}", text):
-            words.add(w.lower())
-    keys = sorted({w[:3] for w in words} | {w[:8] for w in words})
-    linter = Linter()
-    tables = {(r.resolve(r.params["table"]), r.params.get("ignore_case", True))
-              for r in linter.ruleset.rules if r.kind in ("glossary", "sense-table")}
-    tried = 0
-    for path, ignore_case in sorted(tables, key=str):
-        for row in read_table(path):
-            source = row[1] if len(row) > 1 and regex.fullmatch(r"[a-z*]{1,3}(?:,[a-z*]{1,3})*|\*", row[0]) else row[0]
-            body = _NAMED_GROUP.sub("(?:", _body(source))
-            if _ASSERTION.search(body):
-                continue
-            compiled = regex.compile(body, regex.IGNORECASE if ignore_case else 0)
-            for key in keys:
-                if compiled.match(key, partial=True) is not None:
-                    assert compiled.match(key[:1], partial=True) is not None, (path.name, source, key)
-                    tried += 1
-    assert tried > 50
-
-
 # --- the same patterns in every process --------------------------------------------------------------
 
 
