@@ -20,9 +20,9 @@ is compiled when the rule is built, so that a bad row is reported at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -33,6 +33,8 @@ _BREAK = set(" \t\n\r\u00a0\u202f'’\u02bc")
 _ZERO_WIDTH_ESCAPES = set("bBAZzG")
 #: The most strings an exact set may hold before it is given up (cross products grow fast).
 _MAX_SET = 64
+#: From this many keys a table is searched with one automaton rather than key by key.
+_AUTOMATON_MIN_KEYS = 24
 
 _TRUSTED = [False]
 
@@ -332,6 +334,7 @@ class LazyTable(Generic[T]):
             for k in reqs[0] if reqs else ():
                 by_key.setdefault(k, []).append(i)
         self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._automaton: Any = None  # built at the first article (see _keys_in)
         if eager if eager is not None else not is_trusted():
             for i in range(len(self.rows)):
                 self.entry(i)
@@ -346,13 +349,34 @@ class LazyTable(Generic[T]):
             got = self._compiled[i] = self._compile(self.rows[i])
         return got
 
+    def _keys_in(self, folded: str) -> set[str] | Iterable[str]:
+        """The keys that occur in `folded`. A table of many keys is searched with one Aho-Corasick
+        automaton (pyahocorasick: one pass over the text reports every occurrence of every key,
+        overlapping ones included) instead of one substring search per key; a small one key by key."""
+        if len(self._by_key) < _AUTOMATON_MIN_KEYS:
+            return [k for k in self._by_key if k in folded]
+        automaton = self._automaton
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for key in self._by_key:
+                if key:
+                    automaton.add_word(key, key)
+            automaton.make_automaton()
+            self._automaton = automaton
+        found = {key for _end, key in automaton.iter(folded)}
+        if "" in self._by_key:
+            found.add("")  # the empty string occurs in every text
+        return found
+
     def candidates(self, text: str) -> list[int]:
         """Indices (in table order) of the entries that may match somewhere in `text`."""
         folded = text.casefold()
         found = set(self.always)
-        for key, rows in self._by_key.items():
-            if key in folded:
-                found.update(rows)
+        by_key = self._by_key
+        for key in self._keys_in(folded):
+            found.update(by_key[key])
         reqs = self.requirements
         return sorted(
             i for i in found if all(any(k in folded for k in req) for req in reqs[i][1:])
