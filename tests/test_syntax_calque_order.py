@@ -22,7 +22,7 @@ def spans(code: str, text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Le studio prépare la populaire série pour l'automne.", ["la populaire série"]),
+        ("Le studio prépare la numérique plateforme pour l'automne.", ["la numérique plateforme"]),
         ("Elle a rencontré un coréen chanteur à Séoul.", ["un coréen chanteur"]),
         ("Les sociaux réseaux ont relayé l'information.", ["Les sociaux réseaux"]),
         ("Le ministre défend sa économique stratégie.", ["sa économique stratégie"]),
@@ -34,8 +34,8 @@ def test_adjective_order_reported(text: str, expected: list[str]) -> None:
 
 
 def test_adjective_order_suggestion_reorders() -> None:
-    (f,) = check_rules("MT570", "On regarde la populaire série.", "fr")
-    assert f.suggestions == ("la série populaire",)
+    (f,) = check_rules("MT570", "On lit la numérique plateforme.", "fr")
+    assert f.suggestions == ("la plateforme numérique",)
     # A reordering that would need an elision gives no suggestion rather than « la édition ».
     (g,) = check_rules("MT570", "Voici l'officielle vidéo du club.", "fr")
     assert g.suggestions == ()
@@ -268,7 +268,7 @@ def test_adjective_order_other_languages(text: str, lang: str, expected: list[st
         ("La popolare serie e la celebre cantante; la Nazionale italiana gioca; gli italiani votano.", "it"),
         ("A popular série e a famosa cantora; o brasileiro Neymar marcou; os ingleses marca registrada.", "pt"),
         # The French list does not leak into English or German text.
-        ("The populaire série is a French phrase; die populaire série auch.", "en"),
+        ("The numérique plateforme is a French phrase; die numérique plateforme auch.", "en"),
     ],
 )
 def test_adjective_order_other_languages_clean(text: str, lang: str) -> None:
