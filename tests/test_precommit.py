@@ -47,7 +47,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _try_repo(hook_repo: Path, project: Path, article: str) -> subprocess.CompletedProcess[str]:
     exe = str(PRE_COMMIT) if PRE_COMMIT.exists() else "pre-commit"
-    env = {**os.environ, "NO_COLOR": "1"}
+    # The hook's result cache is the project's .mtlint_cache unless MTLINT_CACHE_DIR moves every
+    # cache elsewhere (a developer's setting): the test reads the project's, so it drops that one.
+    env = {**{k: v for k, v in os.environ.items() if k != "MTLINT_CACHE_DIR"}, "NO_COLOR": "1"}
     return subprocess.run([exe, "try-repo", str(hook_repo), "mtlint", "--files", article, "--color", "never"],
                           cwd=project, capture_output=True, text=True, timeout=900, env=env)
 
