@@ -1,5 +1,8 @@
 """Small per-process memo tables for word lookups (no imports: any module may use them).
 
+``bounded_memo`` remembers a pure function of hashable arguments for the run (a per-word
+verdict that depends only on the word and the language), cleared when it is full.
+
 ``MemoGet`` sits in front of a word → frequency mapping whose ``get`` is a Python call
 into a memory-mapped trie (``checker.lexstore``): the language vote asks the same few
 thousand words in seven languages for every article and every candidate sentence.
@@ -7,8 +10,10 @@ thousand words in seven languages for every article and every candidate sentence
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 
 class MemoGet(dict):  # type: ignore[type-arg]
@@ -34,3 +39,21 @@ class MemoGet(dict):  # type: ignore[type-arg]
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         got = self[key]
         return default if got is None else got
+
+
+def bounded_memo(fn: Callable[..., R], limit: int = 200_000) -> Callable[..., R]:
+    """`fn` remembered by its (positional, hashable) arguments for the run; cleared when
+    `limit` answers are held, so memory stays bounded over an archive."""
+    table: dict[tuple[Any, ...], R] = {}
+
+    def call(*args: Any) -> R:
+        try:
+            return table[args]
+        except KeyError:
+            pass
+        if len(table) >= limit:
+            table.clear()
+        got = table[args] = fn(*args)
+        return got
+
+    return call

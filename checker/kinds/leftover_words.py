@@ -44,6 +44,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
 
@@ -163,19 +164,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     best = (z, lang, level)
         return (best[1], best[2]) if best else None
 
-    judged: dict[tuple[str, str], tuple[str, int] | None] = {}
-
-    def judge_memo(word: str, doc_lang: str, own: frozenset[str]) -> tuple[str, int] | None:
-        """``judge`` once per word and document language in a run (`own` follows from the language)."""
-        key = (word, doc_lang)
-        try:
-            return judged[key]
-        except KeyError:
-            pass
-        if len(judged) >= 200_000:
-            judged.clear()
-        got = judged[key] = judge(word, doc_lang, own)
-        return got
+    # ``judge`` once per word and document language in a run (`own` follows from the language).
+    judge_memo = bounded_memo(judge)
 
     def title_language(words: list[str]) -> str | None:
         """The language the capitalised neighbours of a function word belong to, if any is clear."""

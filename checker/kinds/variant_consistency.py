@@ -38,6 +38,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
+from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -135,19 +136,7 @@ def build(rule: Rule):  # noqa: ANN201
                 break
         return key, base, ending
 
-    generics: dict[tuple[str, str], tuple[str, str, str] | None] = {}
-
-    def generic_memo(word: str, lang: str) -> tuple[str, str, str] | None:
-        """``generic`` once per word and language in a run (bounded)."""
-        key = (word, lang)
-        try:
-            return generics[key]
-        except KeyError:
-            pass
-        if len(generics) >= 200_000:
-            generics.clear()
-        got = generics[key] = generic(word, lang)
-        return got
+    generic_memo = bounded_memo(generic)  # ``generic`` once per word and language in a run
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
