@@ -462,7 +462,7 @@ def _check_streaming(runner, targets: Iterable[Target], jobs: int, args: argpars
                 stream = out
                 color = args.format in ("text", "full") and not args.no_color and _wants_color(out)
         writer = writer_for(args.format, stream, color, head) if stream is not None or step_file else None
-        try:
+        with _report_write_errors(to_file=stream is not out):
             for f, _ in progress(check_all(runner, targets, jobs=jobs, checked=checked),
                                  enabled=wants_progress(args.progress, err), stream=err, unit="files"):
                 totals.add(f)
@@ -475,12 +475,6 @@ def _check_streaming(runner, targets: Iterable[Target], jobs: int, args: argpars
             if writer is not None:
                 with PROFILE.phase("output"):
                     writer.close(totals.summary(), runner.report([]))
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            if stream is not out:
-                raise  # _output_file removes the partial file and names it
-            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     if step_file and isinstance(writer, GithubWriter):
         _write_step_summary(None, step_file, err, text=writer.step_summary(totals.summary()))
     return totals.exit_code
@@ -494,13 +488,9 @@ def _render(render: Callable[[RunReport, TextIO, bool], None], report: RunReport
             render(report, fh, False)
     else:
         color = args.format in ("text", "full") and not args.no_color and _wants_color(out)
-        try:
+        with _report_write_errors():
             render(report, out, color)
             out.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
 
 
 def _cache_dir(args: argparse.Namespace, config) -> str | None:  # noqa: ANN001
@@ -548,6 +538,21 @@ def _write_step_summary(report, path: str, err: TextIO, text: str | None = None)
             fh.write(step_summary(report) if text is None else text)
     except OSError as exc:
         err.write(f"mtlint: cannot write the step summary {path}: {exc.strerror or exc}\n")
+
+
+@contextlib.contextmanager
+def _report_write_errors(to_file: bool = False) -> Iterator[None]:
+    """A write error on standard output becomes one UsageError; a broken pipe is left to main.
+    With `to_file`, the error is left to ``_output_file``, which removes the partial file and
+    names it."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if to_file:
+            raise
+        raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager
@@ -643,7 +648,7 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
         stream = out
         if args.output and not args.quiet:
             stream = stack.enter_context(_output_file(args.output))
-        try:
+        with _report_write_errors(to_file=stream is not out):
             from checker.progress import progress, wants_progress
 
             for f, line in progress(check_all(runner, targets, jobs=jobs, as_lines=True),
@@ -656,12 +661,6 @@ def _check_stream(runner, targets: Iterable[Target], jobs: int, args: argparse.N
             if not args.quiet:
                 stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
                 stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            if stream is not out:
-                raise  # _output_file removes the partial file and names it
-            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     return totals.exit_code
 
 
@@ -711,7 +710,7 @@ def _check_records(linter, args: argparse.Namespace, out: TextIO, err: TextIO) -
                 stream = stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
             except OSError as exc:
                 raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        try:
+        with _report_write_errors():  # also for a records file: its error is named the same way
             for f, line in progress(results, enabled=show, stream=err, unit="records", total=total):
                 totals.add(f)
                 _report_errors(f, err)
@@ -721,10 +720,6 @@ def _check_records(linter, args: argparse.Namespace, out: TextIO, err: TextIO) -
             if not args.quiet:
                 stream.write(json.dumps({"summary": totals.summary()}, ensure_ascii=False) + "\n")
                 stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise UsageError(f"cannot write the report: {exc.strerror or exc}") from None
     return totals.exit_code
 
 
