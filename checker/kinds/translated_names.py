@@ -54,8 +54,33 @@ _ARTICLES = frozenset(
 def _phrase(words: str) -> str:
     out = []
     for w in words.split():
-        out.append(regex.escape(w).replace("'", _APOS).replace("’", _APOS).replace(r"\-", "[-‐]"))
+        # One pass over the escaped word: replacing ' and then ’ would rewrite the class just inserted.
+        out.append(_APOS_OR_HYPHEN.sub(lambda m: _APOS if m.group() in "'’" else "[-‐]", regex.escape(w)))
     return _SEP.join(out)
+
+
+_APOS_OR_HYPHEN = regex.compile(r"['’]|\\-")
+
+
+def _capitals(renderings: list[str]) -> tuple[tuple[int, int], ...]:
+    """The letters written as capitals in every spelling of one rendering (word, letter), the first
+    letter of the rendering excepted (a sentence may begin with it): ``l'Union`` asks for its U, so
+    ``la source`` is not ``la Source``."""
+    shared: set[tuple[int, int]] | None = None
+    for r in renderings:
+        here = {(i, j) for i, w in enumerate(r.split()) for j, c in enumerate(w) if c.isupper() and (i, j) != (0, 0)}
+        shared = here if shared is None else shared & here
+    return tuple(sorted(shared or ()))
+
+
+def _has_capitals(found: str, capitals: tuple[tuple[int, int], ...]) -> bool:
+    if not capitals:
+        return True
+    letters = [c for c in found if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    words = found.split()
+    return all(i < len(words) and j < len(words[i]) and words[i][j].isupper() for i, j in capitals)
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -83,25 +108,28 @@ def build(rule: Rule):  # noqa: ANN201
 
     # Kept between runs in the pattern store under the table's stat (checker/listcache.py).
     by_lang = parsed(f"translated-names 1 {min_letters}", path, renderings_by_lang)
-    compiled: dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, bool]]]] = {}
+    compiled: dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, bool, tuple[tuple[int, int], ...]]]]] = {}
     keys: dict[str, _StartKeys | None] = {}
 
-    def lang_table(lang: str) -> tuple[str, dict[str, tuple[str, bool]]]:
+    def lang_table(lang: str) -> tuple[str, dict[str, tuple[str, bool, tuple[tuple[int, int], ...]]]]:
         """The alternation of a language's renderings (longest first) and their originals by key."""
         entries = by_lang[lang]
-        table: dict[str, tuple[str, bool]] = {}
+        table: dict[str, tuple[str, bool, tuple[tuple[int, int], ...]]] = {}
+        spellings: dict[str, list[str]] = {}
         for r, original, strong in entries:
-            table.setdefault(_key(r), (original, strong))
+            spellings.setdefault(_key(r), []).append(r)
+        for r, original, strong in entries:
+            table.setdefault(_key(r), (original, strong, _capitals(spellings[_key(r)])))
         return "|".join(_phrase(r) for r, _, _ in sorted(entries, key=lambda e: -len(e[0]))), table
 
-    def matcher(lang: str) -> tuple[regex.Pattern[str], dict[str, tuple[str, bool]]] | None:
+    def matcher(lang: str) -> tuple[regex.Pattern[str], dict[str, tuple[str, bool, tuple[tuple[int, int], ...]]]] | None:
         if lang in compiled:
             return compiled[lang]
         entries = by_lang.get(lang)
         if not entries:
             compiled[lang] = None  # type: ignore[assignment]
             return None
-        alternation, table = parsed(f"translated-names 1 {min_letters} {lang}", path, lambda: lang_table(lang))
+        alternation, table = parsed(f"translated-names 2 {min_letters} {lang}", path, lambda: lang_table(lang))
         pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}_@#/.-])(?:{alternation})"
             # A possessive "de"/"of" glued to the name by extraction (VELOURS ROUGEde Joy) still ends it.
@@ -142,7 +170,9 @@ def build(rule: Rule):  # noqa: ANN201
             entry = table.get(_key(found))
             if entry is None:
                 continue
-            original, strong = entry
+            original, strong, capitals = entry
+            if not _has_capitals(found, capitals):
+                continue
             start, end = m.span()
             where = original_in(text, original, (start, end))
             if where is not None:
