@@ -123,3 +123,30 @@ def test_memo_stays_bounded_when_the_first_character_clears_it(monkeypatch: pyte
     assert memo.entries("mai", frozenset({0, 1}), bodies.__getitem__) == {0, 1}
     assert memo.entries("maix", frozenset({0, 1}), bodies.__getitem__) == {1}
     assert memo.size < 10
+
+
+def test_phrase_matcher_from_the_store_equals_the_built_one(cache: Path) -> None:
+    from checker.kinds._phrases import PhraseMatcher
+
+    phrases = {"à la une": ["x"], "l’homme": [], "New  York": ["NY"], "ABC": [], "  ": ["vide"]}
+    plain = PhraseMatcher(phrases)  # outside the store
+    with regexcache.ACTIVE:
+        first = PhraseMatcher(phrases)
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process: read the store from disk
+    assert any(k.startswith("('phrases'") for k in regexcache._load())
+    with regexcache.ACTIVE:
+        again = PhraseMatcher(phrases)
+        other = PhraseMatcher(["New York"], case_sensitive=True)
+        empty = PhraseMatcher([])
+    text = "À LA UNE : l'homme de new york, ABC."
+    found = list(plain.finditer(text))
+    assert len(found) == 4
+    for matcher in (first, again):
+        assert matcher.table == plain.table
+        assert matcher.regex is not None and plain.regex is not None
+        assert matcher.regex.pattern == plain.regex.pattern and matcher.regex.flags == plain.regex.flags
+        assert list(matcher.finditer(text)) == found
+    assert other.table == {"New York": ()} and list(other.finditer(text)) == []
+    assert empty.regex is None and empty.table == {}
