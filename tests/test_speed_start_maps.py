@@ -50,12 +50,14 @@ def test_without_a_converted_list_the_dict_is_built(cache: Path) -> None:
 def test_accent_index_reads_the_same_from_the_trie(cache: Path) -> None:
     from checker.kinds import lost_mark
 
+    scanned = lost_mark._scan("fr", 3.0)  # the index as the kind computes it
     lost_mark._INDEX.clear()
-    built = lost_mark._accent_index("fr", 3.0)
+    lost_mark._accent_index("fr", 3.0)  # built and kept beside the list (or read, if an earlier test kept it)
     lost_mark._INDEX.clear()
     mapped = lost_mark._accent_index("fr", 3.0)
     lost_mark._INDEX.clear()
-    assert isinstance(built, dict) and isinstance(mapped, buildcache.StringMap)
-    assert len(built) > 1000 and len(mapped) == len(built)
-    for key, value in built.items():
+    if isinstance(lexicon.table("fr"), lexstore.FrequencyMap):
+        assert isinstance(mapped, buildcache.StringMap)
+    assert len(scanned) > 1000 and len(mapped) == len(scanned)
+    for key, value in scanned.items():
         assert mapped.get(key) == value
