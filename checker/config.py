@@ -11,7 +11,6 @@ raises ConfigError naming the file and the key.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -111,6 +110,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    import tomllib  # here, not at the top: a run without a configuration file does not need it
+
     try:
         with path.open("rb") as fh:
             tool = tomllib.load(fh).get("tool", {})
@@ -121,6 +122,8 @@ def _has_tool_section(path: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Parse and validate a configuration file."""
+    import tomllib
+
     name = str(path)
     try:
         with path.open("rb") as fh:

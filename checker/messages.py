@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -239,6 +238,8 @@ def preload_translations(by_path: Mapping[str, dict[str, dict[str, Any]]]) -> No
 def _file_translations(path: str) -> dict[str, dict[str, Any]]:
     if path in _PRELOADED:
         return _PRELOADED[path]
+    import tomllib
+
     try:
         with open(path, "rb") as fh:
             return translations(tomllib.load(fh))

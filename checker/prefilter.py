@@ -312,6 +312,35 @@ def literal_requirements(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+_Index = tuple[tuple[tuple[tuple[str, ...], ...], ...], tuple[int, ...], dict[str, tuple[int, ...]]]
+
+
+def _index_of(sources: Sequence[str]) -> _Index:
+    """Per entry its literal requirements, the entries without one, and key -> entries."""
+    from checker.regexcache import memo
+
+    requirements = tuple(memo(("prefilter", 1, s), lambda s=s: literal_requirements(s)) for s in sources)  # type: ignore[misc]
+    always = tuple(i for i, reqs in enumerate(requirements) if not reqs)
+    by_key: dict[str, list[int]] = {}
+    for i, reqs in enumerate(requirements):
+        for k in reqs[0] if reqs else ():
+            by_key.setdefault(k, []).append(i)
+    return requirements, always, {k: tuple(v) for k, v in by_key.items()}
+
+
+def _table_index(sources: tuple[str, ...]) -> _Index:
+    """``_index_of(sources)``, kept in the pattern store as one entry per table (under a digest of
+    the sources): a later process reads one pickle instead of one per row."""
+    from checker import regexcache
+
+    if not regexcache.is_active():
+        return _index_of(sources)
+    import hashlib
+
+    digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return regexcache.memo(("prefilter-table", 1, len(sources), digest), lambda: _index_of(sources))
+
+
 class LazyTable(Generic[T]):
     """Entries compiled on first need, behind their literal keys (see the module's docstring)."""
 
@@ -321,19 +350,10 @@ class LazyTable(Generic[T]):
         self._compile = compile_row
         self._compiled: dict[int, T] = {}
         #: Per entry, its literal requirements (all must hold; one string of each occurs).
-        from checker.regexcache import memo
-
-        self.requirements = tuple(
-            memo(("prefilter", 1, key_source(r)), lambda r=r: literal_requirements(key_source(r)))  # type: ignore[misc]
-            for r in self.rows
-        )
+        self.requirements: tuple[tuple[tuple[str, ...], ...], ...]
         #: Entries without a key: always candidates.
-        self.always = tuple(i for i, reqs in enumerate(self.requirements) if not reqs)
-        by_key: dict[str, list[int]] = {}
-        for i, reqs in enumerate(self.requirements):
-            for k in reqs[0] if reqs else ():
-                by_key.setdefault(k, []).append(i)
-        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.always: tuple[int, ...]
+        self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
         self._automaton: Any = None  # built at the first article (see _keys_in)
         if eager if eager is not None else not is_trusted():
             for i in range(len(self.rows)):

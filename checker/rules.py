@@ -10,7 +10,6 @@ Every problem in every pack is collected and reported at once.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -201,6 +200,8 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
 
 
 def _read_toml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    import tomllib  # here, not at the top: rules validated before come from the rule cache
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -24,24 +24,51 @@ def phrase_pattern(phrase: str) -> str:
     return _SPACE.join(parts)
 
 
+def _prepare(items: tuple[tuple[str, Sequence[str]], ...], case_sensitive: bool) -> tuple[dict[str, tuple[str, ...]], str]:
+    """The phrases' table (folded key -> suggestions) and their alternation, longest first."""
+    table: dict[str, tuple[str, ...]] = {}
+    for phrase, suggestions in items:
+        phrase = phrase.strip()
+        if phrase:
+            key = phrase if case_sensitive else fold(phrase)
+            table.setdefault(" ".join(key.split()), tuple(suggestions))
+    # Longest first so that a longer phrase wins over its own prefix.
+    return table, "|".join(phrase_pattern(p) for p in sorted(table, key=len, reverse=True))
+
+
+_CODE: list[str] = []
+
+
+def _prepared(items: tuple[tuple[str, Sequence[str]], ...], case_sensitive: bool) -> tuple[dict[str, tuple[str, ...]], str]:
+    """``_prepare``, kept in the pattern store (``checker.regexcache.memo``, while rules that built
+    before are built) under a digest of the phrases and of the code that folds and escapes them."""
+    from checker import regexcache
+
+    if not regexcache.is_active() or not items:
+        return _prepare(items, case_sensitive)
+    import hashlib
+
+    if not _CODE:
+        import marshal
+
+        code = b"".join(marshal.dumps(f.__code__) for f in (_prepare, phrase_pattern, getattr(fold, "__wrapped__", fold)))
+        _CODE.append(hashlib.blake2b(code, digest_size=8).hexdigest())
+    flat = repr((case_sensitive, tuple((p, tuple(s)) for p, s in items)))
+    digest = hashlib.blake2b(flat.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return regexcache.memo(("phrases", 1, _CODE[0], digest), lambda: _prepare(items, case_sensitive))
+
+
 class PhraseMatcher:
     """Finds any of many phrases, whole-word, case- and apostrophe-insensitively."""
 
     def __init__(self, phrases: Mapping[str, Sequence[str]] | Iterable[str], *, case_sensitive: bool = False) -> None:
-        table: dict[str, tuple[str, ...]] = {}
-        items = phrases.items() if isinstance(phrases, Mapping) else ((p, ()) for p in phrases)
-        for phrase, suggestions in items:
-            phrase = phrase.strip()
-            if phrase:
-                key = phrase if case_sensitive else fold(phrase)
-                table.setdefault(" ".join(key.split()), tuple(suggestions))
+        items = tuple(phrases.items()) if isinstance(phrases, Mapping) else tuple((p, ()) for p in phrases)
+        table, alternation = _prepared(items, case_sensitive)
         self.case_sensitive = case_sensitive
         self.table = table
         if not table:
             self.regex = None
             return
-        # Longest first so that a longer phrase wins over its own prefix.
-        alternation = "|".join(phrase_pattern(p) for p in sorted(table, key=len, reverse=True))
         flags = 0 if case_sensitive else regex.IGNORECASE
         self.regex = regex.compile(f"{_LEFT}(?:{alternation}){_RIGHT}", flags)
 

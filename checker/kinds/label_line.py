@@ -73,25 +73,37 @@ def build(rule: Rule):  # noqa: ANN201
     files = [str(x) for x in rule.params["lists"]]
     if not files:
         raise ValueError("give at least one list file")
-    whole: set[str] = set()
-    prefixes: set[str] = set()
+    paths = []
     for name in files:
         path = rule.resolve(name)
         if not path.is_file():
             raise ValueError(f"list file not found: {name}")
-        for entry in read_list(path):
-            key = _key(entry)
-            if not key:
-                continue
-            if entry.rstrip().endswith(":"):
-                prefixes.add(key)
-            whole.add(key)
-    networks: set[str] = set()
+        paths.append(path)
+    network_path = None
     if rule.params.get("networks"):
-        path = rule.resolve(rule.params["networks"])
-        if not path.is_file():
-            raise ValueError(f"networks file not found: {path.name}")
-        networks = {_key(x) for x in read_list(path)}
+        network_path = rule.resolve(rule.params["networks"])
+        if not network_path.is_file():
+            raise ValueError(f"networks file not found: {network_path.name}")
+
+    def key_sets() -> tuple[set[str], set[str], set[str]]:
+        whole: set[str] = set()
+        prefixes: set[str] = set()
+        for path in paths:
+            for entry in read_list(path):
+                key = _key(entry)
+                if not key:
+                    continue
+                if entry.rstrip().endswith(":"):
+                    prefixes.add(key)
+                whole.add(key)
+        networks = {_key(x) for x in read_list(network_path)} if network_path is not None else set()
+        return whole, prefixes, networks
+
+    from checker.buildcache import from_files
+
+    # Kept in the cache directory under the lists' bytes and this module's source (checker/buildcache.py).
+    whole, prefixes, networks = from_files(
+        "label-line keys 1", [*paths, *([network_path] if network_path is not None else [])], key_sets)
     max_words = rule.params["max_words"]
     home = {_key(str(x)) for x in rule.params["home_labels"]}
     toc = {_key(str(x)) for x in rule.params["toc_labels"]}

@@ -70,9 +70,11 @@ def _accent_index(lang: str, min_zipf: float) -> dict[str, str]:
     key = f"{lang}:{min_zipf}"
     idx = _INDEX.get(key)
     if idx is None:
-        from checker.lexstore import derived
+        from checker.buildcache import mapped_beside_list
 
-        idx = _INDEX[key] = derived(lexicon.table(lang), f"accent-index {min_zipf}", lambda: _scan(lang, min_zipf))
+        # A memory-mapped trie beside the converted list (a dict when there is no cache).
+        idx = _INDEX[key] = mapped_beside_list(  # type: ignore[assignment]
+            lexicon.table(lang), f"accent-index {min_zipf}", lambda: _scan(lang, min_zipf))
     return idx
 
 

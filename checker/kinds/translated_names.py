@@ -137,7 +137,9 @@ def build(rule: Rule):  # noqa: ANN201
             regex.IGNORECASE,
         )
         compiled[lang] = (pattern, table)
-        keys[lang] = _start_keys(r for r, _, _ in entries)
+        # Kept beside the alternation (one scan of every rendering, character by character).
+        keys[lang] = parsed(f"translated-names keys 1 {min_letters} {lang}", path,
+                            lambda: _start_keys(r for r, _, _ in entries))
         return compiled[lang]
 
     originals_cache: dict[str, regex.Pattern[str]] = {}

@@ -1,0 +1,152 @@
+"""First-article cost of the glossary and sense tables (issue #11): what the shortcuts give equals the slow path.
+
+- a table's literal index (requirements, key-less entries, key -> entries) is kept in the
+  pattern store as one entry per table: read back, it equals the index computed from the rows;
+- the prefix filter (``glossary.StartMemo``) asks a plain entry about a key's first character
+  before the key itself: the entries it finds able to begin with a key are exactly those a
+  partial match of every entry finds.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import regex
+
+from checker import prefilter, regexcache
+from checker.kinds.glossary import _NAMED_GROUP, _WORD_START, StartMemo, _body
+from checker.wordlists import read_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _shipped_tables() -> list[tuple[list[tuple[str, ...]], int, int]]:
+    """(rows, column of the pattern, regex flags) of every glossary and sense-table rule."""
+    out = []
+    for path in sorted((ROOT / "rules").glob("*/*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if data.get("kind") not in ("glossary", "sense-table"):
+            continue
+        params = data.get("params", {})
+        rows = read_table(path.parent / params["table"])
+        flags = regex.IGNORECASE if params.get("ignore_case", True) else 0
+        out.append((rows, 0 if data["kind"] == "glossary" else 1, flags))
+    return out
+
+
+def test_table_index_from_the_store_equals_the_computed_one(cache: Path) -> None:
+    rows = [("prendre (?:une|la) décision",), ("opportunité",), (r"\d+\w*",), ("adresser (?:un|le) problème",)]
+
+    def build() -> prefilter.LazyTable[str]:
+        with prefilter.trusted(), regexcache.ACTIVE:
+            return prefilter.LazyTable(rows, lambda r: r[0], lambda r: r[0])
+
+    plain = prefilter.LazyTable(rows, lambda r: r[0], lambda r: r[0], eager=False)  # outside the store
+    first = build()
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process: read the store from disk
+    stored = [k for k in regexcache._load() if k.startswith("('prefilter-table'")]
+    assert len(stored) == 1
+    again = build()
+    for table in (first, again):
+        assert table.requirements == plain.requirements
+        assert table.always == plain.always == (2,)
+        assert table._by_key == plain._by_key
+    assert again.candidates("Il faut prendre une décision.") == plain.candidates("Il faut prendre une décision.") == [0, 2]
+
+
+def test_tables_with_other_rows_get_their_own_index(cache: Path) -> None:
+    with prefilter.trusted(), regexcache.ACTIVE:
+        one = prefilter.LazyTable([("maison",), ("voiture",)], lambda r: r[0], lambda r: r[0])
+        two = prefilter.LazyTable([("maison",), ("vélo",)], lambda r: r[0], lambda r: r[0])
+    assert one._by_key != two._by_key
+    assert two.candidates("un vélo") == [1]
+
+
+def _keys(texts: list[str]) -> list[str]:
+    """What the tables' check asks about: 3 and 8 characters from each word start, lowered (and
+    the shorter keys at the end of a text)."""
+    keys: set[str] = set()
+    for text in texts:
+        for m in _WORD_START.finditer(text):
+            s = m.start()
+            keys.add(text[s : s + 3].lower())
+            keys.add(text[s : s + 8].lower())
+    return sorted(keys)
+
+
+def test_first_character_shortcut_finds_what_partial_matches_find() -> None:
+    bodies = [
+        regex.compile(_NAMED_GROUP.sub("(?:", _body(row[col])), flags)
+        for rows, col, flags in _shipped_tables()
+        for row in rows
+    ]
+    assert len(bodies) > 500
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))][:6]
+    texts.append("İstanbul, ſoit, Œuvre, ÉTAT, à l'été, 1er mai, l’opportunité de « supporter »")
+    keys = _keys(texts)[::3]
+    assert len(keys) > 200
+    memo = StartMemo()
+    everyone = frozenset(range(len(bodies)))
+    found_some = 0
+    for key in keys:
+        slow = {i for i, b in enumerate(bodies) if b.match(key, partial=True) is not None}
+        assert memo.entries(key, everyone, bodies.__getitem__) == slow, key
+        found_some += bool(slow)
+    assert found_some > 50  # the comparison is not between empty sets
+    assert any(memo.plain.values())  # the shortcut was taken
+
+
+def test_patterns_with_lookarounds_are_always_asked() -> None:
+    bodies = [regex.compile(r"(?<!x)abc", regex.IGNORECASE), regex.compile(r"abc", regex.IGNORECASE)]
+    memo = StartMemo()
+    assert memo.entries("zab", frozenset({0, 1}), bodies.__getitem__) == set()
+    assert memo.plain == {0: False, 1: True}
+    assert memo.entries("abd", frozenset({0, 1}), bodies.__getitem__) == set()
+    assert memo.entries("ab", frozenset({0, 1}), bodies.__getitem__) == {0, 1}
+
+
+def test_memo_stays_bounded_when_the_first_character_clears_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    bodies = [regex.compile("maison"), regex.compile("mai")]
+    memo = StartMemo()
+    memo.size = 199_999  # the next question clears the memo (inside the first-character lookup)
+    assert memo.entries("mai", frozenset({0, 1}), bodies.__getitem__) == {0, 1}
+    assert memo.entries("maix", frozenset({0, 1}), bodies.__getitem__) == {1}
+    assert memo.size < 10
+
+
+def test_phrase_matcher_from_the_store_equals_the_built_one(cache: Path) -> None:
+    from checker.kinds._phrases import PhraseMatcher
+
+    phrases = {"à la une": ["x"], "l’homme": [], "New  York": ["NY"], "ABC": [], "  ": ["vide"]}
+    plain = PhraseMatcher(phrases)  # outside the store
+    with regexcache.ACTIVE:
+        first = PhraseMatcher(phrases)
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process: read the store from disk
+    assert any(k.startswith("('phrases'") for k in regexcache._load())
+    with regexcache.ACTIVE:
+        again = PhraseMatcher(phrases)
+        other = PhraseMatcher(["New York"], case_sensitive=True)
+        empty = PhraseMatcher([])
+    text = "À LA UNE : l'homme de new york, ABC."
+    found = list(plain.finditer(text))
+    assert len(found) == 4
+    for matcher in (first, again):
+        assert matcher.table == plain.table
+        assert matcher.regex is not None and plain.regex is not None
+        assert matcher.regex.pattern == plain.regex.pattern and matcher.regex.flags == plain.regex.flags
+        assert list(matcher.finditer(text)) == found
+    assert other.table == {"New York": ()} and list(other.finditer(text)) == []
+    assert empty.regex is None and empty.table == {}
