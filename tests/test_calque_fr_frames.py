@@ -89,3 +89,15 @@ def test_widened_rows_meet_other_frames() -> None:
     )
     texts = {t for _, t in found}
     assert {"fenêtres hivernales", "du médical", "échangeait", "vers la lune"} <= texts
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Le rappeur a officiellement taquiné un nouvel album sur Instagram.", "a officiellement taquiné un nouvel album"),
+        ("L'actrice a finalement partagé qu'elle attendait un enfant.", "a finalement partagé qu'"),
+        ("Le sénateur a violemment claqué la décision du gouvernement.", "a violemment claqué la décision"),
+    ],
+)
+def test_an_adverb_between_auxiliary_and_participle(text: str, span: str) -> None:
+    assert span in {t for _, t in _found(text)}
