@@ -31,8 +31,8 @@ MT_ARTICLES = [
     (
         "Mercato : le club a bouclé l'arrivée d'un attaquant de Ligue 1. L'entraîneur a vu son nouveau "
         "buteur quitter la pirogue à la mi-temps ; leurs luminaires de la semaine prochaine inquiètent. "
-        "Le défenseur sera dehors pour six semaines et le club garde trois escouades de jeunes.",
-        {("MT583", "pirogue"), ("MT583", "luminaires"), ("MT583", "dehors pour six semaines"), ("MT583", "escouades")},
+        "Le défenseur sera dehors pour six semaines et le club garde une escouade élargie pour la Coupe.",
+        {("MT583", "pirogue"), ("MT583", "luminaires"), ("MT583", "dehors pour six semaines"), ("MT583", "escouade élargie")},
     ),
     (
         "Le bitcoin et l'ether reculent sur Binance. Les analystes voient dans ce rebond un piège à taureaux ; "
