@@ -15,7 +15,18 @@ look at the whole article, for words whose wrong sense is only recognisable by t
   shooting rendered as a film shoot: only in an article that mentions police or victims);
 - ``notdoc=RE``: the entry is skipped when ``RE`` occurs in the article;
 - ``lang=xx[,yy]``: the entry applies only to articles in these languages (for a table
-  shared by several languages, such as literal infobox labels).
+  shared by several languages, such as literal infobox labels);
+- ``topic=NAME[,NAME…]``: the entry applies only when the article belongs to one of these
+  topics; ``notopic=NAME[,NAME…]``: it is skipped when the article belongs to one of them.
+  A topic is pack data, ``topics.tsv`` beside the rule (``rules/<lang>/topics.tsv``, read by
+  ``load_topics(pack_dir)``): one row per topic, ``name<TAB>minimum<TAB>cue<TAB>cue…``,
+  each cue a pattern written as the others (whole words, case-insensitive, ``(?-i:…)`` for a
+  case-sensitive part). The article belongs to the topic when at least ``minimum`` DISTINCT
+  cues (cells, not occurrences) occur in it: three different words of the transfer market
+  make a football article where one ``doc=`` word (« club », « prêt ») does not. A topic is
+  decided once per article (one pass over the prose per topic, stopped as soon as enough
+  cues are seen), only when a row that needs it has matched, and shared by every rule of
+  the pack through ``doc.cache``.
 
 A row may carry its own examples, ``bad=`` (the reported span marked ``[[…]]``) and
 ``good=`` (the same words where they are correct); the checker ignores them and
@@ -34,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -73,6 +85,69 @@ class Row:
     doc_need: tuple[regex.Pattern[str], ...]
     doc_skip: tuple[regex.Pattern[str], ...]
     langs: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    not_topics: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A named topic of a pack: its cue patterns and how many distinct ones make an article of it."""
+
+    name: str
+    minimum: int
+    cues: regex.Pattern[str]  # one alternation, a named group per cue: c0, c1, …
+    count: int
+
+
+_TOPIC_NAME = regex.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def compile_topics(rows: tuple[tuple[str, ...], ...], where: str) -> dict[str, Topic]:
+    """Topics from the rows of a ``topics.tsv`` (name, minimum, cues…); ValueError naming a bad row."""
+    topics: dict[str, Topic] = {}
+    for cells in rows:
+        cues = [c for c in cells[2:] if c]
+        if len(cells) < 3 or not _TOPIC_NAME.match(cells[0]) or not cells[1].isdigit() or not cues:
+            raise ValueError(f"{where}: {cells[:2]!r}: a topic row is name<TAB>minimum<TAB>cue<TAB>cue…")
+        minimum = int(cells[1])
+        if not 1 <= minimum <= len(cues):
+            raise ValueError(f"{where}: {cells[0]!r}: minimum {minimum} for {len(cues)} cues")
+        if cells[0] in topics:
+            raise ValueError(f"{where}: topic {cells[0]!r} defined twice")
+        body = "|".join(f"(?P<c{i}>{_body(c)})" for i, c in enumerate(cues))
+        try:
+            compiled = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(?:" + body + r")(?![\p{L}\p{M}\p{N}_])", regex.IGNORECASE)
+        except regex.error as exc:
+            raise ValueError(f"{where}: topic {cells[0]!r}: {exc}") from None
+        topics[cells[0]] = Topic(cells[0], minimum, compiled, len(cues))
+    return topics
+
+
+def load_topics(pack_dir: Path) -> dict[str, Topic]:
+    """The topics of a pack (``pack_dir/topics.tsv``; none when the file is absent), for any language."""
+    path = pack_dir / "topics.tsv"
+    if not path.is_file():
+        return {}
+    return compile_topics(read_table(path), path.name)
+
+
+def in_topic(doc: Document, topic: Topic, key: str) -> bool:
+    """Does the article hold ``topic.minimum`` distinct cues of the topic (memoised in ``doc.cache``)."""
+    memo: dict[str, bool] = doc.cache.setdefault("sense-table-topics", {})
+    got = memo.get(key)
+    if got is None:
+        seen: set[str] = set()
+        for m in topic.cues.finditer(doc.prose, timeout=_TIMEOUT):
+            if m.lastgroup is not None:
+                seen.add(m.lastgroup)
+                if len(seen) >= topic.minimum:
+                    break
+        got = memo[key] = len(seen) >= topic.minimum
+    return got
+
+
+def _names(expr: str) -> set[str]:
+    return {x.strip() for x in expr.split(",") if x.strip()}
 
 
 def _compile_row(cells: tuple[str, ...], flags: int, where: str) -> Row:
@@ -82,10 +157,14 @@ def _compile_row(cells: tuple[str, ...], flags: int, where: str) -> Row:
     need: list[regex.Pattern[str]] = []
     skip: list[regex.Pattern[str]] = []
     langs: set[str] = set()
+    topics: set[str] = set()
+    not_topics: set[str] = set()
     for i, cell in enumerate(cells[1:]):
         key, sep, expr = cell.partition("=")
         if i >= 2 and sep and key.strip() == "lang":
             langs.update(x.strip() for x in expr.split(",") if x.strip())
+        elif i >= 2 and sep and key.strip() in ("topic", "notopic"):
+            (topics if key.strip() == "topic" else not_topics).update(_names(expr))
         elif i >= 2 and sep and key.strip() in ("doc", "notdoc"):
             try:
                 compiled = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(?:" + _body(expr.strip()) + r")(?![\p{L}\p{M}\p{N}_])", flags)
@@ -95,7 +174,10 @@ def _compile_row(cells: tuple[str, ...], flags: int, where: str) -> Row:
         else:
             rest.append(cell)
     entry = compile_entry(tuple(rest), flags, where)
-    return Row(entry, frozenset(cells[0].split(",")), tuple(need), tuple(skip), frozenset(langs))
+    return Row(
+        entry, frozenset(cells[0].split(",")), tuple(need), tuple(skip), frozenset(langs),
+        frozenset(topics), frozenset(not_topics),
+    )
 
 
 def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> list[Row]:
@@ -121,6 +203,12 @@ def build(rule: Rule):  # noqa: ANN201
     )
     if not keep:
         raise ValueError(f"{name}: no entries")
+    pack_dir = rule.resolve(name).parent
+    wanted_topics = frozenset().union(*(_topics_of(cells) for cells in raw))
+    topics = load_topics(pack_dir) if wanted_topics else {}
+    unknown = sorted(wanted_topics - set(topics))
+    if unknown:
+        raise ValueError(f"{name}: unknown topic(s) {', '.join(unknown)} (define them in {pack_dir.name}/topics.tsv)")
     bodies: dict[int, regex.Pattern[str]] = {}
     starts = StartMemo()  # (row, key) -> can the row begin with key, across articles
 
@@ -177,11 +265,25 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
                     continue
+                if row.topics and not any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.topics):
+                    continue
+                if any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.not_topics):
+                    continue
                 yield _hit(doc, row.entry, m)
                 pos = m.end()
                 break
 
     return check
+
+
+def _topics_of(cells: tuple[str, ...]) -> frozenset[str]:
+    """The topics a row names (``topic=``, ``notopic=``), read without compiling it."""
+    names: set[str] = set()
+    for i, cell in enumerate(cells[1:]):
+        key, sep, expr = cell.partition("=")
+        if i >= 2 and sep and key.strip() in ("topic", "notopic"):
+            names.update(_names(expr))
+    return frozenset(names)
 
 
 def _langs_of(cells: tuple[str, ...]) -> frozenset[str]:
