@@ -14,7 +14,7 @@ from checker.engine import Engine
 from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
-TABLE_RULES = [r for r in RULESET.rules if r.kind in ("glossary", "sense-table")]
+TABLE_RULES = [r for r in RULESET.rules if r.kind in ("glossary", "sense-table", "label-table")]
 
 # Clean French news prose (our own words), with a few calques, repeated to ~60 KB.
 PARAGRAPH = (
