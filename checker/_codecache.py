@@ -19,8 +19,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-#: The most texts the file keeps (mtlint's own modules define about 300).
-MAX_TEXTS = 1024
+#: The most texts the file keeps (programs embedding mtlint define dataclasses of their own).
+MAX_TEXTS = 4096
 
 _codes: dict[str, Any] = {}
 #: ``return_type`` not given (dataclasses' own default is its ``MISSING``; ``None`` is a real value).
@@ -57,14 +57,13 @@ def _read(path: Any) -> dict[str, Any]:
     return {k: v for k, v in data.items() if isinstance(k, str) and type(v) is code_type}
 
 
-def _code(text: str, keep: bool) -> Any:
-    """The code object of `text`, as ``exec(text, …)`` would compile it; kept for later
-    processes when `keep` (a dataclass of mtlint's own: the file stays small to read)."""
+def _code(text: str) -> Any:
+    """The code object of `text`, as ``exec(text, …)`` would compile it."""
     global _added
     code = _codes.get(text)
     if code is None:
         code = compile(text, "<string>", "exec", dont_inherit=True)
-        if keep and len(_codes) < MAX_TEXTS:
+        if len(_codes) < MAX_TEXTS:
             _codes[text] = code
             _added = True
     return code
@@ -84,8 +83,7 @@ def _create_fn(name: str, args: Any, body: Any, *, globals: Any = None, locals: 
     text = f" def {name}({','.join(args)}){return_annotation}:\n" + "\n".join(f"  {b}" for b in body)
     text = f"def __create_fn__({', '.join(locals.keys())}):\n{text}\n return {name}"
     ns: dict[str, Any] = {}
-    mine = isinstance(globals, dict) and str(globals.get("__name__", "")).startswith("checker.")
-    exec(_code(text, mine), globals, ns)  # noqa: S102 - what dataclasses itself does with the same text
+    exec(_code(text), globals, ns)  # noqa: S102 - what dataclasses itself does with the same text
     return ns["__create_fn__"](**locals)
 
 
