@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-import checker._codecache  # noqa: F401 - first: the dataclasses below compile their methods from the cache
 from checker._version import __version__
 from checker.errors import ConfigError, MtlintError, RulePackError, UsageError
 from checker.files import Target
