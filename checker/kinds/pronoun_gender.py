@@ -80,6 +80,13 @@ def _names(path: Path) -> frozenset[str]:
     return frozenset(w.casefold() for line in read_list(path) for w in line.split())
 
 
+def _closes(text: str, i: int) -> bool:
+    """A “ glued to the word before it and followed by a space or a mark closes (German style)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "(—–-" and (after.isspace() or after in ".,;:!?)")
+
+
 def _quoted(text: str, start: int, end: int) -> list[bool]:
     """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
     inside = [False] * (end - start)
@@ -89,6 +96,9 @@ def _quoted(text: str, start: int, end: int) -> list[bool]:
         ch = text[i]
         if ch == "“" and stack and stack[-1] == "„":
             stack.pop()  # German „…“
+        elif ch == "“" and _closes(text, i):
+            if stack:
+                stack.pop()  # a German closing mark whose opening was lost: it opens nothing
         elif ch in _QUOTES_OPEN:
             stack.append(ch)
         elif ch in _QUOTES_CLOSE:
@@ -136,9 +146,12 @@ def build(rule: Rule):  # noqa: ANN201
         if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
             return
         sentence_starts = [s.start for s in doc.sentences]
+        # The window counts sentences of narration: the sentences of a quotation are the speaker's
+        # words, so « …, a-t-il ajouté » after a long quotation is as near its speaker as after a short one.
+        narration = [s for s in sentence_starts if s >= len(inside) or not inside[s]]
 
         def sentence_of(offset: int) -> int:
-            return bisect.bisect_right(sentence_starts, offset)
+            return bisect.bisect_right(narration, offset)
 
         # A sentence that also speaks of a woman with "she"/"her" has two people in it:
         # its masculine pronouns are someone else's.
@@ -156,6 +169,11 @@ def build(rule: Rule):  # noqa: ANN201
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
+            if inside[start]:
+                # The people a quotation names are the speaker's topic: they do not take the
+                # speaker's place as the antecedent of the reporting clause after it.
+                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+                continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
             if not (cap and follows and prev_cap):
                 naming = None
@@ -172,14 +190,14 @@ def build(rule: Rule):  # noqa: ANN201
                 if gender == "f":
                     last = sent
             elif key in reset_words or key in clause_reset_words and (
-                sent and sentence_starts[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
+                sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
                 gender = None  # a masculine article opening a clause: most likely its subject
             elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
                 if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
-                    starts_sentence = sentence_starts and sentence_starts[sent - 1] == start if sent else False
+                    starts_sentence = narration and narration[sent - 1] == start if sent else False
                     if not starts_sentence:
                         gender = None
             elif not cap and key in male_nouns:
