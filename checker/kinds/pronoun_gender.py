@@ -45,6 +45,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._given_names import gazetteer, given_slot
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -52,6 +53,7 @@ NAME = "pronoun-gender"
 PARAMS = {
     "female_names": param(str, required=True, doc="list beside the rule: women's given names"),
     "male_names": param(str, required=True, doc="list beside the rule: men's given names"),
+    "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u), read only where a given name stands"),
     "female_titles": param(list, default=[], doc="capitalised titles that name a woman (Mrs, Queen…)"),
     "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
     "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
@@ -63,6 +65,8 @@ PARAMS = {
     "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
     "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
+    "impersonal": param(list, default=[], doc="masculine words that are impersonal (French « semble-t-il »)"),
+    "impersonal_after": param(list, default=[], doc="a masculine word right after one of these is impersonal (« y a-t-il »)"),
     "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
     "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
@@ -87,13 +91,33 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and before not in "(—–-" and (after.isspace() or after in ".,;:!?)")
 
 
+def _named_on(words: list[tuple[int, int, str]], idx: int, text: str) -> bool:
+    """The word at idx is followed, across one space, by another capitalised word (a surname)."""
+    if idx + 1 >= len(words):
+        return False
+    nxt = words[idx + 1]
+    return nxt[2][:1].isupper() and text[words[idx][1] : nxt[0]] in (" ", "\u00a0")
+
+
+def _line_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in "\n\r"
+
+
 def _quoted(text: str, start: int, end: int) -> list[bool]:
     """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
     inside = [False] * (end - start)
     stack: list[str] = []
     straight = False
+    dash = False  # a line of dialogue opened by a dash (« — Entrez, dit-il. »): speech to its end
     for i in range(start, end):
         ch = text[i]
+        if ch in "\n\r":
+            dash = False
+        elif ch in "—–" and text[i + 1 : i + 2] in (" ", "\u00a0", "\u202f") and _line_start(text, i):
+            dash = True
         if ch == "“" and stack and stack[-1] == "„":
             stack.pop()  # German „…“
         elif ch == "“" and _closes(text, i):
@@ -108,7 +132,7 @@ def _quoted(text: str, start: int, end: int) -> list[bool]:
             straight = not straight
         elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
             stack, straight = [], False  # a quotation never spans a blank line here
-        inside[i - start] = bool(stack) or straight
+        inside[i - start] = bool(stack) or straight or dash
     return inside
 
 
@@ -116,6 +140,7 @@ def build(rule: Rule):  # noqa: ANN201
     p = rule.params
     female_path = rule.resolve(p["female_names"])
     male_path = rule.resolve(p["male_names"])
+    gazetteer_paths = tuple(rule.resolve(g) for g in p["gazetteer"])
     female_titles = frozenset(w.casefold() for w in p["female_titles"])
     male_titles = frozenset(w.casefold() for w in p["male_titles"])
     male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
@@ -128,6 +153,8 @@ def build(rule: Rule):  # noqa: ANN201
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
+    impersonal = frozenset(w.casefold().replace("’", "'") for w in p["impersonal"])
+    impersonal_after = frozenset(w.casefold() for w in p["impersonal_after"])
     clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
@@ -141,6 +168,7 @@ def build(rule: Rule):  # noqa: ANN201
             return
         female_names = _names(female_path)
         male_names = _names(male_path)
+        gaz = gazetteer(gazetteer_paths)
         inside = _quoted(text, 0, len(text))
         words = [(m.start(), m.end(), _APOS.sub("", m.group())) for m in _WORD.finditer(text)]
         if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
@@ -189,6 +217,17 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = surnames[key]
                 if gender == "f":
                     last = sent
+            elif cap and key in gaz and key not in pronouns and given_slot(key, not (follows and prev_cap)) and (
+                "-" in key or _named_on(words, idx, text)
+            ):
+                # A given name of the gazetteer where a given name stands, followed by a surname (a bare
+                # capitalised word may be a surname: « Shelley »); later bare mentions are learned.
+                g = gaz[key]
+                gender, naming = (g, g) if g in ("f", "m") else (None, None)
+                if naming:
+                    surnames.setdefault(key, naming)
+                if g == "f":
+                    last = sent
             elif key in reset_words or key in clause_reset_words and (
                 sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
@@ -216,6 +255,7 @@ def build(rule: Rule):  # noqa: ANN201
                 and not inside[start] and sent not in both
                 and (not male_after or prev_key in male_after)
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
+                and key not in impersonal and prev_key not in impersonal_after
             ):
                 yield Hit(start, end, confidence=0.7)
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
