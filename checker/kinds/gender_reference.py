@@ -274,11 +274,23 @@ def build(rule: Rule):  # noqa: ANN201
 
         def para(pos: int) -> int:
             return bisect.bisect_right(paras, pos)
-        for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
+
+        sent_starts = [sn.start for sn in doc.sentences]
+
+        def sent(pos: int) -> int:
+            return bisect.bisect_right(sent_starts, pos)
+
+        found = mentions(doc, given, ctx.primary)
+        # (sentence, gender) of the pronouns of narration: a sentence that says both « she » and
+        # « him » speaks of two people.
+        spoken = {(sent(m[0]), m[2]) for m in found if m[3] == "pronoun" and not in_quote(spans, m[0])}
+        for start, end, gender, what, _ in found:
             if what != "pronoun":
-                last = (gender, start, end, end)
                 if gender:
                     seen[gender] = (end, para(end))
+                if not in_quote(spans, start):
+                    # a person a quotation names is around, but is not the antecedent of narration
+                    last = (gender, start, end, end)
                 continue
             if in_quote(spans, start):
                 continue
@@ -286,6 +298,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if last[0] != gender and seen[gender][1] == para(start):
                 continue  # someone of the pronoun's gender is around: it may be theirs
+            if last[0] != gender and (sent(start), last[0]) in spoken:
+                continue  # the same sentence also speaks of the antecedent by a pronoun: two people
             if last[0] != gender:
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
                           args={"person": doc.text[last[1] : last[2]]})
