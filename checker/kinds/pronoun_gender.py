@@ -57,6 +57,7 @@ PARAMS = {
     "female_titles": param(list, default=[], doc="capitalised titles that name a woman (Mrs, Queen…)"),
     "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
     "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
+    "female_nouns": param(list, default=[], doc="role nouns (one or two words) that make the name right after them a woman's"),
     "other_nouns": param(list, default=[], doc="lowercase nouns that make the antecedent unknown"),
     "role_nouns": param(list, default=[], doc="nouns that make it unknown only after an indefinite article"),
     "indefinites": param(list, default=[], doc="the indefinite articles for role_nouns (a, an, another…)"),
@@ -89,6 +90,23 @@ def _closes(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and before not in "(—–-" and (after.isspace() or after in ".,;:!?)")
+
+
+def _after_noun(words: list[tuple[int, int, str]], idx: int, text: str, nouns: frozenset[str]) -> bool:
+    """The word at idx comes right after one of ``nouns`` (one or two words, « actress », « la cantante »)."""
+    if idx < 1:
+        return False
+    a = words[idx - 1]
+    if text[a[1] : words[idx][0]].strip(" \u00a0") not in ("", ","):
+        return False
+    one = a[2].casefold()
+    raw = text[a[0] : a[1]].casefold().replace("’", "'")
+    if one in nouns or ("'" in raw and raw.split("'", 1)[1] in nouns):
+        return True  # « actrice », « l'actrice »
+    if idx < 2:
+        return False
+    b = words[idx - 2]
+    return text[b[1] : a[0]].strip(" \u00a0") == "" and f"{b[2].casefold()} {one}" in nouns
 
 
 def _named_on(words: list[tuple[int, int, str]], idx: int, text: str) -> bool:
@@ -144,6 +162,7 @@ def build(rule: Rule):  # noqa: ANN201
     female_titles = frozenset(w.casefold() for w in p["female_titles"])
     male_titles = frozenset(w.casefold() for w in p["male_titles"])
     male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
+    female_nouns = frozenset(" ".join(w.casefold().split()) for w in p["female_nouns"])
     other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
     role_nouns = frozenset(w.casefold() for w in p["role_nouns"])
     indefinites = frozenset(w.casefold() for w in p["indefinites"])
@@ -192,7 +211,12 @@ def build(rule: Rule):  # noqa: ANN201
         prev_key = ""
         prev_reported = False  # the previous word was a masculine pronoun reported for the woman
         naming: str | None = None  # "f"/"m" while reading the words of a full name
-        surnames: dict[str, str] = {}  # surname -> gender, learnt from full names
+        surnames: dict[str, str | None] = {}  # surname -> gender, learnt from full names (None: both)
+        last_m = -1  # sentence where a man, or a person of unknown gender, was last the antecedent
+
+        def learn(word: str, g: str) -> None:
+            # a surname carried by a woman and a man of the article (father and daughter) tells nothing
+            surnames[word] = g if surnames.get(word, g) == g else None
         for idx, (start, end, word) in enumerate(words):
             key = word.casefold()
             cap = word[:1].isupper()
@@ -206,13 +230,20 @@ def build(rule: Rule):  # noqa: ANN201
             if not (cap and follows and prev_cap):
                 naming = None
             if naming and key not in pronouns and key not in female_names and key not in male_names:
-                surnames.setdefault(key, naming)  # the surname of the person just named
+                learn(key, naming)  # the surname of the person just named
                 if naming == "f":
                     last = sent
             elif cap and key in female_names or key in female_titles and cap:
                 gender, last, naming = "f", sent, "f"
             elif cap and (key in male_names or key in male_titles):
                 gender, naming = "m", "m"
+            elif cap and female_nouns and not (follows and prev_cap) and key not in pronouns and _after_noun(
+                words, idx, text, female_nouns
+            ):
+                # « la chanteuse X Y », « actress X »: the article itself marks X as a woman; X and the
+                # words of the name are learned, so a later bare « X » or « Y » is her too.
+                gender, last, naming = "f", sent, "f"
+                learn(key, "f")
             elif cap and key in surnames and key not in pronouns:
                 gender = surnames[key]
                 if gender == "f":
@@ -225,20 +256,21 @@ def build(rule: Rule):  # noqa: ANN201
                 g = gaz[key]
                 gender, naming = (g, g) if g in ("f", "m") else (None, None)
                 if naming:
-                    surnames.setdefault(key, naming)
+                    learn(key, naming)
                 if g == "f":
                     last = sent
             elif key in reset_words or key in clause_reset_words and (
                 sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
                 gender = None  # a masculine article opening a clause: most likely its subject
-            elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
+            elif cap and not (follows and prev_cap) and key not in pronouns and not (male_suffixes and key.endswith(male_suffixes)):
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
                 if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
                     starts_sentence = narration and narration[sent - 1] == start if sent else False
                     if not starts_sentence:
                         gender = None
+                        last_m = sent  # maybe a man: he may be the speaker of the woman's sentence
             elif not cap and key in male_nouns:
                 # "his father" where "his" was already the woman's: the text writes her as "he",
                 # so the next masculine pronouns are still most likely hers.
@@ -251,7 +283,7 @@ def build(rule: Rule):  # noqa: ANN201
                     last = sent
             elif (
                 (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
-                and gender == "f" and sent - last <= window
+                and gender == "f" and sent - last <= window and last_m < last
                 and not inside[start] and sent not in both
                 and (not male_after or prev_key in male_after)
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
@@ -260,5 +292,7 @@ def build(rule: Rule):  # noqa: ANN201
                 yield Hit(start, end, confidence=0.7)
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
                 continue
+            if gender == "m":
+                last_m = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
             prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
     return check
