@@ -166,3 +166,63 @@ def test_masculine_relative_before_a_gazetteer_woman(text: str, lang: str, expec
 )
 def test_masculine_relative_clean(text: str, lang: str) -> None:
     assert _found(text, lang, {"MT448", "MT449", "MT600", "MT601", "MT602"}) == []
+
+
+# --- the article's own evidence: a feminine role noun right before a name ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("L'actrice Qarimelle Dastov a présenté son film. « C'est mon plus beau rôle », a-t-il confié.", "fr", ("MT442", "a-t-il")),
+        ("La cantante Qarimelle Dastov presentó su disco. «Es mi mejor trabajo», dijo él.", "es", ("MT603", "él")),
+        ("A cantora Qarimelle Dastov lançou o disco. “É o meu melhor trabalho”, disse ele.", "pt", ("MT604", "ele")),
+        ("The actress Qarimelle Dastov thanked her crew. On Friday, his new film closed the festival.", "en", ("MT436", "his")),
+    ],
+)
+def test_feminine_role_noun_marks_an_unknown_name(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert _found(text, lang, {expected[0]}) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        # a man and his daughter share the surname; he speaks
+        ("Jean-Marc Dastov décrit sa fille, Qarimelle Dastov, comme « travailleuse ». « Je suis fier », explique-t-il.", "fr", "MT442"),
+        # a feminine noun that men carry too (« la star »): no evidence
+        ("La star Qarimel Dastov a chanté. « Merci à tous », a-t-il dit.", "fr", "MT442"),
+        # the same, in Spanish
+        ("La estrella Qarimel Dastov cantó. «Gracias a todos», dijo él.", "es", "MT603"),
+    ],
+)
+def test_feminine_role_noun_traps(text: str, lang: str, code: str) -> None:
+    assert _found(text, lang, {code}) == []
+
+
+# --- two job nouns of opposite genders after one « to be » ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("« Je suis chanteur et autrice », a-t-elle dit.", "fr", ("MT605", "chanteur et autrice")),
+        ("«Soy escritora y productor», dijo ella.", "es", ("MT446", "escritora y productor")),
+        ("“Sou cantor e compositora”, disse ela.", "pt", ("MT447", "cantor e compositora")),
+    ],
+)
+def test_role_pair_gender(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert _found(text, lang, {expected[0]}) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("Il est chanteur et compositeur, elle est danseuse et chorégraphe.", "fr", "MT605"),
+        ("Elle est bien et heureuse à Lyon.", "fr", "MT605"),
+        ("Il est meilleur et plus rapide.", "fr", "MT605"),
+        ("Es profesor y colabora con la radio.", "es", "MT446"),
+        ("É ator e adora o teatro.", "pt", "MT447"),
+    ],
+)
+def test_role_pair_gender_clean(text: str, lang: str, code: str) -> None:
+    assert _found(text, lang, {code}) == []

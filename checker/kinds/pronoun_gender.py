@@ -92,6 +92,13 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and before not in "(—–-" and (after.isspace() or after in ".,;:!?)")
 
 
+def _rare(word: str, lang: str) -> bool:
+    """A word no lexicon of the language knows well (a name, not « Die » or « L'actrice »)."""
+    from checker import lexicon
+
+    return lexicon.zipf(word, lang) < 3.0
+
+
 def _after_noun(words: list[tuple[int, int, str]], idx: int, text: str, nouns: frozenset[str]) -> bool:
     """The word at idx comes right after one of ``nouns`` (one or two words, « actress », « la cantante »)."""
     if idx < 1:
@@ -237,7 +244,7 @@ def build(rule: Rule):  # noqa: ANN201
                 gender, last, naming = "f", sent, "f"
             elif cap and (key in male_names or key in male_titles):
                 gender, naming = "m", "m"
-            elif cap and female_nouns and not (follows and prev_cap) and key not in pronouns and _after_noun(
+            elif cap and female_nouns and key not in pronouns and _after_noun(
                 words, idx, text, female_nouns
             ):
                 # « la chanteuse X Y », « actress X »: the article itself marks X as a woman; X and the
@@ -270,6 +277,7 @@ def build(rule: Rule):  # noqa: ANN201
                     starts_sentence = narration and narration[sent - 1] == start if sent else False
                     if not starts_sentence:
                         gender = None
+                    if not starts_sentence or _rare(key, ctx.primary):
                         last_m = sent  # maybe a man: he may be the speaker of the woman's sentence
             elif not cap and key in male_nouns:
                 # "his father" where "his" was already the woman's: the text writes her as "he",
