@@ -277,8 +277,8 @@ def build(rule: Rule):  # noqa: ANN201
                     starts_sentence = narration and narration[sent - 1] == start if sent else False
                     if not starts_sentence:
                         gender = None
-                    if not starts_sentence or _rare(key, ctx.primary):
-                        last_m = sent  # maybe a man: he may be the speaker of the woman's sentence
+                    if _rare(key, ctx.primary):
+                        last_m = sent  # maybe a man (not « Los Angeles »): the speaker of the woman's sentence
             elif not cap and key in male_nouns:
                 # "his father" where "his" was already the woman's: the text writes her as "he",
                 # so the next masculine pronouns are still most likely hers.
