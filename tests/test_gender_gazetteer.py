@@ -226,3 +226,15 @@ def test_role_pair_gender(text: str, lang: str, expected: tuple[str, str]) -> No
 )
 def test_role_pair_gender_clean(text: str, lang: str, code: str) -> None:
     assert _found(text, lang, {code}) == []
+
+
+def test_masculine_title_before_a_hyphenated_korean_given_name() -> None:
+    assert _found("Le jeune chanteur Chae-won a ouvert le concert.", "fr", {"MT437"}) == [("MT437", "Le jeune chanteur")]
+    assert _found("Le jeune chanteur Min-jun a ouvert le concert.", "fr", {"MT437"}) == []
+
+
+def test_german_feminine_noun_marks_an_unknown_name() -> None:
+    text = "Die Regisseurin Qarimelle Dastov stellte ihren Film vor. „Es war ein langer Weg“, sagte er."
+    assert _found(text, "de", {"MT443"}) == [("MT443", "er")]
+    clean = "Die Regisseurin Qarimelle Dastov und ihr Produzent Emre Aksoy kamen. „Es war ein langer Weg“, sagte er."
+    assert _found(clean, "de", {"MT443"}) == []

@@ -59,7 +59,7 @@ def build(rule: Rule):  # noqa: ANN201
     try:
         pattern = regex.compile(
             r"(?<![\p{L}\p{M}\p{N}_'’])(?P<title>(?i:" + body + r"))(?![\p{L}\p{M}])" + complement + _WS + r"++"
-            r"(?P<name>\p{Lu}[\p{L}\p{M}]*+)(?!['’]?\p{L})"
+            r"(?P<name>\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)(?!['’]?\p{L})"
         )
     except regex.error as exc:
         raise ValueError(f"masculine: {exc}") from None
