@@ -28,6 +28,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._given_names import gazetteer
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -36,6 +37,8 @@ PARAMS = {
     "masculine": param(str, required=True, doc="regex of the masculine determiner + title"),
     "female_names": param(str, required=True, doc="list beside the rule: women's given names"),
     "linker": param(str, default=None, doc="regex of the words that open a complement before a comma"),
+    "male_names": param(str, default=None, doc="list beside the rule: men's given names (they win over a gazetteer)"),
+    "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u): their women's names count too"),
 }
 
 _WS = r"[\s\u00a0\u202f]"
@@ -56,16 +59,21 @@ def build(rule: Rule):  # noqa: ANN201
     try:
         pattern = regex.compile(
             r"(?<![\p{L}\p{M}\p{N}_'’])(?P<title>(?i:" + body + r"))(?![\p{L}\p{M}])" + complement + _WS + r"++"
-            r"(?P<name>\p{Lu}[\p{L}\p{M}]*+)(?!['’]?\p{L})"
+            r"(?P<name>\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)(?!['’]?\p{L})"
         )
     except regex.error as exc:
         raise ValueError(f"masculine: {exc}") from None
     path = rule.resolve(rule.params["female_names"])
+    male_path = rule.resolve(rule.params["male_names"]) if rule.params["male_names"] else None
+    gazetteer_paths = tuple(rule.resolve(g) for g in rule.params["gazetteer"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         names = _names(path)
+        men = _names(male_path) if male_path else frozenset()
+        gaz = gazetteer(gazetteer_paths)
         for m in pattern.finditer(doc.prose, timeout=5.0):
-            if m.group("name").casefold() in names:
+            key = m.group("name").casefold()
+            if key in names or (gaz.get(key) == "f" and key not in men):
                 yield Hit(m.start("title"), m.end("title"), confidence=0.8)
 
     return check

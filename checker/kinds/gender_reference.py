@@ -36,6 +36,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._given_names import gazetteer, given_slot
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -43,6 +44,7 @@ NAME = "gender-reference"
 PARAMS = {
     "mode": param(str, default="pronoun", doc="pronoun | predicate"),
     "names": param(str, default="../common/first-names.tsv", doc="TSV: given name, f|m|u"),
+    "gazetteer": param(list, default=[], doc="more TSV tables of given names, read only where a given name stands"),
     "feminine_pronouns": param(list, default=[]),
     "masculine_pronouns": param(list, default=[]),
     "feminine_nouns": param(list, default=[], doc="role nouns marking a woman (lowercase)"),
@@ -139,6 +141,7 @@ def build(rule: Rule):  # noqa: ANN201
     role_f = tuple(p["feminine_role_endings"])
     role_m = tuple(p["masculine_role_endings"])
     names_path = rule.resolve(p["names"])
+    gazetteer_paths = tuple(rule.resolve(g) for g in p["gazetteer"])
     pron = {w.casefold(): "f" for w in p["feminine_pronouns"]}
     pron.update({w.casefold(): "m" for w in p["masculine_pronouns"]})
     nouns = {w.casefold(): "f" for w in p["feminine_nouns"]}
@@ -159,6 +162,20 @@ def build(rule: Rule):  # noqa: ANN201
 
     def table() -> dict[str, str]:
         return {row[0]: row[1] for row in read_table(names_path) if len(row) >= 2}
+
+    def from_gazetteer(keys: list[str]) -> tuple[str | None, bool]:
+        """The gender a gazetteer gives the run: its first word (after a title) when a surname follows,
+        or a Korean given name; a bare word may be a surname, it is known only once learned."""
+        gaz = gazetteer(gazetteer_paths)
+        if not gaz:
+            return None, False
+        first = 1 if len(keys) > 1 and keys[0].casefold() in titles else 0
+        for idx, k in enumerate(keys):
+            low = k.casefold()
+            if given_slot(low, idx == first and len(keys) > first + 1) and low in gaz:
+                g = gaz[low]
+                return (g if g in ("f", "m") else None), True
+        return None, False
 
     def mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
         """(start, end, gender or None, key tokens, word index after the run) in reading order."""
@@ -207,8 +224,11 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = None
             else:
                 learned = [surnames[k] for k in keys if k in surnames]
+                gaz_gender, gaz_known = (None, False) if learned else from_gazetteer(keys)
                 if learned:
                     gender = learned[0] if len(set(learned)) == 1 else None
+                elif gaz_known:
+                    gender = gaz_gender
                 elif len(run) >= 2 and not (
                     run[0].start in sent_starts and len(run) == 2 and _common(keys[0], lang)
                 ):
@@ -254,11 +274,23 @@ def build(rule: Rule):  # noqa: ANN201
 
         def para(pos: int) -> int:
             return bisect.bisect_right(paras, pos)
-        for start, end, gender, what, _ in mentions(doc, given, ctx.primary):
+
+        sent_starts = [sn.start for sn in doc.sentences]
+
+        def sent(pos: int) -> int:
+            return bisect.bisect_right(sent_starts, pos)
+
+        found = mentions(doc, given, ctx.primary)
+        # (sentence, gender) of the pronouns of narration: a sentence that says both « she » and
+        # « him » speaks of two people.
+        spoken = {(sent(m[0]), m[2]) for m in found if m[3] == "pronoun" and not in_quote(spans, m[0])}
+        for start, end, gender, what, _ in found:
             if what != "pronoun":
-                last = (gender, start, end, end)
                 if gender:
                     seen[gender] = (end, para(end))
+                if not in_quote(spans, start):
+                    # a person a quotation names is around, but is not the antecedent of narration
+                    last = (gender, start, end, end)
                 continue
             if in_quote(spans, start):
                 continue
@@ -266,6 +298,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if last[0] != gender and seen[gender][1] == para(start):
                 continue  # someone of the pronoun's gender is around: it may be theirs
+            if last[0] != gender and (sent(start), last[0]) in spoken:
+                continue  # the same sentence also speaks of the antecedent by a pronoun: two people
             if last[0] != gender:
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
                           args={"person": doc.text[last[1] : last[2]]})

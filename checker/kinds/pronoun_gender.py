@@ -45,6 +45,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._given_names import gazetteer, given_slot
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -52,9 +53,11 @@ NAME = "pronoun-gender"
 PARAMS = {
     "female_names": param(str, required=True, doc="list beside the rule: women's given names"),
     "male_names": param(str, required=True, doc="list beside the rule: men's given names"),
+    "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u), read only where a given name stands"),
     "female_titles": param(list, default=[], doc="capitalised titles that name a woman (Mrs, Queen…)"),
     "male_titles": param(list, default=[], doc="capitalised titles that name a man (Mr, King…)"),
     "male_nouns": param(list, default=[], doc="lowercase nouns that make a man the antecedent"),
+    "female_nouns": param(list, default=[], doc="role nouns (one or two words) that make the name right after them a woman's"),
     "other_nouns": param(list, default=[], doc="lowercase nouns that make the antecedent unknown"),
     "role_nouns": param(list, default=[], doc="nouns that make it unknown only after an indefinite article"),
     "indefinites": param(list, default=[], doc="the indefinite articles for role_nouns (a, an, another…)"),
@@ -63,6 +66,8 @@ PARAMS = {
     "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
     "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
+    "impersonal": param(list, default=[], doc="masculine words that are impersonal (French « semble-t-il »)"),
+    "impersonal_after": param(list, default=[], doc="a masculine word right after one of these is impersonal (« y a-t-il »)"),
     "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
     "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
@@ -80,15 +85,69 @@ def _names(path: Path) -> frozenset[str]:
     return frozenset(w.casefold() for line in read_list(path) for w in line.split())
 
 
+def _closes(text: str, i: int) -> bool:
+    """A “ glued to the word before it and followed by a space or a mark closes (German style)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "(—–-" and (after.isspace() or after in ".,;:!?)")
+
+
+def _rare(word: str, lang: str) -> bool:
+    """A word no lexicon of the language knows well (a name, not « Die » or « L'actrice »)."""
+    from checker import lexicon
+
+    return lexicon.zipf(word, lang) < 3.0
+
+
+def _after_noun(words: list[tuple[int, int, str]], idx: int, text: str, nouns: frozenset[str]) -> bool:
+    """The word at idx comes right after one of ``nouns`` (one or two words, « actress », « la cantante »)."""
+    if idx < 1:
+        return False
+    a = words[idx - 1]
+    if text[a[1] : words[idx][0]].strip(" \u00a0") not in ("", ","):
+        return False
+    one = a[2].casefold()
+    raw = text[a[0] : a[1]].casefold().replace("’", "'")
+    if one in nouns or ("'" in raw and raw.split("'", 1)[1] in nouns):
+        return True  # « actrice », « l'actrice »
+    if idx < 2:
+        return False
+    b = words[idx - 2]
+    return text[b[1] : a[0]].strip(" \u00a0") == "" and f"{b[2].casefold()} {one}" in nouns
+
+
+def _named_on(words: list[tuple[int, int, str]], idx: int, text: str) -> bool:
+    """The word at idx is followed, across one space, by another capitalised word (a surname)."""
+    if idx + 1 >= len(words):
+        return False
+    nxt = words[idx + 1]
+    return nxt[2][:1].isupper() and text[words[idx][1] : nxt[0]] in (" ", "\u00a0")
+
+
+def _line_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in "\n\r"
+
+
 def _quoted(text: str, start: int, end: int) -> list[bool]:
     """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
     inside = [False] * (end - start)
     stack: list[str] = []
     straight = False
+    dash = False  # a line of dialogue opened by a dash (« — Entrez, dit-il. »): speech to its end
     for i in range(start, end):
         ch = text[i]
+        if ch in "\n\r":
+            dash = False
+        elif ch in "—–" and text[i + 1 : i + 2] in (" ", "\u00a0", "\u202f") and _line_start(text, i):
+            dash = True
         if ch == "“" and stack and stack[-1] == "„":
             stack.pop()  # German „…“
+        elif ch == "“" and _closes(text, i):
+            if stack:
+                stack.pop()  # a German closing mark whose opening was lost: it opens nothing
         elif ch in _QUOTES_OPEN:
             stack.append(ch)
         elif ch in _QUOTES_CLOSE:
@@ -98,7 +157,7 @@ def _quoted(text: str, start: int, end: int) -> list[bool]:
             straight = not straight
         elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
             stack, straight = [], False  # a quotation never spans a blank line here
-        inside[i - start] = bool(stack) or straight
+        inside[i - start] = bool(stack) or straight or dash
     return inside
 
 
@@ -106,9 +165,11 @@ def build(rule: Rule):  # noqa: ANN201
     p = rule.params
     female_path = rule.resolve(p["female_names"])
     male_path = rule.resolve(p["male_names"])
+    gazetteer_paths = tuple(rule.resolve(g) for g in p["gazetteer"])
     female_titles = frozenset(w.casefold() for w in p["female_titles"])
     male_titles = frozenset(w.casefold() for w in p["male_titles"])
     male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
+    female_nouns = frozenset(" ".join(w.casefold().split()) for w in p["female_nouns"])
     other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
     role_nouns = frozenset(w.casefold() for w in p["role_nouns"])
     indefinites = frozenset(w.casefold() for w in p["indefinites"])
@@ -118,6 +179,8 @@ def build(rule: Rule):  # noqa: ANN201
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
+    impersonal = frozenset(w.casefold().replace("’", "'") for w in p["impersonal"])
+    impersonal_after = frozenset(w.casefold() for w in p["impersonal_after"])
     clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
@@ -131,14 +194,18 @@ def build(rule: Rule):  # noqa: ANN201
             return
         female_names = _names(female_path)
         male_names = _names(male_path)
+        gaz = gazetteer(gazetteer_paths)
         inside = _quoted(text, 0, len(text))
         words = [(m.start(), m.end(), _APOS.sub("", m.group())) for m in _WORD.finditer(text)]
         if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
             return
         sentence_starts = [s.start for s in doc.sentences]
+        # The window counts sentences of narration: the sentences of a quotation are the speaker's
+        # words, so « …, a-t-il ajouté » after a long quotation is as near its speaker as after a short one.
+        narration = [s for s in sentence_starts if s >= len(inside) or not inside[s]]
 
         def sentence_of(offset: int) -> int:
-            return bisect.bisect_right(sentence_starts, offset)
+            return bisect.bisect_right(narration, offset)
 
         # A sentence that also speaks of a woman with "she"/"her" has two people in it:
         # its masculine pronouns are someone else's.
@@ -151,37 +218,67 @@ def build(rule: Rule):  # noqa: ANN201
         prev_key = ""
         prev_reported = False  # the previous word was a masculine pronoun reported for the woman
         naming: str | None = None  # "f"/"m" while reading the words of a full name
-        surnames: dict[str, str] = {}  # surname -> gender, learnt from full names
+        surnames: dict[str, str | None] = {}  # surname -> gender, learnt from full names (None: both)
+        last_m = -1  # sentence where a man, or a person of unknown gender, was last the antecedent
+
+        def learn(word: str, g: str) -> None:
+            # a surname carried by a woman and a man of the article (father and daughter) tells nothing
+            surnames[word] = g if surnames.get(word, g) == g else None
         for idx, (start, end, word) in enumerate(words):
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
+            if inside[start]:
+                # The people a quotation names are the speaker's topic: they do not take the
+                # speaker's place as the antecedent of the reporting clause after it.
+                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+                continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
             if not (cap and follows and prev_cap):
                 naming = None
             if naming and key not in pronouns and key not in female_names and key not in male_names:
-                surnames.setdefault(key, naming)  # the surname of the person just named
+                learn(key, naming)  # the surname of the person just named
                 if naming == "f":
                     last = sent
             elif cap and key in female_names or key in female_titles and cap:
                 gender, last, naming = "f", sent, "f"
             elif cap and (key in male_names or key in male_titles):
                 gender, naming = "m", "m"
+            elif cap and female_nouns and key not in pronouns and _after_noun(
+                words, idx, text, female_nouns
+            ):
+                # « la chanteuse X Y », « actress X »: the article itself marks X as a woman; X and the
+                # words of the name are learned, so a later bare « X » or « Y » is her too.
+                gender, last, naming = "f", sent, "f"
+                learn(key, "f")
             elif cap and key in surnames and key not in pronouns:
                 gender = surnames[key]
                 if gender == "f":
                     last = sent
+            elif cap and key in gaz and key not in pronouns and given_slot(key, not (follows and prev_cap)) and (
+                "-" in key or _named_on(words, idx, text)
+            ):
+                # A given name of the gazetteer where a given name stands, followed by a surname (a bare
+                # capitalised word may be a surname: « Shelley »); later bare mentions are learned.
+                g = gaz[key]
+                gender, naming = (g, g) if g in ("f", "m") else (None, None)
+                if naming:
+                    learn(key, naming)
+                if g == "f":
+                    last = sent
             elif key in reset_words or key in clause_reset_words and (
-                sent and sentence_starts[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
+                sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
                 gender = None  # a masculine article opening a clause: most likely its subject
-            elif cap and not (follows and prev_cap) and key not in pronouns and "-" not in key:
+            elif cap and not (follows and prev_cap) and key not in pronouns and not (male_suffixes and key.endswith(male_suffixes)):
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None
                 if nxt and nxt[2][:1].isupper() and text[end:nxt[0]].strip(" \u00a0") == "":
-                    starts_sentence = sentence_starts and sentence_starts[sent - 1] == start if sent else False
+                    starts_sentence = narration and narration[sent - 1] == start if sent else False
                     if not starts_sentence:
                         gender = None
+                    if _rare(key, ctx.primary):
+                        last_m = sent  # maybe a man (not « Los Angeles »): the speaker of the woman's sentence
             elif not cap and key in male_nouns:
                 # "his father" where "his" was already the woman's: the text writes her as "he",
                 # so the next masculine pronouns are still most likely hers.
@@ -194,13 +291,16 @@ def build(rule: Rule):  # noqa: ANN201
                     last = sent
             elif (
                 (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
-                and gender == "f" and sent - last <= window
+                and gender == "f" and sent - last <= window and last_m < last
                 and not inside[start] and sent not in both
                 and (not male_after or prev_key in male_after)
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
+                and key not in impersonal and prev_key not in impersonal_after
             ):
                 yield Hit(start, end, confidence=0.7)
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
                 continue
+            if gender == "m":
+                last_m = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
             prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
     return check
