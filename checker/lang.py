@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from checker.errors import UsageError
 
@@ -36,12 +38,92 @@ def normalize(value: str) -> str:
 
 def display_name(tag: str, in_lang: str = "en") -> str:
     """A language's name (‘English’, or ‘anglais’ with in_lang='fr')."""
-    import langcodes
 
+    def compute() -> str:
+        import langcodes
+
+        try:
+            return str(langcodes.Language.get(tag).display_name(in_lang))
+        except (ValueError, LookupError):
+            return tag
+
+    return remembered_name(f"name {tag} {in_lang}", compute)
+
+
+#: Language names already asked for (see ``remembered_name``); None until read from the cache.
+_names: dict[str, str] | None = None
+
+
+def remembered_name(key: str, compute: Callable[[], str]) -> str:
+    """A language name that langcodes gives, remembered across runs in the cache directory
+    (``langnames-VERSION.json``): langcodes' name tables cost about 30 MiB of memory once
+    imported, for the few names a run's findings print. Without a cache directory, or for a
+    name not asked before, langcodes answers (and the answer is kept for the next runs)."""
+    global _names
+    if _names is None:
+        _names = _read_names()
+    got = _names.get(key)
+    if got is None:
+        got = _names[key] = compute()
+        _write_names(_names)
+    return got
+
+
+def _names_path() -> Path | None:
+    """The file of remembered names, named after the installed langcodes and language_data
+    (their files' stat, found without importing them): another version starts a new file."""
+    import hashlib
+    import os
+    from importlib.util import find_spec
+
+    from checker.cachedir import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    parts = []
+    for module in ("langcodes", "language_data"):
+        try:
+            spec = find_spec(module)
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.origin:
+            return None
+        try:
+            st = os.stat(spec.origin)
+        except OSError:
+            return None
+        parts.append(f"{spec.origin} {st.st_size} {st.st_mtime_ns}")
+    return root / f"langnames-{hashlib.sha256(' '.join(parts).encode()).hexdigest()[:16]}.json"
+
+
+def _read_names() -> dict[str, str]:
+    import json
+
+    path = _names_path()
+    if path is None or not path.is_file():
+        return {}
     try:
-        return langcodes.Language.get(tag).display_name(in_lang)
-    except (ValueError, LookupError):
-        return tag
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _write_names(names: dict[str, str]) -> None:
+    import contextlib
+    import json
+
+    from checker.cachedir import publish
+
+    path = _names_path()
+    if path is None:
+        return
+    text = json.dumps(names, ensure_ascii=False, sort_keys=True)
+    with contextlib.suppress(OSError):
+        publish(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
 def primary(tag: str) -> str:

@@ -41,9 +41,10 @@ class MemoGet(dict):  # type: ignore[type-arg]
         return default if got is None else got
 
 
-def bounded_memo(fn: Callable[..., R], limit: int = 200_000) -> Callable[..., R]:
+def bounded_memo(fn: Callable[..., R], limit: int = 50_000) -> Callable[..., R]:
     """`fn` remembered by its (positional, hashable) arguments for the run; cleared when
-    `limit` answers are held, so memory stays bounded over an archive."""
+    `limit` answers are held, so memory stays bounded over an archive (an answer about a word
+    costs about 150 bytes: 50,000 of them about 7 MiB)."""
     table: dict[tuple[Any, ...], R] = {}
 
     def call(*args: Any) -> R:

@@ -110,13 +110,18 @@ def _language_name(name: str, lang: str) -> str:
     """The English name of a language (or "A or B") in `lang`; as given when it is not a known name."""
     if not name[:1].isupper():
         return name  # a tag ("en") or something else: left as written
-    try:
-        import langcodes
+    from checker.lang import remembered_name
 
-        parts = [langcodes.find(part).display_name(lang) for part in name.split(" or ")]
-    except (ImportError, LookupError, ValueError):
-        return name
-    return label(" or ", lang).join(parts)
+    def compute() -> str:  # "" when langcodes does not know the name
+        try:
+            import langcodes
+
+            parts = [langcodes.find(part).display_name(lang) for part in name.split(" or ")]
+        except (ImportError, LookupError, ValueError):
+            return ""
+        return label(" or ", lang).join(parts)
+
+    return remembered_name(f"find {name} {lang}", compute) or name
 
 
 def localize_args(args: Mapping[str, str], lang: str | None) -> Mapping[str, str]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from checker.cachedir import release_mapped
 from checker.document import Document
 from checker.files import Target
 from checker.finding import Severity
@@ -174,6 +175,7 @@ def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[File
         report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
     finally:
         sys.stdin = saved
+        release_mapped()  # the mapped pages this file touched leave the resident set (checker/cachedir.py)
     line = None
     if as_line:
         try:

@@ -72,6 +72,26 @@ def _sorted_words(lang: str, min_zipf: float) -> list[str]:
     return sorted(w for w, f in lexicon.frequencies(lang, "best").items() if math.log10(f) + 9 >= min_zipf)
 
 
+def _first_listed_longer(lang: str, min_zipf: float, prefix: str, min_missing: int) -> str | None:
+    """``_first_longer`` over ``_sorted_words(lang, min_zipf)``, asked of the memory-mapped trie
+    (the words that begin with `prefix`) when there is one: the sorted copy of a large list
+    cost about 70 MiB to build and kept several MiB per language for the run."""
+    import math
+
+    from checker import lexicon
+
+    freqs = lexicon.frequencies(lang, "best")
+    with_prefix = getattr(freqs, "with_prefix", None)
+    if with_prefix is None:
+        return _first_longer(_sorted_words(lang, min_zipf), prefix, min_missing)
+    best = None
+    for w in with_prefix(prefix):
+        if len(w) >= len(prefix) + min_missing and (best is None or w < best) \
+                and math.log10(freqs[w]) + 9 >= min_zipf:
+            best = w
+    return best
+
+
 def _first_longer(words: list[str], prefix: str, min_missing: int) -> str | None:
     """The first word of the sorted list that starts with `prefix` and is min_missing letters longer."""
     i = bisect.bisect_left(words, prefix)
@@ -141,7 +161,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if any(lexicon.zipf(folded, lang) > 0 for lang in langs):
                 continue  # the lists know it, however rarely: a sigle or a rare word
             guess = next(
-                (w for lang in langs if (w := _first_longer(_sorted_words(lang, caps_min_zipf), folded, min_missing))),
+                (w for lang in langs if (w := _first_listed_longer(lang, caps_min_zipf, folded, min_missing))),
                 None,
             )
             if guess is not None:

@@ -203,7 +203,7 @@ def _sentence_start(doc: Document, offset: int) -> bool:
     return j < 0 or text[j] in ".!?…:\n\r»”"
 
 
-@lru_cache(maxsize=65536)  # bounded: an archive of millions of articles must not grow memory
+@lru_cache(maxsize=16384)  # bounded: an archive of millions of articles must not grow memory
 def _known(word: str, lang: str) -> float:
     return zipf(word, lang)
 

@@ -24,7 +24,7 @@ params:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -190,57 +190,89 @@ _NOT_PLAIN = ("(?=", "(?!", "(?<", "(?(", "\\b", "\\B", "\\m", "\\M", "\\A", "\\
 
 class StartMemo:
     """Across articles: for each prefix key, the entries known to be able to begin with it and
-    the entries already asked about (bounded). One set intersection per new key of an article
-    replaces one partial match lookup per candidate entry."""
+    the entries already asked about (bounded). One intersection per new key of an article
+    replaces one partial match lookup per candidate entry.
+
+    Sets of entries are bit masks (bit ``i`` = entry ``i``): a run meets tens of thousands of
+    keys per table, most with a few entries, and two Python sets per key held about 50 MiB over
+    the 1 MB subset where two ints per key hold a few."""
 
     __slots__ = ("able", "asked", "size", "plain", "rough")
 
+    #: The most (key, entry) answers kept per table before the memo starts again.
+    LIMIT = 200_000
+
     def __init__(self) -> None:
-        self.able: dict[str, set[int]] = {}
-        self.asked: dict[str, set[int]] = {}
+        self.able: dict[str, int] = {}  # only keys some entry can begin with
+        self.asked: dict[str, int] = {}
         self.size = 0
         #: Entry -> its pattern has no lookaround, anchor, boundary or fuzzy part (see ``entries``).
         self.plain: dict[int, bool] = {}
-        #: The entries known not to be plain.
-        self.rough: set[int] = set()
+        #: The entries known not to be plain (a mask).
+        self.rough = 0
 
-    def entries(self, key: str, candidates: frozenset[int], body: Callable[[int], regex.Pattern[str]]) -> set[int]:
-        """The candidates whose pattern can begin with `key` (a partial match says so).
+    def entries(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
+        """The candidates (a mask) whose pattern can begin with `key` (a partial match says so).
 
         A plain pattern (no lookaround, anchor, boundary or fuzzy part) that cannot begin with
         the key's first character cannot begin with the key: the first character is asked first
         (about 30 questions per entry and article instead of one per distinct key)."""
-        first: set[int] | None = None
+        first: int | None = None
         if len(key) > 1:
             seen = self.asked.get(key)
-            if seen is None or not candidates <= seen:
+            if seen is None or candidates & ~seen:
                 first = self.entries(key[0], candidates, body)
         asked = self.asked.get(key)
         if asked is None:
-            if self.size >= 200_000:
+            if self.size >= self.LIMIT:
                 self.able.clear()
                 self.asked.clear()
                 self.size = 0
-            asked = self.asked[key] = set()
-            self.able[key] = set()
-        new = candidates - asked
+            asked = 0
+        new = candidates & ~asked
         if new:
-            able = self.able[key]
+            able = self.able.get(key, 0)
             ask = new
             if first is not None:
                 plain = self.plain
-                for i in new:
+                rest = new
+                while rest:
+                    low = rest & -rest
+                    i = low.bit_length() - 1
                     if i not in plain:
                         plain[i] = not any(x in body(i).pattern for x in _NOT_PLAIN)
                         if not plain[i]:
-                            self.rough.add(i)
-                ask = (new & first) | (new & self.rough) if self.rough else new & first
-            for i in ask:
-                if body(i).match(key, partial=True) is not None:
-                    able.add(i)
-            asked |= new
-            self.size += len(new)
-        return candidates & self.able[key]
+                            self.rough |= low
+                    rest ^= low
+                ask = new & (first | self.rough)
+            rest = ask
+            while rest:
+                low = rest & -rest
+                if body(low.bit_length() - 1).match(key, partial=True) is not None:
+                    able |= low
+                rest ^= low
+            if able:
+                self.able[key] = able
+            self.asked[key] = asked | new
+            self.size += new.bit_count()
+        return candidates & self.able.get(key, 0)
+
+
+def _mask(entries: Iterable[int]) -> int:
+    mask = 0
+    for i in entries:
+        mask |= 1 << i
+    return mask
+
+
+def _indices(mask: int) -> list[int]:
+    """The entries of a mask, in increasing order."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
 
 
 def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
@@ -250,29 +282,34 @@ def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[st
     partial match says so), and, of those, the ones that can begin with a longer key (a
     second filter drops entries that open on a common word, « la », « les »). `memo` keeps
     each (entry, key) answer across articles (bounded). Entries come in `candidates` order."""
-    three: dict[str, tuple[int, ...]] = {}
+    three: dict[str, tuple[tuple[int, ...], int]] = {}
     longer: dict[str, tuple[int, ...]] = {}
     seen = StartMemo() if memo is None else memo
-    everyone = frozenset(candidates)
+    everyone = _mask(candidates)
     ordered = candidates == sorted(candidates)
     rank = None if ordered else {i: n for n, i in enumerate(candidates)}
 
-    def in_order(found: set[int]) -> tuple[int, ...]:
-        if len(found) < 2:
-            return tuple(found)
-        return tuple(sorted(found) if rank is None else sorted(found, key=rank.__getitem__))
+    def in_order(found: int) -> tuple[int, ...]:
+        if not found:
+            return ()
+        indices = _indices(found)
+        return tuple(indices if rank is None else sorted(indices, key=rank.__getitem__))
 
-    def by_prefix(key: str) -> tuple[int, ...]:
+    def prefix(key: str) -> tuple[tuple[int, ...], int]:
         got = three.get(key)
         if got is None:
-            got = three[key] = in_order(seen.entries(key, everyone, body))
+            found = seen.entries(key, everyone, body)
+            got = three[key] = (in_order(found), found)
         return got
+
+    def by_prefix(key: str) -> tuple[int, ...]:
+        return prefix(key)[0]
 
     def starting_with(key: str) -> tuple[int, ...]:
         got = longer.get(key)
         if got is None:
-            first = by_prefix(key[:3])
-            got = longer[key] = in_order(seen.entries(key, frozenset(first), body)) if first else ()
+            first, mask = prefix(key[:3])
+            got = longer[key] = in_order(seen.entries(key, mask, body)) if first else ()
         return got
 
     return by_prefix, starting_with

@@ -44,7 +44,7 @@ PARAMS = {
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’.&/-][\p{L}\p{M}\p{Nd}]+)*+['’]?|&")
 
 
-@lru_cache(maxsize=1 << 16)  # per process, bounded: every window of every article asks
+@lru_cache(maxsize=1 << 14)  # per process, bounded: every window of every article asks
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))

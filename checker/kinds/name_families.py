@@ -78,7 +78,7 @@ class _Form:
     before: set[str] = field(default_factory=set)
 
 
-@lru_cache(maxsize=1 << 16)  # per process, bounded: asked for every word beside a capitalised one
+@lru_cache(maxsize=1 << 14)  # per process, bounded: asked for every word beside a capitalised one
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")

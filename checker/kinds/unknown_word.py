@@ -107,7 +107,7 @@ def build(rule: Rule):  # noqa: ANN201
             return
         # known() depends only on the word and the article's language: kept across articles (bounded).
         known_cache = known_by_lang.setdefault(ctx.primary, {})
-        if len(known_cache) >= 200_000:
+        if len(known_cache) >= 50_000:
             known_cache.clear()
 
         def foreign_only(word: str) -> bool:

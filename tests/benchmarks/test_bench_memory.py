@@ -149,6 +149,9 @@ for path in sys.argv[2:]:
     linter.check_file(path)
 if sys.argv[2:]:
     steps.append((f"{len(sys.argv) - 2} more files checked", rss()))
+    from checker import cachedir
+    cachedir.release_mapped()  # what a run does after each file (checker/parallel.py)
+    steps.append(("the cache's mapped pages released", rss()))
 print(json.dumps(steps))
 """
 
