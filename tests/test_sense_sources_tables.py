@@ -115,6 +115,7 @@ CLEAN = [
     # French: the same words in their ordinary or regional sense.
     ("MT610", "Le général de Gaulle a inauguré le pont ; Al Pacino joue un voleur dans le film."),
     ("MT610", "Le musée a été inauguré par le président de la République en présence du maire."),
+    ("MT610", "En NBA, les meilleurs joueurs de la série ont brillé lors des playoffs."),
     ("MT610", "L'imprimerie a imprimé deux mille affiches pour le match de samedi."),
     ("MT610", "Les chèvres broutent dans les prés ; le club de football joue à domicile."),
     ("MT610", "Le directeur technique national a présenté le plan de formation des entraîneurs."),
