@@ -143,3 +143,23 @@ CLEAN = [
 @pytest.mark.parametrize(("code", "text"), CLEAN)
 def test_clean_journalism_stays_silent(code: str, text: str) -> None:
     assert _findings(code, text) == []
+
+
+# Traps found while writing the rows: the same words where French uses them rightly.
+TRAPS_FR = [
+    "Le nouveau gymnase, qu'inaugure le maire dimanche, accueillera le club de basket.",
+    "L'imprimeur a imprimé l'histoire en 500 exemplaires pour le musée.",
+    "Le député titulaire et son suppléant ont fait campagne ensemble avant l'élection.",
+    "Voici les réponses aux questions qui circulent sur le vaccin.",
+    "Le défendeur a plaidé la nullité de la procédure devant le tribunal civil.",
+    "Un résultat équilibré au vu du match, a estimé l'entraîneur après le but tardif.",
+    "Le défenseur s'est brisé la cage thoracique lors du match, a indiqué le club ; le gardien va bien.",
+    "Les députés du groupe qui sortent de la ligne du parti seront sanctionnés avant le match de foot.",
+    "Les syndicats restent dans l'impasse avec la police sur les salaires.",
+    "L'escouade nationale de déminage est intervenue avant le match de l'équipe nationale.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS_FR)
+def test_french_traps_stay_silent(text: str) -> None:
+    assert _findings("MT610", text) == []
