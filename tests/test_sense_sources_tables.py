@@ -163,3 +163,20 @@ TRAPS_FR = [
 @pytest.mark.parametrize("text", TRAPS_FR)
 def test_french_traps_stay_silent(text: str) -> None:
     assert _findings("MT610", text) == []
+
+
+TRAPS_OTHER = [
+    ("MT610", "Les meilleurs joueurs de la Série A brésilienne ont été récompensés."),
+    ("MT611", "The singer's video has a new simple, elegant look for the album."),
+    ("MT611", "An infiltration of fans onto the pitch forced the referee to stop the match."),
+    ("MT611", "The printed history in the library lists every song of the choir."),
+    ("MT612", "Die besten Spieler der Serie A wurden ausgezeichnet."),
+    ("MT612", "Die Einweihung des Präsidenten-Palastes ist für Mai geplant."),
+    ("MT612", "Ein gemeinsamer Apparat der EU-Staaten soll Verdächtige schneller finden."),
+    ("MT613", "La editorial imprimió la historia en 1990 y la reeditó después."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), TRAPS_OTHER)
+def test_other_traps_stay_silent(code: str, text: str) -> None:
+    assert _findings(code, text) == []
