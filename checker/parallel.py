@@ -18,7 +18,6 @@ import contextlib
 import io
 import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -26,8 +25,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.cachedir import release_mapped
 from checker.document import Document
@@ -37,8 +35,17 @@ from checker.heap import settle
 from checker.report import FileReport
 from checker.runner import Runner
 
+if TYPE_CHECKING:  # multiprocessing is imported by the --jobs path only (about 11 ms of start-up)
+    from multiprocessing.connection import Connection
+
 #: Files in flight per worker: enough to keep workers busy while one file is slow.
 WINDOW_PER_JOB = 4
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def job_count(jobs: int) -> int:
@@ -237,7 +244,7 @@ def check_all(
     """
     global _RUNNER
     checked = checked if checked is not None else Checked()
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not _can_fork():
         _RUNNER = runner
         for n, target in enumerate(targets):
             if n == 1:
@@ -300,6 +307,9 @@ def _check_parallel(
     checked: Checked,
 ) -> Iterator[tuple[FileReport, str | None]]:
     global _RUNNER
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     ctx = multiprocessing.get_context("fork")
     _RUNNER = runner  # inherited by the forked workers
 

@@ -1,0 +1,36 @@
+"""The one-article path of ``mtlint check`` does not import ``multiprocessing`` (about 11 ms of
+start-up): only ``--jobs`` with more than one worker needs it. Both run in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules_after_check(tmp_path: Path, *args: str) -> set[str]:
+    article = tmp_path / "a.txt"
+    article.write_text("Le conseil municipal a voté le budget mardi soir.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("La ville a inauguré une nouvelle bibliothèque.\n", encoding="utf-8")
+    code = (
+        "import sys, io, contextlib; sys.path.insert(0, %r)\n"
+        "from checker.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(%r)\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        % (str(ROOT), ["check", *args, str(article), str(other)])
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_one_job_does_not_import_multiprocessing(tmp_path: Path) -> None:
+    assert "multiprocessing" not in _modules_after_check(tmp_path, "--jobs", "1")
+
+
+def test_two_jobs_import_it(tmp_path: Path) -> None:
+    # The counterpart, so that the test above cannot pass vacuously.
+    assert "multiprocessing" in _modules_after_check(tmp_path, "--jobs", "2")
