@@ -100,3 +100,18 @@ def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
 
     private = tmp_path_factory.mktemp("result-cache")
     monkeypatch.setattr(checker.resultcache, "default_cache_dir", lambda config_root: private)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache directory of the test's own, and the pattern store as a new process sees it:
+    nothing loaded, nothing added, nothing compiled. (A store loaded by an earlier test of the
+    session, from another directory and perhaps full, would otherwise take every new entry.)"""
+    from checker import regexcache
+
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_store", None)
+    monkeypatch.setattr(regexcache, "_added", {})
+    monkeypatch.setattr(regexcache, "_live", {})
+    return tmp_path

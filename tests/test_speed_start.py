@@ -19,10 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
-    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
-    return tmp_path
+def cache(fresh_cache: Path) -> Path:
+    return fresh_cache
 
 
 # --- word lists ---------------------------------------------------------------------------
