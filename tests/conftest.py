@@ -110,8 +110,8 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from checker import regexcache
 
     monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
-    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(regexcache, "_store", None)
     monkeypatch.setattr(regexcache, "_added", {})
     monkeypatch.setattr(regexcache, "_live", {})
-    return tmp_path
+    return tmp_path / "cache"

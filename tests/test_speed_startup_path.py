@@ -17,11 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
-    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+def cache(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(rulecache, "RACY_NS", 0)  # the copies below are new: trust their stat at once
-    return tmp_path / "cache"
+    return fresh_cache
 
 
 def _copy_packs(tmp_path: Path) -> list[Path]:
