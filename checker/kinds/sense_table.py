@@ -96,7 +96,6 @@ class Topic:
     name: str
     minimum: int
     cues: regex.Pattern[str]  # one alternation, a named group per cue: c0, c1, …
-    count: int
 
 
 _TOPIC_NAME = regex.compile(r"^[a-z][a-z0-9_-]*$")
@@ -119,7 +118,7 @@ def compile_topics(rows: tuple[tuple[str, ...], ...], where: str) -> dict[str, T
             compiled = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])(?:" + body + r")(?![\p{L}\p{M}\p{N}_])", regex.IGNORECASE)
         except regex.error as exc:
             raise ValueError(f"{where}: topic {cells[0]!r}: {exc}") from None
-        topics[cells[0]] = Topic(cells[0], minimum, compiled, len(cues))
+        topics[cells[0]] = Topic(cells[0], minimum, compiled)
     return topics
 
 
