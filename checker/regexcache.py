@@ -46,6 +46,8 @@ _original: Any = None
 _store: Any = None  # the memory-mapped marisa BytesTrie (or an empty dict)
 _live: dict[Any, Any] = {}
 _added: dict[str, bytes] = {}
+#: Keys of the store read in this process (what the rule files in use need).
+_used: set[str] = set()
 _registered = False
 #: DEBUG | LOCALE: patterns compiled with these flags are left to regex.
 _SKIP = int(regex.DEBUG | regex.LOCALE)
@@ -86,8 +88,12 @@ def _load() -> Any:
 
 
 def _get(key: tuple[Any, ...]) -> bytes | None:
-    found = _load().get(repr(key))
-    return found[0] if found else None
+    text = repr(key)
+    found = _load().get(text)
+    if not found:
+        return None
+    _used.add(text)
+    return found[0]  # type: ignore[no-any-return]
 
 
 def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
@@ -112,7 +118,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
         except (pickle.UnpicklingError, TypeError, ValueError, AttributeError, EOFError):
             pass
     compiled = _original(pattern, flags, ignore_unused, kwargs, cache_it)
-    if not (compiled.flags & regex.LOCALE) and len(_load()) + len(_added) < MAX_PATTERNS:
+    if not (compiled.flags & regex.LOCALE) and len(_added) < MAX_PATTERNS:
         with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
             _added[repr(key)] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     _live[(pattern, flags, version)] = compiled
@@ -182,7 +188,7 @@ def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
             got = _live[key] = pickle.loads(data)
             return got  # type: ignore[no-any-return]
     value = compute()
-    if len(_load()) + len(_added) < MAX_PATTERNS:
+    if len(_added) < MAX_PATTERNS:
         with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
             _added[repr(key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     _live[key] = value
@@ -190,7 +196,12 @@ def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
 
 
 def save() -> None:
-    """Add the entries made in this process to the store on disk (merged, written atomically)."""
+    """Add the entries made in this process to the store on disk (merged, written atomically).
+
+    The store keeps at most ``MAX_PATTERNS`` entries. When the new ones do not fit, the entries
+    of the store that this process did not read (patterns of rule files edited or removed since,
+    of another checkout, of an older mtlint) make room first: the entries read in this process
+    and the new ones are kept, then the other old ones as long as there is room."""
     global _added
     if not _added:
         return
@@ -201,9 +212,25 @@ def save() -> None:
 
     old = _open(path)
     merged = dict(old.items()) if old else {}
-    for key, value in _added.items():
-        if len(merged) < MAX_PATTERNS:
-            merged.setdefault(key, value)
+    fresh = {key: value for key, value in _added.items() if key not in merged}
     _added = {}
+    if len(merged) + len(fresh) > MAX_PATTERNS:
+        keep = {key: value for key, value in merged.items() if key in _used}
+        room = max(MAX_PATTERNS - len(keep) - len(fresh), 0)
+        for key, value in merged.items():
+            if not room:
+                break
+            if key not in keep:
+                keep[key] = value
+                room -= 1
+        merged = keep
+    changed = old is None or len(merged) != len(old)
+    for key, value in fresh.items():
+        if len(merged) >= MAX_PATTERNS:
+            break
+        merged[key] = value
+        changed = True
+    if not changed:
+        return  # a full store of entries this process read: nothing new fits, nothing to write
     with contextlib.suppress(OSError):
         publish(path, marisa_trie.BytesTrie(merged.items()).save)

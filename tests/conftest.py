@@ -114,4 +114,5 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regexcache, "_store", None)
     monkeypatch.setattr(regexcache, "_added", {})
     monkeypatch.setattr(regexcache, "_live", {})
+    monkeypatch.setattr(regexcache, "_used", set())
     return tmp_path / "cache"

@@ -1,0 +1,81 @@
+"""The pattern store keeps what the rules in use need when it is full (issue #11: a store
+filled by older rule files must not refuse the patterns of the current ones forever)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import marisa_trie
+import pytest
+import regex
+
+from checker import regexcache
+
+
+def _stored(cache: Path) -> set[str]:
+    trie = marisa_trie.BytesTrie()
+    trie.load(str(next(cache.glob("regex-*.marisa"))))
+    return set(trie.keys())
+
+
+def _key(source: str) -> str:
+    return repr((source, 0, int(regex.DEFAULT_VERSION)))
+
+
+def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process sees: the store on disk, nothing read, added or compiled yet."""
+    monkeypatch.setattr(regexcache, "_store", None)
+    monkeypatch.setattr(regexcache, "_added", {})
+    monkeypatch.setattr(regexcache, "_live", {})
+    monkeypatch.setattr(regexcache, "_used", set())
+
+
+def test_a_full_store_makes_room_with_entries_nobody_read(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 6)
+    old = [f"vieux{i}\\w+" for i in range(6)]
+    with regexcache.ACTIVE:
+        for source in old:
+            regex.compile(source)
+    regexcache.save()
+    assert _stored(fresh_cache) == {_key(s) for s in old}  # full
+
+    _new_process(monkeypatch)
+    new = ["neuf\\d+", "autre\\s+mot"]
+    with regexcache.ACTIVE:
+        regex.compile(old[0])  # read from the store
+        regex.compile(old[3])
+        for source in new:
+            regex.compile(source)
+    regexcache.save()
+    stored = _stored(fresh_cache)
+    assert len(stored) == 6
+    assert {_key(old[0]), _key(old[3])} | {_key(s) for s in new} <= stored
+
+
+def test_a_full_store_of_used_entries_is_not_rewritten(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 2)
+    with regexcache.ACTIVE:
+        regex.compile("un\\w")
+        regex.compile("deux\\w")
+    regexcache.save()
+    path = next(fresh_cache.glob("regex-*.marisa"))
+    before = path.stat().st_mtime_ns, path.read_bytes()
+
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile("un\\w")
+        regex.compile("deux\\w")
+        regex.compile("trois\\w")  # does not fit: both old entries were read
+    regexcache.save()
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+    assert _stored(fresh_cache) == {_key("un\\w"), _key("deux\\w")}
+
+
+def test_entries_already_stored_are_not_added_twice(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with regexcache.ACTIVE:
+        regex.compile("pareil\\w")
+    regexcache.save()
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile("pareil\\w")
+    assert regexcache._added == {}  # read from the store, not compiled again
