@@ -3,6 +3,8 @@ masculine friend or relative before a woman's name: hits and clean-text traps (o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.document import Document
@@ -238,3 +240,20 @@ def test_german_feminine_noun_marks_an_unknown_name() -> None:
     assert _found(text, "de", {"MT443"}) == [("MT443", "er")]
     clean = "Die Regisseurin Qarimelle Dastov und ihr Produzent Emre Aksoy kamen. „Es war ein langer Weg“, sagte er."
     assert _found(clean, "de", {"MT443"}) == []
+
+
+def test_mapped_gazetteer_equals_the_tables(fresh_cache: Path) -> None:
+    from checker.kinds import _given_names
+
+    paths = (COMMON / "given-names-extra.tsv", COMMON / "given-names.tsv")
+    read = _given_names._read(paths)
+    _given_names._merged.cache_clear()
+    first = gazetteer(paths)  # builds the trie in the cache
+    assert list(fresh_cache.glob("derived/*.given.marisa"))
+    _given_names._merged.cache_clear()
+    mapped = gazetteer(paths)  # a new process: memory-mapped
+    assert mapped._trie is not None
+    assert len(mapped) == len(first) == len(read)
+    assert dict(zip(sorted(mapped), [mapped[k] for k in sorted(mapped)])) == read
+    assert "chae-won" in mapped and mapped.get("zzqx") is None and "zzqx" not in mapped
+    _given_names._merged.cache_clear()
