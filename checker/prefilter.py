@@ -20,6 +20,7 @@ is compiled when the rule is built, so that a bad row is reported at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
@@ -401,3 +402,342 @@ class LazyTable(Generic[T]):
         return sorted(
             i for i in found if all(any(k in folded for k in req) for req in reqs[i][1:])
         )
+
+
+# --- Where a row can begin: the first characters of its matches, read from the source ------------
+#
+# The tables' check asks, at every word start, which rows can begin with the next three
+# characters (``glossary.prefix_filters``; a partial match answers for one row and key).
+# Most rows open on a few literal words, so the keys they can begin with form a small finite
+# set that can be read from the pattern once. ``start_keys`` reads it (conservatively: any
+# construct it does not know gives no set, and the row keeps the partial-match path), and
+# ``StartIndex`` turns the sets of a table into one dict key -> rows.
+
+#: The length of the keys (the tables' check asks about three characters from a word start).
+KEY_LEN = 3
+#: Characters read as one: every white space (what ``\s``, and the tables' spaces, match) is
+#: " ", every apostrophe the tables accept is "'". A key and a pattern are compared after it.
+_CANON = str.maketrans(
+    dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                  "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000", " ")
+    | dict.fromkeys("’\u02bc", "'")
+)
+#: The most keys a row may have before it is given up (a long alternation of short words).
+_MAX_STARTS = 2048
+#: The regex flags under which the patterns' characters are compared with the text's.
+_CASE_FLAGS = 2 | 32  # regex.IGNORECASE | regex.UNICODE, without importing regex here
+
+# A node's start set: the strings of at most KEY_LEN characters (canonical, see ``_fold``)
+# that its matches begin with; a shorter string is a whole match. None: unknown.
+_Starts = frozenset[str] | None
+_NOTHING: frozenset[str] = frozenset({""})
+_LITERAL_RUN = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
+
+
+def _fold(c: str) -> str:
+    """How a key's character is compared: lowered (when that stays one character), canonical."""
+    low = c.lower()
+    return (low if len(low) == 1 else c).translate(_CANON)
+
+
+_VARIANTS: dict[str, frozenset[str]] = {}
+
+
+def _variants(c: str) -> frozenset[str]:
+    """Every folded character that `c` matches ignoring case (what ``regex`` itself finds equal,
+    ``get_all_cases``, taken twice over so that a relation that is not transitive is covered)."""
+    got = _VARIANTS.get(c)
+    if got is None:
+        from regex import _regex  # the regex module's own case tables (what its matcher uses)
+
+        cases = {c} | {chr(x) for x in _regex.get_all_cases(_CASE_FLAGS, ord(c))}
+        cases |= {chr(y) for x in tuple(cases) for y in _regex.get_all_cases(_CASE_FLAGS, ord(x))}
+        # A character that lowers to several (« İ ») makes a longer key, which is never looked up.
+        got = _VARIANTS[c] = frozenset(_fold(x) for x in cases if len(x.lower()) == 1)
+    return got
+
+
+def _concat(head: _Starts, tail: _Starts) -> _Starts:
+    if head is None:
+        return None
+    if all(len(h) >= KEY_LEN for h in head):
+        return head  # what follows lies beyond the key
+    if tail is None:
+        return None
+    out = {h if len(h) >= KEY_LEN else (h + t)[:KEY_LEN] for h in head for t in tail}
+    return frozenset(out) if len(out) <= _MAX_STARTS else None
+
+
+def _union(a: _Starts, b: _Starts) -> _Starts:
+    if a is None or b is None or len(a) + len(b) > _MAX_STARTS:
+        return None
+    return a | b
+
+
+def _star(item: _Starts) -> _Starts:
+    """The start set of `item` repeated any number of times (a fixed point: keys are short)."""
+    got: _Starts = _NOTHING
+    while True:
+        more = _union(_NOTHING, _concat(item, got))
+        if more is None or more == got:
+            return more
+        got = more
+
+
+class _StartReader:
+    """A reader of a pattern's start set (the grammar of ``_Reader``; see ``start_keys``)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+        #: Above 0, what is read lies beyond the key: only its syntax is checked.
+        self.skipping = 0
+
+    def peek(self) -> str:
+        return self.p[self.i] if self.i < len(self.p) else ""
+
+    def alternation(self) -> _Starts:
+        got = self.sequence()
+        while self.peek() == "|":
+            self.i += 1
+            got = _union(got, self.sequence())
+        return got
+
+    def sequence(self) -> _Starts:
+        got: _Starts = _NOTHING
+        full = False  # every start already has KEY_LEN characters, or is unknown
+        while self.i < len(self.p) and self.peek() not in "|)":
+            if full or self.skipping:
+                run = _LITERAL_RUN.match(self.p, self.i)
+                self.skipping += 1
+                if run is not None:
+                    self.i = run.end()  # plain characters: only a quantifier after them is read
+                    self.quantified(_NOTHING)
+                    self.skipping -= 1
+                    continue
+                self.quantified(self.atom())
+                self.skipping -= 1
+                continue
+            got = _concat(got, self.quantified(self.atom()))
+            full = got is None or all(len(g) >= KEY_LEN for g in got)
+        return got
+
+    def quantified(self, item: _Starts) -> _Starts:
+        c = self.peek()
+        if c not in ("?", "*", "+", "{"):
+            return item
+        if c == "{":
+            end = self.p.find("}", self.i)
+            lo_s, comma, hi_s = self.p[self.i + 1 : end].partition(",") if end > 0 else ("x", "", "")
+            if not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
+                raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
+            lo = int(lo_s) if lo_s else 0
+            hi = int(hi_s) if hi_s else (lo if not comma else None)
+            self.i = end + 1
+        else:
+            self.i += 1
+            lo, hi = (0, 1) if c == "?" else (0, None) if c == "*" else (1, None)
+        if self.peek() == "+":
+            raise _Unknown("possessive")
+        if self.peek() == "?":
+            self.i += 1  # lazy: the same strings
+        if hi is not None and hi < lo:
+            raise _Unknown("bad repeat")
+        if self.skipping:
+            return _NOTHING
+        got: _Starts = _NOTHING
+        for _ in range(min(lo, KEY_LEN + 1)):  # the first repeats (more add nothing to a key)
+            got = _concat(got, item)
+        if hi is None:
+            return _concat(got, _star(item))
+        rest: _Starts = _NOTHING
+        for _ in range(min(hi - lo, KEY_LEN + 1)):
+            rest = _union(_NOTHING, _concat(item, rest))
+        return _concat(got, rest)
+
+    def atom(self) -> _Starts:
+        c = self.peek()
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == "\\":
+            return self.escape()
+        if c == ".":
+            self.i += 1
+            return None
+        if c in _SPECIAL:
+            raise _Unknown(c)  # anchors, a quantifier with nothing before it
+        self.i += 1
+        return _NOTHING if self.skipping else _variants(c)
+
+    def group(self) -> _Starts:
+        p, i = self.p, self.i + 1
+        if p.startswith("?", i):
+            rest = p[i + 1 :]
+            if rest.startswith(":"):
+                i += 2
+            elif rest.startswith(("P<", "<")) and not rest.startswith(("<=", "<!")):
+                end = p.find(">", i)
+                if end < 0:
+                    raise _Unknown("group name")
+                i = end + 1
+            else:
+                # Only a scoped case flag: ignoring case or not, the variants cover the key.
+                j = i + 1
+                while j < len(p) and p[j] in "i-":
+                    j += 1
+                if j == i + 1 or not p.startswith(":", j):
+                    raise _Unknown("group")  # lookarounds, atomic groups, other flags, conditionals
+                i = j + 1
+        self.i = i
+        got = self.alternation()
+        if self.peek() != ")":
+            raise _Unknown("unbalanced")
+        self.i += 1
+        return got
+
+    def char_class(self) -> _Starts:
+        p, i = self.p, self.i + 1
+        if p.startswith("^", i):
+            raise _Unknown("negated set")
+        chars: set[str] = set()
+        first = True
+        while i < len(p):
+            c = p[i]
+            if c == "]" and not first:
+                self.i = i + 1
+                return _NOTHING if self.skipping else frozenset(v for x in chars for v in _variants(x))
+            first = False
+            if c == "[":
+                raise _Unknown("nested set")  # or a POSIX class: refused either way
+            if c == "\\":
+                got, i = self._class_escape(i)
+            else:
+                got, i = c, i + 1
+            if p.startswith("-", i) and i + 1 < len(p) and p[i + 1] != "]":
+                hi = p[i + 1]
+                if hi in "\\[" or len(got) != 1 or not 0 <= ord(hi) - ord(got) <= 256:
+                    raise _Unknown("range")
+                chars.update(chr(x) for x in range(ord(got), ord(hi) + 1))
+                i += 2
+            else:
+                chars.update(got)
+        raise _Unknown("unterminated set")
+
+    def _class_escape(self, i: int) -> tuple[str, int]:
+        """A class item after a backslash at `i`: (its characters, where the next item starts)."""
+        p = self.p
+        c = p[i + 1] if i + 1 < len(p) else ""
+        if c == "s":
+            return " ", i + 2
+        if c in "tnrfv":
+            return " ", i + 2  # white space: every one reads as " "
+        if c in "xuU":
+            width = {"x": 2, "u": 4, "U": 8}[c]
+            digits = p[i + 2 : i + 2 + width]
+            if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                raise _Unknown("escape")
+            return chr(int(digits, 16)), i + 2 + width
+        if c and not c.isalnum():
+            return c, i + 2
+        raise _Unknown("escape")  # classes (\w, \d, \p{…}) and the rest
+
+    def escape(self) -> _Starts:
+        p, i = self.p, self.i
+        c = p[i + 1] if i + 1 < len(p) else ""
+        if c in "wWdDSpPXN":
+            self.i = i + 2
+            if c in "pPN" and p.startswith("{", self.i):
+                end = p.find("}", self.i)
+                if end < 0:
+                    raise _Unknown("escape")
+                self.i = end + 1
+            return None  # a class of many characters
+        got, self.i = self._class_escape(i)
+        return _NOTHING if self.skipping else frozenset(v for x in got for v in _variants(x))
+
+
+def start_keys(pattern: str) -> frozenset[str] | None:
+    """The keys a match of `pattern` can begin with, or None when they are unknown or too many.
+
+    `pattern` is the source a table compiles (after ``glossary._body``), matched ignoring case.
+    Each key is folded (``_fold``: lowered, white space read as " ", apostrophes as "'") and
+    has ``KEY_LEN`` characters, or fewer when it is a whole match. For every text ``t`` whose
+    folded first ``KEY_LEN`` characters are ``k``, a partial match of the pattern at the start
+    of ``t`` implies that ``k`` or a prefix of ``k`` is in the set; the set may hold more.
+    Lookarounds, anchors, boundaries, back-references, fuzzy and possessive parts, other
+    flags and unknown escapes give None, as does a row that can match the empty string."""
+    try:
+        reader = _StartReader(pattern)
+        got = reader.alternation()
+        if reader.i != len(pattern):
+            return None
+    except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
+        return None
+    if got is None or "" in got:
+        return None
+    return got
+
+
+class StartIndex:
+    """The rows of a table that can begin with a key, for the rows whose ``start_keys`` are known.
+
+    ``static`` is the mask (bit ``i`` = row ``i``) of those rows; ``three`` maps a full-length key
+    to its rows and ``short`` a shorter key (a whole match) to its rows. ``lookup`` answers for
+    the static rows only; the others keep the partial-match path (``glossary.StartMemo``)."""
+
+    __slots__ = ("static", "three", "short")
+
+    def __init__(self, static: int, three: dict[str, int], short: dict[str, int]) -> None:
+        self.static = static
+        self.three = three
+        self.short = short
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return StartIndex, (self.static, self.three, self.short)
+
+    def lookup(self, key: str) -> int | None:
+        """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
+        looked up (shorter than ``KEY_LEN``, or longer once lowered: « İ »)."""
+        low = key.lower()
+        if len(low) != KEY_LEN:
+            return None
+        low = low.translate(_CANON)
+        found = self.three.get(low, 0)
+        if self.short:
+            found |= self.short.get(low[:1], 0) | self.short.get(low[:2], 0)
+        return found
+
+
+def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
+    static = 0
+    three: dict[str, int] = {}
+    short: dict[str, int] = {}
+    for i, source in enumerate(sources):
+        keys = start_keys(source) if plain(source) else None
+        if keys is None:
+            continue
+        bit = 1 << i
+        static |= bit
+        for k in keys:
+            into = three if len(k) == KEY_LEN else short
+            into[k] = into.get(k, 0) | bit
+    return StartIndex(static, three, short)
+
+
+def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
+    """The ``StartIndex`` of a table whose rows compile `sources` (``glossary._body`` applied);
+    `plain` says which rows the partial-match path may answer by their first character (only
+    those may be static). Kept in the pattern store as one entry per table, as ``_table_index``."""
+    from checker import regexcache
+
+    if not regexcache.is_active():
+        return _start_index_of(sources, plain)
+    import hashlib
+
+    import regex  # its version: the case tables the keys were read with
+
+    digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    key = ("start-index", 1, regex.__version__, len(sources), digest)
+    return regexcache.memo(key, lambda: _start_index_of(sources, plain))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -35,6 +36,9 @@ from checker.finding import Hit
 from checker.kinds._phrases import match_case
 from checker.rules import Rule, param
 from checker.wordlists import read_table
+
+if TYPE_CHECKING:
+    from checker.prefilter import StartIndex
 
 NAME = "glossary"
 PARAMS = {
@@ -137,7 +141,7 @@ def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each entry when an article first holds its literal words (see
     ``checker.prefilter``), or all of them now when the rule files were not built before."""
-    from checker.prefilter import LazyTable, is_trusted
+    from checker.prefilter import LazyTable, is_trusted, start_index
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -151,25 +155,24 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_NAMED_GROUP.sub("(?:", _body(table.entry(i).source)), flags)
+            got = bodies[i] = regex.compile(_source(table.entry(i).source), flags)
         return got
 
     if not is_trusted():
         for i in range(len(table)):
             body(i)
 
+    index = start_index([_source(row[0]) for row in rows], is_plain)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
         candidates = table.candidates(text)
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body, starts)
+        by_prefix, starting_with = prefix_filters(candidates, body, starts, index)
         pos = 0
-        for w in _WORD_START.finditer(text):
-            start = w.start()
+        for start in starts_to_try(doc, text, by_prefix, str.lower):
             if start < pos:
-                continue
-            if not by_prefix(text[start : start + 3].lower()):
                 continue
             for i in starting_with(text[start : start + 8].lower()):
                 entry = table.entry(i)
@@ -182,10 +185,54 @@ def build(rule: Rule):  # noqa: ANN201
     return check
 
 
+def _source(pattern: str) -> str:
+    """What a row's prefix filter compiles: the pattern as matched, without its group names."""
+    return _NAMED_GROUP.sub("(?:", _body(pattern))
+
+
+#: doc.cache key of the word starts of a text (see ``word_starts``).
+WORD_STARTS = "glossary.word-starts"
+
+
+def word_starts(doc: Document, text: str) -> dict[str, list[int]]:
+    """The word starts of `text` (the document's prose or a view of it), grouped by the three
+    characters that follow each: computed once per document and text, shared by every table."""
+    memo: dict[int, tuple[str, dict[str, list[int]]]] = doc.cache.setdefault(WORD_STARTS, {})
+    got = memo.get(id(text))
+    if got is None or got[0] is not text:
+        by_key: dict[str, list[int]] = {}
+        for start in [m.start() for m in _WORD_START.finditer(text)]:
+            key = text[start : start + 3]
+            where = by_key.get(key)
+            if where is None:
+                by_key[key] = [start]
+            else:
+                where.append(start)
+        got = memo[id(text)] = (text, by_key)  # the text is kept, so its id is not reused
+    return got[1]
+
+
+def starts_to_try(doc: Document, text: str, by_prefix: Callable[[str], tuple[int, ...]],
+                  key_of: Callable[[str], str]) -> list[int]:
+    """The word starts of `text`, in order, where some row can begin (``by_prefix`` of the key,
+    ``key_of`` of the three characters there): one question per distinct key of the text."""
+    found: list[int] = []
+    for raw, where in word_starts(doc, text).items():
+        if by_prefix(key_of(raw)):
+            found.extend(where)
+    found.sort()
+    return found
+
+
 #: Pattern parts whose partial match on a shorter text may differ (lookarounds, anchors,
 #: boundaries, conditionals, fuzzy constraints): entries holding one are always asked.
 _NOT_PLAIN = ("(?=", "(?!", "(?<", "(?(", "\\b", "\\B", "\\m", "\\M", "\\A", "\\Z", "\\z", "\\G", "\\K",
               "$", "^", "{e", "{i", "{d", "{s", "(?r", "(?f", "(?V", "(?w", "\\X")
+
+
+def is_plain(source: str) -> bool:
+    """Does a row's prefix pattern hold no lookaround, anchor, boundary or fuzzy part (see ``_NOT_PLAIN``)?"""
+    return not any(x in source for x in _NOT_PLAIN)
 
 
 class StartMemo:
@@ -240,7 +287,7 @@ class StartMemo:
                     low = rest & -rest
                     i = low.bit_length() - 1
                     if i not in plain:
-                        plain[i] = not any(x in body(i).pattern for x in _NOT_PLAIN)
+                        plain[i] = is_plain(body(i).pattern)
                         if not plain[i]:
                             self.rough |= low
                     rest ^= low
@@ -276,16 +323,24 @@ def _indices(mask: int) -> list[int]:
 
 
 def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
-                   memo: StartMemo | None = None) \
+                   memo: StartMemo | None = None, index: StartIndex | None = None) \
         -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
     second filter drops entries that open on a common word, « la », « les »). `memo` keeps
-    each (entry, key) answer across articles (bounded). Entries come in `candidates` order."""
+    each (entry, key) answer across articles (bounded). Entries come in `candidates` order.
+
+    With `index` (``checker.prefilter.start_index``), the entries whose start keys were read
+    from their source are looked up there instead of being asked; the first filter may then
+    name more entries than a partial match would (never fewer), and the second, asked by
+    partial match of the longer key, names exactly the same ones (a plain pattern that can
+    begin with a longer key can begin with its first three characters)."""
     three: dict[str, tuple[tuple[int, ...], int]] = {}
     longer: dict[str, tuple[int, ...]] = {}
     seen = StartMemo() if memo is None else memo
     everyone = _mask(candidates)
+    static = everyone & index.static if index is not None else 0
+    asked = everyone & ~static
     ordered = candidates == sorted(candidates)
     rank = None if ordered else {i: n for n, i in enumerate(candidates)}
 
@@ -298,7 +353,13 @@ def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[st
     def prefix(key: str) -> tuple[tuple[int, ...], int]:
         got = three.get(key)
         if got is None:
-            found = seen.entries(key, everyone, body)
+            known = index.lookup(key) if static and index is not None else None
+            if known is None:
+                found = seen.entries(key, everyone, body)
+            else:
+                found = known & static
+                if asked:
+                    found |= seen.entries(key, asked, body)
             got = three[key] = (in_order(found), found)
         return got
 
