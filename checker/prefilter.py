@@ -699,15 +699,23 @@ class StartIndex:
 
     def lookup(self, key: str) -> int | None:
         """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
-        looked up (shorter than ``KEY_LEN``, or longer once lowered: « İ »)."""
-        low = key.lower()
-        if len(low) != KEY_LEN:
-            return None
-        low = low.translate(_CANON)
-        found = self.three.get(low, 0)
+        looked up (see ``fold_key``)."""
+        folded = fold_key(key)
+        return None if folded is None else self.lookup_folded(folded)
+
+    def lookup_folded(self, folded: str) -> int:
+        """``lookup`` of a key already folded by ``fold_key``."""
+        found = self.three.get(folded, 0)
         if self.short:
-            found |= self.short.get(low[:1], 0) | self.short.get(low[:2], 0)
+            found |= self.short.get(folded[:1], 0) | self.short.get(folded[:2], 0)
         return found
+
+
+def fold_key(key: str) -> str | None:
+    """`key` as ``StartIndex`` keys are written (lowered, white space " ", apostrophes "'"), or
+    None when it cannot be looked up: shorter than ``KEY_LEN``, or longer once lowered (« İ »)."""
+    low = key.lower()
+    return low.translate(_CANON) if len(low) == KEY_LEN else None
 
 
 def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:

@@ -169,12 +169,12 @@ def build(rule: Rule):  # noqa: ANN201
         candidates = table.candidates(text)
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body, starts, index)
+        prefixes = PrefixFilter(candidates, body, starts, index)
         pos = 0
-        for start in starts_to_try(doc, text, by_prefix, str.lower):
+        for start in prefixes.starts(doc, text, str.lower):
             if start < pos:
                 continue
-            for i in starting_with(text[start : start + 8].lower()):
+            for i in prefixes.starting_with(text[start : start + 8].lower()):
                 entry = table.entry(i)
                 m = entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is not None:
@@ -194,34 +194,52 @@ def _source(pattern: str) -> str:
 WORD_STARTS = "glossary.word-starts"
 
 
-def word_starts(doc: Document, text: str) -> dict[str, list[int]]:
-    """The word starts of `text` (the document's prose or a view of it), grouped by the three
-    characters that follow each: computed once per document and text, shared by every table."""
-    memo: dict[int, tuple[str, dict[str, list[int]]]] = doc.cache.setdefault(WORD_STARTS, {})
-    got = memo.get(id(text))
-    if got is None or got[0] is not text:
-        by_key: dict[str, list[int]] = {}
+class WordStarts:
+    """The word starts of a text, grouped by the three characters that follow each (``by_raw``)
+    and by those characters folded as ``StartIndex`` keys (``by_folded``; the keys that cannot
+    be folded are in ``odd``). Shared by every table: do not change the lists."""
+
+    __slots__ = ("by_raw", "_by_folded", "odd")
+
+    def __init__(self, text: str) -> None:
+        by_raw: dict[str, list[int]] = {}
         for start in [m.start() for m in _WORD_START.finditer(text)]:
             key = text[start : start + 3]
-            where = by_key.get(key)
+            where = by_raw.get(key)
             if where is None:
-                by_key[key] = [start]
+                by_raw[key] = [start]
             else:
                 where.append(start)
-        got = memo[id(text)] = (text, by_key)  # the text is kept, so its id is not reused
+        self.by_raw = by_raw
+        self._by_folded: dict[str, list[int]] | None = None
+        self.odd: list[str] = []
+
+    @property
+    def by_folded(self) -> dict[str, list[int]]:
+        """Folded key -> its word starts (computed on first use)."""
+        if self._by_folded is None:
+            from checker.prefilter import fold_key
+
+            folded: dict[str, list[int]] = {}
+            for raw, where in self.by_raw.items():
+                key = fold_key(raw)
+                if key is None:
+                    self.odd.append(raw)
+                elif key in folded:
+                    folded[key] = folded[key] + where
+                else:
+                    folded[key] = where
+            self._by_folded = folded
+        return self._by_folded
+
+
+def word_starts(doc: Document, text: str) -> WordStarts:
+    """The ``WordStarts`` of `text` (the document's prose or a view of it), once per document and text."""
+    memo: dict[int, tuple[str, WordStarts]] = doc.cache.setdefault(WORD_STARTS, {})
+    got = memo.get(id(text))
+    if got is None or got[0] is not text:
+        got = memo[id(text)] = (text, WordStarts(text))  # the text is kept, so its id is not reused
     return got[1]
-
-
-def starts_to_try(doc: Document, text: str, by_prefix: Callable[[str], tuple[int, ...]],
-                  key_of: Callable[[str], str]) -> list[int]:
-    """The word starts of `text`, in order, where some row can begin (``by_prefix`` of the key,
-    ``key_of`` of the three characters there): one question per distinct key of the text."""
-    found: list[int] = []
-    for raw, where in word_starts(doc, text).items():
-        if by_prefix(key_of(raw)):
-            found.extend(where)
-    found.sort()
-    return found
 
 
 #: Pattern parts whose partial match on a shorter text may differ (lookarounds, anchors,
@@ -322,9 +340,7 @@ def _indices(mask: int) -> list[int]:
     return found
 
 
-def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
-                   memo: StartMemo | None = None, index: StartIndex | None = None) \
-        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
+class PrefixFilter:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
     second filter drops entries that open on a common word, « la », « les »). `memo` keeps
@@ -335,42 +351,82 @@ def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[st
     name more entries than a partial match would (never fewer), and the second, asked by
     partial match of the longer key, names exactly the same ones (a plain pattern that can
     begin with a longer key can begin with its first three characters)."""
-    three: dict[str, tuple[tuple[int, ...], int]] = {}
-    longer: dict[str, tuple[int, ...]] = {}
-    seen = StartMemo() if memo is None else memo
-    everyone = _mask(candidates)
-    static = everyone & index.static if index is not None else 0
-    asked = everyone & ~static
-    ordered = candidates == sorted(candidates)
-    rank = None if ordered else {i: n for n, i in enumerate(candidates)}
 
-    def in_order(found: int) -> tuple[int, ...]:
+    __slots__ = ("body", "seen", "index", "everyone", "static", "asked", "rank", "three", "longer")
+
+    def __init__(self, candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                 memo: StartMemo | None = None, index: StartIndex | None = None) -> None:
+        self.body = body
+        self.seen = StartMemo() if memo is None else memo
+        self.index = index
+        self.everyone = _mask(candidates)
+        #: The candidates the index answers for, and the ones the memo is asked about.
+        self.static = self.everyone & index.static if index is not None else 0
+        self.asked = self.everyone & ~self.static
+        self.rank = None if candidates == sorted(candidates) else {i: n for n, i in enumerate(candidates)}
+        self.three: dict[str, tuple[tuple[int, ...], int]] = {}
+        self.longer: dict[str, tuple[int, ...]] = {}
+
+    def _in_order(self, found: int) -> tuple[int, ...]:
         if not found:
             return ()
         indices = _indices(found)
-        return tuple(indices if rank is None else sorted(indices, key=rank.__getitem__))
+        return tuple(indices if self.rank is None else sorted(indices, key=self.rank.__getitem__))
 
-    def prefix(key: str) -> tuple[tuple[int, ...], int]:
-        got = three.get(key)
+    def prefix(self, key: str) -> tuple[tuple[int, ...], int]:
+        """The entries (in order, and as a mask) that can begin with the 3-character `key`."""
+        got = self.three.get(key)
         if got is None:
-            known = index.lookup(key) if static and index is not None else None
+            known = self.index.lookup(key) if self.static and self.index is not None else None
             if known is None:
-                found = seen.entries(key, everyone, body)
+                found = self.seen.entries(key, self.everyone, self.body)
             else:
-                found = known & static
-                if asked:
-                    found |= seen.entries(key, asked, body)
-            got = three[key] = (in_order(found), found)
+                found = known & self.static
+                if self.asked:
+                    found |= self.seen.entries(key, self.asked, self.body)
+            got = self.three[key] = (self._in_order(found), found)
         return got
 
-    def by_prefix(key: str) -> tuple[int, ...]:
-        return prefix(key)[0]
+    def by_prefix(self, key: str) -> tuple[int, ...]:
+        """The entries that can begin with the 3-character `key`, in candidate order."""
+        return self.prefix(key)[0]
 
-    def starting_with(key: str) -> tuple[int, ...]:
-        got = longer.get(key)
+    def starting_with(self, key: str) -> tuple[int, ...]:
+        """Of ``by_prefix(key[:3])``, the entries that can begin with the longer `key`."""
+        got = self.longer.get(key)
         if got is None:
-            first, mask = prefix(key[:3])
-            got = longer[key] = in_order(seen.entries(key, mask, body)) if first else ()
+            first, mask = self.prefix(key[:3])
+            got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if first else ()
         return got
 
-    return by_prefix, starting_with
+    def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
+        """The word starts of `text`, in order, where some entry can begin (``by_prefix`` of
+        ``key_of`` of the three characters there): one question per distinct key of the text,
+        or, when the index answers for every candidate, one set intersection."""
+        words = word_starts(doc, text)
+        found: list[int] = []
+        index = self.index
+        if self.asked or index is None:
+            for raw, where in words.by_raw.items():
+                if self.by_prefix(key_of(raw)):
+                    found.extend(where)
+        else:
+            static, three, by_folded = self.static, index.three, words.by_folded
+            keys = {key for key in by_folded.keys() & three.keys() if three[key] & static}
+            if index.short:  # rows with a whole match shorter than a key
+                keys.update(key for key in by_folded if index.lookup_folded(key) & static)
+            for key in keys:
+                found.extend(by_folded[key])
+            for raw in words.odd:
+                if self.by_prefix(key_of(raw)):
+                    found.extend(words.by_raw[raw])
+        found.sort()
+        return found
+
+
+def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                   memo: StartMemo | None = None, index: StartIndex | None = None) \
+        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
+    """``by_prefix`` and ``starting_with`` of a ``PrefixFilter``."""
+    got = PrefixFilter(candidates, body, memo, index)
+    return got.by_prefix, got.starting_with

@@ -55,14 +55,13 @@ from checker.finding import Hit
 from checker.kinds.glossary import (
     _TIMEOUT,
     Entry,
+    PrefixFilter,
     StartMemo,
     _body,
     _hit,
     _source,
     compile_entry,
     is_plain,
-    prefix_filters,
-    starts_to_try,
 )
 from checker.rules import Rule, param
 from checker.wordlists import read_table
@@ -243,7 +242,7 @@ def build(rule: Rule):  # noqa: ANN201
         ]
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body, starts, index)
+        prefixes = PrefixFilter(candidates, body, starts, index)
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
         def occurs(p: regex.Pattern[str]) -> bool:
@@ -254,10 +253,10 @@ def build(rule: Rule):  # noqa: ANN201
 
         pos = 0
         # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
-        for start in starts_to_try(doc, text, by_prefix, key_of):
+        for start in prefixes.starts(doc, text, key_of):
             if start < pos:
                 continue
-            for i in starting_with(key_of(text[start : start + 8])):
+            for i in prefixes.starting_with(key_of(text[start : start + 8])):
                 row = table.entry(i)
                 m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
