@@ -391,9 +391,11 @@ class LazyTable(Generic[T]):
             found.add("")  # the empty string occurs in every text
         return found
 
-    def candidates(self, text: str) -> list[int]:
-        """Indices (in table order) of the entries that may match somewhere in `text`."""
-        folded = text.casefold()
+    def candidates(self, text: str, folded: str | None = None) -> list[int]:
+        """Indices (in table order) of the entries that may match somewhere in `text` (`folded`:
+        ``text.casefold()`` when the caller has it)."""
+        if folded is None:
+            folded = text.casefold()
         found = set(self.always)
         by_key = self._by_key
         for key in self._keys_in(folded):
@@ -415,6 +417,8 @@ class LazyTable(Generic[T]):
 
 #: The length of the keys (the tables' check asks about three characters from a word start).
 KEY_LEN = 3
+#: The length of the longer keys that narrow the second filter (``StartIndex.narrow``).
+LONG_LEN = 6  # (``narrow`` looks up the shorter whole matches of 1 to 5 characters)
 #: Characters read as one: every white space (what ``\s``, and the tables' spaces, match) is
 #: " ", every apostrophe the tables accept is "'". A key and a pattern are compared after it.
 _CANON = str.maketrans(
@@ -457,14 +461,15 @@ def _variants(c: str) -> frozenset[str]:
     return got
 
 
-def _concat(head: _Starts, tail: _Starts) -> _Starts:
+def _concat(head: _Starts, tail: _Starts, n: int) -> _Starts:
+    """The start sets (keys of `n` characters) of `head` followed by `tail`."""
     if head is None:
         return None
-    if all(len(h) >= KEY_LEN for h in head):
+    if all(len(h) >= n for h in head):
         return head  # what follows lies beyond the key
     if tail is None:
         return None
-    out = {h if len(h) >= KEY_LEN else (h + t)[:KEY_LEN] for h in head for t in tail}
+    out = {h if len(h) >= n else (h + t)[:n] for h in head for t in tail}
     return frozenset(out) if len(out) <= _MAX_STARTS else None
 
 
@@ -474,11 +479,11 @@ def _union(a: _Starts, b: _Starts) -> _Starts:
     return a | b
 
 
-def _star(item: _Starts) -> _Starts:
+def _star(item: _Starts, n: int) -> _Starts:
     """The start set of `item` repeated any number of times (a fixed point: keys are short)."""
     got: _Starts = _NOTHING
     while True:
-        more = _union(_NOTHING, _concat(item, got))
+        more = _union(_NOTHING, _concat(item, got, n))
         if more is None or more == got:
             return more
         got = more
@@ -487,9 +492,10 @@ def _star(item: _Starts) -> _Starts:
 class _StartReader:
     """A reader of a pattern's start set (the grammar of ``_Reader``; see ``start_keys``)."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, n: int) -> None:
         self.p = pattern
         self.i = 0
+        self.n = n  # the length of the keys
         #: Above 0, what is read lies beyond the key: only its syntax is checked.
         self.skipping = 0
 
@@ -518,8 +524,8 @@ class _StartReader:
                 self.quantified(self.atom())
                 self.skipping -= 1
                 continue
-            got = _concat(got, self.quantified(self.atom()))
-            full = got is None or all(len(g) >= KEY_LEN for g in got)
+            got = _concat(got, self.quantified(self.atom()), self.n)
+            full = got is None or all(len(g) >= self.n for g in got)
         return got
 
     def quantified(self, item: _Starts) -> _Starts:
@@ -545,15 +551,16 @@ class _StartReader:
             raise _Unknown("bad repeat")
         if self.skipping:
             return _NOTHING
+        n = self.n
         got: _Starts = _NOTHING
-        for _ in range(min(lo, KEY_LEN + 1)):  # the first repeats (more add nothing to a key)
-            got = _concat(got, item)
+        for _ in range(min(lo, n + 1)):  # the first repeats (more add nothing to a key)
+            got = _concat(got, item, n)
         if hi is None:
-            return _concat(got, _star(item))
+            return _concat(got, _star(item, n), n)
         rest: _Starts = _NOTHING
-        for _ in range(min(hi - lo, KEY_LEN + 1)):
-            rest = _union(_NOTHING, _concat(item, rest))
-        return _concat(got, rest)
+        for _ in range(min(hi - lo, n + 1)):
+            rest = _union(_NOTHING, _concat(item, rest, n))
+        return _concat(got, rest, n)
 
     def atom(self) -> _Starts:
         c = self.peek()
@@ -658,18 +665,18 @@ class _StartReader:
         return _NOTHING if self.skipping else frozenset(v for x in got for v in _variants(x))
 
 
-def start_keys(pattern: str) -> frozenset[str] | None:
+def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
     """The keys a match of `pattern` can begin with, or None when they are unknown or too many.
 
     `pattern` is the source a table compiles (after ``glossary._body``), matched ignoring case.
     Each key is folded (``_fold``: lowered, white space read as " ", apostrophes as "'") and
-    has ``KEY_LEN`` characters, or fewer when it is a whole match. For every text ``t`` whose
-    folded first ``KEY_LEN`` characters are ``k``, a partial match of the pattern at the start
+    has `length` characters, or fewer when it is a whole match. For every text ``t`` whose
+    folded first `length` characters are ``k``, a partial match of the pattern at the start
     of ``t`` implies that ``k`` or a prefix of ``k`` is in the set; the set may hold more.
     Lookarounds, anchors, boundaries, back-references, fuzzy and possessive parts, other
     flags and unknown escapes give None, as does a row that can match the empty string."""
     try:
-        reader = _StartReader(pattern)
+        reader = _StartReader(pattern, length)
         got = reader.alternation()
         if reader.i != len(pattern):
             return None
@@ -683,19 +690,26 @@ def start_keys(pattern: str) -> frozenset[str] | None:
 class StartIndex:
     """The rows of a table that can begin with a key, for the rows whose ``start_keys`` are known.
 
-    ``static`` is the mask (bit ``i`` = row ``i``) of those rows; ``three`` maps a full-length key
-    to its rows and ``short`` a shorter key (a whole match) to its rows. ``lookup`` answers for
-    the static rows only; the others keep the partial-match path (``glossary.StartMemo``)."""
+    ``static`` is the mask (bit ``i`` = row ``i``) of those rows; ``three`` maps a key of
+    ``KEY_LEN`` characters to its rows and ``short`` a shorter key (a whole match) to its rows.
+    ``lookup`` answers for the static rows only; the others keep the partial-match path
+    (``glossary.StartMemo``). ``longer``, ``long_short`` and ``long_rows`` are the same for keys
+    of ``LONG_LEN`` characters, for the rows whose set of them is known (``narrow``)."""
 
-    __slots__ = ("static", "three", "short")
+    __slots__ = ("static", "three", "short", "long_rows", "longer", "long_short")
 
-    def __init__(self, static: int, three: dict[str, int], short: dict[str, int]) -> None:
+    def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
+                 long_rows: int = 0, longer: dict[str, int] | None = None,
+                 long_short: dict[str, int] | None = None) -> None:
         self.static = static
         self.three = three
         self.short = short
+        self.long_rows = long_rows
+        self.longer = longer or {}
+        self.long_short = long_short or {}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return StartIndex, (self.static, self.three, self.short)
+        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer, self.long_short)
 
     def lookup(self, key: str) -> int | None:
         """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
@@ -710,6 +724,19 @@ class StartIndex:
             found |= self.short.get(folded[:1], 0) | self.short.get(folded[:2], 0)
         return found
 
+    def narrow(self, key: str, rows: int) -> int:
+        """Of `rows`, drop those that cannot begin with `key` (at least ``LONG_LEN`` characters)
+        by their longer keys; every row a partial match of `key` would name stays."""
+        low = key.lower()
+        if not self.long_rows or len(low) != len(key) or len(low) < LONG_LEN:
+            return rows
+        folded = low[:LONG_LEN].translate(_CANON)
+        able = self.longer.get(folded, 0)
+        if self.long_short:
+            get = self.long_short.get
+            able |= get(folded[:1], 0) | get(folded[:2], 0) | get(folded[:3], 0) | get(folded[:4], 0) | get(folded[:5], 0)
+        return rows & (able | ~self.long_rows)
+
 
 def fold_key(key: str) -> str | None:
     """`key` as ``StartIndex`` keys are written (lowered, white space " ", apostrophes "'"), or
@@ -719,9 +746,11 @@ def fold_key(key: str) -> str | None:
 
 
 def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
-    static = 0
+    static = long_rows = 0
     three: dict[str, int] = {}
     short: dict[str, int] = {}
+    longer: dict[str, int] = {}
+    long_short: dict[str, int] = {}
     for i, source in enumerate(sources):
         keys = start_keys(source) if plain(source) else None
         if keys is None:
@@ -731,7 +760,14 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
         for k in keys:
             into = three if len(k) == KEY_LEN else short
             into[k] = into.get(k, 0) | bit
-    return StartIndex(static, three, short)
+        keys = start_keys(source, LONG_LEN)
+        if keys is None:
+            continue
+        long_rows |= bit
+        for k in keys:
+            into = longer if len(k) == LONG_LEN else long_short
+            into[k] = into.get(k, 0) | bit
+    return StartIndex(static, three, short, long_rows, longer, long_short)
 
 
 def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
@@ -747,5 +783,5 @@ def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIn
     import regex  # its version: the case tables the keys were read with
 
     digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    key = ("start-index", 1, regex.__version__, len(sources), digest)
+    key = ("start-index", 2, regex.__version__, len(sources), digest)
     return regexcache.memo(key, lambda: _start_index_of(sources, plain))

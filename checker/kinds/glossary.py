@@ -166,7 +166,7 @@ def build(rule: Rule):  # noqa: ANN201
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        candidates = table.candidates(text)
+        candidates = table.candidates(text, word_starts(doc, text).casefolded)
         if not candidates:
             return
         prefixes = PrefixFilter(candidates, body, starts, index)
@@ -195,51 +195,69 @@ WORD_STARTS = "glossary.word-starts"
 
 
 class WordStarts:
-    """The word starts of a text, grouped by the three characters that follow each (``by_raw``)
-    and by those characters folded as ``StartIndex`` keys (``by_folded``; the keys that cannot
-    be folded are in ``odd``). Shared by every table: do not change the lists."""
+    """What the table kinds read of a text, once per document and text (each part on first
+    use): its word starts grouped by the three characters that follow each (``by_raw``), and
+    by those characters folded as ``StartIndex`` keys (``by_folded``; ``folded_of``: raw key ->
+    folded key or None; ``odd``: the raw keys that cannot be folded), and the case-folded text.
+    Shared by every table: change nothing."""
 
-    __slots__ = ("by_raw", "_by_folded", "odd")
+    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_casefolded")
 
     def __init__(self, text: str) -> None:
-        by_raw: dict[str, list[int]] = {}
-        for start in [m.start() for m in _WORD_START.finditer(text)]:
-            key = text[start : start + 3]
-            where = by_raw.get(key)
-            if where is None:
-                by_raw[key] = [start]
-            else:
-                where.append(start)
-        self.by_raw = by_raw
+        self.text = text
+        self._by_raw: dict[str, list[int]] | None = None
         self._by_folded: dict[str, list[int]] | None = None
+        self.folded_of: dict[str, str | None] = {}
         self.odd: list[str] = []
+        self._casefolded: str | None = None
+
+    @property
+    def by_raw(self) -> dict[str, list[int]]:
+        """The three characters from a word start -> the word starts they follow, in order."""
+        if self._by_raw is None:
+            text = self.text
+            by_raw: dict[str, list[int]] = {}
+            for start in [m.start() for m in _WORD_START.finditer(text)]:
+                key = text[start : start + 3]
+                where = by_raw.get(key)
+                if where is None:
+                    by_raw[key] = [start]
+                else:
+                    where.append(start)
+            self._by_raw = by_raw
+        return self._by_raw
 
     @property
     def by_folded(self) -> dict[str, list[int]]:
-        """Folded key -> its word starts (computed on first use)."""
+        """Folded key -> its word starts (with ``folded_of`` and ``odd``)."""
         if self._by_folded is None:
             from checker.prefilter import fold_key
 
             folded: dict[str, list[int]] = {}
             for raw, where in self.by_raw.items():
-                key = fold_key(raw)
+                key = self.folded_of[raw] = fold_key(raw)
                 if key is None:
                     self.odd.append(raw)
-                elif key in folded:
-                    folded[key] = folded[key] + where
                 else:
-                    folded[key] = where
+                    folded[key] = folded[key] + where if key in folded else where
             self._by_folded = folded
         return self._by_folded
+
+    @property
+    def casefolded(self) -> str:
+        """``text.casefold()`` (what a table's literal keys are searched in)."""
+        if self._casefolded is None:
+            self._casefolded = self.text.casefold()
+        return self._casefolded
 
 
 def word_starts(doc: Document, text: str) -> WordStarts:
     """The ``WordStarts`` of `text` (the document's prose or a view of it), once per document and text."""
-    memo: dict[int, tuple[str, WordStarts]] = doc.cache.setdefault(WORD_STARTS, {})
+    memo: dict[int, WordStarts] = doc.cache.setdefault(WORD_STARTS, {})
     got = memo.get(id(text))
-    if got is None or got[0] is not text:
-        got = memo[id(text)] = (text, WordStarts(text))  # the text is kept, so its id is not reused
-    return got[1]
+    if got is None or got.text is not text:
+        got = memo[id(text)] = WordStarts(text)  # the text is kept, so its id is not reused
+    return got
 
 
 #: Pattern parts whose partial match on a shorter text may differ (lookarounds, anchors,
@@ -396,29 +414,33 @@ class PrefixFilter:
         got = self.longer.get(key)
         if got is None:
             first, mask = self.prefix(key[:3])
-            got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if first else ()
+            if first and self.static and self.index is not None:
+                mask = self.index.narrow(key, mask)  # fewer rows for the partial matches to ask
+            got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if mask else ()
         return got
 
     def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
         """The word starts of `text`, in order, where some entry can begin (``by_prefix`` of
-        ``key_of`` of the three characters there): one question per distinct key of the text,
-        or, when the index answers for every candidate, one set intersection."""
+        ``key_of`` of the three characters there is not empty). The entries the index answers
+        for are found with one set intersection of keys; the others are asked key by key."""
         words = word_starts(doc, text)
-        found: list[int] = []
         index = self.index
-        if self.asked or index is None:
-            for raw, where in words.by_raw.items():
-                if self.by_prefix(key_of(raw)):
-                    found.extend(where)
-        else:
-            static, three, by_folded = self.static, index.three, words.by_folded
-            keys = {key for key in by_folded.keys() & three.keys() if three[key] & static}
-            if index.short:  # rows with a whole match shorter than a key
-                keys.update(key for key in by_folded if index.lookup_folded(key) & static)
-            for key in keys:
-                found.extend(by_folded[key])
-            for raw in words.odd:
-                if self.by_prefix(key_of(raw)):
+        if not self.static or index is None:
+            found = [s for raw, where in words.by_raw.items() if self.by_prefix(key_of(raw)) for s in where]
+            found.sort()
+            return found
+        static, three, by_folded = self.static, index.three, words.by_folded
+        keys = {key for key in by_folded.keys() & three.keys() if three[key] & static}
+        if index.short:  # rows with a whole match shorter than a key
+            keys.update(key for key in by_folded if index.lookup_folded(key) & static)
+        found = [s for key in keys for s in by_folded[key]]
+        for raw in words.odd:  # keys the index cannot read: every candidate is asked
+            if self.by_prefix(key_of(raw)):
+                found.extend(words.by_raw[raw])
+        if self.asked:  # the candidates the index does not answer for, key by key
+            seen, asked, body = self.seen, self.asked, self.body
+            for raw, folded in words.folded_of.items():
+                if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
                     found.extend(words.by_raw[raw])
         found.sort()
         return found

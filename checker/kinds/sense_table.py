@@ -62,6 +62,7 @@ from checker.kinds.glossary import (
     _source,
     compile_entry,
     is_plain,
+    word_starts,
 )
 from checker.rules import Rule, param
 from checker.wordlists import read_table
@@ -238,7 +239,7 @@ def build(rule: Rule):  # noqa: ANN201
             return  # every row is for other article languages
         text = doc.prose
         candidates = [
-            i for i in table.candidates(text) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
+            i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
         ]
         if not candidates:
             return
