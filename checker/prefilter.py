@@ -342,6 +342,36 @@ def _table_index(sources: tuple[str, ...]) -> _Index:
     return regexcache.memo(("prefilter-table", 1, len(sources), digest), lambda: _index_of(sources))
 
 
+#: The keys of every table searched with the automaton (an ordered set), and the automaton
+#: over them with the number of keys it holds (rebuilt when a table built later adds some).
+_TABLE_KEYS: dict[str, None] = {}
+_AUTOMATON: list[Any] = [None, 0]
+#: The last text searched and the keys found in it: the tables of an article share one pass.
+_LAST_SEARCH: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
+
+
+def _keys_of_tables(folded: str) -> frozenset[str]:
+    """The keys of every large table that occur in `folded`: one pass of one automaton
+    (pyahocorasick reports every occurrence of every key, overlapping ones included),
+    remembered for the text object last searched (each table of an article asks again)."""
+    global _LAST_SEARCH
+    last = _LAST_SEARCH
+    if last[0] is folded and last[1] == len(_TABLE_KEYS):
+        return last[2]
+    automaton, size = _AUTOMATON
+    if automaton is None or size != len(_TABLE_KEYS):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for key in tuple(_TABLE_KEYS):
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        _AUTOMATON[:] = [automaton, len(_TABLE_KEYS)]
+    found = frozenset(key for _end, key in automaton.iter(folded)) if len(_TABLE_KEYS) else frozenset()
+    _LAST_SEARCH = (folded, len(_TABLE_KEYS), found)
+    return found
+
+
 class LazyTable(Generic[T]):
     """Entries compiled on first need, behind their literal keys (see the module's docstring)."""
 
@@ -355,7 +385,8 @@ class LazyTable(Generic[T]):
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
         self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
-        self._automaton: Any = None  # built at the first article (see _keys_in)
+        if len(self._by_key) >= _AUTOMATON_MIN_KEYS:
+            _TABLE_KEYS.update(dict.fromkeys(k for k in self._by_key if k))
         if eager if eager is not None else not is_trusted():
             for i in range(len(self.rows)):
                 self.entry(i)
@@ -371,22 +402,12 @@ class LazyTable(Generic[T]):
         return got
 
     def _keys_in(self, folded: str) -> set[str] | Iterable[str]:
-        """The keys that occur in `folded`. A table of many keys is searched with one Aho-Corasick
-        automaton (pyahocorasick: one pass over the text reports every occurrence of every key,
-        overlapping ones included) instead of one substring search per key; a small one key by key."""
+        """The keys that occur in `folded`. A table of many keys takes them from one Aho-Corasick
+        pass shared by every such table (``_keys_of_tables``) instead of one substring search
+        per key; a small one is searched key by key."""
         if len(self._by_key) < _AUTOMATON_MIN_KEYS:
             return [k for k in self._by_key if k in folded]
-        automaton = self._automaton
-        if automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for key in self._by_key:
-                if key:
-                    automaton.add_word(key, key)
-            automaton.make_automaton()
-            self._automaton = automaton
-        found = {key for _end, key in automaton.iter(folded)}
+        found = _keys_of_tables(folded) & self._by_key.keys()
         if "" in self._by_key:
             found.add("")  # the empty string occurs in every text
         return found
@@ -418,7 +439,7 @@ class LazyTable(Generic[T]):
 #: The length of the keys (the tables' check asks about three characters from a word start).
 KEY_LEN = 3
 #: The length of the longer keys that narrow the second filter (``StartIndex.narrow``).
-LONG_LEN = 6  # (``narrow`` looks up the shorter whole matches of 1 to 5 characters)
+LONG_LEN = 6
 #: Characters read as one: every white space (what ``\s``, and the tables' spaces, match) is
 #: " ", every apostrophe the tables accept is "'". A key and a pattern are compared after it.
 _CANON = str.maketrans(
@@ -693,23 +714,21 @@ class StartIndex:
     ``static`` is the mask (bit ``i`` = row ``i``) of those rows; ``three`` maps a key of
     ``KEY_LEN`` characters to its rows and ``short`` a shorter key (a whole match) to its rows.
     ``lookup`` answers for the static rows only; the others keep the partial-match path
-    (``glossary.StartMemo``). ``longer``, ``long_short`` and ``long_rows`` are the same for keys
-    of ``LONG_LEN`` characters, for the rows whose set of them is known (``narrow``)."""
+    (``glossary.StartMemo``). ``longer`` maps a key of ``LONG_LEN`` characters to its rows, for
+    the static rows whose such keys are known and all that long (``long_rows``: ``narrow``)."""
 
-    __slots__ = ("static", "three", "short", "long_rows", "longer", "long_short")
+    __slots__ = ("static", "three", "short", "long_rows", "longer")
 
     def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
-                 long_rows: int = 0, longer: dict[str, int] | None = None,
-                 long_short: dict[str, int] | None = None) -> None:
+                 long_rows: int = 0, longer: dict[str, int] | None = None) -> None:
         self.static = static
         self.three = three
         self.short = short
         self.long_rows = long_rows
         self.longer = longer or {}
-        self.long_short = long_short or {}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer, self.long_short)
+        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer)
 
     def lookup(self, key: str) -> int | None:
         """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
@@ -727,15 +746,24 @@ class StartIndex:
     def narrow(self, key: str, rows: int) -> int:
         """Of `rows`, drop those that cannot begin with `key` (at least ``LONG_LEN`` characters)
         by their longer keys; every row a partial match of `key` would name stays."""
-        low = key.lower()
-        if not self.long_rows or len(low) != len(key) or len(low) < LONG_LEN:
+        folded = fold_long(key)
+        if folded is None or not self.long_rows:
             return rows
-        folded = low[:LONG_LEN].translate(_CANON)
-        able = self.longer.get(folded, 0)
-        if self.long_short:
-            get = self.long_short.get
-            able |= get(folded[:1], 0) | get(folded[:2], 0) | get(folded[:3], 0) | get(folded[:4], 0) | get(folded[:5], 0)
-        return rows & (able | ~self.long_rows)
+        return rows & (self.longer.get(folded, 0) | ~self.long_rows)
+
+
+def fold_text(text: str) -> str | None:
+    """`text` folded as the keys are, character by character (so that ``fold_text(t)[i:i + n]``
+    is the folded key of ``t[i:i + n]``), or None when lowering changes its length (« İ »)."""
+    low = text.lower()
+    return low.translate(_CANON) if len(low) == len(text) else None
+
+
+def fold_long(key: str) -> str | None:
+    """The first ``LONG_LEN`` characters of `key` folded as ``StartIndex.longer`` keys, or None
+    when `key` is shorter or its length changes once lowered (« İ »)."""
+    low = key.lower()
+    return low[:LONG_LEN].translate(_CANON) if len(low) == len(key) and len(low) >= LONG_LEN else None
 
 
 def fold_key(key: str) -> str | None:
@@ -750,7 +778,6 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
     three: dict[str, int] = {}
     short: dict[str, int] = {}
     longer: dict[str, int] = {}
-    long_short: dict[str, int] = {}
     for i, source in enumerate(sources):
         keys = start_keys(source) if plain(source) else None
         if keys is None:
@@ -761,13 +788,12 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
             into = three if len(k) == KEY_LEN else short
             into[k] = into.get(k, 0) | bit
         keys = start_keys(source, LONG_LEN)
-        if keys is None:
-            continue
+        if keys is None or any(len(k) < LONG_LEN for k in keys):
+            continue  # a shorter whole match: the row is answered at KEY_LEN characters only
         long_rows |= bit
         for k in keys:
-            into = longer if len(k) == LONG_LEN else long_short
-            into[k] = into.get(k, 0) | bit
-    return StartIndex(static, three, short, long_rows, longer, long_short)
+            longer[k] = longer.get(k, 0) | bit
+    return StartIndex(static, three, short, long_rows, longer)
 
 
 def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
@@ -783,5 +809,5 @@ def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIn
     import regex  # its version: the case tables the keys were read with
 
     digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    key = ("start-index", 2, regex.__version__, len(sources), digest)
+    key = ("start-index", 3, regex.__version__, len(sources), digest)
     return regexcache.memo(key, lambda: _start_index_of(sources, plain))

@@ -187,18 +187,31 @@ def test_rows_tried_at_each_word_start_are_the_same_with_the_index() -> None:
             assert with_index.starting_with(key) == without.starting_with(key), (name, key)
 
 
-def test_word_starts_to_try_include_every_start_the_slow_path_tries() -> None:
-    doc = Document("Le ministre a réalisé que la réunion prendrait place à la fin de la journée. " + HOSTILE, lang="fr")
-    for name, sources, flags in _shipped_tables()[:12]:
+def test_word_starts_to_try_are_those_where_the_slow_path_tries_rows() -> None:
+    """``PrefixFilter.starts`` with the index: every word start where the path without it tries
+    a row is there, and at each one it gives the same rows (elsewhere the slow path tries none)."""
+    texts = [HOSTILE, "Le ministre a réalisé que la réunion prendrait place à la fin de la journée. " * 2,
+             *_texts()[:8]]
+    tried_some = 0
+    for name, sources, flags in _shipped_tables()[14:]:  # the French tables and some others
         index = prefilter._start_index_of(sources, is_plain)
         compiled = [regex.compile(s, flags) for s in sources]
         candidates = list(range(len(sources)))
         fast = PrefixFilter(candidates, compiled.__getitem__, StartMemo(), index)
         slow = PrefixFilter(candidates, compiled.__getitem__, StartMemo(), None)
-        tried = set(fast.starts(doc, doc.prose, str.lower))
-        for m in _WORD_START.finditer(doc.prose):
-            if slow.by_prefix(doc.prose[m.start() : m.start() + 3].lower()):
-                assert m.start() in tried, (name, doc.prose[m.start() : m.start() + 10])
+        for text in texts:
+            doc = Document(text, lang="fr")
+            tried = fast.starts(doc, doc.prose, str.lower)
+            assert tried == sorted(set(tried))
+            for m in _WORD_START.finditer(doc.prose):
+                s = m.start()
+                rows = slow.starting_with(doc.prose[s : s + 8].lower()) if slow.by_prefix(doc.prose[s : s + 3].lower()) else ()
+                if rows:
+                    assert s in tried, (name, doc.prose[s : s + 10])
+                    tried_some += 1
+                if s in tried:
+                    assert fast.starting_with(doc.prose[s : s + 8].lower()) == rows, (name, doc.prose[s : s + 10])
+    assert tried_some > 100
 
 
 CALQUES = [
@@ -283,3 +296,18 @@ def test_the_index_is_kept_in_the_store(fresh_cache: Path) -> None:
         again = prefilter.start_index(sources, is_plain)
     for index in (first, again):
         assert (index.static, index.three, index.short) == (plain.static, plain.three, plain.short) == (0b011, {"opp": 1, "la ": 2}, {})
+
+
+def test_tables_share_one_search_of_an_article() -> None:
+    """The large tables' keys are found with one automaton pass per article; a table built after
+    a search still finds its own keys in the same text, and a table never names another's keys."""
+    one = [(f"maison{i}",) for i in range(30)]
+    two = [(f"vélo{i}",) for i in range(30)] + [("maison1",)]
+    with prefilter.trusted():
+        first = prefilter.LazyTable(one, lambda r: r[0], lambda r: r[0])
+        folded = "la maison1 et le vélo2, puis maison12".casefold()
+        assert set(first._keys_in(folded)) == {"maison1", "maison12"}
+        second = prefilter.LazyTable(two, lambda r: r[0], lambda r: r[0])  # new keys: a new automaton
+        assert set(second._keys_in(folded)) == {"vélo2", "maison1"}
+        assert set(first._keys_in(folded)) == {"maison1", "maison12"}
+        assert second.candidates("rien ici") == []

@@ -201,7 +201,7 @@ class WordStarts:
     folded key or None; ``odd``: the raw keys that cannot be folded), and the case-folded text.
     Shared by every table: change nothing."""
 
-    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_casefolded")
+    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -209,6 +209,8 @@ class WordStarts:
         self._by_folded: dict[str, list[int]] | None = None
         self.folded_of: dict[str, str | None] = {}
         self.odd: list[str] = []
+        self._by_long: dict[str, list[int]] | None = None
+        self.unlong: list[int] = []
         self._casefolded: str | None = None
 
     @property
@@ -242,6 +244,32 @@ class WordStarts:
                     folded[key] = folded[key] + where if key in folded else where
             self._by_folded = folded
         return self._by_folded
+
+    @property
+    def by_long(self) -> dict[str, list[int]]:
+        """The first ``LONG_LEN`` characters from a word start, folded (``prefilter.fold_long``)
+        -> the word starts they follow; ``unlong``: the word starts where they cannot be folded."""
+        if self._by_long is None:
+            from checker.prefilter import LONG_LEN, fold_long, fold_text
+
+            text = self.text
+            folded = fold_text(text)  # None when lowering changes the length somewhere
+            last = len(text) - LONG_LEN
+            by_long: dict[str, list[int]] = {}
+            for where in self.by_raw.values():
+                for start in where:
+                    if folded is not None:
+                        key = folded[start : start + LONG_LEN] if start <= last else None
+                    else:
+                        key = fold_long(text[start : start + LONG_LEN + 2])
+                    if key is None:
+                        self.unlong.append(start)
+                    elif key in by_long:
+                        by_long[key].append(start)
+                    else:
+                        by_long[key] = [start]
+            self._by_long = by_long
+        return self._by_long
 
     @property
     def casefolded(self) -> str:
@@ -420,9 +448,11 @@ class PrefixFilter:
         return got
 
     def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
-        """The word starts of `text`, in order, where some entry can begin (``by_prefix`` of
-        ``key_of`` of the three characters there is not empty). The entries the index answers
-        for are found with one set intersection of keys; the others are asked key by key."""
+        """The word starts of `text`, in order, where ``starting_with`` can name an entry (the
+        others it need not be asked about): where ``by_prefix`` of ``key_of`` of the three
+        characters there is not empty, less those where the index's longer keys rule out every
+        entry. The entries the index answers for are found by set intersections of the text's
+        keys with the index's; the others are asked key by key."""
         words = word_starts(doc, text)
         index = self.index
         if not self.static or index is None:
@@ -430,10 +460,22 @@ class PrefixFilter:
             found.sort()
             return found
         static, three, by_folded = self.static, index.three, words.by_folded
-        keys = {key for key in by_folded.keys() & three.keys() if three[key] & static}
+        # Entries without longer keys: by their 3-character keys.
+        at_three = static & ~index.long_rows
+        keys = {key for key in by_folded.keys() & three.keys() if three[key] & at_three}
         if index.short:  # rows with a whole match shorter than a key
-            keys.update(key for key in by_folded if index.lookup_folded(key) & static)
+            keys.update(key for key in by_folded if index.lookup_folded(key) & at_three)
         found = [s for key in keys for s in by_folded[key]]
+        # Entries with longer keys: by the word starts' longer keys (``narrow`` in starting_with).
+        at_long = static & index.long_rows
+        if at_long:
+            longer, by_long = index.longer, words.by_long
+            for key in by_long.keys() & longer.keys():
+                if longer[key] & at_long:
+                    found.extend(by_long[key])
+            for start in words.unlong:  # too close to the end, or « İ »: as without the index
+                if self.by_prefix(key_of(text[start : start + 3])):
+                    found.append(start)
         for raw in words.odd:  # keys the index cannot read: every candidate is asked
             if self.by_prefix(key_of(raw)):
                 found.extend(words.by_raw[raw])
@@ -442,8 +484,7 @@ class PrefixFilter:
             for raw, folded in words.folded_of.items():
                 if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
                     found.extend(words.by_raw[raw])
-        found.sort()
-        return found
+        return sorted(set(found))
 
 
 def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
