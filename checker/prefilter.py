@@ -796,18 +796,20 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
     return StartIndex(static, three, short, long_rows, longer)
 
 
-def start_index(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
-    """The ``StartIndex`` of a table whose rows compile `sources` (``glossary._body`` applied);
-    `plain` says which rows the partial-match path may answer by their first character (only
-    those may be static). Kept in the pattern store as one entry per table, as ``_table_index``."""
+def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Callable[[str], bool]) -> StartIndex:
+    """The ``StartIndex`` of a table whose rows hold `patterns` and compile ``source(pattern)``
+    (``glossary._source``); `plain` says which compiled rows the partial-match path may answer
+    by their first character (only those may be static). Kept in the pattern store as one
+    entry per table, as ``_table_index``, under the patterns as written: a process that finds
+    it there transforms no row."""
     from checker import regexcache
 
     if not regexcache.is_active():
-        return _start_index_of(sources, plain)
+        return _start_index_of([source(p) for p in patterns], plain)
     import hashlib
 
     import regex  # its version: the case tables the keys were read with
 
-    digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    key = ("start-index", 3, regex.__version__, len(sources), digest)
-    return regexcache.memo(key, lambda: _start_index_of(sources, plain))
+    digest = hashlib.blake2b("\0".join(patterns).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    key = ("start-index", 4, regex.__version__, len(patterns), digest)
+    return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))

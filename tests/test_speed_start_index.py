@@ -238,7 +238,7 @@ CLEAN = [
 def _table_rules(monkeypatch: pytest.MonkeyPatch | None) -> list[Any]:
     """The shipped table rules, built again (with an index that reads no row: `monkeypatch`)."""
     if monkeypatch is not None:
-        monkeypatch.setattr(prefilter, "start_index", lambda sources, plain: StartIndex(0, {}, {}))
+        monkeypatch.setattr(prefilter, "start_index", lambda patterns, source, plain: StartIndex(0, {}, {}))
     rules = [r for r in builtin_ruleset().rules if r.kind in TABLE_KINDS]
     with prefilter.trusted():  # rows compiled on first need, as in a run
         return [dataclasses.replace(r, check=get_kind(r.kind).build(r)) for r in rules]
@@ -287,13 +287,13 @@ def test_the_index_is_kept_in_the_store(fresh_cache: Path) -> None:
     sources = ["opportunit\\w+", "la[\\s]+plupart", "(?<!x)abc"]
     plain = prefilter._start_index_of(sources, is_plain)
     with regexcache.ACTIVE:
-        first = prefilter.start_index(sources, is_plain)
+        first = prefilter.start_index(sources, str, is_plain)
     regexcache.save()
     regexcache._live.clear()
     regexcache._store = None  # a new process: read the store from disk
     assert any(k.startswith("('start-index'") for k in regexcache._load())
     with regexcache.ACTIVE:
-        again = prefilter.start_index(sources, is_plain)
+        again = prefilter.start_index(sources, str, is_plain)
     for index in (first, again):
         assert (index.static, index.three, index.short) == (plain.static, plain.three, plain.short) == (0b011, {"opp": 1, "la ": 2}, {})
 

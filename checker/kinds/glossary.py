@@ -162,7 +162,7 @@ def build(rule: Rule):  # noqa: ANN201
         for i in range(len(table)):
             body(i)
 
-    index = start_index([_source(row[0]) for row in rows], is_plain)
+    index = start_index([row[0] for row in rows], _source, is_plain)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose

@@ -232,7 +232,7 @@ def build(rule: Rule):  # noqa: ANN201
     any_lang = any(not row_langs[i] for i in keep)
     langs = frozenset().union(*(row_langs[i] for i in keep))
 
-    index = start_index([_source(cells[1]) for cells in raw], is_plain)
+    index = start_index([cells[1] for cells in raw], _source, is_plain)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if not any_lang and ctx.primary not in langs:
