@@ -385,8 +385,8 @@ class LazyTable(Generic[T]):
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
         self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
-        if len(self._by_key) >= _AUTOMATON_MIN_KEYS:
-            _TABLE_KEYS.update(dict.fromkeys(k for k in self._by_key if k))
+        if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
+            _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
         if eager if eager is not None else not is_trusted():
             for i in range(len(self.rows)):
                 self.entry(i)
@@ -422,9 +422,10 @@ class LazyTable(Generic[T]):
         for key in self._keys_in(folded):
             found.update(by_key[key])
         reqs = self.requirements
-        return sorted(
-            i for i in found if all(any(k in folded for k in req) for req in reqs[i][1:])
-        )
+        # The other requirements: from the shared search when the table takes part in it.
+        occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
+                  else folded.__contains__)
+        return sorted(i for i in found if all(any(occurs(k) for k in req) for req in reqs[i][1:]))
 
 
 # --- Where a row can begin: the first characters of its matches, read from the source ------------

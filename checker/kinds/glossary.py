@@ -201,7 +201,7 @@ class WordStarts:
     folded key or None; ``odd``: the raw keys that cannot be folded), and the case-folded text.
     Shared by every table: change nothing."""
 
-    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded")
+    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -212,6 +212,7 @@ class WordStarts:
         self._by_long: dict[str, list[int]] | None = None
         self.unlong: list[int] = []
         self._casefolded: str | None = None
+        self._whole: tuple[str | None] | None = None
 
     @property
     def by_raw(self) -> dict[str, list[int]]:
@@ -233,11 +234,15 @@ class WordStarts:
     def by_folded(self) -> dict[str, list[int]]:
         """Folded key -> its word starts (with ``folded_of`` and ``odd``)."""
         if self._by_folded is None:
-            from checker.prefilter import fold_key
+            from checker.prefilter import KEY_LEN, fold_key
 
+            whole = self.whole_folded
             folded: dict[str, list[int]] = {}
             for raw, where in self.by_raw.items():
-                key = self.folded_of[raw] = fold_key(raw)
+                if whole is not None and len(raw) == KEY_LEN:
+                    key = self.folded_of[raw] = whole[where[0] : where[0] + KEY_LEN]
+                else:
+                    key = self.folded_of[raw] = fold_key(raw)
                 if key is None:
                     self.odd.append(raw)
                 else:
@@ -250,10 +255,10 @@ class WordStarts:
         """The first ``LONG_LEN`` characters from a word start, folded (``prefilter.fold_long``)
         -> the word starts they follow; ``unlong``: the word starts where they cannot be folded."""
         if self._by_long is None:
-            from checker.prefilter import LONG_LEN, fold_long, fold_text
+            from checker.prefilter import LONG_LEN, fold_long
 
             text = self.text
-            folded = fold_text(text)  # None when lowering changes the length somewhere
+            folded = self.whole_folded
             last = len(text) - LONG_LEN
             by_long: dict[str, list[int]] = {}
             for where in self.by_raw.values():
@@ -270,6 +275,16 @@ class WordStarts:
                         by_long[key] = [start]
             self._by_long = by_long
         return self._by_long
+
+    @property
+    def whole_folded(self) -> str | None:
+        """The text folded as the keys are (``prefilter.fold_text``), or None when lowering
+        changes its length somewhere (then each key is folded on its own)."""
+        if self._whole is None:
+            from checker.prefilter import fold_text
+
+            self._whole = (fold_text(self.text),)
+        return self._whole[0]
 
     @property
     def casefolded(self) -> str:
