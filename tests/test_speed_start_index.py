@@ -22,7 +22,6 @@ from typing import Any
 
 import pytest
 import regex
-
 from conftest import builtin_ruleset
 
 from checker import prefilter
