@@ -20,6 +20,7 @@ is compiled when the rule is built, so that a bad row is reported at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
@@ -341,6 +342,36 @@ def _table_index(sources: tuple[str, ...]) -> _Index:
     return regexcache.memo(("prefilter-table", 1, len(sources), digest), lambda: _index_of(sources))
 
 
+#: The keys of every table searched with the automaton (an ordered set), and the automaton
+#: over them with the number of keys it holds (rebuilt when a table built later adds some).
+_TABLE_KEYS: dict[str, None] = {}
+_AUTOMATON: list[Any] = [None, 0]
+#: The last text searched and the keys found in it: the tables of an article share one pass.
+_LAST_SEARCH: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
+
+
+def _keys_of_tables(folded: str) -> frozenset[str]:
+    """The keys of every large table that occur in `folded`: one pass of one automaton
+    (pyahocorasick reports every occurrence of every key, overlapping ones included),
+    remembered for the text object last searched (each table of an article asks again)."""
+    global _LAST_SEARCH
+    last = _LAST_SEARCH
+    if last[0] is folded and last[1] == len(_TABLE_KEYS):
+        return last[2]
+    automaton, size = _AUTOMATON
+    if automaton is None or size != len(_TABLE_KEYS):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for key in tuple(_TABLE_KEYS):
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        _AUTOMATON[:] = [automaton, len(_TABLE_KEYS)]
+    found = frozenset(key for _end, key in automaton.iter(folded)) if len(_TABLE_KEYS) else frozenset()
+    _LAST_SEARCH = (folded, len(_TABLE_KEYS), found)
+    return found
+
+
 class LazyTable(Generic[T]):
     """Entries compiled on first need, behind their literal keys (see the module's docstring)."""
 
@@ -354,7 +385,8 @@ class LazyTable(Generic[T]):
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
         self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
-        self._automaton: Any = None  # built at the first article (see _keys_in)
+        if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
+            _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
         if eager if eager is not None else not is_trusted():
             for i in range(len(self.rows)):
                 self.entry(i)
@@ -370,34 +402,415 @@ class LazyTable(Generic[T]):
         return got
 
     def _keys_in(self, folded: str) -> set[str] | Iterable[str]:
-        """The keys that occur in `folded`. A table of many keys is searched with one Aho-Corasick
-        automaton (pyahocorasick: one pass over the text reports every occurrence of every key,
-        overlapping ones included) instead of one substring search per key; a small one key by key."""
+        """The keys that occur in `folded`. A table of many keys takes them from one Aho-Corasick
+        pass shared by every such table (``_keys_of_tables``) instead of one substring search
+        per key; a small one is searched key by key."""
         if len(self._by_key) < _AUTOMATON_MIN_KEYS:
             return [k for k in self._by_key if k in folded]
-        automaton = self._automaton
-        if automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for key in self._by_key:
-                if key:
-                    automaton.add_word(key, key)
-            automaton.make_automaton()
-            self._automaton = automaton
-        found = {key for _end, key in automaton.iter(folded)}
+        found = _keys_of_tables(folded) & self._by_key.keys()
         if "" in self._by_key:
             found.add("")  # the empty string occurs in every text
         return found
 
-    def candidates(self, text: str) -> list[int]:
-        """Indices (in table order) of the entries that may match somewhere in `text`."""
-        folded = text.casefold()
+    def candidates(self, text: str, folded: str | None = None) -> list[int]:
+        """Indices (in table order) of the entries that may match somewhere in `text` (`folded`:
+        ``text.casefold()`` when the caller has it)."""
+        if folded is None:
+            folded = text.casefold()
         found = set(self.always)
         by_key = self._by_key
         for key in self._keys_in(folded):
             found.update(by_key[key])
         reqs = self.requirements
-        return sorted(
-            i for i in found if all(any(k in folded for k in req) for req in reqs[i][1:])
-        )
+        # The other requirements: from the shared search when the table takes part in it.
+        occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
+                  else folded.__contains__)
+        return sorted(i for i in found if all(any(occurs(k) for k in req) for req in reqs[i][1:]))
+
+
+# --- Where a row can begin: the first characters of its matches, read from the source ------------
+#
+# The tables' check asks, at every word start, which rows can begin with the next three
+# characters (``glossary.prefix_filters``; a partial match answers for one row and key).
+# Most rows open on a few literal words, so the keys they can begin with form a small finite
+# set that can be read from the pattern once. ``start_keys`` reads it (conservatively: any
+# construct it does not know gives no set, and the row keeps the partial-match path), and
+# ``StartIndex`` turns the sets of a table into one dict key -> rows.
+
+#: The length of the keys (the tables' check asks about three characters from a word start).
+KEY_LEN = 3
+#: The length of the longer keys that narrow the second filter (``StartIndex.narrow``).
+LONG_LEN = 6
+#: Characters read as one: every white space (what ``\s``, and the tables' spaces, match) is
+#: " ", every apostrophe the tables accept is "'". A key and a pattern are compared after it.
+_CANON = str.maketrans(
+    dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                  "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000", " ")
+    | dict.fromkeys("’\u02bc", "'")
+)
+#: The most keys a row may have before it is given up (a long alternation of short words).
+_MAX_STARTS = 2048
+#: The regex flags under which the patterns' characters are compared with the text's.
+_CASE_FLAGS = 2 | 32  # regex.IGNORECASE | regex.UNICODE, without importing regex here
+
+# A node's start set: the strings of at most KEY_LEN characters (canonical, see ``_fold``)
+# that its matches begin with; a shorter string is a whole match. None: unknown.
+_Starts = frozenset[str] | None
+_NOTHING: frozenset[str] = frozenset({""})
+_LITERAL_RUN = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
+
+
+def _fold(c: str) -> str:
+    """How a key's character is compared: lowered (when that stays one character), canonical."""
+    low = c.lower()
+    return (low if len(low) == 1 else c).translate(_CANON)
+
+
+_VARIANTS: dict[str, frozenset[str]] = {}
+
+
+def _variants(c: str) -> frozenset[str]:
+    """Every folded character that `c` matches ignoring case (what ``regex`` itself finds equal,
+    ``get_all_cases``, taken twice over so that a relation that is not transitive is covered)."""
+    got = _VARIANTS.get(c)
+    if got is None:
+        from regex import _regex  # the regex module's own case tables (what its matcher uses)
+
+        cases = {c} | {chr(x) for x in _regex.get_all_cases(_CASE_FLAGS, ord(c))}
+        cases |= {chr(y) for x in tuple(cases) for y in _regex.get_all_cases(_CASE_FLAGS, ord(x))}
+        # A character that lowers to several (« İ ») makes a longer key, which is never looked up.
+        got = _VARIANTS[c] = frozenset(_fold(x) for x in cases if len(x.lower()) == 1)
+    return got
+
+
+def _concat(head: _Starts, tail: _Starts, n: int) -> _Starts:
+    """The start sets (keys of `n` characters) of `head` followed by `tail`."""
+    if head is None:
+        return None
+    if all(len(h) >= n for h in head):
+        return head  # what follows lies beyond the key
+    if tail is None:
+        return None
+    out = {h if len(h) >= n else (h + t)[:n] for h in head for t in tail}
+    return frozenset(out) if len(out) <= _MAX_STARTS else None
+
+
+def _union(a: _Starts, b: _Starts) -> _Starts:
+    if a is None or b is None or len(a) + len(b) > _MAX_STARTS:
+        return None
+    return a | b
+
+
+def _star(item: _Starts, n: int) -> _Starts:
+    """The start set of `item` repeated any number of times (a fixed point: keys are short)."""
+    got: _Starts = _NOTHING
+    while True:
+        more = _union(_NOTHING, _concat(item, got, n))
+        if more is None or more == got:
+            return more
+        got = more
+
+
+class _StartReader:
+    """A reader of a pattern's start set (the grammar of ``_Reader``; see ``start_keys``)."""
+
+    def __init__(self, pattern: str, n: int) -> None:
+        self.p = pattern
+        self.i = 0
+        self.n = n  # the length of the keys
+        #: Above 0, what is read lies beyond the key: only its syntax is checked.
+        self.skipping = 0
+
+    def peek(self) -> str:
+        return self.p[self.i] if self.i < len(self.p) else ""
+
+    def alternation(self) -> _Starts:
+        got = self.sequence()
+        while self.peek() == "|":
+            self.i += 1
+            got = _union(got, self.sequence())
+        return got
+
+    def sequence(self) -> _Starts:
+        got: _Starts = _NOTHING
+        full = False  # every start already has KEY_LEN characters, or is unknown
+        while self.i < len(self.p) and self.peek() not in "|)":
+            if full or self.skipping:
+                run = _LITERAL_RUN.match(self.p, self.i)
+                self.skipping += 1
+                if run is not None:
+                    self.i = run.end()  # plain characters: only a quantifier after them is read
+                    self.quantified(_NOTHING)
+                    self.skipping -= 1
+                    continue
+                self.quantified(self.atom())
+                self.skipping -= 1
+                continue
+            got = _concat(got, self.quantified(self.atom()), self.n)
+            full = got is None or all(len(g) >= self.n for g in got)
+        return got
+
+    def quantified(self, item: _Starts) -> _Starts:
+        c = self.peek()
+        if c not in ("?", "*", "+", "{"):
+            return item
+        if c == "{":
+            end = self.p.find("}", self.i)
+            lo_s, comma, hi_s = self.p[self.i + 1 : end].partition(",") if end > 0 else ("x", "", "")
+            if not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
+                raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
+            lo = int(lo_s) if lo_s else 0
+            hi = int(hi_s) if hi_s else (lo if not comma else None)
+            self.i = end + 1
+        else:
+            self.i += 1
+            lo, hi = (0, 1) if c == "?" else (0, None) if c == "*" else (1, None)
+        if self.peek() == "+":
+            raise _Unknown("possessive")
+        if self.peek() == "?":
+            self.i += 1  # lazy: the same strings
+        if hi is not None and hi < lo:
+            raise _Unknown("bad repeat")
+        if self.skipping:
+            return _NOTHING
+        n = self.n
+        got: _Starts = _NOTHING
+        for _ in range(min(lo, n + 1)):  # the first repeats (more add nothing to a key)
+            got = _concat(got, item, n)
+        if hi is None:
+            return _concat(got, _star(item, n), n)
+        rest: _Starts = _NOTHING
+        for _ in range(min(hi - lo, n + 1)):
+            rest = _union(_NOTHING, _concat(item, rest, n))
+        return _concat(got, rest, n)
+
+    def atom(self) -> _Starts:
+        c = self.peek()
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == "\\":
+            return self.escape()
+        if c == ".":
+            self.i += 1
+            return None
+        if c in _SPECIAL:
+            raise _Unknown(c)  # anchors, a quantifier with nothing before it
+        self.i += 1
+        return _NOTHING if self.skipping else _variants(c)
+
+    def group(self) -> _Starts:
+        p, i = self.p, self.i + 1
+        if p.startswith("?", i):
+            rest = p[i + 1 :]
+            if rest.startswith(":"):
+                i += 2
+            elif rest.startswith(("P<", "<")) and not rest.startswith(("<=", "<!")):
+                end = p.find(">", i)
+                if end < 0:
+                    raise _Unknown("group name")
+                i = end + 1
+            else:
+                # Only a scoped case flag: ignoring case or not, the variants cover the key.
+                j = i + 1
+                while j < len(p) and p[j] in "i-":
+                    j += 1
+                if j == i + 1 or not p.startswith(":", j):
+                    raise _Unknown("group")  # lookarounds, atomic groups, other flags, conditionals
+                i = j + 1
+        self.i = i
+        got = self.alternation()
+        if self.peek() != ")":
+            raise _Unknown("unbalanced")
+        self.i += 1
+        return got
+
+    def char_class(self) -> _Starts:
+        p, i = self.p, self.i + 1
+        if p.startswith("^", i):
+            raise _Unknown("negated set")
+        chars: set[str] = set()
+        first = True
+        while i < len(p):
+            c = p[i]
+            if c == "]" and not first:
+                self.i = i + 1
+                return _NOTHING if self.skipping else frozenset(v for x in chars for v in _variants(x))
+            first = False
+            if c == "[":
+                raise _Unknown("nested set")  # or a POSIX class: refused either way
+            if c == "\\":
+                got, i = self._class_escape(i)
+            else:
+                got, i = c, i + 1
+            if p.startswith("-", i) and i + 1 < len(p) and p[i + 1] != "]":
+                hi = p[i + 1]
+                if hi in "\\[" or len(got) != 1 or not 0 <= ord(hi) - ord(got) <= 256:
+                    raise _Unknown("range")
+                chars.update(chr(x) for x in range(ord(got), ord(hi) + 1))
+                i += 2
+            else:
+                chars.update(got)
+        raise _Unknown("unterminated set")
+
+    def _class_escape(self, i: int) -> tuple[str, int]:
+        """A class item after a backslash at `i`: (its characters, where the next item starts)."""
+        p = self.p
+        c = p[i + 1] if i + 1 < len(p) else ""
+        if c == "s":
+            return " ", i + 2
+        if c in "tnrfv":
+            return " ", i + 2  # white space: every one reads as " "
+        if c in "xuU":
+            width = {"x": 2, "u": 4, "U": 8}[c]
+            digits = p[i + 2 : i + 2 + width]
+            if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                raise _Unknown("escape")
+            return chr(int(digits, 16)), i + 2 + width
+        if c and not c.isalnum():
+            return c, i + 2
+        raise _Unknown("escape")  # classes (\w, \d, \p{…}) and the rest
+
+    def escape(self) -> _Starts:
+        p, i = self.p, self.i
+        c = p[i + 1] if i + 1 < len(p) else ""
+        if c in "wWdDSpPXN":
+            self.i = i + 2
+            if c in "pPN" and p.startswith("{", self.i):
+                end = p.find("}", self.i)
+                if end < 0:
+                    raise _Unknown("escape")
+                self.i = end + 1
+            return None  # a class of many characters
+        got, self.i = self._class_escape(i)
+        return _NOTHING if self.skipping else frozenset(v for x in got for v in _variants(x))
+
+
+def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
+    """The keys a match of `pattern` can begin with, or None when they are unknown or too many.
+
+    `pattern` is the source a table compiles (after ``glossary._body``), matched ignoring case.
+    Each key is folded (``_fold``: lowered, white space read as " ", apostrophes as "'") and
+    has `length` characters, or fewer when it is a whole match. For every text ``t`` whose
+    folded first `length` characters are ``k``, a partial match of the pattern at the start
+    of ``t`` implies that ``k`` or a prefix of ``k`` is in the set; the set may hold more.
+    Lookarounds, anchors, boundaries, back-references, fuzzy and possessive parts, other
+    flags and unknown escapes give None, as does a row that can match the empty string."""
+    try:
+        reader = _StartReader(pattern, length)
+        got = reader.alternation()
+        if reader.i != len(pattern):
+            return None
+    except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
+        return None
+    if got is None or "" in got:
+        return None
+    return got
+
+
+class StartIndex:
+    """The rows of a table that can begin with a key, for the rows whose ``start_keys`` are known.
+
+    ``static`` is the mask (bit ``i`` = row ``i``) of those rows; ``three`` maps a key of
+    ``KEY_LEN`` characters to its rows and ``short`` a shorter key (a whole match) to its rows.
+    ``lookup`` answers for the static rows only; the others keep the partial-match path
+    (``glossary.StartMemo``). ``longer`` maps a key of ``LONG_LEN`` characters to its rows, for
+    the static rows whose such keys are known and all that long (``long_rows``: ``narrow``)."""
+
+    __slots__ = ("static", "three", "short", "long_rows", "longer")
+
+    def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
+                 long_rows: int = 0, longer: dict[str, int] | None = None) -> None:
+        self.static = static
+        self.three = three
+        self.short = short
+        self.long_rows = long_rows
+        self.longer = longer or {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer)
+
+    def lookup(self, key: str) -> int | None:
+        """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
+        looked up (see ``fold_key``)."""
+        folded = fold_key(key)
+        return None if folded is None else self.lookup_folded(folded)
+
+    def lookup_folded(self, folded: str) -> int:
+        """``lookup`` of a key already folded by ``fold_key``."""
+        found = self.three.get(folded, 0)
+        if self.short:
+            found |= self.short.get(folded[:1], 0) | self.short.get(folded[:2], 0)
+        return found
+
+    def narrow(self, key: str, rows: int) -> int:
+        """Of `rows`, drop those that cannot begin with `key` (at least ``LONG_LEN`` characters)
+        by their longer keys; every row a partial match of `key` would name stays."""
+        folded = fold_long(key)
+        if folded is None or not self.long_rows:
+            return rows
+        return rows & (self.longer.get(folded, 0) | ~self.long_rows)
+
+
+def fold_text(text: str) -> str | None:
+    """`text` folded as the keys are, character by character (so that ``fold_text(t)[i:i + n]``
+    is the folded key of ``t[i:i + n]``), or None when lowering changes its length (« İ »)."""
+    low = text.lower()
+    return low.translate(_CANON) if len(low) == len(text) else None
+
+
+def fold_long(key: str) -> str | None:
+    """The first ``LONG_LEN`` characters of `key` folded as ``StartIndex.longer`` keys, or None
+    when `key` is shorter or its length changes once lowered (« İ »)."""
+    low = key.lower()
+    return low[:LONG_LEN].translate(_CANON) if len(low) == len(key) and len(low) >= LONG_LEN else None
+
+
+def fold_key(key: str) -> str | None:
+    """`key` as ``StartIndex`` keys are written (lowered, white space " ", apostrophes "'"), or
+    None when it cannot be looked up: shorter than ``KEY_LEN``, or longer once lowered (« İ »)."""
+    low = key.lower()
+    return low.translate(_CANON) if len(low) == KEY_LEN else None
+
+
+def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> StartIndex:
+    static = long_rows = 0
+    three: dict[str, int] = {}
+    short: dict[str, int] = {}
+    longer: dict[str, int] = {}
+    for i, source in enumerate(sources):
+        keys = start_keys(source) if plain(source) else None
+        if keys is None:
+            continue
+        bit = 1 << i
+        static |= bit
+        for k in keys:
+            into = three if len(k) == KEY_LEN else short
+            into[k] = into.get(k, 0) | bit
+        keys = start_keys(source, LONG_LEN)
+        if keys is None or any(len(k) < LONG_LEN for k in keys):
+            continue  # a shorter whole match: the row is answered at KEY_LEN characters only
+        long_rows |= bit
+        for k in keys:
+            longer[k] = longer.get(k, 0) | bit
+    return StartIndex(static, three, short, long_rows, longer)
+
+
+def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Callable[[str], bool]) -> StartIndex:
+    """The ``StartIndex`` of a table whose rows hold `patterns` and compile ``source(pattern)``
+    (``glossary._source``); `plain` says which compiled rows the partial-match path may answer
+    by their first character (only those may be static). Kept in the pattern store as one
+    entry per table, as ``_table_index``, under the patterns as written: a process that finds
+    it there transforms no row."""
+    from checker import regexcache
+
+    if not regexcache.is_active():
+        return _start_index_of([source(p) for p in patterns], plain)
+    import hashlib
+
+    import regex  # its version: the case tables the keys were read with
+
+    digest = hashlib.blake2b("\0".join(patterns).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    key = ("start-index", 4, regex.__version__, len(patterns), digest)
+    return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))

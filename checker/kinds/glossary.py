@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -35,6 +36,9 @@ from checker.finding import Hit
 from checker.kinds._phrases import match_case
 from checker.rules import Rule, param
 from checker.wordlists import read_table
+
+if TYPE_CHECKING:
+    from checker.prefilter import StartIndex
 
 NAME = "glossary"
 PARAMS = {
@@ -137,7 +141,7 @@ def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each entry when an article first holds its literal words (see
     ``checker.prefilter``), or all of them now when the rule files were not built before."""
-    from checker.prefilter import LazyTable, is_trusted
+    from checker.prefilter import LazyTable, is_trusted, start_index
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -151,27 +155,26 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_NAMED_GROUP.sub("(?:", _body(table.entry(i).source)), flags)
+            got = bodies[i] = regex.compile(_source(table.entry(i).source), flags)
         return got
 
     if not is_trusted():
         for i in range(len(table)):
             body(i)
 
+    index = start_index([row[0] for row in rows], _source, is_plain)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        candidates = table.candidates(text)
+        candidates = table.candidates(text, word_starts(doc, text).casefolded)
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body, starts)
+        prefixes = PrefixFilter(candidates, body, starts, index)
         pos = 0
-        for w in _WORD_START.finditer(text):
-            start = w.start()
+        for start in prefixes.starts(doc, text, str.lower):
             if start < pos:
                 continue
-            if not by_prefix(text[start : start + 3].lower()):
-                continue
-            for i in starting_with(text[start : start + 8].lower()):
+            for i in prefixes.starting_with(text[start : start + 8].lower()):
                 entry = table.entry(i)
                 m = entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is not None:
@@ -182,10 +185,133 @@ def build(rule: Rule):  # noqa: ANN201
     return check
 
 
+def _source(pattern: str) -> str:
+    """What a row's prefix filter compiles: the pattern as matched, without its group names."""
+    return _NAMED_GROUP.sub("(?:", _body(pattern))
+
+
+#: doc.cache key of the word starts of a text (see ``word_starts``).
+WORD_STARTS = "glossary.word-starts"
+
+
+class WordStarts:
+    """What the table kinds read of a text, once per document and text (each part on first
+    use): its word starts grouped by the three characters that follow each (``by_raw``), and
+    by those characters folded as ``StartIndex`` keys (``by_folded``; ``folded_of``: raw key ->
+    folded key or None; ``odd``: the raw keys that cannot be folded), and the case-folded text.
+    Shared by every table: change nothing."""
+
+    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_raw: dict[str, list[int]] | None = None
+        self._by_folded: dict[str, list[int]] | None = None
+        self.folded_of: dict[str, str | None] = {}
+        self.odd: list[str] = []
+        self._by_long: dict[str, list[int]] | None = None
+        self.unlong: list[int] = []
+        self._casefolded: str | None = None
+        self._whole: tuple[str | None] | None = None
+
+    @property
+    def by_raw(self) -> dict[str, list[int]]:
+        """The three characters from a word start -> the word starts they follow, in order."""
+        if self._by_raw is None:
+            text = self.text
+            by_raw: dict[str, list[int]] = {}
+            for start in [m.start() for m in _WORD_START.finditer(text)]:
+                key = text[start : start + 3]
+                where = by_raw.get(key)
+                if where is None:
+                    by_raw[key] = [start]
+                else:
+                    where.append(start)
+            self._by_raw = by_raw
+        return self._by_raw
+
+    @property
+    def by_folded(self) -> dict[str, list[int]]:
+        """Folded key -> its word starts (with ``folded_of`` and ``odd``)."""
+        if self._by_folded is None:
+            from checker.prefilter import KEY_LEN, fold_key
+
+            whole = self.whole_folded
+            folded: dict[str, list[int]] = {}
+            for raw, where in self.by_raw.items():
+                if whole is not None and len(raw) == KEY_LEN:
+                    key = self.folded_of[raw] = whole[where[0] : where[0] + KEY_LEN]
+                else:
+                    key = self.folded_of[raw] = fold_key(raw)
+                if key is None:
+                    self.odd.append(raw)
+                else:
+                    folded[key] = folded[key] + where if key in folded else where
+            self._by_folded = folded
+        return self._by_folded
+
+    @property
+    def by_long(self) -> dict[str, list[int]]:
+        """The first ``LONG_LEN`` characters from a word start, folded (``prefilter.fold_long``)
+        -> the word starts they follow; ``unlong``: the word starts where they cannot be folded."""
+        if self._by_long is None:
+            from checker.prefilter import LONG_LEN, fold_long
+
+            text = self.text
+            folded = self.whole_folded
+            last = len(text) - LONG_LEN
+            by_long: dict[str, list[int]] = {}
+            for where in self.by_raw.values():
+                for start in where:
+                    if folded is not None:
+                        key = folded[start : start + LONG_LEN] if start <= last else None
+                    else:
+                        key = fold_long(text[start : start + LONG_LEN + 2])
+                    if key is None:
+                        self.unlong.append(start)
+                    elif key in by_long:
+                        by_long[key].append(start)
+                    else:
+                        by_long[key] = [start]
+            self._by_long = by_long
+        return self._by_long
+
+    @property
+    def whole_folded(self) -> str | None:
+        """The text folded as the keys are (``prefilter.fold_text``), or None when lowering
+        changes its length somewhere (then each key is folded on its own)."""
+        if self._whole is None:
+            from checker.prefilter import fold_text
+
+            self._whole = (fold_text(self.text),)
+        return self._whole[0]
+
+    @property
+    def casefolded(self) -> str:
+        """``text.casefold()`` (what a table's literal keys are searched in)."""
+        if self._casefolded is None:
+            self._casefolded = self.text.casefold()
+        return self._casefolded
+
+
+def word_starts(doc: Document, text: str) -> WordStarts:
+    """The ``WordStarts`` of `text` (the document's prose or a view of it), once per document and text."""
+    memo: dict[int, WordStarts] = doc.cache.setdefault(WORD_STARTS, {})
+    got = memo.get(id(text))
+    if got is None or got.text is not text:
+        got = memo[id(text)] = WordStarts(text)  # the text is kept, so its id is not reused
+    return got
+
+
 #: Pattern parts whose partial match on a shorter text may differ (lookarounds, anchors,
 #: boundaries, conditionals, fuzzy constraints): entries holding one are always asked.
 _NOT_PLAIN = ("(?=", "(?!", "(?<", "(?(", "\\b", "\\B", "\\m", "\\M", "\\A", "\\Z", "\\z", "\\G", "\\K",
               "$", "^", "{e", "{i", "{d", "{s", "(?r", "(?f", "(?V", "(?w", "\\X")
+
+
+def is_plain(source: str) -> bool:
+    """Does a row's prefix pattern hold no lookaround, anchor, boundary or fuzzy part (see ``_NOT_PLAIN``)?"""
+    return not any(x in source for x in _NOT_PLAIN)
 
 
 class StartMemo:
@@ -240,7 +366,7 @@ class StartMemo:
                     low = rest & -rest
                     i = low.bit_length() - 1
                     if i not in plain:
-                        plain[i] = not any(x in body(i).pattern for x in _NOT_PLAIN)
+                        plain[i] = is_plain(body(i).pattern)
                         if not plain[i]:
                             self.rough |= low
                     rest ^= low
@@ -275,41 +401,110 @@ def _indices(mask: int) -> list[int]:
     return found
 
 
-def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
-                   memo: StartMemo | None = None) \
-        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
+class PrefixFilter:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
     second filter drops entries that open on a common word, « la », « les »). `memo` keeps
-    each (entry, key) answer across articles (bounded). Entries come in `candidates` order."""
-    three: dict[str, tuple[tuple[int, ...], int]] = {}
-    longer: dict[str, tuple[int, ...]] = {}
-    seen = StartMemo() if memo is None else memo
-    everyone = _mask(candidates)
-    ordered = candidates == sorted(candidates)
-    rank = None if ordered else {i: n for n, i in enumerate(candidates)}
+    each (entry, key) answer across articles (bounded). Entries come in `candidates` order.
 
-    def in_order(found: int) -> tuple[int, ...]:
+    With `index` (``checker.prefilter.start_index``), the entries whose start keys were read
+    from their source are looked up there instead of being asked; the first filter may then
+    name more entries than a partial match would (never fewer), and the second, asked by
+    partial match of the longer key, names exactly the same ones (a plain pattern that can
+    begin with a longer key can begin with its first three characters)."""
+
+    __slots__ = ("body", "seen", "index", "everyone", "static", "asked", "rank", "three", "longer")
+
+    def __init__(self, candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                 memo: StartMemo | None = None, index: StartIndex | None = None) -> None:
+        self.body = body
+        self.seen = StartMemo() if memo is None else memo
+        self.index = index
+        self.everyone = _mask(candidates)
+        #: The candidates the index answers for, and the ones the memo is asked about.
+        self.static = self.everyone & index.static if index is not None else 0
+        self.asked = self.everyone & ~self.static
+        self.rank = None if candidates == sorted(candidates) else {i: n for n, i in enumerate(candidates)}
+        self.three: dict[str, tuple[tuple[int, ...], int]] = {}
+        self.longer: dict[str, tuple[int, ...]] = {}
+
+    def _in_order(self, found: int) -> tuple[int, ...]:
         if not found:
             return ()
         indices = _indices(found)
-        return tuple(indices if rank is None else sorted(indices, key=rank.__getitem__))
+        return tuple(indices if self.rank is None else sorted(indices, key=self.rank.__getitem__))
 
-    def prefix(key: str) -> tuple[tuple[int, ...], int]:
-        got = three.get(key)
+    def prefix(self, key: str) -> tuple[tuple[int, ...], int]:
+        """The entries (in order, and as a mask) that can begin with the 3-character `key`."""
+        got = self.three.get(key)
         if got is None:
-            found = seen.entries(key, everyone, body)
-            got = three[key] = (in_order(found), found)
+            known = self.index.lookup(key) if self.static and self.index is not None else None
+            if known is None:
+                found = self.seen.entries(key, self.everyone, self.body)
+            else:
+                found = known & self.static
+                if self.asked:
+                    found |= self.seen.entries(key, self.asked, self.body)
+            got = self.three[key] = (self._in_order(found), found)
         return got
 
-    def by_prefix(key: str) -> tuple[int, ...]:
-        return prefix(key)[0]
+    def by_prefix(self, key: str) -> tuple[int, ...]:
+        """The entries that can begin with the 3-character `key`, in candidate order."""
+        return self.prefix(key)[0]
 
-    def starting_with(key: str) -> tuple[int, ...]:
-        got = longer.get(key)
+    def starting_with(self, key: str) -> tuple[int, ...]:
+        """Of ``by_prefix(key[:3])``, the entries that can begin with the longer `key`."""
+        got = self.longer.get(key)
         if got is None:
-            first, mask = prefix(key[:3])
-            got = longer[key] = in_order(seen.entries(key, mask, body)) if first else ()
+            first, mask = self.prefix(key[:3])
+            if first and self.static and self.index is not None:
+                mask = self.index.narrow(key, mask)  # fewer rows for the partial matches to ask
+            got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if mask else ()
         return got
 
-    return by_prefix, starting_with
+    def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
+        """The word starts of `text`, in order, where ``starting_with`` can name an entry (the
+        others it need not be asked about): where ``by_prefix`` of ``key_of`` of the three
+        characters there is not empty, less those where the index's longer keys rule out every
+        entry. The entries the index answers for are found by set intersections of the text's
+        keys with the index's; the others are asked key by key."""
+        words = word_starts(doc, text)
+        index = self.index
+        if not self.static or index is None:
+            found = [s for raw, where in words.by_raw.items() if self.by_prefix(key_of(raw)) for s in where]
+            found.sort()
+            return found
+        static, three, by_folded = self.static, index.three, words.by_folded
+        # Entries without longer keys: by their 3-character keys.
+        at_three = static & ~index.long_rows
+        keys = {key for key in by_folded.keys() & three.keys() if three[key] & at_three}
+        if index.short:  # rows with a whole match shorter than a key
+            keys.update(key for key in by_folded if index.lookup_folded(key) & at_three)
+        found = [s for key in keys for s in by_folded[key]]
+        # Entries with longer keys: by the word starts' longer keys (``narrow`` in starting_with).
+        at_long = static & index.long_rows
+        if at_long:
+            longer, by_long = index.longer, words.by_long
+            for key in by_long.keys() & longer.keys():
+                if longer[key] & at_long:
+                    found.extend(by_long[key])
+            for start in words.unlong:  # too close to the end, or « İ »: as without the index
+                if self.by_prefix(key_of(text[start : start + 3])):
+                    found.append(start)
+        for raw in words.odd:  # keys the index cannot read: every candidate is asked
+            if self.by_prefix(key_of(raw)):
+                found.extend(words.by_raw[raw])
+        if self.asked:  # the candidates the index does not answer for, key by key
+            seen, asked, body = self.seen, self.asked, self.body
+            for raw, folded in words.folded_of.items():
+                if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
+                    found.extend(words.by_raw[raw])
+        return sorted(set(found))
+
+
+def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
+                   memo: StartMemo | None = None, index: StartIndex | None = None) \
+        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
+    """``by_prefix`` and ``starting_with`` of a ``PrefixFilter``."""
+    got = PrefixFilter(candidates, body, memo, index)
+    return got.by_prefix, got.starting_with

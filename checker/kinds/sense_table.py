@@ -53,15 +53,16 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds.glossary import (
-    _NAMED_GROUP,
     _TIMEOUT,
-    _WORD_START,
     Entry,
+    PrefixFilter,
     StartMemo,
     _body,
     _hit,
+    _source,
     compile_entry,
-    prefix_filters,
+    is_plain,
+    word_starts,
 )
 from checker.rules import Rule, param
 from checker.wordlists import read_table
@@ -186,7 +187,7 @@ def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> 
 
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each row when an article first holds its literal words (as glossary)."""
-    from checker.prefilter import LazyTable, is_trusted
+    from checker.prefilter import LazyTable, is_trusted, start_index
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -214,7 +215,7 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_NAMED_GROUP.sub("(?:", _body(table.entry(i).entry.source)), flags)
+            got = bodies[i] = regex.compile(_source(table.entry(i).entry.source), flags)
         return got
 
     if not is_trusted():
@@ -231,16 +232,18 @@ def build(rule: Rule):  # noqa: ANN201
     any_lang = any(not row_langs[i] for i in keep)
     langs = frozenset().union(*(row_langs[i] for i in keep))
 
+    index = start_index([cells[1] for cells in raw], _source, is_plain)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if not any_lang and ctx.primary not in langs:
             return  # every row is for other article languages
         text = doc.prose
         candidates = [
-            i for i in table.candidates(text) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
+            i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
         ]
         if not candidates:
             return
-        by_prefix, starting_with = prefix_filters(candidates, body, starts)
+        prefixes = PrefixFilter(candidates, body, starts, index)
         topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
 
         def occurs(p: regex.Pattern[str]) -> bool:
@@ -250,14 +253,11 @@ def build(rule: Rule):  # noqa: ANN201
             return topic[key]
 
         pos = 0
-        for w in _WORD_START.finditer(text):
-            start = w.start()
+        # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
+        for start in prefixes.starts(doc, text, key_of):
             if start < pos:
                 continue
-            # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
-            if not by_prefix(key_of(text[start : start + 3])):
-                continue
-            for i in starting_with(key_of(text[start : start + 8])):
+            for i in prefixes.starting_with(key_of(text[start : start + 8])):
                 row = table.entry(i)
                 m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
