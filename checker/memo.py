@@ -11,9 +11,12 @@ thousand words in seven languages for every article and every candidate sentence
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import islice
 from typing import Any, TypeVar
 
 R = TypeVar("R")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class MemoGet(dict):  # type: ignore[type-arg]
@@ -58,3 +61,24 @@ def bounded_memo(fn: Callable[..., R], limit: int = 50_000) -> Callable[..., R]:
         return got
 
     return call
+
+
+class Pool(dict[K, V]):
+    """A dict that forgets its oldest quarter when a new key would make it exceed `limit`.
+
+    For values that are cheap to make again and costly to keep all of: the compiled rows of a
+    table (two ``regex`` patterns of ~10 KB each per row; an archive meets more rows with every
+    article, so keeping them all grew memory with the archive). Made again, a row is read from
+    the pattern store (``checker.regexcache``), not parsed."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = max(1, limit)
+
+    def __setitem__(self, key: K, value: V) -> None:
+        if len(self) >= self.limit and key not in self:
+            for old in list(islice(iter(self), max(1, self.limit // 4))):
+                del self[old]
+        super().__setitem__(key, value)

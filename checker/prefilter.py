@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
+from checker.memo import Pool
+
 T = TypeVar("T")
 
 _SPECIAL = set("\\.^$*+?{}[]|()")
@@ -36,6 +38,10 @@ _ZERO_WIDTH_ESCAPES = set("bBAZzG")
 _MAX_SET = 64
 #: From this many keys a table is searched with one automaton rather than key by key.
 _AUTOMATON_MIN_KEYS = 24
+
+#: The most compiled entries a table keeps (an entry forgotten is made again from the pattern
+#: store when an article needs it; an archive of articles meets more entries with every article).
+ROWS_KEPT = 160
 
 _TRUSTED = [False]
 
@@ -379,7 +385,8 @@ class LazyTable(Generic[T]):
                  compile_row: Callable[[tuple[str, ...]], T], *, eager: bool | None = None) -> None:
         self.rows = tuple(rows)
         self._compile = compile_row
-        self._compiled: dict[int, T] = {}
+        #: Compiled entries, the most recently made ones (bounded: see ``ROWS_KEPT``).
+        self._compiled: dict[int, T] = Pool(ROWS_KEPT)
         #: Per entry, its literal requirements (all must hold; one string of each occurs).
         self.requirements: tuple[tuple[tuple[str, ...], ...], ...]
         #: Entries without a key: always candidates.

@@ -141,7 +141,8 @@ def _hit(doc: Document, entry: Entry, m: regex.Match[str]) -> Hit:
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each entry when an article first holds its literal words (see
     ``checker.prefilter``), or all of them now when the rule files were not built before."""
-    from checker.prefilter import LazyTable, is_trusted, start_index
+    from checker.memo import Pool
+    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -149,7 +150,7 @@ def build(rule: Rule):  # noqa: ANN201
     if not rows:
         raise ValueError(f"{name}: no entries")
     table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name))
-    bodies: dict[int, regex.Pattern[str]] = {}
+    bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)  # bounded, as the compiled rows
     starts = StartMemo()  # (entry, key) -> can the entry begin with key, across articles
 
     def body(i: int) -> regex.Pattern[str]:

@@ -187,7 +187,8 @@ def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> 
 
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each row when an article first holds its literal words (as glossary)."""
-    from checker.prefilter import LazyTable, is_trusted, start_index
+    from checker.memo import Pool
+    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -209,7 +210,7 @@ def build(rule: Rule):  # noqa: ANN201
     unknown = sorted(wanted_topics - set(topics))
     if unknown:
         raise ValueError(f"{name}: unknown topic(s) {', '.join(unknown)} (define them in {pack_dir.name}/topics.tsv)")
-    bodies: dict[int, regex.Pattern[str]] = {}
+    bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)  # bounded, as the compiled rows
     starts = StartMemo()  # (row, key) -> can the row begin with key, across articles
 
     def body(i: int) -> regex.Pattern[str]:
@@ -244,10 +245,12 @@ def build(rule: Rule):  # noqa: ANN201
         if not candidates:
             return
         prefixes = PrefixFilter(candidates, body, starts, index)
-        topic: dict[int, bool] = {}  # id of an article-level pattern -> does it occur here
+        # An article-level pattern (its source and flags: a row's patterns may be made again within
+        # one article, see ROWS_KEPT) -> does it occur here.
+        topic: dict[tuple[str, int], bool] = {}
 
         def occurs(p: regex.Pattern[str]) -> bool:
-            key = id(p)
+            key = (p.pattern, p.flags)
             if key not in topic:
                 topic[key] = p.search(text, timeout=_TIMEOUT) is not None
             return topic[key]

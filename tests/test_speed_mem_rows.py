@@ -1,0 +1,71 @@
+"""Compiled table rows are kept in a bounded pool (issue #11: flat memory over an archive): a
+table that keeps only a few compiled rows makes the others again when an article needs them,
+and finds exactly what it finds keeping them all."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import prefilter
+from checker.memo import Pool
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pool_forgets_its_oldest_entries_beyond_the_limit() -> None:
+    pool: Pool[int, str] = Pool(8)
+    for i in range(8):
+        pool[i] = str(i)
+    assert len(pool) == 8
+    pool[3] = "again"  # a key it holds: nothing forgotten
+    assert len(pool) == 8 and pool[3] == "again"
+    pool[100] = "new"
+    assert 0 not in pool and 1 not in pool  # the oldest quarter went
+    assert pool[100] == "new" and 7 in pool and len(pool) == 7
+    for i in range(1000):
+        pool[1000 + i] = "x"
+    assert len(pool) <= 8
+
+
+def test_lazy_table_keeps_a_bounded_number_of_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "ROWS_KEPT", 4)
+    made: list[str] = []
+
+    def compile_row(row: tuple[str, ...]) -> str:
+        made.append(row[0])
+        return row[0].upper()
+
+    rows = [(f"mot{i}",) for i in range(20)]
+    with prefilter.trusted():
+        table = prefilter.LazyTable(rows, lambda r: r[0], compile_row)
+    for i in range(20):
+        assert table.entry(i) == f"MOT{i}"
+    assert len(table._compiled) <= 4
+    assert table.entry(0) == "MOT0" and made.count("mot0") == 2  # made again when needed
+
+
+def test_tables_keeping_two_rows_find_what_they_find_keeping_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import pin_fixtures
+    finally:
+        sys.path.pop(0)
+    pinned = json.loads(pin_fixtures.PINNED.read_text(encoding="utf-8"))
+    monkeypatch.setattr(prefilter, "ROWS_KEPT", 2)
+    tables: list[prefilter.LazyTable[object]] = []
+    init = prefilter.LazyTable.__init__
+
+    def register(self: prefilter.LazyTable[object], *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+        tables.append(self)
+
+    monkeypatch.setattr(prefilter.LazyTable, "__init__", register)
+    found = json.loads(json.dumps(pin_fixtures.current(), ensure_ascii=False))
+    assert tables and max(len(t.rows) for t in tables) > 100  # the shipped tables were built here
+    assert all(len(t._compiled) <= 2 for t in tables)
+    changed = sorted(p for p in pinned if pinned[p] != found.get(p))
+    assert not changed, "findings changed with two rows kept per table: " + ", ".join(changed)
