@@ -348,33 +348,50 @@ def _table_index(sources: tuple[str, ...]) -> _Index:
     return regexcache.memo(("prefilter-table", 1, len(sources), digest), lambda: _index_of(sources))
 
 
-#: The keys of every table searched with the automaton (an ordered set), and the automaton
-#: over them with the number of keys it holds (rebuilt when a table built later adds some).
+#: The keys of every table searched with the automata (an ordered set).
 _TABLE_KEYS: dict[str, None] = {}
-_AUTOMATON: list[Any] = [None, 0]
-#: The last text searched and the keys found in it: the tables of an article share one pass.
+#: Automata over consecutive slices of ``_TABLE_KEYS``: (automaton, first key, end key). Tables
+#: are built one by one as an article first needs them, so each build adds an automaton over its
+#: new keys only (rebuilding one automaton over all keys at every table cost a one-article
+#: process about 40 ms); once no table adds keys, the next article merges them into one.
+_AUTOMATA: list[tuple[Any, int, int]] = []
+#: The last text searched, how many keys were searched in it, and the keys found.
 _LAST_SEARCH: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
 
 
+def _automaton(keys: Sequence[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
 def _keys_of_tables(folded: str) -> frozenset[str]:
-    """The keys of every large table that occur in `folded`: one pass of one automaton
+    """The keys of every large table that occur in `folded`: one pass of each automaton
     (pyahocorasick reports every occurrence of every key, overlapping ones included),
     remembered for the text object last searched (each table of an article asks again)."""
     global _LAST_SEARCH
-    last = _LAST_SEARCH
-    if last[0] is folded and last[1] == len(_TABLE_KEYS):
-        return last[2]
-    automaton, size = _AUTOMATON
-    if automaton is None or size != len(_TABLE_KEYS):
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for key in tuple(_TABLE_KEYS):
-            automaton.add_word(key, key)
-        automaton.make_automaton()
-        _AUTOMATON[:] = [automaton, len(_TABLE_KEYS)]
-    found = frozenset(key for _end, key in automaton.iter(folded)) if len(_TABLE_KEYS) else frozenset()
-    _LAST_SEARCH = (folded, len(_TABLE_KEYS), found)
+    total = len(_TABLE_KEYS)
+    last_text, searched, found = _LAST_SEARCH
+    if last_text is folded and searched == total:
+        return found
+    covered = _AUTOMATA[-1][2] if _AUTOMATA else 0
+    if last_text is not folded and len(_AUTOMATA) > 1 and covered == total:
+        # A new article and no table added keys since the last one: one automaton for all.
+        _AUTOMATA[:] = [(_automaton(tuple(_TABLE_KEYS)), 0, total)]
+    if covered < total:
+        _AUTOMATA.append((_automaton(tuple(_TABLE_KEYS)[covered:]), covered, total))
+    if last_text is not folded:
+        searched, found = 0, frozenset()
+    more = set(found)
+    for automaton, first, _end in _AUTOMATA:
+        if first >= searched:  # not searched in this text yet (slices are searched whole)
+            more.update(key for _e, key in automaton.iter(folded))
+    found = frozenset(more)
+    _LAST_SEARCH = (folded, total, found)
     return found
 
 

@@ -69,3 +69,29 @@ def test_tables_keeping_two_rows_find_what_they_find_keeping_all(monkeypatch: py
     assert all(len(t._compiled) <= 2 for t in tables)
     changed = sorted(p for p in pinned if pinned[p] != found.get(p))
     assert not changed, "findings changed with two rows kept per table: " + ", ".join(changed)
+
+
+def test_tables_built_one_by_one_share_the_keys_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each table built adds an automaton over its new keys only; the keys found in a text are
+    those of every table so far; a later text, with no new table, is searched by one automaton."""
+    monkeypatch.setattr(prefilter, "_TABLE_KEYS", {})
+    monkeypatch.setattr(prefilter, "_AUTOMATA", [])
+    monkeypatch.setattr(prefilter, "_LAST_SEARCH", ("", -1, frozenset()))
+    first = [f"alpha{i}" for i in range(30)]
+    second = [f"beta{i}" for i in range(30)]
+    text = "un alpha3 et un beta7, puis alpha12".casefold()
+
+    def table(words: list[str]) -> prefilter.LazyTable[str]:
+        with prefilter.trusted():
+            return prefilter.LazyTable([(w,) for w in words], lambda r: r[0], lambda r: r[0])
+
+    one = table(first)
+    assert set(one._keys_in(text)) == {"alpha3", "alpha12", "alpha1"}
+    two = table(second)  # built while the same article is checked
+    assert set(two._keys_in(text)) == {"beta7"}
+    assert set(one._keys_in(text)) == {"alpha3", "alpha12", "alpha1"}
+    assert len(prefilter._AUTOMATA) == 2
+    other = "beta29 seul".casefold()
+    assert set(two._keys_in(other)) == {"beta29", "beta2"}
+    assert len(prefilter._AUTOMATA) == 1  # merged at the next article
+    assert set(one._keys_in(other)) == set()
