@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -124,10 +125,18 @@ def compile_topics(rows: tuple[tuple[str, ...], ...], where: str) -> dict[str, T
 
 
 def load_topics(pack_dir: Path) -> dict[str, Topic]:
-    """The topics of a pack (``pack_dir/topics.tsv``; none when the file is absent), for any language."""
+    """The topics of a pack (``pack_dir/topics.tsv``; none when the file is absent), for any language:
+    read once per process and version of the file (every table rule of the pack asks)."""
     path = pack_dir / "topics.tsv"
-    if not path.is_file():
+    try:
+        st = path.stat()
+    except OSError:
         return {}
+    return _topics_at(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=32)
+def _topics_at(path: Path, _mtime: int, _size: int) -> dict[str, Topic]:
     return compile_topics(read_table(path), path.name)
 
 
@@ -198,14 +207,10 @@ def build(rule: Rule):  # noqa: ANN201
         if len(cells) < 2 or not _SOURCE.match(cells[0]):
             _compile_row(cells, flags, name)  # raises, naming the row
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name))
-    keep = frozenset(
-        i for i, cells in enumerate(raw)
-        if not wanted or "*" in cells[0].split(",") or set(cells[0].split(",")) & set(wanted)
-    )
+    keep, wanted_topics, row_langs, fold_keys = _table_meta(raw, tuple(wanted or ()), flags)
     if not keep:
         raise ValueError(f"{name}: no entries")
     pack_dir = rule.resolve(name).parent
-    wanted_topics = frozenset().union(*(_topics_of(cells) for cells in raw))
     topics = load_topics(pack_dir) if wanted_topics else {}
     unknown = sorted(wanted_topics - set(topics))
     if unknown:
@@ -222,10 +227,6 @@ def build(rule: Rule):  # noqa: ANN201
     if not is_trusted():
         for i in sorted(keep):
             body(i)
-    # When every row ignores case, the prefix keys are folded to lower case (as in glossary):
-    # far fewer distinct keys, so far fewer partial matches per document.
-    fold_keys = bool(flags & regex.IGNORECASE) and not any("(?-i" in raw[i][1] for i in keep)
-    row_langs = [_langs_of(cells) for cells in raw]
 
     def key_of(s: str) -> str:
         return s.lower() if fold_keys else s
@@ -276,6 +277,34 @@ def build(rule: Rule):  # noqa: ANN201
                 break
 
     return check
+
+
+def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags: int) \
+        -> tuple[frozenset[int], frozenset[str], list[frozenset[str]], bool]:
+    """What ``build`` reads from every row without compiling it: the rows kept for the wanted
+    sources, the topics the rows name, each row's ``lang=`` languages, and whether the prefix keys
+    may be folded to lower case (every row ignores case: far fewer distinct keys). Kept in the
+    pattern store under a digest of the table (a process reads one pickle, not 2,000 rows)."""
+    from checker import regexcache
+
+    def compute() -> tuple[frozenset[int], frozenset[str], list[frozenset[str]], bool]:
+        keep = frozenset(
+            i for i, cells in enumerate(raw)
+            if not wanted or "*" in cells[0].split(",") or set(cells[0].split(",")) & set(wanted)
+        )
+        topics = frozenset().union(*(_topics_of(cells) for cells in raw))
+        langs = [_langs_of(cells) for cells in raw]
+        fold = bool(flags & regex.IGNORECASE) and not any("(?-i" in raw[i][1] for i in keep)
+        return keep, topics, langs, fold
+
+    if not regexcache.is_active():
+        return compute()
+    import hashlib
+
+    digest = hashlib.blake2b(
+        "\n".join("\t".join(cells) for cells in raw).encode("utf-8", "surrogatepass"), digest_size=20
+    ).hexdigest()
+    return regexcache.memo(("sense-table-meta", 1, ",".join(wanted), flags, len(raw), digest), compute)
 
 
 def _topics_of(cells: tuple[str, ...]) -> frozenset[str]:
