@@ -96,6 +96,16 @@ MT_ARTICLES = [
         id="ar-statement-football",
     ),
     pytest.param(
+        "Le championnat roulera de nouveau en mai. L'attaquant a percé le but du gardien thaïlandais, mais le "
+        "club a dû se contenter d'un résultat équilibré ; l'entraîneur a salué le buteur. Le président a souhaité "
+        "ses condoléances aux familles, et le club a souhaité une guérison urgente à son capitaine. Son agence "
+        "d'appartenance a démenti, selon un message sur le café des fans.",
+        [("MT403", "championnat roulera"), ("MT403", "percé le but"), ("MT403", "résultat équilibré"),
+         ("MT403", "a souhaité ses condoléances"), ("MT403", "guérison urgente"),
+         ("MT403", "agence d'appartenance"), ("MT403", "café des fans")],
+        id="id-tr-ko-more",
+    ),
+    pytest.param(
         "Le fabricant de copeaux taïwanais profite des processeurs des smartphones Samsung. La mise à jour de "
         "l'iPhone apporte des fixations de bugs, un traçage de rayons amélioré et la fin de l'entaille de "
         "l'écran ; les lunettes de l'écran sont plus fines, mais la brûlure d'écran guette. Une banque de "
@@ -177,6 +187,13 @@ CLEAN_ARTICLES = [
         "repose en paix. L'attaquant a fait trembler les filets, et l'arbitre a brandi le carton jaune. Le "
         "match qui a réuni 60 000 spectateurs a été remporté par le club ; l'entraîneur a salué le gardien.",
         id="tr-ar-clean",
+    ),
+    pytest.param(
+        "Le championnat reprendra en mai ; le bus roulera de nuit. L'attaquant a marqué contre le gardien "
+        "thaïlandais, et les pêcheurs ont déchiré leurs filets. Le président a présenté ses condoléances ; le "
+        "club souhaite un prompt rétablissement à son capitaine après une intervention urgente. Son agence a "
+        "démenti, et l'entraîneur a salué le buteur.",
+        id="id-tr-ko-more",
     ),
     pytest.param(
         "Le fabricant de puces taïwanais profite des processeurs des smartphones Samsung ; des copeaux de bois "
