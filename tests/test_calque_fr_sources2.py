@@ -148,6 +148,16 @@ MT_ARTICLES = [
          ("MT583", "chanson frappée"), ("MT583", "danseurs de soutien"), ("MT583", "vocaux de soutien")],
         id="en-music",
     ),
+    pytest.param(
+        "Le studio mise sur son film tente-pôle de l'été : les acteurs ont fait la lecture de table avant le "
+        "tournage, le réalisateur a préféré les effets pratiques, et l'écrivain-réalisateur a fêté la fête "
+        "d'emballage. Le jeu reste une exclusivité temporelle de la PS5, et des chercheurs ont trouvé une porte "
+        "arrière dans le logiciel du routeur. Persib jouera un match de visite à Surabaya.",
+        [("MT583", "film tente-pôle"), ("MT583", "lecture de table"), ("MT583", "effets pratiques"),
+         ("MT583", "écrivain-réalisateur"), ("MT583", "fête d'emballage"), ("MT583", "exclusivité temporelle"),
+         ("MT583", "porte arrière"), ("MT403", "match de visite")],
+        id="en-screen-tech-more",
+    ),
 ]
 
 
@@ -194,6 +204,12 @@ CLEAN_ARTICLES = [
         "club souhaite un prompt rétablissement à son capitaine après une intervention urgente. Son agence a "
         "démenti, et l'entraîneur a salué le buteur.",
         id="id-tr-ko-more",
+    ),
+    pytest.param(
+        "Le studio mise sur sa grosse production de l'été ; le poteau de la tente a cédé. Les acteurs ont fait "
+        "la lecture du scénario avant le tournage du film, et le réalisateur a préféré les effets physiques. La "
+        "porte arrière du camion était ouverte, et le droit de visite du père a été rétabli.",
+        id="en-screen-tech-more",
     ),
     pytest.param(
         "Le fabricant de puces taïwanais profite des processeurs des smartphones Samsung ; des copeaux de bois "
