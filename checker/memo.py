@@ -44,10 +44,10 @@ class MemoGet(dict):  # type: ignore[type-arg]
         return default if got is None else got
 
 
-def bounded_memo(fn: Callable[..., R], limit: int = 50_000) -> Callable[..., R]:
+def bounded_memo(fn: Callable[..., R], limit: int = 20_000) -> Callable[..., R]:
     """`fn` remembered by its (positional, hashable) arguments for the run; cleared when
     `limit` answers are held, so memory stays bounded over an archive (an answer about a word
-    costs about 150 bytes: 50,000 of them about 7 MiB)."""
+    costs about 150 bytes: 20,000 of them about 3 MiB; a few kinds hold one each)."""
     table: dict[tuple[Any, ...], R] = {}
 
     def call(*args: Any) -> R:
