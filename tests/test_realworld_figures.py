@@ -25,7 +25,7 @@ pytestmark = [
 FLOORS: dict[str, int] = {
     "punctuation": 93, "boilerplate": 70, "locale-format": 37, "untranslated": 22, "encoding": 22,
     "glued-words": 16, "duplication": 11, "non-word": 8, "social-embed": 7, "truncation": 3,
-    "grammar": 38, "mangled-name": 41, "mistranslation": 27, "inconsistency": 17, "calque": 23,
+    "grammar": 38, "mangled-name": 41, "mistranslation": 27, "inconsistency": 17, "calque": 24,
 }
 #: Form-level and whole-set recall floors, and the false-alarm ceiling per 1,000 clean words
 #: (0 measured: any new false alarm on the clean pages fails this test and must be argued for).
