@@ -82,3 +82,11 @@ class Pool(dict[K, V]):
             for old in list(islice(iter(self), max(1, self.limit // 4))):
                 del self[old]
         super().__setitem__(key, value)
+
+    def bound(self, limit: int) -> None:
+        """A new limit; the oldest entries beyond it are forgotten now."""
+        self.limit = max(1, limit)
+        extra = len(self) - self.limit
+        if extra > 0:
+            for old in list(islice(iter(self), extra)):
+                del self[old]

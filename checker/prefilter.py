@@ -412,8 +412,15 @@ class LazyTable(Generic[T]):
         if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
             _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
         if eager if eager is not None else not is_trusted():
+            # Every entry compiled now (a bad row is reported at once) and kept until ``settle``:
+            # the kind's own eager pass reads them again.
+            self._compiled.limit = len(self.rows) + 1
             for i in range(len(self.rows)):
                 self.entry(i)
+
+    def settle(self) -> None:
+        """Back to a bounded pool of compiled entries, once the build has read them all."""
+        self._compiled.bound(ROWS_KEPT)
 
     def __len__(self) -> int:
         return len(self.rows)

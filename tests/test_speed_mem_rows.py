@@ -95,3 +95,27 @@ def test_tables_built_one_by_one_share_the_keys_search(monkeypatch: pytest.Monke
     assert set(two._keys_in(other)) == {"beta29", "beta2"}
     assert len(prefilter._AUTOMATA) == 1  # merged at the next article
     assert set(one._keys_in(other)) == set()
+
+
+def test_an_eager_table_keeps_every_row_until_the_build_settles_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table built from rule files not built before compiles every row at once (a bad row is
+    reported then); the kind reads them all again in its own eager pass, so none is forgotten
+    (and compiled a second time) before ``settle``."""
+    monkeypatch.setattr(prefilter, "ROWS_KEPT", 4)
+    made: list[str] = []
+
+    def compile_row(row: tuple[str, ...]) -> str:
+        made.append(row[0])
+        return row[0]
+
+    table = prefilter.LazyTable([(f"mot{i}",) for i in range(20)], lambda r: r[0], compile_row, eager=True)
+    for i in range(20):
+        table.entry(i)
+    assert len(made) == 20  # each row compiled once
+    table.settle()
+    assert len(table._compiled) == 4 and 19 in table._compiled and 0 not in table._compiled
+    pool: Pool[int, int] = Pool(100)
+    for i in range(10):
+        pool[i] = i
+    pool.bound(3)
+    assert list(pool) == [7, 8, 9] and pool.limit == 3

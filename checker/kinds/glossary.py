@@ -162,6 +162,7 @@ def build(rule: Rule):  # noqa: ANN201
     if not is_trusted():
         for i in range(len(table)):
             body(i)
+    table.settle()
 
     index = start_index([row[0] for row in rows], _source, is_plain)
 

@@ -227,6 +227,7 @@ def build(rule: Rule):  # noqa: ANN201
     if not is_trusted():
         for i in sorted(keep):
             body(i)
+    table.settle()
 
     def key_of(s: str) -> str:
         return s.lower() if fold_keys else s
