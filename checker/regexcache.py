@@ -89,6 +89,9 @@ def _load() -> Any:
 
 def _get(key: tuple[Any, ...]) -> bytes | None:
     text = repr(key)
+    made = _added.get(text)
+    if made is not None:
+        return made  # made earlier in this process, not yet saved (a later build reads it back)
     found = _load().get(text)
     if not found:
         return None
