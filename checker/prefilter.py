@@ -66,6 +66,24 @@ class _Unknown(Exception):
     """A construct this reader does not handle: the pattern gets no key."""
 
 
+def _repeat_bounds(p: str, i: int) -> tuple[int, int | None, int]:
+    """The bounds of the quantifier at ``p[i]`` (``?``, ``*``, ``+`` or ``{lo,hi}``: None for no
+    upper bound) and the index after it; both pattern readers of this module use it."""
+    c = p[i]
+    if c == "?":
+        return 0, 1, i + 1
+    if c == "*":
+        return 0, None, i + 1
+    if c == "+":
+        return 1, None, i + 1
+    end = p.find("}", i)
+    lo_s, comma, hi_s = p[i + 1 : end].partition(",") if end > 0 else ("x", "", "")
+    if not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
+        raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
+    lo = int(lo_s) if lo_s else 0
+    return lo, (int(hi_s) if hi_s else (lo if not comma else None)), end + 1
+
+
 # A node's summary: (exact, required). `exact` is the finite set of strings the node can
 # match (None: unknown or too many); `required` a set of strings one of which occurs in
 # every match (None: nothing is required).
@@ -153,18 +171,7 @@ class _Reader:
         c = self.peek()
         if c not in ("?", "*", "+", "{"):
             return info
-        if c == "{":
-            end = self.p.find("}", self.i)
-            body = self.p[self.i + 1 : end] if end > 0 else ""
-            lo_s, comma, hi_s = body.partition(",")
-            if end < 0 or not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
-                raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
-            lo = int(lo_s) if lo_s else 0
-            hi = int(hi_s) if hi_s else (lo if not comma else None)
-            self.i = end + 1
-        else:
-            self.i += 1
-            lo, hi = (0, 1) if c == "?" else (0, None) if c == "*" else (1, None)
+        lo, hi, self.i = _repeat_bounds(self.p, self.i)
         if self.peek() in ("?", "+"):
             self.i += 1  # lazy or possessive: the same strings
         exact, _ = info
@@ -585,17 +592,7 @@ class _StartReader:
         c = self.peek()
         if c not in ("?", "*", "+", "{"):
             return item
-        if c == "{":
-            end = self.p.find("}", self.i)
-            lo_s, comma, hi_s = self.p[self.i + 1 : end].partition(",") if end > 0 else ("x", "", "")
-            if not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
-                raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
-            lo = int(lo_s) if lo_s else 0
-            hi = int(hi_s) if hi_s else (lo if not comma else None)
-            self.i = end + 1
-        else:
-            self.i += 1
-            lo, hi = (0, 1) if c == "?" else (0, None) if c == "*" else (1, None)
+        lo, hi, self.i = _repeat_bounds(self.p, self.i)
         if self.peek() == "+":
             raise _Unknown("possessive")
         if self.peek() == "?":
