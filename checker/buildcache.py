@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -123,8 +123,9 @@ def indexed_from_files(name: str, paths: Iterable[Path],
 
 
 class StringMap:
-    """A read-only map from a string to a string, as ``dict.get`` sees it, over a memory-mapped
-    marisa-trie (``mapped_beside_list``)."""
+    """A read-only map from a string to a string, as a dict is read (``get``, ``[]``, ``in``,
+    ``len``, iteration, ``values``), over a memory-mapped marisa-trie (``mapped_beside_list``,
+    ``mapped_from_files``)."""
 
     __slots__ = ("_trie",)
 
@@ -135,8 +136,59 @@ class StringMap:
         found = self._trie.get(key)  # type: ignore[attr-defined]
         return found[0].decode("utf-8") if found else default
 
+    def __getitem__(self, key: str) -> str:
+        got = self.get(key)
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._trie  # type: ignore[operator]
+
     def __len__(self) -> int:
         return len(self._trie)  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie.keys())  # type: ignore[attr-defined]
+
+    def values(self) -> list[str]:
+        return [v.decode("utf-8") for _k, v in self._trie.items()]  # type: ignore[attr-defined]
+
+
+def _mapped(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, str] | StringMap:
+    """The string → string map kept at `path` as a marisa-trie, memory-mapped; else `build()`,
+    written there for later processes (when it can be)."""
+    try:
+        import marisa_trie
+
+        trie = marisa_trie.BytesTrie()
+        trie.mmap(str(path))
+        return StringMap(trie)
+    except Exception:  # noqa: BLE001 - missing, damaged or marisa absent: build it
+        pass
+    value = build()
+    with contextlib.suppress(Exception):
+        import marisa_trie
+
+        from checker.cachedir import publish
+
+        publish(path, marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in value.items()).save)
+    return value
+
+
+def mapped_from_files(name: str, paths: Iterable[Path], build: Callable[[], dict[str, str]]) \
+        -> dict[str, str] | StringMap:
+    """A string → string map built from data files, kept in the cache directory as a marisa-trie
+    under the same key as ``from_files`` (files' bytes, `build`'s module, `name`) and
+    memory-mapped by later processes. Without a cache directory the dict is built."""
+    from checker.cachedir import cache_dir
+
+    paths = list(paths)
+    root = cache_dir()
+    key = _key(name, paths, build) if root is not None else None
+    if root is None or key is None:
+        return build()
+    return _mapped(root / "derived" / f"{key}.map.marisa", build)
 
 
 def mapped_beside_list(freqs: object, name: str, build: Callable[[], dict[str, str]]) -> dict[str, str] | StringMap:
@@ -155,20 +207,4 @@ def mapped_beside_list(freqs: object, name: str, build: Callable[[], dict[str, s
     except OSError:
         return build()
     digest = hashlib.sha256(code + b"\0" + name.encode()).hexdigest()[:16]
-    path = freqs.base.with_name(f"{freqs.base.name}.{digest}.map.marisa")
-    try:
-        import marisa_trie
-
-        trie = marisa_trie.BytesTrie()
-        trie.mmap(str(path))
-        return StringMap(trie)
-    except Exception:  # noqa: BLE001 - missing, damaged or marisa absent: build it
-        pass
-    value = build()
-    with contextlib.suppress(Exception):
-        import marisa_trie
-
-        from checker.cachedir import publish
-
-        publish(path, marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in value.items()).save)
-    return value
+    return _mapped(freqs.base.with_name(f"{freqs.base.name}.{digest}.map.marisa"), build)

@@ -243,16 +243,17 @@ def test_german_feminine_noun_marks_an_unknown_name() -> None:
 
 
 def test_mapped_gazetteer_equals_the_tables(fresh_cache: Path) -> None:
+    from checker.buildcache import StringMap
     from checker.kinds import _given_names
 
     paths = (COMMON / "given-names-extra.tsv", COMMON / "given-names.tsv")
     read = _given_names._read(paths)
     _given_names._merged.cache_clear()
     first = gazetteer(paths)  # builds the trie in the cache
-    assert list(fresh_cache.glob("derived/*.given.marisa"))
+    assert list(fresh_cache.glob("derived/*.map.marisa"))
     _given_names._merged.cache_clear()
     mapped = gazetteer(paths)  # a new process: memory-mapped
-    assert mapped._trie is not None
+    assert isinstance(mapped, StringMap)
     assert len(mapped) == len(first) == len(read)
     assert dict(zip(sorted(mapped), [mapped[k] for k in sorted(mapped)])) == read
     assert "chae-won" in mapped and mapped.get("zzqx") is None and "zzqx" not in mapped
