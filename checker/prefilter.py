@@ -349,10 +349,8 @@ def _table_index(sources: tuple[str, ...]) -> _Index:
 
     if not regexcache.is_active():
         return _index_of(sources)
-    import hashlib
-
-    digest = hashlib.blake2b("\0".join(sources).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    return regexcache.memo(("prefilter-table", 1, len(sources), digest), lambda: _index_of(sources))
+    key = ("prefilter-table", 1, len(sources), regexcache.digest(sources))
+    return regexcache.memo(key, lambda: _index_of(sources))
 
 
 #: The keys of every table searched with the automata (an ordered set).
@@ -835,10 +833,7 @@ def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Ca
 
     if not regexcache.is_active():
         return _start_index_of([source(p) for p in patterns], plain)
-    import hashlib
-
     import regex  # its version: the case tables the keys were read with
 
-    digest = hashlib.blake2b("\0".join(patterns).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    key = ("start-index", 4, regex.__version__, len(patterns), digest)
+    key = ("start-index", 4, regex.__version__, len(patterns), regexcache.digest(patterns))
     return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))

@@ -24,7 +24,7 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -196,6 +196,13 @@ def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
             _added[repr(key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     _live[key] = value
     return value
+
+
+def digest(parts: Iterable[str]) -> str:
+    """A short digest of some strings (a table's rows), to name a ``memo`` entry by content."""
+    import hashlib
+
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def save() -> None:

@@ -300,12 +300,8 @@ def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags
 
     if not regexcache.is_active():
         return compute()
-    import hashlib
-
-    digest = hashlib.blake2b(
-        "\n".join("\t".join(cells) for cells in raw).encode("utf-8", "surrogatepass"), digest_size=20
-    ).hexdigest()
-    return regexcache.memo(("sense-table-meta", 1, ",".join(wanted), flags, len(raw), digest), compute)
+    digest = regexcache.digest("\t".join(cells) for cells in raw)
+    return regexcache.memo(("sense-table-meta", 2, ",".join(wanted), flags, len(raw), digest), compute)
 
 
 def _topics_of(cells: tuple[str, ...]) -> frozenset[str]:
