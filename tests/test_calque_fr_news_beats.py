@@ -10,22 +10,13 @@ the same words. Only the French calque and mistranslation tables run here.
 from __future__ import annotations
 
 import pytest
+from conftest import check_rules
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
-
-RULESET = load_rules([builtin_rules_dir()])
-CODES = ("MT401", "MT403", "MT430", "MT580", "MT581", "MT582", "MT583", "MT584", "MT610")
-ENGINE = Engine([r for r in RULESET.rules if r.code in CODES], RULESET.packs)
+CODES = {"MT401", "MT403", "MT430", "MT580", "MT581", "MT582", "MT583", "MT584", "MT610"}
 
 
 def _found(text: str) -> set[tuple[str, str]]:
-    result = ENGINE.check(Document(text, "<t>", "fr"))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start : f.end] == f.text
-    return {(f.code, f.text) for f in result.findings}
+    return {(f.code, f.text) for f in check_rules(CODES, text)}
 
 
 MT_ARTICLES = [

@@ -12,22 +12,13 @@ uses of the same words, stay silent. Only the French calque and mistranslation t
 from __future__ import annotations
 
 import pytest
+from conftest import check_rules
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
-
-RULESET = load_rules([builtin_rules_dir()])
-CODES = ("MT401", "MT403", "MT430", "MT580", "MT581", "MT582", "MT583", "MT584", "MT610")
-ENGINE = Engine([r for r in RULESET.rules if r.code in CODES], RULESET.packs)
+CODES = {"MT401", "MT403", "MT430", "MT580", "MT581", "MT582", "MT583", "MT584", "MT610"}
 
 
 def _found(text: str) -> set[tuple[str, int, int]]:
-    result = ENGINE.check(Document(text, "<t>", "fr"))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start : f.end] == f.text
-    return {(f.code, f.start, f.end) for f in result.findings}
+    return {(f.code, f.start, f.end) for f in check_rules(CODES, text)}
 
 
 def _spans(text: str, expected: list[tuple[str, str]]) -> set[tuple[str, int, int]]:

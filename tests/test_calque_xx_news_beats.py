@@ -14,13 +14,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import builtin_ruleset, check_rules
 
-from checker.document import Document
-from checker.engine import Engine
 from checker.kinds.glossary import row_examples
-from checker.rules import builtin_rules_dir, load_rules
 
-RULESET = load_rules([builtin_rules_dir()])
 CODES = {"en": "MT590", "es": "MT591", "de": "MT592", "it": "MT593", "pt": "MT594"}
 _SECTION = re.compile(r"^# --- \(2026, s6\)")
 _MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -28,7 +25,7 @@ _CONDITION_KEYS = ("left", "right", "notleft", "notright", "doc", "notdoc", "top
 
 
 def _rule(lang: str):
-    return next(r for r in RULESET.rules if r.code == CODES[lang])
+    return next(r for r in builtin_ruleset().rules if r.code == CODES[lang])
 
 
 def _s6_rows(lang: str) -> list[list[str]]:
@@ -44,12 +41,10 @@ def _s6_rows(lang: str) -> list[list[str]]:
 
 
 def _found(lang: str, text: str) -> list[str]:
-    result = Engine([_rule(lang)], RULESET.packs).check(Document(text, "<beat>", lang))
-    assert not result.failures, result.failures
-    for f in result.findings:
-        assert text[f.start : f.end] == f.text
+    found = check_rules(CODES[lang], text, lang, path="<beat>")
+    for f in found:
         assert f.suggestions, f.text
-    return [f.text for f in result.findings]
+    return [f.text for f in found]
 
 
 @pytest.mark.parametrize("lang", sorted(CODES))
