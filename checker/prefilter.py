@@ -467,7 +467,7 @@ class LazyTable(Generic[T]):
 # --- Where a row can begin: the first characters of its matches, read from the source ------------
 #
 # The tables' check asks, at every word start, which rows can begin with the next three
-# characters (``glossary.prefix_filters``; a partial match answers for one row and key).
+# characters (``glossary.PrefixFilter``; a partial match answers for one row and key).
 # Most rows open on a few literal words, so the keys they can begin with form a small finite
 # set that can be read from the pattern once. ``start_keys`` reads it (conservatively: any
 # construct it does not know gives no set, and the row keeps the partial-match path), and

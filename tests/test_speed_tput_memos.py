@@ -13,7 +13,7 @@ import regex
 
 from checker.document import Document
 from checker.kinds import translated_names
-from checker.kinds.glossary import StartMemo, prefix_filters
+from checker.kinds.glossary import PrefixFilter, StartMemo
 from checker.memo import MemoGet
 from checker.wordarrays import content_words, folded_prose, may_occur
 
@@ -71,7 +71,8 @@ def test_start_memo_answers_as_partial_matches_in_candidate_order() -> None:
     bodies = [regex.compile(s, regex.IGNORECASE) for s in sources]
     memo = StartMemo()
     for candidates in ([0, 1, 2, 3, 4, 5], [3, 1], [5, 2, 3], [0, 4]):
-        by_prefix, starting_with = prefix_filters(candidates, bodies.__getitem__, memo)
+        got = PrefixFilter(candidates, bodies.__getitem__, memo)
+        by_prefix, starting_with = got.by_prefix, got.starting_with
         for key in ("opp", "adr", "la ", "les", "pou", "12 ", "xyz", "le"):
             assert by_prefix(key) == _prefix_reference(candidates, bodies.__getitem__, key)
         for key in ("la plupa", "les gens", "pour aut", "opportun", "le reste"):
@@ -79,7 +80,7 @@ def test_start_memo_answers_as_partial_matches_in_candidate_order() -> None:
             assert starting_with(key) == tuple(i for i in first if bodies[i].match(key, partial=True))
     # Bounded: a full memo starts again instead of growing.
     memo.size = 10**9
-    by_prefix, _ = prefix_filters([0, 1], bodies.__getitem__, memo)
+    by_prefix = PrefixFilter([0, 1], bodies.__getitem__, memo).by_prefix
     assert by_prefix("opu") == () and memo.size == 2 and list(memo.asked) == ["opu"]
 
 

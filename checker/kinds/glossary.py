@@ -503,10 +503,3 @@ class PrefixFilter:
                     found.extend(words.by_raw[raw])
         return sorted(set(found))
 
-
-def prefix_filters(candidates: list[int], body: Callable[[int], regex.Pattern[str]],
-                   memo: StartMemo | None = None, index: StartIndex | None = None) \
-        -> tuple[Callable[[str], tuple[int, ...]], Callable[[str], tuple[int, ...]]]:
-    """``by_prefix`` and ``starting_with`` of a ``PrefixFilter``."""
-    got = PrefixFilter(candidates, body, memo, index)
-    return got.by_prefix, got.starting_with
