@@ -38,7 +38,7 @@ T = TypeVar("T")
 #: a few kinds build patterns from an article's words).
 MAX_PATTERNS = 10_000
 #: The most patterns kept alive in this process (as regex's own cache, bounded).
-MAX_LIVE = 2_048
+MAX_LIVE = 8_192
 
 _lock = threading.Lock()
 _depth = 0
