@@ -42,8 +42,10 @@ PARAMS = {
 
 # The first word after the start of a line or a cell: lowercase, letters only, not part of a
 # domain, a handle or an identifier.
+# The white space before the word is read backwards from a lowercase letter (a look-behind), not
+# forwards from every tab: a run of n tabs would otherwise be scanned n times (n² steps).
 _START = regex.compile(
-    r"(?:^|(?<=[\t|]))[ \t\u00a0]*+(\p{Ll}[\p{L}\p{M}]*+)(?![\p{N}_@/\\]|[.'’-]\p{L})",
+    r"(?<![\p{L}\p{M}])(?=\p{Ll})(?<=(?:^|[\t|])[ \t\u00a0]*)(\p{Ll}[\p{L}\p{M}]*+)(?![\p{N}_@/\\]|[.'’-]\p{L})",
     regex.MULTILINE,
 )
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.-])\p{Lu}[\p{L}\p{M}]{3,}+")
