@@ -164,21 +164,28 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     problems: list[str] = []
     rules: list[Rule] = []
     packs: list[Pack] = []
+    groups: list[list[Pack]] = []  # the packs of each root: each root's files are stamped apart
+    unread: set[int] = set()  # the roots with a file that is not a valid rule
     for root in roots:
         if not root.is_dir():
             problems.append(f"{root}: not a rule directory")
             continue
+        groups.append([])
+        before = len(problems)
         for pack_dir in pack_dirs(root):
             pack = _load_pack(pack_dir, problems)
             packs.append(pack)
+            groups[-1].append(pack)
             for path in sorted(pack_dir.glob("*.toml")):
                 if path.name == "pack.toml":
                     continue
                 rule = _load_rule(path, pack, problems, build=False)
                 if rule is not None:
                     rules.append(rule)
+        if len(problems) > before:
+            unread.add(len(groups) - 1)
     if build:
-        rules = _build_all(rules, packs, problems)
+        rules = _build_all(rules, groups, unread, problems)
     seen: dict[str, Rule] = {}
     for rule in rules:
         other = seen.get(rule.code)
@@ -340,16 +347,41 @@ def _build(rule: Rule, problems: list[str]) -> Rule | None:
     return replace(rule, check=check)
 
 
-def _build_all(rules: list[Rule], packs: Sequence[Pack], problems: list[str]) -> list[Rule]:
-    """Build every rule now, or, when these exact files built before, on first use."""
+def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[int], problems: list[str]) -> list[Rule]:
+    """Build every rule now, or, for the rule directories whose exact files built before, on
+    first use.
+
+    Each root (the built-in rules, a house pack) has its own stamp: a house pack added or edited
+    is built alone, not with the thousands of built-in rows beside it. ``unread`` names the roots
+    with a file that could not be read or validated: their rules are built now, so that every
+    problem is reported at once, and they get no stamp.
+    """
     from checker import rulecache
 
-    key = rulecache.fingerprint(p.path for p in packs)
-    if not problems and rulecache.is_validated(key):
-        return [replace(r, check=_LazyCheck(r)) for r in rules]
-    built = [b for b in (_build(r, problems) for r in rules) if b is not None]
-    if not problems:
-        rulecache.mark_validated(key)
+    keys = [rulecache.fingerprint(p.path for p in group) for group in groups]
+    known = {
+        p.path for n, (group, key) in enumerate(zip(groups, keys)) if n not in unread and rulecache.is_validated(key)
+        for p in group
+    }
+    group_of = {p.path: n for n, group in enumerate(groups) for p in group}
+    failed = set(unread)
+    built: list[Rule] = []
+    for rule in rules:
+        if rule.pack.path in known:
+            built.append(replace(rule, check=_LazyCheck(rule)))
+            continue
+        before = len(problems)
+        done = _build(rule, problems)
+        if done is not None:
+            built.append(done)
+        if len(problems) > before:
+            failed.add(group_of[rule.pack.path])
+    for n, key in enumerate(keys):
+        if n not in failed:
+            rulecache.mark_validated(key)
+    if not failed:
+        # the whole set too: the next load of these roots reads the validated rules back (load_ruleset)
+        rulecache.mark_validated(rulecache.fingerprint(p.path for group in groups for p in group))
     return built
 
 

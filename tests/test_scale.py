@@ -251,3 +251,32 @@ def test_totals_match_run_report_summary() -> None:
     _, lines, _ = run("check", "--format", "jsonl", *FILES)
     assert json.loads(lines.splitlines()[-1])["summary"] == report["summary"]
     assert Totals().summary() == {"files": 0, "failed_files": 0, "errors": 0, "issues": 0, "by_severity": {}, "by_category": {}}
+
+
+def _house(root: Path, code: str, pattern: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "house-word.toml").write_text(
+        f'code = "{code}"\nname = "house-word"\ncategory = "calque"\nseverity = "minor"\nkind = "pattern"\n'
+        f'message = "x"\nwhy = "x"\n[params]\npattern = \'{pattern}\'\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_each_rule_root_is_stamped_apart(tmp_path: Path) -> None:
+    """A root that built before stays lazy when another root is added or breaks; the new root
+    alone is built (a house pack beside the built-in rules does not rebuild them)."""
+    first = _house(tmp_path / "first", "HX801", r"\bplateau\b")
+    load_rules([first])
+    second = _house(tmp_path / "second", "HX802", r"\bcrédits\b")
+    both = {r.code: type(r.check).__name__ for r in load_rules([first, second]).rules}
+    assert both["HX801"] == "_LazyCheck" and both["HX802"] != "_LazyCheck"
+    _house(second, "HX802", r"(unclosed")
+    with pytest.raises(RulePackError) as exc:
+        load_rules([first, second])
+    assert all("second" in p for p in exc.value.problems)
+    assert rulecache.is_validated(rulecache.fingerprint(p for p in [first]))
+    assert not rulecache.is_validated(rulecache.fingerprint(p for p in [second]))
+    _house(second, "HX802", r"\bcrédit\b")  # mended: built once more, then lazy with the first
+    assert {type(r.check).__name__ for r in load_rules([first, second]).rules} == {"_LazyCheck", both["HX802"]}
+    assert {type(r.check).__name__ for r in load_rules([first, second]).rules} == {"_LazyCheck"}
