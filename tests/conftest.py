@@ -62,6 +62,16 @@ def check_rules(codes: str | set[str], text: str, lang: str = "fr", ruleset: Any
     return list(result.findings)
 
 
+def bench_subset(config: pytest.Config, name: str = "1m") -> str:
+    """The corpus subset a benchmark measures: `name` when benchmarks are measured
+    (``--benchmark-enable``, or ``MTLINT_BENCH_FULL=1``); the 100 kB subset when they run once
+    as ordinary tests (``--benchmark-disable``, the default), where they check that the measured
+    path works and what it writes, in a tenth of the time."""
+    if os.environ.get("MTLINT_BENCH_FULL") or not config.getoption("benchmark_disable", True):
+        return name
+    return "100k"
+
+
 @cache
 def default_linter() -> Any:
     """One ``checker.Linter`` with the built-in rules, shared by the tests (rules load once)."""

@@ -15,6 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from conftest import bench_subset
 
 from checker import Linter
 
@@ -104,9 +105,9 @@ def _listing(tmp_path: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_throughput_1m_jobs(benchmark, tmp_path: Path, jobs: int) -> None:
+def test_throughput_1m_jobs(benchmark, tmp_path: Path, jobs: int, pytestconfig: pytest.Config) -> None:
     """`mtlint check --format jsonl --jobs N` over the 1 MB subset; words/s and files/s are printed."""
-    listing = _listing(tmp_path, "1m")
+    listing = _listing(tmp_path, bench_subset(pytestconfig))
     out = tmp_path / "report.jsonl"
     cmd = [sys.executable, "-m", "checker", "check", "--format", "jsonl", "-j", str(jobs),
            "--files-from", str(listing), "-o", str(out)]

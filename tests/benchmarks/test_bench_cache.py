@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import bench_subset
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared")) / "corpus"
@@ -20,8 +21,8 @@ TIMES: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
-def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path]:
-    listing_src = CORPUS / "subsets" / "1m.txt"
+def setup(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> tuple[list[str], Path]:
+    listing_src = CORPUS / "subsets" / f"{bench_subset(pytestconfig)}.txt"
     if not listing_src.is_file():
         pytest.skip("../shared/corpus is absent")
     work = tmp_path_factory.mktemp("cache-bench")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import bench_subset
 
 ROOT = Path(__file__).resolve().parents[2]
 #: ../shared/corpus beside the checkout (or beside the directory of worktrees it sits in).
@@ -96,9 +97,9 @@ def _measure(benchmark: Any, tmp_path: Path, subset: str, fmt: str, jobs: int = 
 
 @pytest.mark.shared
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_peak_memory_1m(benchmark: Any, tmp_path: Path, fmt: str) -> None:
-    """Peak RSS of a whole run over the 1 MB subset, per format."""
-    figures = _measure(benchmark, tmp_path, "1m", fmt)
+def test_peak_memory_1m(benchmark: Any, tmp_path: Path, fmt: str, pytestconfig: pytest.Config) -> None:
+    """Peak RSS of a whole run over the 1 MB subset, per format (100 kB when not measuring: conftest.bench_subset)."""
+    figures = _measure(benchmark, tmp_path, bench_subset(pytestconfig), fmt)
     assert figures["peak_mib"] > 0
 
 
@@ -157,10 +158,10 @@ print(json.dumps(steps))
 
 
 @pytest.mark.shared
-def test_memory_steps(benchmark: Any, tmp_path: Path) -> None:
+def test_memory_steps(benchmark: Any, tmp_path: Path, pytestconfig: pytest.Config) -> None:
     """Resident memory after each one-time load, in a fresh process (then the 1 MB subset on top)."""
     article = next(iter(sorted((ROOT / "fixtures" / "articles" / "fr").glob("*.txt"))))
-    listing = _listing(tmp_path, "1m")
+    listing = _listing(tmp_path, bench_subset(pytestconfig))
     paths = [line for line in listing.read_text(encoding="utf-8").splitlines() if line]
     out: list[Any] = []
 
@@ -177,10 +178,10 @@ def test_memory_steps(benchmark: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_jobs_2_vs_1_cpu(benchmark: Any, tmp_path: Path) -> None:
+def test_jobs_2_vs_1_cpu(benchmark: Any, tmp_path: Path, pytestconfig: pytest.Config) -> None:
     """``--jobs 2`` against ``--jobs 1`` on the 1 MB subset: speed-up (wall) and extra CPU (user + system
     of the whole process tree), printed; the two reports are identical."""
-    listing = _listing(tmp_path, "1m")
+    listing = _listing(tmp_path, bench_subset(pytestconfig))
     runs: dict[int, dict[str, float]] = {}
 
     def run(jobs: int) -> None:

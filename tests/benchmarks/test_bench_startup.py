@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import bench_subset
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared")) / "corpus"
@@ -126,11 +127,11 @@ def test_startup_interleaved_cpu_ratios(benchmark, tmp_path: Path) -> None:
     assert med["article"] > 0 and med["empty file"] > 0
 
 
-def test_subset_1m_in_process(benchmark) -> None:
+def test_subset_1m_in_process(benchmark, pytestconfig: pytest.Config) -> None:
     """All default rules over the 1 MB subset with one warm Linter (the steady cost per word)."""
     from checker import Linter
 
-    listing = CORPUS / "subsets" / "1m.txt"
+    listing = CORPUS / "subsets" / f"{bench_subset(pytestconfig)}.txt"
     if not listing.is_file():
         pytest.skip("../shared/corpus is absent")
     docs = [(CORPUS / line).read_text(encoding="utf-8") for line in listing.read_text().split()]

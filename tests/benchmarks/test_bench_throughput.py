@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import bench_subset
 
 from checker import Linter
 
@@ -28,8 +29,8 @@ def _subset(name: str) -> list[str]:
     return [str(CORPUS / line.strip()) for line in listing.read_text().splitlines() if line.strip()]
 
 
-def test_throughput_1m_in_process(benchmark) -> None:
-    paths = _subset("1m")
+def test_throughput_1m_in_process(benchmark, pytestconfig: pytest.Config) -> None:
+    paths = _subset(bench_subset(pytestconfig))
     linter = Linter()
     list(linter.check_many(paths[:3]))  # warm-up: rules built, word lists opened
 
