@@ -1,7 +1,10 @@
-"""The pre-commit hook: the real ``pre-commit try-repo`` on a copy of this checkout's tracked files.
+"""The pre-commit hook: the real ``pre-commit`` on a copy of this checkout's tracked files.
 
-pre-commit builds the hook's environment from PyPI (a few dependencies, about a minute
-the first time; later runs reuse its cache in PRE_COMMIT_HOME).
+A project's ``.pre-commit-config.yaml`` names that copy (a git repository) at its commit, as a
+content repository names mtlint's; ``pre-commit run --files`` runs the hook. pre-commit builds
+the hook's environment from PyPI once (a few dependencies, about a minute) in a PRE_COMMIT_HOME
+shared by the module's tests, and every later run reuses it. (``pre-commit try-repo``, the
+hook author's shortcut, builds a new environment at every call: 40 s each.)
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -27,8 +29,9 @@ def _git(*args: str, cwd: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The checkout's tracked files (as they are in the working tree), committed in a fresh repository."""
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    """The checkout's tracked files (as they are in the working tree), committed in a fresh
+    repository: that repository, its commit and the PRE_COMMIT_HOME of the module's runs."""
     if not PRE_COMMIT.exists() and shutil.which("pre-commit") is None:
         pytest.skip("pre-commit is not installed")
     repo = tmp_path_factory.mktemp("hookrepo")
@@ -42,21 +45,27 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git("init", "-q", cwd=repo)
     _git("add", ".", cwd=repo)
     _git("commit", "-q", "-m", "snapshot", cwd=repo)
-    return repo
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    return repo, rev, tmp_path_factory.mktemp("pre-commit-home")
 
 
-def _try_repo(hook_repo: Path, project: Path, article: str) -> subprocess.CompletedProcess[str]:
+def _run_hook(hook_repo: tuple[Path, str, Path], project: Path, article: str) -> subprocess.CompletedProcess[str]:
+    repo, rev, home = hook_repo
     exe = str(PRE_COMMIT) if PRE_COMMIT.exists() else "pre-commit"
     # The hook's result cache is the project's .mtlint_cache unless MTLINT_CACHE_DIR moves every
     # cache elsewhere (a developer's setting): the test reads the project's, so it drops that one.
-    env = {**{k: v for k, v in os.environ.items() if k != "MTLINT_CACHE_DIR"}, "NO_COLOR": "1"}
-    return subprocess.run([exe, "try-repo", str(hook_repo), "mtlint", "--files", article, "--color", "never"],
+    env = {**{k: v for k, v in os.environ.items() if k != "MTLINT_CACHE_DIR"}, "NO_COLOR": "1",
+           "PRE_COMMIT_HOME": str(home)}
+    return subprocess.run([exe, "run", "mtlint", "--files", article, "--color", "never"],
                           cwd=project, capture_output=True, text=True, timeout=900, env=env)
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> Path:
+    repo, rev, _ = hook_repo
     _git("init", "-q", cwd=tmp_path)
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: mtlint\n", encoding="utf-8")
     (tmp_path / ".mtlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
     (tmp_path / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance.\n", encoding="utf-8")
     (tmp_path / "clean.md").write_text("# Titre\n\nLe maire a dit que le projet avance bien.\n", encoding="utf-8")
@@ -64,36 +73,36 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_hook_fails_on_an_article_with_findings(hook_repo: Path, project: Path) -> None:
-    proc = _try_repo(hook_repo, project, "bad.md")
+def test_hook_fails_on_an_article_with_findings(hook_repo: tuple[Path, str, Path], project: Path) -> None:
+    proc = _run_hook(hook_repo, project, "bad.md")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "bad.md:3:" in proc.stdout and "MT211" in proc.stdout
 
 
-def test_hook_passes_on_a_clean_article(hook_repo: Path, project: Path) -> None:
-    proc = _try_repo(hook_repo, project, "clean.md")
+def test_hook_passes_on_a_clean_article(hook_repo: tuple[Path, str, Path], project: Path) -> None:
+    proc = _run_hook(hook_repo, project, "clean.md")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
 
 
-def test_hook_skips_an_excluded_file_passed_by_name(hook_repo: Path, project: Path) -> None:
+def test_hook_skips_an_excluded_file_passed_by_name(hook_repo: tuple[Path, str, Path], project: Path) -> None:
     (project / ".mtlint.toml").write_text('lang = "fr"\nexclude = ["/archive"]\n', encoding="utf-8")
     (project / "archive").mkdir()
     (project / "archive" / "old.md").write_text("# Titre\n\nLe le vieux texte.\n", encoding="utf-8")
     _git("add", ".", cwd=project)
-    proc = _try_repo(hook_repo, project, "archive/old.md")
+    proc = _run_hook(hook_repo, project, "archive/old.md")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "MT211" not in proc.stdout and "Passed" in proc.stdout
     # The same file, not excluded, fails: the exclusion is what made it pass.
     (project / ".mtlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
-    proc = _try_repo(hook_repo, project, "archive/old.md")
+    proc = _run_hook(hook_repo, project, "archive/old.md")
     assert proc.returncode == 1 and "MT211" in proc.stdout
 
 
-def test_hook_answers_an_unchanged_file_from_the_cache(hook_repo: Path, project: Path) -> None:
+def test_hook_answers_an_unchanged_file_from_the_cache(hook_repo: tuple[Path, str, Path], project: Path) -> None:
     import json
 
-    assert _try_repo(hook_repo, project, "bad.md").returncode == 1
+    assert _run_hook(hook_repo, project, "bad.md").returncode == 1
     entries = list((project / ".mtlint_cache" / "results-v1").glob("*/*.json"))
     assert len(entries) == 1
     assert (project / ".mtlint_cache" / ".gitignore").is_file()
@@ -101,9 +110,9 @@ def test_hook_answers_an_unchanged_file_from_the_cache(hook_repo: Path, project:
     data = json.loads(entries[0].read_text(encoding="utf-8"))
     data["findings"][0]["message"] = "CACHED-MARK"
     entries[0].write_text(json.dumps(data), encoding="utf-8")
-    proc = _try_repo(hook_repo, project, "bad.md")
+    proc = _run_hook(hook_repo, project, "bad.md")
     assert proc.returncode == 1 and "CACHED-MARK" in proc.stdout
     # An edit of the article is a miss: checked again.
     (project / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance vite.\n", encoding="utf-8")
-    proc = _try_repo(hook_repo, project, "bad.md")
+    proc = _run_hook(hook_repo, project, "bad.md")
     assert proc.returncode == 1 and "CACHED-MARK" not in proc.stdout and "MT211" in proc.stdout
