@@ -379,8 +379,9 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
     for n, key in enumerate(keys):
         if n not in failed:
             rulecache.mark_validated(key)
-    if not failed:
-        # the whole set too: the next load of these roots reads the validated rules back (load_ruleset)
+    if not failed and len(groups) > 1:
+        # the whole set too (one root's key is the set's): the next load of these roots reads the
+        # validated rules back (load_ruleset)
         rulecache.mark_validated(rulecache.fingerprint(p.path for group in groups for p in group))
     return built
 
