@@ -275,8 +275,8 @@ def test_each_rule_root_is_stamped_apart(tmp_path: Path) -> None:
     with pytest.raises(RulePackError) as exc:
         load_rules([first, second])
     assert all("second" in p for p in exc.value.problems)
-    assert rulecache.is_validated(rulecache.fingerprint(p for p in [first]))
-    assert not rulecache.is_validated(rulecache.fingerprint(p for p in [second]))
+    assert rulecache.is_validated(rulecache.fingerprint([first]))
+    assert not rulecache.is_validated(rulecache.fingerprint([second]))
     _house(second, "HX802", r"\bcrédit\b")  # mended: built once more, then lazy with the first
     assert {type(r.check).__name__ for r in load_rules([first, second]).rules} == {"_LazyCheck", both["HX802"]}
     assert {type(r.check).__name__ for r in load_rules([first, second]).rules} == {"_LazyCheck"}
