@@ -13,11 +13,15 @@ first use, and heavy libraries load when a rule first needs them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from checker._version import __version__
 
+# Not ``typing.TYPE_CHECKING``: importing typing costs more than the rest of this module, and
+# ``mtlint check --daemon`` (checker.launch) imports nothing else before it hands the run over.
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from checker.config import Config
     from checker.errors import ConfigError, InputError, MtlintError, RulePackError, UsageError
     from checker.finding import Finding, Severity

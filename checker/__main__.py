@@ -1,5 +1,5 @@
 """``python -m checker`` does what the ``mtlint`` command does."""
 
-from checker.cli import main
+from checker.launch import main
 
 raise SystemExit(main())

@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force-exclude", action="store_true", help="apply excludes and ignore files to files given by name too (pre-commit)")
     check.add_argument("--cache-dir", metavar="DIR", help="where the result cache lives (default: $MTLINT_CACHE_DIR, else .mtlint_cache beside the configuration file, else ~/.cache/mtlint)")
     check.add_argument("--no-cache", action="store_true", help="check every file again; read and write no result cache")
+    check.add_argument("--daemon", action="store_true", help="run in a resident mtlint process that keeps rules and word lists loaded, started on first use (for pre-commit hooks; POSIX; also MTLINT_DAEMON=1; see 'mtlint daemon')")
     check.add_argument("--show-fixes", action="store_true", help="after the report, list the findings --fix applies (or would apply), per file and rule")
 
     _group_help(check)
@@ -143,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--message-lang", metavar="LANG", help="language of messages (default: each text's language, else English)")
     serve.add_argument("--max-size", type=_jobs, default=1_000_000, metavar="BYTES", help="largest request body accepted (default 1000000; 413 beyond)")
     serve.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="time one request's check may take (default 30; 503 beyond)")
+
+    daemon = sub.add_parser("daemon", help="start, stop or query the resident process that 'check --daemon' uses")
+    daemon.add_argument("action", choices=("start", "stop", "status"), help="what to do")
 
     explain = sub.add_parser("explain", help="show a rule's explanation and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
@@ -169,7 +173,7 @@ _CHECK_GROUPS = (
     ("failing a run", ("--min-severity", "--fail-on", "--fail-under", "--exit-zero")),
     ("fixes", ("--fix", "--diff")),
     ("comparison with a reference or source", ("--reference", "--reference-dir", "--source", "--source-dir", "--source-lang")),
-    ("speed and limits", ("--jobs", "--timeout", "--cache-dir", "--no-cache")),
+    ("speed and limits", ("--jobs", "--timeout", "--cache-dir", "--no-cache", "--daemon")),
 )
 
 
@@ -195,6 +199,21 @@ def _completion(shell: str, out: TextIO) -> int:
     return EXIT_OK
 
 
+_PARSER: list[argparse.ArgumentParser] = []
+
+
+def _parser() -> argparse.ArgumentParser:
+    """``build_parser()``, built once per process when the process keeps its loaded rules (a resident
+    process: ``checker.rules.keep_loaded``), else each time."""
+    from checker.rules import kept_loaded
+
+    if not kept_loaded():
+        return build_parser()
+    if not _PARSER:
+        _PARSER.append(build_parser())
+    return _PARSER[0]
+
+
 def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
     if values is None:
         return None
@@ -208,7 +227,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         try:
-            args = build_parser().parse_args(args_list)
+            args = _parser().parse_args(args_list)
         except SystemExit as exc:  # --help and --version: argparse prints, then exits
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         if args.command is None:
@@ -224,6 +243,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.ruletest import run as test_rules
 
             return test_rules([Path(d) for d in args.dirs], out, verbose=args.verbose)
+        if args.command == "daemon":
+            from checker import daemon
+
+            return daemon.command(args.action, out)
         if args.command == "completion":
             return _completion(args.shell, out)
         if args.command == "schema":

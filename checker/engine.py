@@ -88,6 +88,12 @@ class Engine:
         self.disabled: dict[str, str] = {}
         self._strikes: dict[str, int] = {}
 
+    def new_run(self) -> None:
+        """Forget what one run learnt (rules turned off by timeouts), for an engine kept between runs."""
+        self.running = None
+        self.disabled.clear()
+        self._strikes.clear()
+
     def rules_for(self, lang: str) -> list[Rule]:
         """The rules that run on a document in `lang`."""
         return [r for r in self.rules if r.applies_to(lang)]

@@ -140,6 +140,24 @@ class RuleSet:
     rules: tuple[Rule, ...]
 
 
+#: Rule sets this process keeps for later loads of the same files, by the files' fingerprint, or
+#: None (the default: every load reads the rule cache again). A resident process that runs many
+#: checks (``checker.daemon``) turns it on so that rules built by one run serve the next.
+_KEPT: dict[str, RuleSet] | None = None
+
+
+def keep_loaded() -> None:
+    """From now on, keep each loaded rule set (with what its rules build) for later loads."""
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = {}
+
+
+def kept_loaded() -> bool:
+    """True when this process keeps its loaded rule sets (``keep_loaded``)."""
+    return _KEPT is not None
+
+
 def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     """Load, validate and compile every rule under `roots`; RulePackError lists all problems.
 
@@ -148,6 +166,22 @@ def load_rules(roots: Sequence[Path], *, build: bool = True) -> RuleSet:
     first use instead (see ``checker.rulecache``).
     """
     dirs = [d for root in roots for d in pack_dirs(root)] if all(r.is_dir() for r in roots) else None
+    if _KEPT is not None and build and dirs is not None:
+        from checker import rulecache
+
+        try:
+            key = rulecache.fingerprint(dirs)
+        except OSError:
+            key = None
+        if key is not None:
+            found = _KEPT.get(key)
+            if found is None:
+                found = _KEPT[key] = _load_rules(roots, dirs, build)
+            return found
+    return _load_rules(roots, dirs, build)
+
+
+def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> RuleSet:
     if build and dirs is not None:
         from checker import rulecache
 

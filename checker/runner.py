@@ -16,10 +16,14 @@ from checker.files import Target
 from checker.options import RunOptions
 from checker.profile import PROFILE
 from checker.report import FileReport, RunReport
-from checker.rules import Rule, RuleSet
+from checker.rules import Rule, RuleSet, kept_loaded
 from checker.scoring import score_file, score_passages
 
 __all__ = ["FALLBACK_LANG", "Runner", "detect_language"]
+
+#: Engines kept by a resident process (``checker.rules.keep_loaded``) for later runs:
+#: (rule set, vocabulary, inline config, selection key) → (rule set, vocabulary, engine).
+_KEPT_ENGINES: dict[tuple[Any, ...], tuple[RuleSet, Any, Engine]] = {}
 
 
 class Runner:
@@ -40,20 +44,43 @@ class Runner:
         key = (config.select, config.ignore, tuple(sorted((k, v.value) for k, v in config.severity.items())),
                tuple(sorted(config.settings.items())), config.vocab, config.path, config.message_lang)
         engine = self._engines.get(key)
+        if engine is None and kept_loaded():
+            return self._kept_engine(key, config)
         if engine is None:
             from checker.vocab import default_dir, load_vocabulary
 
-            rules = select_rules(self.ruleset.rules, config.select, config.ignore)
-            rules = [self._with_override(r, config) for r in rules]
-            if config.message_lang and config.message_lang != "en":
-                from checker.messages import localize
-
-                rules = [localize(r, config.message_lang) for r in rules]
             vocab = load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)
-            engine = Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
-                            settings={**config.settings, "vocab": vocab})
-            self._engines[key] = engine
-            self.selected_codes.update(r.code for r in rules)
+            engine = self._engines[key] = self._build_engine(config, vocab)
+            self.selected_codes.update(r.code for r in engine.rules)
+        return engine
+
+    def _build_engine(self, config: Config, vocab: Any) -> Engine:
+        rules = select_rules(self.ruleset.rules, config.select, config.ignore)
+        rules = [self._with_override(r, config) for r in rules]
+        if config.message_lang and config.message_lang != "en":
+            from checker.messages import localize
+
+            rules = [localize(r, config.message_lang) for r in rules]
+        return Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
+                      settings={**config.settings, "vocab": vocab})
+
+    def _kept_engine(self, key: tuple[Any, ...], config: Config) -> Engine:
+        """A resident process (``checker.rules.keep_loaded``): the engine an earlier run built for the
+        same rule set, selection, settings, vocabulary files and inline-config choice, reset for a
+        new run; built and kept when there is none."""
+        from checker.vocab import default_dir, load_vocabulary
+
+        vocab = load_vocabulary((*config.vocab, default_dir(config.path)), self.ruleset.packs)
+        full = (id(self.ruleset), id(vocab), self.options.inline_config, key)
+        found = _KEPT_ENGINES.get(full)
+        if found is not None and found[0] is self.ruleset and found[1] is vocab:
+            engine = found[2]
+            engine.new_run()
+        else:
+            engine = self._build_engine(config, vocab)
+            _KEPT_ENGINES[full] = (self.ruleset, vocab, engine)
+        self._engines[key] = engine
+        self.selected_codes.update(r.code for r in engine.rules)
         return engine
 
     @staticmethod

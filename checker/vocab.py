@@ -244,8 +244,19 @@ def reject_rule() -> Any:
 
 def with_vocab_rule(ruleset: Any) -> Any:
     """The rule set plus MT490 (unless a pack already defines that code)."""
-    from checker.rules import RuleSet
+    from checker.rules import RuleSet, kept_loaded
 
     if any(r.code == REJECT_CODE for r in ruleset.rules):
         return ruleset
-    return RuleSet(ruleset.packs, (*ruleset.rules, reject_rule()))
+    if kept_loaded():  # a resident process: the same rule set gets the same MT490 (built once)
+        found = _WITH_VOCAB.get(id(ruleset))
+        if found is not None and found[0] is ruleset:
+            return found[1]
+    combined = RuleSet(ruleset.packs, (*ruleset.rules, reject_rule()))
+    if kept_loaded():
+        _WITH_VOCAB[id(ruleset)] = (ruleset, combined)
+    return combined
+
+
+#: Rule sets kept by a resident process (``checker.rules.keep_loaded``) → the same set with MT490.
+_WITH_VOCAB: dict[int, tuple[Any, Any]] = {}

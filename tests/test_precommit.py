@@ -49,14 +49,15 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path
     return repo, rev, tmp_path_factory.mktemp("pre-commit-home")
 
 
-def _run_hook(hook_repo: tuple[Path, str, Path], project: Path, article: str) -> subprocess.CompletedProcess[str]:
+def _run_hook(hook_repo: tuple[Path, str, Path], project: Path, article: str, extra_env: dict[str, str] | None = None,
+              hook: str = "mtlint") -> subprocess.CompletedProcess[str]:
     repo, rev, home = hook_repo
     exe = str(PRE_COMMIT) if PRE_COMMIT.exists() else "pre-commit"
     # The hook's result cache is the project's .mtlint_cache unless MTLINT_CACHE_DIR moves every
     # cache elsewhere (a developer's setting): the test reads the project's, so it drops that one.
     env = {**{k: v for k, v in os.environ.items() if k != "MTLINT_CACHE_DIR"}, "NO_COLOR": "1",
-           "PRE_COMMIT_HOME": str(home)}
-    return subprocess.run([exe, "run", "mtlint", "--files", article, "--color", "never"],
+           "PRE_COMMIT_HOME": str(home), **(extra_env or {})}
+    return subprocess.run([exe, "run", hook, "--files", article, "--color", "never"],
                           cwd=project, capture_output=True, text=True, timeout=900, env=env)
 
 
@@ -116,3 +117,37 @@ def test_hook_answers_an_unchanged_file_from_the_cache(hook_repo: tuple[Path, st
     (project / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance vite.\n", encoding="utf-8")
     proc = _run_hook(hook_repo, project, "bad.md")
     assert proc.returncode == 1 and "CACHED-MARK" not in proc.stdout and "MT211" in proc.stdout
+
+
+def test_daemon_hook_reports_the_same(hook_repo: tuple[Path, str, Path], project: Path) -> None:
+    """The mtlint-daemon hook: the first run starts the resident process and is checked as usual;
+    once it listens, the hook's runs go through it and report the same."""
+    import signal
+    import tempfile
+    import time
+
+    (project / ".pre-commit-config.yaml").write_text(
+        (project / ".pre-commit-config.yaml").read_text(encoding="utf-8").replace("id: mtlint\n", "id: mtlint-daemon\n"),
+        encoding="utf-8")
+    where = tempfile.mkdtemp(prefix="mtd", dir="/tmp")  # a short, private socket directory
+    os.chmod(where, 0o700)
+    sockets = Path(where) / f"mtlint-{os.getuid()}"
+    try:
+        env = {"XDG_RUNTIME_DIR": where, "MTLINT_DAEMON_IDLE": "120"}
+        first = _run_hook(hook_repo, project, "bad.md", env, hook="mtlint-daemon")
+        assert first.returncode == 1 and "MT211" in first.stdout, first.stdout + first.stderr
+        end = time.monotonic() + 240
+        while time.monotonic() < end and not list(sockets.glob("*.sock")):
+            time.sleep(0.5)
+        assert list(sockets.glob("*.sock")), "the resident process did not start listening"
+        (project / "bad.md").write_text("# Titre\n\nLe maire a dit que le le projet avance vite.\n", encoding="utf-8")
+        second = _run_hook(hook_repo, project, "bad.md", env, hook="mtlint-daemon")
+        assert second.returncode == 1 and "bad.md:3:" in second.stdout and "MT211" in second.stdout
+        assert _run_hook(hook_repo, project, "clean.md", env, hook="mtlint-daemon").returncode == 0
+    finally:
+        for lock in sockets.glob("*.lock"):
+            try:
+                os.kill(int(lock.read_text(encoding="ascii") or 0), signal.SIGTERM)
+            except (OSError, ValueError):
+                pass
+        shutil.rmtree(where, ignore_errors=True)
