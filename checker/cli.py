@@ -244,9 +244,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 
             return test_rules([Path(d) for d in args.dirs], out, verbose=args.verbose)
         if args.command == "daemon":
-            from checker import daemon
+            from checker.resident import command
 
-            return daemon.command(args.action, out)
+            return command(args.action, out)
         if args.command == "completion":
             return _completion(args.shell, out)
         if args.command == "schema":

@@ -37,62 +37,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from checker.launch import (
-    CODE_SIZE,
-    EXIT_ERROR,
-    HEADER_SIZE,
-    available,
-    decode_request,
-    locked,
-    read_exactly,
-    socket_path,
-    start,
-)
+from checker.resident import CODE_SIZE, EXIT_ERROR, HEADER_SIZE, decode_request, read_exactly
 
 #: Seconds a resident process waits for a run before it exits (``MTLINT_DAEMON_IDLE``).
 DEFAULT_IDLE = 900.0
-
-
-def command(action: str, out: Any) -> int:
-    """``mtlint daemon start|stop|status``: exit 0, or 1 for a status that is not "running"."""
-    if not available():
-        out.write("mtlint: no resident process on this platform (Unix sockets and fork are needed)\n")
-        return EXIT_ERROR
-    path = socket_path()
-    if path is None:
-        out.write("mtlint: no private directory for the resident process's socket\n")
-        return EXIT_ERROR
-    pid = holder(path)
-    state = "not running" if pid is None else "running" if os.path.exists(path) else "warming up"
-    if action == "start":
-        if pid is None:
-            start(path, ["check"])
-            state = "starting"
-        out.write(f"mtlint: resident process {state} ({path})\n")
-        return 0
-    if action == "stop":
-        if pid is not None:
-            import signal
-
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-            out.write(f"mtlint: resident process {pid} stopped\n")
-        else:
-            out.write("mtlint: resident process not running\n")
-        return 0
-    out.write(f"mtlint: resident process {state}{'' if pid is None else f', pid {pid}'} ({path})\n")
-    return 0 if state == "running" else 1
-
-
-def holder(path: str) -> int | None:
-    """The process id of the resident process that holds `path`'s lock, or None."""
-    if not locked(path + ".lock"):
-        return None
-    try:
-        with open(path + ".lock", encoding="ascii") as fh:
-            return int(fh.read().strip() or 0) or None
-    except (OSError, ValueError):
-        return None
 
 
 def _idle() -> float:
@@ -134,19 +82,23 @@ def serve(path: str, argv: Sequence[str]) -> None:
     def stop(_signum: int, _frame: Any) -> None:
         raise SystemExit(0)
 
+    running = [0]  # copies not yet reaped
+
+    def reap(_signum: int, _frame: Any) -> None:  # at once: no zombies, and their time is counted
+        running[0] -= _reap()
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    children = 0
+    signal.signal(signal.SIGCHLD, reap)
     try:
         while True:
             try:
                 conn, _ = listener.accept()
             except TimeoutError:
-                children -= _reap()
-                if children <= 0:
+                running[0] -= _reap()
+                if running[0] <= 0:
                     break
                 continue
-            children -= _reap()
             if not _same_user(conn):
                 conn.close()
                 continue
@@ -155,7 +107,7 @@ def serve(path: str, argv: Sequence[str]) -> None:
                 listener.close()
                 os.close(lock)
                 _child(conn)
-            children += 1
+            running[0] += 1
             conn.close()
     finally:
         try:
@@ -284,6 +236,7 @@ def _child(conn: socket.socket) -> NoReturn:
 
     code = EXIT_ERROR
     try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the run's own subprocesses (--jobs) are its own to wait for
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         msg, fds, _flags, _addr = socket.recv_fds(conn, HEADER_SIZE, 3)

@@ -21,12 +21,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import launch
+from checker import launch, resident
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seeds"
 
-pytestmark = pytest.mark.skipif(not launch.available(), reason="needs Unix sockets and fork")
+pytestmark = pytest.mark.skipif(not resident.available(), reason="needs Unix sockets and fork")
 
 
 def _run(env: dict[str, str], *args: str, stdin: bytes | None = None, cwd: Path | None = None,
@@ -106,7 +106,7 @@ def test_the_run_goes_through_the_resident_process(daemon_env: dict[str, str], m
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(ROOT)
     capfd.readouterr()
-    code = launch.run(["check", "--no-cache", "--format", "json", seed])
+    code = resident.run(["check", "--no-cache", "--format", "json", seed])
     assert code == fresh.returncode == 1
     assert capfd.readouterr().out == fresh.stdout.decode()
 
@@ -188,6 +188,15 @@ def test_runs_stay_apart(daemon_env: dict[str, str], tmp_path: Path) -> None:
     assert full.stdout == fresh.stdout
 
 
+def test_jobs_inside_a_resident_run(daemon_env: dict[str, str]) -> None:
+    """--jobs workers are forked by the run's copy, which waits for them itself."""
+    args = ("check", "--no-cache", "--jobs", "2", "--format", "json", "fixtures/seeds")
+    fresh = _run({k: v for k, v in daemon_env.items() if k != "XDG_RUNTIME_DIR"}, *args)
+    resident = _run(daemon_env, args[0], "--daemon", *args[1:])
+    assert resident.returncode == fresh.returncode == 1
+    assert resident.stdout == fresh.stdout
+
+
 def test_parallel_runs(daemon_env: dict[str, str]) -> None:
     args = [sys.executable, "-m", "checker", "check", "--daemon", "--no-cache", "--format", "json", str(SEEDS)]
     procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=daemon_env)
@@ -255,7 +264,7 @@ _text = st.text(st.characters(blacklist_characters="\0", blacklist_categories=("
 
 @given(argv=st.lists(_text, max_size=5))
 def test_request_round_trip(argv: list[str]) -> None:
-    request = launch.decode_request(launch.encode_request("check", argv))
+    request = resident.decode_request(resident.encode_request("check", argv))
     assert request["argv"] == argv
     assert request["cwd"] == os.getcwd()
     assert request["op"] == "check"
