@@ -39,22 +39,22 @@ def _status(env: dict[str, str]) -> str:
     return _run(env, "daemon", "status").stdout.decode()
 
 
-def _wait_running(env: dict[str, str], limit: float = 240) -> None:
+def _wait_for(env: dict[str, str], state: str, limit: float = 240) -> None:
+    """Poll ``mtlint daemon status`` until it says `state` ("process running", "not running")."""
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        if "process running" in _status(env):
+        if state in _status(env):
             return
         time.sleep(0.3)
-    pytest.fail(f"the resident process did not start: {_status(env)}")
+    pytest.fail(f"the resident process is not {state!r}: {_status(env)}")
+
+
+def _wait_running(env: dict[str, str], limit: float = 240) -> None:
+    _wait_for(env, "process running", limit)
 
 
 def _wait_stopped(env: dict[str, str], limit: float = 240) -> None:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if "not running" in _status(env):
-            return
-        time.sleep(0.3)
-    pytest.fail(f"the resident process did not stop: {_status(env)}")
+    _wait_for(env, "not running", limit)
 
 
 def _env(where: str, **extra: str) -> dict[str, str]:
