@@ -115,12 +115,16 @@ def run(argv: Sequence[str]) -> int | None:
     path = socket_path()
     if path is None:
         return None
+    try:
+        payload = encode_request("check", argv)
+    except OSError:  # no working directory (removed under us): the run says so in its own process
+        return None
     conn = connect(path)
     if conn is None:
         start(path, argv)
         return None
     try:
-        return send(conn, "check", argv)
+        return send(conn, payload)
     finally:
         conn.close()
 
@@ -146,11 +150,11 @@ def decode_request(data: bytes) -> dict[str, object]:
             "op": fields[4], "argv": argv, "env": env}
 
 
-def send(conn: _socket.socket, op: str, argv: Sequence[str]) -> int:
-    """Send a request with this process's standard descriptors; the exit code that comes back."""
+def send(conn: _socket.socket, payload: bytes) -> int:
+    """Send a request (``encode_request``) with this process's standard descriptors; the exit code
+    that comes back."""
     import _socket
 
-    payload = encode_request(op, argv)
     fds, opened = [], []
     for fd in (0, 1, 2):
         try:

@@ -244,6 +244,23 @@ def test_idle_process_exits_and_stop_works() -> None:
         shutil.rmtree(where, ignore_errors=True)
 
 
+def test_no_working_directory_means_checking_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller whose directory was removed is not sent anywhere, and starts nothing: its own
+    process reports the problem as a run without --daemon would."""
+    where = _short_dir()
+    try:
+        monkeypatch.setenv("XDG_RUNTIME_DIR", where)
+
+        def gone() -> str:
+            raise FileNotFoundError(2, "No such file or directory")
+
+        monkeypatch.setattr(os, "getcwd", gone)
+        assert resident.run(["check", "a.txt"]) is None
+        assert list(Path(where, f"mtlint-{os.getuid()}").iterdir()) == []
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+
+
 def test_wants_daemon() -> None:
     assert launch.wants_daemon(["check", "--daemon", "a.txt"])
     assert not launch.wants_daemon(["check", "--", "--daemon"])
