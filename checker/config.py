@@ -22,6 +22,8 @@ from checker.finding import DEFAULT_WEIGHTS, Severity
 CONFIG_NAMES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
 #: Default time budget of one file, in seconds.
 DEFAULT_TIMEOUT = 30.0
+#: MiB a worker process may grow before it is replaced (checker/parallel.py).
+DEFAULT_WORKER_MEMORY = 64
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 
@@ -64,6 +66,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     #: Seconds one file may take before it becomes an error entry (0: no limit).
     timeout: float = DEFAULT_TIMEOUT
+    #: MiB a checking process may grow before a fresh one replaces it (0: never; checker/parallel.py).
+    worker_memory: int = DEFAULT_WORKER_MEMORY
     #: Values that override pack settings for every document (``french-spacing`` → ``french_spacing``).
     settings: Mapping[str, Any] = field(default_factory=dict)
     #: Vocabulary directories (accept.txt, reject.txt), relative paths resolved (checker/vocab.py).
@@ -152,7 +156,7 @@ def load_config(path: Path) -> Config:
 
 _KEYS = {
     "lang", "select", "ignore", "severity", "rules", "include", "exclude", "min-severity",
-    "fail-on", "fail-under", "weights", "overrides", "timeout", "french-spacing",
+    "fail-on", "fail-under", "weights", "overrides", "timeout", "worker-memory", "french-spacing",
     "vocab", "message-lang",
 }
 #: Typography conventions of the French spacing rules (checker/kinds/spacing_convention.py).
@@ -199,6 +203,11 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
         if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
             raise err("timeout", "must be a number of seconds (0: no limit)")
         kw["timeout"] = float(value)
+    if "worker-memory" in data:
+        value = data["worker-memory"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise err("worker-memory", "must be a whole number of MiB (0: never replace the checking process)")
+        kw["worker_memory"] = value
     if "overrides" in data:
         kw["overrides"] = _overrides(data["overrides"], err, path.parent)
     if "french-spacing" in data:

@@ -70,7 +70,9 @@ class Linter:
     - ``rules``: extra rule pack directories; ``severity``: rule → severity overrides.
     - ``min_severity``, ``fail_on``, ``fail_under``, ``weights``: as in the configuration;
       ``include`` replaces the file globs searched in directories, ``exclude`` adds to them;
-      ``timeout``: seconds one file may take before it becomes an error entry (0: no limit).
+      ``timeout``: seconds one file may take before it becomes an error entry (0: no limit);
+      ``worker_memory``: MiB a checking process may grow over many files before a fresh copy
+      replaces it (0: never; see ``checker.parallel``).
     - ``message_lang``: the language of messages (``fr``, ``en``, ``auto``); default: the
       configuration's ``message-lang``, else each article's language, else English.
     - ``options``: a ``RunOptions`` (fixes, inline suppression, comparison companions).
@@ -94,6 +96,7 @@ class Linter:
         include: Iterable[str] | None = None,
         exclude: Iterable[str] | None = None,
         timeout: float | None = None,
+        worker_memory: int | None = None,
         options: RunOptions | None = None,
         message_lang: str | None = None,
         extend_select: str | Iterable[str] | None = None,
@@ -130,6 +133,10 @@ class Linter:
             if not timeout >= 0:
                 raise UsageError(f"timeout must be a number of seconds >= 0, not {timeout!r}")
             changes["timeout"] = float(timeout)
+        if worker_memory is not None:
+            if isinstance(worker_memory, bool) or not isinstance(worker_memory, int) or worker_memory < 0:
+                raise UsageError(f"worker_memory must be a whole number of MiB >= 0, not {worker_memory!r}")
+            changes["worker_memory"] = worker_memory
         if message_lang is not None:
             from checker.messages import message_language
 
@@ -309,6 +316,7 @@ class Linter:
             "fail_under": config.fail_under,
             "weights": dict(config.weights),
             "timeout": config.timeout,
+            "worker_memory": config.worker_memory,
             "settings": dict(config.settings),
             "options": {"inline_config": self.options.inline_config, "fix": self.options.fix},
             "rules": sorted(r.code for r in rules),

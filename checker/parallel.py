@@ -10,6 +10,16 @@ most a window of files is in flight so that memory does not grow with the input.
 Workers are forked, so each inherits the rules the parent loaded once (and builds a
 lazily built rule once). Where ``fork`` is not available (Windows), files are checked
 in the main process.
+
+A checking process grows as it meets more of the rule tables and words: compiled table
+rows, per-word memos (each bounded) and the allocator's fragmentation. Over an archive
+that is tens of MiB above what one article needs. So a worker that has grown by more
+than ``worker_memory`` MiB since it was forked is replaced after the file it is checking
+(a fresh copy of the parent, which holds what the first file loaded), as Celery's
+``--max-memory-per-child`` or gunicorn's ``max_requests`` do. For that reason a one-job
+run of many files (``RECYCLED_FROM`` or more) also checks them in one worker process
+instead of the main one; ``worker_memory=0`` keeps the main process (and never replaces
+a worker). The reports are the same either way: every rule sees one file at a time.
 """
 
 from __future__ import annotations
@@ -28,10 +38,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.cachedir import release_mapped
+from checker.config import DEFAULT_WORKER_MEMORY
 from checker.document import Document
 from checker.files import Target
 from checker.finding import Severity
 from checker.heap import settle
+from checker.profile import PROFILE
 from checker.report import FileReport
 from checker.runner import Runner
 
@@ -40,6 +52,12 @@ if TYPE_CHECKING:  # multiprocessing is imported by the --jobs path only (about 
 
 #: Files in flight per worker: enough to keep workers busy while one file is slow.
 WINDOW_PER_JOB = 4
+
+#: Least files a worker checks before it may be replaced (its first files load the most).
+WORKER_MIN_FILES = 16
+
+#: A one-job run of at least this many files checks them in a worker (see the module's notes).
+RECYCLED_FROM = 64
 
 
 def _can_fork() -> bool:
@@ -196,10 +214,31 @@ def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[File
     return report, line, tuple(sorted(_RUNNER.selected_codes))
 
 
-def _worker(conn: Connection, as_line: bool) -> None:
-    """Worker loop: receive (index, target, stdin), send back (index, result) until None arrives."""
+def resident_bytes() -> int:
+    """This process's resident set in bytes (0 where ``/proc`` does not tell it)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _worker(conn: Connection, as_line: bool, memory: int = 0, inherited: tuple[Connection, ...] = ()) -> None:
+    """Worker loop: receive (index, target, stdin), send back (index, result, retiring) until
+    None arrives. ``retiring`` is true when the worker has grown by more than ``memory`` MiB
+    since it started (0: never) and leaves after this file; the parent starts another one.
+    ``inherited``: the parent's ends of the workers' pipes, which the fork copied here.
+    """
+    # Closed at once: while this process held a copy of the parent's end of a pipe, a worker
+    # (this one or another) would never see end-of-file if the parent were killed, and live on.
+    for end in inherited:
+        end.close()
     # Ctrl-C is the parent's to handle: it asks the workers to stop after their file.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    settle()  # the parent froze its heap before forking; this sets the young threshold (checker/heap.py)
+    limit = memory << 20
+    start = resident_bytes() if limit else 0
+    done = 0
     while True:
         try:
             task = conn.recv()
@@ -209,11 +248,15 @@ def _worker(conn: Connection, as_line: bool) -> None:
             return
         index, target, stdin = task
         result = _check_one(target, stdin, as_line)
+        done += 1
+        retiring = bool(limit and start and done >= WORKER_MIN_FILES and resident_bytes() - start > limit)
         try:
-            conn.send((index, result))
+            conn.send((index, result, retiring))
         except Exception as exc:  # noqa: BLE001 - e.g. something in the report does not pickle
             report = _error_report(target, "internal", f"cannot return the result: {type(exc).__name__}: {exc}")
-            conn.send((index, (report, jsonl_line(report) if as_line else None, result[2])))
+            conn.send((index, (report, jsonl_line(report) if as_line else None, result[2]), retiring))
+        if retiring:
+            return
 
 
 @dataclass
@@ -237,37 +280,45 @@ def check_all(
     jobs: int = 1,
     as_lines: bool = False,
     checked: Checked | None = None,
+    worker_memory: int | None = None,
 ) -> Iterator[tuple[FileReport, str | None]]:
     """(report, jsonl line or None) for each target, in input order.
 
     With ``as_lines`` the report carries no Document (the line holds everything).
+    ``worker_memory``: MiB a worker may grow before it is replaced (None: the runner's
+    configuration, ``worker-memory``; 0: never, and a one-job run stays in this process).
     """
     global _RUNNER
     checked = checked if checked is not None else Checked()
-    if jobs <= 1 or not _can_fork():
-        _RUNNER = runner
-        for n, target in enumerate(targets):
-            if n == 1:
-                settle()  # after the first file: what it loaded is the long-lived heap (checker/heap.py)
-            report, line, codes = _check_one(target, _read_stdin(target), as_lines)
-            checked.codes.update(codes)
-            yield report, line
-        return
+    if worker_memory is None:
+        worker_memory = getattr(getattr(runner, "config", None), "worker_memory", DEFAULT_WORKER_MEMORY)
+    memory = max(0, worker_memory)
+    if jobs <= 1 and PROFILE.enabled:
+        memory = 0  # --profile counts the time of this process: keep one job here
+    _RUNNER = runner
     iterator = iter(targets)
     first = next(iterator, None)
     if first is None:
         return
     # The first file is checked here, before forking: the workers then inherit the
     # rules it built and the word lists it loaded instead of each loading its own.
-    _RUNNER = runner
     report, line, codes = _check_one(first, _read_stdin(first), as_lines)
     checked.codes.update(codes)
     yield report, line
     del report, line
-    ahead = list(itertools.islice(iterator, 2))
+    ahead = list(itertools.islice(iterator, 2 if jobs > 1 else RECYCLED_FROM - 1))
+    # (_can_fork imports multiprocessing, which a short one-job run never needs)
+    if (jobs <= 1 and (not memory or len(ahead) < RECYCLED_FROM - 1)) or not _can_fork():
+        if ahead:
+            settle()  # after the first file: what it loaded is the long-lived heap (checker/heap.py)
+        for target in itertools.chain(ahead, iterator):
+            report, line, codes = _check_one(target, _read_stdin(target), as_lines)
+            checked.codes.update(codes)
+            yield report, line
+        return
     if len(ahead) > 1:  # one file left is checked by one worker: nothing would be loaded twice
         prepare_fork()
-    yield from _check_parallel(runner, itertools.chain(ahead, iterator), jobs, as_lines, checked)
+    yield from _check_parallel(runner, itertools.chain(ahead, iterator), max(1, jobs), as_lines, checked, memory)
 
 
 def prepare_fork() -> None:
@@ -305,6 +356,7 @@ def _check_parallel(
     jobs: int,
     as_lines: bool,
     checked: Checked,
+    memory: int = 0,
 ) -> Iterator[tuple[FileReport, str | None]]:
     global _RUNNER
     import multiprocessing
@@ -313,17 +365,26 @@ def _check_parallel(
     ctx = multiprocessing.get_context("fork")
     _RUNNER = runner  # inherited by the forked workers
 
+    import gc
+
+    slots: list[_Slot] = []
+
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker, args=(child, as_lines), daemon=True)
-        process.start()
+        inherited = (parent, *(s.conn for s in slots))
+        process = ctx.Process(target=_worker, args=(child, as_lines, memory, inherited), daemon=True)
+        # Forked with the heap frozen (as prepare_fork leaves it for the first workers): the
+        # worker's collections then never walk the parent's objects nor copy their pages.
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()  # this process collects as before
         child.close()
         return _Slot(process, parent)
 
-    slots = [start() for _ in range(jobs)]
-    import gc
-
-    gc.unfreeze()  # the workers keep the frozen heap; this process collects as before (prepare_fork)
+    for _ in range(jobs):
+        slots.append(start())
     pending: dict[int, tuple[FileReport, str | None]] = {}
     source = enumerate(targets)
     exhausted = False
@@ -358,7 +419,7 @@ def _check_parallel(
                 broken = False
                 if slot.conn in ready:
                     try:
-                        index, (report, line, codes) = slot.conn.recv()
+                        index, (report, line, codes), retiring = slot.conn.recv()
                     except (EOFError, OSError):
                         # The worker is gone. A pipe at end-of-file still polls as readable,
                         # so this must go straight to the crash path, never wait for data.
@@ -367,6 +428,10 @@ def _check_parallel(
                         checked.codes.update(codes)
                         pending[index] = (report, line)
                         slot.task = None
+                        if retiring:  # it has grown past `memory`: a fresh copy takes its place
+                            slot.process.join()
+                            slot.conn.close()
+                            slots[i] = start()
                         continue
                 if broken or slot.process.sentinel in ready:
                     if not broken and slot.conn.poll():

@@ -143,6 +143,8 @@ def test_fix_refuses_to_rewrite_a_utf16_file(tmp_path: Path) -> None:
     ('[tool.mtlint]\nseverity = { MT999 = "info" }\n', "severity.MT999"),
     ("[tool.mtlint]\ninclude = []\n", "include"),
     ("[tool.mtlint]\ntimeout = -1\n", "timeout"),
+    ("[tool.mtlint]\nworker-memory = -1\n", "worker-memory"),
+    ("[tool.mtlint]\nworker-memory = 1.5\n", "worker-memory"),
 ])
 def test_bad_configuration_names_file_and_key(tmp_path: Path, good: Path, content: str, key: str) -> None:
     config = tmp_path / "pyproject.toml"

@@ -197,3 +197,25 @@ def test_jobs_2_vs_1_cpu(benchmark: Any, tmp_path: Path, pytestconfig: pytest.Co
     print(f"--jobs 2 vs 1 on 1m: speed-up {speedup:.2f}x, extra CPU {extra_cpu:+.1%} "
           f"(CPU {runs[1]['cpu_s']:.1f} s vs {runs[2]['cpu_s']:.1f} s; load average {load:.1f})")
     assert (tmp_path / "j1.jsonl").read_bytes() == (tmp_path / "j2.jsonl").read_bytes()
+
+
+@pytest.mark.shared
+def test_worker_memory_replacement(benchmark: Any, tmp_path: Path, pytestconfig: pytest.Config) -> None:
+    """One job, ``--worker-memory`` at its default (a worker replaced once it has grown by 64 MiB)
+    against ``0`` (every file checked in the main process): peak RSS and CPU of the process tree,
+    printed; the reports are identical."""
+    listing = _listing(tmp_path, bench_subset(pytestconfig))
+    runs: dict[str, dict[str, float]] = {}
+
+    def run(memory: str) -> None:
+        args = ["--format", "jsonl", "--worker-memory", memory, "--files-from", str(listing)]
+        runs[memory] = run_measured(args, tmp_path / f"w{memory}.jsonl")
+
+    run("0")
+    benchmark.pedantic(run, args=("64",), rounds=1, iterations=1)
+    peak = runs["64"]["peak_mib"] / runs["0"]["peak_mib"]
+    cpu = runs["64"]["cpu_s"] / runs["0"]["cpu_s"]
+    benchmark.extra_info.update({"peak_ratio": round(peak, 3), "cpu_ratio": round(cpu, 3)})
+    print(f"--worker-memory 64 vs 0: peak {runs['64']['peak_mib']:.0f} vs {runs['0']['peak_mib']:.0f} MiB "
+          f"({peak:.2f}), CPU {runs['64']['cpu_s']:.1f} vs {runs['0']['cpu_s']:.1f} s ({cpu:.2f})")
+    assert (tmp_path / "w0.jsonl").read_bytes() == (tmp_path / "w64.jsonl").read_bytes()

@@ -1,0 +1,182 @@
+"""A checking process that has grown past ``worker-memory`` is replaced by a fresh copy
+(checker.parallel): a one-job run of many files checks them in a worker, and the reports
+are the same as in one process."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import Linter, parallel
+from checker.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEXTS = (
+    "Le conseil municipal se réunit mardi {n} mars pour voter le budget de la ville.\n",
+    "Selon le rapport, Al a transformé le secteur des médias en {n} ans.\n",
+    "Partager sur Facebook\nLa ministre a annoncé {n} nouvelles mesures ,hier soir.\n",
+    "Le club a signé un contrat de {n} ans avec le joueur , a-t-il annoncé.\n",
+)
+
+
+def _files(tmp_path: Path, n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        p = tmp_path / f"a{i:03d}.txt"
+        p.write_text(TEXTS[i % len(TEXTS)].format(n=i + 2), encoding="utf-8")
+        out.append(str(p))
+    return out
+
+
+def _pids(log: Path) -> list[int]:
+    return [int(x) for x in log.read_text().split()] if log.exists() else []
+
+
+@pytest.fixture()
+def logged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each checked file appends the checking process's pid to a log (workers inherit the patch),
+    and a process "grows" by 1 MiB per file it checks."""
+    log = tmp_path / "pids.log"
+    original = parallel._check_one
+    grown = {"files": 0}
+
+    def check_one(*args: object, **kw: object) -> object:
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        grown["files"] += 1
+        return original(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_check_one", check_one)
+    monkeypatch.setattr(parallel, "resident_bytes", lambda: (100 + grown["files"]) << 20)
+    return log
+
+
+def _findings(reports: list) -> list[tuple[str, list[tuple[str, int, int]]]]:  # type: ignore[type-arg]
+    return [(Path(r.path).name, [(f.rule, f.start, f.end) for f in r.findings]) for r in reports]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_grown_workers_are_replaced_and_reports_unchanged(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          jobs: int) -> None:
+    monkeypatch.setattr(parallel, "WORKER_MIN_FILES", 3)
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 8)
+    (tmp_path / "in").mkdir()
+    files = _files(tmp_path / "in", 24)
+    replaced = list(Linter(lang="fr", worker_memory=2).check_many(files, jobs=jobs))
+    assert gc.get_freeze_count() == 0  # the heap was frozen for the forks only
+    pids = _pids(logged)
+    logged.unlink()
+    alone = list(Linter(lang="fr", worker_memory=0).check_many(files, jobs=1))
+    assert _findings(replaced) == _findings(alone)
+    assert sum(len(r.findings) for r in alone) > 10  # the articles do hold findings
+    assert not any(r.error for r in replaced)
+    # The first file is checked here; then each worker retires after 3 files (grown by 3 MiB > 2).
+    assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
+    workers = set(pids[1:])
+    assert len(workers) >= 23 // 3
+    assert all(pids[1:].count(p) <= 3 for p in workers)
+    assert set(_pids(logged)) == {os.getpid()}  # worker-memory 0: one process
+
+
+def test_a_short_run_stays_in_this_process(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 8)
+    list(Linter(lang="fr", worker_memory=1).check_many(_files(tmp_path, 7), jobs=1))
+    assert set(_pids(logged)) == {os.getpid()}
+    list(Linter(lang="fr", worker_memory=1).check_many(_files(tmp_path, 8), jobs=1))
+    assert len(set(_pids(logged))) > 1
+
+
+def test_a_worker_below_its_budget_is_kept(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "WORKER_MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 4)
+    list(Linter(lang="fr", worker_memory=64).check_many(_files(tmp_path, 12), jobs=1))
+    pids = _pids(logged)
+    assert len(set(pids[1:])) == 1 and pids[1] != os.getpid()
+
+
+def test_resident_bytes_reads_this_process() -> None:
+    before = parallel.resident_bytes()
+    if not before:
+        pytest.skip("no /proc here")
+    block = bytearray(32 << 20)
+    block[::4096] = b"x" * len(block[::4096])
+    assert parallel.resident_bytes() - before >= 24 << 20
+
+
+def test_bad_values_are_usage_errors() -> None:
+    for bad in (-1, 1.5, True, "64"):
+        with pytest.raises(UsageError, match="worker_memory"):
+            Linter(worker_memory=bad)  # type: ignore[arg-type]
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--worker-memory", "-3", "x.txt"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2 and "--worker-memory" in proc.stderr
+
+
+def test_settings_show_it(tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text("worker-memory = 0\n", encoding="utf-8")
+    assert Linter(tmp_path / ".mtlint.toml").settings_for(tmp_path)["worker_memory"] == 0
+    assert Linter().settings_for(tmp_path)["worker_memory"] == parallel.DEFAULT_WORKER_MEMORY
+
+
+def test_profiling_keeps_one_job_here(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--profile times this process's rules: a one-job run is not moved to a worker."""
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 4)
+    monkeypatch.setattr(parallel.PROFILE, "enabled", True)
+    list(Linter(lang="fr", worker_memory=1).check_many(_files(tmp_path, 8), jobs=1))
+    assert set(_pids(logged)) == {os.getpid()}
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_workers_leave_when_the_main_process_is_killed(tmp_path: Path, jobs: str) -> None:
+    """A worker sees end-of-file on its pipe once the main process is gone (it holds no copy of
+    the main process's ends), so nothing is left running, or holding the output's pipes."""
+    import signal
+    import time
+
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc")
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(_files(tmp_path, 400)) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", "--no-cache", "--jobs", jobs, "--format", "jsonl",
+                             "--lang", "fr", "--files-from", str(listing)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while proc.poll() is None and time.monotonic() < deadline and len(workers) < int(jobs):
+        time.sleep(0.02)
+        workers = _children(proc.pid)
+    assert proc.poll() is None and workers, "the workers never started"
+    proc.send_signal(signal.SIGKILL)
+    try:
+        proc.communicate(timeout=60)  # returns only once every worker has closed the inherited stderr
+        for pid in workers:
+            for _ in range(500):
+                if not _alive(pid):
+                    break
+                time.sleep(0.02)
+            else:
+                pytest.fail(f"worker {pid} outlived the main process")
+    finally:
+        for pid in workers:  # a failing run leaves nothing behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False
