@@ -574,7 +574,7 @@ def _prune_cache(options) -> None:  # noqa: ANN001
     if options.cache_dir:
         from checker.resultcache import ResultCache
 
-        ResultCache(Path(options.cache_dir)).prune()
+        ResultCache(Path(options.cache_dir)).prune_sometimes()
 
 
 def _exit(code: int, args: argparse.Namespace) -> int:

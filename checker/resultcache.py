@@ -10,7 +10,7 @@ weights, pack settings, inline suppression) and mtlint's version; an entry whose
 key differs is a miss and is replaced. Entries are written under a temporary name
 and renamed (so concurrent runs read an old or a new entry, never half of one),
 a damaged entry is a miss, and the directory is pruned to ``MAX_ENTRIES`` files,
-the least recently used first. Files that could not be read, rules that failed,
+the least recently used first, at the end of a run at most every ``PRUNE_EVERY`` seconds. Files that could not be read, rules that failed,
 ``--fix``/``--diff`` and comparison runs are never cached.
 """
 
@@ -38,6 +38,9 @@ LAYOUT = "results-v1"
 #: At most this many entries are kept (about 1-10 kB each); the least recently used go first.
 MAX_ENTRIES = 20_000
 DIRNAME = ".mtlint_cache"
+#: Seconds between two prunes of the entries (``ResultCache.prune_sometimes``), and its marker file.
+PRUNE_EVERY = 600.0
+PRUNED = "pruned"
 GITIGNORE = "# Created by mtlint: the result cache is not part of the repository.\n*\n"
 
 
@@ -138,29 +141,73 @@ class ResultCache:
         self._ready = True
 
     def prune(self, limit: int = MAX_ENTRIES) -> int:
-        """Remove the least recently used entries beyond `limit` (and stray temporary files); returns how many."""
+        """Remove the least recently used entries beyond `limit` (and stray temporary files); returns how many.
+
+        The entries are counted by name; only when there are more than `limit` are they stat'ed
+        to find the least recently used."""
+        names: list[str] = []
+        stray: list[str] = []
         try:
-            entries = [(p.stat().st_mtime, p) for p in self.dir.glob("*/*") if p.is_file()]
+            with os.scandir(self.dir) as shards:
+                for shard in shards:
+                    if not shard.is_dir(follow_symlinks=False):
+                        continue
+                    with os.scandir(shard.path) as files:
+                        for f in files:
+                            (stray if f.name.startswith(".") else names).append(f.path)
         except OSError:
             return 0
         removed = 0
-        stray = [p for _, p in entries if p.name.startswith(".")]
-        for p in stray:
+        for path in stray:
             with contextlib.suppress(OSError):
-                p.unlink()
+                os.unlink(path)
                 removed += 1
-        kept = sorted((e for e in entries if not e[1].name.startswith(".")), reverse=True)
-        for _, p in kept[limit:]:
+        if len(names) <= limit:
+            return removed
+        dated = []
+        for path in names:
             with contextlib.suppress(OSError):
-                p.unlink()
+                dated.append((os.stat(path).st_mtime, path))
+        dated.sort(reverse=True)
+        for _, path in dated[limit:]:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
                 removed += 1
+        return removed
+
+    def prune_sometimes(self, every: float = PRUNE_EVERY) -> int:
+        """``prune`` when the last one was more than `every` seconds ago (the time of a marker file):
+        runs that follow each other (an editor, a pre-commit hook) do not list the entries each time.
+        The cache may then exceed ``MAX_ENTRIES`` by what is written in that interval."""
+        import time
+
+        marker = self.dir / PRUNED
+        try:
+            if time.time() - marker.stat().st_mtime < every:
+                return 0
+        except OSError:
+            pass
+        removed = self.prune()
+        with contextlib.suppress(OSError):
+            marker.touch()
         return removed
 
 
 def rules_fingerprint(packs: Any) -> str:
     """A hash of every file of every pack (names relative to the pack, and bytes), of the engine's
     and kinds' code and of the ``regex`` version. Unlike the rule-build stamp, it does not depend on
-    where mtlint or the packs are installed, so a reinstalled environment (pre-commit) keeps the cache."""
+    where mtlint or the packs are installed, so a reinstalled environment (pre-commit) keeps the cache.
+
+    Reading the 500-odd files costs more than checking a short article, so the hash is kept beside
+    their stat, as the rule-build stamp's is (``checker.rulecache.stat_keyed``): while no file is
+    touched, a directory walk finds it."""
+    from checker.rulecache import stat_keyed
+
+    packs = list(packs)
+    return stat_keyed([p.path for p in packs], lambda _dirs: _rules_content(packs), name="results-")
+
+
+def _rules_content(packs: list[Any]) -> str:
     import regex
 
     h = hashlib.sha256(f"regex {regex.__version__}\n".encode())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +46,23 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
     while no file is added, removed or touched, the stat alone, which costs a directory walk,
     finds the hash. Any difference hashes the contents again (``content_fingerprint``).
     """
+    return stat_keyed(pack_dirs, content_fingerprint)
+
+
+def stat_keyed(pack_dirs: Iterable[Path], compute: Callable[[list[Path]], str], name: str = "") -> str:
+    """``compute(pack_dirs)``, a hash of the contents of mtlint's code and of the pack directories,
+    kept in the cache directory under `name` beside the stat of those files (see ``fingerprint``)."""
     dirs = list(pack_dirs)
     root = cache_dir()
     if root is None:
-        return content_fingerprint(dirs)
+        return compute(dirs)
     try:
         listing, newest = _stat_listing(dirs)
     except OSError:
-        return content_fingerprint(dirs)
+        return compute(dirs)
     import zlib
 
-    where = root / _STATS / f"{zlib.crc32(listing.split(chr(10), 1)[0].encode()):08x}"
+    where = root / _STATS / f"{name}{zlib.crc32(listing.split(chr(10), 1)[0].encode()):08x}"
     try:
         with open(where, encoding="utf-8") as fh:
             key, _, seen = fh.read().partition("\n")
@@ -64,7 +70,7 @@ def fingerprint(pack_dirs: Iterable[Path]) -> str:
             return key
     except (OSError, UnicodeDecodeError):
         pass
-    key = content_fingerprint(dirs)
+    key = compute(dirs)
     if newest > time.time_ns() - RACY_NS:
         # A file changed within the timestamps' resolution could change again with the same stat
         # (git's "racy" files): its hash is not kept until every file is older than that.
@@ -97,6 +103,8 @@ def _stat_listing(pack_dirs: list[Path]) -> tuple[str, int]:
         lines.append(f"{path}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}")
 
     for top in [here, *dirs]:
+        # (checker.resultcache.rules_fingerprint reads every module of the package and kinds/;
+        # content_fingerprint some of them: both are covered)
         for base, subdirs, files in os.walk(top):
             subdirs.sort()
             add(base)  # a file added or removed changes its directory's times

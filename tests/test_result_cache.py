@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,51 @@ def test_runs_prune_the_cache(project: Path, tmp_path: Path, monkeypatch: pytest
     cache = tmp_path / "cache"
     main(["check", "--format", fmt, "--cache-dir", str(cache), str(project / "news")], io.StringIO(), io.StringIO())
     assert len(list((cache / LAYOUT).glob("*/*.json"))) == 2
+
+
+def test_pruning_waits_between_runs(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs in quick succession prune once: the marker's time says when the entries were last listed."""
+    import checker.resultcache
+
+    cache = tmp_path / "cache"
+    store = ResultCache(cache)
+    calls: list[int] = []
+    real = ResultCache.prune
+    monkeypatch.setattr(ResultCache, "prune", lambda self, limit=2: calls.append(1) or real(self, limit))
+    news = str(project / "news")
+    for _ in range(3):
+        main(["check", "--cache-dir", str(cache), news], io.StringIO(), io.StringIO())
+    assert calls == [1]
+    assert len(list((cache / LAYOUT).glob("*/*.json"))) == 3  # the pruned entry came back; not pruned again yet
+    marker = cache / LAYOUT / checker.resultcache.PRUNED
+    old = marker.stat().st_mtime - checker.resultcache.PRUNE_EVERY - 1
+    os.utime(marker, (old, old))
+    main(["check", "--cache-dir", str(cache), news], io.StringIO(), io.StringIO())
+    assert calls == [1, 1]
+    assert len(list((cache / LAYOUT).glob("*/*.json"))) == 2
+    assert store.prune(limit=10) == 0  # under the bound: nothing is removed (nor stat'ed)
+
+
+def test_rules_fingerprint_is_kept_beside_the_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results key's hash of the rule files is read back while their stat is unchanged, and
+    computed again once a file changes."""
+    import shutil
+
+    import checker.resultcache
+    import checker.rulecache
+    from checker.rules import builtin_rules_dir, load_rules
+
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    pack = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), pack)
+    packs = load_rules([pack]).packs
+    monkeypatch.setattr(checker.rulecache, "RACY_NS", 0)  # the copy's files are seconds old: trust their stat
+    reads: list[int] = []
+    real = checker.resultcache._rules_content
+    monkeypatch.setattr(checker.resultcache, "_rules_content", lambda p: reads.append(1) or real(p))
+    first = checker.resultcache.rules_fingerprint(packs)
+    assert checker.resultcache.rules_fingerprint(packs) == first and reads == [1]
+    victim = next(iter(sorted((pack / "fr").glob("*.tsv"))))
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert checker.resultcache.rules_fingerprint(packs) != first and reads == [1, 1]
