@@ -61,9 +61,11 @@ RECYCLED_FROM = 64
 
 
 def _can_fork() -> bool:
+    """True when this process may fork workers: the platform has ``fork`` and this process is not
+    itself a daemonic one (a Dask or multiprocessing worker), which multiprocessing forbids."""
     import multiprocessing
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
 
 
 def job_count(jobs: int) -> int:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,3 +181,27 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] != b"Z"
     except OSError:
         return False
+
+
+def _run_in_daemonic(files: list[str], jobs: int, out: Any) -> None:
+    reports = list(Linter(lang="fr", worker_memory=1).check_many(files, jobs=jobs))
+    out.put([(Path(r.path).name, bool(r.error), len(r.findings)) for r in reports])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_daemonic_process_checks_in_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    """In a daemonic process (a Dask or multiprocessing worker), which may not have children,
+    the files are checked in that process."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 4)
+    files = _files(tmp_path, 8)
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_run_in_daemonic, args=(files, jobs, queue), daemon=True)
+    child.start()
+    child.join(timeout=120)  # (the result is a few small tuples: the queue does not hold the exit up)
+    assert child.exitcode == 0
+    got = queue.get(timeout=10)
+    assert [name for name, _, _ in got] == [Path(f).name for f in files]
+    assert not any(error for _, error, _ in got)
