@@ -278,7 +278,10 @@ class Linter:
         """Check files (directories are searched as on the command line), in input order.
 
         With ``jobs`` > 1 the files are checked in forked worker processes; a worker
-        that crashes gives that file an error report and the others go on.
+        that crashes gives that file an error report and the others go on. With one job, a
+        run of 64 files or more is checked in one forked worker, replaced whenever it has
+        grown by ``worker_memory`` MiB (``checker.parallel``); ``worker_memory=0`` keeps
+        every file in this process (for a program that must not fork, e.g. one with threads).
         """
         from checker.files import discover
         from checker.parallel import Checked, check_all
