@@ -207,7 +207,7 @@ def _warm(argv: Sequence[str]) -> None:
         sys.stdin = saved
 
 
-def _examples(lang: str, limit: int = 40_000) -> str:
+def _examples(lang: str, limit: int = 100_000) -> str:
     """The built-in rules' own examples in `lang`, as one text of at most about `limit` characters."""
     from checker.rules import builtin_rules_dir, load_rules
 
