@@ -310,7 +310,8 @@ def check_all(
     del report, line
     ahead = list(itertools.islice(iterator, 2 if jobs > 1 else RECYCLED_FROM - 1))
     # (_can_fork imports multiprocessing, which a short one-job run never needs)
-    if (jobs <= 1 and (not memory or len(ahead) < RECYCLED_FROM - 1)) or not _can_fork():
+    # One job moves to a worker only where its growth can be read (/proc: Linux).
+    if (jobs <= 1 and (not memory or len(ahead) < RECYCLED_FROM - 1 or not resident_bytes())) or not _can_fork():
         if ahead:
             settle()  # after the first file: what it loaded is the long-lived heap (checker/heap.py)
         for target in itertools.chain(ahead, iterator):

@@ -205,3 +205,12 @@ def test_a_daemonic_process_checks_in_itself(tmp_path: Path, monkeypatch: pytest
     got = queue.get(timeout=10)
     assert [name for name, _, _ in got] == [Path(f).name for f in files]
     assert not any(error for _, error, _ in got)
+
+
+def test_without_proc_one_job_stays_here(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the resident set cannot be read (no /proc: macOS), a worker could never be replaced,
+    so a one-job run is not moved to one."""
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 4)
+    monkeypatch.setattr(parallel, "resident_bytes", lambda: 0)
+    list(Linter(lang="fr", worker_memory=64).check_many(_files(tmp_path, 8), jobs=1))
+    assert set(_pids(logged)) == {os.getpid()}
