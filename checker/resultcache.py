@@ -10,8 +10,9 @@ weights, pack settings, inline suppression) and mtlint's version; an entry whose
 key differs is a miss and is replaced. Entries are written under a temporary name
 and renamed (so concurrent runs read an old or a new entry, never half of one),
 a damaged entry is a miss, and the directory is pruned to ``MAX_ENTRIES`` files,
-the least recently used first, at the end of a run at most every ``PRUNE_EVERY`` seconds. Files that could not be read, rules that failed,
-``--fix``/``--diff`` and comparison runs are never cached.
+the least recently used first, at the end of a run at most every ``PRUNE_EVERY``
+seconds. Files that could not be read, rules that failed, ``--fix``/``--diff`` and
+comparison runs are never cached.
 """
 
 from __future__ import annotations
