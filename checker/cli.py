@@ -337,11 +337,13 @@ class _StartupCollector:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.profile import PROFILE
+    from checker.rulecache import one_walk
 
     PROFILE.reset(args.profile)
     collector = _StartupCollector()
     try:
-        return _check_run(args, out, err, collector)
+        with one_walk():
+            return _check_run(args, out, err, collector)
     finally:
         collector.resume()
         if PROFILE.enabled:

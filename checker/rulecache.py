@@ -30,12 +30,32 @@ _DATA = "rules-data"
 #: Bumped when what ``store_ruleset`` writes changes shape.
 _DATA_FORMAT = 1
 
-
-
-
 _STATS = "rules-stat"
 #: Files changed less than this long ago (nanoseconds) are hashed by content at every run.
 RACY_NS = 2_000_000_000
+#: Inside ``one_walk``: the stat listing of each set of directories, taken once for the run.
+_WALKS: dict[tuple[str, ...], tuple[str, int]] | None = None
+
+
+@contextlib.contextmanager
+def one_walk() -> Any:
+    """Within this block (one run), walk and stat the rule and code files once.
+
+    The rule-build stamp (``fingerprint``) and the result cache's key
+    (``checker.resultcache.rules_fingerprint``) both stand on the stat of the same files; a
+    run asks for both, and each walk costs some 3 ms. Inside the block the second asks reuses
+    the first listing, which also keys the results on the very files the rules were loaded
+    from. Outside it (a library caller, a resident process between requests) every call
+    walks again, so an edit is never missed."""
+    global _WALKS
+    outer = _WALKS
+    if outer is None:
+        _WALKS = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _WALKS = None
 
 
 def fingerprint(pack_dirs: Iterable[Path]) -> str:
@@ -56,10 +76,16 @@ def stat_keyed(pack_dirs: Iterable[Path], compute: Callable[[list[Path]], str], 
     root = cache_dir()
     if root is None:
         return compute(dirs)
-    try:
-        listing, newest = _stat_listing(dirs)
-    except OSError:
-        return compute(dirs)
+    walks = _WALKS
+    walked = walks.get(tuple(map(str, dirs))) if walks is not None else None
+    if walked is None:
+        try:
+            walked = _stat_listing(dirs)
+        except OSError:
+            return compute(dirs)
+        if walks is not None:
+            walks[tuple(map(str, dirs))] = walked
+    listing, newest = walked
     import zlib
 
     where = root / _STATS / f"{name}{zlib.crc32(listing.split(chr(10), 1)[0].encode()):08x}"

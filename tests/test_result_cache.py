@@ -236,3 +236,32 @@ def test_rules_fingerprint_is_kept_beside_the_stat(tmp_path: Path, monkeypatch: 
     victim = next(iter(sorted((pack / "fr").glob("*.tsv"))))
     victim.write_text(victim.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert checker.resultcache.rules_fingerprint(packs) != first and reads == [1, 1]
+
+
+def test_one_run_walks_the_rule_files_once(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stats the rule and code files once for the rule-build stamp and the results key;
+    calls outside a run (a library caller, a resident process between requests) walk each time,
+    so an edit between two of them is seen."""
+    import checker.rulecache
+    from checker.rules import builtin_rules_dir, pack_dirs
+
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    walks: list[int] = []
+    real = checker.rulecache._stat_listing
+    monkeypatch.setattr(checker.rulecache, "_stat_listing", lambda d: walks.append(1) or real(d))
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "--format", "json", str(project / "news" / "a.txt")], stdout=out, stderr=err)
+    assert code in (0, 1) and json.loads(out.getvalue())["files"], err.getvalue()
+    assert len(walks) == 1
+    dirs = list(pack_dirs(builtin_rules_dir()))
+    walks.clear()
+    checker.rulecache.fingerprint(dirs)
+    checker.rulecache.fingerprint(dirs)
+    assert len(walks) == 2
+    walks.clear()
+    with checker.rulecache.one_walk():
+        with checker.rulecache.one_walk():
+            checker.rulecache.fingerprint(dirs)
+        checker.rulecache.fingerprint(dirs)
+    assert len(walks) == 1 and checker.rulecache._WALKS is None
