@@ -248,12 +248,13 @@ def with_vocab_rule(ruleset: Any) -> Any:
 
     if any(r.code == REJECT_CODE for r in ruleset.rules):
         return ruleset
-    if kept_loaded():  # a resident process: the same rule set gets the same MT490 (built once)
+    kept = kept_loaded()
+    if kept:  # a resident process: the same rule set gets the same MT490 (built once)
         found = _WITH_VOCAB.get(id(ruleset))
         if found is not None and found[0] is ruleset:
             return found[1]
     combined = RuleSet(ruleset.packs, (*ruleset.rules, reject_rule()))
-    if kept_loaded():
+    if kept:
         _WITH_VOCAB[id(ruleset)] = (ruleset, combined)
     return combined
 
