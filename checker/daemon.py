@@ -7,10 +7,14 @@ resident process in the background (and is checked in its own process, as usual)
 process loads mtlint once, warms it on the rule packs' own examples in the languages
 the run asked for, and listens on a Unix socket that only this user can open. Each later
 run connects and sends its arguments, working directory, environment and its standard
-input, output and error (the descriptors themselves, ``SCM_RIGHTS``); the resident
-process forks a copy of itself, the copy runs ``checker.cli.main`` exactly as a fresh
-process would (same options, configuration found from the same directory, output
-written straight to the caller's terminal or pipe), sends back the exit code and exits.
+input, output and error (the descriptors themselves, ``SCM_RIGHTS``) to a copy of the
+resident process, forked ahead of the run; the copy runs ``checker.cli.main`` exactly as
+a fresh process would (same options, configuration found from the same directory, output
+written straight to the caller's terminal or pipe), sends back the exit code and exits,
+and the resident process forks the next copy as soon as one takes a run. A waiting copy
+primes itself on a short text (``_warm``), so that the pages it must copy from the
+resident process are copied before the run rather than during it
+(``MTLINT_DAEMON_PRIME=0`` skips that, for a run's CPU instead of its latency).
 Forking per run keeps runs apart: nothing one run changes (``--add-word``, a rule
 turned off by a timeout, memo tables) reaches the next, while everything loaded before
 the fork is shared. This is the preloader design of Ruby's Spring and Android's
@@ -34,7 +38,7 @@ import contextlib
 import os
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from checker.resident import CODE_SIZE, EXIT_ERROR, HEADER_SIZE, decode_request, read_exactly
@@ -52,9 +56,11 @@ def _idle() -> float:
 
 
 def serve(path: str, argv: Sequence[str]) -> None:
-    """Hold `path`'s lock, warm up, then fork a copy for each run until idle long enough."""
+    """Hold `path`'s lock, warm up, then keep one primed copy waiting for the next run until idle
+    long enough."""
     import fcntl
     import gc
+    import select
     import signal
 
     lock_path = path + ".lock"
@@ -69,7 +75,7 @@ def serve(path: str, argv: Sequence[str]) -> None:
         os.close(lock)
         return  # another one runs or is warming up
     try:
-        _warm(argv)
+        prime = _warm(argv)
         os.chdir("/")  # hold no directory of the first run's (a copy moves to each run's own)
         gc.collect()
         gc.freeze()  # the copies share what is loaded: the collector neither walks nor copies it
@@ -78,37 +84,55 @@ def serve(path: str, argv: Sequence[str]) -> None:
         os.close(lock)
         raise
     ours = os.stat(path).st_ino
+    # A copy writes a byte to `taken` when it has accepted a run (then the next copy is forked);
+    # each copy watches `alive` and leaves when it reads end of file there (this process is gone).
+    taken_r, taken_w = os.pipe()
+    alive_r, alive_w = os.pipe()
+    live: set[int] = set()  # copies not yet reaped
+    spare = [0]  # the copy waiting for the next run
 
     def stop(_signum: int, _frame: Any) -> None:
         raise SystemExit(0)
 
-    running = [0]  # copies not yet reaped
-
     def reap(_signum: int, _frame: Any) -> None:  # at once: no zombies, and their time is counted
-        running[0] -= _reap()
+        live.difference_update(_reap_pids())
+        if spare[0] and spare[0] not in live:
+            with contextlib.suppress(OSError):
+                os.write(taken_w, b"x")  # the waiting copy died: wake the loop to make another
+
+    def fork_spare() -> None:
+        # SIGCHLD waits until the new copy is counted (one that died at once is reaped after)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            pid = os.fork()
+            if pid == 0:
+                os.close(lock)
+                os.close(taken_r)
+                os.close(alive_w)
+                _spare(listener, prime, taken_w, alive_r)
+            live.add(pid)
+            spare[0] = pid
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGCHLD, reap)
+    idle = _idle()
     try:
+        fork_spare()
         while True:
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                running[0] -= _reap()
-                if running[0] <= 0:
-                    break
+            ready, _, _ = select.select([taken_r], [], [], idle)
+            if ready:
+                news = os.read(taken_r, 64)
+                if b"!" in news or spare[0] not in live:
+                    fork_spare()  # the waiting copy took a run, or died
                 continue
-            if not _same_user(conn):
-                conn.close()
-                continue
-            pid = os.fork()
-            if pid == 0:
-                listener.close()
-                os.close(lock)
-                _child(conn)
-            running[0] += 1
-            conn.close()
+            live.difference_update(_reap_pids())
+            if spare[0] not in live:
+                fork_spare()  # the waiting copy died (killed): keep one
+            elif not live - {spare[0]}:
+                break  # idle: no run for `idle` seconds and none still running
     finally:
         try:
             if os.stat(path).st_ino == ours:
@@ -118,11 +142,48 @@ def serve(path: str, argv: Sequence[str]) -> None:
         listener.close()
         with contextlib.suppress(OSError):
             os.unlink(lock_path)  # still holding it: a starting process checks it locked this very file
+        if spare[0]:
+            with contextlib.suppress(OSError):
+                os.kill(spare[0], signal.SIGTERM)
+        os.close(alive_w)
         os.close(lock)
 
 
+def _spare(listener: socket.socket, prime: Any, taken: int, alive: int) -> NoReturn:
+    """A copy made ahead of the next run: it primes itself (see ``_warm``), waits for a run, tells
+    the resident process it took one (so that the next copy is made), runs it and exits."""
+    import select
+    import signal
+
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        prime()
+        while True:
+            ready, _, _ = select.select([listener.fileno(), alive], [], [])
+            if alive in ready:
+                os._exit(0)  # the resident process is gone
+            try:
+                conn, _ = listener.accept()
+            except (BlockingIOError, InterruptedError, TimeoutError):
+                continue
+            if _same_user(conn):
+                break
+            conn.close()
+        os.write(taken, b"!")
+        os.close(taken)
+        os.close(alive)
+        listener.close()
+        conn.settimeout(None)
+    except BaseException:  # noqa: BLE001 - a copy never returns into the resident process's loop
+        os._exit(EXIT_ERROR)
+    _child(conn)
+
+
 def _listen(path: str) -> socket.socket:
-    """A socket at `path` that only this user can open, waiting ``_idle()`` seconds per accept."""
+    """A socket at `path` that only this user can open (non-blocking: the waiting copy selects on it)."""
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -132,21 +193,21 @@ def _listen(path: str) -> socket.socket:
     finally:
         os.umask(mask)
     listener.listen(32)
-    listener.settimeout(_idle())
+    listener.setblocking(False)
     return listener
 
 
-def _reap() -> int:
-    """Collect the copies that have ended; how many."""
-    n = 0
+def _reap_pids() -> list[int]:
+    """Collect the copies that have ended; their process ids."""
+    pids: list[int] = []
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return n
+            return pids
         if pid == 0:
-            return n
-        n += 1
+            return pids
+        pids.append(pid)
 
 
 def _same_user(conn: socket.socket) -> bool:
@@ -169,11 +230,25 @@ def _same_user(conn: socket.socket) -> bool:
 _WARM_OPTIONS = ("select", "ignore", "extend_select", "rules", "config", "message_lang")
 
 
-def _warm(argv: Sequence[str]) -> None:
+#: Characters of the packs' examples a waiting copy checks to prime itself (``_warm``).
+PRIME_CHARS = 1500
+
+
+def _nothing() -> None:
+    return None
+
+
+def _warm(argv: Sequence[str]) -> Callable[[], None]:
     """Load what runs will need: the modules, the rule set of this directory's configuration (with
     the options of `argv` that choose rules), the word lists and the compiled patterns, by checking
     the rule packs' own examples once in each language asked for (French and English when the run
-    does not say), in the format asked for. Best effort: a run reports its own errors."""
+    does not say), in the format asked for. Best effort: a run reports its own errors.
+
+    Returns how a copy primes itself while it waits for a run: it checks a short text of the
+    examples, output discarded. Every object a run uses is touched then, so the pages a fresh
+    copy must copy from the resident process (it shares them until it writes to them, and
+    reference counts are writes) are copied before the run arrives rather than during it: most
+    of a run's page faults, some 40 ms of a 4 KB article's run, move off the caller's time."""
     import io
 
     from checker.rules import keep_loaded
@@ -184,7 +259,7 @@ def _warm(argv: Sequence[str]) -> None:
 
         args, _ = build_parser().parse_known_args(list(argv) or ["check"])
     except (Exception, SystemExit):  # noqa: BLE001
-        return
+        return _nothing
     keep: list[str] = []
     for option in _WARM_OPTIONS:
         value = getattr(args, option, None)
@@ -193,18 +268,31 @@ def _warm(argv: Sequence[str]) -> None:
     if getattr(args, "no_inline_config", False):
         keep.append("--no-inline-config")
     langs = [args.lang] if getattr(args, "lang", None) else ["fr", "en"]
-    saved = sys.stdin
-    try:
-        for lang in langs:
-            data = _examples(lang).encode("utf-8")
-            for fmt in dict.fromkeys(("json", getattr(args, "format", None) or "text")):
-                sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-                main(["check", "--no-cache", "--exit-zero", "--lang", lang, "--format", fmt, *keep, "-"],
-                     io.StringIO(), io.StringIO())
-    except (Exception, SystemExit):  # noqa: BLE001, S110
-        pass
-    finally:
-        sys.stdin = saved
+    fmt_asked = getattr(args, "format", None) or "text"
+
+    def check(lang: str, text: str, fmt: str) -> None:
+        saved = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+        try:
+            main(["check", "--no-cache", "--exit-zero", "--lang", lang, "--format", fmt, *keep, "-"],
+                 io.StringIO(), io.StringIO())
+        except (Exception, SystemExit):  # noqa: BLE001, S110
+            pass
+        finally:
+            sys.stdin = saved
+
+    for lang in langs:
+        text = _examples(lang)
+        for fmt in dict.fromkeys(("json", fmt_asked)):
+            check(lang, text, fmt)
+    if os.environ.get("MTLINT_DAEMON_PRIME", "1") == "0":
+        return _nothing
+    short = _examples(langs[0], PRIME_CHARS)
+
+    def prime() -> None:
+        check(langs[0], short, fmt_asked)
+
+    return prime
 
 
 def _examples(lang: str, limit: int = 100_000) -> str:

@@ -244,6 +244,76 @@ def test_idle_process_exits_and_stop_works() -> None:
         shutil.rmtree(where, ignore_errors=True)
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+def _gone(pid: int, limit: float = 60) -> bool:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _one_child(pid: int, limit: float = 60) -> int:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        kids = _children(pid)
+        if len(kids) == 1:
+            return kids.pop()
+        time.sleep(0.1)
+    pytest.fail(f"the resident process has children {_children(pid)}, not one waiting copy")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_copy_waits_for_the_next_run_and_is_replaced() -> None:
+    """The resident process keeps one copy waiting for a run; the copy that takes a run is
+    replaced by a new one, so is a copy that dies while it waits, and a waiting copy leaves
+    when the resident process is killed."""
+    where = _short_dir()
+    try:
+        env = _env(where)
+        assert _run(env, "daemon", "start").returncode == 0
+        _wait_running(env)
+        lock = next(Path(where, f"mtlint-{os.getuid()}").glob("*.lock"))
+        holder = int(lock.read_text(encoding="ascii"))
+        first = _one_child(holder)
+        fresh = _run(env, "check", "--no-cache", "--format", "json", str(SEEDS))
+        out = _run(env, "check", "--daemon", "--no-cache", "--format", "json", str(SEEDS), timeout=120)
+        assert out.returncode == fresh.returncode == 1 and out.stdout == fresh.stdout
+        assert _gone(first)  # it took the run and left
+        second = _one_child(holder)
+        assert second != first
+        os.kill(second, 9)
+        assert _gone(second)
+        third = _one_child(holder)
+        assert third not in (first, second)
+        out = _run(env, "check", "--daemon", "--no-cache", "--format", "json", str(SEEDS), timeout=120)
+        assert out.stdout == fresh.stdout
+        waiting = _one_child(holder)
+        os.kill(holder, 9)
+        assert _gone(waiting)  # no orphan left waiting on the socket
+    finally:
+        _run(_env(where), "daemon", "stop")
+        shutil.rmtree(where, ignore_errors=True)
+
+
 def test_no_working_directory_means_checking_here(monkeypatch: pytest.MonkeyPatch) -> None:
     """A caller whose directory was removed is not sent anywhere, and starts nothing: its own
     process reports the problem as a run without --daemon would."""
