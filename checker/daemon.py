@@ -149,7 +149,7 @@ def serve(path: str, argv: Sequence[str]) -> None:
         os.close(lock)
 
 
-def _spare(listener: socket.socket, prime: Any, taken: int, alive: int) -> NoReturn:
+def _spare(listener: socket.socket, prime: Callable[[], None], taken: int, alive: int) -> NoReturn:
     """A copy made ahead of the next run: it primes itself (see ``_warm``), waits for a run, tells
     the resident process it took one (so that the next copy is made), runs it and exits."""
     import select
@@ -167,7 +167,7 @@ def _spare(listener: socket.socket, prime: Any, taken: int, alive: int) -> NoRet
                 os._exit(0)  # the resident process is gone
             try:
                 conn, _ = listener.accept()
-            except (BlockingIOError, InterruptedError, TimeoutError):
+            except (BlockingIOError, InterruptedError):  # another caller's connection went first, or a signal
                 continue
             if _same_user(conn):
                 break

@@ -76,15 +76,15 @@ def stat_keyed(pack_dirs: Iterable[Path], compute: Callable[[list[Path]], str], 
     root = cache_dir()
     if root is None:
         return compute(dirs)
-    walks = _WALKS
-    walked = walks.get(tuple(map(str, dirs))) if walks is not None else None
+    walks, names = _WALKS, tuple(map(str, dirs))
+    walked = walks.get(names) if walks is not None else None
     if walked is None:
         try:
             walked = _stat_listing(dirs)
         except OSError:
             return compute(dirs)
         if walks is not None:
-            walks[tuple(map(str, dirs))] = walked
+            walks[names] = walked
     listing, newest = walked
     import zlib
 
