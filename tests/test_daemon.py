@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from proc_util import alive, children
 
 from checker import launch, resident
 
@@ -244,28 +245,10 @@ def test_idle_process_exits_and_stop_works() -> None:
         shutil.rmtree(where, ignore_errors=True)
 
 
-def _children(pid: int) -> set[int]:
-    """The processes whose parent is `pid` (Linux /proc)."""
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                out.add(int(entry.name))
-    return out
-
-
 def _gone(pid: int, limit: float = 60) -> bool:
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            return True
-        if state == "Z":
+        if not alive(pid):
             return True
         time.sleep(0.1)
     return False
@@ -274,11 +257,11 @@ def _gone(pid: int, limit: float = 60) -> bool:
 def _one_child(pid: int, limit: float = 60) -> int:
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        kids = _children(pid)
+        kids = children(pid)
         if len(kids) == 1:
             return kids.pop()
         time.sleep(0.1)
-    pytest.fail(f"the resident process has children {_children(pid)}, not one waiting copy")
+    pytest.fail(f"the resident process has children {children(pid)}, not one waiting copy")
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")

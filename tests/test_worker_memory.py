@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from proc_util import alive, children
 
 from checker import Linter, parallel
 from checker.errors import UsageError
@@ -133,13 +134,6 @@ def test_profiling_keeps_one_job_here(tmp_path: Path, logged: Path, monkeypatch:
     assert set(_pids(logged)) == {os.getpid()}
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_workers_leave_when_the_main_process_is_killed(tmp_path: Path, jobs: str) -> None:
     """A worker sees end-of-file on its pipe once the main process is gone (it holds no copy of
@@ -155,32 +149,25 @@ def test_workers_leave_when_the_main_process_is_killed(tmp_path: Path, jobs: str
                              "--lang", "fr", "--files-from", str(listing)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    workers: list[int] = []
+    workers: set[int] = set()
     while proc.poll() is None and time.monotonic() < deadline and len(workers) < int(jobs):
         time.sleep(0.02)
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
     assert proc.poll() is None and workers, "the workers never started"
     proc.send_signal(signal.SIGKILL)
     try:
         proc.communicate(timeout=60)  # returns only once every worker has closed the inherited stderr
         for pid in workers:
             for _ in range(500):
-                if not _alive(pid):
+                if not alive(pid):
                     break
                 time.sleep(0.02)
             else:
                 pytest.fail(f"worker {pid} outlived the main process")
     finally:
         for pid in workers:  # a failing run leaves nothing behind
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return False
 
 
 def _run_in_daemonic(files: list[str], jobs: int, out: Any) -> None:
