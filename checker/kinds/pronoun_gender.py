@@ -30,7 +30,10 @@ counts only right after one of these words: German « sagte er », Italian « è
 ``reset_words`` (words, such as German masculine articles, that make the antecedent
 unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
 open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
-``min_female_pronouns`` (default 1).
+``min_female_pronouns`` (default 1), ``male_topics`` (masculine subject pronouns that are
+never reported, French « Il », but that make a man the topic of the sentence they open, unless
+the next word is one of ``topic_impersonal``, « Il faut », « Il y a »: a woman the same sentence
+names later, « Il ajoute que X… », does not become the antecedent of the next « dit-il »).
 """
 
 from __future__ import annotations
@@ -72,7 +75,10 @@ PARAMS = {
     "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
     "min_female_pronouns": param(int, default=1),
+    "male_topics": param(list, default=[], doc="sentence-opening masculine subjects that make a man the topic (French « Il »)"),
+    "topic_impersonal": param(list, default=[], doc="words after a male_topics word that make it impersonal (« Il faut »)"),
 }
+_TOPIC_SKIP = frozenset({"ne", "se"})  # « Il ne faut », « Il se peut »
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*+")
 _QUOTES_OPEN = "“«„"
@@ -122,6 +128,20 @@ def _named_on(words: list[tuple[int, int, str]], idx: int, text: str) -> bool:
         return False
     nxt = words[idx + 1]
     return nxt[2][:1].isupper() and text[words[idx][1] : nxt[0]] in (" ", "\u00a0")
+
+
+def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal: frozenset[str]) -> bool:
+    """The subject pronoun at idx opens a personal clause: the next word, past « ne » and « se »
+    (« n'y », « s'agit »), is no impersonal verb (« Il faut », « Il n'y a », « Il s'agit »)."""
+    for j in range(idx + 1, min(idx + 4, len(words))):
+        raw = text[words[j][0] : words[j][1]].casefold().replace("’", "'")
+        head, apos, rest = raw.partition("'")
+        if head == "n" and apos and rest:
+            return rest not in impersonal  # « n'y a »
+        if head in _TOPIC_SKIP and not apos:
+            continue  # « ne », « se »
+        return raw not in impersonal  # « faut », « s'agit »
+    return False
 
 
 def _line_start(text: str, i: int) -> bool:
@@ -182,6 +202,8 @@ def build(rule: Rule):  # noqa: ANN201
     impersonal = frozenset(w.casefold().replace("’", "'") for w in p["impersonal"])
     impersonal_after = frozenset(w.casefold() for w in p["impersonal_after"])
     clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
+    male_topics = frozenset(w.casefold() for w in p["male_topics"])
+    topic_impersonal = frozenset(w.casefold().replace("’", "'") for w in p["topic_impersonal"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
     min_female = p["min_female_pronouns"]
@@ -234,6 +256,8 @@ def build(rule: Rule):  # noqa: ANN201
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
                 continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
+            if key in male_topics and sent and narration[sent - 1] == start and _personal(text, words, idx, topic_impersonal):
+                last_m = sent  # « Il ajoute que … »: this sentence is about a man
             if not (cap and follows and prev_cap):
                 naming = None
             if naming and key not in pronouns and key not in female_names and key not in male_names:
@@ -291,15 +315,20 @@ def build(rule: Rule):  # noqa: ANN201
                     last = sent
             elif (
                 (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
-                and gender == "f" and sent - last <= window and last_m < last
-                and not inside[start] and sent not in both
+                and not inside[start]
                 and (not male_after or prev_key in male_after)
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
                 and key not in impersonal and prev_key not in impersonal_after
             ):
-                yield Hit(start, end, confidence=0.7)
-                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
-                continue
+                if gender == "f" and sent - last <= window and last_m < last and sent not in both:
+                    yield Hit(start, end, confidence=0.7)
+                    prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
+                    continue
+                # A masculine pronoun taken as a man's (the woman too far, a man named since, two
+                # people in the sentence): the man is the topic of this sentence, and a woman the
+                # same sentence names later (« Il ajoute que X … ») does not take his place for the
+                # next reporting clause.
+                last_m = sent
             if gender == "m":
                 last_m = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
             prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
