@@ -19,7 +19,9 @@ A noun's gender comes, in this order, from
 
 ``determiners``: ``word:f``/``word:m`` (« la:f », « tous les:m »); two-word determiners are
 allowed. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
-never reported (« mano », « modelo »).
+never reported (« mano », « modelo »). ``person_nouns``: nouns that stand for a person, and take
+that person's gender, when a capitalised word, a digit, a numeral or one of ``person_after``
+follows them (« la prix Nobel », « la numéro un »).
 """
 
 from __future__ import annotations
@@ -45,10 +47,13 @@ PARAMS = {
     "adjectives": param(list, default=[], doc="'masculine/feminine' adjective pairs"),
     "numerals": param(list, default=[], doc="words allowed between determiner and noun"),
     "exceptions": param(list, default=[]),
+    "person_nouns": param(list, default=[], doc="nouns naming a person before a name or number (« la prix Nobel »)"),
+    "person_after": param(list, default=[], doc="besides names, digits and numerals: words after a person noun (« un »)"),
     "min_length": param(int, default=3),
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
+_NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{N}]+)")
 
 
 def _pairs(entries: list[str], what: str) -> dict[str, str]:
@@ -91,6 +96,8 @@ def build(rule: Rule):  # noqa: ANN201
         shapes.append((end, known, unknown))
     numerals = {w.casefold() for w in p["numerals"]}
     exceptions = {w.casefold() for w in p["exceptions"]}
+    person_nouns = {w.casefold() for w in p["person_nouns"]}
+    person_after = {w.casefold() for w in p["person_after"]}
     below = p["unknown_below"]
     min_len = p["min_length"]
 
@@ -146,6 +153,11 @@ def build(rule: Rule):  # noqa: ANN201
             g, listed = gender(low, lex, lang)
             if g is None:
                 continue
+            if low in person_nouns:
+                m = _NEXT.match(text, w.end)
+                if m and (m.group(1)[:1].isupper() or m.group(1)[:1].isdigit() or m.group(1).casefold() in numerals
+                          or m.group(1).casefold() in person_after):
+                    continue  # « la prix Nobel », « la numéro un mondiale »: a woman, named by her title
             j = i - 1
             clash = False
             start = None

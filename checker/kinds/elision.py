@@ -132,7 +132,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if triggers is not None:
                 if nkey not in triggers:
                     continue
-            elif not starts_with_vowel_sound(nxt.text, ctx.primary):
+            elif not starts_with_vowel_sound(nxt.text, ctx.primary) or _letter_code(nxt.text):
                 continue
             if _phrase_excepted(tokens, i, phrases, longest_phrase):
                 continue
@@ -148,6 +148,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             yield Hit(tok.start, nxt.end, suggestions=(suggestion,))
 
     return check
+
+
+def _letter_code(word: str) -> bool:
+    """A letter named on its own or a code of letters and digits (« de A à Z », « de A3 à Baa2 »,
+    « de E1 »): read letter by letter, with or without elision; never reported."""
+    return len(word) == 1 or (word[:1].isupper() and any(c.isdigit() for c in word))
 
 
 def _only_gap(text: str, start: int, end: int) -> bool:
