@@ -105,7 +105,11 @@ class Rule:
 
 
 def lang_matches(pack_lang: str, doc_lang: str) -> bool:
-    """True when a pack for `pack_lang` applies to a document in `doc_lang` (fr applies to fr-CA)."""
+    """True when a pack for `pack_lang` applies to a document in `doc_lang` (fr applies to fr-CA).
+
+    A rule's ``lang`` may list several tags, comma-separated (``"fr,es,de"``): any of them."""
+    if "," in pack_lang:
+        return any(lang_matches(one.strip(), doc_lang) for one in pack_lang.split(",") if one.strip())
     p = pack_lang.lower().split("-")
     d = doc_lang.lower().split("-")
     return d[: len(p)] == p

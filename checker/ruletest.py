@@ -38,7 +38,7 @@ class Outcome:
 
 def example_lang(rule: Rule, example: Example) -> str:
     """An example's language: its own, else the rule's, else its pack's, else English."""
-    return example.lang or rule.lang or rule.pack.lang or "en"
+    return example.lang or (rule.lang or "").split(",")[0].strip() or rule.pack.lang or "en"
 
 
 def findings(rule: Rule, packs: Sequence[Any], text: str, example: Example) -> list[Any]:
