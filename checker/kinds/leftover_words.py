@@ -21,7 +21,12 @@ Then a vote: a lone short function word (two letters, or less frequent than
 ``window`` words) that is also a leftover of the same language. Adjacent
 leftovers make one finding.
 
-Never judged: capitalised words (names, titles), words inside quotation marks,
+A clause of at most ``short_clause`` words besides names (a caption, a greeting, the closing
+formula of a statement) made mostly of one source language's leftovers is too short for the
+foreign-passage rule: it is reported whole, and there only a capitalised word opening the
+clause is judged too, lowercased (« Saygıyla kamuoyuna duyurulur »).
+
+Never judged otherwise: capitalised words (names, titles), words inside quotation marks,
 URLs, handles and hashtags, name particles before a capitalised word (``van``,
 ``bin``, ``de``), and a function word between two capitalised words of its own
 language (``Game of Thrones`` in a French article is a title, ``Blue Night dan Summer Rain``
@@ -59,6 +64,7 @@ PARAMS = {
     "strong_zipf": param(float, default=6.5, doc="a function word this frequent (and 3+ letters) stands alone"),
     "window": param(int, default=3, doc="words between two leftovers that support each other"),
     "max_doc_zipf": param(float, default=4.6, doc="a word this frequent in the document's language is no leftover"),
+    "short_clause": param(int, default=5, doc="words (names aside) of a clause short enough to be reported whole when foreign"),
 }
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
@@ -93,6 +99,7 @@ class _Cand:
     end: int
     lang: str
     level: int
+    initial: bool = False  # a capitalised word opening its clause, judged lowercased
 
 
 @cache
@@ -118,6 +125,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     sources = [_WORDFREQ.get(s, s) for s in p["sources"]]
     margin, content_zipf, min_len = p["margin"], p["content_zipf"], p["content_min_len"]
     strong_zipf, window, max_doc = p["strong_zipf"], p["window"], p["max_doc_zipf"]
+    short_clause = p["short_clause"]
     template = p["lists"]
     if "{lang}" not in template:
         raise ValueError("lists must contain {lang}")
@@ -196,14 +204,19 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if g < len(guarded) and guarded[g][0] <= start < guarded[g][1]:
                 continue
             word = m.group()
+            initial = False
             if word != word.lower():
-                continue
+                # A capitalised word opening a line, a sentence or a clause (« Terima kasih… »,
+                # a caption) is judged lowercased, but counts only inside a short foreign clause.
+                if len(word) < 3 or word[1:] != word[1:].lower() or not _opens(text, start):
+                    continue
+                initial = True
             before = text[start - 1] if start else " "
             after = text[end:end + 2]
             if before in "./\\_-" or after[:1] in "/\\_" or (after[:1] == "." and after[1:2].isalnum()):
                 continue  # a piece of a domain name, a path or a credit line (ed/ama), not prose
             lowercase += 1
-            folded = fold(word)
+            folded = fold(word.lower()) if initial else fold(word)
             prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
             next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
                         and text[end:tokens[i + 1].start()].strip(" ") == "")
@@ -213,6 +226,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if found is None:
                 continue
             lang, level = found
+            if initial:
+                cands.append(_Cand(i, start, end, lang, level, True))
+                continue
             if prev_cap and next_cap:
                 if lang == title_language([fold(tokens[i - 1].group()), fold(tokens[i + 1].group())]):
                     continue  # a function word inside a title or name of its own language
@@ -220,9 +236,29 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                         and len(tokens[i - 1].group()) >= 2 and len(tokens[i + 1].group()) >= 2:
                     level = 2  # a conjunction of the source language joining two names or titles
             cands.append(_Cand(i, start, end, lang, level))
-        yield from _report(doc, _short_runs_only(doc, cands, tokens, own, function_words), window)
+        kept, whole = _short_runs_only(doc, cands, tokens, own, function_words, short_clause)
+        for first, last in whole:
+            yield Hit(first.start, last.end, confidence=0.85, args={"lang": _display(first.lang)})
+        yield from _report(doc, kept, window)
 
     return check
+
+
+_OPENERS = ".!?:;«“\"(—–\n"
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at `start` opens the text, a line, a sentence or a clause."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0\u202f":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS
+
+
+def _display(lang: str) -> str:
+    from checker.lang import display_name
+
+    return display_name(lang)
 
 
 def _before_name(tokens: list, i: int, text: str) -> bool:
@@ -239,16 +275,21 @@ def _before_name(tokens: list, i: int, text: str) -> bool:
 
 
 def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: frozenset[str],
-                     function_words) -> list[_Cand]:  # noqa: ANN001
+                     function_words, short_clause: int = 0,  # noqa: ANN001
+                     ) -> tuple[list[_Cand], list[tuple[_Cand, _Cand]]]:
     """Keep the leftovers of sentences written in the document's language.
 
     A sentence with fewer function words of the document's language than leftovers (or
-    fewer than two) is a foreign sentence, quoted or not: MT120's job, not a leftover.
+    fewer than two) is a foreign sentence, quoted or not: MT120's job, not a leftover, unless
+    it is too short for MT120 (at most ``short_clause`` words besides names: a caption, a greeting, the
+    closing formula of a statement), where most of its words that are not names are
+    leftovers of one language, two at least, one of them no mere rarity: it is then returned
+    whole, as (first, last) leftover. A capitalised candidate opening its clause counts only there.
     """
     import bisect
 
     if not cands:
-        return cands
+        return cands, []
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     tok_starts = [t.start() for t in tokens]
@@ -268,6 +309,7 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
             left, right = lo, hi  # a short reporting clause ("…," he concluded): judge the sentence
         by_clause.setdefault((left, right), []).append(c)
     keep: list[_Cand] = []
+    whole: list[tuple[_Cand, _Cand]] = []
     for (left, right), group in by_clause.items():
         a, b = bisect.bisect_left(tok_starts, left), bisect.bisect_left(tok_starts, right)
         words = [fold(t.group()) for t in tokens[a:b]]
@@ -275,8 +317,15 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
         theirs = function_words(group[0].lang)
         foreign = sum(1 for w in words if w in theirs and w not in own)
         if native >= 2 and native >= len(group) and native >= foreign:
-            keep.extend(group)
-    return sorted(keep, key=lambda c: c.start)
+            keep.extend(c for c in group if not c.initial)
+        elif len(group) >= 2:
+            # Names (capitalised words that open nothing) are no evidence either way.
+            plain = sum(1 for t in tokens[a:b] if not t.group()[:1].isupper()) + sum(c.initial for c in group)
+            family = {_family(c.lang) for c in group}
+            if plain <= short_clause and len(family) == 1 and 2 * len(group) >= plain \
+                    and max(c.level for c in group) >= 1:
+                whole.append((group[0], group[-1]))
+    return sorted(keep, key=lambda c: c.start), sorted(whole, key=lambda w: w[0].start)
 
 
 def _family(lang: str) -> str:
