@@ -30,6 +30,11 @@ only by accents. They are *not* variants, and stay silent, when:
 - both come after a first name (or before a surname) and those neighbours never
   agree: two people (``Jean Martin`` / ``Paul Martine``).
 
+A name the article writes capitalised at least twice (once inside a sentence) is also reported
+where it is written in lowercase (``qu'ashworth``, ``le président hollande`` is left alone:
+``hollande`` is a word), unless the lowercase form is a word of the language (Zipf ≥
+``lowered_zipf``) or appears as often as the capitalised one.
+
 A shared neighbour (``Aurélien Tchouaméni`` / ``Aurélien Tchouameni``) is
 evidence of one person: it overrides the frequency and count tests and raises
 the confidence.
@@ -76,9 +81,12 @@ PARAMS = {
     "feminine_endings": param(list, default=["a"], doc="final letters that make a female form (Maria, Kowalska)"),
     "endings": param(list, default=["s", "e", "es"], doc="inflection endings stripped before comparing stems"),
     "titles": param(list, default=[], doc="words before a name that are no first name (Mme, Dr, President)"),
+    "lowered_zipf": param(float, default=3.0, doc="a lowercase copy of a name this rare in the language is the name lowercased"),
 }
 
 _PART = regex.compile(r"[^-'’]+")
+# A capitalised neighbour this frequent is a sentence's first function word (« Les Martiens »), no first name.
+_FUNCTION_ZIPF = 5.5
 # What may precede a word that starts a clause (so its capital says nothing).
 _OPENERS = frozenset("«“\"‘'(—–-:[")
 # A title-case line: at least this many words, this share of them capitalised.
@@ -116,9 +124,13 @@ def build(rule: Rule):  # noqa: ANN201
     endings = tuple(sorted((_base(str(e)) for e in p["endings"]), key=len, reverse=True))
     titles = frozenset(fold(str(t)) for t in p["titles"])
 
+    lowered_zipf = p["lowered_zipf"]
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         spellings = _collect(doc, min_letters)
+        if spellings and lowered_zipf > 0:
+            yield from _lowered(doc, spellings, lang, min_letters, lowered_zipf)
         if len(spellings) < 2:
             return
         lower = {fold(t.text) for t in doc.words if t.text[:1].islower()}
@@ -187,6 +199,52 @@ def build(rule: Rule):  # noqa: ANN201
                 )
 
     return check
+
+
+def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_letters: int,
+             max_zipf: float) -> Iterator[Hit]:
+    """A name written in lowercase (« qu'ashworth ») where the article writes it capitalised more
+    often, at least twice and once inside a sentence: a name that lost its capital in
+    translation. The capitalised name must stand beside another capitalised word once (a full
+    name). Silent when the lowercase form is a word of the language (Zipf ≥ ``max_zipf``:
+    « rose », « pierre », « martin »), in a handle, hashtag, address or file name, on a line
+    that starts in lowercase (a post), or as frequent as the capitalised one."""
+    names: dict[str, _Spelling] = {}
+    for sp in spellings.values():
+        # A person's or a club's name: written beside another capitalised word at least once
+        # (« Callum Ashworth »), which demonyms and capitalised nouns (« les Albanais ») are not;
+        # « Les Martiens » at a sentence start does not count.
+        beside = [w for w in sp.before | sp.after if lexicon.zipf(w, lang) < _FUNCTION_ZIPF]
+        if len(sp.spans) >= 2 and not all(sp.initial) and beside and not any(c.isupper() for c in sp.text[1:]):
+            names[fold(sp.text)] = sp
+    if not names:
+        return
+    text = doc.prose
+    found: dict[str, list[tuple[int, int]]] = {}
+    for tok in doc.words:
+        if tok.text[:1].isupper():
+            continue
+        for m in _PART.finditer(tok.text):
+            part = m.group()
+            if len(part) < min_letters or not part.islower():
+                continue
+            sp = names.get(fold(part))
+            if sp is None:
+                continue
+            start, end = tok.start + m.start(), tok.start + m.end()
+            line = text.rfind("\n", 0, start) + 1
+            head = regex.match(r"[^\p{L}]*+(\p{L})", text[line:start + 1])
+            if head and head.group(1).islower():
+                continue  # a line written all in lowercase (a post, a tag list): informal, not a slip
+            if (start and text[start - 1] in "@#/._\\") or regex.match(r"[.@/_][\p{L}\p{N}]", text[end:end + 2]):
+                continue
+            found.setdefault(sp.text, []).append((start, end))
+    for name, spans in found.items():
+        sp = spellings[name]
+        if len(spans) >= len(sp.spans) or lexicon.zipf(name.lower(), lang) >= max_zipf:
+            continue
+        for start, end in spans:
+            yield Hit(start, end, (name,), confidence=0.8, args={"count": str(len(sp.spans))}, related=sp.spans[0])
 
 
 def _derived(a: str, b: str, endings: tuple[str, ...], feminine: frozenset[str]) -> bool:
