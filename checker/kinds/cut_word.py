@@ -2,7 +2,7 @@
 
 A caption, a teaser or a paragraph cut at a fixed number of characters ends on
 a fragment (``les mi``, ``gouverneme``, ``Verantwortl``) with no punctuation after
-it. The last word of a passage (or of a line in capitals, a crosshead) is
+it, or with the ellipsis the site put in place of the rest (``la fédéra...``). The last word of a passage (or of a line in capitals, a crosshead) is
 reported when it is no word of the document's language nor of English (Zipf below
 ``max_known`` in both lists), is at least ``min_len`` letters long, and is the beginning of a
 word of the language at least ``min_zipf`` frequent (``gouverneme`` →
@@ -30,9 +30,10 @@ PARAMS = {
     "min_len": param(int, default=2, doc="letters the fragment needs"),
     "min_zipf": param(float, default=3.0, doc="frequency of the word the fragment begins"),
     "max_known": param(float, default=2.0, doc="a last word this frequent in the language (or English) is a word"),
+    "max_known_ellipsis": param(float, default=1.5, doc="the same before an ellipsis, where a rare whole word is likelier"),
 }
 
-_LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/._'’-])(\p{L}[\p{L}\p{M}]*+)[ \t]*+$")
+_LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/._'’-])(\p{L}[\p{L}\p{M}]*+)(?:\.{3}|…)?[ \t]*+$")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]{2,}+")
 _ROMAN = regex.compile(r"[IVXLCDM]++|[ivxlcdm]++")
 
@@ -60,6 +61,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Read the params; the word list loads lazily."""
     min_len, min_zipf = rule.params["min_len"], rule.params["min_zipf"]
     max_known = rule.params["max_known"]
+    max_known_ellipsis = rule.params["max_known_ellipsis"]
     if min_len < 1:
         raise ValueError("min_len must be >= 1")
 
@@ -94,7 +96,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if word[0].isupper() and not caps_line and not (lang == "de" and len(word) >= 5):
                 continue  # a name at the end of a line (German nouns are capitalised)
             folded = word.lower()
-            if lexicon.zipf(folded, lang) >= max_known or _small_zipf(folded, "en") >= max_known:
+            known = max_known_ellipsis if m.end(1) < m.end() and text[m.end(1)] in ".…" else max_known
+            if lexicon.zipf(folded, lang) >= known or _small_zipf(folded, "en") >= known:
                 continue  # a word (the lists also hold web fragments, at very low frequencies)
             if doc_words is None:
                 doc_words = sorted({w.lower() for w in _WORD.findall(text)})
