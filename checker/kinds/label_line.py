@@ -22,7 +22,10 @@ Under a heading of ``toc_labels`` (``Contents``), the bulleted or numbered
 short lines that follow are the table of contents: reported with the heading.
 In the first lines, a headline's suffix that is a label (``Title – Latest
 news``) is reported alone. A breadcrumb trail (``Accueil > Sport > Football``) opening with one of the
-``home_labels`` is reported too.
+``home_labels`` is reported too, and so is a trail without one when its shape leaves no doubt: two
+to six capitalised sections of one to three words, joined by one spaced ``>`` or ``›`` (``Sport >
+Football > Arabie saoudite``), or, in the first lines only, by at least two ``»`` or ``|``
+(``Esportes | Futebol | Turquia``).
 
 params: ``lists`` (files), ``home_labels``, ``toc_labels``, ``networks`` (file of social network names, accepted
 in label bars), ``max_words``.
@@ -55,6 +58,8 @@ _BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 _SUFFIX = regex.compile(r"[ \t\u00a0]+[–—|-][ \t\u00a0]+(?=[^–—|\n]{2,60}$)")
 _HEAD_LINES = 3  # a headline's site suffix is looked for in the first lines only
 _CRUMB = regex.compile(r"[ \t\u00a0]*[>›»/|][ \t\u00a0]*")
+_TRAIL = regex.compile(r"[ \t\u00a0]+([>›»|])[ \t\u00a0]+")
+_SECTION = regex.compile(r"\p{Lu}[\p{L}\p{M}\p{N}'’&-]*+(?:[ \u00a0][\p{L}\p{M}\p{N}'’&-]++){0,2}+")
 _PREFIX_SEP = regex.compile(r"[ \t\u00a0\u202f]*(?::|：|[–—-](?=[ \t\u00a0])|»|›|>)[ \t\u00a0\u202f]*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MAX_LINE = 400  # characters: a longer line is prose, never a label line
@@ -128,6 +133,18 @@ def build(rule: Rule):  # noqa: ANN201
             return False
         return all(1 <= len(_WORD.findall(x)) <= 5 for x in parts[1:])
 
+    def bare_trail(text: str, head: bool) -> bool:
+        """« Sport > Football > Arabie saoudite »: a trail of sections without a home label."""
+        if "«" in text or "“" in text:
+            return False
+        pieces = _TRAIL.split(text)
+        parts, seps = pieces[0::2], set(pieces[1::2])
+        if not 2 <= len(parts) <= 6 or len(seps) != 1:
+            return False
+        if seps <= {"»", "|"} and (len(parts) < 3 or not head):
+            return False
+        return all(len(x) <= 30 and _SECTION.fullmatch(x) for x in parts)
+
     def is_label_line(text: str) -> bool:
         key = _key(text)
         if not key:
@@ -186,7 +203,8 @@ def build(rule: Rule):  # noqa: ANN201
                     skip_to = end
                     yield Hit(s, end, confidence=0.8)
                     continue
-            if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)):
+            if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)) \
+                    or (home and bare_trail(text, seen <= _HEAD_LINES)):
                 yield Hit(s, e, confidence=0.85)
             elif seen <= _HEAD_LINES:
                 cut = suffix(text)
