@@ -184,6 +184,7 @@ def build(rule: Rule):  # noqa: ANN201
         sent_starts = _StartSet(text)
         surnames: dict[str, str | None] = {}
         out: list[tuple] = []
+        prev_body = False  # the last name run is an organisation's
         i, n = 0, len(words)
         while i < n:
             w = words[i]
@@ -250,8 +251,11 @@ def build(rule: Rule):  # noqa: ANN201
                 for k in keys:
                     if k not in given and k not in surnames:
                         surnames[k] = gender
-            if out and out[-1][3] == "name" and _LIST_GAP.fullmatch(text[out[-1][1] : run[0].start]):
+            if out and out[-1][3] == "name" and not prev_body and _LIST_GAP.fullmatch(text[out[-1][1] : run[0].start]):
                 gender = None  # one of a list of people: a later pronoun may be anyone's
+            # A run of capitalised common words (« the Bandung Transportation Agency ») is a body, not
+            # a person: the name after it (« …, Rina Marlina, ») is its head, not one of a list.
+            prev_body = gender is None and not first_gender and len(run) >= 2 and any(_common(k, lang) for k in keys)
             out.append((run[0].start, run[-1].end, gender, "name", j))
             i = j
         return out
