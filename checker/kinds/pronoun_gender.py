@@ -27,6 +27,9 @@ with a hyphen to an inverted verb, French « a-t-il », « dit-il »: only these
 language whose masculine pronoun also stands for things), ``male_after`` (the masculine word
 counts only right after one of these words: German « sagte er », Italian « è andato »),
 ``male_not_before`` (it does not count before one of these: Italian « è morto il padre »),
+``female_endings`` (endings of capitalised role nouns that name a woman, German
+« Vereinspräsidentin », « Trainerin »), ``male_before`` (it also counts right before one of these, one or two words: French « Il a
+ajouté », German « Er sagte », Portuguese « Ele disse »),
 ``reset_words`` (words, such as German masculine articles, that make the antecedent
 unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
 open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
@@ -75,6 +78,8 @@ PARAMS = {
     "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
     "min_female_pronouns": param(int, default=1),
+    "female_endings": param(list, default=[], doc="endings of capitalised role nouns that name a woman (German -erin, -entin)"),
+    "male_before": param(list, default=[], doc="a masculine word also counts right before one of these (one or two words: « a ajouté »)"),
     "male_topics": param(list, default=[], doc="sentence-opening masculine subjects that make a man the topic (French « Il »)"),
     "topic_impersonal": param(list, default=[], doc="words after a male_topics word that make it impersonal (« Il faut »)"),
 }
@@ -144,6 +149,18 @@ def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal
     return False
 
 
+def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str]) -> bool:
+    """The one or two words after idx, in the same clause, make one of ``phrases`` (« a ajouté »)."""
+    out = []
+    for j in range(idx + 1, min(idx + 3, len(words))):
+        if text[words[j - 1][1] : words[j][0]].strip(" \u00a0"):
+            break
+        out.append(text[words[j][0] : words[j][1]].casefold().replace("’", "'"))
+        if " ".join(out) in phrases:
+            return True
+    return False
+
+
 def _line_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\u00a0":
@@ -203,6 +220,8 @@ def build(rule: Rule):  # noqa: ANN201
     impersonal_after = frozenset(w.casefold() for w in p["impersonal_after"])
     clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
     male_topics = frozenset(w.casefold() for w in p["male_topics"])
+    female_endings = tuple(w.casefold() for w in p["female_endings"])
+    male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"])
     topic_impersonal = frozenset(w.casefold().replace("’", "'") for w in p["topic_impersonal"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
@@ -256,7 +275,9 @@ def build(rule: Rule):  # noqa: ANN201
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
                 continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
-            if key in male_topics and sent and narration[sent - 1] == start and _personal(text, words, idx, topic_impersonal):
+            speaks = bool(male_before) and key in male_pronouns and _next_in(text, words, idx, male_before)
+            if not speaks and key in male_topics and sent and narration[sent - 1] == start \
+                    and _personal(text, words, idx, topic_impersonal):
                 last_m = sent  # « Il ajoute que … »: this sentence is about a man
             if not (cap and follows and prev_cap):
                 naming = None
@@ -275,6 +296,9 @@ def build(rule: Rule):  # noqa: ANN201
                 # words of the name are learned, so a later bare « X » or « Y » is her too.
                 gender, last, naming = "f", sent, "f"
                 learn(key, "f")
+            elif cap and female_endings and len(key) > 6 and key.endswith(female_endings) and not (follows and prev_cap):
+                # « Vereinspräsidentin Ayşe Demir », « Trainerin »: a role noun that names a woman
+                gender, last, naming = "f", sent, "f"
             elif cap and key in surnames and key not in pronouns:
                 gender = surnames[key]
                 if gender == "f":
@@ -314,9 +338,9 @@ def build(rule: Rule):  # noqa: ANN201
                 if gender == "f":
                     last = sent
             elif (
-                (key in male_pronouns or male_suffixes and "-" in key and key.endswith(male_suffixes))
+                (bool(male_suffixes) and "-" in key and key.endswith(male_suffixes)
+                 or key in male_pronouns and ((not male_after and not male_before) or prev_key in male_after or speaks))
                 and not inside[start]
-                and (not male_after or prev_key in male_after)
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
                 and key not in impersonal and prev_key not in impersonal_after
             ):
