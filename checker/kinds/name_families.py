@@ -16,7 +16,8 @@ written inconsistently:
   form (``GALATASARAY`` in a heading) is typography, not a variant;
 - ``joints``: the same name with hyphens in one place and spaces in another
   (``Saint-Germain-en-Laye`` / ``Saint Germain en Laye``), or split in one place and
-  joined in another (``Wiranegara`` / ``Wira Negara``).
+  joined in another (``Wiranegara`` / ``Wira Negara``), or a syllable hyphen in one place and
+  none in another (``Da-eun`` / ``Daeun``).
 
 Silent: spellings that are frequent words (Zipf ≥ ``common_zipf`` in the language
 or English: ``Sarah`` / ``Sara`` are two first names, ``Marie`` / ``Maria``), forms
@@ -196,7 +197,7 @@ def build(rule: Rule):  # noqa: ANN201
 
         # 4. Joints: hyphens vs spaces, split vs joined.
         if "joints" in modes:
-            yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters)
+            yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang)
 
     return check
 
@@ -525,7 +526,7 @@ def _subsequence(short: list[str], long_: list[str]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
-def _joints(text, forms, joint_words, sentences_of, emit, min_letters) -> Iterator[Hit]:  # noqa: ANN001
+def _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang) -> Iterator[Hit]:  # noqa: ANN001
     """Names hyphenated in one place and spaced in another; split in one place and joined in another."""
     hyphenated: dict[tuple[str, ...], _Form] = {}
     for f in forms.values():
@@ -540,6 +541,22 @@ def _joints(text, forms, joint_words, sentences_of, emit, min_letters) -> Iterat
     for f in forms.values():
         if "-" not in f.text and _is_capitalised(f.text) and len(f.text) >= 2 * min_letters:
             joined[f.text.casefold()] = f
+    # « Da-eun » / « Daeun », « Ji-hoon » / « Jihoon »: a syllable hyphen in one place, none in another.
+    syllables: dict[str, _Form] = {}
+    for f in forms.values():
+        parts = f.text.split("-")
+        # The lowercase syllables are no words (« Est-elle », « Aéro-ville » are not names).
+        if len(parts) >= 2 and parts[0][:1].isupper() and parts[0][1:].islower() and all(
+                x.isalpha() and x.islower() and lexicon.zipf(x, lang) < 3.0 for x in parts[1:]):
+            syllables[f.text.replace("-", "").casefold()] = f
+    for f in forms.values():
+        other = syllables.get(f.text.casefold()) if "-" not in f.text and _is_capitalised(f.text) else None
+        if other is None or len(f.text) < min_letters or sentences_of(f.spans) & sentences_of(other.spans):
+            continue
+        if len(f.spans) > len(other.spans):
+            yield from emit(other.spans, f.spans, f.text, 0.6)
+        else:
+            yield from emit(f.spans, other.spans, other.text, 0.85 if len(other.spans) > len(f.spans) else 0.6)
     if not hyphenated and not joined:
         return
     # Spaced sequences of name words (single spaces, same line).
