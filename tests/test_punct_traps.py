@@ -12,7 +12,9 @@ from checker.engine import Engine
 from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
-PUNCT = [r for r in RULESET.rules if r.category == "punctuation"]
+# Punctuation rules, and MT242 (a missing space after a mark, filed under glued-words: two words
+# joined by extraction), whose traps are the same.
+PUNCT = [r for r in RULESET.rules if r.category == "punctuation" or r.code == "MT242"]
 
 
 def _findings(text: str, lang: str, codes: set[str] | None = None) -> list[tuple[str, str]]:
