@@ -11,7 +11,8 @@ enough to be text rather than a name:
 
 - ideographic and syllabic scripts (Han, Hiragana, Katakana, Hangul, Thai, …):
   ``min_cjk`` characters or more, or with kana/hangul and ``min_cjk_kana`` or more
-  (``鈴木一朗`` alone, a name given with its original spelling, is not reported);
+  (``鈴木一朗`` alone, a name given with its original spelling, is not reported), or
+  ``min_line_cjk`` when the block is the whole line (a credit or a caption: ``责任编辑：王磊``);
 - alphabetic scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari, …):
   ``min_words`` words or more (``Саамы в России``, a native name in an
   infobox, is not).
@@ -19,7 +20,7 @@ enough to be text rather than a name:
 A block wholly inside parentheses or brackets is an original spelling given as a
 gloss (``Vladimir Poutine (Владимир Владимирович Путин)``) and is not reported.
 
-params: ``min_cjk``, ``min_cjk_kana``, ``min_words`` (above), ``max_gap`` (the
+params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words`` (above), ``max_gap`` (the
 longest run of spaces, digits and punctuation inside a block).
 """
 
@@ -42,6 +43,7 @@ PARAMS = {
     "min_cjk_kana": param(int, default=6, doc="characters a block with kana or hangul needs"),
     "min_words": param(int, default=4, doc="words an alphabetic-script block needs"),
     "max_gap": param(int, default=40, doc="longest run of non-letters inside a block"),
+    "min_line_cjk": param(int, default=4, doc="ideographic characters a block that fills its whole line needs"),
 }
 
 # Scripts named in messages, with the language they most often mean.
@@ -59,6 +61,7 @@ _SCRIPT_RE = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
 # Letters of any script but Latin (and marks attached to them); Common characters are gaps.
 _FOREIGN = regex.compile(r"[\p{L}\p{M}--\p{Latin}--\p{Script=Common}--\p{Script=Inherited}]++", regex.V1)
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
+_ANY_LETTER = regex.compile(r"\p{L}")
 _CLOSERS = "。．.!?！？」』》〉）)】〕\"”»"
 
 # The scripts a language is written in (besides Latin, always allowed).
@@ -119,10 +122,19 @@ def _enclosed(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether no letter stands on the line of [start, end) outside it."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return not _ANY_LETTER.search(text, left, start) and not _ANY_LETTER.search(text, end, right)
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Validate the thresholds."""
     p = rule.params
     min_cjk, min_kana, min_words, max_gap = p["min_cjk"], p["min_cjk_kana"], p["min_words"], p["max_gap"]
+    min_line_cjk = p["min_line_cjk"]
     if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
         raise ValueError("thresholds must be positive")
 
@@ -150,6 +162,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             words = len(block)
             if cjk:
                 big = chars >= min_cjk or (kana and chars >= min_kana)
+                # A line of its own (a credit, a caption, a slogan) is text, not a name given in its
+                # original spelling beside the translation: « 责任编辑：王磊 ».
+                big = big or (chars >= min_line_cjk and _whole_line(text, start, end))
             else:
                 big = words >= min_words
             if big and not enclosed and doc.is_prose(start, end):
