@@ -73,6 +73,14 @@ def _key(text: str) -> str:
     return _DIGITS.sub("0", _NON_WORD.sub(" ", fold(text))).strip()
 
 
+def _word_of(text: str, lang: str) -> bool:
+    """Whether the one word of `text` is a frequent word of the document's language."""
+    from checker import lexicon
+
+    word = _WORD.search(text)
+    return bool(word) and lexicon.zipf(word.group().casefold(), lang) >= 5.0
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Read the label lists into a whole-line set and a prefix set."""
     files = [str(x) for x in rule.params["lists"]]
@@ -203,6 +211,8 @@ def build(rule: Rule):  # noqa: ANN201
                     skip_to = end
                     yield Hit(s, end, confidence=0.8)
                     continue
+            if text[-1:] in "?!" and " " not in text.rstrip(" ?!\u00a0\u202f") and _word_of(text, ctx.primary):
+                continue  # « Comment ? » in a dialogue: a word of the language asked, not the label "Comment"
             if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)) \
                     or (home and bare_trail(text, seen <= _HEAD_LINES)):
                 yield Hit(s, e, confidence=0.85)
