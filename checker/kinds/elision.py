@@ -153,7 +153,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 def _letter_code(word: str) -> bool:
     """A letter named on its own or a code of letters and digits (« de A à Z », « de A3 à Baa2 »,
     « de E1 »): read letter by letter, with or without elision; never reported."""
-    return len(word) == 1 or (word[:1].isupper() and any(c.isdigit() for c in word))
+    return (len(word) == 1 and word.isupper()) or (word[:1].isupper() and any(c.isdigit() for c in word))
 
 
 def _only_gap(text: str, start: int, end: int) -> bool:

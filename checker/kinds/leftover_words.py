@@ -244,6 +244,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     return check
 
 
+def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
+    """Whether the clause [left, right) is alone on its line, or among words of the document's
+    language: not one sentence of a longer foreign passage, which MT120 reports."""
+    start = text.rfind("\n", 0, left) + 1
+    end = text.find("\n", right)
+    end = len(text) if end < 0 else end
+    rest = [fold(m.group()) for m in _WORD.finditer(text, start, left)] + \
+        [fold(m.group()) for m in _WORD.finditer(text, right, end)]
+    return len(rest) <= 1 or sum(1 for w in rest if w in own) >= 2
+
+
 _OPENERS = ".!?:;«“\"(—–\n"
 
 
@@ -323,7 +334,7 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
             plain = sum(1 for t in tokens[a:b] if not t.group()[:1].isupper()) + sum(c.initial for c in group)
             family = {_family(c.lang) for c in group}
             if plain <= short_clause and len(family) == 1 and 2 * len(group) >= plain \
-                    and max(c.level for c in group) >= 1:
+                    and max(c.level for c in group) >= 1 and _alone(text, left, right, own):
                 whole.append((group[0], group[-1]))
     return sorted(keep, key=lambda c: c.start), sorted(whole, key=lambda w: w[0].start)
 
