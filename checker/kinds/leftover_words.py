@@ -252,9 +252,12 @@ def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
     end = len(text) if end < 0 else end
     rest = [fold(m.group()) for m in _WORD.finditer(text, start, left)] + \
         [fold(m.group()) for m in _WORD.finditer(text, right, end)]
-    return len(rest) <= 1 or sum(1 for w in rest if w in own) >= 2
+    return len(rest) < _PASSAGE_WORDS or sum(1 for w in rest if w in own) >= 2
 
 
+# The words MT120 (foreign-passage) needs before it reports a passage: a shorter rest of the
+# line cannot make the clause part of one.
+_PASSAGE_WORDS = 5
 _OPENERS = ".!?:;«“\"(—–\n"
 
 
