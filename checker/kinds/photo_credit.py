@@ -24,6 +24,7 @@ agencies and stock libraries that may stand alone in brackets), ``max_words``,
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -156,7 +157,8 @@ def build(rule: Rule):  # noqa: ANN201
         prose = doc.prose
         for line in doc.lines:
             s, e = line.start, line.end
-            while s < e and prose[s].isspace():
+            # Leading white space, and the pictograms some sites print before a credit (📸, 🎥).
+            while s < e and (prose[s].isspace() or unicodedata.category(prose[s]) == "So" or prose[s] == "\ufe0f"):
                 s += 1
             while e > s and prose[e - 1].isspace():
                 e -= 1
