@@ -15,14 +15,16 @@ from mtpages import measure
 
 FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
-        "boilerplate": 29, "locale-format": 28, "untranslated": 9, "mistranslation": 3, "duplication": 9,
-        "glued-words": 8, "grammar": 4, "encoding": 14, "calque": 8, "social-embed": 18, "truncation": 3,
-        "punctuation": 7, "non-word": 8, "mangled-name": 3, "inconsistency": 5,
+        "boilerplate": 29, "locale-format": 28, "social-embed": 18, "encoding": 14,
+        "duplication": 9, "untranslated": 9, "calque": 8, "glued-words": 8, "non-word": 8,
+        "punctuation": 7, "inconsistency": 5, "truncation": 5, "grammar": 4, "mangled-name": 3,
+        "mistranslation": 3,
     },
     "held-out": {
-        "boilerplate": 15, "locale-format": 15, "calque": 3, "untranslated": 10, "social-embed": 13,
-        "duplication": 5, "mangled-name": 4, "encoding": 10, "non-word": 5, "inconsistency": 3,
-        "punctuation": 9, "grammar": 1, "truncation": 2, "mistranslation": 2, "glued-words": 2,
+        "boilerplate": 15, "locale-format": 15, "social-embed": 13, "encoding": 10,
+        "untranslated": 10, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 4,
+        "truncation": 4, "calque": 3, "inconsistency": 3, "glued-words": 2, "mistranslation": 2,
+        "grammar": 1,
     },
 }
 
