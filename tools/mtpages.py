@@ -12,7 +12,7 @@ leave alone: Al Pacino, von der Leyen, an agency dateline…).
 - ``written-first``: the first 20 pages. Mechanisms were improved while looking at
   what mtlint missed on them, so they measure progress, not generalisation.
 - ``held-out``: 16 pages written afterwards by someone who saw neither mtlint nor the
-  first set; only their summary figures were looked at. They are the nearer measure
+  first set; only their summary figures (and two trap alarms) were looked at. They are the nearer measure
   of how mtlint does on pages nobody tuned it on.
 
     python tools/mtpages.py [--set written-first|held-out|all] [--misses] [--json]
