@@ -124,9 +124,12 @@ def _enclosed(text: str, start: int, end: int) -> bool:
 
 def _whole_line(text: str, start: int, end: int) -> bool:
     """Whether no letter stands on the line of [start, end) outside it."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    right = len(text) if right < 0 else right
+    reach = 200  # a caption or credit line is short: farther than this, it is no line of its own
+    left = text.rfind("\n", max(0, start - reach), start)
+    right = text.find("\n", end, end + reach)
+    if (left < 0 and start > reach) or (right < 0 and len(text) - end > reach):
+        return False
+    left, right = left + 1, len(text) if right < 0 else right
     return not _ANY_LETTER.search(text, left, start) and not _ANY_LETTER.search(text, end, right)
 
 

@@ -247,9 +247,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
     """Whether the clause [left, right) is alone on its line, or among words of the document's
     language: not one sentence of a longer foreign passage, which MT120 reports."""
-    start = text.rfind("\n", 0, left) + 1
-    end = text.find("\n", right)
-    end = len(text) if end < 0 else end
+    # At most _LINE_REACH characters either side: a huge single line costs each clause no more.
+    start = max(text.rfind("\n", max(0, left - _LINE_REACH), left) + 1, left - _LINE_REACH)
+    end = text.find("\n", right, right + _LINE_REACH)
+    end = min(len(text), right + _LINE_REACH) if end < 0 else end
     rest = [fold(m.group()) for m in _WORD.finditer(text, start, left)] + \
         [fold(m.group()) for m in _WORD.finditer(text, right, end)]
     return len(rest) < _PASSAGE_WORDS or sum(1 for w in rest if w in own) >= 2
@@ -258,6 +259,7 @@ def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
 # The words MT120 (foreign-passage) needs before it reports a passage: a shorter rest of the
 # line cannot make the clause part of one.
 _PASSAGE_WORDS = 5
+_LINE_REACH = 400
 _OPENERS = ".!?:;«“\"(—–\n"
 
 

@@ -232,8 +232,8 @@ def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_lett
             if sp is None:
                 continue
             start, end = tok.start + m.start(), tok.start + m.end()
-            line = text.rfind("\n", 0, start) + 1
-            head = regex.match(r"[^\p{L}]*+(\p{L})", text[line:start + 1])
+            line = text.rfind("\n", max(0, start - 300), start) + 1  # a post's line is short
+            head = regex.match(r"[^\p{L}]*+(\p{L})", text[line:start + 1]) if line or start <= 300 else None
             if head and head.group(1).islower():
                 continue  # a line written all in lowercase (a post, a tag list): informal, not a slip
             if (start and text[start - 1] in "@#/._\\") or regex.match(r"[.@/_][\p{L}\p{N}]", text[end:end + 2]):
