@@ -553,10 +553,7 @@ def _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang) -> 
         other = syllables.get(f.text.casefold()) if "-" not in f.text and _is_capitalised(f.text) else None
         if other is None or len(f.text) < min_letters or sentences_of(f.spans) & sentences_of(other.spans):
             continue
-        if len(f.spans) > len(other.spans):
-            yield from emit(other.spans, f.spans, f.text, 0.6)
-        else:
-            yield from emit(f.spans, other.spans, other.text, 0.85 if len(other.spans) > len(f.spans) else 0.6)
+        yield from _minority(emit, f.spans, f.text, other.spans, other.text)
     if not hyphenated and not joined:
         return
     # Spaced sequences of name words (single spaces, same line).
@@ -587,19 +584,22 @@ def _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang) -> 
         f = hyphenated[key]
         if sentences_of(spans) & sentences_of(f.spans):
             continue
-        if len(spans) > len(f.spans):
-            yield from emit(f.spans, spans, text[spans[0][0]:spans[0][1]], 0.6)
-        else:
-            yield from emit(spans, f.spans, f.text, 0.85 if len(f.spans) > len(spans) else 0.6)
+        yield from _minority(emit, spans, text[spans[0][0]:spans[0][1]], f.spans, f.text)
     for joint, occs in split_pairs.items():
         f = joined[joint]
         spans = [(s, e) for s, e, _ in occs]
         if sentences_of(spans) & sentences_of(f.spans):
             continue
-        if len(spans) > len(f.spans):
-            yield from emit(f.spans, spans, occs[0][2], 0.6)
-        else:
-            yield from emit(spans, f.spans, f.text, 0.85 if len(f.spans) > len(spans) else 0.6)
+        yield from _minority(emit, spans, occs[0][2], f.spans, f.text)
+
+
+def _minority(emit, a: list[tuple[int, int]], a_text: str, b: list[tuple[int, int]], b_text: str,  # noqa: ANN001
+              ) -> Iterator[Hit]:
+    """Of two writings of one name, report the rarer (``a`` on a tie) with the other as the model."""
+    if len(a) > len(b):
+        yield from emit(b, a, a_text, 0.6)
+    else:
+        yield from emit(a, b, b_text, 0.85 if len(b) > len(a) else 0.6)
 
 
 def _sentence_firsts(doc: Document) -> set[int]:
