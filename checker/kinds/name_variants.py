@@ -87,6 +87,9 @@ PARAMS = {
 _PART = regex.compile(r"[^-'’]+")
 # A capitalised neighbour this frequent is a sentence's first function word (« Les Martiens »), no first name.
 _FUNCTION_ZIPF = 5.5
+_FIRST_LETTER = regex.compile(r"[^\p{L}]*+(\p{L})")
+# After a word: the rest of an address, a handle or a file name (« ashworth.com », « ashworth_fc »).
+_ADDRESS_PART = regex.compile(r"[.@/_][\p{L}\p{N}]")
 # What may precede a word that starts a clause (so its capital says nothing).
 _OPENERS = frozenset("«“\"‘'(—–-:[")
 # A title-case line: at least this many words, this share of them capitalised.
@@ -215,12 +218,13 @@ def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_lett
         # (« Callum Ashworth »), which demonyms and capitalised nouns (« les Albanais ») are not;
         # « Les Martiens » at a sentence start does not count.
         beside = [w for w in sp.before | sp.after if lexicon.zipf(w, lang) < _FUNCTION_ZIPF]
-        if len(sp.spans) >= 2 and not all(sp.initial) and beside and not any(c.isupper() for c in sp.text[1:]):
+        if len(sp.spans) >= 2 and not all(sp.initial) and beside and not any(c.isupper() for c in sp.text[1:]) \
+                and lexicon.zipf(sp.text.lower(), lang) < max_zipf:
             names[fold(sp.text)] = sp
     if not names:
         return
     text = doc.prose
-    found: dict[str, list[tuple[int, int]]] = {}
+    found: dict[str, tuple[_Spelling, list[tuple[int, int]]]] = {}
     for tok in doc.words:
         if tok.text[:1].isupper():
             continue
@@ -233,15 +237,14 @@ def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_lett
                 continue
             start, end = tok.start + m.start(), tok.start + m.end()
             line = text.rfind("\n", max(0, start - 300), start) + 1  # a post's line is short
-            head = regex.match(r"[^\p{L}]*+(\p{L})", text[line:start + 1]) if line or start <= 300 else None
+            head = _FIRST_LETTER.match(text, line, start + 1) if line or start <= 300 else None
             if head and head.group(1).islower():
                 continue  # a line written all in lowercase (a post, a tag list): informal, not a slip
-            if (start and text[start - 1] in "@#/._\\") or regex.match(r"[.@/_][\p{L}\p{N}]", text[end:end + 2]):
+            if (start and text[start - 1] in "@#/._\\") or _ADDRESS_PART.match(text, end):
                 continue
-            found.setdefault(sp.text, []).append((start, end))
-    for name, spans in found.items():
-        sp = spellings[name]
-        if len(spans) >= len(sp.spans) or lexicon.zipf(name.lower(), lang) >= max_zipf:
+            found.setdefault(sp.text, (sp, []))[1].append((start, end))
+    for name, (sp, spans) in found.items():
+        if len(spans) >= len(sp.spans):
             continue
         for start, end in spans:
             yield Hit(start, end, (name,), confidence=0.8, args={"count": str(len(sp.spans))}, related=sp.spans[0])
