@@ -237,8 +237,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     level = 2  # a conjunction of the source language joining two names or titles
             cands.append(_Cand(i, start, end, lang, level))
         kept, whole = _short_runs_only(doc, cands, tokens, own, function_words, short_clause)
-        for first, last in whole:
-            yield Hit(first.start, last.end, confidence=0.85, args={"lang": _display(first.lang)})
+        if whole:
+            from checker.lang import display_name
+
+            for first, last in whole:
+                yield Hit(first.start, last.end, confidence=0.85, args={"lang": display_name(first.lang)})
         yield from _report(doc, kept, window)
 
     return check
@@ -269,12 +272,6 @@ def _opens(text: str, start: int) -> bool:
     while j >= 0 and text[j] in " \t\u00a0\u202f":
         j -= 1
     return j < 0 or text[j] in _OPENERS
-
-
-def _display(lang: str) -> str:
-    from checker.lang import display_name
-
-    return display_name(lang)
 
 
 def _before_name(tokens: list, i: int, text: str) -> bool:
