@@ -124,3 +124,28 @@ def test_pathological_inputs_stay_fast() -> None:
         t0 = time.perf_counter()
         engine.check(Document(text, "a.txt", "fr"))
         assert time.perf_counter() - t0 < 3.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "month"),
+    [
+        ("es", "Por Redacción Noticias Del Valle · 9 de Abril de 2025\n", "Abril"),
+        ("it", "di Redazione Sport Notizie Oggi | 3 Ottobre 2025\n", "Ottobre"),
+        ("pt", "Por Agência Rede Norte Notícias — 21 de Maio de 2025\n", "Maio"),
+    ],
+)
+def test_byline_date_is_judged_apart_from_the_outlet_name(lang: str, text: str, month: str) -> None:
+    # The outlet's capitalised name before the separator does not make the date a title.
+    assert ("MT318", month) in _findings(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Gran Concierto Benéfico En Madrid · Sábado 15 De Marzo\n"),
+        ("es", "Concierto Del Grupo Estrella En Madrid El 15 De Marzo\n"),
+        ("pt", "A Ponte 25 de Abril foi fechada · Trânsito Desviado\n"),
+    ],
+)
+def test_title_case_segments_stay_silent(lang: str, text: str) -> None:
+    assert [f for f in _findings(text, lang) if f[0] == "MT318"] == []

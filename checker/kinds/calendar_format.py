@@ -52,6 +52,8 @@ PARAMS = {
 
 _TIMEOUT = 5.0
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*+")
+#: Marks that split a line into parts judged apart for title case: a byline's outlet, its date.
+_SEGMENT_SEP = regex.compile(r"[ \u00a0][·|•—–][ \u00a0]")
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 #: Short words between a name and the date it contains (Mouvement du 22 Mars, Plaza del 2 de Mayo).
 _CONNECTORS = {"du", "de", "d", "des", "del", "della", "dello", "dal", "do", "da", "dos", "das", "vom"}
@@ -105,8 +107,10 @@ def _calendar(ctx: Context) -> _Calendar:
     return cal
 
 
-def _title_case_line(line: str) -> bool:
-    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+def _title_case_line(line: str, calendar: frozenset[str] = frozenset()) -> bool:
+    """Most words of four letters or more capitalised; calendar words are not counted, so a
+    byline's date (« Por Redacción · 15 de Marzo de 2024 ») does not make its line a title."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in calendar]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -168,6 +172,7 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
     if not cal.lowercase or cal.word_re is None:
         return
     months, weekdays = set(cal.months), set(cal.weekdays)
+    calendar_words = frozenset(months | weekdays)
     title_lines: dict[int, bool] = {}
     starts = doc.line_starts
     for m in cal.word_re.finditer(text, timeout=_TIMEOUT):
@@ -184,9 +189,18 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
         before = _tokens_before(text, start, line_start)
         if not before or before[0] in {".", "!", "?", "…", ":", "«", "\"", "“", "(", "[", "—", "–", "-", "•", "|", "/", ">", "*"}:
             continue  # a sentence, line or item start
-        if line_start not in title_lines:
-            title_lines[line_start] = _title_case_line(text[line_start:line_end])
-        if title_lines[line_start]:
+        # The part of the line between separators (a byline's « Outlet Name · 15 de Marzo »).
+        # Bounded both ways, so that a huge line full of dates stays linear.
+        seg_start = max(line_start, start - 300)
+        for sep in _SEGMENT_SEP.finditer(text, seg_start, start):
+            seg_start = sep.end()
+        seg_end = min(line_end, end + 300)
+        sep_after = _SEGMENT_SEP.search(text, end, seg_end)
+        if sep_after:
+            seg_end = sep_after.start()
+        if seg_start not in title_lines:
+            title_lines[seg_start] = _title_case_line(text[seg_start:seg_end], calendar_words)
+        if title_lines[seg_start]:
             continue
         after = text[end:end + 40]
         year_after = regex.match(rf"(?:,|[ \u00a0]d[eo])?[ \u00a0]{_YEAR}(?![\p{{N}}])", after) is not None
