@@ -46,9 +46,12 @@ PARAMS = {
 
 _S = r"[ \t\u00a0\u202f]"
 # A value word: capitalised, digits, @handle, an initial, a short lowercase agency (dpa, epd), or a connector.
-_VWORD = r"(?:[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|\p{Ll}{2,4}(?:-\p{L}+)?(?![\p{L}\p{N}])|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
+# A word of a script without case (the source's « 제공 », « 提供 »: "courtesy of") counts too.
+_VWORD = r"(?:\p{Lo}{1,4}(?![\p{L}\p{M}])|[\p{Lu}\p{N}@#][\p{L}\p{N}\p{M}._'’&+_-]*|\p{Ll}{2,4}(?:-\p{L}+)?(?![\p{L}\p{N}])|(?:de|da|do|dos|das|del|di|du|des|la|le|van|von|der|den|y|e|et|and|und|&|via|for|für|per|para|pour|avec|with|con|com|mit)(?![\p{L}]))"
 _VALUE = rf"{_VWORD}(?:(?:{_S}*[/,]{_S}*|{_S}+|{_S}*-{_S}*){_VWORD}){{0,11}}"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# After a credit at a line's start: a slash, bar or dash, then the caption's words.
+_CAPTION_AFTER = regex.compile(_S + r"+[/|–—-]" + _S + r"+(?=\p{L})")
 _CLOSE_SEP = regex.compile(r"(?<=\S)(?:" + _S + r"+[-–—|]" + _S + r"*|[.!?]" + _S + r"+(?:[-–—|]" + _S + r"*)?)")
 _SENT_END = regex.compile(r"[.!?…][\"'»”)]*" + _S + r"+(?=[\p{Lu}\"«“(])")
 
@@ -183,6 +186,13 @@ def build(rule: Rule):  # noqa: ANN201
                 if stop > 0:
                     yield Hit(s, s + stop + 1, confidence=0.7, severity=Severity.MINOR)
                     continue
+                # A credit that opens its caption line: « FOTO: Agency / what the picture shows ».
+                split = _CAPTION_AFTER.search(text, m.start("value"))
+                if split and n <= 25 and not _SENT_END.search(text, split.end()):
+                    head = alone.fullmatch(text, 0, split.start())
+                    if head and short(head):
+                        yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
+                        continue
             if n <= max_caption:
                 if colon and closing(text):
                     yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
