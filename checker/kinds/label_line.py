@@ -141,7 +141,7 @@ def build(rule: Rule):  # noqa: ANN201
             return False
         return all(1 <= len(_WORD.findall(x)) <= 5 for x in parts[1:])
 
-    def bare_trail(text: str, head: bool) -> bool:
+    def bare_trail(text: str, head: bool, first: bool = False) -> bool:
         """« Sport > Football > Arabie saoudite »: a trail of sections without a home label."""
         if "«" in text or "“" in text:
             return False
@@ -149,7 +149,9 @@ def build(rule: Rule):  # noqa: ANN201
         parts, seps = pieces[0::2], set(pieces[1::2])
         if not 2 <= len(parts) <= 6 or len(seps) != 1:
             return False
-        if seps <= {"»", "|"} and (len(parts) < 3 or not head):
+        # « Tech » Mobile » as the page's very first line: two one-word sections are a trail there.
+        two_guillemet = first and seps == {"»"} and len(parts) == 2 and all(" " not in x.strip() for x in parts)
+        if seps <= {"»", "|"} and (len(parts) < 3 or not head) and not two_guillemet:
             return False
         return all(len(x) <= 30 and _SECTION.fullmatch(x) for x in parts)
 
@@ -214,7 +216,7 @@ def build(rule: Rule):  # noqa: ANN201
             if text[-1:] in "?!" and " " not in text.rstrip(" ?!\u00a0\u202f") and _word_of(text, ctx.primary):
                 continue  # « Comment ? » in a dialogue: a word of the language asked, not the label "Comment"
             if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)) \
-                    or (home and bare_trail(text, seen <= _HEAD_LINES)):
+                    or (home and bare_trail(text, seen <= _HEAD_LINES, seen == 1)):
                 yield Hit(s, e, confidence=0.85)
             elif seen <= _HEAD_LINES:
                 cut = suffix(text)
