@@ -130,3 +130,25 @@ def test_wide_language(ruleset) -> None:  # noqa: ANN001
     text = "Presiden mengatakan bahwa pemerintah akan terus mendukung para petani di seluruh daerah."
     assert run(ruleset, text, "id", ("MT161",)) == []
     assert len(run(ruleset, text, "tr", ("MT161",))) == 1
+
+
+def test_a_distant_language_sentence_inside_a_french_quotation(ruleset) -> None:  # noqa: ANN001
+    text = ("« Terima kasih atas doanya. Nous avons joué pour vous et pour la ville », "
+            "a déclaré le capitaine après le match.")
+    found = [f.text for f in run(ruleset, text, "fr", ("MT123",))]
+    assert found == ["Terima kasih atas doanya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quotation is wholly foreign: a title or a slogan kept on purpose.
+        "Le film « Selamat pagi semuanya dan terima kasih » sort mercredi dans toute la France.",
+        # A European language in a quotation is the speaker's own flourish.
+        "« Nous avons joué pour vous, hasta la vista amigos, et pour la ville », a lancé le capitaine.",
+        # A quotation inside the quotation stays protected.
+        "« Comme on dit là-bas, “selamat jalan kawan”, et nous le disons aussi à nos amis », a dit le maire.",
+    ],
+)
+def test_quotations_that_stay_protected(ruleset, text: str) -> None:  # noqa: ANN001
+    assert [f.text for f in run(ruleset, text, "fr", ("MT123",))] == []

@@ -100,6 +100,7 @@ class _Cand:
     lang: str
     level: int
     initial: bool = False  # a capitalised word opening its clause, judged lowercased
+    quoted: bool = False  # inside a quotation that is otherwise in the document's language
 
 
 @cache
@@ -193,6 +194,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         own = function_words(doc_lang)
         text = doc.prose
         guarded = [m.span() for m in _GUARD.finditer(text)]
+        # A quotation is left alone (a title, a slogan kept on purpose), unless it is mostly in the
+        # document's language: then a short sentence inside it in a distant source language
+        # (Indonesian, Turkish, Vietnamese…) is a leftover of the translation (« Terima kasih atas
+        # dukungannya. Cette victoire est pour vous »). French, Spanish or German words in a
+        # quotation are the speaker's own flourish as often as not, and stay protected.
+        mixed = [text[a:b][:1] in _QUOTE_OPENERS and _own_count(text, a, b, own) >= _QUOTE_OWN for a, b in guarded]
+        # A quotation inside such a quotation (« comme on dit, "hasta la vista" ») stays protected.
+        nested = [m.span() for k, (a, b) in enumerate(guarded) if mixed[k] for m in _INNER_QUOTE.finditer(text, a + 1, b - 1)]
+        nested.sort()
+        n = 0
         g = 0
         tokens = list(_WORD.finditer(text))
         cands: list[_Cand] = []
@@ -201,8 +212,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             start, end = m.span()
             while g < len(guarded) and guarded[g][1] <= start:
                 g += 1
+            quoted = False
             if g < len(guarded) and guarded[g][0] <= start < guarded[g][1]:
-                continue
+                if not mixed[g]:
+                    continue
+                while n < len(nested) and nested[n][1] <= start:
+                    n += 1
+                if n < len(nested) and nested[n][0] <= start < nested[n][1]:
+                    continue
+                quoted = True
             word = m.group()
             initial = False
             if word != word.lower():
@@ -226,8 +244,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if found is None:
                 continue
             lang, level = found
-            if initial:
-                cands.append(_Cand(i, start, end, lang, level, True))
+            if quoted and lang not in _DISTANT:
+                continue  # « J'ai perdu le temps ! » in an English quotation: a speaker's own flourish
+            if initial or quoted:
+                cands.append(_Cand(i, start, end, lang, level, initial, quoted))
                 continue
             if prev_cap and next_cap:
                 if lang == title_language([fold(tokens[i - 1].group()), fold(tokens[i + 1].group())]):
@@ -245,6 +265,18 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         yield from _report(doc, kept, window)
 
     return check
+
+
+def _own_count(text: str, start: int, end: int, own: frozenset[str]) -> int:
+    """Function words of the document's language in text[start:end]."""
+    return sum(1 for m in _WORD.finditer(text, start, end) if fold(m.group()) in own)
+
+
+# Quotation marks that open a quotation (not an apostrophe, a URL or a handle), and how many
+# function words of the document's language make a quotation "mostly in that language".
+_QUOTE_OPENERS = frozenset("«“„\"")
+_QUOTE_OWN = 4
+_INNER_QUOTE = regex.compile(r"\"[^\"\n]{1,200}\"|“[^“”\n]{1,200}”|‘[^‘’\n]{1,200}’|‹[^‹›\n]{1,200}›")
 
 
 def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
@@ -330,7 +362,7 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
         theirs = function_words(group[0].lang)
         foreign = sum(1 for w in words if w in theirs and w not in own)
         if native >= 2 and native >= len(group) and native >= foreign:
-            keep.extend(c for c in group if not c.initial)
+            keep.extend(c for c in group if not c.initial and not c.quoted)
         elif len(group) >= 2:
             # Names (capitalised words that open nothing) are no evidence either way.
             plain = sum(1 for t in tokens[a:b] if not t.group()[:1].isupper()) + sum(c.initial for c in group)
