@@ -310,3 +310,14 @@ def test_tables_share_one_search_of_an_article() -> None:
         assert set(second._keys_in(folded)) == {"vélo2", "maison1"}
         assert set(first._keys_in(folded)) == {"maison1", "maison12"}
         assert second.candidates("rien ici") == []
+
+
+def test_a_row_may_begin_with_a_number() -> None:
+    # Word starts include digits: a row written « (?:\d+|douze) grèves » matches « 12 grèves ».
+    from checker import Linter
+
+    linter = Linter()
+    for text in ("Le lanceur a réussi 12 grèves en sept manches face aux Yankees, selon la MLB.",
+                 "Le lanceur a réussi douze grèves en sept manches face aux Yankees, selon la MLB."):
+        found = [f.text for f in linter.check_text(text, lang="fr").findings if f.code == "MT610"]
+        assert found == [text[text.index("réussi ") + 7:text.index(" en sept")]]

@@ -55,7 +55,7 @@ _SENTENCE_START = r"(?:\A|[.!?:;«\"“(\n\r—–-])"
 _CONDITIONS = ("left", "right", "notleft", "notright")
 EXAMPLE_KEYS = ("bad", "good")  # a row's own examples (see row_examples), not conditions
 _TIMEOUT = 5.0
-_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}")
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{N}]")
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 
 
