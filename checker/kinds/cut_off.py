@@ -41,6 +41,8 @@ PARAMS = {
     "min_words": param(int, default=8, doc="fewest words of a line checked in unterminated mode"),
     "plain_ellipsis": param(bool, default=False, doc="also report a long paragraph ending in word…"),
     "plain_min_words": param(int, default=25, doc="fewest words of a paragraph for plain_ellipsis"),
+    "final_min_words": param(int, default=0, doc="fewest words of the document's last paragraph when it ends in word… "
+                             "(a preview cut by the page; 0: off)"),
     "report_words": param(int, default=3, doc="words reported before the end"),
 }
 
@@ -100,6 +102,13 @@ def _last_lines(doc: Document) -> Iterator[tuple[int, Span, Span]]:
         yield i, p, doc.span(start, p.end)
 
 
+#: Passages after the article's last paragraph shorter than this are the page's trailer (tags,
+#: "read also", a newsletter call), not more article.
+_TRAILER_WORDS = 12
+#: A trailer's lines are labels and links: a line that ends a sentence is more text.
+_SENTENCE_END = regex.compile(r"[.!?…»”\"')]\s*$")
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Read the function words and validate the mode."""
     p = rule.params
@@ -114,6 +123,7 @@ def build(rule: Rule):  # noqa: ANN201
             raise ValueError(f"function_words file not found: {path.name}")
         function_words.update(fold(w) for w in read_list(path))
     report = max(1, p["report_words"])
+    final_min = p["final_min_words"]
 
     def is_function(word: str) -> bool:
         return fold(word) in function_words
@@ -158,6 +168,20 @@ def build(rule: Rule):  # noqa: ANN201
                 and glued
                 and last_line
                 and len(_words(prose[passage.start : passage.end])) >= p["plain_min_words"]
+            ):
+                yield Hit(start, end, confidence=0.5, args={"word": word}, severity=Severity.MINOR)
+                continue
+            # The article's last paragraph stops on « word… » and the page's trailer follows (tags,
+            # "read also"): the page showed a preview. A text that simply ends on an ellipsis (a
+            # chapter, a column trailing off) has no trailer after it.
+            if (
+                final_min
+                and glued
+                and last_line
+                and len(_words(prose[passage.start : passage.end])) >= final_min
+                and pi + 1 < len(passages)
+                and all(len(_words(o.text)) < _TRAILER_WORDS and not _SENTENCE_END.search(o.text)
+                        for o in passages[pi + 1 :])
             ):
                 yield Hit(start, end, confidence=0.5, args={"word": word}, severity=Severity.MINOR)
 
