@@ -24,3 +24,23 @@ def test_not_on_a_later_line_nor_with_several_words() -> None:
     assert labels(later, "en") == []
     assert labels(words, "en") == []
     assert labels(pipe, "en") == []
+
+
+def chrome(text: str, lang: str) -> list[str]:
+    report = LINTER.check_text(text, lang=lang)
+    return [f.text for f in report.findings if f.category == "boilerplate"]
+
+
+def test_reaction_bars_with_counters_and_pictograms() -> None:
+    # English bars may also be taken by the line-score rule (MT504): either one reports the line.
+    body = "The probe reached orbit on Tuesday after a seven-month journey.\n\n{}\n\nIt took seven months.\n"
+    assert chrome(body.format("❤ 3,4K   💬 Comment   🔗 Share"), "en") == ["❤ 3,4K   💬 Comment   🔗 Share"]
+    assert chrome(body.format("Like 980 · Comment · Share"), "en") == ["Like 980 · Comment · Share"]
+    spanish = "El equipo ganó la final el sábado.\n\n❤ 3,4K   💬 Comentar   🔗 Compartir\n\nFue su tercer título.\n"
+    assert labels(spanish, "es") == ["❤ 3,4K   💬 Comentar   🔗 Compartir"]
+
+
+def test_prose_with_wide_spaces_or_numbers_stays_silent() -> None:
+    body = "The probe reached orbit on Tuesday.\n\n{}\n\nIt took seven months.\n"
+    assert chrome(body.format("He scored 2  goals and shared  the ball"), "en") == []
+    assert chrome(body.format("Comment 12 on the share price"), "en") == []

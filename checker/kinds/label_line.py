@@ -54,6 +54,16 @@ PARAMS = {
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}+")
+# A label bar's parts may also be set apart by two spaces or more, or start at a pictogram.
+_BAR_WIDE = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*|[ \t\u00a0]{2,}|[ \t\u00a0]*(?=[\p{So}\u2764])")
+_WIDE_OR_PICTO = regex.compile(r"[ \t\u00a0]{2,}|[\p{So}\u2764]")
+# A counter in a folded key: « 0 », « 0k », « 0 0k » (1,2K), « 0m ».
+_COUNT = regex.compile(r"(?:^| )0(?: 0)?[km]?(?= |$)")
+
+
+def _uncounted(key: str) -> str:
+    """`key` without its counters: « 0 0k comentar » → « comentar »."""
+    return " ".join(_COUNT.sub(" ", key).split())
 _BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 _SUFFIX = regex.compile(r"[ \t\u00a0]+[–—|-][ \t\u00a0]+(?=[^–—|\n]{2,60}$)")
 _HEAD_LINES = 3  # a headline's site suffix is looked for in the first lines only
@@ -165,6 +175,18 @@ def build(rule: Rule):  # noqa: ANN201
         if len(parts) >= 2:
             keys = [_key(p) for p in parts]
             if all(k in whole or k in networks for k in keys) and any(k in whole for k in keys):
+                return True
+        # A bar of pictograms, counters and labels set apart by wide spaces, the counters
+        # beside their labels (« ❤ 1,2K   💬 Comentar   🔗 Compartir », "Like 1.2K · Share").
+        if _WIDE_OR_PICTO.search(text) or _COUNT.search(key):
+            raw = [_key(p) for p in _BAR_WIDE.split(text) if p.strip()]
+            keys = [(_uncounted(k), _COUNT.search(k) is not None) for k in raw]
+            keys = [(k, counted) for k, counted in keys if k]
+            known = sum(1 for k, _ in keys if k in whole)
+            # One word beside a counter may be a reaction the lists lack (« Like 1.2K »).
+            odd = [k for k, counted in keys if k not in whole and k not in networks
+                   and not (counted and " " not in k)]
+            if len(keys) >= 2 and known >= 2 and not odd:
                 return True
         return False
 
