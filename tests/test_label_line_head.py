@@ -42,5 +42,5 @@ def test_reaction_bars_with_counters_and_pictograms() -> None:
 
 def test_prose_with_wide_spaces_or_numbers_stays_silent() -> None:
     body = "The probe reached orbit on Tuesday.\n\n{}\n\nIt took seven months.\n"
-    assert chrome(body.format("He scored 2  goals and shared  the ball"), "en") == []
-    assert chrome(body.format("Comment 12 on the share price"), "en") == []
+    assert labels(body.format("He scored 2  goals and shared  the ball"), "en") == []
+    assert labels(body.format("Comment 12 on the share price"), "en") == []
