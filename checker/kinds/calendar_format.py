@@ -41,6 +41,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._titles import title_case_line
 from checker.rules import Rule, param
 
 NAME = "calendar-format"
@@ -51,7 +52,6 @@ PARAMS = {
 }
 
 _TIMEOUT = 5.0
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*+")
 #: Marks that split a line into parts judged apart for title case: a byline's outlet, its date.
 _SEGMENT_SEP = regex.compile(r"[ \u00a0][·|•—–][ \u00a0]")
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -105,16 +105,6 @@ def _calendar(ctx: Context) -> _Calendar:
     if cal is None:
         cal = _CACHE[hash(key)] = _Calendar(dict(ctx.settings))
     return cal
-
-
-def _title_case_line(line: str, calendar: frozenset[str] = frozenset()) -> bool:
-    """Most words of four letters or more capitalised; calendar words are not counted, so a
-    byline's date (« Por Redacción · 15 de Marzo de 2024 ») does not make its line a title."""
-    words = [w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in calendar]
-    if len(words) < 3:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.75 * len(words)
 
 
 def _tokens_before(text: str, pos: int, line_start: int, n: int = 3) -> list[str]:
@@ -199,7 +189,8 @@ def _capitalised(doc: Document, text: str, cal: _Calendar, place_words: set[str]
         if sep_after:
             seg_end = sep_after.start()
         if seg_start not in title_lines:
-            title_lines[seg_start] = _title_case_line(text[seg_start:seg_end], calendar_words)
+            # Calendar words are not counted: a byline's date does not make its line a title.
+            title_lines[seg_start] = title_case_line(text[seg_start:seg_end], calendar_words)
         if title_lines[seg_start]:
             continue
         after = text[end:end + 40]

@@ -162,13 +162,10 @@ def build(rule: Rule):  # noqa: ANN201
             # "word...." is a full stop then an ellipsis: the sentence was finished.
             glued = last.end(1) == m.start() and not m.group().startswith("....")
             passage = passages[pi] if pi is not None else None
-            last_line = passage is not None and passage.end == end
-            if (
-                p["plain_ellipsis"]
-                and glued
-                and last_line
-                and len(_words(prose[passage.start : passage.end])) >= p["plain_min_words"]
-            ):
+            if not glued or passage is None or passage.end != end:
+                continue
+            size = len(_words(prose[passage.start : passage.end]))
+            if p["plain_ellipsis"] and size >= p["plain_min_words"]:
                 yield Hit(start, end, confidence=0.5, args={"word": word}, severity=Severity.MINOR)
                 continue
             # The article's last paragraph stops on « word… » and the page's trailer follows (tags,
@@ -176,9 +173,7 @@ def build(rule: Rule):  # noqa: ANN201
             # chapter, a column trailing off) has no trailer after it.
             if (
                 final_min
-                and glued
-                and last_line
-                and len(_words(prose[passage.start : passage.end])) >= final_min
+                and size >= final_min
                 and pi + 1 < len(passages)
                 and all(len(_words(o.text)) < _TRAILER_WORDS and not _SENTENCE_END.search(o.text)
                         for o in passages[pi + 1 :])

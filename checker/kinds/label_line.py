@@ -54,17 +54,12 @@ PARAMS = {
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}+")
+_BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 # A label bar's parts may also be set apart by two spaces or more, or start at a pictogram.
-_BAR_WIDE = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*|[ \t\u00a0]{2,}|[ \t\u00a0]*(?=[\p{So}\u2764])")
+_BAR_WIDE = regex.compile(_BAR.pattern + r"|[ \t\u00a0]{2,}|[ \t\u00a0]*(?=[\p{So}\u2764])")
 _WIDE_OR_PICTO = regex.compile(r"[ \t\u00a0]{2,}|[\p{So}\u2764]")
 # A counter in a folded key: « 0 », « 0k », « 0 0k » (1,2K), « 0m ».
 _COUNT = regex.compile(r"(?:^| )0(?: 0)?[km]?(?= |$)")
-
-
-def _uncounted(key: str) -> str:
-    """`key` without its counters: « 0 0k comentar » → « comentar »."""
-    return " ".join(_COUNT.sub(" ", key).split())
-_BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 _SUFFIX = regex.compile(r"[ \t\u00a0]+[–—|-][ \t\u00a0]+(?=[^–—|\n]{2,60}$)")
 _HEAD_LINES = 3  # a headline's site suffix is looked for in the first lines only
 _CRUMB = regex.compile(r"[ \t\u00a0]*[>›»/|][ \t\u00a0]*")
@@ -77,6 +72,11 @@ _MAX_PREFIX = 6  # words in a prefix label
 _TOC_ENTRY = regex.compile(r"[ \t\u00a0]*(?:[•·▪◦*–-]|\p{N}{1,2}(?:\.\p{N}{1,2})*\.?)[ \t\u00a0]+\S")
 _TOC_WORDS = 15  # most words in an entry of a table of contents
 _TOC_ENTRIES = 30
+
+
+def _uncounted(key: str) -> str:
+    """`key` without its counters: « 0 0k comentar » → « comentar »."""
+    return " ".join(_COUNT.sub(" ", key).split())
 
 
 def _key(text: str) -> str:

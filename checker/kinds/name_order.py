@@ -27,6 +27,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._titles import title_case_line
 from checker.rules import Rule, param
 
 NAME = "name-order"
@@ -81,8 +82,7 @@ def build(rule: Rule):  # noqa: ANN201
             swapped = pairs.get((b, a))
             if not swapped or (is_common(a) and is_common(b)):
                 continue  # « Le Monde »: a name has at least one part that is no common word
-            lines_ok = [sp for sp in spans + swapped if not _heading(text, sp[0])]
-            if len(lines_ok) < len(spans) + len(swapped):
+            if any(_heading(text, sp[0]) for sp in spans + swapped):
                 continue
             # Report the order written fewer times; when both are as frequent, the later one.
             if len(spans) > len(swapped) or (len(spans) == len(swapped) and spans[0][0] < swapped[0][0]):
@@ -96,12 +96,7 @@ def build(rule: Rule):  # noqa: ANN201
 
 
 def _heading(text: str, pos: int) -> bool:
-    """Whether the line holding `pos` is in capitals or in title case (a heading)."""
+    """Whether the line holding `pos` (400 characters either side at most) is in title case."""
     start = text.rfind("\n", max(0, pos - 400), pos) + 1
     end = text.find("\n", pos, pos + 400)
-    line = text[start:end if end >= 0 else min(len(text), pos + 400)]
-    words = regex.findall(r"\p{L}{4,}", line)
-    if len(words) < 3:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.75 * len(words)
+    return title_case_line(text[start:end if end >= 0 else min(len(text), pos + 400)])

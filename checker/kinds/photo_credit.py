@@ -52,6 +52,7 @@ _VALUE = rf"{_VWORD}(?:(?:{_S}*[/,]{_S}*|{_S}+|{_S}*-{_S}*){_VWORD}){{0,11}}"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # After a credit at a line's start: a slash, bar or dash, then the caption's words.
 _CAPTION_AFTER = regex.compile(_S + r"+[/|–—-]" + _S + r"+(?=\p{L})")
+_CAPTION_AFTER_WORDS = 25  # most words of such a line: a caption, not a paragraph run into a credit
 _CLOSE_SEP = regex.compile(r"(?<=\S)(?:" + _S + r"+[-–—|]" + _S + r"*|[.!?]" + _S + r"+(?:[-–—|]" + _S + r"*)?)")
 _SENT_END = regex.compile(r"[.!?…][\"'»”)]*" + _S + r"+(?=[\p{Lu}\"«“(])")
 
@@ -188,7 +189,7 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 # A credit that opens its caption line: « FOTO: Agency / what the picture shows ».
                 split = _CAPTION_AFTER.search(text, m.start("value"))
-                if split and n <= 25 and not _SENT_END.search(text, split.end()):
+                if split and n <= _CAPTION_AFTER_WORDS and not _SENT_END.search(text, split.end()):
                     head = alone.fullmatch(text, 0, split.start())
                     if head and short(head):
                         yield Hit(s, e, confidence=0.7, severity=Severity.MINOR)
