@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from checker import Linter
-
-LINTER = Linter()
+from conftest import findings
 
 
 def labels(text: str, lang: str) -> list[str]:
-    report = LINTER.check_text(text, lang=lang)
-    return [f.text for f in report.findings if f.code == "MT508"]
+    return [f.text for f in findings(text, lang) if f.code == "MT508"]
 
 
 def test_two_sections_on_the_first_line() -> None:
@@ -27,8 +24,7 @@ def test_not_on_a_later_line_nor_with_several_words() -> None:
 
 
 def chrome(text: str, lang: str) -> list[str]:
-    report = LINTER.check_text(text, lang=lang)
-    return [f.text for f in report.findings if f.category == "boilerplate"]
+    return [f.text for f in findings(text, lang) if f.category == "boilerplate"]
 
 
 def test_reaction_bars_with_counters_and_pictograms() -> None:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from checker import Linter
-
-LINTER = Linter()
+from conftest import findings
 
 
 def found(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
-    report = LINTER.check_text(text, lang=lang)
     out = []
-    for f in report.findings:
+    for f in findings(text, lang):
         assert text[f.start:f.end] == f.text
         if f.code == "MT614":
             out.append((f.text, tuple(f.suggestions)))
@@ -65,8 +61,7 @@ def test_clean_names_stay_silent(text: str, lang: str) -> None:
 
 def test_related_span_is_the_name_beside_it() -> None:
     text = "Le gardien Kerem Épée a été élu meilleur joueur."
-    report = LINTER.check_text(text, lang="fr")
-    hits = [f for f in report.findings if f.code == "MT614"]
+    hits = [f for f in findings(text, "fr") if f.code == "MT614"]
     assert len(hits) == 1 and hits[0].related is not None
     start, end = hits[0].related
     assert text[start:end] == "Kerem"

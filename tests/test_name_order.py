@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from checker import Linter
-
-LINTER = Linter()
+from conftest import findings
 
 
 def found(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
-    report = LINTER.check_text(text, lang=lang)
     out = []
-    for f in report.findings:
+    for f in findings(text, lang):
         assert text[f.start:f.end] == f.text
         if f.code == "MT420":
             out.append((f.text, tuple(f.suggestions)))

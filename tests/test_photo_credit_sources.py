@@ -4,19 +4,16 @@ credit value that ends with a word of a caseless script."""
 from __future__ import annotations
 
 import pytest
+from conftest import findings
 
-from checker import Linter
-
-LINTER = Linter()
 BEFORE = "Le club a remporté le match de samedi devant ses supporters.\n\n"
 AFTER = "\n\nL'entraîneur a salué l'état d'esprit de son équipe."
 
 
 def credits(line: str, lang: str) -> list[str]:
     text = BEFORE + line + AFTER
-    report = LINTER.check_text(text, lang=lang)
     out = []
-    for f in report.findings:
+    for f in findings(text, lang):
         assert text[f.start:f.end] == f.text
         if f.code == "MT509":
             out.append(f.text)
