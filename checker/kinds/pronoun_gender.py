@@ -29,7 +29,11 @@ counts only right after one of these words: German « sagte er », Italian « è
 ``male_not_before`` (it does not count before one of these: Italian « è morto il padre »),
 ``female_endings`` (endings of capitalised role nouns that name a woman, German
 « Vereinspräsidentin », « Trainerin »), ``male_before`` (it also counts right before one of these, one or two words: French « Il a
-ajouté », German « Er sagte », Portuguese « Ele disse »),
+ajouté », German « Er sagte », Portuguese « Ele disse »), ``between`` (adverbs that may stand
+inside such a phrase, « a toutefois ajouté »; words in -ment too), ``female_suffixes`` (the
+feminine inverted pronoun, French « -t-elle »: a reporting clause « …, a-t-elle confié » makes its
+speaker a woman even after a quotation whose closing mark was lost, unless a man was named in the
+sentences just before),
 ``reset_words`` (words, such as German masculine articles, that make the antecedent
 unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
 open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
@@ -70,6 +74,8 @@ PARAMS = {
     "female_pronouns": param(list, required=True),
     "male_pronouns": param(list, required=True),
     "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
+    "female_suffixes": param(list, default=[], doc="the same for the feminine pronoun (French -t-elle): a reporting clause that makes its speaker a woman"),
+    "between": param(list, default=[], doc="adverbs that may stand inside a male_before phrase (« a toutefois ajouté »); words in -ment too when given"),
     "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
     "impersonal": param(list, default=[], doc="masculine words that are impersonal (French « semble-t-il »)"),
@@ -149,16 +155,39 @@ def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal
     return False
 
 
-def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str]) -> bool:
-    """The one or two words after idx, in the same clause, make one of ``phrases`` (« a ajouté »)."""
-    out = []
-    for j in range(idx + 1, min(idx + 3, len(words))):
+def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str],
+             between: frozenset[str] = frozenset()) -> bool:
+    """The one or two words after idx, in the same clause, make one of ``phrases`` (« a ajouté »);
+    one adverb of ``between`` (or in -ment, when ``between`` is given) may stand after the first
+    word (« a toutefois ajouté », « a également précisé »)."""
+    out: list[str] = []
+    skipped = False
+    for j in range(idx + 1, min(idx + 4, len(words))):
         if text[words[j - 1][1] : words[j][0]].strip(" \u00a0"):
             break
-        out.append(text[words[j][0] : words[j][1]].casefold().replace("’", "'"))
+        word = text[words[j][0] : words[j][1]].casefold().replace("’", "'")
+        if between and len(out) == 1 and not skipped and (word in between or len(word) > 6 and word.endswith("ment")):
+            skipped = True
+            continue
+        out.append(word)
         if " ".join(out) in phrases:
             return True
+        if len(out) == 2:
+            break
     return False
+
+
+def _reporting(text: str, start: int) -> bool:
+    """The word at start closes a quotation as its reporting clause: a comma, a closing guillemet
+    or a dash before it (« …, a-t-elle confié », « … » dit-elle)."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\u202f")
+    return before.endswith((",", "»", "”", '"', "—", "–"))
+
+
+def _dash_line(text: str, i: int) -> bool:
+    """Offset i lies on a line of dialogue opened by a dash (« — Entrez, dit-elle. »)."""
+    left = text.rfind("\n", 0, i) + 1
+    return text[left : left + 2].lstrip(" \t\u00a0")[:1] in ("—", "–") or text[left : left + 2] == "--"
 
 
 def _line_start(text: str, i: int) -> bool:
@@ -213,6 +242,8 @@ def build(rule: Rule):  # noqa: ANN201
     female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
     male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
     male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
+    female_suffixes = tuple(w.casefold() for w in p["female_suffixes"])
+    between = frozenset(w.casefold().replace("’", "'") for w in p["between"])
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
@@ -222,6 +253,8 @@ def build(rule: Rule):  # noqa: ANN201
     male_topics = frozenset(w.casefold() for w in p["male_topics"])
     female_endings = tuple(w.casefold() for w in p["female_endings"])
     male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"])
+    male_before_words = frozenset(w for w in male_before if " " not in w)
+    male_after_aux = frozenset(w.split(" ", 1)[1] for w in male_before if w.startswith("a "))
     topic_impersonal = frozenset(w.casefold().replace("’", "'") for w in p["topic_impersonal"])
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
@@ -261,6 +294,8 @@ def build(rule: Rule):  # noqa: ANN201
         naming: str | None = None  # "f"/"m" while reading the words of a full name
         surnames: dict[str, str | None] = {}  # surname -> gender, learnt from full names (None: both)
         last_m = -1  # sentence where a man, or a person of unknown gender, was last the antecedent
+        last_male = -1  # sentence where a man (a male name, title, noun or pronoun) was last the antecedent
+        inv_only = False  # the woman is known only from « a-t-elle »: only a speaker's continuation is reported
 
         def learn(word: str, g: str) -> None:
             # a surname carried by a woman and a man of the article (father and daughter) tells nothing
@@ -269,16 +304,28 @@ def build(rule: Rule):  # noqa: ANN201
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
+            if female_suffixes and "-" in key and key.endswith(female_suffixes) and _reporting(text, start) \
+                    and not (inside[start] and _dash_line(text, start)):
+                # « …, a-t-elle confié », even after a quotation whose closing mark was lost: the
+                # speaker is a woman. The next « Il a ajouté » is reported only if no one else was
+                # named since and none was the subject in the sentences just before hers.
+                if gender != "f" and (last_male < 0 or last_male < sent - 1):
+                    gender, last, inv_only = "f", sent, True
+                elif gender == "f":
+                    # she speaks again: a man who answers her (« reprit-il ») is not her
+                    last, inv_only = sent, True
+                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+                continue
             if inside[start]:
                 # The people a quotation names are the speaker's topic: they do not take the
                 # speaker's place as the antecedent of the reporting clause after it.
                 prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
                 continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
-            speaks = bool(male_before) and key in male_pronouns and _next_in(text, words, idx, male_before)
+            speaks = bool(male_before) and key in male_pronouns and _next_in(text, words, idx, male_before, between)
             if not speaks and key in male_topics and sent and narration[sent - 1] == start \
                     and _personal(text, words, idx, topic_impersonal):
-                last_m = sent  # « Il ajoute que … »: this sentence is about a man
+                last_m = last_male = sent  # « Il ajoute que … »: this sentence is about a man
             if not (cap and follows and prev_cap):
                 naming = None
             if naming and key not in pronouns and key not in female_names and key not in male_names:
@@ -287,6 +334,7 @@ def build(rule: Rule):  # noqa: ANN201
                     last = sent
             elif cap and key in female_names or key in female_titles and cap:
                 gender, last, naming = "f", sent, "f"
+                inv_only = False
             elif cap and (key in male_names or key in male_titles):
                 gender, naming = "m", "m"
             elif cap and female_nouns and key not in pronouns and _after_noun(
@@ -295,14 +343,16 @@ def build(rule: Rule):  # noqa: ANN201
                 # « la chanteuse X Y », « actress X »: the article itself marks X as a woman; X and the
                 # words of the name are learned, so a later bare « X » or « Y » is her too.
                 gender, last, naming = "f", sent, "f"
+                inv_only = False
                 learn(key, "f")
             elif cap and female_endings and len(key) > 6 and key.endswith(female_endings) and not (follows and prev_cap):
                 # « Vereinspräsidentin Ayşe Demir », « Trainerin »: a role noun that names a woman
                 gender, last, naming = "f", sent, "f"
+                inv_only = False
             elif cap and key in surnames and key not in pronouns:
                 gender = surnames[key]
                 if gender == "f":
-                    last = sent
+                    last, inv_only = sent, False
             elif cap and key in gaz and key not in pronouns and given_slot(key, not (follows and prev_cap)) and (
                 "-" in key or _named_on(words, idx, text)
             ):
@@ -313,7 +363,7 @@ def build(rule: Rule):  # noqa: ANN201
                 if naming:
                     learn(key, naming)
                 if g == "f":
-                    last = sent
+                    last, inv_only = sent, False
             elif key in reset_words or key in clause_reset_words and (
                 sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
@@ -344,7 +394,12 @@ def build(rule: Rule):  # noqa: ANN201
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
                 and key not in impersonal and prev_key not in impersonal_after
             ):
-                if gender == "f" and sent - last <= window and last_m < last and sent not in both:
+                # A woman known only as the speaker of a quotation: only « Il a ajouté », « ajoute-t-il »
+                # continue her words; « reprit-il », « répondit-il » in a dialogue are the other speaker.
+                continues = not inv_only or speaks or (
+                    "-" in key and key.rsplit("-", 2)[0] in male_before_words) or (
+                    key.startswith("a-t-") and _next_in(text, words, idx, male_after_aux, between))
+                if gender == "f" and sent - last <= window and last_m < last and sent not in both and continues:
                     yield Hit(start, end, confidence=0.7)
                     prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
                     continue
@@ -352,8 +407,8 @@ def build(rule: Rule):  # noqa: ANN201
                 # people in the sentence): the man is the topic of this sentence, and a woman the
                 # same sentence names later (« Il ajoute que X … ») does not take his place for the
                 # next reporting clause.
-                last_m = sent
+                last_m = last_male = sent
             if gender == "m":
-                last_m = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
+                last_m = last_male = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
             prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
     return check
