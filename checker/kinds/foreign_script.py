@@ -17,11 +17,15 @@ enough to be text rather than a name:
   ``min_words`` words or more (``Саамы в России``, a native name in an
   infobox, is not).
 
+An ideographic or syllabic block glued to the digits before it (``1,2亿``, ``500억``, ``3万人``,
+``2024年``) is a number with its source-language unit or magnitude, never a name: it is reported
+whatever its length (``number_units``).
+
 A block wholly inside parentheses or brackets is an original spelling given as a
 gloss (``Vladimir Poutine (Владимир Владимирович Путин)``) and is not reported.
 
-params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words`` (above), ``max_gap`` (the
-longest run of spaces, digits and punctuation inside a block).
+params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words``, ``number_units`` (above),
+``max_gap`` (the longest run of spaces, digits and punctuation inside a block).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ PARAMS = {
     "min_words": param(int, default=4, doc="words an alphabetic-script block needs"),
     "max_gap": param(int, default=40, doc="longest run of non-letters inside a block"),
     "min_line_cjk": param(int, default=4, doc="ideographic characters a block that fills its whole line needs"),
+    "number_units": param(bool, default=True, doc="report any ideographic block glued to the digits before it (1,2亿)"),
 }
 
 # Scripts named in messages, with the language they most often mean.
@@ -138,6 +143,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     p = rule.params
     min_cjk, min_kana, min_words, max_gap = p["min_cjk"], p["min_cjk_kana"], p["min_words"], p["max_gap"]
     min_line_cjk = p["min_line_cjk"]
+    number_units = p["number_units"]
     if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
         raise ValueError("thresholds must be positive")
 
@@ -168,6 +174,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 # A line of its own (a credit, a caption, a slogan) is text, not a name given in its
                 # original spelling beside the translation: « 责任编辑：王磊 ».
                 big = big or (chars >= min_line_cjk and _whole_line(text, start, end))
+                # « 1,2亿 », « 500억 »: a number with its source-language magnitude or unit.
+                big = big or (number_units and start > 0 and text[start - 1].isdecimal())
             else:
                 big = words >= min_words
             if big and not enclosed and doc.is_prose(start, end):

@@ -50,6 +50,9 @@ PARAMS = {
     "function_words": param(str, default="../{lang}/glue-function-words.txt",
                             doc="function-word list, relative to the rule file; {lang} = primary language"),
     "min_zipf": param(float, default=3.0, doc="frequency a part needs to count as a word"),
+    "article_tails": param(list, default=[], doc="articles that, glued after a function word, make a token "
+                           "reported even if a web-scale list knows it (English 'fromthe', 'ofthe')"),
+    "article_max_zipf": param(float, default=3.5, doc="how frequent such a token may be and still be reported"),
 }
 _SHAPES = ("markup", "date", "function-word", "name")
 
@@ -76,6 +79,8 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError(f"shape must be one of {', '.join(_SHAPES)}")
     pattern = str(p["function_words"])
     min_zipf = float(p["min_zipf"])
+    tails = tuple(str(t).casefold() for t in p["article_tails"])
+    tail_zipf = float(p["article_max_zipf"])
 
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
@@ -94,7 +99,7 @@ def build(rule: Rule):  # noqa: ANN201
                 return
             fw, prefixes, endings = lists
             if shape == "function-word":
-                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf)
+                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf)
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -288,8 +293,19 @@ def _restore_case(original: str, parts: list[str]) -> str:
 _ELIDED = regex.compile(r"\p{L}{1,5}['’](?=\p{L})")
 
 
+def _article_tail(word: str, lang: str, fw: frozenset[str], tails: tuple[str, ...], max_zipf: float) -> list[str] | None:
+    """A function word glued to an article (``fromthe``, ``ofthe``): web-scale word lists know
+    these typos at a low frequency, so they are judged by shape, not by the lists."""
+    for tail in tails:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= 2 and head in fw and lexicon.zipf(word, lang) < max_zipf:
+            return [head, tail]
+    return None
+
+
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
-                   endings: frozenset[str], min_zipf: float) -> Iterator[Hit]:
+                   endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
+                   tail_zipf: float = 3.5) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
     text = doc.text
     for tok in doc.words:
@@ -328,9 +344,12 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
         if not head[0].islower():
             continue
         w = fold(head)
-        if _known(w, lang) >= 1.0 or len(w) < 5:
+        if len(w) < 5:
             continue
-        parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
+        if _known(w, lang) >= 1.0:
+            parts = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
+        else:
+            parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
         if parts is None:
             continue
         conf = 0.85 if len(parts) == 2 else 0.8
