@@ -26,6 +26,9 @@ params:
   quotation restarts there) rather than the old one. A title or a quotation after a colon,
   nested with the same marks (« … telles que « X » … », « il a dit : « … » »), is allowed. A quotation left open in an earlier paragraph is
   reported itself when a new one opens.
+- ``foreign_openers``: marks of another style (``"“``) that a closing mark of the first pair may
+  wrongly close: a closing » with no « open, after an unpaired ``"`` of the same passage
+  ("Nous présentons … », a-t-il dit), reports the whole quotation, from one mark to the other.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ PARAMS = {
     "context_words": param(int, default=2),
     "singles": param(str, default=""),
     "report_new": param(bool, default=False),
+    "foreign_openers": param(str, default="", doc="quotation marks of another style that a closing mark of the first pair "
+                             "may wrongly close (\"Nous … », «Finalmente…\"): the quotation is reported from opener to closer"),
 }
 
 # Where a document that was cut mid-sentence ends: anything but a closing mark or punctuation.
@@ -65,6 +70,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if singles and (len(singles) != 2 or singles[0] == singles[1]):
         raise ValueError("singles: give two different characters or nothing")
     report_new = rule.params["report_new"]
+    foreign = rule.params["foreign_openers"]
     n = rule.params["context_words"]
     if n < 0:
         raise ValueError("context_words must be >= 0")
@@ -79,20 +85,23 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for k, (opening, closing) in enumerate(pairs):
             if opening not in text and closing not in text:
                 continue
-            for pos, stop in _unmatched(doc, opening, closing, singles if k == 0 else "", report_new):
+            for pos, stop in _unmatched(doc, opening, closing, singles if k == 0 else "", report_new,
+                                        foreign if k == 0 else ""):
+                mark = text[stop - 1] if stop is not None and text[pos] in foreign else text[pos]
                 end = stop
                 if end is None:
                     end = pos + 1
                     m = context.match(text, end)
                     if m and regex.search(r"[\p{L}\p{N}]", m.group()):
                         end = m.end()
-                yield Hit(pos, end, args={"mark": text[pos]})
+                yield Hit(pos, end, args={"mark": mark})
 
     return check
 
 
 def _unmatched(
-    doc: Document, opening: str, closing: str, singles: str = "", report_new: bool = False
+    doc: Document, opening: str, closing: str, singles: str = "", report_new: bool = False,
+    foreign: str = "",
 ) -> list[tuple[int, int | None]]:
     """Unmatched marks, in document order: (offset, None), or (start, end) for a single quote
     closed by the double closing mark."""
@@ -156,7 +165,11 @@ def _unmatched(
                 elif carried:
                     carried.pop()  # closes a quote left open at a paragraph break
                 else:
-                    found.append(i)
+                    j = _foreign_opener(text, i, passage.start, foreign) if foreign else -1
+                    if j >= 0:
+                        mismatched.append((j, i + 1))  # "… » : a quotation opened in another style
+                    else:
+                        found.append(i)
         if stack:
             dialogue = False
         # Openers still carried went through a passage without closing: they may close later.
@@ -164,6 +177,27 @@ def _unmatched(
     if not dialogue and not _cut(text):
         found.extend(carried)
     return sorted([(i, None) for i in found] + mismatched)
+
+
+def _foreign_opener(text: str, i: int, start: int, foreign: str) -> int:
+    """The offset of an opening mark of another style, still unpaired in the passage before the
+    closing mark at i ("Nous … »), or -1. A straight quote is unpaired when an odd number of them
+    precede i; a curly one when no closing curly mark follows it."""
+    best = -1
+    for mark in foreign:
+        if mark == '"':
+            seen = [j for j in range(start, i) if text[j] == '"']
+            if len(seen) % 2 == 1:
+                j = seen[-1]
+                before = text[j - 1] if j > start else " "
+                if (before.isspace() or before in "([—–-") and j + 1 < i and text[j + 1].isalnum():
+                    best = max(best, j)
+        elif mark in "“„‘":
+            j = text.rfind(mark, start, i)
+            partner = {"“": "”", "„": "“", "‘": "’"}[mark]
+            if j >= 0 and text.find(partner, j + 1, i) < 0:
+                best = max(best, j)
+    return best
 
 
 def _backwards(text: str, i: int, start: int, end: int) -> bool:
