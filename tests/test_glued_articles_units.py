@@ -43,3 +43,12 @@ def test_names_in_original_script_stay_silent() -> None:
     text = ("Son Heung-min (손흥민) a marqué 2 buts ; 東京 accueille 3 équipes, "
             "et le rappeur 2 Chainz a chanté avec Li (李) en 2024.")
     assert check_rules("MT160", text) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    ("El presidente habló con losperiodistas sobre el futuro.", "es", "losperiodistas"),
+    ("La ministra saludó a lasautoridades locales ayer.", "es", "lasautoridades"),
+])
+def test_a_function_word_longer_than_a_prefix_is_split(text: str, lang: str, glued: str) -> None:
+    """« lo » is also a prefix (never a first part), but « los » is not: « los|periodistas »."""
+    assert [f.text for f in check_rules("MT525", text, lang)] == [glued]

@@ -227,8 +227,6 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     The split with the most frequent weakest part wins.
     """
     n = len(word)
-    if any(word.startswith(x) for x in prefixes):
-        return None
 
     def score(part: str) -> float | None:
         if part in fw:
@@ -246,6 +244,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
 
     best: tuple[float, list[str]] | None = None
     for i in range(2, n - 1):
+        if word[:i] in prefixes:
+            continue  # « sur|lendemain »: a prefix is never the first part (« los|periodistas » is not « lo »)
         a = score(word[:i])
         if a is None:
             continue
@@ -261,6 +261,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     if n < 9:
         return None
     for i in range(2, n - 3):
+        if word[:i] in prefixes:
+            continue
         a = score(word[:i])
         if a is None:
             continue
