@@ -1,0 +1,97 @@
+"""Kind ``name-shape``: a name the article writes correctly elsewhere, squashed or lowercased.
+
+Romanised Korean, Vietnamese and Chinese names have two or three parts (« Kang Soo-ah »,
+« Nguyễn Văn An »); a translation engine or a scraper may glue them into one token
+(« Kangsooah ») or lowercase a surname before a given name (« o ator choi Min-jae »). Neither
+is a word any list knows, and both are found only against the article's own spelling:
+
+- ``squashed``: a capitalised token that is, letter for letter and ignoring case, the
+  concatenation of the parts of a multi-word name the article also writes in full (parts
+  joined by spaces or hyphens, each capitalised): reported with the full name as suggestion;
+- ``lowered``: a lowercase token right before a capitalised word (it stands in a name's
+  first slot) that the article writes capitalised elsewhere as part of a multi-word name,
+  and that the article's language does not know as a common word (Zipf below
+  ``max_known``: word lists hold surnames too, « choi » at 3.2, but « rose » at 4.7); the
+  name it belongs to elsewhere must not open a sentence (« Montame Zipod » at a line's
+  start is no name); the suggestion is the capitalised form.
+
+Camel-case tokens (« BlueSky » beside « Blue Sky ») are a brand's spelling, never reported;
+name particles (``particles``: ibn, bin, van, da…) may be lowercase.
+
+params: ``max_known`` (Zipf at or above which a lowercase token is a word), ``min_len``
+(letters a lowercase token needs), ``particles``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker import lexicon
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+
+NAME = "name-shape"
+PARAMS = {
+    "max_known": param(float, default=3.6, doc="Zipf at which a lowercase token counts as a word of the language"),
+    "min_len": param(int, default=3, doc="letters a lowercase token needs"),
+    "particles": param(list, default=[], doc="lowercase name particles never reported (ibn, bin, van, da…)"),
+}
+
+_PART = r"\p{Lu}[\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]*)?"
+# Two or three capitalised parts separated by one space: « Kang Soo-ah », « Nguyễn Văn An ».
+_FULL = regex.compile(rf"(?<![\p{{L}}\p{{M}}-])({_PART})(?:[ \u00a0]({_PART})){{1,2}}(?![\p{{L}}\p{{M}}-])")
+_TOKEN = regex.compile(r"(?<![\p{L}\p{M}'’-])[\p{L}\p{M}]+(?![\p{L}\p{M}'’-])")
+
+
+def _squash(name: str) -> str:
+    return regex.sub(r"[\s\u00a0-]", "", name).casefold()
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    max_known = float(rule.params["max_known"])
+    min_len = int(rule.params["min_len"])
+    particles = frozenset(w.casefold() for w in rule.params["particles"])
+    if min_len < 1:
+        raise ValueError("min_len must be positive")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.prose
+        fulls: dict[str, str] = {}
+        capital_parts: set[str] = set()
+        for m in _FULL.finditer(text):
+            name = m.group()
+            squashed = _squash(name)
+            if len(squashed) >= 6:
+                fulls.setdefault(squashed, name)
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0")
+            if before and (before[-1].islower() or before[-1] in ",;"):
+                # inside a sentence: its capitals are a name's, not a sentence's first word
+                for part in regex.split(r"[ \u00a0]", name):
+                    capital_parts.add(part.split("-")[0].casefold())
+        if not fulls and not capital_parts:
+            return
+        lang = ctx.primary
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            key = tok.casefold()
+            if tok[:1].isupper():
+                if any(c.isupper() for c in tok[1:]):
+                    continue  # camel case is a brand's own spelling: BlueSky beside « Blue Sky »
+                full = fulls.get(key)
+                if full and _squash(full) == key and full.replace(" ", "") != tok and " " in full:
+                    yield Hit(m.start(), m.end(), (full,))
+                continue
+            if len(tok) < min_len or key not in capital_parts or key in particles:
+                continue
+            nxt = regex.match(r"[ \u00a0]+(\p{Lu}[\p{Ll}\p{M}])", text, pos=m.end())
+            if not nxt:
+                continue
+            if lexicon.zipf(tok, lang) >= max_known:
+                continue  # a word of the language (« rose »); surnames sit lower (« choi » 3.2)
+            yield Hit(m.start(), m.end(), (tok[:1].upper() + tok[1:],))
+
+    return check
