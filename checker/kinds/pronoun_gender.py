@@ -186,7 +186,11 @@ def _reporting(text: str, start: int) -> bool:
 
 def _dash_line(text: str, i: int) -> bool:
     """Offset i lies on a line of dialogue opened by a dash (« — Entrez, dit-elle. »)."""
-    left = text.rfind("\n", 0, i) + 1
+    reach = max(0, i - 2000)  # a line of dialogue is short: bounded look-back keeps the check linear
+    left = text.rfind("\n", reach, i)
+    if left < 0 and reach > 0:
+        return False
+    left += 1
     return text[left : left + 2].lstrip(" \t\u00a0")[:1] in ("—", "–") or text[left : left + 2] == "--"
 
 

@@ -33,6 +33,7 @@ params:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -110,6 +111,7 @@ def _unmatched(
     carried: list[int] = []  # openers still open when the previous passage ended
     dialogue = False  # the open quote went on into dash-led dialogue lines
     found: list[int] = []
+    marks: dict[tuple[int, str], list[int]] = {}  # offsets of foreign marks per passage, found once
     # A quotation mark inside mojibake (â€” holds a ”) is a byte of a broken dash, not a quote.
     damaged = {i for start, end, _ in damaged_runs(doc) for i in range(start, end)}
     for passage in doc.passages:
@@ -165,7 +167,7 @@ def _unmatched(
                 elif carried:
                     carried.pop()  # closes a quote left open at a paragraph break
                 else:
-                    j = _foreign_opener(text, i, passage.start, foreign) if foreign else -1
+                    j = _foreign_opener(text, i, passage.start, passage.end, foreign, marks) if foreign else -1
                     if j >= 0:
                         mismatched.append((j, i + 1))  # "… » : a quotation opened in another style
                     else:
@@ -179,24 +181,41 @@ def _unmatched(
     return sorted([(i, None) for i in found] + mismatched)
 
 
-def _foreign_opener(text: str, i: int, start: int, foreign: str) -> int:
+_PARTNER = {"“": "”", "„": "“", "‘": "’"}
+
+
+def _foreign_opener(text: str, i: int, start: int, end: int, foreign: str,
+                    marks: dict[tuple[int, str], list[int]]) -> int:
     """The offset of an opening mark of another style, still unpaired in the passage before the
     closing mark at i ("Nous … »), or -1. A straight quote is unpaired when an odd number of them
-    precede i; a curly one when no closing curly mark follows it."""
+    precede i; a curly one when no closing curly mark follows it. ``marks`` keeps each passage's
+    mark offsets, found once (a long passage with many stray marks stays linear)."""
+
+    def where(mark: str) -> list[int]:
+        key = (start, mark)
+        if key not in marks:
+            marks[key] = [j for j in range(start, end) if text[j] == mark]
+        return marks[key]
+
     best = -1
     for mark in foreign:
         if mark == '"':
-            seen = [j for j in range(start, i) if text[j] == '"']
-            if len(seen) % 2 == 1:
-                j = seen[-1]
+            seen = where('"')
+            n = bisect.bisect_left(seen, i)
+            if n % 2 == 1:
+                j = seen[n - 1]
                 before = text[j - 1] if j > start else " "
                 if (before.isspace() or before in "([—–-") and j + 1 < i and text[j + 1].isalnum():
                     best = max(best, j)
-        elif mark in "“„‘":
-            j = text.rfind(mark, start, i)
-            partner = {"“": "”", "„": "“", "‘": "’"}[mark]
-            if j >= 0 and text.find(partner, j + 1, i) < 0:
-                best = max(best, j)
+        elif mark in _PARTNER:
+            opens = where(mark)
+            n = bisect.bisect_left(opens, i)
+            if n:
+                j = opens[n - 1]
+                closes = where(_PARTNER[mark])
+                k = bisect.bisect_right(closes, j)
+                if k >= len(closes) or closes[k] >= i:
+                    best = max(best, j)
     return best
 
 

@@ -57,14 +57,20 @@ def _quotations(text: str, max_quote: int) -> Iterator[tuple[int, int, int]]:
     quotation whose closing mark is missing in its paragraph ends with the paragraph."""
     i = 0
     n = len(text)
+    para = -1  # end of the paragraph of the last quotation (found once per paragraph: linear time)
+    nxt = {o: text.find(o) for o in _OPEN}
     while True:
-        starts = [j for j in (text.find(o, i) for o in _OPEN) if j >= 0]
+        for o, j in nxt.items():
+            if 0 <= j < i:
+                nxt[o] = text.find(o, i)
+        starts = [j for j in nxt.values() if j >= 0]
         if not starts:
             return
         s = min(starts)
         close = _OPEN[text[s]]
-        para = text.find("\n\n", s)
-        para = n if para < 0 else para
+        if para < s:
+            para = text.find("\n\n", s)
+            para = n if para < 0 else para
         limit = min(para, s + 1 + max_quote)
         e = text.find(close, s + 1, limit)
         if e < 0:
