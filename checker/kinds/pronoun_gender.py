@@ -33,7 +33,9 @@ ajouté », German « Er sagte », Portuguese « Ele disse »), ``between`` (adv
 inside such a phrase, « a toutefois ajouté »; words in -ment too), ``female_suffixes`` (the
 feminine inverted pronoun, French « -t-elle »: a reporting clause « …, a-t-elle confié » makes its
 speaker a woman even after a quotation whose closing mark was lost, unless a man was named in the
-sentences just before),
+sentences just before), ``female_reporting`` (singular verbs of saying: a feminine pronoun right
+after one that follows a quotation, « », dijo ella », „…“, sagte sie, does the same),
+``reply_verbs`` (a man who answers her, « respondió él », is not her),
 ``reset_words`` (words, such as German masculine articles, that make the antecedent
 unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
 open a sentence or a clause, for pro-drop languages: « il concerto è andato bene »), ``window`` (sentences, default 3),
@@ -75,6 +77,10 @@ PARAMS = {
     "male_pronouns": param(list, required=True),
     "male_suffixes": param(list, default=[], doc="endings after a hyphen that are masculine pronouns (French -t-il)"),
     "female_suffixes": param(list, default=[], doc="the same for the feminine pronoun (French -t-elle): a reporting clause that makes its speaker a woman"),
+    "female_reporting": param(list, default=[], doc="verbs of saying (singular): a feminine pronoun right after one that "
+                              "follows a quotation (« », dijo ella », „…“, sagte sie) makes the speaker a woman"),
+    "reply_verbs": param(list, default=[], doc="verbs of reply: after a woman known only as a speaker, a man who "
+                         "answers (« respondió él », « antwortete er ») is not her"),
     "between": param(list, default=[], doc="adverbs that may stand inside a male_before phrase (« a toutefois ajouté »); words in -ment too when given"),
     "male_after": param(list, default=[], doc="if given, a masculine word counts only right after one of these"),
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
@@ -248,6 +254,8 @@ def build(rule: Rule):  # noqa: ANN201
     male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
     female_suffixes = tuple(w.casefold() for w in p["female_suffixes"])
     between = frozenset(w.casefold().replace("’", "'") for w in p["between"])
+    female_reporting = frozenset(w.casefold() for w in p["female_reporting"])
+    reply_verbs = frozenset(w.casefold() for w in p["reply_verbs"])
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
@@ -287,7 +295,12 @@ def build(rule: Rule):  # noqa: ANN201
 
         # A sentence that also speaks of a woman with "she"/"her" has two people in it:
         # its masculine pronouns are someone else's.
-        both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]}
+        # (« », dijo ella »: her reporting clause, not a second person beside the man of the next quotation)
+        speaking = {words[i][0] for i in range(1, len(words)) if female_reporting
+                    and words[i][2].casefold() in female_pronouns and words[i - 1][2].casefold() in female_reporting
+                    and _reporting(text, words[i - 1][0])}
+        both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]
+                and s not in speaking}
 
         gender: str | None = None
         last = -10**9  # sentence of the last mention of the woman
@@ -308,8 +321,12 @@ def build(rule: Rule):  # noqa: ANN201
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
-            if female_suffixes and "-" in key and key.endswith(female_suffixes) and _reporting(text, start) \
-                    and not (inside[start] and _dash_line(text, start)):
+            reported_her = female_suffixes and "-" in key and key.endswith(female_suffixes) and _reporting(text, start)
+            if not reported_her and female_reporting and key in female_pronouns and idx and prev_key in female_reporting:
+                verb_start = words[idx - 1][0]
+                reported_her = text[verb_start:start].strip(" \u00a0") == text[verb_start:words[idx - 1][1]] \
+                    and _reporting(text, verb_start)  # « », dijo ella », „…“, sagte sie
+            if reported_her and not (inside[start] and _dash_line(text, start)):
                 # « …, a-t-elle confié », even after a quotation whose closing mark was lost: the
                 # speaker is a woman. The next « Il a ajouté » is reported only if no one else was
                 # named since and none was the subject in the sentences just before hers.
@@ -400,7 +417,9 @@ def build(rule: Rule):  # noqa: ANN201
             ):
                 # A woman known only as the speaker of a quotation: only « Il a ajouté », « ajoute-t-il »
                 # continue her words; « reprit-il », « répondit-il » in a dialogue are the other speaker.
-                continues = not inv_only or speaks or (
+                replies = prev_key in reply_verbs or _next_in(text, words, idx, reply_verbs)
+                continues = not inv_only or (speaks and not replies) or (
+                    bool(male_after) and prev_key in male_after and not replies) or (
                     "-" in key and key.rsplit("-", 2)[0] in male_before_words) or (
                     key.startswith("a-t-") and _next_in(text, words, idx, male_after_aux, between))
                 if gender == "f" and sent - last <= window and last_m < last and sent not in both and continues:
