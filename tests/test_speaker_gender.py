@@ -42,3 +42,16 @@ TRAPS = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_dialogue_and_other_men_stay_silent(text: str) -> None:
     assert check_rules("MT442", text) == []
+
+
+@pytest.mark.parametrize(("code", "lang", "text", "flagged"), [
+    ("MT603", "es", "«Estamos orgullosos del disco», dijo ella. «Los fans nos apoyaron», añadió él.", "él"),
+    ("MT603", "es", "«Estamos orgullosos del disco», dijo ella. «No estoy de acuerdo», respondió él.", None),
+    ("MT604", "pt", "“Estamos orgulhosos”, disse ela. “Os fãs nos apoiaram”, acrescentou ele.", "ele"),
+    ("MT604", "pt", "“Estamos orgulhosos”, disse ela. “Não concordo”, respondeu ele.", None),
+    ("MT443", "de", "„Wir sind stolz“, sagte sie. „Die Fans haben uns getragen“, fügte er hinzu.", "er"),
+    ("MT443", "de", "„Wir gehen jetzt“, sagten sie. „Gute Reise“, fügte er hinzu.", None),
+])
+def test_her_reporting_clause_in_other_languages(code: str, lang: str, text: str, flagged: str | None) -> None:
+    got = [f.text for f in check_rules(code, text, lang)]
+    assert got == ([flagged] if flagged else [])
