@@ -55,3 +55,14 @@ def test_dialogue_and_other_men_stay_silent(text: str) -> None:
 def test_her_reporting_clause_in_other_languages(code: str, lang: str, text: str, flagged: str | None) -> None:
     got = [f.text for f in check_rules(code, text, lang)]
     assert got == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ('"We are proud of this album," she said. "The fans carried us," he added.', "he"),
+    ('"We are proud of this album," she said. He also revealed that a tour would follow.', "He"),
+    ('"We are proud of this album," she said. "I disagree," he replied.', None),
+    ('"We are proud," she said to her husband. He added that they were tired.', None),
+])
+def test_her_reporting_clause_in_english(text: str, flagged: str | None) -> None:
+    got = [f.text for f in check_rules("MT436", text, "en")]
+    assert got == ([flagged] if flagged else [])

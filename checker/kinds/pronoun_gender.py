@@ -35,6 +35,8 @@ feminine inverted pronoun, French « -t-elle »: a reporting clause « …, a-t-
 speaker a woman even after a quotation whose closing mark was lost, unless a man was named in the
 sentences just before), ``female_reporting`` (singular verbs of saying: a feminine pronoun right
 after one that follows a quotation, « », dijo ella », „…“, sagte sie, does the same),
+``female_reporting_after`` (the same with the verb after the pronoun, English "'…,' she said"),
+``continue_before`` (verbs after a masculine pronoun that continue her words, English "he added"),
 ``reply_verbs`` (a man who answers her, « respondió él », is not her),
 ``reset_words`` (words, such as German masculine articles, that make the antecedent
 unknown: « den Präsidenten … sagte er »), ``clause_reset_words`` (the same, only when they
@@ -79,6 +81,10 @@ PARAMS = {
     "female_suffixes": param(list, default=[], doc="the same for the feminine pronoun (French -t-elle): a reporting clause that makes its speaker a woman"),
     "female_reporting": param(list, default=[], doc="verbs of saying (singular): a feminine pronoun right after one that "
                               "follows a quotation (« », dijo ella », „…“, sagte sie) makes the speaker a woman"),
+    "female_reporting_after": param(list, default=[], doc="verbs of saying after the pronoun (English '…,' she said): "
+                                    "a feminine pronoun that closes a quotation before one makes the speaker a woman"),
+    "continue_before": param(list, default=[], doc="after a woman known only as a speaker, a masculine pronoun "
+                             "before one of these (English 'he added') continues her words and is reported"),
     "reply_verbs": param(list, default=[], doc="verbs of reply: after a woman known only as a speaker, a man who "
                          "answers (« respondió él », « antwortete er ») is not her"),
     "between": param(list, default=[], doc="adverbs that may stand inside a male_before phrase (« a toutefois ajouté »); words in -ment too when given"),
@@ -164,15 +170,15 @@ def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal
 def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str],
              between: frozenset[str] = frozenset()) -> bool:
     """The one or two words after idx, in the same clause, make one of ``phrases`` (« a ajouté »);
-    one adverb of ``between`` (or in -ment, when ``between`` is given) may stand after the first
-    word (« a toutefois ajouté », « a également précisé »)."""
+    one adverb of ``between`` (or in -ment, when ``between`` is given) may stand before or after the first
+    word (« a toutefois ajouté », "he also added")."""
     out: list[str] = []
     skipped = False
     for j in range(idx + 1, min(idx + 4, len(words))):
         if text[words[j - 1][1] : words[j][0]].strip(" \u00a0"):
             break
         word = text[words[j][0] : words[j][1]].casefold().replace("’", "'")
-        if between and len(out) == 1 and not skipped and (word in between or len(word) > 6 and word.endswith("ment")):
+        if between and len(out) <= 1 and not skipped and (word in between or len(word) > 6 and word.endswith("ment")):
             skipped = True
             continue
         out.append(word)
@@ -256,6 +262,8 @@ def build(rule: Rule):  # noqa: ANN201
     between = frozenset(w.casefold().replace("’", "'") for w in p["between"])
     female_reporting = frozenset(w.casefold() for w in p["female_reporting"])
     reply_verbs = frozenset(w.casefold() for w in p["reply_verbs"])
+    female_reporting_after = frozenset(w.casefold() for w in p["female_reporting_after"])
+    continue_before = frozenset(w.casefold() for w in p["continue_before"])
     male_after = frozenset(w.casefold() for w in p["male_after"])
     male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
     reset_words = frozenset(w.casefold() for w in p["reset_words"])
@@ -299,6 +307,9 @@ def build(rule: Rule):  # noqa: ANN201
         speaking = {words[i][0] for i in range(1, len(words)) if female_reporting
                     and words[i][2].casefold() in female_pronouns and words[i - 1][2].casefold() in female_reporting
                     and _reporting(text, words[i - 1][0])}
+        speaking |= {words[i][0] for i in range(len(words) - 1) if female_reporting_after
+                     and words[i][2].casefold() in female_pronouns
+                     and words[i + 1][2].casefold() in female_reporting_after and _reporting(text, words[i][0])}
         both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]
                 and s not in speaking}
 
@@ -326,6 +337,9 @@ def build(rule: Rule):  # noqa: ANN201
                 verb_start = words[idx - 1][0]
                 reported_her = text[verb_start:start].strip(" \u00a0") == text[verb_start:words[idx - 1][1]] \
                     and _reporting(text, verb_start)  # « », dijo ella », „…“, sagte sie
+            if not reported_her and female_reporting_after and key in female_pronouns and _reporting(text, start) \
+                    and _next_in(text, words, idx, female_reporting_after):
+                reported_her = True  # '…,' she said
             if reported_her and not (inside[start] and _dash_line(text, start)):
                 # « …, a-t-elle confié », even after a quotation whose closing mark was lost: the
                 # speaker is a woman. The next « Il a ajouté » is reported only if no one else was
@@ -419,6 +433,7 @@ def build(rule: Rule):  # noqa: ANN201
                 # continue her words; « reprit-il », « répondit-il » in a dialogue are the other speaker.
                 replies = prev_key in reply_verbs or _next_in(text, words, idx, reply_verbs)
                 continues = not inv_only or (speaks and not replies) or (
+                    bool(continue_before) and _next_in(text, words, idx, continue_before, between)) or (
                     bool(male_after) and prev_key in male_after and not replies) or (
                     "-" in key and key.rsplit("-", 2)[0] in male_before_words) or (
                     key.startswith("a-t-") and _next_in(text, words, idx, male_after_aux, between))
