@@ -17,7 +17,7 @@ FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
         "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14,
         "duplication": 9, "untranslated": 12, "calque": 8, "glued-words": 11, "non-word": 8,
-        "punctuation": 9, "inconsistency": 6, "truncation": 6, "grammar": 7, "mangled-name": 9,
+        "punctuation": 9, "inconsistency": 6, "truncation": 6, "grammar": 7, "mangled-name": 10,
         "mistranslation": 6,
     },
     "held-out": {

@@ -41,3 +41,4 @@ TRAPS = [
 @pytest.mark.parametrize(("code", "lang", "text"), TRAPS)
 def test_men_epicene_words_and_nouns_stay_silent(code: str, lang: str, text: str) -> None:
     assert check_rules(code, text, lang) == []
+

@@ -13,7 +13,9 @@ is a word any list knows, and both are found only against the article's own spel
   and that the article's language does not know as a common word (Zipf below
   ``max_known``: word lists hold surnames too, « choi » at 3.2, but « rose » at 4.7); the
   name it belongs to elsewhere must not open a sentence (« Montame Zipod » at a line's
-  start is no name); the suggestion is the capitalised form.
+  start is no name); a name the article uses alone inside a sentence (« avec Choi ») counts
+  too, but only before a hyphenated given name (« choi Min-jae »); the suggestion is the
+  capitalised form.
 
 Camel-case tokens (« BlueSky » beside « Blue Sky ») are a brand's spelling, never reported;
 name particles (``particles``: ibn, bin, van, da…) may be lowercase.
@@ -44,6 +46,8 @@ PARAMS = {
 _PART = r"\p{Lu}[\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]*)?"
 # Two or three capitalised parts separated by one space: « Kang Soo-ah », « Nguyễn Văn An ».
 _FULL = regex.compile(rf"(?<![\p{{L}}\p{{M}}-])({_PART})(?:[ \u00a0]({_PART})){{1,2}}(?![\p{{L}}\p{{M}}-])")
+_MID_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \u00a0])(\p{Lu}\p{Ll}{1,5})(?=[ \u00a0,.;:])")
+_HYPHENATED = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+(?![\p{L}\p{M}-])")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}'’-])[\p{L}\p{M}]+(?![\p{L}\p{M}'’-])")
 
 
@@ -72,7 +76,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 # inside a sentence: its capitals are a name's, not a sentence's first word
                 for part in regex.split(r"[ \u00a0]", name):
                     capital_parts.add(part.split("-")[0].casefold())
-        if not fulls and not capital_parts:
+        # Single capitalised tokens inside a sentence (« avec Choi en »): a name used alone. They
+        # count only before a hyphenated given name (« choi Min-jae »), the romanised Korean or
+        # Chinese shape, where a lowercase word of the language cannot stand.
+        capital_single = {w.group(1).casefold() for w in _MID_CAPITAL.finditer(text)}
+        if not fulls and not capital_parts and not capital_single:
             return
         lang = ctx.primary
         for m in _TOKEN.finditer(text):
@@ -85,10 +93,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if full and _squash(full) == key and full.replace(" ", "") != tok and " " in full:
                     yield Hit(m.start(), m.end(), (full,))
                 continue
-            if len(tok) < min_len or key not in capital_parts or key in particles:
+            if len(tok) < min_len or key in particles:
                 continue
             nxt = regex.match(r"[ \u00a0]+(\p{Lu}[\p{Ll}\p{M}])", text, pos=m.end())
             if not nxt:
+                continue
+            if key not in capital_parts and not (key in capital_single and len(tok) <= 5
+                                                 and _HYPHENATED.match(text, nxt.start(1))):
                 continue
             if lexicon.zipf(tok, lang) >= max_known:
                 continue  # a word of the language (« rose »); surnames sit lower (« choi » 3.2)
