@@ -167,6 +167,11 @@ def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal
     return False
 
 
+def _folded(items: list[str], apostrophes: bool = False) -> frozenset[str]:
+    """A word-list parameter, case-folded (and with ’ read as ' when `apostrophes`)."""
+    return frozenset(w.casefold().replace("’", "'") if apostrophes else w.casefold() for w in items)
+
+
 def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str],
              between: frozenset[str] = frozenset()) -> bool:
     """The one or two words after idx, in the same clause, make one of ``phrases`` (« a ajouté »);
@@ -248,34 +253,34 @@ def build(rule: Rule):  # noqa: ANN201
     female_path = rule.resolve(p["female_names"])
     male_path = rule.resolve(p["male_names"])
     gazetteer_paths = tuple(rule.resolve(g) for g in p["gazetteer"])
-    female_titles = frozenset(w.casefold() for w in p["female_titles"])
-    male_titles = frozenset(w.casefold() for w in p["male_titles"])
-    male_nouns = frozenset(w.casefold() for w in p["male_nouns"])
+    female_titles = _folded(p["female_titles"])
+    male_titles = _folded(p["male_titles"])
+    male_nouns = _folded(p["male_nouns"])
     female_nouns = frozenset(" ".join(w.casefold().split()) for w in p["female_nouns"])
-    other_nouns = frozenset(w.casefold() for w in p["other_nouns"])
-    role_nouns = frozenset(w.casefold() for w in p["role_nouns"])
-    indefinites = frozenset(w.casefold() for w in p["indefinites"])
-    female_pronouns = frozenset(w.casefold() for w in p["female_pronouns"])
-    male_pronouns = frozenset(w.casefold() for w in p["male_pronouns"])
+    other_nouns = _folded(p["other_nouns"])
+    role_nouns = _folded(p["role_nouns"])
+    indefinites = _folded(p["indefinites"])
+    female_pronouns = _folded(p["female_pronouns"])
+    male_pronouns = _folded(p["male_pronouns"])
     male_suffixes = tuple(w.casefold() for w in p["male_suffixes"])
     female_suffixes = tuple(w.casefold() for w in p["female_suffixes"])
-    between = frozenset(w.casefold().replace("’", "'") for w in p["between"])
-    female_reporting = frozenset(w.casefold() for w in p["female_reporting"])
-    reply_verbs = frozenset(w.casefold() for w in p["reply_verbs"])
-    female_reporting_after = frozenset(w.casefold() for w in p["female_reporting_after"])
-    continue_before = frozenset(w.casefold() for w in p["continue_before"])
-    male_after = frozenset(w.casefold() for w in p["male_after"])
-    male_not_before = frozenset(w.casefold() for w in p["male_not_before"])
-    reset_words = frozenset(w.casefold() for w in p["reset_words"])
-    impersonal = frozenset(w.casefold().replace("’", "'") for w in p["impersonal"])
-    impersonal_after = frozenset(w.casefold() for w in p["impersonal_after"])
-    clause_reset_words = frozenset(w.casefold() for w in p["clause_reset_words"])
-    male_topics = frozenset(w.casefold() for w in p["male_topics"])
+    between = _folded(p["between"], apostrophes=True)
+    female_reporting = _folded(p["female_reporting"])
+    reply_verbs = _folded(p["reply_verbs"])
+    female_reporting_after = _folded(p["female_reporting_after"])
+    continue_before = _folded(p["continue_before"])
+    male_after = _folded(p["male_after"])
+    male_not_before = _folded(p["male_not_before"])
+    reset_words = _folded(p["reset_words"])
+    impersonal = _folded(p["impersonal"], apostrophes=True)
+    impersonal_after = _folded(p["impersonal_after"])
+    clause_reset_words = _folded(p["clause_reset_words"])
+    male_topics = _folded(p["male_topics"])
     female_endings = tuple(w.casefold() for w in p["female_endings"])
     male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"])
     male_before_words = frozenset(w for w in male_before if " " not in w)
     male_after_aux = frozenset(w.split(" ", 1)[1] for w in male_before if w.startswith("a "))
-    topic_impersonal = frozenset(w.casefold().replace("’", "'") for w in p["topic_impersonal"])
+    topic_impersonal = _folded(p["topic_impersonal"], apostrophes=True)
     pronouns = female_pronouns | male_pronouns
     window = p["window"]
     min_female = p["min_female_pronouns"]
@@ -301,15 +306,26 @@ def build(rule: Rule):  # noqa: ANN201
         def sentence_of(offset: int) -> int:
             return bisect.bisect_right(narration, offset)
 
-        # A sentence that also speaks of a woman with "she"/"her" has two people in it:
-        # its masculine pronouns are someone else's.
-        # (« », dijo ella »: her reporting clause, not a second person beside the man of the next quotation)
-        speaking = {words[i][0] for i in range(1, len(words)) if female_reporting
-                    and words[i][2].casefold() in female_pronouns and words[i - 1][2].casefold() in female_reporting
-                    and _reporting(text, words[i - 1][0])}
-        speaking |= {words[i][0] for i in range(len(words) - 1) if female_reporting_after
-                     and words[i][2].casefold() in female_pronouns
-                     and words[i + 1][2].casefold() in female_reporting_after and _reporting(text, words[i][0])}
+        def her_clause(i: int) -> bool:
+            """Word i names a woman as the speaker of the quotation it closes: « …, a-t-elle confié »,
+            « », dijo ella », „…“, sagte sie, "'…,' she said"."""
+            start, _, word = words[i]
+            key = word.casefold()
+            if female_suffixes and "-" in key and key.endswith(female_suffixes):
+                return _reporting(text, start)
+            if key not in female_pronouns:
+                return False
+            if female_reporting and i and words[i - 1][2].casefold() in female_reporting \
+                    and not text[words[i - 1][1] : start].strip(" \u00a0") and _reporting(text, words[i - 1][0]):
+                return True
+            return bool(female_reporting_after) and _reporting(text, start) \
+                and _next_in(text, words, i, female_reporting_after)
+
+        # The speakers' clauses, found once: each makes a woman the speaker in the walk below.
+        speaking = {words[i][0] for i in range(len(words)) if her_clause(i)} \
+            if female_suffixes or female_reporting or female_reporting_after else set()
+        # A sentence that also speaks of a woman with "she"/"her" has two people in it: its
+        # masculine pronouns are someone else's (her own reporting clause is not a second person).
         both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]
                 and s not in speaking}
 
@@ -332,15 +348,7 @@ def build(rule: Rule):  # noqa: ANN201
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
-            reported_her = female_suffixes and "-" in key and key.endswith(female_suffixes) and _reporting(text, start)
-            if not reported_her and female_reporting and key in female_pronouns and idx and prev_key in female_reporting:
-                verb_start = words[idx - 1][0]
-                reported_her = text[verb_start:start].strip(" \u00a0") == text[verb_start:words[idx - 1][1]] \
-                    and _reporting(text, verb_start)  # « », dijo ella », „…“, sagte sie
-            if not reported_her and female_reporting_after and key in female_pronouns and _reporting(text, start) \
-                    and _next_in(text, words, idx, female_reporting_after):
-                reported_her = True  # '…,' she said
-            if reported_her and not (inside[start] and _dash_line(text, start)):
+            if start in speaking and not (inside[start] and _dash_line(text, start)):
                 # « …, a-t-elle confié », even after a quotation whose closing mark was lost: the
                 # speaker is a woman. The next « Il a ajouté » is reported only if no one else was
                 # named since and none was the subject in the sentences just before hers.
