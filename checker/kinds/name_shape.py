@@ -90,7 +90,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if any(c.isupper() for c in tok[1:]):
                     continue  # camel case is a brand's own spelling: BlueSky beside « Blue Sky »
                 full = fulls.get(key)
-                if full and _squash(full) == key and full.replace(" ", "") != tok and " " in full:
+                if full and " " in full:
                     yield Hit(m.start(), m.end(), (full,))
                 continue
             if len(tok) < min_len or key in particles:
