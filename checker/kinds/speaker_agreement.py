@@ -35,6 +35,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._phrases import match_case
 from checker.rules import Rule, param
 
 NAME = "speaker-agreement"
@@ -81,24 +82,26 @@ def _quotations(text: str, max_quote: int) -> Iterator[tuple[int, int, int]]:
             i = e + 1
 
 
+def _pairs(items: list[str], name: str, empty_ok: bool = False) -> list[tuple[str, str]]:
+    """'masculine:feminine' items as pairs; an empty side is allowed only with `empty_ok`
+    (the ending rule « :e » adds a letter)."""
+    out = []
+    for item in items:
+        m, sep, f = str(item).partition(":")
+        if not sep or not empty_ok and not (m and f):
+            raise ValueError(f"{name}: {item!r} must be 'masculine:feminine'")
+        out.append((m, f))
+    return out
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     p = rule.params
     female_after = regex.compile(p["female_after"], regex.IGNORECASE)
     # The reporting clause swallowed by a quotation that lost its closing mark: « …, a-t-elle dit.
     inner_after = regex.compile(r",[ \u00a0\u202f]*+(?:" + p["female_after"] + ")", regex.IGNORECASE)
     first_person = regex.compile(p["first_person"], regex.IGNORECASE)
-    rules: list[tuple[str, str]] = []
-    for item in p["feminine"]:
-        m, sep, f = str(item).partition(":")
-        if not sep:
-            raise ValueError(f"feminine: {item!r} must be 'masculine ending:feminine ending'")
-        rules.append((m, f))
-    pairs: dict[str, str] = {}
-    for item in p["self_words"]:
-        m, sep, f = str(item).partition(":")
-        if not sep or not m or not f:
-            raise ValueError(f"self_words: {item!r} must be 'masculine:feminine'")
-        pairs[m.casefold()] = f
+    rules = _pairs(p["feminine"], "feminine", empty_ok=True)
+    pairs = {m.casefold(): f for m, f in _pairs(p["self_words"], "self_words")}
     skip = frozenset(w.casefold() for w in p["skip"])
     min_zipf = p["min_zipf"]
     max_quote = p["max_quote"]
@@ -144,9 +147,6 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     yield Hit(wm.start(), wm.end(), (fem,))
             if self_rx is not None:
                 for sm in self_rx.finditer(text, start, end):
-                    fem = pairs[sm.group().casefold()]
-                    if sm.group()[:1].isupper():
-                        fem = fem[:1].upper() + fem[1:]
-                    yield Hit(sm.start(), sm.end(), (fem,))
+                    yield Hit(sm.start(), sm.end(), (match_case(sm.group(), pairs[sm.group().casefold()]),))
 
     return check
