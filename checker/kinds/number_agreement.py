@@ -1,0 +1,147 @@
+"""Kind ``number-agreement``: a plural determiner before a singular noun or adjective.
+
+Machine translation from languages that do not mark the plural on nouns (Indonesian,
+Vietnamese, Chinese, Korean, Turkish after a numeral) leaves French groups such as
+« plusieurs nouvelle mesures », « les meilleur joueurs », « trois joueur ». The kind reads each
+plural determiner (``plural_determiners``, one or two words, numerals included) and the words
+right after it, separated by a single space:
+
+- an adjective of the ``adjectives`` table in its singular form (« nouvelle », « meilleur »)
+  followed by a lowercase word: the adjective does not agree;
+- a noun of the ``lexicon`` table (first column) in its singular form, the lexicon word itself
+  and not ending in ``s``, ``x`` or ``z`` (those are invariable: « les prix »), optionally after
+  an adjective of the table: the noun does not agree.
+
+The group from the determiner to the word that disagrees is reported. Only nouns the lexicon
+knows are judged, so a loanword, a name or an acronym (« les média », « des SMS ») stays
+silent; a hyphenated word (« les porte-parole ») is never judged, and ``pronoun_determiners``
+(« les ») are skipped after a subject or object pronoun (« il les aide », « on les
+rencontre »), where they stand for a noun, and ``numerals`` after ``numeral_pronoun_before``
+(« tous deux », « les trois ensemble »). A word followed by a coordination, a comma or a
+capital is not judged: « ses père et mère », « les père, mère, oncles », « aux lieu et place »
+and « les premier et second tours » are correct, « des don Quichotte » is a title. ``lexicon`` is the same table as the gender rule's
+(``noun<TAB>f|m``), so both rules grow together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+from checker.finding import Hit
+from checker.rules import Rule, param
+from checker.wordlists import read_table
+
+NAME = "number-agreement"
+PARAMS = {
+    "lexicon": param(str, required=True, doc="TSV beside the rule whose first column is a singular noun"),
+    "plural_determiners": param(list, required=True, doc="plural determiners and numerals, one or two words"),
+    "pronoun_determiners": param(list, default=[], doc="plural determiners that are also object pronouns"),
+    "pronouns_before": param(list, default=[], doc="words after which such a determiner is a pronoun"),
+    "adjectives": param(list, default=[], doc="'singular forms/plural forms' pairs, forms separated by |"),
+    "exceptions": param(list, default=[], doc="nouns never judged"),
+    "numerals": param(list, default=[], doc="numerals: after a plural determiner they belong to it"),
+    "numeral_pronoun_before": param(list, default=[], doc="words after which a numeral is a pronoun (« tous deux »)"),
+}
+
+_GAP = regex.compile(r"[ \u00a0]")
+#: « les premier et second tours »: ordinals coordinated before one plural noun stay singular.
+_COORDINATION = frozenset({"et", "ou", "ni"})
+
+
+def build(rule: Rule):  # noqa: ANN201 - returns the check callable
+    """Parse the tables once; the lexicon file is read on first use."""
+    p = rule.params
+    lex_path = rule.resolve(p["lexicon"])
+    plural_dets = {w.casefold() for w in p["plural_determiners"]}
+    pronoun_dets = {w.casefold() for w in p["pronoun_determiners"]}
+    pronouns_before = {w.casefold() for w in p["pronouns_before"]}
+    singular_adjs: set[str] = set()
+    plural_adjs: set[str] = set()
+    for pair in p["adjectives"]:
+        sing, _, plur = pair.partition("/")
+        if not sing or not plur:
+            raise ValueError(f"adjectives entry {pair!r}: expected 'singular forms/plural forms'")
+        singular_adjs.update(w.casefold() for w in sing.split("|"))
+        plural_adjs.update(w.casefold() for w in plur.split("|"))
+    exceptions = {w.casefold() for w in p["exceptions"]}
+    numerals = {w.casefold() for w in p["numerals"]}
+    numeral_pronoun = {w.casefold() for w in p["numeral_pronoun_before"]}
+    state: dict[str, frozenset[str]] = {}
+
+    def singular_nouns() -> frozenset[str]:
+        nouns = state.get("nouns")
+        if nouns is None:
+            nouns = frozenset(
+                r[0].casefold() for r in read_table(lex_path)
+                if r and r[0] and r[0][-1:] not in ("s", "x", "z") and r[0].casefold() not in exceptions
+            )
+            state["nouns"] = nouns
+        return nouns
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.text
+        words = doc.words
+        nouns = singular_nouns()
+        n = len(words)
+
+        def joined(i: int) -> bool:  # words[i] and words[i + 1] separated by one space
+            return i + 1 < n and bool(_GAP.fullmatch(text[words[i].end : words[i + 1].start]))
+
+        def ends_group(i: int) -> bool:
+            """A coordination or a title follows: « ses père et mère », « les père, mère »,
+            « les premier et second tours », « des don Quichotte »."""
+            after = text[words[i].end : words[i].end + 2]
+            if after[:1] == ",":
+                return True
+            if i + 1 < n and joined(i):
+                nxt = words[i + 1].text
+                return nxt in _COORDINATION or nxt[:1].isupper()
+            return False
+
+        def hyphenated(i: int) -> bool:
+            w = words[i]
+            return "-" in w.text or text[w.end : w.end + 1] in ("-", "‑") or text[w.start - 1 : w.start] in ("-", "‑")
+
+        covered = -1  # the last word of a two-word determiner already read
+        for i in range(n):
+            if i <= covered:
+                continue
+            one = words[i].text.casefold()
+            det_end = i
+            if i + 1 < n and joined(i) and f"{one} {words[i + 1].text.casefold()}" in plural_dets:
+                det_end = covered = i + 1
+            elif one not in plural_dets:
+                continue
+            before = words[i - 1].text.casefold() if i > 0 else ""
+            if det_end == i and (
+                (one in pronoun_dets and before in pronouns_before)
+                or (one in numerals and before in numeral_pronoun)
+            ):
+                continue  # « il les aide », « tous deux », « les trois ensemble »: pronouns
+            j = det_end + 1
+            if j < n and joined(det_end) and words[j].text in numerals:
+                covered = j  # « les deux joueur »: the numeral is part of the determiner
+                det_end, j = j, j + 1
+            if j >= n or not joined(det_end):
+                continue
+            first = words[j]
+            if not first.text.islower() or hyphenated(j) or ends_group(j):
+                continue
+            word = first.text
+            if word in singular_adjs and j + 1 < n and joined(j) and words[j + 1].text.islower() \
+                    and not hyphenated(j + 1) and words[j + 1].text not in plural_dets:
+                yield Hit(words[i].start, first.end, confidence=0.8, args={"word": word})
+                continue
+            if word in plural_adjs and j + 1 < n and joined(j):
+                j += 1
+                word = words[j].text
+                if not word.islower() or hyphenated(j) or ends_group(j):
+                    continue
+            if word in nouns:
+                yield Hit(words[i].start, words[j].end, confidence=0.8, args={"word": word})
+
+    return check

@@ -1,0 +1,34 @@
+"""MT624 number-agreement: a plural determiner before a singular noun or adjective (French)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import check_rules
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Le ministre a présenté plusieurs nouvelle réformes au Parlement.", "plusieurs nouvelle"),
+    ("Les meilleure joueuses du tournoi ont reçu un trophée.", "Les meilleure"),
+    ("Le club a vendu deux joueur cet été pour équilibrer ses comptes.", "deux joueur"),
+    ("Les deux équipe se retrouvent dimanche pour la finale.", "Les deux équipe"),
+    ("Il faut revoir nos système de contrôle avant la fin de l'année.", "nos système"),
+    ("Ces nouveaux projet seront financés par la région.", "Ces nouveaux projet"),
+    ("Les supporters attendent depuis quelques semaine une décision du club.", "quelques semaine"),
+])
+def test_a_singular_word_after_a_plural_determiner(text: str, span: str) -> None:
+    assert [f.text for f in check_rules("MT624", text, "fr")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a présenté plusieurs nouvelles réformes ; les meilleurs joueurs sont venus.",
+    "Les prix ont augmenté, les temps changent et les pays voisins s'inquiètent.",
+    "Les porte-parole et les sans-abri ont été reçus ; les après-midi sont longs.",
+    "Il les aide, on les rencontre demain et elle les remplace au pied levé.",
+    "Ils ont chanté tous les trois ensemble ; tous deux été élus, nous deux seuls.",
+    "Tes père et mère honoreras ; aux lieu et place du maire ; les père, mère et enfants.",
+    "Les premier et second tours auront lieu en juin.",
+    "Des don Quichotte et des Tartuffe, les Bleus et les SMS du ministre.",
+    "Les autres besoin d'aide seront servis ensuite, dit-elle.",
+])
+def test_agreeing_groups_pronouns_and_coordinations_stay_silent(text: str) -> None:
+    assert check_rules("MT624", text, "fr") == []
