@@ -32,3 +32,25 @@ def test_a_singular_word_after_a_plural_determiner(text: str, span: str) -> None
 ])
 def test_agreeing_groups_pronouns_and_coordinations_stay_silent(text: str) -> None:
     assert check_rules("MT624", text, "fr") == []
+
+
+@pytest.mark.parametrize(("lang", "code", "text", "span"), [
+    ("es", "MT626", "El entrenador convocó a varios portero para el partido.", "varios portero"),
+    ("es", "MT626", "La banda presentó unas canción nuevas en el concierto.", "unas canción"),
+    ("es", "MT626", "El alcalde habló con los vecino del barrio.", "con los vecino"),
+    ("pt", "MT627", "O treinador convocou vários goleiro para o jogo.", "vários goleiro"),
+    ("pt", "MT627", "A banda apresentou algumas canção novas no concerto.", "algumas canção"),
+])
+def test_a_singular_word_after_a_plural_determiner_by_frequency(lang: str, code: str, text: str, span: str) -> None:
+    assert [f.text for f in check_rules(code, text, lang)] == [span]
+
+
+@pytest.mark.parametrize(("lang", "code", "text"), [
+    ("es", "MT626", "Los tiene a todos; otros no vinieron y a las ocho llegaron unos cien fans."),
+    ("es", "MT626", "De los que vinieron, dos mil se quedaron; entre los dos equipos hubo respeto."),
+    ("es", "MT626", "Sus compañeros y sus propios hijos lo vieron en los próximos días."),
+    ("pt", "MT627", "Dos dois lados, aos poucos, nas ruas e pelos bairros, os fãs esperam."),
+    ("pt", "MT627", "Uns cem torcedores e dois mil visitantes vieram; alguns já sabiam."),
+])
+def test_frequency_mode_stays_silent_on_agreeing_groups(lang: str, code: str, text: str) -> None:
+    assert check_rules(code, text, lang) == []

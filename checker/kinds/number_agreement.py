@@ -12,7 +12,11 @@ right after it, separated by a single space:
   and not ending in ``s``, ``x`` or ``z`` (those are invariable: « les prix »), optionally after
   an adjective of the table: the noun does not agree.
 
-The group from the determiner to the word that disagrees is reported. Only nouns the lexicon
+The group from the determiner to the word that disagrees is reported. A pack without a noun
+table (Spanish, Portuguese) gives ``plural_forms`` instead (« >s », « ón>ones », « ão>ões »): a
+word is then judged singular when it and its plural so made are both at least ``min_zipf``
+frequent, and it is not in ``stop`` (adverbs and function words whose « plural » happens to be a
+word: « no » / « nos »); such packs list only determiners that are never object pronouns. Only nouns the lexicon
 knows are judged, so a loanword, a name or an acronym (« les média », « des SMS ») stays
 silent; a hyphenated word (« les porte-parole ») is never judged, and ``pronoun_determiners``
 (« les ») are skipped after a subject or object pronoun (« il les aide », « on les
@@ -37,7 +41,10 @@ from checker.wordlists import read_table
 
 NAME = "number-agreement"
 PARAMS = {
-    "lexicon": param(str, required=True, doc="TSV beside the rule whose first column is a singular noun"),
+    "lexicon": param(str, default=None, doc="TSV beside the rule whose first column is a singular noun"),
+    "plural_forms": param(list, default=[], doc="without a lexicon: 'ending>plural ending' rules ('>s', 'ón>ones')"),
+    "min_zipf": param(float, default=3.0, doc="without a lexicon: how frequent the word and its plural must be"),
+    "stop": param(list, default=[], doc="without a lexicon: words never judged (adverbs, function words)"),
     "plural_determiners": param(list, required=True, doc="plural determiners and numerals, one or two words"),
     "pronoun_determiners": param(list, default=[], doc="plural determiners that are also object pronouns"),
     "pronouns_before": param(list, default=[], doc="words after which such a determiner is a pronoun"),
@@ -55,7 +62,17 @@ _COORDINATION = frozenset({"et", "ou", "ni"})
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Parse the tables once; the lexicon file is read on first use."""
     p = rule.params
-    lex_path = rule.resolve(p["lexicon"])
+    lex_path = rule.resolve(p["lexicon"]) if p["lexicon"] else None
+    plural_forms = []
+    for entry in p["plural_forms"]:
+        end, sep, plural = entry.partition(">")
+        if not sep or not plural:
+            raise ValueError(f"plural_forms entry {entry!r}: expected 'ending>plural ending'")
+        plural_forms.append((end, plural))
+    if lex_path is None and not plural_forms:
+        raise ValueError("number-agreement needs a lexicon or plural_forms")
+    min_zipf = p["min_zipf"]
+    stop = {w.casefold() for w in p["stop"]}
     plural_dets = {w.casefold() for w in p["plural_determiners"]}
     pronoun_dets = {w.casefold() for w in p["pronoun_determiners"]}
     pronouns_before = {w.casefold() for w in p["pronouns_before"]}
@@ -78,9 +95,22 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             nouns = frozenset(
                 r[0].casefold() for r in read_table(lex_path)
                 if r and r[0] and r[0][-1:] not in ("s", "x", "z") and r[0].casefold() not in exceptions
-            )
+            ) if lex_path is not None else frozenset()
             state["nouns"] = nouns
         return nouns
+
+    def singular_by_frequency(word: str, lang: str) -> bool:
+        """Without a lexicon: a frequent word whose plural, made by the pack's rules, is frequent too."""
+        if word in stop or word in exceptions or word[-1:] == "s":
+            return False
+        from checker import lexicon as freq
+
+        if freq.zipf(word, lang) < min_zipf:
+            return False
+        return any(
+            freq.zipf(word[: len(word) - len(end)] + plural, lang) >= min_zipf
+            for end, plural in plural_forms if word.endswith(end)
+        )
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.text
@@ -141,7 +171,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 word = words[j].text
                 if not word.islower() or hyphenated(j) or ends_group(j):
                     continue
-            if word in nouns:
+            if word in nouns or (lex_path is None and singular_by_frequency(word, ctx.primary)):
                 yield Hit(words[i].start, words[j].end, confidence=0.8, args={"word": word})
 
     return check
