@@ -54,3 +54,21 @@ def test_a_singular_word_after_a_plural_determiner_by_frequency(lang: str, code:
 ])
 def test_frequency_mode_stays_silent_on_agreeing_groups(lang: str, code: str, text: str) -> None:
     assert check_rules(code, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("L'allenatore ha convocato alcuni giocatore per la partita.", "alcuni giocatore"),
+    ("La band ha suonato molte canzone nuove.", "molte canzone"),
+    ("Il comitato ha incontrato i rappresentante delle nazione vicine.", "i rappresentante"),
+])
+def test_italian_singular_after_a_plural_determiner(text: str, span: str) -> None:
+    assert [f.text for f in check_rules("MT628", text, "it")][:1] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Delle partite giocate, due sono state vinte; le città e i film hanno attirato turisti.",
+    "Gli ho detto di venire; le ho scritto ieri; alcuni dicono che molti sono partiti.",
+    "Questi ultimi anni, i suoi genitori e le sue sorelle vivono all'estero.",
+])
+def test_italian_plurals_clitics_and_invariables_stay_silent(text: str) -> None:
+    assert check_rules("MT628", text, "it") == []

@@ -15,7 +15,8 @@ right after it, separated by a single space:
 The group from the determiner to the word that disagrees is reported. A pack without a noun
 table (Spanish, Portuguese) gives ``plural_forms`` instead (« >s », « ón>ones », « ão>ões »): a
 word is then judged singular when it and its plural so made are both at least ``min_zipf``
-frequent, and it is not in ``stop`` (adverbs and function words whose « plural » happens to be a
+frequent, it is not itself the plural of a frequent word by those rules (Italian « partite »,
+plural of « partita », ends like the singular « nazione »), and it is not in ``stop`` (adverbs and function words whose « plural » happens to be a
 word: « no » / « nos »); such packs list only determiners that are never object pronouns. Only nouns the lexicon
 knows are judged, so a loanword, a name or an acronym (« les média », « des SMS ») stays
 silent; a hyphenated word (« les porte-parole ») is never judged, and ``pronoun_determiners``
@@ -106,6 +107,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         from checker import lexicon as freq
 
         if freq.zipf(word, lang) < min_zipf:
+            return False
+        if any(  # already a plural by the rules (Italian « partite », plural of « partita »)
+            freq.zipf(word[: len(word) - len(plural)] + end, lang) >= min_zipf
+            for end, plural in plural_forms if plural and word.endswith(plural) and len(word) > len(plural)
+        ):
             return False
         return any(
             freq.zipf(word[: len(word) - len(end)] + plural, lang) >= min_zipf
