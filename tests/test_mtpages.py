@@ -24,7 +24,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "boilerplate": 15, "locale-format": 15, "social-embed": 13, "encoding": 10,
         "untranslated": 10, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 8,
         "truncation": 5, "calque": 5, "inconsistency": 4, "glued-words": 2, "mistranslation": 2,
-        "grammar": 1,
+        "grammar": 2,
     },
 }
 
