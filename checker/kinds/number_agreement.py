@@ -1,36 +1,41 @@
 """Kind ``number-agreement``: a plural determiner before a singular noun or adjective.
 
 Machine translation from languages that do not mark the plural on nouns (Indonesian,
-Vietnamese, Chinese, Korean, Turkish after a numeral) leaves French groups such as
-« plusieurs nouvelle mesures », « les meilleur joueurs », « trois joueur ». The kind reads each
-plural determiner (``plural_determiners``, one or two words, numerals included) and the words
-right after it, separated by a single space:
+Vietnamese, Chinese, Korean, Turkish after a numeral) leaves groups such as « plusieurs
+nouvelle mesures », « les meilleur joueurs », « trois joueur ». The kind reads each plural
+determiner (``plural_determiners``, one or two words, numerals included; a numeral right after
+a determiner belongs to it) and the words right after it, separated by a single space:
 
 - an adjective of the ``adjectives`` table in its singular form (« nouvelle », « meilleur »)
   followed by a lowercase word: the adjective does not agree;
-- a noun of the ``lexicon`` table (first column) in its singular form, the lexicon word itself
-  and not ending in ``s``, ``x`` or ``z`` (those are invariable: « les prix »), optionally after
-  an adjective of the table: the noun does not agree.
+- a singular noun, optionally after a plural adjective of the table: the noun does not agree.
 
-The group from the determiner to the word that disagrees is reported. A pack without a noun
-table (Spanish, Portuguese) gives ``plural_forms`` instead (« >s », « ón>ones », « ão>ões »): a
-word is then judged singular when it and its plural so made are both at least ``min_zipf``
-frequent, it is not itself the plural of a frequent word by those rules (Italian « partite »,
-plural of « partita », ends like the singular « nazione »), and it is not in ``stop`` (adverbs and function words whose « plural » happens to be a
-word: « no » / « nos »); such packs list only determiners that are never object pronouns. Only nouns the lexicon
-knows are judged, so a loanword, a name or an acronym (« les média », « des SMS ») stays
-silent; a hyphenated word (« les porte-parole ») is never judged, and ``pronoun_determiners``
-(« les ») are skipped after a subject or object pronoun (« il les aide », « on les
-rencontre »), where they stand for a noun, and ``numerals`` after ``numeral_pronoun_before``
-(« tous deux », « les trois ensemble »). A word followed by a coordination, a comma or a
-capital is not judged: « ses père et mère », « les père, mère, oncles », « aux lieu et place »
-and « les premier et second tours » are correct, « des don Quichotte » is a title. ``lexicon`` is the same table as the gender rule's
-(``noun<TAB>f|m``), so both rules grow together.
+The group from the determiner to the word that disagrees is reported. Which words are singular
+nouns:
+
+- with a ``lexicon`` (French: the gender rule's ``noun<TAB>f|m`` table, so both rules grow
+  together), the words of its first column that do not end in ``s``, ``x`` or ``z`` (those are
+  invariable: « les prix »); a loanword, a name or an acronym the table does not know (« les
+  média », « des SMS ») stays silent;
+- without one (Spanish, Portuguese, Italian), ``plural_forms`` (« >s », « ón>ones », « o>i »):
+  a word at least ``min_zipf`` frequent whose plural so made is as frequent, that is not itself
+  the plural of a frequent word by those rules (Italian « partite », plural of « partita », ends
+  like the singular « nazione ») and not in ``stop`` (adverbs and function words whose « plural »
+  happens to be a word: « no » / « nos »). Such packs list only determiners that are never
+  object pronouns.
+
+Never judged: a hyphenated word (« les porte-parole »); ``pronoun_determiners`` (« les ») after
+one of ``pronouns_before`` (« il les aide », « on les rencontre ») and ``numerals`` after one of
+``numeral_pronoun_before`` (« tous deux », « les trois ensemble »), where they stand for a noun;
+a word followed by a coordination, a comma or a capital (« ses père et mère », « les père, mère,
+oncles », « aux lieu et place », « les premier et second tours » are correct, « des don
+Quichotte » is a title).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -56,7 +61,8 @@ PARAMS = {
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
-#: « les premier et second tours »: ordinals coordinated before one plural noun stay singular.
+#: « ses père et mère », « les premier et second tours »: singular words coordinated under one plural
+#: determiner are correct.
 _COORDINATION = frozenset({"et", "ou", "ni"})
 
 
@@ -88,17 +94,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     exceptions = {w.casefold() for w in p["exceptions"]}
     numerals = {w.casefold() for w in p["numerals"]}
     numeral_pronoun = {w.casefold() for w in p["numeral_pronoun_before"]}
-    state: dict[str, frozenset[str]] = {}
 
+    @cache
     def singular_nouns() -> frozenset[str]:
-        nouns = state.get("nouns")
-        if nouns is None:
-            nouns = frozenset(
-                r[0].casefold() for r in read_table(lex_path)
-                if r and r[0] and r[0][-1:] not in ("s", "x", "z") and r[0].casefold() not in exceptions
-            ) if lex_path is not None else frozenset()
-            state["nouns"] = nouns
-        return nouns
+        if lex_path is None:
+            return frozenset()
+        return frozenset(
+            r[0].casefold() for r in read_table(lex_path)
+            if r and r[0] and r[0][-1:] not in ("s", "x", "z") and r[0].casefold() not in exceptions
+        )
 
     def singular_by_frequency(word: str, lang: str) -> bool:
         """Without a lexicon: a frequent word whose plural, made by the pack's rules, is frequent too."""
@@ -130,10 +134,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         def ends_group(i: int) -> bool:
             """A coordination or a title follows: « ses père et mère », « les père, mère »,
             « les premier et second tours », « des don Quichotte »."""
-            after = text[words[i].end : words[i].end + 2]
-            if after[:1] == ",":
+            if text[words[i].end : words[i].end + 1] == ",":
                 return True
-            if i + 1 < n and joined(i):
+            if joined(i):
                 nxt = words[i + 1].text
                 return nxt in _COORDINATION or nxt[:1].isupper()
             return False
@@ -148,7 +151,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue
             one = words[i].text.casefold()
             det_end = i
-            if i + 1 < n and joined(i) and f"{one} {words[i + 1].text.casefold()}" in plural_dets:
+            if joined(i) and f"{one} {words[i + 1].text.casefold()}" in plural_dets:
                 det_end = covered = i + 1
             elif one not in plural_dets:
                 continue
@@ -159,20 +162,20 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             ):
                 continue  # « il les aide », « tous deux », « les trois ensemble »: pronouns
             j = det_end + 1
-            if j < n and joined(det_end) and words[j].text in numerals:
+            if joined(det_end) and words[j].text in numerals:
                 covered = j  # « les deux joueur »: the numeral is part of the determiner
                 det_end, j = j, j + 1
-            if j >= n or not joined(det_end):
+            if not joined(det_end):
                 continue
             first = words[j]
             if not first.text.islower() or hyphenated(j) or ends_group(j):
                 continue
             word = first.text
-            if word in singular_adjs and j + 1 < n and joined(j) and words[j + 1].text.islower() \
+            if word in singular_adjs and joined(j) and words[j + 1].text.islower() \
                     and not hyphenated(j + 1) and words[j + 1].text not in plural_dets:
                 yield Hit(words[i].start, first.end, confidence=0.8, args={"word": word})
                 continue
-            if word in plural_adjs and j + 1 < n and joined(j):
+            if word in plural_adjs and joined(j):
                 j += 1
                 word = words[j].text
                 if not word.islower() or hyphenated(j) or ends_group(j):
