@@ -65,9 +65,17 @@ def table(lang: str) -> Mapping[str, float]:
     return frequencies(primary, "best")
 
 
+#: No bundled list holds a longer word (the longest, German, has 80 letters): a longer token
+#: is unknown without a lookup, and the rules that split or correct a token skip it, so one
+#: 40,000-letter token costs no more per letter than prose (tests/test_lexicon_longest.py).
+LONGEST_WORD = 100
+
+
 @lru_cache(maxsize=1 << 15)  # per process, bounded (about 8 MB): the words of an archive are unbounded
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of `word` in `lang`, insensitive to case and to ’ versus '; 0.0 when unknown."""
+    if len(word) > LONGEST_WORD:
+        return 0.0
     f = table(lang).get(fold(word), 0.0)
     return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from checker.cachedir import publish
+from checker.lexicon import LONGEST_WORD
 
 #: Bumped when the index's layout changes.
 FORMAT = 1
@@ -76,6 +77,8 @@ def candidates_within_one(key: str, lang: str, size: int, vocabulary: Callable[[
     if index is None:
         return None
     out: set[str] = set()
+    if len(key) > LONGEST_WORD + 1:
+        return out  # no vocabulary word is within one edit (and its deletions are quadratic)
     for d in _deletions(key):
         for value in index.get(d, ()):
             out.add(value.decode())

@@ -227,6 +227,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     The split with the most frequent weakest part wins.
     """
     n = len(word)
+    if n > 2 * lexicon.LONGEST_WORD:
+        return None  # no two or three parts of it are known words: no split to try
 
     def score(part: str) -> float | None:
         if part in fw:

@@ -205,6 +205,8 @@ _COMPOUND_TAIL = 5
 
 def _closed_compound(word: str, langs: tuple[str, ...], primary: str) -> bool:
     """True when `word` is two common words written together (wattheures, radiotélescope)."""
+    if len(word) > 2 * lexicon.LONGEST_WORD:
+        return False  # no two halves of it are known words
     for i in range(_COMPOUND_PART, len(word) - _COMPOUND_TAIL + 1):
         head, tail = word[:i], word[i:]
         if lexicon.zipf(tail, primary) >= _COMPOUND_ZIPF and any(

@@ -3,7 +3,8 @@
 Each shape is about 200 kB; compare the means with ``prose`` in the benchmark table
 (``python -m pytest tests/benchmarks/test_bench_hostile.py --benchmark-enable``).
 Shapes that used to hang: long white-space runs (quadratic passage split), nested
-Markdown markers, one huge line, a long document of repeated passages.
+Markdown markers, one huge line, a long document of repeated passages, one huge token
+(elided, hyphenated or plain).
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ SHAPES = {
     "nested-quotes": (lambda: "> " * (SIZE // 4) + "texte\n", True),
     "one-line": (lambda: ("Le maire a parlé au conseil. " * (SIZE // 29 + 1))[:SIZE] + "\n", False),
     "dotted-run": (lambda: "Voir " + "a." * (SIZE // 2) + "\n", False),
+    # One huge token: each letter used to start a scan of the rest (space-before-mark's word,
+    # the non-word's compound halves and suggestions, the glued-word splits).
+    "elided-run": (lambda: "Voir " + "l'" * (SIZE // 2) + "x\n", False),
+    "hyphen-run": (lambda: "Voir " + "a-" * (SIZE // 2) + "b\n", False),
+    "one-token": (lambda: "Voir " + ("abcdefghij" * (SIZE // 10 + 1))[:SIZE] + "\n", False),
     "repeated-passages": (lambda: ("Le maire a parlé au conseil municipal mardi soir.\n\n" * (SIZE // 51 + 1))[:SIZE], False),
 }
 
