@@ -87,6 +87,32 @@ def findings(text: str, lang: str, **kwargs: Any) -> list[Any]:
     return list(report.findings)
 
 
+def assert_linear(check: Any, make: Any, n: int, factor: int = 4) -> None:
+    """Assert that `check(make(size))` costs about linear time in `size`: a scaling ratio
+    measured in one run, never a wall-clock limit.
+
+    ``make(n)`` and ``make(factor * n)`` are checked after a warm-up on a tiny input (rules
+    compiled, word lists open); the CPU time of the larger must stay under half of what a
+    quadratic cost would give (``factor ** 2 / 2``, 8 for a factor of 4, where linear gives 4).
+    Below 50 ms of CPU for the larger input, timer noise dominates and nothing is asserted.
+    """
+    import time
+
+    check(make(1))
+    times = []
+    for size in (n, factor * n):
+        text = make(size)
+        t0 = time.process_time()
+        check(text)
+        times.append(time.process_time() - t0)
+    small, large = times
+    if large < 0.05:
+        return
+    assert large / max(small, 1e-3) < factor * factor / 2, (
+        f"{large:.2f} s at {factor}× the size of {small:.2f} s: super-linear"
+    )
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
     """Run ``python -m checker`` in a subprocess; returns CompletedProcess with text output."""
     import subprocess
