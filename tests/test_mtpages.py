@@ -16,14 +16,14 @@ from mtpages import measure
 FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
         "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14,
-        "duplication": 9, "untranslated": 12, "calque": 8, "glued-words": 11, "non-word": 8,
+        "duplication": 9, "untranslated": 12, "calque": 9, "glued-words": 11, "non-word": 8,
         "punctuation": 9, "inconsistency": 6, "truncation": 6, "grammar": 7, "mangled-name": 10,
         "mistranslation": 6,
     },
     "held-out": {
         "boilerplate": 15, "locale-format": 15, "social-embed": 13, "encoding": 10,
         "untranslated": 10, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 8,
-        "truncation": 5, "calque": 5, "inconsistency": 4, "glued-words": 2, "mistranslation": 2,
+        "truncation": 5, "calque": 6, "inconsistency": 4, "glued-words": 2, "mistranslation": 2,
         "grammar": 2,
     },
 }
