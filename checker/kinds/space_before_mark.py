@@ -39,11 +39,11 @@ PARAMS = {
 }
 
 _NOT_PROSE = frozenset({"url", "email", "handle"})
-# A word starts where a run of letters, digits, apostrophes and hyphens starts: the second
-# look-behind keeps the engine from trying every letter of « l'l'l'… » or « a-a-a-… » again,
-# each try scanning the rest of the run (quadratic on one long hyphenated or elided token).
+# A word starts where a run of letters, digits, apostrophes and hyphens starts: the look-behind
+# also refuses a letter after « l' » or « a- », so the engine does not try every letter of
+# « l'l'l'… » again, each try scanning the rest of the run (quadratic on one long token).
 _BEFORE = (
-    r"(?:(?<![\p{L}\p{M}\p{N}])(?<![\p{L}\p{M}\p{N}]['’-]++)(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*+[»”\"')\]]?)"
+    r"(?:(?<![\p{L}\p{M}\p{N}]['’-]*+)(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*+[»”\"')\]]?)"
     r"|(?<=\S[ \u00a0\u202f]?)(?P<word>[»”“]))"
 )
 
