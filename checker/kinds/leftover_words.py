@@ -26,6 +26,9 @@ formula of a statement) made mostly of one source language's leftovers is too sh
 foreign-passage rule: it is reported whole, and there only a capitalised word opening the
 clause is judged too, lowercased (« Saygıyla kamuoyuna duyurulur »).
 
+Never reported: a word the article explains (``checker.kinds._gloss``: « le gotong-royong, la
+tradition du nettoyage collectif », « le hanbok (costume traditionnel) »).
+
 Never judged otherwise: capitalised words (names, titles), words inside quotation marks,
 URLs, handles and hashtags, name particles before a capitalised word (``van``,
 ``bin``, ``de``), and a function word between two capitalised words of its own
@@ -49,6 +52,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._gloss import glossed
 from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
@@ -244,6 +248,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if found is None:
                 continue
             lang, level = found
+            if not initial and glossed(text, start, end, ctx.primary):
+                continue  # « des journées de gotong-royong, la tradition du nettoyage collectif »: explained
             if quoted and lang not in _DISTANT:
                 continue  # « J'ai perdu le temps ! » in an English quotation: a speaker's own flourish
             if initial or quoted:

@@ -49,6 +49,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._gloss import glossed
 from checker.kinds._mojibake import in_damaged_run
 from checker.kinds._spelling import close_words
 from checker.kinds.glued_token import glue_split
@@ -175,6 +176,8 @@ def build(rule: Rule):  # noqa: ANN201
                 k = words.index(tok)
                 if cues and any(fold(t.text) in cues for t in words[max(0, k - 3):k]):
                     continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
+                if glossed(doc.text, tok.start, tok.end, ctx.primary):
+                    continue  # « le gotong-royong, la tradition du nettoyage collectif »: explained on purpose
                 if foreign_only(part) and any(
                     _foreign_word(t.text, ctx.primary, others) for t in words[max(0, k - 3):k + 4] if t is not tok
                 ):
