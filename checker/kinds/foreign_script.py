@@ -24,8 +24,15 @@ whatever its length (``number_units``).
 A block wholly inside parentheses or brackets is an original spelling given as a
 gloss (``Vladimir Poutine (Владимир Владимирович Путин)``) and is not reported.
 
-params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words``, ``number_units`` (above),
-``max_gap`` (the longest run of spaces, digits and punctuation inside a block).
+A shorter block holding one of the ``words`` (a list beside the rule: words of other scripts
+that are never a name, such as photo credits, bylines, weekdays and set formulae: ``사진``,
+``提供``, ``Фото``, ``إن شاء الله``) is text all the same, whatever its length: « les
+supporters ont crié الحمد لله après le match ». A short block of other words may be a name in
+its original spelling (« 東京 accueille… ») and is left alone.
+
+params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words``, ``number_units``,
+``words`` (above), ``max_gap`` (the longest run of spaces, digits and punctuation inside a
+block).
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ PARAMS = {
     "max_gap": param(int, default=40, doc="longest run of non-letters inside a block"),
     "min_line_cjk": param(int, default=4, doc="ideographic characters a block that fills its whole line needs"),
     "number_units": param(bool, default=True, doc="report any ideographic block glued to the digits before it (1,2亿)"),
+    "words": param(str, default=None, doc="list beside the rule: words of other scripts that are never a name"),
 }
 
 # Scripts named in messages, with the language they most often mean.
@@ -138,14 +146,31 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return not _ANY_LETTER.search(text, left, start) and not _ANY_LETTER.search(text, end, right)
 
 
+def _word_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One expression for the listed words: whole words for alphabetic scripts, anywhere in a
+    block for ideographic and syllabic ones (written without spaces)."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(regex.escape(w) for w in word.split())
+        if not any(_script_of(ch) in _CJK for ch in word):
+            body = rf"(?<![\p{{L}}\p{{M}}]){body}(?![\p{{L}}\p{{M}}])"
+        parts.append(body)
+    return regex.compile("|".join(parts)) if parts else None
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
-    """Validate the thresholds."""
+    """Validate the thresholds; read the list of words."""
     p = rule.params
     min_cjk, min_kana, min_words, max_gap = p["min_cjk"], p["min_cjk_kana"], p["min_words"], p["max_gap"]
     min_line_cjk = p["min_line_cjk"]
     number_units = p["number_units"]
     if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
         raise ValueError("thresholds must be positive")
+    listed = None
+    if p["words"]:
+        from checker.wordlists import read_list
+
+        listed = _word_pattern(read_list(rule.resolve(p["words"])))
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -178,6 +203,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 big = big or (number_units and start > 0 and text[start - 1].isdecimal())
             else:
                 big = words >= min_words
+            if not big and listed is not None:
+                big = listed.search(text, start, end) is not None
             if big and not enclosed and doc.is_prose(start, end):
                 top = scripts.most_common(1)[0][0]
                 if kana and top == "Han":
