@@ -10,7 +10,8 @@ the settings is skipped. ``check`` selects the test:
   French, ``6,1 inches`` in English). Only one or two decimals, never after a version word
   (``iOS 17.1``), a currency code or inside dotted numbers (IP addresses, dates 12.05.2024).
 - ``thousands-dot``: groups of three digits separated by points (``1.500 personnes``) in a
-  language that separates thousands with a space.
+  language that separates thousands with a space; one group before a unit is left alone
+  (``1.500 kg`` may be a precise weight), two or more are reported (``1.250.000 euros``).
 - ``thousands-comma``: the English thousands comma in a language with a decimal comma
   (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
   unambiguous forms: several comma groups, a comma group then a decimal point, or
@@ -120,8 +121,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if previous_word(text, m.start()) in version_words:
                     continue
                 nxt = regex.match(r"[ \u00a0]([\p{L}°%][\p{L}/²³]*+)", text[m.end():m.end() + 20])
-                if nxt and nxt.group(1) in units:
-                    continue  # 1.500 kg may be a precise measure
+                if nxt and nxt.group(1) in units and m.group("num").count(".") == 1:
+                    continue  # 1.500 kg may be a precise measure; 1.250.000 euros cannot be
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
                 yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
             return
