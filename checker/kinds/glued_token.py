@@ -53,6 +53,8 @@ PARAMS = {
     "article_tails": param(list, default=[], doc="articles that, glued after a function word, make a token "
                            "reported even if a web-scale list knows it (English 'fromthe', 'ofthe')"),
     "article_max_zipf": param(float, default=3.5, doc="how frequent such a token may be and still be reported"),
+    "elided_glue": param(list, default=[], doc="'lang:x' entries: an elided x' glued after a function word of "
+                         "lang is reported (French 'fr:l': « del'édifice »)"),
 }
 _SHAPES = ("markup", "date", "function-word", "name")
 
@@ -82,6 +84,13 @@ def build(rule: Rule):  # noqa: ANN201
     tails = tuple(str(t).casefold() for t in p["article_tails"])
     tail_zipf = float(p["article_max_zipf"])
 
+    elided: dict[str, frozenset[str]] = {}
+    for entry in rule.params["elided_glue"]:
+        lang_, sep, letters = str(entry).partition(":")
+        if not sep or not letters.strip():
+            raise ValueError(f"elided_glue: {entry!r} is not 'lang:letters'")
+        elided[lang_.strip()] = elided.get(lang_.strip(), frozenset()) | {fold(letters.strip())}
+
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
@@ -99,7 +108,8 @@ def build(rule: Rule):  # noqa: ANN201
                 return
             fw, prefixes, endings = lists
             if shape == "function-word":
-                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf)
+                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf,
+                                          elided.get(ctx.primary, frozenset()))
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -215,6 +225,10 @@ def _dates(doc: Document, lang: str, min_zipf: float) -> Iterator[Hit]:
     del text
 
 
+#: How common the word after two glued function words must be (« de|la|joueuse »).
+LED_REST_ZIPF = 3.5
+
+
 def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
                  endings: frozenset[str], min_zipf: float) -> list[str] | None:
     """Split a folded unknown word into 2-3 known parts, at least one a function word.
@@ -244,6 +258,11 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
                 return ze - 0.5
         return None
 
+    # A prefix opens a three-part split before an article only (« de|la|joueuse »), when the token
+    # is no word at all: before a content word it makes verbs and nouns the word lists lack
+    # (« en|fièvre », « sur|ventes », « over|passed »).
+    bare = lexicon.zipf(word, lang) == 0 and (lang == "en" or lexicon.zipf(word, "en") == 0)
+
     best: tuple[float, list[str]] | None = None
     for i in range(2, n - 1):
         if word[:i] in prefixes:
@@ -263,7 +282,8 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     if n < 9:
         return None
     for i in range(2, n - 3):
-        if word[:i] in prefixes:
+        prefix = word[:i] in prefixes
+        if prefix and not bare:
             continue
         a = score(word[:i])
         if a is None:
@@ -276,9 +296,15 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
                 continue
             c = score(word[j:])
             parts = [word[:i], word[i:j], word[j:]]
-            # Only a word wrapped in function words (por|computadores|de): other three-part splits
-            # cut too many long real words (document|al|mente, ponte|chi|anale).
-            if c is None or not (parts[0] in fw and parts[2] in fw and parts[1] not in fw):
+            # Only a word wrapped in function words (por|computadores|de), or a common word after
+            # two short ones (de|la|joueuse, à|la|maison): other three-part splits cut too many
+            # long real words (document|al|mente, ponte|chi|anale).
+            if c is None:
+                continue
+            wrapped = parts[0] in fw and parts[2] in fw and parts[1] not in fw
+            led = (parts[0] in fw and parts[1] in fw and parts[2] not in fw and len(parts[1]) <= 3
+                   and len(parts[2]) >= 5 and c >= LED_REST_ZIPF)
+            if not (led or (wrapped and not prefix)):
                 continue
             cand = (min(a, b, c), parts)
             if best is None or cand[0] > best[0]:
@@ -309,7 +335,7 @@ def _article_tail(word: str, lang: str, fw: frozenset[str], tails: tuple[str, ..
 
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
                    endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
-                   tail_zipf: float = 3.5) -> Iterator[Hit]:
+                   tail_zipf: float = 3.5, elided: frozenset[str] = frozenset()) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
     text = doc.text
     for tok in doc.words:
@@ -321,6 +347,15 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
         head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
         if len(head) < 4 or not _PLAIN.match(head):
             continue
+        if m_el and elided:
+            # A function word glued to an elided article: « del'édifice », « dansl'équipe ».
+            pre = fold(t[: off - 1])
+            tail = next((e for e in elided if pre.endswith(e) and fold(pre[: -len(e)]) in fw), None)
+            if tail and len(pre) > len(tail) + 1 and fcounts[fold(t)] == 1 and lexicon.zipf(head, lang) >= min_zipf:
+                cut = tok.start + off - 1 - len(tail)
+                yield Hit(tok.start, tok.start + off + len(head),
+                          (text[tok.start:cut] + " " + text[cut:tok.start + off + len(head)],), confidence=0.85)
+                continue
         start = tok.start + off
         end = start + len(head)
         if fcounts[fold(t)] > 1:
