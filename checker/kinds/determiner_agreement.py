@@ -21,7 +21,9 @@ A noun's gender comes, in this order, from
 allowed. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
 never reported (« mano », « modelo »). ``person_nouns``: nouns that stand for a person, and take
 that person's gender, when a capitalised word, a digit, a numeral or one of ``person_after``
-follows them (« la prix Nobel », « la numéro un »).
+follows them (« la prix Nobel », « la numéro un »). ``adverbial_nouns``: nouns that follow a
+noun phrase as a time adverbial (weekdays, « matin », « soir »): after an adjective they are not
+checked, the adjective being the noun (« il a appris la nouvelle samedi », « la première lundi »).
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ PARAMS = {
     "person_nouns": param(list, default=[], doc="nouns naming a person before a name or number (« la prix Nobel »)"),
     "person_after": param(list, default=[], doc="besides names, digits and numerals: words after a person noun (« un »)"),
     "min_length": param(int, default=3),
+    "adverbial_nouns": param(list, default=[], doc="nouns that follow a noun phrase as a time adverbial "
+                             "(« la nouvelle samedi »): not checked after an adjective"),
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
@@ -100,6 +104,7 @@ def build(rule: Rule):  # noqa: ANN201
     person_after = {w.casefold() for w in p["person_after"]}
     below = p["unknown_below"]
     min_len = p["min_length"]
+    adverbial = {w.casefold() for w in p["adverbial_nouns"]}
 
     def lexicon() -> dict[str, str]:
         if lex_path is None:
@@ -165,6 +170,8 @@ def build(rule: Rule):  # noqa: ANN201
             if j >= 0 and words[j].text.casefold() in numerals and joined(words[j], words[j + 1]):
                 j -= 1
             if j >= 0 and joined(words[j], words[j + 1]) and words[j].text in adjs:
+                if low in adverbial:
+                    continue  # « il a appris la nouvelle samedi », « la première lundi »: an adjective used as a noun
                 ag = adjs[words[j].text]
                 start = words[j].start
                 clash = ag != g
