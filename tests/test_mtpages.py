@@ -1,11 +1,13 @@
 """Recall on the project's own machine-translation-style pages must not drop, and no trap may fire.
 
-``tests/data/mtpages`` (see ``tools/mtpages.py``): 36 pages in our own words, six target
+``tests/data/mtpages`` (see ``tools/mtpages.py``): 54 pages in our own words, six target
 languages, annotated by category, with clean traps (Al Pacino, von der Leyen, agency
-datelines, Québec typography). The floors are the annotations found when the pages were
-added (2026-12-03); a change that finds fewer in a category fails here and must be argued for.
-The ``held-out`` pages were not looked at while mtlint was tuned: their floors are the
-honest measure, the ``written-first`` ones a regression guard.
+datelines, Québec typography, foreign words the article explains). The floors are the
+annotations found at the last change of each set's figures; a change that finds fewer in a
+category fails here and must be argued for. The ``held-out-2`` pages (added 2026-12-04) were
+not looked at while mtlint was tuned: their floors are the honest measure; the ``held-out``
+misses were listed once in the seventeenth session, and the ``written-first`` ones guided
+tuning: both are regression guards.
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ FLOORS: dict[str, dict[str, int]] = {
         "mistranslation": 6,
     },
     "held-out": {
-        "boilerplate": 15, "locale-format": 15, "social-embed": 13, "encoding": 10,
-        "untranslated": 10, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 8,
-        "truncation": 5, "calque": 6, "inconsistency": 4, "glued-words": 2, "mistranslation": 2,
+        "boilerplate": 15, "locale-format": 18, "social-embed": 13, "encoding": 10,
+        "untranslated": 18, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 8,
+        "truncation": 7, "calque": 6, "inconsistency": 4, "glued-words": 4, "mistranslation": 2,
+        "grammar": 2,
+    },
+    "held-out-2": {
+        "boilerplate": 13, "locale-format": 5, "social-embed": 10, "encoding": 13,
+        "untranslated": 11, "punctuation": 2, "duplication": 7, "non-word": 6, "mangled-name": 4,
+        "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 0,
         "grammar": 2,
     },
 }
@@ -51,7 +59,7 @@ def test_the_pages_are_well_formed() -> None:
     from mtpages import pages
 
     found = pages()
-    assert len(found) == 36
+    assert len(found) == 54
     for path in found:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
