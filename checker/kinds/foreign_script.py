@@ -166,11 +166,18 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     number_units = p["number_units"]
     if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
         raise ValueError("thresholds must be positive")
-    listed = None
-    if p["words"]:
-        from checker.wordlists import read_list
+    words_file = rule.resolve(p["words"]) if p["words"] else None
+    if words_file is not None and not words_file.is_file():
+        raise ValueError(f"words: {p['words']} does not exist beside the rule")
+    made: list[regex.Pattern[str] | None] = []
 
-        listed = _word_pattern(read_list(rule.resolve(p["words"])))
+    def listed() -> regex.Pattern[str] | None:
+        """The listed words' expression, made when an article first holds a short block."""
+        if not made:
+            from checker.wordlists import read_list
+
+            made.append(_word_pattern(read_list(words_file)) if words_file is not None else None)
+        return made[0]
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -203,8 +210,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 big = big or (number_units and start > 0 and text[start - 1].isdecimal())
             else:
                 big = words >= min_words
-            if not big and listed is not None:
-                big = listed.search(text, start, end) is not None
+            if not big and words_file is not None:
+                found = listed()
+                big = found is not None and found.search(text, start, end) is not None
             if big and not enclosed and doc.is_prose(start, end):
                 top = scripts.most_common(1)[0][0]
                 if kana and top == "Han":
