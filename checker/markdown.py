@@ -322,6 +322,9 @@ class _Mapper:
         if "\0" in text:  # markdown-it replaces NUL, keeping the length
             self.lines = [line.replace("\0", "\ufffd") for line in self.lines]
         self.norm_starts: list[int] = []
+        # The cells of the last table row split (a row is split once, not once per cell).
+        self._row_key: tuple[int, int, int] | None = None
+        self._row_cells: tuple[str, int, list[list[int]]] = ("", 0, [])
 
     def parser_source(self, skipped: int) -> str:
         """The text given to markdown-it: `\n` line ends, the first `skipped` lines blanked."""
@@ -373,17 +376,21 @@ class _Mapper:
         source = self.lines[line]
         if not 0 <= begin <= end <= len(source):
             return []
-        region = source[begin:end]
-        lead = len(region) - len(region.lstrip(_TRIM))
-        region = region.strip(_TRIM)
-        cells = _split_cells(region)
+        if self._row_key != (line, begin, end):
+            region = source[begin:end]
+            lead = len(region) - len(region.lstrip(_TRIM))
+            region = region.strip(_TRIM)
+            self._row_key, self._row_cells = (line, begin, end), (region, lead, _split_cells(region))
+        region, lead, cells = self._row_cells
         if cell >= len(cells):
             return []
         columns = cells[cell]
-        while columns and region[columns[0]] in _TRIM:
-            columns = columns[1:]
-        while columns and region[columns[-1]] in _TRIM:
-            columns = columns[:-1]
+        first, last = 0, len(columns)
+        while first < last and region[columns[first]] in _TRIM:
+            first += 1
+        while last > first and region[columns[last - 1]] in _TRIM:
+            last -= 1
+        columns = columns[first:last]
         if "".join(region[c] for c in columns) != content:
             return []
         segments: list[tuple[int, int, int]] = []

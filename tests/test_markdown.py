@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import assert_linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,3 +186,20 @@ def test_fuzz_line_ends_do_not_change_prose(text: str) -> None:
     expected = mask(lf)
     for ending in ("\r\n", "\r"):
         assert mask(lf.replace("\n", ending)).replace(ending, "\n") == expected
+
+
+HOSTILE_TABLES = {
+    # Each cell's mapping used to split the whole row again: cells × row length.
+    "wide-row": lambda n: "| a " * n + "|\n" + "|---" * n + "|\n" + "| mot " * n + "|\n",
+    # A cell's leading blanks were trimmed one list copy at a time.
+    "blank-cell": lambda n: "| a | b |\n|---|---|\n| " + " " * (4 * n) + "x | y |\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE_TABLES))
+def test_table_mapping_is_linear(shape: str) -> None:
+    make = HOSTILE_TABLES[shape]
+    text = make(3)
+    expected = ["a", "b", "x", "y"] if shape == "blank-cell" else ["a"] * 3 + ["mot"] * 3
+    assert mask(text).split() == expected
+    assert_linear(non_prose_spans, make, 2_000)
