@@ -60,9 +60,13 @@ PARAMS = {
 _MODES = ("words", "line", "sentence")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*+(?:[-'’]\p{L}[\p{L}\p{M}\p{Nd}]*+)*+|\p{Nd}++")
 _GAP = regex.compile(r"[ \u00a0]++")
-_SEP_LINE = regex.compile(r"^(.{2,}?)[ \u00a0]+[-–—|/:][ \u00a0]+(.{2,})$")
+# The first part ends before a blank run, never inside one (except at its shortest, two
+# characters): the same first match, without rescanning a long run from each of its blanks.
+_SEP_LINE = regex.compile(r"^(.[ \u00a0]|.{2,}?(?<![ \u00a0]))[ \u00a0]+[-–—|/:][ \u00a0]+(.{2,})$")
 _HAS_LETTER = regex.compile(r"\p{L}")
-_TRAILING_BRACKET = regex.compile(r"[ \u00a0]*+[(\[][^()\[\]\n]{1,80}[)\]][ \u00a0.]*$")
+# Leftmost match: it starts where a blank run starts (the look-behind only skips the starts
+# inside a run, each of which used to rescan the rest of the run).
+_TRAILING_BRACKET = regex.compile(r"(?<![ \u00a0])[ \u00a0]*+[(\[][^()\[\]\n]{1,80}[)\]][ \u00a0.]*+$")
 _PASSAGE_WORDS = 8  # repeated-text's passage mode reports lines from this many words
 _PASSAGE_CHARS = 40
 

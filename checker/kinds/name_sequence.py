@@ -50,7 +50,9 @@ def build(rule: Rule):  # noqa: ANN201
     """Prepare separators and particles."""
     p = rule.params
     conj = "|".join(regex.escape(c) for c in p["conjunctions"])
-    separator = regex.compile(rf"[,;]\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", regex.IGNORECASE)
+    # A white-space run before a conjunction starts where the run starts (or where the search
+    # does): tried at every blank of a long run, \s+ would rescan the rest of it each time.
+    separator = regex.compile(rf"[,;]\s*(?:(?:{conj})\s+)?|(?:(?<!\s)|\G)\s+(?:{conj})\s+", regex.IGNORECASE)
     particles = frozenset(fold(x) for x in p["particles"])
     min_names, max_zipf = p["min_names"], p["max_zipf"]
 
