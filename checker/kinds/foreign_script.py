@@ -150,7 +150,7 @@ def _word_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     """One expression for the listed words: whole words for alphabetic scripts, anywhere in a
     block for ideographic and syllabic ones (written without spaces)."""
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):  # not the hash seed's order
         body = r"\s+".join(regex.escape(w) for w in word.split())
         if not any(_script_of(ch) in _CJK for ch in word):
             body = rf"(?<![\p{{L}}\p{{M}}]){body}(?![\p{{L}}\p{{M}}])"
