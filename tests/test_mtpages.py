@@ -30,7 +30,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
     "held-out-2": {
         "boilerplate": 13, "locale-format": 5, "social-embed": 10, "encoding": 13,
-        "untranslated": 11, "punctuation": 2, "duplication": 7, "non-word": 6, "mangled-name": 4,
+        "untranslated": 11, "punctuation": 6, "duplication": 7, "non-word": 6, "mangled-name": 4,
         "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 0,
         "grammar": 2,
     },
