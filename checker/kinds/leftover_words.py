@@ -26,6 +26,12 @@ formula of a statement) made mostly of one source language's leftovers is too sh
 foreign-passage rule: it is reported whole, and there only a capitalised word opening the
 clause is judged too, lowercased (« Saygıyla kamuoyuna duyurulur »).
 
+A quotation of four words or more, most of them leftovers of one distant source language
+(Indonesian and Malay together, Vietnamese, Turkish, Filipino), is reported whole unless a
+translation in parentheses follows it: no language identifier of the target languages names
+these languages, and a reader cannot read it (« "Terima kasih banyak atas dukungan kalian
+semua" »).
+
 Never reported: a word the article explains (``checker.kinds._gloss``: « le gotong-royong, la
 tradition du nettoyage collectif », « le hanbok (costume traditionnel) »).
 
@@ -42,7 +48,7 @@ frequent in the document's language is never a leftover).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -262,6 +268,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                         and len(tokens[i - 1].group()) >= 2 and len(tokens[i + 1].group()) >= 2:
                     level = 2  # a conjunction of the source language joining two names or titles
             cands.append(_Cand(i, start, end, lang, level))
+        yield from _distant_quotes(text, guarded, mixed, doc_lang, own, judge_memo)
         kept, whole = _short_runs_only(doc, cands, tokens, own, function_words, short_clause)
         if whole:
             from checker.lang import display_name
@@ -280,6 +287,43 @@ def _own_count(text: str, start: int, end: int, own: frozenset[str]) -> int:
 
 # Quotation marks that open a quotation (not an apostrophe, a URL or a handle), and how many
 # function words of the document's language make a quotation "mostly in that language".
+#: A quotation wholly in a distant source language: how many words, and what share of them
+#: leftovers of that one language (« "Terima kasih banyak atas dukungan kalian semua" »).
+_QUOTE_MIN_WORDS = 4
+_QUOTE_SHARE = 0.6
+# A translation in parentheses right after the quotation: the writer gave both on purpose.
+_TRANSLATED_AFTER = regex.compile(r"[ \u00a0]*+[(\[]")
+
+
+def _distant_quotes(text: str, guarded: list[tuple[int, int]], mixed: list[bool], doc_lang: str,
+                    own: frozenset[str], judge: Callable[[str, str, frozenset[str]], tuple[str, int] | None]) \
+        -> Iterator[Hit]:
+    """Quotations written in Indonesian, Malay, Vietnamese, Turkish or Filipino: no language
+    identifier of the target languages names them, and a reader cannot read them. A quotation
+    mostly in the document's language is judged word by word instead (``mixed``)."""
+    from checker.lang import display_name
+
+    for (a, b), is_mixed in zip(guarded, mixed):
+        if is_mixed or text[a:a + 1] not in _QUOTE_OPENERS or _TRANSLATED_AFTER.match(text, b):
+            continue
+        words = [m for m in _WORD.finditer(text, a + 1, b - 1)]
+        if len(words) < _QUOTE_MIN_WORDS:
+            continue
+        votes: dict[str, int] = {}
+        for m in words:
+            found = judge(fold(m.group().lower()), doc_lang, own)
+            if found is not None and found[0] in _DISTANT:
+                votes[found[0]] = votes.get(found[0], 0) + 1
+        if not votes:
+            continue
+        # Close languages vote together (Indonesian and Malay share most words).
+        lang = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        family = next((g for g in _GROUPS if lang in g), {lang})
+        n = sum(votes.get(x, 0) for x in family)
+        if n >= _QUOTE_SHARE * len(words):
+            yield Hit(words[0].start(), words[-1].end(), confidence=0.85, args={"lang": display_name(lang)})
+
+
 _QUOTE_OPENERS = frozenset("«“„\"")
 _QUOTE_OWN = 4
 _INNER_QUOTE = regex.compile(r"\"[^\"\n]{1,200}\"|“[^“”\n]{1,200}”|‘[^‘’\n]{1,200}’|‹[^‹›\n]{1,200}›")
