@@ -26,9 +26,10 @@ formula of a statement) made mostly of one source language's leftovers is too sh
 foreign-passage rule: it is reported whole, and there only a capitalised word opening the
 clause is judged too, lowercased (« Saygıyla kamuoyuna duyurulur »).
 
-A quotation of four words or more, most of them leftovers of one distant source language
-(Indonesian and Malay together, Vietnamese, Turkish, Filipino), is reported whole unless a
-translation in parentheses follows it: no language identifier of the target languages names
+A quotation of speech (introduced by a colon, or ending as a sentence) of four words or more,
+most of them leftovers of one distant source language (Indonesian and Malay together,
+Vietnamese, Turkish, Filipino), is reported whole unless a translation in parentheses follows
+it; a title in quotation marks is not speech: no language identifier of the target languages names
 these languages, and a reader cannot read it (« "Terima kasih banyak atas dukungan kalian
 semua" »).
 
@@ -291,6 +292,9 @@ def _own_count(text: str, start: int, end: int, own: frozenset[str]) -> int:
 #: leftovers of that one language (« "Terima kasih banyak atas dukungan kalian semua" »).
 _QUOTE_MIN_WORDS = 4
 _QUOTE_SHARE = 0.6
+# Speech, not a title: introduced by a colon, or ending as a sentence inside the marks.
+_SPEECH_BEFORE = regex.compile(r":[ \u00a0\u202f]*+\Z")
+_SPEECH_END = regex.compile(r"[.!?…][ \u00a0\u202f]*+\Z")
 # A translation in parentheses right after the quotation: the writer gave both on purpose.
 _TRANSLATED_AFTER = regex.compile(r"[ \u00a0]*+[(\[]")
 
@@ -307,8 +311,9 @@ def _distant_quotes(text: str, guarded: list[tuple[int, int]], mixed: list[bool]
         if is_mixed or text[a:a + 1] not in _QUOTE_OPENERS or _TRANSLATED_AFTER.match(text, b):
             continue
         words = [m for m in _WORD.finditer(text, a + 1, b - 1)]
-        if len(words) < _QUOTE_MIN_WORDS:
-            continue
+        if len(words) < _QUOTE_MIN_WORDS or not _SPEECH_BEFORE.search(text, max(0, a - 4), a) \
+                and not _SPEECH_END.search(text, a + 1, b - 1):
+            continue  # not introduced as speech nor ending as a sentence: a title (« le film « Selamat pagi… » »)
         votes: dict[str, int] = {}
         for m in words:
             found = judge(fold(m.group().lower()), doc_lang, own)
