@@ -46,3 +46,43 @@ def test_whole_check_is_linear(shape: str) -> None:
         assert report.error is None and not report.failures
 
     assert_linear(check, make, 2_500)
+
+
+_GUARDED_RULE = """\
+code = "TT901"
+name = "guarded-zz"
+category = "grammar"
+severity = "minor"
+kind = "pattern"
+message = "m"
+why = "w"
+[params]
+pattern = "zz"
+exceptions = ["zz yy"]
+[[examples]]
+bad = "a [[zz]] b"
+[[examples]]
+good = "a zz yy b"
+"""
+
+
+def test_many_matches_and_many_exception_spans(tmp_path) -> None:  # noqa: ANN001
+    # Each match was compared with every exception span: matches × spans (the phrase, pattern
+    # and slot-pattern kinds); the spans are now looked up by bisection (checker/kinds/_spans.py).
+    from checker.document import Document
+    from checker.engine import Engine
+    from checker.rules import load_rules
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "guarded-zz.toml").write_text(_GUARDED_RULE, encoding="utf-8")
+    ruleset = load_rules([pack])
+    engine = Engine(ruleset.rules, ruleset.packs)
+
+    def check(text: str) -> list:
+        result = engine.check(Document(text, "<t>", "fr"))
+        assert not result.failures
+        return result.findings
+
+    assert [(f.start, f.end) for f in check("zz yy zz xx zz yy ")] == [(6, 8)]
+    assert_linear(check, lambda n: "zz yy zz xx " * n, 2_000)

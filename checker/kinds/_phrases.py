@@ -102,21 +102,17 @@ def guarded_spans(text: str, exceptions: Sequence[regex.Pattern[str]]) -> list[t
     return [m.span() for e in exceptions for m in e.finditer(text, timeout=5.0)]
 
 
-def inside(start: int, end: int, guarded: Sequence[tuple[int, int]]) -> bool:
-    """True when [start, end) lies within one of the guarded spans."""
-    return any(gs <= start and end <= ge for gs, ge in guarded)
-
-
 def phrase_check(matcher: PhraseMatcher, exceptions: Sequence[regex.Pattern[str]]) -> Callable[..., Iterator[Any]]:
     """The check of the phrase kinds: every phrase outside the exceptions, suggestions in the found text's case."""
     from checker.finding import Hit
+    from checker.kinds._spans import Guard
 
     def check(doc: Any, ctx: Any) -> Iterator[Hit]:
-        guarded: list[tuple[int, int]] | None = None if exceptions else []  # scanned at the first match
+        guard: Guard | None = None  # the exceptions are scanned at the first match
         for start, end, suggestions in matcher.finditer(doc.prose):
-            if guarded is None:
-                guarded = guarded_spans(doc.prose, exceptions)
-            if guarded and inside(start, end, guarded):
+            if exceptions and guard is None:
+                guard = Guard(guarded_spans(doc.prose, exceptions))
+            if guard is not None and guard.covers(start, end):
                 continue
             found = doc.text[start:end]
             yield Hit(start, end, tuple(match_case(found, s) for s in suggestions))

@@ -1,4 +1,4 @@
-"""Private helper of the locale kinds: "is this span inside a guarded one?" in logarithmic time."""
+"""Private helper of the kinds: "is this span inside a guarded one?" in logarithmic time."""
 
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._phrases import compile_exceptions, guarded_spans, inside
+from checker.kinds._phrases import compile_exceptions, guarded_spans
+from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
 NAME = "pattern"
@@ -51,14 +52,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         text = doc.prose
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
-        guarded: list[tuple[int, int]] | None = None if exceptions else []  # scanned at the first match
+        guard: Guard | None = None  # the exceptions are scanned at the first match
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
-            if guarded is None:
-                guarded = guarded_spans(text, exceptions)
-            if guarded and inside(start, end, guarded):
+            if exceptions and guard is None:
+                guard = Guard(guarded_spans(text, exceptions))
+            if guard is not None and guard.covers(start, end):
                 continue
             suggestions = (m.expand(replacement),) if replacement is not None else ()
             yield Hit(start, end, suggestions)

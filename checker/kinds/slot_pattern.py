@@ -37,7 +37,8 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._phrases import compile_exceptions, guarded_spans, inside
+from checker.kinds._phrases import compile_exceptions, guarded_spans
+from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -178,12 +179,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return
         replacement = replacements.get(key)
         text = doc.prose
-        guarded = guarded_spans(text, exceptions) if exceptions else []
+        guard = Guard(guarded_spans(text, exceptions)) if exceptions else None
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
-            if guarded and inside(start, end, guarded):
+            if guard is not None and guard.covers(start, end):
                 continue
             suggestions: tuple[str, ...] = ()
             if replacement is not None and not (no_suggestion and no_suggestion.match(doc.text, start, end)):
