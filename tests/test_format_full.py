@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from conftest import ROOT, default_linter, run_cli
+from conftest import ROOT, assert_linear, default_linter, run_cli
 
 
 def _full(text: str, color: bool = False) -> tuple[str, object]:
@@ -50,3 +50,22 @@ def test_cli_full_format() -> None:
     assert proc.returncode == 1
     assert "\n  |\n" in out or "\n  | " in out
     assert "^^^^" in out
+
+
+def test_many_findings_on_one_long_line_render_in_linear_time() -> None:
+    # Each finding's line end was found by scanning its line: findings × line length.
+    from checker.formats.full import render
+
+    linter = default_linter()
+
+    def rendered(report: object) -> None:
+        render(report, io.StringIO(), False)
+
+    def make(n: int) -> object:
+        return linter.report([linter.check_text("mot  mot ,mot " * n, lang="fr")])
+
+    out, report = _full("mot  mot ,mot " * 3 + "\r\nfin  .\r")
+    shown = re.findall(r"^(\d+) \| (.*)$", out, flags=re.M)
+    assert shown and {line for _, line in shown} == {"mot  mot ,mot " * 3, "fin  ."}
+    assert [int(n) for n, _ in shown] == [report.document.position(f.start)[0] for f in report.findings]
+    assert_linear(rendered, make, 400)

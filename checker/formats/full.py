@@ -55,9 +55,12 @@ def render_file(report: FileReport, stream: TextIO, color: bool) -> None:
         stream.write(f"{report.path}:{line}:{col}: {code} {sev} {f.message} [{f.category}]\n")
         line_start = f.start - (col - 1)
         text = doc.text
-        line_end = line_start
-        while line_end < len(text) and text[line_end] not in "\r\n":
-            line_end += 1
+        # The line's end from the next line's start, less its break: scanning the line for
+        # each finding cost findings × line length on one long line.
+        starts = doc.line_starts
+        line_end = starts[line] if line < len(starts) else len(text)
+        while line_end > line_start and text[line_end - 1] in "\r\n":
+            line_end -= 1
         source = text[line_start:line_end]
         span_end = f.end - line_start if end_line == line else len(source)
         shown, a, b = _clip(source, col - 1, span_end)
