@@ -4,7 +4,8 @@ Each shape is about 200 kB; compare the means with ``prose`` in the benchmark ta
 (``python -m pytest tests/benchmarks/test_bench_hostile.py --benchmark-enable``).
 Shapes that used to hang: long white-space runs (quadratic passage split), nested
 Markdown markers, one huge line, a long document of repeated passages, one huge token
-(elided, hyphenated or plain).
+(elided, hyphenated or plain); a blank run inside one sentence, a Markdown tag with a huge
+attribute, a Markdown table row of thousands of cells, one word repeated.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ SHAPES = {
     "hyphen-run": (lambda: "Voir " + "a-" * (SIZE // 2) + "b\n", False),
     "one-token": (lambda: "Voir " + ("abcdefghij" * (SIZE // 10 + 1))[:SIZE] + "\n", False),
     "repeated-passages": (lambda: ("Le maire a parlé au conseil municipal mardi soir.\n\n" * (SIZE // 51 + 1))[:SIZE], False),
+    # A blank run inside one sentence (patterns tried from each of its blanks), and the same
+    # in Markdown: an inline tag whose huge attribute is masked to blanks.
+    "blank-run-in-sentence": (lambda: "Le maire" + " " * SIZE + "a parlé.\n", False),
+    "markdown-huge-attribute": (lambda: 'Texte <a href="' + "x" * SIZE + '">lien</a> suite.\n', True),
+    # One table row of thousands of cells (each cell's mapping re-split the row).
+    "markdown-wide-table": (lambda: "| a " * (SIZE // 12) + "|\n" + "|---" * (SIZE // 12) + "|\n"
+                            + "| mot " * (SIZE // 12) + "|\n", True),
+    # One word over and over: many matches inside many exception spans (doubled-word rules).
+    "doubled-words": (lambda: ("Paris " * (SIZE // 6 + 1))[:SIZE] + "\n", False),
 }
 
 
