@@ -72,7 +72,7 @@ def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] 
     )
     before = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}])(?:{kind})(?:[ \u00a0]++[\p{{Ll}}\p{{M}}]{{3,}}+)?+"
-        rf"(?:[ \u00a0]++(?:de|du|des|di|del|do|da|of|von|des|d['’]))?+[ \u00a0]*+[«“\"‘*_]?+[ \u00a0]*+\Z",
+        rf"(?:[ \u00a0]++(?:de|du|des|di|del|do|da|of|von|d['’]))?+[ \u00a0]*+[«“\"‘*_]?+[ \u00a0]*+\Z",
         regex.IGNORECASE,
     )
     return after, before

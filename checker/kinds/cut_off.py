@@ -82,16 +82,13 @@ def _continues(text: str, lang: str, min_zipf: float) -> bool:
     if first is None or not text[:1].isupper():
         return True
     word = first.group()
+    if len(word) == 1 and text[first.end():first.end() + 1] == ".":
+        return True  # an initial (« J. Smith ») may carry the sentence on
+    if len(word) > 1 and word.isupper():
+        return False  # a heading or a widget in capitals starts something new
     from checker.lexicon import zipf
 
-    if len(word) == 1:
-        if text[first.end():first.end() + 1] == ".":
-            return True  # an initial
-        # An initial (« J. Smith ») may carry the sentence on; a one-letter word of the language
-        # (« A câmara », « O conselho », « E poi ») opens a new one.
-        return zipf(word.lower(), lang) < min_zipf
-    if word.isupper():
-        return False  # a heading or a widget in capitals starts something new
+    # A one-letter word of the language (« A câmara », « O conselho ») opens a new sentence too.
     return zipf(word.lower(), lang) < min_zipf
 
 

@@ -169,15 +169,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     words_file = rule.resolve(p["words"]) if p["words"] else None
     if words_file is not None and not words_file.is_file():
         raise ValueError(f"words: {p['words']} does not exist beside the rule")
-    made: list[regex.Pattern[str] | None] = []
 
+    @cache
     def listed() -> regex.Pattern[str] | None:
         """The listed words' expression, made when an article first holds a short block."""
-        if not made:
-            from checker.wordlists import read_list
+        from checker.wordlists import read_list
 
-            made.append(_word_pattern(read_list(words_file)) if words_file is not None else None)
-        return made[0]
+        return _word_pattern(read_list(words_file)) if words_file is not None else None
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose

@@ -258,11 +258,6 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
                 return ze - 0.5
         return None
 
-    # A prefix opens a three-part split before an article only (« de|la|joueuse »), when the token
-    # is no word at all: before a content word it makes verbs and nouns the word lists lack
-    # (« en|fièvre », « sur|ventes », « over|passed »).
-    bare = lexicon.zipf(word, lang) == 0 and (lang == "en" or lexicon.zipf(word, "en") == 0)
-
     best: tuple[float, list[str]] | None = None
     for i in range(2, n - 1):
         if word[:i] in prefixes:
@@ -281,6 +276,10 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
         return best[1]
     if n < 9:
         return None
+    # A prefix opens a three-part split before an article only (« de|la|joueuse »), when the token
+    # is no word at all: before a content word it makes verbs and nouns the word lists lack
+    # (« en|fièvre », « sur|ventes », « over|passed »).
+    bare = lexicon.zipf(word, lang) == 0 and (lang == "en" or lexicon.zipf(word, "en") == 0)
     for i in range(2, n - 3):
         prefix = word[:i] in prefixes
         if prefix and not bare:

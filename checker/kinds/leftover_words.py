@@ -288,6 +288,10 @@ def _own_count(text: str, start: int, end: int, own: frozenset[str]) -> int:
 
 # Quotation marks that open a quotation (not an apostrophe, a URL or a handle), and how many
 # function words of the document's language make a quotation "mostly in that language".
+_QUOTE_OPENERS = frozenset("«“„\"")
+_QUOTE_OWN = 4
+_INNER_QUOTE = regex.compile(r"\"[^\"\n]{1,200}\"|“[^“”\n]{1,200}”|‘[^‘’\n]{1,200}’|‹[^‹›\n]{1,200}›")
+
 #: A quotation wholly in a distant source language: how many words, and what share of them
 #: leftovers of that one language (« "Terima kasih banyak atas dukungan kalian semua" »).
 _QUOTE_MIN_WORDS = 4
@@ -310,7 +314,7 @@ def _distant_quotes(text: str, guarded: list[tuple[int, int]], mixed: list[bool]
     for (a, b), is_mixed in zip(guarded, mixed):
         if is_mixed or text[a:a + 1] not in _QUOTE_OPENERS or _TRANSLATED_AFTER.match(text, b):
             continue
-        words = [m for m in _WORD.finditer(text, a + 1, b - 1)]
+        words = list(_WORD.finditer(text, a + 1, b - 1))
         if len(words) < _QUOTE_MIN_WORDS or not _SPEECH_BEFORE.search(text, max(0, a - 4), a) \
                 and not _SPEECH_END.search(text, a + 1, b - 1):
             continue  # not introduced as speech nor ending as a sentence: a title (« le film « Selamat pagi… » »)
@@ -323,15 +327,10 @@ def _distant_quotes(text: str, guarded: list[tuple[int, int]], mixed: list[bool]
             continue
         # Close languages vote together (Indonesian and Malay share most words).
         lang = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        family = next((g for g in _GROUPS if lang in g), {lang})
-        n = sum(votes.get(x, 0) for x in family)
+        n = sum(v for x, v in votes.items() if x == lang or _close(x, lang))
         if n >= _QUOTE_SHARE * len(words):
             yield Hit(words[0].start(), words[-1].end(), confidence=0.85, args={"lang": display_name(lang)})
 
-
-_QUOTE_OPENERS = frozenset("«“„\"")
-_QUOTE_OWN = 4
-_INNER_QUOTE = regex.compile(r"\"[^\"\n]{1,200}\"|“[^“”\n]{1,200}”|‘[^‘’\n]{1,200}’|‹[^‹›\n]{1,200}›")
 
 
 def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
