@@ -14,7 +14,16 @@ params:
   (« le ministre » in older French, « l'écrivain »);
 - ``female_names``: a list beside the rule (names separated by white space);
 - ``linker``: optional expression of the words that open a short complement between the
-  title and a comma (« der », « of »): « Der Trainer der Mannschaft, Ayşe Yılmaz, … ».
+  title and a comma (« der », « of »): « Der Trainer der Mannschaft, Ayşe Yılmaz, … »;
+- ``feminine``: optional expression of feminine titles (« la chanteuse », « Mme », « la jeune
+  actrice »). The article's own words then give a name its gender when no list knows it:
+  machine translation from Indonesian or Turkish names people no name list holds, and writes
+  « la chanteuse Ayu Lestari » in one paragraph and « le jeune chanteur Ayu Lestari » in the
+  next. A masculine title before a name that the article also gives a feminine title is
+  reported, when both are the same person: the same full name, or the same surname with a
+  one-letter-different given name (MT misspells names too). A bare surname is never matched
+  (« Mme Roux » and « son ami Roux » are a wife and her husband), nor a brother and sister
+  (other given names).
 """
 
 from __future__ import annotations
@@ -39,7 +48,33 @@ PARAMS = {
     "linker": param(str, default=None, doc="regex of the words that open a complement before a comma"),
     "male_names": param(str, default=None, doc="list beside the rule: men's given names (they win over a gazetteer)"),
     "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u): their women's names count too"),
+    "feminine": param(str, default=None, doc="regex of feminine titles: a name the article gives one is a woman's"),
 }
+
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?"
+# Up to three more capitalised words after the first word of a name (the rest of the name).
+_REST = regex.compile(r"(?:[ \u00a0]" + _NAME_WORD + r"(?!['’]?\p{L})){0,3}")
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or one edit apart (a letter added, dropped or changed) in words of four letters or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names (casefolded words, given name and surname) of one person: the same last word
+    and the same or a near given name. A bare surname is never enough: « Mme Roux » and « son ami
+    Roux » are a wife and her husband."""
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and _near(a[0], b[0])
 
 _WS = r"[\s\u00a0\u202f]"
 
@@ -63,17 +98,49 @@ def build(rule: Rule):  # noqa: ANN201
         )
     except regex.error as exc:
         raise ValueError(f"masculine: {exc}") from None
+    fem_pattern = None
+    if rule.params["feminine"]:
+        fem_body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["feminine"].strip())
+        try:
+            fem_pattern = regex.compile(
+                r"(?<![\p{L}\p{M}\p{N}_'’])(?i:" + fem_body + r")(?![\p{L}\p{M}])" + _WS + r"++"
+                r"(?P<name>" + _NAME_WORD + r")(?!['’]?\p{L})"
+            )
+        except regex.error as exc:
+            raise ValueError(f"feminine: {exc}") from None
     path = rule.resolve(rule.params["female_names"])
     male_path = rule.resolve(rule.params["male_names"]) if rule.params["male_names"] else None
     gazetteer_paths = tuple(rule.resolve(g) for g in rule.params["gazetteer"])
+
+    def run_at(text: str, m: regex.Match[str]) -> tuple[str, ...]:
+        """The casefolded words of the name that starts at the match's ``name`` group."""
+        rest = _REST.match(text, m.end("name"))
+        words = m.group("name") + (rest.group() if rest else "")
+        return tuple(w.casefold() for w in words.split())
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         names = _names(path)
         men = _names(male_path) if male_path else frozenset()
         gaz = gazetteer(gazetteer_paths)
-        for m in pattern.finditer(doc.prose, timeout=5.0):
+        text = doc.prose
+        pending = []  # (match, run) of the masculine titles before a name no list knows
+        for m in pattern.finditer(text, timeout=5.0):
             key = m.group("name").casefold()
             if key in names or (gaz.get(key) == "f" and key not in men):
                 yield Hit(m.start("title"), m.end("title"), confidence=0.8)
+                continue
+            if fem_pattern is None:
+                continue
+            if key not in men and gaz.get(key) != "m":
+                pending.append((m, run_at(text, m)))
+        if not pending:
+            return
+        assert fem_pattern is not None
+        women = [(run_at(text, f), f.span()) for f in fem_pattern.finditer(text, timeout=5.0)]
+        for m, run in pending:
+            who = next((span for w, span in women if _same_person(run, w)), None)
+            if who is not None:
+                yield Hit(m.start("title"), m.end("title"), confidence=0.7, related=who)
 
     return check
+
