@@ -24,6 +24,13 @@ params:
   one-letter-different given name (MT misspells names too). A bare surname is never matched
   (« Mme Roux » and « son ami Roux » are a wife and her husband), nor a brother and sister
   (other given names).
+- ``pairs``: optional « masculine feminine » noun pairs (``chanteur chanteuse``, ``cantante
+  cantante``). With ``feminine``, a bare masculine title that names nobody (« Le chanteur a
+  remercié ses fans ») is reported when it can only be the woman the article just named with
+  the feminine title of the same pair (« la chanteuse Wulan Prameswari »): no man was given a
+  title of the pair before it, and between her last mention and the title stands no other name
+  (a run of two capitalised words that are not hers, or a man's given name). Quotations are
+  skipped: they may speak of anyone.
 """
 
 from __future__ import annotations
@@ -49,7 +56,12 @@ PARAMS = {
     "male_names": param(str, default=None, doc="list beside the rule: men's given names (they win over a gazetteer)"),
     "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u): their women's names count too"),
     "feminine": param(str, default=None, doc="regex of feminine titles: a name the article gives one is a woman's"),
+    "pairs": param(list, default=[], doc="« masculine feminine » title nouns, for a bare masculine title"),
 }
+
+_QUOTED = regex.compile(r"«[^«»\n]{0,600}+»|“[^“”\n]{0,600}+”|\"[^\"\n]{0,600}+\"|„[^„“”\n]{0,600}+[“”]")
+_CAP_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)+")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?"
 # Up to three more capitalised words after the first word of a name (the rest of the name).
@@ -108,6 +120,17 @@ def build(rule: Rule):  # noqa: ANN201
             )
         except regex.error as exc:
             raise ValueError(f"feminine: {exc}") from None
+    pairs: dict[str, str] = {}
+    for pair in rule.params["pairs"]:
+        masc_noun, _, fem_noun = pair.casefold().partition(" ")
+        pairs[masc_noun] = fem_noun.strip()
+    bare = None
+    if pairs and fem_pattern is not None:
+        # The masculine title with no name after it (nor a complement that leads to one).
+        bare = regex.compile(
+            r"(?<![\p{L}\p{M}\p{N}_'’])(?P<title>(?>(?i:" + body + r")))(?![\p{L}\p{M}])"
+            r"(?![^.;:!?«»“”\"\n]{0,60}?(?<![\p{L}\p{M}])\p{Lu})"
+        )
     path = rule.resolve(rule.params["female_names"])
     male_path = rule.resolve(rule.params["male_names"]) if rule.params["male_names"] else None
     gazetteer_paths = tuple(rule.resolve(g) for g in rule.params["gazetteer"])
@@ -133,14 +156,56 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if key not in men and gaz.get(key) != "m":
                 pending.append((m, run_at(text, m)))
-        if not pending:
+        if fem_pattern is None or not (pending or bare is not None and bare.search(text, timeout=5.0)):
             return
-        assert fem_pattern is not None
-        women = [(run_at(text, f), f.span()) for f in fem_pattern.finditer(text, timeout=5.0)]
+        fem = list(fem_pattern.finditer(text, timeout=5.0))
+        women = [(run_at(text, f), f.span()) for f in fem]
         for m, run in pending:
             who = next((span for w, span in women if _same_person(run, w)), None)
             if who is not None:
                 yield Hit(m.start("title"), m.end("title"), confidence=0.7, related=who)
+        if bare is not None and fem:
+            yield from anaphors(text, fem, men, gaz)
+
+    def noun_of(title: str, table: dict[str, str] | set[str]) -> str | None:
+        for w in reversed(_WORD.findall(title)):
+            if w.casefold() in table:
+                return w.casefold()
+        return None
+
+    def anaphors(text: str, fem: list, men: frozenset[str], gaz) -> Iterator[Hit]:  # noqa: ANN001
+        """Bare masculine titles that can only be the woman just named with the feminine title."""
+        assert bare is not None
+        quotes = [q.span() for q in _QUOTED.finditer(text, timeout=5.0)]
+        fem_nouns = set(pairs.values())
+        women = []  # (span of the feminine title and name, noun, name words)
+        for f in fem:
+            noun = noun_of(text[f.start() : f.start("name")], fem_nouns)
+            if noun:
+                women.append((f.span(), noun, set(run_at(text, f))))
+        named_men = [(m.start(), noun_of(m.group("title"), pairs)) for m in pattern.finditer(text, timeout=5.0)]
+        for m in bare.finditer(text, timeout=5.0):
+            at = m.start()
+            noun = noun_of(m.group("title"), pairs)
+            if noun is None or any(a < at < b for a, b in quotes):
+                continue
+            want = pairs[noun]
+            her = [w for w in women if w[0][1] <= at and w[1] == want]
+            if not her or any(pos < at and n == noun for pos, n in named_men):
+                continue
+            span, _, name = her[-1]
+            end = span[1]
+            # her last mention: the last word of her name before the title
+            last = end
+            for w in _WORD.finditer(text, end, at):
+                if w.group().casefold() in name:
+                    last = w.end()
+            between = text[last:at]
+            if any(not set(r.group().casefold().split()) <= name for r in _CAP_RUN.finditer(between)):
+                continue
+            if any(w.casefold() in men or gaz.get(w.casefold()) == "m" for w in _WORD.findall(between) if w[:1].isupper()):
+                continue
+            yield Hit(m.start("title"), m.end("title"), confidence=0.6, related=span)
 
     return check
 
