@@ -124,6 +124,8 @@ def build(rule: Rule):  # noqa: ANN201
     for pair in rule.params["pairs"]:
         masc_noun, _, fem_noun = pair.casefold().partition(" ")
         pairs[masc_noun] = fem_noun.strip()
+    # The titles alone: one scan of the text finds them; a name after one is then tried in place.
+    titles = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’])(?i:" + body + r")(?![\p{L}\p{M}])")
     bare = None
     if pairs and fem_pattern is not None:
         # The masculine title with no name after it (nor a complement that leads to one).
@@ -147,25 +149,41 @@ def build(rule: Rule):  # noqa: ANN201
         gaz = gazetteer(gazetteer_paths)
         text = doc.prose
         pending = []  # (match, run) of the masculine titles before a name no list knows
-        for m in pattern.finditer(text, timeout=5.0):
+        named = []  # (start, title) of every masculine title before a name
+        bares = []  # masculine titles before no name
+        last_end = -1
+        for t in titles.finditer(text, timeout=5.0):
+            if t.start() < last_end:
+                continue
+            m = pattern.match(text, t.start(), timeout=5.0)
+            if m is None:
+                b = bare.match(text, t.start(), timeout=5.0) if bare is not None else None
+                if b is not None:
+                    bares.append(b)
+                continue
+            last_end = m.end()
+            named.append((m.start(), m.group("title")))
             key = m.group("name").casefold()
             if key in names or (gaz.get(key) == "f" and key not in men):
                 yield Hit(m.start("title"), m.end("title"), confidence=0.8)
                 continue
-            if fem_pattern is None:
-                continue
-            if key not in men and gaz.get(key) != "m":
+            if fem_pattern is not None and key not in men and gaz.get(key) != "m":
                 pending.append((m, run_at(text, m)))
-        if fem_pattern is None or not (pending or bare is not None and bare.search(text, timeout=5.0)):
+        if fem_pattern is None or not (pending or bares):
             return
+        if not pending:
+            # a bare title needs the feminine noun of its pair somewhere in the text
+            low = text.casefold()
+            if not any(pairs[n] in low for b in bares if (n := noun_of(b.group("title"), pairs))):
+                return
         fem = list(fem_pattern.finditer(text, timeout=5.0))
         women = [(run_at(text, f), f.span()) for f in fem]
         for m, run in pending:
             who = next((span for w, span in women if _same_person(run, w)), None)
             if who is not None:
                 yield Hit(m.start("title"), m.end("title"), confidence=0.7, related=who)
-        if bare is not None and fem:
-            yield from anaphors(text, fem, men, gaz)
+        if bares and fem:
+            yield from anaphors(text, fem, bares, named, men, gaz)
 
     def noun_of(title: str, table: dict[str, str] | set[str]) -> str | None:
         for w in reversed(_WORD.findall(title)):
@@ -173,9 +191,8 @@ def build(rule: Rule):  # noqa: ANN201
                 return w.casefold()
         return None
 
-    def anaphors(text: str, fem: list, men: frozenset[str], gaz) -> Iterator[Hit]:  # noqa: ANN001
+    def anaphors(text: str, fem: list, bares: list, named: list, men: frozenset[str], gaz) -> Iterator[Hit]:  # noqa: ANN001
         """Bare masculine titles that can only be the woman just named with the feminine title."""
-        assert bare is not None
         quotes = [q.span() for q in _QUOTED.finditer(text, timeout=5.0)]
         fem_nouns = set(pairs.values())
         women = []  # (span of the feminine title and name, noun, name words)
@@ -183,8 +200,8 @@ def build(rule: Rule):  # noqa: ANN201
             noun = noun_of(text[f.start() : f.start("name")], fem_nouns)
             if noun:
                 women.append((f.span(), noun, set(run_at(text, f))))
-        named_men = [(m.start(), noun_of(m.group("title"), pairs)) for m in pattern.finditer(text, timeout=5.0)]
-        for m in bare.finditer(text, timeout=5.0):
+        named_men = [(pos, noun_of(title, pairs)) for pos, title in named]
+        for m in bares:
             at = m.start()
             noun = noun_of(m.group("title"), pairs)
             if noun is None or any(a < at < b for a, b in quotes):
