@@ -1,13 +1,13 @@
 """Recall on the project's own machine-translation-style pages must not drop, and no trap may fire.
 
-``tests/data/mtpages`` (see ``tools/mtpages.py``): 54 pages in our own words, six target
+``tests/data/mtpages`` (see ``tools/mtpages.py``): 74 pages in our own words, six target
 languages, annotated by category, with clean traps (Al Pacino, von der Leyen, agency
 datelines, Québec typography, foreign words the article explains). The floors are the
 annotations found at the last change of each set's figures; a change that finds fewer in a
 category fails here and must be argued for. The ``held-out-2`` pages (added 2026-12-04) were
 not looked at while mtlint was tuned: their floors are the honest measure; the ``held-out``
-misses were listed once in the seventeenth session, and the ``written-first`` ones guided
-tuning: both are regression guards.
+misses were listed once in the seventeenth session, and the ``written-first`` and
+``written-second`` (eighteenth session) ones guided tuning: they are regression guards.
 """
 
 from __future__ import annotations
@@ -31,8 +31,14 @@ FLOORS: dict[str, dict[str, int]] = {
     "held-out-2": {
         "boilerplate": 13, "locale-format": 5, "social-embed": 10, "encoding": 13,
         "untranslated": 11, "punctuation": 6, "duplication": 7, "non-word": 6, "mangled-name": 4,
-        "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 0,
+        "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 1,
         "grammar": 2,
+    },
+    "written-second": {
+        "boilerplate": 21, "locale-format": 21, "social-embed": 17, "encoding": 4,
+        "untranslated": 6, "punctuation": 15, "duplication": 3, "non-word": 2, "mangled-name": 0,
+        "truncation": 5, "calque": 4, "inconsistency": 4, "glued-words": 1, "mistranslation": 0,
+        "grammar": 6,
     },
 }
 
@@ -59,7 +65,7 @@ def test_the_pages_are_well_formed() -> None:
     from mtpages import pages
 
     found = pages()
-    assert len(found) == 54
+    assert len(found) == 74
     for path in found:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")

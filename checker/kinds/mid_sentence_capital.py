@@ -25,6 +25,10 @@ params:
 - ``mode``: ``after-comma`` or ``no-stop``.
 - ``list``: file of lowercase words beside the rule, with ``{lang}`` for the language.
 - ``report_next``: include the next word in the reported span.
+- ``title_cues``: (``no-stop``) nouns and adjectives that announce the title of a work (film,
+  série, album, roman, televisiva, Serie): a capitalised article one or two words after one opens
+  the title (« la série Les Revenants », "the film The Godfather", « nella serie televisiva Le
+  sorelle del Sud »), not a new sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ PARAMS = {
     "mode": param(str, default="after-comma", doc="after-comma or no-stop"),
     "list": param(str, required=True, doc="lowercase words, '{lang}' = the document's language"),
     "report_next": param(bool, default=False),
+    "title_cues": param(list, default=[], doc="words announcing a work's title (film, série, album)"),
 }
 
 _SP = r"[ \u00a0\u202f]"
@@ -66,6 +71,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         raise ValueError("mode must be after-comma or no-stop")
     template = str(p["list"])
     report_next = p["report_next"]
+    cues = frozenset(fold(w) for w in p["title_cues"])
     cache: dict[str, frozenset[str]] = {}
 
     def words_for(lang: str) -> frozenset[str]:
@@ -92,6 +98,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     continue  # "Et Le", "of The": a title or a name, not a lost full stop
                 if prev.isupper():
                     continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
+                if cues and (fold(prev) in cues or _word_before(text, m.start("prev")) in cues):
+                    continue  # « la série Les Revenants », "the film The Godfather": a title
                 head = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)
                 if len(head) == 2 and ":" in head[1] and len(head[1].split(":", 1)[0].split()) <= 3:
                     continue  # a label line ("Crédit photo : Reuters Le…")
@@ -107,6 +115,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                       if mode == "after-comma" else (), args={"word": word})
 
     return check
+
+
+_LAST_WORD = regex.compile(r"([\p{L}\p{M}]++)[ \u00a0\u202f]++$")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word just before ``pos`` (across one run of spaces), folded; '' if none."""
+    m = _LAST_WORD.search(text[max(0, pos - 40):pos])
+    return fold(m.group(1)) if m else ""
 
 
 def _title_like(line: str) -> bool:
