@@ -75,9 +75,24 @@ def _tail(text: str, base: int, end: int, n: int) -> int:
     return base + start
 
 
+#: A passage opening on a copyright sign or word, or on a short label and a colon, is page chrome.
+_CHROME_START = regex.compile(r"©|\([cC]\)|Copyright\b")
+#: « Avertissement : cet article… », "Tags: …", « Teilen: Facebook »: a label and its content on one line.
+_LABEL_START = regex.compile(r"(?P<label>\p{Lu}[\p{L}'’-]*+)(?:[ \u00a0][\p{L}'’-]++){0,2}?[ \u00a0]?:[ \u00a0]*+[^\s\d]")
+
+
 def _continues(text: str, lang: str, min_zipf: float) -> bool:
     """True when a passage may carry on the previous one's sentence: it opens in lower case,
     on punctuation, or on a capitalised word that is not a common word (a name, an initial)."""
+    if _CHROME_START.match(text):
+        return False  # « © Le Site », "Copyright 2024 …": the page's chrome, not more sentence
+    label = _LABEL_START.match(text)
+    if label:
+        from checker.lexicon import zipf
+
+        word = label.group("label").lower()
+        if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
+            return False  # « Avertissement : … », "Tags: …" (a common word, not « Jean-Claude : »)
     first = _WORD.match(text)
     if first is None or not text[:1].isupper():
         return True
