@@ -59,6 +59,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._close import close_word
 from checker.kinds._gloss import glossed
 from checker.memo import bounded_memo
 from checker.rules import Rule, param
@@ -76,6 +77,10 @@ PARAMS = {
     "window": param(int, default=3, doc="words between two leftovers that support each other"),
     "max_doc_zipf": param(float, default=4.6, doc="a word this frequent in the document's language is no leftover"),
     "short_clause": param(int, default=5, doc="words (names aside) of a clause short enough to be reported whole when foreign"),
+    "closest": param(dict, default={}, doc="article language → its closest language, whose words the article's "
+                                           "language does not know are strong leftovers (es = \"pt\")"),
+    "romanized": param(str, default=None, doc="list beside the rule: word<TAB>language, romanized words of a "
+                                              "language in another script (Korean oppa), strong leftovers"),
 }
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
@@ -144,6 +149,18 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if window < 0 or min_len < 2:
         raise ValueError("window must be >= 0 and content_min_len >= 2")
 
+    closest: dict[str, str] = {str(k): str(v) for k, v in p["closest"].items()}
+    romanized_file = rule.resolve(p["romanized"]) if p["romanized"] else None
+
+    @cache
+    def romanized() -> dict[str, str]:
+        """Romanized words (Korean « maknae », Japanese « senpai ») → their language."""
+        from checker.wordlists import read_table
+
+        if romanized_file is None:
+            return {}
+        return {fold(row[0]): row[1].strip() for row in read_table(romanized_file) if len(row) > 1}
+
     @cache
     def function_words(lang: str) -> frozenset[str]:
         path: Path = rule.resolve(template.format(lang=lang))
@@ -160,8 +177,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if doc_lang != "vi" and _VIETNAMESE.search(word):
             return "vi", 2
         z_doc = zipf(word, doc_lang)
+        near = closest.get(doc_lang)
         if z_doc >= max_doc:
+            if near is not None and z_doc < _CLOSE_FUNCTION_MAX and word in function_words(near) \
+                    and zipf(word, near) - z_doc >= margin:
+                return near, 0  # Spanish « el » in Italian: a leftover only beside a Spanish word
             return None
+        source = romanized().get(word)
+        if source is not None and source != doc_lang:
+            return source, 2  # a romanized word of a language in another script: no word of the article's
+        if near is not None and close_word(word, doc_lang, near):
+            return near, 2  # « goleiro » in Spanish: Portuguese, unknown to Spanish
         best: tuple[float, str, int] | None = None
         for lang in sources:
             if lang == doc_lang or (doc_lang in ("id", "ms") and lang in ("id", "ms")):
@@ -255,6 +281,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if found is None:
                 continue
             lang, level = found
+            if level < 2 and lang == closest.get(doc_lang) and not initial and not quoted \
+                    and folded in function_words(lang) \
+                    and _close_neighbour(tokens, i, text, lang, doc_lang, own):
+                level = 2  # « el cantante » in Italian: the close language's article before its noun
             if not initial and glossed(text, start, end, ctx.primary):
                 continue  # « des journées de gotong-royong, la tradition du nettoyage collectif »: explained
             if quoted and lang not in _DISTANT:
@@ -279,6 +309,34 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         yield from _report(doc, kept, window)
 
     return check
+
+
+#: A function word of the close language this frequent in the article's language (Spanish « da »,
+#: a verb, in Portuguese articles) is never made strong by its neighbour.
+_CLOSE_FUNCTION_MAX = 5.0
+
+
+def _close_neighbour(tokens: list, i: int, text: str, lang: str, doc_lang: str, own: frozenset[str]) -> bool:
+    """Whether tokens[i], a function word of the article's closest language, stands right beside a
+    lowercase word that language uses at least about as often as the article's (« el cantante »
+    in Italian) and that is no function word of the article's language."""
+    from checker.lexicon import zipf
+
+    if zipf(tokens[i].group(), doc_lang) >= _CLOSE_FUNCTION_MAX:
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(tokens):
+            continue
+        a, b = (tokens[j].end(), tokens[i].start()) if j < i else (tokens[i].end(), tokens[j].start())
+        if text[a:b] not in (" ", "\u00a0"):
+            continue
+        word = tokens[j].group()
+        if word != word.lower() or fold(word) in own:
+            continue
+        z = zipf(word, lang)
+        if z >= 3.5 and z >= zipf(word, doc_lang) - 0.5:
+            return True
+    return False
 
 
 def _own_count(text: str, start: int, end: int, own: frozenset[str]) -> int:

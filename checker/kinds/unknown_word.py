@@ -34,8 +34,12 @@ unknown word is rarely anything but a garble, whereas a long word far from every
 listed word is as often a learned term of a specialised text (``cholangiolithiase``,
 ``spondylodiscitis``) as a coinage, so it is shown but never counts.
 
+With ``closest`` (Portuguese for Spanish articles…), a word of that language the article's
+language does not know (``checker.kinds._close``: « goleiro », « milhões » in Spanish) is no
+invented word but an untranslated one: the leftover-words rule reports it, not this kind.
+
 params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
-``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``, ``unsuggested_info_from``.
+``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``, ``unsuggested_info_from``, ``closest``.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._close import close_word
 from checker.kinds._gloss import glossed
 from checker.kinds._mojibake import in_damaged_run
 from checker.kinds._spelling import close_words
@@ -70,6 +75,8 @@ PARAMS = {
                                     "frequency; rarer ones only next to another word of that language (0 = always)"),
     "naming_cues": param(list, default=[], doc="words that introduce a name or a coinage (called, pronounced)"),
     "foreign_letters": param(str, default="", doc="letters native words lack (Italian k, j, w, x, y): a loanword"),
+    "closest": param(str, default="", doc="the article language's closest language: a word of it the article's "
+                                           "language does not know is left to the leftover-words rule (untranslated)"),
     "unsuggested_info_from": param(int, default=0,
                                    doc="a word of at least this many letters with no clear close word is reported "
                                        "as `info` (weak evidence: a rare technical term the lists lack); 0 = never"),
@@ -98,6 +105,7 @@ def build(rule: Rule):  # noqa: ANN201
     cues = frozenset(fold(w) for w in p["naming_cues"])
     foreign_letters = frozenset(p["foreign_letters"])
     unsuggested_info_from = int(p["unsuggested_info_from"])
+    closest = str(p["closest"])
 
     known_by_lang: dict[str, dict[str, bool]] = {}
 
@@ -169,6 +177,8 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # a term used consistently is likelier jargon than an invented word
                 if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
                     continue
+                if closest and close_word(part, ctx.primary, closest):
+                    continue  # « goleiro » in Spanish: Portuguese left untranslated, reported by MT123
                 if glue_split(part, ctx.primary) is not None:
                     continue  # two known words glued (luiaussi): the glued-words rules report it
                 if _short_quote(doc, tok):
