@@ -30,8 +30,15 @@ that are never a name, such as photo credits, bylines, weekdays and set formulae
 supporters ont crié الحمد لله après le match ». A short block of other words may be a name in
 its original spelling (« 東京 accueille… ») and is left alone.
 
+With ``lowercase_words``, a shorter block of a cased alphabetic script (Cyrillic, Greek) holding
+a lowercase word (``_lowercase``: two letters or more, three for Greek, or an abbreviation with
+its period) is text too: a name in its original script is capitalised (« Путин », « Αθήνα »),
+a word of running text is not (« 40 млн рублей », « 2019–2021 гг. », « т. е. », « Подписаться
+на канал »). A word the sentence explains (``checker.kinds._gloss``: « le mot « дача », qui
+désigne… », a title followed by its translation in parentheses) is not reported.
+
 params: ``min_cjk``, ``min_cjk_kana``, ``min_line_cjk``, ``min_words``, ``number_units``,
-``words`` (above), ``max_gap`` (the longest run of spaces, digits and punctuation inside a
+``lowercase_words``, ``words`` (above), ``max_gap`` (the longest run of spaces, digits and punctuation inside a
 block).
 """
 
@@ -46,6 +53,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._gloss import glossed
 from checker.rules import Rule, param
 
 NAME = "foreign-script"
@@ -57,6 +65,8 @@ PARAMS = {
     "min_line_cjk": param(int, default=4, doc="ideographic characters a block that fills its whole line needs"),
     "number_units": param(bool, default=True, doc="report any ideographic block glued to the digits before it (1,2亿)"),
     "words": param(str, default=None, doc="list beside the rule: words of other scripts that are never a name"),
+    "lowercase_words": param(bool, default=False,
+                             doc="report a short block of a cased script (Cyrillic, Greek) holding a lowercase word"),
 }
 
 # Scripts named in messages, with the language they most often mean.
@@ -146,6 +156,43 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return not _ANY_LETTER.search(text, left, start) and not _ANY_LETTER.search(text, end, right)
 
 
+#: Cased alphabetic scripts: their names are capitalised, their running words are not.
+_CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
+#: Greek vowels (with and without tonos): a Greek word of running text has one; αβ, γδ
+#: (T cells, rays) are symbols.
+_GREEK_VOWEL = regex.compile(r"[αεηιουωάέήίόύώϊϋΐΰ]")
+
+
+#: A translation in parentheses after the block, past its closing quotation mark: « Война и мир »
+#: (Guerre et Paix).
+_TRANSLATED = regex.compile(r"[ \u00a0\u202f]*+[»”\"’]?+[ \u00a0\u202f]*+[(\[]")
+
+
+def _lowercase(text: str, block: list[tuple[int, int, str]]) -> bool:
+    """Whether a block of a cased script holds a lowercase word of running text: two letters or
+    more (three and a vowel for Greek, whose single letters and pairs are symbols), or a lowercase
+    abbreviation with its period (« гг. », « т. »), standing apart from Latin letters, digits and
+    hyphens (« α-synucléine », a letter glued in a Latin word)."""
+    if any(name not in _CASED for _s, _e, name in block):
+        return False
+    for s, e, name in block:
+        word = text[s:e]
+        if word != word.lower() or word == word.upper():
+            continue
+        before = text[s - 1] if s else " "
+        after = text[e] if e < len(text) else " "
+        if before.isalnum() or before in "-‐‑_" or after.isalnum() or after in "-‐‑_":
+            continue
+        if after == "." and name == "Cyrillic":
+            return True
+        if name == "Greek":
+            if len(word) >= 3 and _GREEK_VOWEL.search(word):
+                return True
+        elif len(word) >= 2:
+            return True
+    return False
+
+
 def _word_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     """One expression for the listed words: whole words for alphabetic scripts, anywhere in a
     block for ideographic and syllabic ones (written without spaces)."""
@@ -164,6 +211,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     min_cjk, min_kana, min_words, max_gap = p["min_cjk"], p["min_cjk_kana"], p["min_words"], p["max_gap"]
     min_line_cjk = p["min_line_cjk"]
     number_units = p["number_units"]
+    lowercase_words = p["lowercase_words"]
     if min(min_cjk, min_kana, min_words) < 1 or max_gap < 0:
         raise ValueError("thresholds must be positive")
     words_file = rule.resolve(p["words"]) if p["words"] else None
@@ -211,6 +259,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if not big and words_file is not None:
                 found = listed()
                 big = found is not None and found.search(text, start, end) is not None
+            if not big and lowercase_words and not enclosed and _lowercase(text, block) \
+                    and not glossed(text, block[0][0], block[-1][1], ctx.primary) \
+                    and not _TRANSLATED.match(text, block[-1][1]):
+                big = True  # « 40 млн рублей »: a lowercase word of a cased script is no name
             if big and not enclosed and doc.is_prose(start, end):
                 top = scripts.most_common(1)[0][0]
                 if kana and top == "Han":
