@@ -7,7 +7,7 @@ import pytest
 from conftest import assert_linear, check_rules
 
 MINE = {"MT500", "MT508", "MT509", "MT510", "MT511", "MT512", "MT513", "MT514", "MT517", "MT518", "MT519",
-        "MT540", "MT541", "MT542", "MT552", "MT553", "MT554", "MT555"}
+        "MT540", "MT541", "MT542", "MT552", "MT553", "MT554", "MT555", "MT633", "MT634", "MT635", "MT636"}
 
 
 def _run(ruleset, text: str, lang: str, codes: set[str] = MINE):
@@ -45,6 +45,30 @@ def _run(ruleset, text: str, lang: str, codes: set[str] = MINE):
         ("it", "Argomenti: calcio, Serie A, Milan", "MT519"),
         ("fr", "Nous utilisons des cookies pour mesurer l'audience.", "MT500"),
         ("it", "Iscriviti alla nostra newsletter per ricevere le notizie.", "MT500"),
+        ("fr", "© 2024 Le Journal de Brévanne. Tous droits réservés.", "MT633"),
+        ("en", "Copyright 2024 Harbour Gazette Media. All rights reserved.", "MT633"),
+        ("de", "Nachdruck nur mit Genehmigung der Redaktion.", "MT633"),
+        ("it", "Tutti i diritti riservati.", "MT633"),
+        ("pt", "É proibida a reprodução total ou parcial deste conteúdo.", "MT633"),
+        ("fr", "Portail du cinéma | Portail de la France", "MT634"),
+        ("en", "This page was last edited on 3 May 2024, at 09:12 (UTC).", "MT634"),
+        ("de", "Abgerufen von „https://de.wikipedia.org/w/index.php?title=Beispiel“", "MT634"),
+        ("es", "Este artículo no constituye asesoramiento financiero.", "MT635"),
+        ("de", "Dies ist keine Anlageberatung.", "MT635"),
+        ("fr", "Cette actualité a été lue 1 245 fois", "MT636"),
+        ("it", "Questo articolo è stato letto 1.245 volte", "MT636"),
+        ("fr", "Signaler une erreur", "MT508"),
+        ("pt", "Comentários estão fechados.", "MT508"),
+        ("fr", "Lecture : 4 min", "MT508"),
+        ("fr", "Abone ol", "MT508"),
+        ("es", "Síguenos en Google News", "MT508"),
+        ("it", "Segui Gazzetta del Lago su Google News", "MT500"),
+        ("pt", "Receba as notícias da Folha do Vale no seu WhatsApp", "MT500"),
+        ("fr", "Подписывайтесь на наш канал в Telegram", "MT500"),
+        ("fr", "Traduire le post", "MT542"),
+        ("es", "♬ sonido original - baile.ejemplo", "MT542"),
+        ("en", "12:05 PM · May 21, 2024 · 2.4M Views", "MT541"),
+        ("fr", "t.me/journal_exemple", "MT540"),
     ],
 )
 def test_chrome_line_found(ruleset, lang: str, line: str, code: str) -> None:
@@ -58,6 +82,32 @@ def test_notice_in_another_language_is_boilerplate_not_untranslated(ruleset) -> 
     text = f"Titre\n\nLe concert aura lieu samedi à Jakarta.\n\n{notice}\n"
     (f,) = _run(ruleset, text, "fr", {"MT513"})
     assert f.text == notice and f.category == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "link"),
+    [
+        ("fr", "Biographie ", "[modifier | modifier le code]"),
+        ("fr", "Jeunesse", "[modifier]"),
+        ("en", "Early life ", "[edit]"),
+        ("en", "Career", "[edit source]"),
+        ("es", "Carrera ", "[editar código]"),
+        ("de", "Leben ", "[Bearbeiten | Quelltext bearbeiten]"),
+        ("it", "Biografia ", "[modifica | modifica wikitesto]"),
+        ("pt", "Biografia ", "[editar | editar código-fonte]"),
+    ],
+)
+def test_wiki_edit_link_is_reported_alone(ruleset, lang: str, heading: str, link: str) -> None:
+    text = f"Title of the page\n\n{heading}{link}\n\nThe story goes on here, with a sentence [edit] inside it.\n"
+    (f,) = _run(ruleset, text, lang, {"MT634"})
+    assert f.text == link and f.category == "boilerplate"
+
+
+def test_x_footer_is_social_embed_not_date_bar(ruleset) -> None:
+    line = "12:05 · 21 mai 2024 · 2,4 M vues"
+    text = f"Titre\n\nLe club a salué l'exploit sur X.\n\n{line}\n\nLa finale aura lieu samedi.\n"
+    (f,) = _run(ruleset, text, "fr", {"MT514", "MT541"})
+    assert f.text == line and f.category == "social-embed"
 
 
 def test_credit_in_brackets_reports_its_sentence(ruleset) -> None:
@@ -92,6 +142,13 @@ CLEAN = [
     ("es", "La empresa usa la inteligencia artificial para traducir sus boletines, explicó."),
     ("en", "The figures were confirmed on Monday by a single source: Reuters"),
     ("en", "“Follow the money,” the senator said, quoting the film All the President's Men."),
+    ("fr", "Le juge a rappelé que tous droits réservés ne signifie pas que toute citation est interdite."),
+    ("en", "Copyright law has not kept pace with artificial intelligence, the senator argued."),
+    ("fr", "Le portail de la mairie a été piraté mardi, a reconnu l'adjoint au numérique."),
+    ("en", "She said the memo was not financial advice but a warning to her staff."),
+    ("fr", "Le livre a été lu 3 000 fois à la bibliothèque l'an dernier, selon la directrice."),
+    ("fr", "Le train part à 12:05 · 21 mai 2024 : la date est affichée en gare."),
+    ("fr", "Le service t.me/ de Telegram permet de partager un lien vers un canal, explique l'ingénieur."),
 ]
 
 
