@@ -24,7 +24,7 @@ def _found(text: str, lang: str) -> set[tuple[str, str]]:
     ("fr", "Abonnez-vous : Подписаться на канал", "MT160", "Подписаться на канал"),
     ("en", "The ferry sank near Karaburun'da on Saturday, officials said.", "MT640", "Karaburun'da"),
     ("fr", "La police d'Ankara'nın a ouvert une enquête sur l'accident.", "MT640", "Ankara'nın"),
-    ("en", "Fans shouted daebak as the band walked off the stage in Seoul.", "MT123", "daebak"),
+    ("es", "Los fans gritaban daebak cuando la banda salió del escenario en Seúl.", "MT123", "daebak"),
     ("es", "El goleiro del equipo paró dos penaltis en la final de la copa.", "MT123", "goleiro"),
     ("it", "Il concerto è stato un successo e el cantante ha ringraziato tutti.", "MT123", "el"),
 ])

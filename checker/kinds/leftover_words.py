@@ -81,6 +81,7 @@ PARAMS = {
                                            "language does not know are strong leftovers (es = \"pt\")"),
     "romanized": param(str, default=None, doc="list beside the rule: word<TAB>language, romanized words of a "
                                               "language in another script (Korean oppa), strong leftovers"),
+    "romanized_skip": param(list, default=[], doc="article languages where the romanized list is the press's own vocabulary (English K-pop press: maknae, unnie)"),
 }
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
@@ -151,6 +152,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     closest: dict[str, str] = {str(k): str(v) for k, v in p["closest"].items()}
     romanized_file = rule.resolve(p["romanized"]) if p["romanized"] else None
+    romanized_skip = frozenset(p["romanized_skip"])
 
     @cache
     def romanized() -> dict[str, str]:
@@ -183,7 +185,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     and zipf(word, near) - z_doc >= margin:
                 return near, 0  # Spanish « el » in Italian: a leftover only beside a Spanish word
             return None
-        source = romanized().get(word)
+        source = romanized().get(word) if doc_lang not in romanized_skip else None
         if source is not None and source != doc_lang:
             return source, 2  # a romanized word of a language in another script: no word of the article's
         if near is not None and close_word(word, doc_lang, near):
