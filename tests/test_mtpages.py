@@ -18,7 +18,7 @@ from mtpages import measure
 FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
         "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14,
-        "duplication": 9, "untranslated": 12, "calque": 9, "glued-words": 11, "non-word": 8,
+        "duplication": 9, "untranslated": 14, "calque": 9, "glued-words": 11, "non-word": 8,
         "punctuation": 9, "inconsistency": 6, "truncation": 6, "grammar": 7, "mangled-name": 10,
         "mistranslation": 6,
     },
@@ -29,16 +29,16 @@ FLOORS: dict[str, dict[str, int]] = {
         "grammar": 2,
     },
     "held-out-2": {
-        "boilerplate": 13, "locale-format": 5, "social-embed": 10, "encoding": 13,
-        "untranslated": 11, "punctuation": 6, "duplication": 7, "non-word": 6, "mangled-name": 4,
+        "boilerplate": 13, "locale-format": 9, "social-embed": 11, "encoding": 13,
+        "untranslated": 11, "punctuation": 11, "duplication": 7, "non-word": 6, "mangled-name": 4,
         "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 1,
-        "grammar": 2,
+        "grammar": 3,
     },
     "written-second": {
-        "boilerplate": 21, "locale-format": 21, "social-embed": 17, "encoding": 4,
-        "untranslated": 6, "punctuation": 15, "duplication": 3, "non-word": 2, "mangled-name": 0,
-        "truncation": 5, "calque": 4, "inconsistency": 4, "glued-words": 1, "mistranslation": 0,
-        "grammar": 6,
+        "boilerplate": 34, "locale-format": 32, "social-embed": 21, "encoding": 4,
+        "untranslated": 17, "punctuation": 25, "duplication": 3, "non-word": 2, "mangled-name": 0,
+        "truncation": 9, "calque": 4, "inconsistency": 4, "glued-words": 1, "mistranslation": 0,
+        "grammar": 10,
     },
 }
 
