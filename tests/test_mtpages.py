@@ -31,13 +31,13 @@ FLOORS: dict[str, dict[str, int]] = {
     "held-out-2": {
         "boilerplate": 13, "locale-format": 9, "social-embed": 11, "encoding": 13,
         "untranslated": 11, "punctuation": 11, "duplication": 7, "non-word": 6, "mangled-name": 4,
-        "truncation": 4, "calque": 2, "inconsistency": 3, "glued-words": 6, "mistranslation": 1,
+        "truncation": 4, "calque": 2, "inconsistency": 4, "glued-words": 6, "mistranslation": 1,
         "grammar": 3,
     },
     "written-second": {
         "boilerplate": 34, "locale-format": 32, "social-embed": 21, "encoding": 4,
         "untranslated": 17, "punctuation": 25, "duplication": 3, "non-word": 2, "mangled-name": 0,
-        "truncation": 9, "calque": 4, "inconsistency": 4, "glued-words": 1, "mistranslation": 0,
+        "truncation": 9, "calque": 4, "inconsistency": 6, "glued-words": 1, "mistranslation": 0,
         "grammar": 10,
     },
 }

@@ -1,4 +1,4 @@
-"""Edge cases of the name-variants kind (MT113): one name spelled two ways in one article."""
+"""Edge cases of the name-variants kind (MT113, MT667): one name spelled two ways in one article."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from checker.engine import Engine
 from checker.rules import builtin_rules_dir, load_rules
 
 RULESET = load_rules([builtin_rules_dir()])
-RULE = next(r for r in RULESET.rules if r.code == "MT113")
+# MT113 reports slips, MT667 the romanisation variants of the same kind: together, every variant.
+RULES = [r for r in RULESET.rules if r.code in ("MT113", "MT667")]
+RULE = next(r for r in RULES if r.code == "MT113")
 
 
 def _findings(text: str, lang: str = "fr") -> list:
-    result = Engine([RULE], RULESET.packs).check(Document(text, "<t>", lang))
+    result = Engine(RULES, RULESET.packs).check(Document(text, "<t>", lang))
     assert not result.failures
     for f in result.findings:
         assert text[f.start:f.end] == f.text
@@ -149,5 +151,9 @@ def test_bad_params_are_rejected() -> None:
 
     params = dict(RULE.params)
     params["min_letters"] = 2
+    with pytest.raises(ValueError):
+        name_variants.build(replace(RULE, params=params))
+    params = dict(RULE.params)
+    params["pairs"] = "some"
     with pytest.raises(ValueError):
         name_variants.build(replace(RULE, params=params))

@@ -39,6 +39,14 @@ A shared neighbour (``Aurélien Tchouaméni`` / ``Aurélien Tchouameni``) is
 evidence of one person: it overrides the frequency and count tests and raises
 the confidence.
 
+``pairs`` splits the variants in two kinds, one rule each: a *transliteration* variant is
+spelled the same once the usual romanisation choices are evened out (``y``/``i``, ``iy``/``i``,
+an ``h`` after ``p k t d g b``, ``w``/``v``, ``ou``/``oo``/``u``, ``ee``/``i``, ``ss``/``s``:
+``Rizky`` / ``Rizki``, ``Phanuwat`` / ``Panuwat``, ``Vasily`` / ``Vassili``): two renderings of
+one name, an inconsistency; any other variant (``Wulan`` / ``Wulun``, ``Brooks`` / ``Brokes``)
+(``Schwarzeneger``) is a slip that corrupts the name. ``all`` (default) reports both, ``slip`` the slips and the
+lowercased names, ``transliteration`` the transliteration variants only.
+
 Every occurrence of the minority spelling is reported with the majority one as
 the suggestion and its first occurrence as ``related``; on a tie, the spelling
 that appears later is reported.
@@ -82,7 +90,20 @@ PARAMS = {
     "endings": param(list, default=["s", "e", "es"], doc="inflection endings stripped before comparing stems"),
     "titles": param(list, default=[], doc="words before a name that are no first name (Mme, Dr, President)"),
     "lowered_zipf": param(float, default=3.0, doc="a lowercase copy of a name this rare in the language is the name lowercased"),
+    "pairs": param(str, default="all", doc="all | slip | transliteration: which variants this rule reports"),
 }
+
+# Romanisation choices evened out before two spellings are compared (order matters: digraphs first).
+_TRANSLIT = (("ph", "p"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("bh", "b"), ("iy", "i"),
+             ("y", "i"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ss", "s"))
+
+
+def _translit_key(base: str) -> str:
+    """The accent-free spelling with the usual romanisation choices evened out."""
+    key = base.lower()
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return key
 
 _PART = regex.compile(r"[^-'’]+")
 # A capitalised neighbour this frequent is a sentence's first function word (« Les Martiens »), no first name.
@@ -128,11 +149,14 @@ def build(rule: Rule):  # noqa: ANN201
     titles = frozenset(fold(str(t)) for t in p["titles"])
 
     lowered_zipf = p["lowered_zipf"]
+    pairs = p["pairs"]
+    if pairs not in ("all", "slip", "transliteration"):
+        raise ValueError("pairs must be all, slip or transliteration")
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         spellings = _collect(doc, min_letters)
-        if spellings and lowered_zipf > 0:
+        if spellings and lowered_zipf > 0 and pairs != "transliteration":
             yield from _lowered(doc, spellings, lang, min_letters, lowered_zipf)
         if len(spellings) < 2:
             return
@@ -149,6 +173,10 @@ def build(rule: Rule):  # noqa: ANN201
         def variants(a: _Spelling, b: _Spelling) -> tuple[bool, bool]:
             """(is `a` a variant of `b`'s name, is there evidence they name one person)."""
             accent_only = a.base == b.base
+            if pairs != "all" and (not accent_only and _translit_key(a.base) == _translit_key(b.base)) != (
+                pairs == "transliteration"
+            ):
+                return False, False  # the other rule's kind of variant
             if accent_only:
                 if fold(a.text)[1:] == fold(b.text)[1:]:
                     return False, False  # État / Etat: optional accent on a capital
