@@ -60,6 +60,14 @@ _ARABIC_ARTICLES = frozenset({"Al", "El", "Abu", "Abou", "Ibn", "Bin"})
 _GAPS = frozenset((" ", "\u00a0"))
 
 
+# One syllable of romanised Korean (Revised Romanisation, with the common McCune-Reischauer and
+# passport spellings oo, ee, ou): an optional initial, a vowel, an optional final.
+_KO_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|[gndrmbsjkthpyw])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou"
+                r"|[aeiou])(?:ng|[knlmpt])?")
+#: A hyphenated Korean given name (« Ji-hoon », « Seo-yun », « Hyun-woo »): a Korean origin.
+_KOREAN_GIVEN = regex.compile(r"(?i:" + _KO_SYLLABLE + r")-(?i:" + _KO_SYLLABLE + r")$")
+
+
 def _key(word: str) -> str:
     """Case-insensitive key for origin names. Marks are kept: « Lê » is a Vietnamese surname, « Le »
     a French article (the table lists the unmarked spellings that are safe, such as Nguyen)."""
@@ -131,6 +139,8 @@ def build(rule: Rule):  # noqa: ANN201
             article = word in _ARABIC_ARTICLES and joined(i, i + 1)
             if article or _ARABIC_PREFIX.match(word):
                 found = found | {"ar"}
+            if _KOREAN_GIVEN.match(word):
+                found = found | {"ko"}  # « Ji-hoon », « Seo-yun »: two romanised Korean syllables
             return found
 
         for i, (start, end, word) in enumerate(words):
