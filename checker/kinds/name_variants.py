@@ -155,17 +155,25 @@ def build(rule: Rule):  # noqa: ANN201
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
-        spellings = _collect(doc, min_letters)
+        spellings = doc.cache.get(("name-variants-spellings", min_letters))
+        if spellings is None:
+            spellings = doc.cache[("name-variants-spellings", min_letters)] = _collect(doc, min_letters)
         if spellings and lowered_zipf > 0 and pairs != "transliteration":
             yield from _lowered(doc, spellings, lang, min_letters, lowered_zipf)
         if len(spellings) < 2:
             return
-        lower = {fold(t.text) for t in doc.words if t.text[:1].islower()}
         sentence_of = _sentence_index(doc)
-        names = {
-            s.text: s for s in spellings.values()
-            if not (all(s.initial) and (lexicon.zipf(s.text, lang) >= ordinary or fold(s.text) in lower))
-        }
+        # The candidate pairs are the same for every rule of this kind (MT113 and MT667 split them):
+        # computed once per document and settings.
+        key = ("name-variants", min_letters, long_letters, ordinary, lang)
+        close = doc.cache.get(key)
+        if close is None:
+            lower = {fold(t.text) for t in doc.words if t.text[:1].islower()}
+            names = {
+                s.text: s for s in spellings.values()
+                if not (all(s.initial) and (lexicon.zipf(s.text, lang) >= ordinary or fold(s.text) in lower))
+            }
+            close = doc.cache[key] = _close_pairs(list(names.values()), long_letters)
 
         def frequency(word: str) -> float:
             return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en"))
@@ -205,7 +213,7 @@ def build(rule: Rule):  # noqa: ANN201
                 return False, False  # both spellings established in the article: two names
             return True, False
 
-        for a, partners in _close_pairs(list(names.values()), long_letters):
+        for a, partners in close:
             best: tuple[_Spelling, bool] | None = None
             for b in partners:
                 ok, same = variants(a, b)
