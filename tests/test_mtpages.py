@@ -38,7 +38,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "boilerplate": 34, "locale-format": 35, "social-embed": 21, "encoding": 4,
         "untranslated": 17, "punctuation": 25, "duplication": 3, "non-word": 2, "mangled-name": 1,
         "truncation": 9, "calque": 4, "inconsistency": 6, "glued-words": 1, "mistranslation": 0,
-        "grammar": 10,
+        "grammar": 12,
     },
 }
 
