@@ -35,6 +35,7 @@ params:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,8 @@ PARAMS = {
 _QUOTED = regex.compile(r"«[^«»\n]{0,600}+»|“[^“”\n]{0,600}+”|\"[^\"\n]{0,600}+\"|„[^„“”\n]{0,600}+[“”]")
 _CAP_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)+")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
+#: How far (characters) after a woman's feminine title a bare masculine title may still be her.
+_ANAPHOR_WINDOW = 1500
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?"
 # Up to three more capitalised words after the first word of a name (the rest of the name).
@@ -174,12 +177,16 @@ def build(rule: Rule):  # noqa: ANN201
         if not pending:
             # a bare title needs the feminine noun of its pair somewhere in the text
             low = text.casefold()
-            if not any(pairs[n] in low for b in bares if (n := noun_of(b.group("title"), pairs))):
+            wanted = {pairs[n] for b in bares if (n := noun_of(b.group("title"), pairs))}
+            if not any(w in low for w in wanted):
                 return
         fem = list(fem_pattern.finditer(text, timeout=5.0))
-        women = [(run_at(text, f), f.span()) for f in fem]
+        by_surname: dict[str, list[tuple[tuple[str, ...], tuple[int, int]]]] = {}
+        for f in fem:
+            run = run_at(text, f)
+            by_surname.setdefault(run[-1], []).append((run, f.span()))
         for m, run in pending:
-            who = next((span for w, span in women if _same_person(run, w)), None)
+            who = next((span for w, span in by_surname.get(run[-1], []) if _same_person(run, w)), None)
             if who is not None:
                 yield Hit(m.start("title"), m.end("title"), confidence=0.7, related=who)
         if bares and fem:
@@ -194,24 +201,30 @@ def build(rule: Rule):  # noqa: ANN201
     def anaphors(text: str, fem: list, bares: list, named: list, men: frozenset[str], gaz) -> Iterator[Hit]:  # noqa: ANN001
         """Bare masculine titles that can only be the woman just named with the feminine title."""
         quotes = [q.span() for q in _QUOTED.finditer(text, timeout=5.0)]
+        quote_starts = [q[0] for q in quotes]
         fem_nouns = set(pairs.values())
-        women = []  # (span of the feminine title and name, noun, name words)
+        women: dict[str, list[tuple[int, tuple[int, int], set[str]]]] = {}  # noun -> (end, span, name words)
         for f in fem:
             noun = noun_of(text[f.start() : f.start("name")], fem_nouns)
             if noun:
-                women.append((f.span(), noun, set(run_at(text, f))))
-        named_men = [(pos, noun_of(title, pairs)) for pos, title in named]
+                women.setdefault(noun, []).append((f.end(), f.span(), set(run_at(text, f))))
+        first_man: dict[str | None, int] = {}  # noun -> where a man is first given that title
+        for pos, title in named:
+            n = noun_of(title, pairs)
+            first_man[n] = min(pos, first_man.get(n, pos))
         for m in bares:
             at = m.start()
             noun = noun_of(m.group("title"), pairs)
-            if noun is None or any(a < at < b for a, b in quotes):
+            if noun is None or first_man.get(noun, at) < at:
                 continue
-            want = pairs[noun]
-            her = [w for w in women if w[0][1] <= at and w[1] == want]
-            if not her or any(pos < at and n == noun for pos, n in named_men):
+            q = bisect.bisect_right(quote_starts, at) - 1
+            if q >= 0 and quotes[q][0] < at < quotes[q][1]:
                 continue
-            span, _, name = her[-1]
-            end = span[1]
+            hers = women.get(pairs[noun], [])
+            k = bisect.bisect_right(hers, at, key=lambda w: w[0]) - 1
+            if k < 0 or at - hers[k][0] > _ANAPHOR_WINDOW:
+                continue
+            end, span, name = hers[k]
             # her last mention: the last word of her name before the title
             last = end
             for w in _WORD.finditer(text, end, at):
