@@ -57,6 +57,8 @@ _LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
 _FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
 _QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+#: A line this long that continues a chrome phrase in lowercase and ends a sentence is prose.
+_PROSE_WORDS = 12
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
 _LONG = 40  # words: a longer line is the story's prose unless strong signals say otherwise
 _HEAD_CHARS = 120
@@ -143,11 +145,15 @@ def build(rule: Rule):  # noqa: ANN201
         for s, e, _ in matcher.finditer(text):
             after = text[e : e + 2].lstrip()
             if s <= lead and not after.startswith(","):
-                best = max(best, 3.0)
+                # « Les commentaires sont fermés à la critique, a ironisé… »: a long line that goes on
+                # in lowercase after the phrase is a sentence of the story that opens like chrome.
+                goes_on = n_words > _PROSE_WORDS and text[e:e + 2].startswith(" ") and text[e + 1:e + 2].islower()
+                best = max(best, 0.5 if goes_on and _FINAL.search(text) else 3.0)
             elif n_words <= 12 and (e - s) >= 0.4 * len(text):
                 best = max(best, 2.0)
             else:
-                best = max(best, 1.0)
+                # mid-line in a long sentence of the story (« He said he would leave a comment on… »)
+                best = max(best, 0.5 if n_words > _PROSE_WORDS and _FINAL.search(text) else 1.0)
         return best
 
     def score(line: _Line, zone: bool) -> tuple[float, bool]:
