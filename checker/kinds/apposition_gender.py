@@ -61,12 +61,13 @@ PARAMS = {
 }
 
 _QUOTED = regex.compile(r"«[^«»\n]{0,600}+»|“[^“”\n]{0,600}+”|\"[^\"\n]{0,600}+\"|„[^„“”\n]{0,600}+[“”]")
-_CAP_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)+")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
 #: How far (characters) after a woman's feminine title a bare masculine title may still be her.
 _ANAPHOR_WINDOW = 1500
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?"
+#: Two capitalised words or more in a row: a name.
+_CAP_RUN = regex.compile(_NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r")+")
 # Up to three more capitalised words after the first word of a name (the rest of the name).
 _REST = regex.compile(r"(?:[ \u00a0]" + _NAME_WORD + r"(?!['’]?\p{L})){0,3}")
 
@@ -109,7 +110,7 @@ def build(rule: Rule):  # noqa: ANN201
     try:
         pattern = regex.compile(
             r"(?<![\p{L}\p{M}\p{N}_'’])(?P<title>(?i:" + body + r"))(?![\p{L}\p{M}])" + complement + _WS + r"++"
-            r"(?P<name>\p{Lu}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)?)(?!['’]?\p{L})"
+            r"(?P<name>" + _NAME_WORD + r")(?!['’]?\p{L})"
         )
     except regex.error as exc:
         raise ValueError(f"masculine: {exc}") from None

@@ -84,12 +84,12 @@ _LABEL_START = regex.compile(r"(?P<label>\p{Lu}[\p{L}'’-]*+)(?:[ \u00a0][\p{L}
 def _continues(text: str, lang: str, min_zipf: float) -> bool:
     """True when a passage may carry on the previous one's sentence: it opens in lower case,
     on punctuation, or on a capitalised word that is not a common word (a name, an initial)."""
+    from checker.lexicon import zipf
+
     if _CHROME_START.match(text):
         return False  # « © Le Site », "Copyright 2024 …": the page's chrome, not more sentence
     label = _LABEL_START.match(text)
     if label:
-        from checker.lexicon import zipf
-
         word = label.group("label").lower()
         if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
             return False  # « Avertissement : … », "Tags: …" (a common word, not « Jean-Claude : »)
@@ -101,8 +101,6 @@ def _continues(text: str, lang: str, min_zipf: float) -> bool:
         return True  # an initial (« J. Smith ») may carry the sentence on
     if len(word) > 1 and word.isupper():
         return False  # a heading or a widget in capitals starts something new
-    from checker.lexicon import zipf
-
     # A one-letter word of the language (« A câmara », « O conselho ») opens a new sentence too.
     return zipf(word.lower(), lang) < min_zipf
 

@@ -59,7 +59,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
-from checker.kinds._close import close_word
+from checker.kinds._close import CLOSE_ZIPF, close_word
 from checker.kinds._gloss import glossed
 from checker.memo import bounded_memo
 from checker.rules import Rule, param
@@ -336,7 +336,7 @@ def _close_neighbour(tokens: list, i: int, text: str, lang: str, doc_lang: str, 
         if word != word.lower() or fold(word) in own:
             continue
         z = zipf(word, lang)
-        if z >= 3.5 and z >= zipf(word, doc_lang) - 0.5:
+        if z >= CLOSE_ZIPF and z >= zipf(word, doc_lang) - 0.5:
             return True
     return False
 

@@ -57,8 +57,9 @@ _LEAD = regex.compile(r"^[\s\-–—•*>#|·]*")
 _FINAL = regex.compile(r"[.!?…;»”\"')\]]\s*$")
 _QUOTE = regex.compile(r"[«“]|(?:^|\s)\"\p{L}")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-#: A line this long that continues a chrome phrase in lowercase and ends a sentence is prose.
-_PROSE_WORDS = 12
+#: Words: a line at most this long may be a widget; a longer one that ends a sentence is the
+#: story's prose, even where it opens with or holds a chrome phrase.
+_SHORT = 12
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
 _LONG = 40  # words: a longer line is the story's prose unless strong signals say otherwise
 _HEAD_CHARS = 120
@@ -141,19 +142,20 @@ def build(rule: Rule):  # noqa: ANN201
         if _key(text) in whole:
             return 3.0
         lead = _LEAD.match(text).end()
+        prose = n_words > _SHORT and _FINAL.search(text) is not None
         best = 0.0
         for s, e, _ in matcher.finditer(text):
             after = text[e : e + 2].lstrip()
             if s <= lead and not after.startswith(","):
-                # « Les commentaires sont fermés à la critique, a ironisé… »: a long line that goes on
-                # in lowercase after the phrase is a sentence of the story that opens like chrome.
-                goes_on = n_words > _PROSE_WORDS and text[e:e + 2].startswith(" ") and text[e + 1:e + 2].islower()
-                best = max(best, 0.5 if goes_on and _FINAL.search(text) else 3.0)
-            elif n_words <= 12 and (e - s) >= 0.4 * len(text):
+                # « Les commentaires sont fermés à la critique, a ironisé… »: a long sentence that goes
+                # on in lowercase after the phrase is the story's, though it opens like chrome.
+                goes_on = text[e:e + 2].startswith(" ") and text[e + 1:e + 2].islower()
+                best = max(best, 0.5 if prose and goes_on else 3.0)
+            elif n_words <= _SHORT and (e - s) >= 0.4 * len(text):
                 best = max(best, 2.0)
             else:
                 # mid-line in a long sentence of the story (« He said he would leave a comment on… »)
-                best = max(best, 0.5 if n_words > _PROSE_WORDS and _FINAL.search(text) else 1.0)
+                best = max(best, 0.5 if prose else 1.0)
         return best
 
     def score(line: _Line, zone: bool) -> tuple[float, bool]:
@@ -170,7 +172,7 @@ def build(rule: Rule):  # noqa: ANN201
             # Networks (2) and cues (max_cues) cannot outweigh the length penalty (2): skip the scans.
             return points - 2.0, False
         names = {fold(text[s:e]) for s, e, _ in networks.finditer(text)}
-        if len(names) >= 3 or (len(names) == 2 and n <= 12):
+        if len(names) >= 3 or (len(names) == 2 and n <= _SHORT):
             points += 2.0
         elif names:
             points += 0.5

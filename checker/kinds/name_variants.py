@@ -43,8 +43,8 @@ the confidence.
 spelled the same once the usual romanisation choices are evened out (``y``/``i``, ``iy``/``i``,
 an ``h`` after ``p k t d g b``, ``w``/``v``, ``ou``/``oo``/``u``, ``ee``/``i``, ``ss``/``s``:
 ``Rizky`` / ``Rizki``, ``Phanuwat`` / ``Panuwat``, ``Vasily`` / ``Vassili``): two renderings of
-one name, an inconsistency; any other variant (``Wulan`` / ``Wulun``, ``Brooks`` / ``Brokes``)
-(``Schwarzeneger``) is a slip that corrupts the name. ``all`` (default) reports both, ``slip`` the slips and the
+one name, an inconsistency; any other variant (``Wulan`` / ``Wulun``, ``Brooks`` / ``Brokes``,
+``Schwarzenegger`` / ``Schwarzeneger``) is a slip that corrupts the name. ``all`` (default) reports both, ``slip`` the slips and the
 lowercased names, ``transliteration`` the transliteration variants only.
 
 Every occurrence of the minority spelling is reported with the majority one as
@@ -99,8 +99,8 @@ _TRANSLIT = (("ph", "p"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("
 
 
 def _translit_key(base: str) -> str:
-    """The accent-free spelling with the usual romanisation choices evened out."""
-    key = base.lower()
+    """The accent-free, casefolded spelling (``_base``) with the usual romanisation choices evened out."""
+    key = base
     for a, b in _TRANSLIT:
         key = key.replace(a, b)
     return key
