@@ -9,7 +9,11 @@ Two modes, one per rule:
   Ellipses inside an open quotation and dialogue lines are left alone.
 - ``unterminated``: the last line of a passage that has no final punctuation and
   ends on a function word (``qui ont``, ``marqué leur``): the rest of the sentence
-  was lost.
+  was lost. With ``content_min_words``, also a passage that ends on any word when
+  the cut is plain from around it: a quotation opened in the line is still open
+  (and the next passage does not close it), or a long line whose earlier sentences
+  end in full stops stops mid-sentence right before the page's chrome
+  (« Partager : … », "Subscribe to …", ©).
 
 The end of the line is reported: its last words (at most ``report_words``) and the
 ellipsis. params: ``mode``, ``function_words`` (a list file beside the rule),
@@ -44,6 +48,11 @@ PARAMS = {
     "final_min_words": param(int, default=0, doc="fewest words of the document's last paragraph when it ends in word… "
                              "(a preview cut by the page; 0: off)"),
     "report_words": param(int, default=3, doc="words reported before the end"),
+    "content_min_words": param(
+        int, default=0,
+        doc="unterminated mode: also a line of this many words or more that ends on a content word, after "
+            "a finished sentence, when page chrome or nothing follows it (0: off)",
+    ),
 }
 
 _ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…)[\s\u00a0\u202f]*$")
@@ -102,7 +111,34 @@ def _continues(text: str, lang: str, min_zipf: float) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # a heading or a widget in capitals starts something new
     # A one-letter word of the language (« A câmara », « O conselho ») opens a new sentence too.
-    return zipf(word.lower(), lang) < min_zipf
+    common = zipf(word.lower(), lang)
+    if common >= min_zipf:
+        return False
+    # "Subscribe to our newsletter", « Lisez aussi notre dossier »: a word of the language, then a
+    # lowercase word, opens a sentence; a name carrying the sentence on is rarely a common word.
+    # German capitalises its nouns: a high min_zipf (6) keeps this test out of its way.
+    nxt = _WORD.match(text, first.end() + 1) if text[first.end():first.end() + 1] == " " else None
+    return not (min_zipf < 6.0 and common >= 3.0 and nxt is not None and nxt.group().islower())
+
+
+#: A sentence that ended inside the line: its stop, then a capital.
+_INNER_STOP = regex.compile(r"[.!?…][»”\"’')\]]?[ \u00a0]+[«“\"]?\p{Lu}")
+_CLOSERS = regex.compile(r"[»”\"]")
+#: A last word of letters only (not a number, a code like « F7 »).
+_LETTERS = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
+
+
+def _chrome_next(text: str, lang: str) -> bool:
+    """True when a passage opens as page chrome: ©, a common label and a colon, a call to act."""
+    from checker.lexicon import zipf
+
+    if _CHROME_START.match(text):
+        return True
+    label = _LABEL_START.match(text)
+    if label:
+        word = label.group("label").lower()
+        return max(zipf(word, lang), zipf(word, "en")) >= 3.0
+    return False
 
 
 def _last_lines(doc: Document) -> Iterator[tuple[int, Span, Span]]:
@@ -194,16 +230,37 @@ def build(rule: Rule):  # noqa: ANN201
             ):
                 yield Hit(start, end, confidence=0.5, args={"word": word}, severity=Severity.MINOR)
 
+    content_min = p["content_min_words"]
+
+    def cut_content(text: str, word: str, before: str, nxt: str | None, lang: str) -> bool:
+        """A line ending on a content word that was cut all the same (see the module's docstring)."""
+        if not _LETTERS.fullmatch(word) or before in "#@/_.":
+            return False  # a hashtag, a handle, a link's end, a number, a model name
+        if _open_quote(text):
+            # The quotation is not closed in the next passage either (verse, a quoted letter).
+            return len(_words(text)) >= p["min_words"] and not (nxt and _CLOSERS.search(nxt))
+        if len(_words(text)) < content_min or nxt is None or not _chrome_next(nxt, lang):
+            return False
+        stops = list(_INNER_STOP.finditer(text))
+        return bool(stops) and len(_words(text[stops[-1].end() - 1 :])) >= 5
+
     def unterminated(doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
         passages = doc.passages
         for i, _passage, line in _last_lines(doc):
             if i == 0 or _FINAL.search(line.text) or _DIALOGUE.match(line.text):
                 continue
-            if i + 1 < len(passages) and _continues(passages[i + 1].text, ctx.primary, p["min_next_zipf"]):
+            nxt = passages[i + 1].text if i + 1 < len(passages) else None
+            if nxt is not None and _continues(nxt, ctx.primary, p["min_next_zipf"]):
                 continue  # the sentence goes on in the next passage (a page or column break)
             last = _LAST_WORD.search(prose, line.start, line.end)
-            if last is None or last.end() != line.end or not is_function(last.group(1)):
+            if last is None or last.end() != line.end:
+                continue
+            if not is_function(last.group(1)):
+                before = prose[last.start(1) - 1] if last.start(1) > line.start else " "
+                if content_min and cut_content(line.text, last.group(1), before, nxt, ctx.primary):
+                    start = _tail(line.text, line.start, len(line.text), report)
+                    yield Hit(start, line.end, confidence=0.6, args={"word": last.group(1)})
                 continue
             if len(_words(line.text)) < p["min_words"]:
                 continue
