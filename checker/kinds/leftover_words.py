@@ -103,6 +103,8 @@ _CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
 # word of the article's language is a coincidence, not a shared word or a quotation.
 _DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
 _GROUPS = ({"fr", "es", "it", "pt", "ca"}, {"de", "nl"}, {"id", "ms"})
+#: German articles before a noun (a capitalised word after one is a noun, not a name, as often as not).
+_DE_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 
 
 def _close(a: str, b: str) -> bool:
@@ -262,18 +264,24 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 quoted = True
             word = m.group()
             initial = False
+            noun = False
             if word != word.lower():
+                # German capitalises its nouns: right after a German article (« die Belediye »), a
+                # capitalised word is judged lowercased, and counts only as a strong word of a
+                # distant source language.
+                noun = (doc_lang == "de" and i > 0 and len(word) >= 4 and word[1:] == word[1:].lower()
+                        and tokens[i - 1].group().lower() in _DE_ARTICLES and text[tokens[i - 1].end():start] == " ")
                 # A capitalised word opening a line, a sentence or a clause (« Terima kasih… »,
                 # a caption) is judged lowercased, but counts only inside a short foreign clause.
-                if len(word) < 3 or word[1:] != word[1:].lower() or not _opens(text, start):
+                if not noun and (len(word) < 3 or word[1:] != word[1:].lower() or not _opens(text, start)):
                     continue
-                initial = True
+                initial = not noun
             before = text[start - 1] if start else " "
             after = text[end:end + 2]
             if before in "./\\_-" or after[:1] in "/\\_" or (after[:1] == "." and after[1:2].isalnum()):
                 continue  # a piece of a domain name, a path or a credit line (ed/ama), not prose
             lowercase += 1
-            folded = fold(word.lower()) if initial else fold(word)
+            folded = fold(word.lower()) if initial or noun else fold(word)
             prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
             next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
                         and text[end:tokens[i + 1].start()].strip(" ") == "")
@@ -283,6 +291,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if found is None:
                 continue
             lang, level = found
+            if noun and (level < 2 or lang not in _DISTANT):
+                continue
             if level < 2 and lang == closest.get(doc_lang) and not initial and not quoted \
                     and folded in function_words(lang) \
                     and _close_neighbour(tokens, i, text, lang, doc_lang, own):
