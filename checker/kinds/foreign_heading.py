@@ -15,7 +15,9 @@ most likely other language L (``sources``), every word's Zipf gain
 ``min_gain``, the mean gain ``min_mean_gain``, at least two words gain
 ``word_gain`` or more (one word of a unit of at most three words gaining
 ``single_gain``), and no word is a function word of the document's language only
-(``LES CORBEAUX PRÊTS`` stays French even with an English word in it). Names
+(``LES CORBEAUX PRÊTS`` stays French even with an English word in it). A heading
+(not a label) also needs a function word of L that the document's language lacks, or
+two common words of L (Zipf 3.5 or more) that each gain ``word_gain``. Names
 and acronyms are unknown to every language and weigh nothing.
 
 The function-word lists are those of ``leftover-words`` (``leftover-words-<lang>.txt``).
@@ -58,6 +60,10 @@ _LABEL = regex.compile(r"[ \t]*+(\p{L}[\p{L}\p{M} ]{0,40}?)[ \u00a0]*+(?:\(\d{1,
 _WORDFREQ = {"tl": "fil"}
 # A lowercase word of four letters or more: a title part in sentence case, not a name in Title Case.
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{3,}+")
+
+
+#: Zipf frequency of a common word (for the two-word evidence of a heading).
+_COMMON = 3.5
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -106,6 +112,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             # names (agency credits, singers) are as well known in their own language as words are.
             exclusive = any(w in theirs and w not in own and g >= word_gain
                             for w, g in zip(words, gains, strict=True))
+            # Or two common words of that language, each far rarer in the article's ("KEEPER ON
+            # MOVE": « on » is French too): names weigh nothing, words of both languages too little.
+            exclusive = exclusive or sum(
+                1 for w, g in zip(words, gains, strict=True) if g >= word_gain and _zipf(w, lang) >= _COMMON
+            ) >= 2
             enough = exclusive and n_words >= 3 and total >= min_gain and total / len(words) >= min_mean
         if enough:
             return lang, min(0.95, 0.6 + total / 20)
