@@ -104,7 +104,7 @@ _CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
 _DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
 _GROUPS = ({"fr", "es", "it", "pt", "ca"}, {"de", "nl"}, {"id", "ms"})
 #: German articles before a noun (a capitalised word after one is a noun, not a name, as often as not).
-_DE_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_DE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
 def _close(a: str, b: str) -> bool:
