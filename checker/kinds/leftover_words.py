@@ -102,6 +102,9 @@ _CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
 # Source languages far from the European article languages: a word of theirs that is also a
 # word of the article's language is a coincidence, not a shared word or a quotation.
 _DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
+#: Languages written in another script, whose words reach a Latin-script article romanized (the
+#: ``romanized`` table): never a word the article's language shares.
+_ROMANIZED = frozenset({"ko", "ja", "th", "zh"})
 _GROUPS = ({"fr", "es", "it", "pt", "ca"}, {"de", "nl"}, {"id", "ms"})
 #: German articles before a noun (a capitalised word after one is a noun, not a name, as often as not).
 _DE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
@@ -187,7 +190,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     and zipf(word, near) - z_doc >= margin:
                 return near, 0  # Spanish « el » in Italian: a leftover only beside a Spanish word
             return None
-        source = romanized().get(word) if doc_lang not in romanized_skip else None
+        table = romanized() if doc_lang not in romanized_skip else {}
+        source = table.get(word)
+        if source is None and len(word) > 4 and word.endswith("s") and z_doc == 0.0:
+            source = table.get(word[:-1])  # « los sunbaes », « les maknaes »: a plural of the target language
         if source is not None and source != doc_lang:
             return source, 2  # a romanized word of a language in another script: no word of the article's
         if near is not None and close_word(word, doc_lang, near):
@@ -255,7 +261,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 g += 1
             quoted = False
             if g < len(guarded) and guarded[g][0] <= start < guarded[g][1]:
-                if not mixed[g]:
+                fan = (doc_lang not in romanized_skip and m.group().islower() and fold(m.group()) in romanized()
+                       and (_WORD.search(text, end, guarded[g][1]) is not None
+                            or _WORD.search(text, guarded[g][0], start) is not None))
+                if not mixed[g] and not fan:
+                    # A quotation in another language; a fan word of the table is judged all the same
+                    # in a quotation of several words (« “daebak, se lo merecen” »), not when it is
+                    # the word cited alone (« « senpai » revient souvent »).
                     continue
                 while n < len(nested) and nested[n][1] <= start:
                     n += 1
@@ -299,7 +311,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 level = 2  # « el cantante » in Italian: the close language's article before its noun
             if not initial and glossed(text, start, end, ctx.primary):
                 continue  # « des journées de gotong-royong, la tradition du nettoyage collectif »: explained
-            if quoted and lang not in _DISTANT:
+            if quoted and lang not in _DISTANT and lang not in _ROMANIZED:
                 continue  # « J'ai perdu le temps ! » in an English quotation: a speaker's own flourish
             if initial or quoted:
                 cands.append(_Cand(i, start, end, lang, level, initial, quoted))
@@ -486,7 +498,9 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
         theirs = function_words(group[0].lang)
         foreign = sum(1 for w in words if w in theirs and w not in own)
         if native >= 2 and native >= len(group) and native >= foreign:
-            keep.extend(c for c in group if not c.initial and not c.quoted)
+            # A romanized Korean, Japanese or Thai word in a quotation of the article's language
+            # (« “daebak, se lo merecen” ») is no flourish of the speaker's own language.
+            keep.extend(c for c in group if not c.initial and (not c.quoted or c.lang in _ROMANIZED))
         elif len(group) >= 2:
             # Names (capitalised words that open nothing) are no evidence either way.
             plain = sum(1 for t in tokens[a:b] if not t.group()[:1].isupper()) + sum(c.initial for c in group)
