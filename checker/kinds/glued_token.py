@@ -53,6 +53,10 @@ PARAMS = {
     "article_tails": param(list, default=[], doc="articles that, glued after a function word, make a token "
                            "reported even if a web-scale list knows it (English 'fromthe', 'ofthe')"),
     "article_max_zipf": param(float, default=3.5, doc="how frequent such a token may be and still be reported"),
+    "content_zipf": param(float, default=0.0, doc="function-word shape: also split a token no list knows into two "
+                          "common words of five letters or more, each this frequent (0: off; not in content_skip)"),
+    "content_skip": param(list, default=["de", "nl", "sv", "da", "no", "fi", "en"],
+                          doc="languages that write compounds as one word: no two-word split"),
     "elided_glue": param(list, default=[], doc="'lang:x' entries: an elided x' glued after a function word of "
                          "lang is reported (French 'fr:l': « del'édifice »)"),
 }
@@ -82,6 +86,8 @@ def build(rule: Rule):  # noqa: ANN201
     pattern = str(p["function_words"])
     min_zipf = float(p["min_zipf"])
     tails = tuple(str(t).casefold() for t in p["article_tails"])
+    content_zipf = float(p["content_zipf"])
+    content_skip = frozenset(p["content_skip"])
     tail_zipf = float(p["article_max_zipf"])
 
     elided: dict[str, frozenset[str]] = {}
@@ -109,7 +115,8 @@ def build(rule: Rule):  # noqa: ANN201
             fw, prefixes, endings = lists
             if shape == "function-word":
                 yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf,
-                                          elided.get(ctx.primary, frozenset()))
+                                          elided.get(ctx.primary, frozenset()),
+                                          0.0 if ctx.primary in content_skip else content_zipf)
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -311,6 +318,41 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     return best[1] if best else None
 
 
+#: Shortest part of a two-word content split (« abandonado|horas »).
+_CONTENT_PART = 5
+_VOWELS = frozenset("aeiouyàâäáãåèéêëìíîïòóôöõùúûüýæœ")
+_LATIN_PREFIXES = frozenset({
+    "inter", "intra", "micro", "macro", "ultra", "super", "hyper", "multi", "extra", "contre", "contra", "entre",
+    "anti", "auto", "semi", "poly", "mono", "pseudo", "trans", "infra", "supra", "video", "vidéo", "radio",
+    "photo", "cyber", "socio", "psycho", "électro", "electro", "hydro", "thermo", "proto", "archi", "sobre",
+})
+
+
+def _split_content(word: str, lang: str, prefixes: frozenset[str], min_zipf: float) -> list[str] | None:
+    """Split a folded token that no list of the language or of English knows into two common words
+    of the language, each of ``_CONTENT_PART`` letters or more and at least ``min_zipf`` frequent
+    (« abandonadohoras » → « abandonado horas »). Not where the first part is a prefix, the second
+    opens on a vowel (an inflection the lists lack: « admireraient »), or the cut falls inside a
+    doubled consonant."""
+    n = len(word)
+    if n < 2 * _CONTENT_PART or n > 2 * lexicon.LONGEST_WORD or lexicon.zipf(word, "en") > 0:
+        return None
+    best: tuple[float, list[str]] | None = None
+    for i in range(_CONTENT_PART, n - _CONTENT_PART + 1):
+        head, tail = word[:i], word[i:]
+        # Not a prefix (« inter|piliers », « micro|crédits »), not an inflection (« admirer|aient »:
+        # endings open on a vowel), not a doubled consonant (« regret|tasse »: one word).
+        if head in prefixes or head in _LATIN_PREFIXES or tail[0] in _VOWELS or head[-1] == tail[0]:
+            continue
+        a = lexicon.zipf(head, lang)
+        if a < min_zipf:
+            continue
+        b = lexicon.zipf(tail, lang)
+        if b >= min_zipf and (best is None or min(a, b) > best[0]):
+            best = (min(a, b), [head, tail])
+    return best[1] if best else None
+
+
 def _restore_case(original: str, parts: list[str]) -> str:
     out, pos = [], 0
     for x in parts:
@@ -334,7 +376,8 @@ def _article_tail(word: str, lang: str, fw: frozenset[str], tails: tuple[str, ..
 
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
                    endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
-                   tail_zipf: float = 3.5, elided: frozenset[str] = frozenset()) -> Iterator[Hit]:
+                   tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
+                   content_zipf: float = 0.0) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
     text = doc.text
     for tok in doc.words:
@@ -388,6 +431,8 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
             parts = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
         else:
             parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
+            if parts is None and content_zipf:
+                parts = _split_content(w, lang, prefixes, content_zipf)
         if parts is None:
             continue
         conf = 0.85 if len(parts) == 2 else 0.8
