@@ -43,6 +43,8 @@ PARAMS = {
     "similarity": param(float, default=0.8, doc="share of the copy's shingles found in the first copy"),
     "shingle": param(int, default=4, doc="words per shingle"),
     "near_min_words": param(int, default=15, doc="fewest words of a near (not exact) copy"),
+    "short_words": param(int, default=0, doc="passage mode: a paragraph of this many words or more (below "
+                         "min_words) that repeats, exactly, a sentence of an earlier, longer paragraph (0: off)"),
     "min_prefix_words": param(int, default=5, doc="words a truncated copy shares with the full text"),
     "window": param(int, default=2, doc="passages before and after a truncated copy searched for the full text"),
 }
@@ -53,6 +55,8 @@ _MAX_POSTINGS = 32
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…)[\s\u00a0\u202f]*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
+# A short copy must be a finished sentence (not a heading or a label repeated).
+_FULL_STOP = regex.compile(r"[.!?…][»”\"’')]?\s*$")
 # Dialogue lines (fiction, interviews) echo each other on purpose.
 _DIALOGUE = regex.compile(r"^(?:[—–]|--?\s)")
 
@@ -96,10 +100,15 @@ def _trim(doc: Document, start: int, end: int) -> Span | None:
 
 
 def _check_passages(
-    doc: Document, min_words: int, min_chars: int, similarity: float, k: int, near_words: int
+    doc: Document, min_words: int, min_chars: int, similarity: float, k: int, near_words: int,
+    short_words: int = 0,
 ) -> Iterator[Hit]:
     prose = doc.prose
     seen: dict[tuple[str, ...], Span] = {}
+    # Sentences that were part of a longer paragraph (« … a-t-il dit. Aucun autre détail n'a été
+    # communiqué. »): a short paragraph that repeats one of them exactly is a pasted copy.
+    inner: dict[tuple[str, ...], Span] = {}
+    passage_ends = {p.start: p.end for p in doc.passages}
     index: dict[int, list[int]] = {}  # shingle hash -> ids of earlier units holding it
     shingled: list[Span] = []
     covered: list[tuple[int, int]] = []  # reported spans: their own lines are not reported again
@@ -118,12 +127,25 @@ def _check_passages(
         # Sentences that end before this unit are "earlier text" for it.
         while si < len(sentences) and sentences[si].end <= unit.start:
             s = sentences[si]
-            remember(s, _words(prose[s.start : s.end]))
+            sw = _words(prose[s.start : s.end])
+            remember(s, sw)
+            if short_words and short_words <= len(sw) < min_words:
+                pi = doc.passage_index(s.start)
+                if pi is not None and doc.passages[pi].end - doc.passages[pi].start > s.end - s.start + 2:
+                    inner.setdefault(tuple(sw), s)
             si += 1
         words = _words(prose[unit.start : unit.end])
         big_enough = len(words) >= min_words and unit.end - unit.start >= min_chars
         inside = any(cs <= unit.start and unit.end <= ce for cs, ce in covered)
-        if big_enough and not inside and not _DIALOGUE.match(unit.text):
+        if short_words and not big_enough and short_words <= len(words) and passage_ends.get(unit.start) == unit.end \
+                and not inside and not _DIALOGUE.match(unit.text) and _FULL_STOP.search(unit.text):
+            first = inner.get(tuple(words))
+            if first is not None and first.end <= unit.start and _before_trailer(doc, unit):
+                covered.append((unit.start, unit.end))
+                line, _ = doc.position(first.start)
+                yield Hit(unit.start, unit.end, confidence=0.8,
+                          args={"line": str(line), "similarity": "100 %"}, related=(first.start, first.end))
+        elif big_enough and not inside and not _DIALOGUE.match(unit.text):
             first = seen.get(tuple(words))
             score = 1.0
             if first is None and len(words) >= max(k, near_words):
@@ -151,6 +173,20 @@ def _check_passages(
                     related=(first.start, first.end),
                 )
         remember(unit, words)
+
+
+_TRAILER_LABEL = regex.compile(r"©|\(c\)|Copyright\b|\p{Lu}[\p{L}'’-]*+(?:[ \u00a0][\p{L}'’-]++){0,3}?[ \u00a0]?[:|]")
+
+
+def _before_trailer(doc: Document, unit: Span) -> bool:
+    """The paragraph is the article's last one: nothing, or the page's trailer (a label and a colon
+    or a bar, ©, a short line that ends no sentence: « Lire aussi », "READ MORE") comes after it.
+    A writer's refrain (a novel repeating a line) has more story after it."""
+    pi = doc.passage_index(unit.start)
+    if pi is None or pi + 1 >= len(doc.passages):
+        return True
+    nxt = doc.passages[pi + 1].text
+    return bool(_TRAILER_LABEL.match(nxt)) or (len(_words(nxt)) < 6 and not _FULL_STOP.search(nxt))
 
 
 def _check_truncated(doc: Document, min_prefix: int, window: int) -> Iterator[Hit]:
@@ -252,7 +288,8 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if mode == "passage":
             yield from _check_passages(
-                doc, p["min_words"], p["min_chars"], p["similarity"], p["shingle"], p["near_min_words"]
+                doc, p["min_words"], p["min_chars"], p["similarity"], p["shingle"], p["near_min_words"],
+                p["short_words"],
             )
         elif mode == "truncated":
             yield from _check_truncated(doc, p["min_prefix_words"], p["window"])
