@@ -24,6 +24,9 @@ params:
   one-letter-different given name (MT misspells names too). A bare surname is never matched
   (« Mme Roux » and « son ami Roux » are a wife and her husband), nor a brother and sister
   (other given names).
+- ``feminine_after``: optional expression of feminine words that follow a full name and a
+  comma (« Sinta Dewi, connue pour… », « Meiska Adinda, nacida en… »): the agreement makes the
+  name a woman's, as a feminine title does, for a masculine title before the same full name.
 - ``pairs``: optional « masculine feminine » noun pairs (``chanteur chanteuse``, ``cantante
   cantante``). With ``feminine``, a bare masculine title that names nobody (« Le chanteur a
   remercié ses fans ») is reported when it can only be the woman the article just named with
@@ -58,6 +61,8 @@ PARAMS = {
     "gazetteer": param(list, default=[], doc="TSV tables of given names (f|m|u): their women's names count too"),
     "feminine": param(str, default=None, doc="regex of feminine titles: a name the article gives one is a woman's"),
     "pairs": param(list, default=[], doc="« masculine feminine » title nouns, for a bare masculine title"),
+    "feminine_after": param(str, default=None, doc="regex of feminine words after a full name and a comma "
+                            "(« connue », « née », « nacida »): the name is a woman's"),
 }
 
 _QUOTED = regex.compile(r"«[^«»\n]{0,600}+»|“[^“”\n]{0,600}+”|\"[^\"\n]{0,600}+\"|„[^„“”\n]{0,600}+[“”]")
@@ -124,6 +129,17 @@ def build(rule: Rule):  # noqa: ANN201
             )
         except regex.error as exc:
             raise ValueError(f"feminine: {exc}") from None
+    after_pattern = None
+    if rule.params["feminine_after"]:
+        after_body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["feminine_after"].strip())
+        try:
+            # A full name (two to four capitalised words), a comma, then a feminine word.
+            after_pattern = regex.compile(
+                r"(?<![\p{L}\p{M}\p{N}_'’])(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r"){1,3})"
+                r"," + _WS + r"++(?:(?i:" + after_body + r"))(?![\p{L}\p{M}])"
+            )
+        except regex.error as exc:
+            raise ValueError(f"feminine_after: {exc}") from None
     pairs: dict[str, str] = {}
     for pair in rule.params["pairs"]:
         masc_noun, _, fem_noun = pair.casefold().partition(" ")
@@ -186,6 +202,12 @@ def build(rule: Rule):  # noqa: ANN201
         for f in fem:
             run = run_at(text, f)
             by_surname.setdefault(run[-1], []).append((run, f.span()))
+        if after_pattern is not None and pending:
+            # « Sinta Dewi, connue pour… », « Meiska Adinda, nacida en… »: the agreement marks a woman.
+            for a in after_pattern.finditer(text, timeout=5.0):
+                run = tuple(w.casefold() for w in a.group("name").split())
+                if len(run) >= 2:
+                    by_surname.setdefault(run[-1], []).append((run, a.span()))
         for m, run in pending:
             who = next((span for w, span in by_surname.get(run[-1], []) if _same_person(run, w)), None)
             if who is not None:
