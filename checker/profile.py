@@ -5,7 +5,7 @@ engine times every rule on every document and the runner times each phase of a
 file (reading, language detection, comparison, rules, fixes, scoring); the
 command line adds start-up, loading and output, and prints the table on standard
 error at the end. With ``--jobs`` the workers' own time is not collected: profile
-with one job.
+with one job. ``MTLINT_PROFILE_TOP=N`` lists the N most expensive rules (default 25; 0: all).
 """
 
 from __future__ import annotations
@@ -49,15 +49,21 @@ class Profile:
         self.calls[code] += 1
         self.names[code] = name
 
-    def render(self, stream: TextIO, top: int = 25) -> None:
-        """The table: phases in order of cost, then the `top` most expensive rules."""
+    def render(self, stream: TextIO, top: int | None = None) -> None:
+        """The table: phases in order of cost, then the `top` most expensive rules (25, or
+        ``MTLINT_PROFILE_TOP``; 0 lists every rule)."""
+        if top is None:
+            try:
+                top = int(os.environ.get("MTLINT_PROFILE_TOP", "25"))
+            except ValueError:
+                top = 25
         total = sum(self.phases.values())
         stream.write("mtlint profile (seconds; --jobs workers not included)\n")
         for name, secs in self.phases.most_common():
             stream.write(f"  {name:<22} {secs:8.3f}  {100 * secs / total if total else 0:5.1f}%\n")
         rules_total = sum(self.rules.values())
         stream.write(f"  rules, by cost (all rules: {rules_total:.3f} s)\n")
-        for code, secs in self.rules.most_common(top):
+        for code, secs in self.rules.most_common(top or None):
             per = 1000 * secs / max(self.calls[code], 1)
             stream.write(f"    {code:<8} {self.names.get(code, ''):<28} {secs:8.3f}  {per:7.2f} ms/doc\n")
 
