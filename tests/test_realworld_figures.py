@@ -25,7 +25,7 @@ pytestmark = [
 #: on 2026-12-03 with the rules MT619–MT628; punctuation, boilerplate and untranslated raised on
 #: 2026-12-04 in the nineteenth session).
 FLOORS: dict[str, int] = {
-    "punctuation": 97, "boilerplate": 71, "locale-format": 37, "untranslated": 24, "encoding": 22,
+    "punctuation": 97, "boilerplate": 71, "locale-format": 37, "untranslated": 23, "encoding": 22,
     "glued-words": 16, "duplication": 11, "non-word": 8, "social-embed": 7, "truncation": 3,
     "grammar": 43, "mangled-name": 41, "mistranslation": 27, "inconsistency": 17, "calque": 24,
 }
