@@ -5,7 +5,6 @@ German nouns after an article, fan words in quotations)."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import findings
 
 
