@@ -17,28 +17,24 @@ from mtpages import measure
 
 FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
-        "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14,
-        "duplication": 9, "untranslated": 14, "calque": 9, "glued-words": 11, "non-word": 8,
-        "punctuation": 9, "inconsistency": 6, "truncation": 6, "grammar": 7, "mangled-name": 10,
-        "mistranslation": 6,
+        "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14, "untranslated": 14,
+        "punctuation": 9, "duplication": 9, "non-word": 8, "mangled-name": 10, "truncation": 6,
+        "calque": 9, "inconsistency": 6, "glued-words": 11, "mistranslation": 6, "grammar": 7,
     },
     "held-out": {
-        "boilerplate": 15, "locale-format": 18, "social-embed": 13, "encoding": 10,
-        "untranslated": 18, "punctuation": 9, "duplication": 5, "non-word": 5, "mangled-name": 8,
-        "truncation": 7, "calque": 6, "inconsistency": 4, "glued-words": 4, "mistranslation": 2,
-        "grammar": 2,
+        "boilerplate": 15, "locale-format": 19, "social-embed": 13, "encoding": 10, "untranslated": 19,
+        "punctuation": 9, "duplication": 6, "non-word": 5, "mangled-name": 8, "truncation": 7, "calque": 6,
+        "inconsistency": 5, "glued-words": 4, "mistranslation": 2, "grammar": 2,
     },
     "held-out-2": {
-        "boilerplate": 13, "locale-format": 9, "social-embed": 11, "encoding": 13,
-        "untranslated": 11, "punctuation": 11, "duplication": 7, "non-word": 6, "mangled-name": 4,
-        "truncation": 4, "calque": 2, "inconsistency": 4, "glued-words": 6, "mistranslation": 1,
-        "grammar": 3,
+        "boilerplate": 13, "locale-format": 10, "social-embed": 13, "encoding": 13, "untranslated": 11,
+        "punctuation": 11, "duplication": 8, "non-word": 6, "mangled-name": 4, "truncation": 4,
+        "calque": 2, "inconsistency": 5, "glued-words": 6, "mistranslation": 1, "grammar": 3,
     },
     "written-second": {
-        "boilerplate": 34, "locale-format": 35, "social-embed": 21, "encoding": 4,
-        "untranslated": 17, "punctuation": 25, "duplication": 3, "non-word": 2, "mangled-name": 1,
-        "truncation": 9, "calque": 4, "inconsistency": 6, "glued-words": 1, "mistranslation": 0,
-        "grammar": 12,
+        "boilerplate": 34, "locale-format": 39, "social-embed": 21, "encoding": 4, "untranslated": 21,
+        "punctuation": 25, "duplication": 3, "non-word": 2, "mangled-name": 1, "truncation": 13,
+        "calque": 5, "inconsistency": 7, "glued-words": 2, "mistranslation": 0, "grammar": 13,
     },
 }
 
