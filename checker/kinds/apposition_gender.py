@@ -39,7 +39,7 @@ params:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -105,6 +105,19 @@ def _names(path: Path) -> frozenset[str]:
     return frozenset(w.casefold() for line in read_list(path) for w in line.split())
 
 
+def _expression(rule: Rule, key: str, wrap: Callable[[str], str]) -> regex.Pattern[str] | None:
+    """The rule's expression `key` (a space matches any white space) wrapped by `wrap` and compiled;
+    None when the rule does not give it."""
+    raw = rule.params[key]
+    if not raw:
+        return None
+    body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", raw.strip())
+    try:
+        return regex.compile(wrap(body))
+    except regex.error as exc:
+        raise ValueError(f"{key}: {exc}") from None
+
+
 def build(rule: Rule):  # noqa: ANN201
     body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["masculine"].strip())
     linker = rule.params["linker"]
@@ -119,27 +132,15 @@ def build(rule: Rule):  # noqa: ANN201
         )
     except regex.error as exc:
         raise ValueError(f"masculine: {exc}") from None
-    fem_pattern = None
-    if rule.params["feminine"]:
-        fem_body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["feminine"].strip())
-        try:
-            fem_pattern = regex.compile(
-                r"(?<![\p{L}\p{M}\p{N}_'’])(?i:" + fem_body + r")(?![\p{L}\p{M}])" + _WS + r"++"
-                r"(?P<name>" + _NAME_WORD + r")(?!['’]?\p{L})"
-            )
-        except regex.error as exc:
-            raise ValueError(f"feminine: {exc}") from None
-    after_pattern = None
-    if rule.params["feminine_after"]:
-        after_body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["feminine_after"].strip())
-        try:
-            # A full name (two to four capitalised words), a comma, then a feminine word.
-            after_pattern = regex.compile(
-                r"(?<![\p{L}\p{M}\p{N}_'’])(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r"){1,3})"
-                r"," + _WS + r"++(?:(?i:" + after_body + r"))(?![\p{L}\p{M}])"
-            )
-        except regex.error as exc:
-            raise ValueError(f"feminine_after: {exc}") from None
+    fem_pattern = _expression(rule, "feminine", lambda fem_body: (
+        r"(?<![\p{L}\p{M}\p{N}_'’])(?i:" + fem_body + r")(?![\p{L}\p{M}])" + _WS + r"++"
+        r"(?P<name>" + _NAME_WORD + r")(?!['’]?\p{L})"
+    ))
+    # A full name (two to four capitalised words), a comma, then a feminine word.
+    after_pattern = _expression(rule, "feminine_after", lambda after_body: (
+        r"(?<![\p{L}\p{M}\p{N}_'’])(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r"){1,3})"
+        r"," + _WS + r"++(?:(?i:" + after_body + r"))(?![\p{L}\p{M}])"
+    ))
     pairs: dict[str, str] = {}
     for pair in rule.params["pairs"]:
         masc_noun, _, fem_noun = pair.casefold().partition(" ")
