@@ -3,7 +3,8 @@ collectif », « dangdut, gênero musical popular », « le hanbok (costume trad
 
 A word of another language followed by an apposition that explains it (a parenthesis, or a
 comma or dash and then a determiner or a noun naming a kind of thing), or preceded by such a
-noun (« le genre dangdut »), is the writer's choice, not a leftover of the translation. Used by
+noun (« le genre dangdut »); an apposition headed by such a noun (« saetas, i tradizionali canti »)
+explains the word whatever stands before it, is the writer's choice, not a leftover of the translation. Used by
 the leftover-words and non-word kinds. The determiners and kind nouns below are closed lists
 per language; a language without them is only excused by a parenthesis.
 """
@@ -38,33 +39,40 @@ PREPOSITIONS = {
 KINDS = {
     "fr": "genre style tradition terme mot expression plat mets danse musique fête festival rite rituel "
           "cérémonie coutume pratique instrument tissu vêtement costume boisson spécialité jeu sport art "
-          "technique concept notion système régime titre surnom sobriquet",
+          "technique concept notion système régime titre surnom sobriquet chant chants chanson chansons hymne danses plats fêtes",
     "en": "genre style tradition term word expression dish dance music festival ritual ceremony custom "
           "practice instrument fabric garment costume drink speciality specialty game sport art technique "
-          "concept notion system title nickname",
+          "concept notion system title nickname song songs chant chants hymn dances dishes",
     "es": "género estilo tradición término palabra expresión plato baile danza música fiesta festival rito "
           "ritual ceremonia costumbre práctica instrumento tela prenda traje bebida especialidad juego "
-          "deporte arte técnica concepto sistema título apodo",
+          "deporte arte técnica concepto sistema título apodo canto cantos canción canciones himno bailes platos fiestas",
     "it": "genere stile tradizione termine parola espressione piatto ballo danza musica festa festival rito "
           "rituale cerimonia usanza pratica strumento tessuto abito costume bevanda specialità gioco sport "
-          "arte tecnica concetto sistema titolo soprannome",
+          "arte tecnica concetto sistema titolo soprannome canto canti canzone canzoni inno danze piatti feste",
     "pt": "gênero género estilo tradição termo palavra expressão prato dança música festa festival rito "
           "ritual cerimônia cerimónia costume prática instrumento tecido traje bebida especialidade jogo "
-          "esporte desporto arte técnica conceito sistema título apelido",
+          "esporte desporto arte técnica conceito sistema título apelido canto cantos canção canções hino danças pratos festas",
     "de": "Genre Stil Tradition Begriff Wort Ausdruck Gericht Tanz Musik Fest Festival Ritus Ritual "
           "Zeremonie Brauch Praxis Instrument Stoff Gewand Tracht Getränk Spezialität Spiel Sport Kunst "
-          "Technik Konzept System Titel Spitzname",
+          "Technik Konzept System Titel Spitzname Lied Lieder Gesang Gesänge Hymne Tänze Gerichte",
 }
 
 
 @cache
-def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None, regex.Pattern[str] | None]:
     dets = DETERMINERS.get(lang, "").split()
     kinds = KINDS.get(lang, "").split()
     if not dets and not kinds:
-        return None, None
+        return None, None, None
     det = "|".join(regex.escape(d) for d in dets) or "(?!)"
     kind = "|".join(regex.escape(k) for k in kinds) or "(?!)"
+    # An apposition whose head is a noun of kind (« saetas, i tradizionali canti flamenchi »): an
+    # explanation whatever stands before the word.
+    kind_after = regex.compile(
+        rf"[»”\"’*_]?+[ \u00a0]*+(?:,|[ \u00a0][–—-])[ \u00a0]++(?:(?:{det})(?:[ \u00a0]++|['’]))?+"
+        rf"(?:[\p{{L}}\p{{M}}]++[ \u00a0]++)?+(?:{kind})(?![\p{{L}}\p{{M}}])",
+        regex.IGNORECASE,
+    )
     after = regex.compile(
         rf"[»”\"’*_]?+[ \u00a0]*+(?:\([ \u00a0]*+\p{{L}}|(?:,|[ \u00a0][–—-])[ \u00a0]++"
         rf"(?:(?:{det})(?:[ \u00a0]++|['’])[\p{{L}}\p{{M}}]|(?:{kind})(?![\p{{L}}\p{{M}}])))",
@@ -75,7 +83,7 @@ def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] 
         rf"(?:[ \u00a0]++(?:de|du|des|di|del|do|da|of|von|d['’]))?+[ \u00a0]*+[«“\"‘*_]?+[ \u00a0]*+\Z",
         regex.IGNORECASE,
     )
-    return after, before
+    return after, before, kind_after
 
 
 _PREVIOUS = regex.compile(r"([\p{L}\p{M}]++)['’]?+[ \u00a0]*+[«“\"‘*_]?+[ \u00a0]*+\Z")
@@ -91,9 +99,11 @@ def glossed(text: str, start: int, end: int, lang: str) -> bool:
     a parenthesis after it, or an apposition after it when a determiner or preposition before it
     makes it a noun of the sentence (« ujarnya, les supporters… », a reporting verb left in, is
     not), or a noun of kind before it."""
-    after, before = _patterns(lang)
+    after, before, kind_after = _patterns(lang)
     if after is None:
         return regex.match(r"[ \u00a0]*+\([ \u00a0]*+\p{L}", text[end:end + 6]) is not None
+    if kind_after is not None and kind_after.match(text, end, min(len(text), end + 80)):
+        return True
     m = after.match(text, end, min(len(text), end + 80))
     if m:
         if "(" in m.group():
