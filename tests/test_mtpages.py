@@ -30,7 +30,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
     "held-out-2": {
         "boilerplate": 13, "locale-format": 10, "social-embed": 13, "encoding": 13, "untranslated": 11,
-        "punctuation": 11, "duplication": 8, "non-word": 6, "mangled-name": 4, "truncation": 4,
+        "punctuation": 12, "duplication": 8, "non-word": 6, "mangled-name": 4, "truncation": 4,
         "calque": 2, "inconsistency": 5, "glued-words": 6, "mistranslation": 1, "grammar": 3,
     },
     "written-second": {
@@ -40,8 +40,8 @@ FLOORS: dict[str, dict[str, int]] = {
     },
     "held-out-3": {
         "boilerplate": 31, "locale-format": 23, "social-embed": 11, "encoding": 10, "untranslated": 20,
-        "punctuation": 9, "duplication": 3, "non-word": 4, "mangled-name": 2, "truncation": 2, "calque": 5,
-        "inconsistency": 9, "glued-words": 3, "mistranslation": 6, "grammar": 1,
+        "punctuation": 10, "duplication": 3, "non-word": 4, "mangled-name": 2, "truncation": 2,
+        "calque": 6, "inconsistency": 9, "glued-words": 3, "mistranslation": 6, "grammar": 1,
     },
 }
 
