@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from checker.wordlists import unaccented
 
 DEFAULT_GAP = 0.05
 _INITIAL_BAND = 48
@@ -193,8 +194,7 @@ class _Profile:
 
 def _fold(word: str) -> str:
     """Lower case without accents, so `Zürich` and `Zurich` compare equal."""
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(word)
 
 
 @lru_cache(maxsize=_CACHE)

@@ -33,6 +33,13 @@ def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
     return parsed("table", path, lambda: tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path)))
 
 
+def unaccented(text: str) -> str:
+    """Casefolded, without accents: the marks NFD separates are dropped (« Zürich » → « zurich »).
+    Letters that carry no separable mark (đ, ø, ł, ı) stay as they are."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1 << 14)  # per process, bounded (about 4 MB): the rules fold the same words again and again
 def fold(text: str) -> str:
     """Case- and apostrophe-insensitive key: casefold, ’ → ', NFC."""

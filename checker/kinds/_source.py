@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ import regex
 
 from checker.compare import SourceAlignment, source_of
 from checker.document import Document, Span, Token
+from checker.wordlists import unaccented
 
 # A number, with thousands groups separated by a space (any width), '.' or ','.
 _NUMBER = regex.compile(
@@ -103,8 +103,7 @@ def anchors(doc: Document, start: int, end: int) -> list[Anchor]:
 
 def fold(word: str) -> str:
     """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(word)
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -105,13 +105,18 @@ def _names(path: Path) -> frozenset[str]:
     return frozenset(w.casefold() for line in read_list(path) for w in line.split())
 
 
+def _spaced(expression: str) -> str:
+    """A rule's expression where a literal space matches any run of white space."""
+    return regex.sub(r"(?<!\\) +", lambda _: _WS + "+", expression.strip())
+
+
 def _expression(rule: Rule, key: str, wrap: Callable[[str], str]) -> regex.Pattern[str] | None:
     """The rule's expression `key` (a space matches any white space) wrapped by `wrap` and compiled;
     None when the rule does not give it."""
     raw = rule.params[key]
     if not raw:
         return None
-    body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", raw.strip())
+    body = _spaced(raw)
     try:
         return regex.compile(wrap(body))
     except regex.error as exc:
@@ -119,7 +124,7 @@ def _expression(rule: Rule, key: str, wrap: Callable[[str], str]) -> regex.Patte
 
 
 def build(rule: Rule):  # noqa: ANN201
-    body = regex.sub(r"(?<!\\) +", lambda _: _WS + "+", rule.params["masculine"].strip())
+    body = _spaced(rule.params["masculine"])
     linker = rule.params["linker"]
     complement = ""
     if linker:

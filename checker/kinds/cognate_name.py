@@ -22,7 +22,6 @@ params: ``articles`` (plural articles and contractions of the language), ``max_e
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -33,6 +32,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
+from checker.wordlists import unaccented
 
 NAME = "cognate-name"
 PARAMS = {
@@ -44,8 +44,7 @@ PARAMS = {
 
 
 def _plain(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unaccented(word)
 
 
 def build(rule: Rule):  # noqa: ANN201

@@ -95,13 +95,8 @@ def _continues(text: str, lang: str, min_zipf: float) -> bool:
     on punctuation, or on a capitalised word that is not a common word (a name, an initial)."""
     from checker.lexicon import zipf
 
-    if _CHROME_START.match(text):
-        return False  # « © Le Site », "Copyright 2024 …": the page's chrome, not more sentence
-    label = _LABEL_START.match(text)
-    if label:
-        word = label.group("label").lower()
-        if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
-            return False  # « Avertissement : … », "Tags: …" (a common word, not « Jean-Claude : »)
+    if _chrome_next(text, lang):
+        return False  # « © Le Site », « Avertissement : … », "Tags: …": the page's chrome, not more sentence
     first = _WORD.match(text)
     if first is None or not text[:1].isupper():
         return True
@@ -129,7 +124,8 @@ _LETTERS = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
 
 
 def _chrome_next(text: str, lang: str) -> bool:
-    """True when a passage opens as page chrome: ©, a common label and a colon, a call to act."""
+    """True when a passage opens as page chrome: a copyright sign or word, or a common word as a
+    label before a colon (« Avertissement : … », "Tags: …"; not a name, « Jean-Claude : »)."""
     from checker.lexicon import zipf
 
     if _CHROME_START.match(text):
@@ -236,10 +232,11 @@ def build(rule: Rule):  # noqa: ANN201
         """A line ending on a content word that was cut all the same (see the module's docstring)."""
         if not _LETTERS.fullmatch(word) or before in "#@/_.":
             return False  # a hashtag, a handle, a link's end, a number, a model name
+        size = len(_words(text))
         if _open_quote(text):
             # The quotation is not closed in the next passage either (verse, a quoted letter).
-            return len(_words(text)) >= p["min_words"] and not (nxt and _CLOSERS.search(nxt))
-        if len(_words(text)) < content_min or nxt is None or not _chrome_next(nxt, lang):
+            return size >= p["min_words"] and not (nxt and _CLOSERS.search(nxt))
+        if size < content_min or nxt is None or not _chrome_next(nxt, lang):
             return False
         stops = list(_INNER_STOP.finditer(text))
         return bool(stops) and len(_words(text[stops[-1].end() - 1 :])) >= 5

@@ -15,7 +15,6 @@ language).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -25,6 +24,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.rules import Rule, param
+from checker.wordlists import unaccented
 
 NAME = "handle-name"
 PARAMS = {
@@ -43,8 +43,7 @@ _CAMEL = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 
 
 def _plain(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(word)
 
 
 def build(rule: Rule):  # noqa: ANN201

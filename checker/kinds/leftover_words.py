@@ -261,13 +261,14 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 g += 1
             quoted = False
             if g < len(guarded) and guarded[g][0] <= start < guarded[g][1]:
-                fan = (doc_lang not in romanized_skip and m.group().islower() and fold(m.group()) in romanized()
-                       and (_WORD.search(text, end, guarded[g][1]) is not None
-                            or _WORD.search(text, guarded[g][0], start) is not None))
-                if not mixed[g] and not fan:
-                    # A quotation in another language; a fan word of the table is judged all the same
-                    # in a quotation of several words (« “daebak, se lo merecen” »), not when it is
-                    # the word cited alone (« « senpai » revient souvent »).
+                # A quotation in another language is skipped; a fan word of the table is judged all
+                # the same in a quotation of several words (« “daebak, se lo merecen” »), not when it
+                # is the word cited alone (« « senpai » revient souvent »).
+                if not mixed[g] and not (
+                    doc_lang not in romanized_skip and m.group().islower() and fold(m.group()) in romanized()
+                    and (_WORD.search(text, end, guarded[g][1]) is not None
+                         or _WORD.search(text, guarded[g][0], start) is not None)
+                ):
                     continue
                 while n < len(nested) and nested[n][1] <= start:
                     n += 1

@@ -27,7 +27,6 @@ params: ``max_words`` (words in a run), ``min_letters``, ``common_zipf``, ``syll
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -38,7 +37,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.rules import Rule, param
-from checker.wordlists import read_list
+from checker.wordlists import read_list, unaccented
 
 NAME = "name-segmentation"
 PARAMS = {
@@ -60,8 +59,7 @@ _FOLD = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "�
 
 def _plain(text: str) -> str:
     """Lowercase letters without accents (separators kept)."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+    return unaccented(text).translate(_FOLD)
 
 
 def _shape(text: str) -> str:
@@ -127,12 +125,7 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # « Kangsooah » for « Kang Soo-ah »: a full name glued whole, MT176's mangled name
                 hits.extend(Hit(start, end, (suggestion,), confidence=0.7, related=major[0],
                                 args={"other": suggestion}) for start, end in spans)
-        # Parts of one run compared in several groups: keep the longest span at each place.
-        taken: list[tuple[int, int]] = []
-        for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-            if any(a < hit.end and hit.start < b for a, b in taken):
-                continue
-            taken.append((hit.start, hit.end))
-            yield hit
+        # Whole runs do not overlap and each belongs to one group: the hits never overlap either.
+        yield from sorted(hits, key=lambda h: h.start)
 
     return check
