@@ -68,14 +68,56 @@ class Entry:
     suggestions: tuple[str, ...]
 
 
-def _body(pattern: str) -> str:
-    # A literal space stands for any white space; a straight apostrophe for any apostrophe.
-    # An optional space (" ?") stays optional: any white space, or none.
-    return regex.sub(r"(?<!\\) +(\?)?", lambda m: _WS + ("*" if m.group(1) else "+"), pattern.strip()).replace("'", _APOS)
+_SPACE_RUN = regex.compile(r"(?<!\\) +(\?)?")
+
+
+def _segments(pattern: str) -> Iterator[tuple[bool, str]]:
+    """(inside a character class?, text) pieces of a pattern; escapes are skipped over."""
+    start = i = 0
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c != "[":
+            i += 1
+            continue
+        if i > start:
+            yield False, pattern[start:i]
+        j = i + 1
+        if j < n and pattern[j] == "^":
+            j += 1
+        if j < n and pattern[j] == "]":
+            j += 1
+        while j < n and pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        yield True, pattern[i : j + 1]
+        start = i = j + 1
+    if start < n:
+        yield False, pattern[start:]
+
+
+def _body(pattern: str, sentence_start: bool = False) -> str:
+    """The regex of a table pattern or condition.
+
+    A literal space stands for any white space; a straight apostrophe for any apostrophe.
+    An optional space (" ?") stays optional: any white space, or none. Inside a character
+    class ("[' -]") the same holds, written as members of the class. With
+    ``sentence_start``, ``^`` outside a class means the start of a sentence or line.
+    """
+    out = []
+    for in_class, part in _segments(pattern.strip()):
+        if in_class:
+            out.append(part.replace(" ", "\\s\u00a0\u202f").replace("'", "'\u2019\u02bc"))
+            continue
+        part = _SPACE_RUN.sub(lambda m: _WS + ("*" if m.group(1) else "+"), part).replace("'", _APOS)
+        out.append(part.replace("^", _SENTENCE_START) if sentence_start else part)
+    return "".join(out)
 
 
 def _condition(kind: str, expr: str) -> str:
-    body = _body(expr).replace("^", _SENTENCE_START)
+    body = _body(expr, sentence_start=True)
     if kind == "left":
         return f"(?<=(?:{body}){_WS}*)"
     if kind == "notleft":
