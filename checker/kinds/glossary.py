@@ -106,14 +106,26 @@ def _body(pattern: str, sentence_start: bool = False) -> str:
     class ("[' -]") the same holds, written as members of the class. With
     ``sentence_start``, ``^`` outside a class means the start of a sentence or line.
     """
+    text = pattern.strip()
+    if "[" not in text:
+        return _plain(text, sentence_start)
     out = []
-    for in_class, part in _segments(pattern.strip()):
+    for in_class, part in _segments(text):
         if in_class:
             out.append(part.replace(" ", "\\s\u00a0\u202f").replace("'", "'\u2019\u02bc"))
             continue
-        part = _SPACE_RUN.sub(lambda m: _WS + ("*" if m.group(1) else "+"), part).replace("'", _APOS)
-        out.append(part.replace("^", _SENTENCE_START) if sentence_start else part)
+        out.append(_plain(part, sentence_start))
     return "".join(out)
+
+
+def _plain(part: str, sentence_start: bool) -> str:
+    """`_body` of a piece outside character classes."""
+    part = _SPACE_RUN.sub(_space_run, part).replace("'", _APOS)
+    return part.replace("^", _SENTENCE_START) if sentence_start else part
+
+
+def _space_run(m: regex.Match[str]) -> str:
+    return _WS + ("*" if m.group(1) else "+")
 
 
 def _condition(kind: str, expr: str) -> str:
