@@ -166,10 +166,12 @@ def test_longer_keys_keep_every_row_a_partial_match_names() -> None:
             narrowed = index.narrow(key, index.static)
             asked = memo.entries(key, index.static, compiled.__getitem__)
             assert not asked & ~narrowed, (name, key, [sources[i] for i in _indices(asked & ~narrowed)])
-            dropped += (index.static & ~narrowed).bit_count()
-            kept += narrowed.bit_count()
+            # Only the rows with long keys can be narrowed; the others are the three-letter
+            # index's to filter, and count neither way.
+            dropped += (index.long_rows & ~narrowed).bit_count()
+            kept += (index.long_rows & narrowed).bit_count()
             named += asked.bit_count()
-    assert named > 100 and dropped > 10 * kept  # rows are named, and the narrowing does narrow
+    assert named > 100 and dropped > 100 * kept  # rows are named, and the narrowing does narrow
 
 
 def test_rows_tried_at_each_word_start_are_the_same_with_the_index() -> None:
