@@ -21,17 +21,17 @@ FLOORS: dict[str, dict[str, int]] = {
     "written-first": {
         "boilerplate": 35, "locale-format": 31, "social-embed": 18, "encoding": 14, "untranslated": 14,
         "punctuation": 9, "duplication": 9, "non-word": 8, "mangled-name": 10, "truncation": 6,
-        "calque": 9, "inconsistency": 6, "glued-words": 11, "mistranslation": 6, "grammar": 7,
+        "calque": 10, "inconsistency": 6, "glued-words": 11, "mistranslation": 6, "grammar": 7,
     },
     "held-out": {
         "boilerplate": 15, "locale-format": 19, "social-embed": 13, "encoding": 10, "untranslated": 19,
-        "punctuation": 9, "duplication": 6, "non-word": 5, "mangled-name": 8, "truncation": 7, "calque": 6,
+        "punctuation": 9, "duplication": 6, "non-word": 5, "mangled-name": 8, "truncation": 7, "calque": 17,
         "inconsistency": 5, "glued-words": 4, "mistranslation": 2, "grammar": 2,
     },
     "held-out-2": {
         "boilerplate": 13, "locale-format": 10, "social-embed": 13, "encoding": 13, "untranslated": 11,
         "punctuation": 12, "duplication": 8, "non-word": 6, "mangled-name": 4, "truncation": 4,
-        "calque": 2, "inconsistency": 5, "glued-words": 6, "mistranslation": 1, "grammar": 3,
+        "calque": 11, "inconsistency": 5, "glued-words": 6, "mistranslation": 1, "grammar": 3,
     },
     "written-second": {
         "boilerplate": 34, "locale-format": 39, "social-embed": 21, "encoding": 4, "untranslated": 21,
@@ -41,7 +41,7 @@ FLOORS: dict[str, dict[str, int]] = {
     "held-out-3": {
         "boilerplate": 31, "locale-format": 23, "social-embed": 11, "encoding": 10, "untranslated": 20,
         "punctuation": 10, "duplication": 3, "non-word": 4, "mangled-name": 2, "truncation": 2,
-        "calque": 6, "inconsistency": 9, "glued-words": 3, "mistranslation": 6, "grammar": 1,
+        "calque": 7, "inconsistency": 9, "glued-words": 3, "mistranslation": 6, "grammar": 1,
     },
 }
 
