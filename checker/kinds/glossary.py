@@ -112,7 +112,7 @@ def _body(pattern: str, sentence_start: bool = False) -> str:
     out = []
     for in_class, part in _segments(text):
         if in_class:
-            out.append(part.replace(" ", "\\s\u00a0\u202f").replace("'", "'\u2019\u02bc"))
+            out.append(part.replace(" ", _WS[1:-1]).replace("'", _APOS[1:-1]))  # the classes' members
             continue
         out.append(_plain(part, sentence_start))
     return "".join(out)
