@@ -1,0 +1,71 @@
+"""German word order after machine translation from subject–verb–object and verb-final sources
+(MT292 verb-second-subordinate, MT293 verb-final-main-clause): the engine's order is found, and
+clean German news prose with the same words in the right order stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.document import Document
+from checker.engine import Engine
+from checker.rules import builtin_rules_dir, load_rules
+
+RULESET = load_rules([builtin_rules_dir()])
+ENGINE = Engine([r for r in RULESET.rules if r.code in {"MT292", "MT293"}], RULESET.packs)
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in ENGINE.check(Document(text, "x.txt", "de")).findings]
+
+
+BAD = [
+    ("Das Spiel fiel aus, weil der Platz war nach dem Regen unbespielbar.", "MT292", "weil der Platz war"),
+    ("Die Polizei glaubt, dass der Täter hat das Auto gestohlen.", "MT292", "dass der Täter hat"),
+    ("Er gab zu, dass er konnte die Fragen nicht beantworten.", "MT292", "dass er konnte"),
+    ("Nachdem die Sängerin hatte ihr Album veröffentlicht, ging sie auf Tournee.", "MT292", "Nachdem die Sängerin hatte"),
+    ("Die Fans fragen sich, ob Kim Soo-ah wird beim Festival auftreten.", "MT292", "ob Kim Soo-ah wird"),
+    ("Der neue Trainer am Montag vorgestellt wurde.", "MT293", "Der neue Trainer am Montag vorgestellt wurde"),
+    ("Die Brücke nach dem Sturm gesperrt ist. Autofahrer müssen Umwege fahren.", "MT293", "Die Brücke nach dem Sturm gesperrt ist"),
+    ("Das Konzert in Seoul wegen des Taifuns abgesagt wurde, teilte der Veranstalter mit.", "MT293", "Das Konzert in Seoul wegen des Taifuns abgesagt wurde"),
+]
+
+CLEAN = [
+    "Das Spiel fiel aus, weil der Platz nach dem Regen unbespielbar war.",
+    "Die Polizei glaubt, dass der Täter das Auto gestohlen hat.",
+    "Er gab zu, dass er die Fragen nicht beantworten konnte.",
+    "Sie sagte, dass sie das Lied hat schreiben müssen, bevor die Tournee begann.",
+    "Ob er bleibt, weiß niemand. Wenn Bayern gewinnt, ist die Meisterschaft entschieden.",
+    "Die Fans jubelten, denn die Mannschaft hat das Derby gewonnen.",
+    "Es ist unklar, ob die Regierung Recht hat.",
+    "Der Minister betonte, dass die Lage ernst ist, und dass niemand Schuld hat.",
+    "Der neue Trainer wurde am Montag vorgestellt. Die Brücke ist nach dem Sturm gesperrt.",
+    "Das Konzert in Seoul wurde wegen des Taifuns abgesagt, teilte der Veranstalter mit.",
+    "Die geplante Reform sollte im Juni vorgestellt werden. Das Stadion kann im Winter nicht genutzt werden.",
+    "Die Frage ist, ob das Konzert verschoben wird. Der Mann, der geschossen hat, ist geflohen.",
+    "Die Ermittler gehen davon aus, dass der Brand gelegt wurde.",
+    "Die Sängerin will im Herbst wieder auftreten. Der Verein musste den Vertrag kündigen.",
+    "Die Zahl der Verletzten ist gestiegen. Das Ergebnis der Wahl wird am Abend erwartet.",
+    "Ein Sprecher sagte, man habe alles getan, was möglich war.",
+    "„Ich weiß nicht, ob wir das schaffen“, sagte die Kapitänin nach dem Spiel.",
+    "Die Mannschaft hat gewonnen, weil sie besser war.",
+]
+
+
+@pytest.mark.parametrize(("text", "code", "span"), BAD)
+def test_engine_order_is_found(text: str, code: str, span: str) -> None:
+    assert (code, span) in _found(text)
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_german_is_silent(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_offsets_hold() -> None:
+    text = " ".join(t for t, _, _ in BAD)
+    for f in ENGINE.check(Document(text, "x.txt", "de")).findings:
+        assert text[f.start : f.end] == f.text
+
+
+def test_relative_clause_without_its_comma_is_not_read_as_a_main_clause() -> None:
+    assert _found("Die Polizei sucht den Mann der geschossen hat.") == []
