@@ -69,3 +69,25 @@ def test_offsets_hold() -> None:
 
 def test_relative_clause_without_its_comma_is_not_read_as_a_main_clause() -> None:
     assert _found("Die Polizei sucht den Mann der geschossen hat.") == []
+
+
+DOUBLE = Engine([r for r in RULESET.rules if r.code == "MT685"], RULESET.packs)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Vielleicht wird sie kann im Herbst wieder singen.", "wird sie kann"),
+    ("Ohne Regen hätten wir konnten das Spiel beenden.", "hätten wir konnten"),
+    ("Sie sagte, dann muss man musste warten.", "muss man musste"),
+])
+def test_double_finite_verb(text: str, span: str) -> None:
+    assert [f.text for f in DOUBLE.check(Document(text, "x.txt", "de")).findings] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Wenn ich konnte, half ich. Was sie hat, ist Talent.",
+    "Hat er es gewusst? Ist sie gekommen? Wird es regnen?",
+    "Ich weiß, dass er kann, was er will, und dass sie darf, was sie möchte.",
+    "Er hätte es gekonnt. Sie würde kommen, wenn sie könnte.",
+])
+def test_double_finite_clean(text: str) -> None:
+    assert [f.text for f in DOUBLE.check(Document(text, "x.txt", "de")).findings] == []
