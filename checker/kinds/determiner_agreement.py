@@ -17,8 +17,14 @@ A noun's gender comes, in this order, from
    stem + a and stem + as are not » (« miembros »: « miembro » yes, « miembra » no).
    ``unknown_below`` is the Zipf frequency under which a form counts as unknown.
 
+``suffixes`` may also give ``suffix:n``: words with that ending get no gender from the suffix or
+shape rules (Portuguese « -ão »: « a canção », « o pão »), only from the lexicon table.
+
 ``determiners``: ``word:f``/``word:m`` (« la:f », « tous les:m »); two-word determiners are
-allowed. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
+allowed. ``pronoun_determiners``: those that are also object pronouns before a verb (Italian
+« la », « le », « gli »; Spanish « la », « las », « los »); after them the nouns of
+``verb_forms``, which are also verb forms (« gli chiese », « los ayuda », « la invito »), are
+not judged. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
 never reported (« mano », « modelo »). ``person_nouns``: nouns that stand for a person, and take
 that person's gender, when a capitalised word, a digit, a numeral or one of ``person_after``
 follows them (« la prix Nobel », « la numéro un »). ``adverbial_nouns``: nouns that follow a
@@ -52,6 +58,8 @@ PARAMS = {
     "person_nouns": param(list, default=[], doc="nouns naming a person before a name or number (« la prix Nobel »)"),
     "person_after": param(list, default=[], doc="besides names, digits and numerals: words after a person noun (« un »)"),
     "min_length": param(int, default=3),
+    "pronoun_determiners": param(list, default=[], doc="determiners that are also object pronouns"),
+    "verb_forms": param(list, default=[], doc="nouns that are also verb forms: not judged after a pronoun determiner"),
     "adverbial_nouns": param(list, default=[], doc="nouns that follow a noun phrase as a time adverbial "
                              "(« la nouvelle samedi »): not checked after an adjective"),
 }
@@ -67,7 +75,7 @@ def _pairs(entries: list[str], what: str) -> dict[str, str]:
         if g.endswith("!"):  # a determiner that is also a pronoun: judged by the lexicon only
             g = g[:-1]
             out[word.casefold() + "!"] = g
-        if g not in ("f", "m") or not word:
+        if g not in ("f", "m", "n") or not word or (g == "n" and what != "suffixes"):
             raise ValueError(f"{what} entry {e!r}: expected 'word:f' or 'word:m'")
         out[word.casefold()] = g
     return out
@@ -105,6 +113,8 @@ def build(rule: Rule):  # noqa: ANN201
     below = p["unknown_below"]
     min_len = p["min_length"]
     adverbial = {w.casefold() for w in p["adverbial_nouns"]}
+    pronoun_dets = {w.casefold() for w in p["pronoun_determiners"]}
+    verb_forms = {w.casefold() for w in p["verb_forms"]}
 
     def lexicon() -> dict[str, str]:
         if lex_path is None:
@@ -129,7 +139,7 @@ def build(rule: Rule):  # noqa: ANN201
         if base not in suffix_exc and word not in suffix_exc:
             for suf, sg in suffixes:
                 if base.endswith(suf) and len(base) > len(suf) + 1:
-                    return sg
+                    return sg if sg != "n" else None
         if shapes:
             from checker import lexicon as freq
 
@@ -186,6 +196,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if two and two in dets:
                     start = words[j - 1].start
                     clash = clash or dets[two] != g
+                elif one in pronoun_dets and low in verb_forms:
+                    continue  # « gli chiese », « los ayuda », « la invito »: a pronoun and a verb
                 elif one in dets and (listed or one + "!" not in dets):
                     start = words[j].start
                     clash = clash or dets[one] != g
