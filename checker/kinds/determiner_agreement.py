@@ -24,7 +24,8 @@ shape rules (Portuguese « -ão »: « a canção », « o pão »), only from t
 allowed. ``pronoun_determiners``: those that are also object pronouns before a verb (Italian
 « la », « le », « gli »; Spanish « la », « las », « los »); after them the nouns of
 ``verb_forms``, which are also verb forms (« gli chiese », « los ayuda », « la invito »), are
-not judged. ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
+not judged, nor words with one of ``verb_endings`` (third-person plural endings such as Italian
+« -ono »: « la seguono », « le chiamano »). ``adjectives``: ``masculine/feminine`` pairs (« grand/grande »). ``exceptions``: nouns
 never reported (« mano », « modelo »). ``person_nouns``: nouns that stand for a person, and take
 that person's gender, when a capitalised word, a digit, a numeral or one of ``person_after``
 follows them (« la prix Nobel », « la numéro un »). ``adverbial_nouns``: nouns that follow a
@@ -60,6 +61,7 @@ PARAMS = {
     "min_length": param(int, default=3),
     "pronoun_determiners": param(list, default=[], doc="determiners that are also object pronouns"),
     "verb_forms": param(list, default=[], doc="nouns that are also verb forms: not judged after a pronoun determiner"),
+    "verb_endings": param(list, default=[], doc="endings of verb forms: words with them are not judged after a pronoun determiner"),
     "adverbial_nouns": param(list, default=[], doc="nouns that follow a noun phrase as a time adverbial "
                              "(« la nouvelle samedi »): not checked after an adjective"),
 }
@@ -115,6 +117,7 @@ def build(rule: Rule):  # noqa: ANN201
     adverbial = {w.casefold() for w in p["adverbial_nouns"]}
     pronoun_dets = {w.casefold() for w in p["pronoun_determiners"]}
     verb_forms = {w.casefold() for w in p["verb_forms"]}
+    verb_endings = tuple(w.casefold() for w in p["verb_endings"])
 
     def lexicon() -> dict[str, str]:
         if lex_path is None:
@@ -196,7 +199,7 @@ def build(rule: Rule):  # noqa: ANN201
                 if two and two in dets:
                     start = words[j - 1].start
                     clash = clash or dets[two] != g
-                elif one in pronoun_dets and low in verb_forms:
+                elif one in pronoun_dets and (low in verb_forms or (verb_endings and low.endswith(verb_endings))):
                     continue  # « gli chiese », « los ayuda », « la invito »: a pronoun and a verb
                 elif one in dets and (listed or one + "!" not in dets):
                     start = words[j].start
