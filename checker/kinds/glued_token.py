@@ -59,6 +59,23 @@ PARAMS = {
                           doc="languages that write compounds as one word: no two-word split"),
     "elided_glue": param(list, default=[], doc="'lang:x' entries: an elided x' glued after a function word of "
                          "lang is reported (French 'fr:l': « del'édifice »)"),
+    "prefix_rest_zipf": param(float, default=0.0, doc="function-word shape: a function word that is also a prefix "
+                              "(sur, de) glued before a word this frequent is reported when no list knows the token "
+                              "and the word before it is no function word (« la course surpiste »); 0: off"),
+    "prefix_rest_skip": param(list, default=[], doc="'lang:e1 e2 …': endings of verb forms; a word after a glued "
+                              "prefix-like function word that ends so is a derived verb (« sur|jouaient »), never split"),
+    "short_part_zipf": param(float, default=0.0, doc="function-word shape: a three-letter word this frequent counts "
+                             "as a part next to a function word of four letters or more (« cada|año »); 0: off"),
+    "pair_heads": param(list, default=[], doc="'lang:w1 w2 …': prepositions and conjunctions that, glued to an "
+                        "article of pair_tails, make a token reported even if a web-scale list knows it rarely "
+                        "(« et|des »)"),
+    "pair_tails": param(list, default=[], doc="'lang:w1 w2 …': the articles and prepositions of pair_heads' pairs"),
+    "pair_max_zipf": param(float, default=2.5, doc="how frequent a glued pair may be (in the language and in "
+                           "English) and still be reported"),
+    "noun_articles": param(list, default=[], doc="'lang:der die …': articles that, glued at the end of a "
+                           "capitalised noun no list knows, are reported when what precedes is a known noun "
+                           "(German « Rathaus|der »); for languages that write compounds as one word"),
+    "noun_min_zipf": param(float, default=3.0, doc="how frequent the noun before a glued article must be"),
 }
 _SHAPES = ("markup", "date", "function-word", "name")
 
@@ -89,6 +106,22 @@ def build(rule: Rule):  # noqa: ANN201
     content_zipf = float(p["content_zipf"])
     content_skip = frozenset(p["content_skip"])
     tail_zipf = float(p["article_max_zipf"])
+    prefix_rest_zipf = float(p["prefix_rest_zipf"])
+    short_zipf = float(p["short_part_zipf"])
+    pair_max = float(p["pair_max_zipf"])
+    noun_min = float(p["noun_min_zipf"])
+
+    def by_lang(key: str) -> dict[str, frozenset[str]]:
+        out: dict[str, frozenset[str]] = {}
+        for entry in p[key]:
+            lang_, sep, words = str(entry).partition(":")
+            if not sep or not words.split():
+                raise ValueError(f"{key}: {entry!r} is not 'lang:word word …'")
+            out[lang_.strip()] = out.get(lang_.strip(), frozenset()) | {fold(w) for w in words.split()}
+        return out
+
+    pair_heads, pair_tails, noun_articles = by_lang("pair_heads"), by_lang("pair_tails"), by_lang("noun_articles")
+    verb_endings = {k: tuple(sorted(v)) for k, v in by_lang("prefix_rest_skip").items()}
 
     elided: dict[str, frozenset[str]] = {}
     for entry in rule.params["elided_glue"]:
@@ -109,14 +142,19 @@ def build(rule: Rule):  # noqa: ANN201
         elif shape == "date":
             yield from _dates(doc, ctx.primary, min_zipf)
         else:
+            if shape == "function-word" and ctx.primary in noun_articles:
+                yield from _noun_article(doc, ctx.primary, noun_articles[ctx.primary], noun_min)
             lists = words_for(ctx.primary)
             if lists is None:
                 return
             fw, prefixes, endings = lists
             if shape == "function-word":
+                pairs = (pair_heads.get(ctx.primary, frozenset()), pair_tails.get(ctx.primary, frozenset()), pair_max)
                 yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf,
                                           elided.get(ctx.primary, frozenset()),
-                                          0.0 if ctx.primary in content_skip else content_zipf)
+                                          0.0 if ctx.primary in content_skip else content_zipf,
+                                          0.0 if ctx.primary in content_skip else prefix_rest_zipf, short_zipf, pairs,
+                                          verb_endings.get(ctx.primary, ()))
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -237,7 +275,7 @@ LED_REST_ZIPF = 3.5
 
 
 def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
-                 endings: frozenset[str], min_zipf: float) -> list[str] | None:
+                 endings: frozenset[str], min_zipf: float, short_zipf: float = 0.0) -> list[str] | None:
     """Split a folded unknown word into 2-3 known parts, at least one a function word.
 
     Content parts need ``min_zipf`` in the language (English loanwords need more, and
@@ -245,16 +283,20 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     Three parts only as function word + word + function word.
     A function word that is also a productive prefix (``sur``) is never the first part, one
     that is also a common ending or an enclitic (``en``, ``lo``) never the last.
-    The split with the most frequent weakest part wins.
+    The split with the most frequent weakest part wins. With ``short_zipf``, a three-letter word
+    at least that frequent counts as a part next to a function word of four letters or more
+    (« cada|año »).
     """
     n = len(word)
     if n > 2 * lexicon.LONGEST_WORD:
         return None  # no two or three parts of it are known words: no split to try
 
-    def score(part: str) -> float | None:
+    def score(part: str, short: bool = False) -> float | None:
         if part in fw:
             return 9.0
         if len(part) < 4:
+            if short and short_zipf and len(part) == 3 and lexicon.zipf(part, lang) >= short_zipf:
+                return lexicon.zipf(part, lang)
             return None
         z = lexicon.zipf(part, lang)
         if z >= min_zipf:
@@ -269,10 +311,10 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     for i in range(2, n - 1):
         if word[:i] in prefixes:
             continue  # « sur|lendemain »: a prefix is never the first part (« los|periodistas » is not « lo »)
-        a = score(word[:i])
+        a = score(word[:i], short=word[i:] in fw and n - i >= 4)
         if a is None:
             continue
-        b = score(word[i:])
+        b = score(word[i:], short=word[:i] in fw and i >= 4)
         if word[i:] in endings:
             continue
         if b is not None and (word[:i] in fw or word[i:] in fw):
@@ -374,14 +416,85 @@ def _article_tail(word: str, lang: str, fw: frozenset[str], tails: tuple[str, ..
     return None
 
 
+def _pair(word: str, lang: str, pairs: tuple[frozenset[str], frozenset[str], float]) -> list[str] | None:
+    """A preposition or conjunction glued to an article (« et|des », « con|la »): web-scale lists know
+    these typos at a low frequency, so they are judged by shape (both parts listed, the head two
+    letters or more) and rarity in the language and in English."""
+    heads, tails, max_zipf = pairs
+    if not heads:
+        return None
+    for tail in tails:
+        head = word[: -len(tail)]
+        if (word.endswith(tail) and len(head) >= 2 and head in heads
+                and lexicon.zipf(word, lang) < max_zipf and lexicon.zipf(word, "en") < max_zipf):
+            return [head, tail]
+    return None
+
+
+#: Shortest word after a glued prefix-like function word (« sur|piste »).
+_PREFIX_REST = 5
+
+
+def _prefix_glue(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
+                 min_zipf: float, verb_endings: tuple[str, ...] = ()) -> list[str] | None:
+    """A function word that is also a productive prefix glued to a common word of the language
+    (« sur|piste », « de|datos »), in a token that no list of the language or of English knows.
+    The caller checks that the word before is no function word (« la surexposition » is a noun
+    after its article, « il se surestimait » a verb after its pronoun); the rest must be a word of the
+    language, not of English, at least ``min_zipf`` frequent, of five letters or more and not a verb
+    form (``verb_endings``: « sur|jouaient » is a derived verb the lists lack)."""
+    if lexicon.zipf(word, lang) > 0 or lexicon.zipf(word, "en") > 0:
+        return None
+    best: tuple[float, list[str]] | None = None
+    for pre in prefixes:
+        rest = word[len(pre):]
+        if not word.startswith(pre) or len(rest) < _PREFIX_REST or rest in fw or rest.endswith(verb_endings):
+            continue
+        z = lexicon.zipf(rest, lang)
+        if z >= min_zipf and z >= lexicon.zipf(rest, "en") and (best is None or z > best[0]):
+            best = (z, [pre, rest])
+    return best[1] if best else None
+
+
+#: Nouns that end in an article in a compound language (Reisende|r, Lebende|n): participles.
+_PARTICIPLE_REST = ("en", "ln", "rn")
+
+
+def _noun_article(doc: Document, lang: str, articles: frozenset[str], min_zipf: float) -> Iterator[Hit]:
+    """An article glued at the end of a capitalised noun in a language that writes compounds as one
+    word (German « Rathausder » for « Rathaus der »). Compounds are words: only a token that no list
+    of the language or of English knows, ending in an article, whose rest is a noun of the language
+    at least ``min_zipf`` frequent (and not more frequent in English), of four letters or more and not
+    ending like an infinitive (« Lernender », « Lebenden » are participles)."""
+    fcounts = _folded_counts(doc)
+    for tok in doc.words:
+        t = tok.text
+        if len(t) < 7 or not t[0].isupper() or not _PLAIN.match(t) or _CAMEL_INNER.search(t):
+            continue
+        w = fold(t)
+        if fcounts[w] > 1 or _known(w, lang) > 0:
+            continue
+        for art in articles:
+            rest = w[: -len(art)]
+            if not w.endswith(art) or len(rest) < 4 or rest.endswith(_PARTICIPLE_REST):
+                continue
+            z = lexicon.zipf(rest, lang)
+            if z >= min_zipf and z >= lexicon.zipf(rest, "en"):
+                yield Hit(tok.start, tok.end, (t[: len(rest)] + " " + t[len(rest):],), confidence=0.8)
+                break
+
+
 def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
                    endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
                    tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
-                   content_zipf: float = 0.0) -> Iterator[Hit]:
+                   content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
+                   pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
+                   verb_endings: tuple[str, ...] = ()) -> Iterator[Hit]:
     fcounts = _folded_counts(doc)
     text = doc.text
+    prev_word = ""
     for tok in doc.words:
-        t = tok.text
+        t, before, prev_word = tok.text, prev_word, fold(tok.text)
         # Elided article in front (l’auMusée): look at what follows it.
         m_el = _ELIDED.match(t)
         off = m_el.end() if m_el else 0
@@ -425,12 +538,17 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
         if not head[0].islower():
             continue
         w = fold(head)
-        if len(w) < 5:
+        if len(w) < 4:
             continue
-        if _known(w, lang) >= 1.0:
+        parts = _pair(w, lang, pairs)
+        if parts is None and len(w) < 5:
+            continue
+        if parts is None and _known(w, lang) >= 1.0:
             parts = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
-        else:
-            parts = _split_known(w, lang, fw, prefixes, endings, min_zipf)
+        elif parts is None:
+            parts = _split_known(w, lang, fw, prefixes, endings, min_zipf, short_zipf)
+            if parts is None and prefix_rest_zipf and before not in fw and len(before) > 2:
+                parts = _prefix_glue(w, lang, fw, prefixes, prefix_rest_zipf, verb_endings)
             if parts is None and content_zipf:
                 parts = _split_content(w, lang, prefixes, content_zipf)
         if parts is None:
