@@ -14,15 +14,23 @@ the settings is skipped. ``check`` selects the test:
   (``1.500 kg`` may be a precise weight), two or more are reported (``1.250.000 euros``).
 - ``thousands-comma``: the English thousands comma in a language with a decimal comma
   (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
-  unambiguous forms: several comma groups, a comma group then a decimal point, or
-  ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight). On when
-  the pack setting ``locale_thousands_comma_check`` is true.
+  unambiguous forms: several comma groups, a comma group then a decimal point,
+  ``,000`` before a word that is not a unit (``1,000 kg`` may be a precise weight), or one
+  group before a noun that counts (``locale_count_nouns``: ``2,450 Besucher``, ``12,500 yens``:
+  a count has no decimals). On when the pack setting ``locale_thousands_comma_check`` is true;
+  ``"count-nouns"`` checks the count-noun form only, without ``,000`` (French, whose own rule
+  has it); ``"convention"`` (Spanish, ``locale_decimal = "either"``) checks all forms in an
+  article that mostly writes decimal commas itself (``3,5 millones``, ``450.000 personas``).
+- The article's convention also decides the ``decimal`` check where ``locale_decimal`` is
+  ``"either"`` (Spanish ``2.5 millones`` among decimal commas), and ``thousands-dot`` before a
+  unit that counts (``locale_count_units``: English ``11.320 points`` among ``0,8%``).
 - ``hour-ampm``: a 24-hour time with AM/PM (``17:45 PM``), in any language.
 - ``twelve-hour``: a 12-hour time with AM/PM (``3 PM``, ``8:30 a.m.``) in a language that
   writes the 24-hour clock (pack setting ``locale_24_hour``: ``"strict"`` reports ``3 PM``
   too, ``"minutes"`` only forms with minutes or dotted ``p.m.``, where ``PM`` is also an
-  abbreviation, Portuguese Polícia Militar); never inside quotation marks, never lowercase
-  undotted ``am`` (German ``am Montag``).
+  abbreviation, Portuguese Polícia Militar; ``"english"`` only ``9:40 AM`` in capitals, where the
+  language has its own dotted form, Spanish ``9:40 a. m.``); never inside quotation marks, never
+  lowercase undotted ``am`` (German ``am Montag``).
 - ``english-ordinal``: ``1st``, ``2nd``, ``3rd``, ``19th`` in a language that writes ordinals
   otherwise (``1er``, ``19e``, ``19.``, ``19º``); never before a capitalised word
   (``21st Century Fox``, ``5th Avenue``) nor inside quotation marks.
@@ -57,6 +65,7 @@ _TWELVE_MINUTES = regex.compile(
     r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9][ \u00a0]?(?:AM|PM|[ap]\.[ \u00a0]?m\.)|[ \u00a0]?[ap]\.[ \u00a0]?m\.)(?![\p{L}\p{N}])"
 )
 _TWELVE_BARE = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9])?[ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
+_TWELVE_ENGLISH = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])[:.][0-5][0-9][ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
 _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>[0-9]{1,4})(?P<suf>st|nd|rd|th)(?![\p{L}\p{N}])")
 _QUOTED = [regex.compile(r"“[^”\n]{0,300}+”"), regex.compile(r'"[^"\n]{0,300}+"'), regex.compile(r"«[^»\n]{0,300}+»")]
 _THOUSANDS = regex.compile(
@@ -67,7 +76,38 @@ _THOUSANDS_COMMA = regex.compile(
     + r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})++\.[0-9]++|[0-9]{1,3}(?:,[0-9]{3}){2,}+|[1-9][0-9]{0,2},000(?=[ \u00a0\u202f](?P<word>\p{L}[\p{L}/²³]*+)))"
     r"(?![\p{N}]|[.,][\p{N}])"
 )
+# One group of three digits after an English comma, before a word (the count-noun test).
+_COMMA_GROUP = regex.compile(
+    _NUM_START + r"(?P<num>[1-9][0-9]{0,2},[0-9]{3})(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0\u202f](?P<word>\p{L}++))"
+)
+# The article's own numbers: a decimal comma before a percentage or a word (« 0,8% », « 3,5 millones »),
+# a thousands point before a word (« 450.000 personas »).
+_COMMA_DECIMAL = regex.compile(
+    r"(?<![\p{N}.,])[0-9]{1,3},[0-9]{1,2}(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0\u202f]?%|[ \u00a0\u202f](?P<word>\p{L}++))"
+)
+_POINT_DECIMAL = regex.compile(
+    r"(?<![\p{N}.,])[0-9]{1,3}\.[0-9]{1,2}(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0\u202f]?%|[ \u00a0\u202f](?P<word>\p{L}++))"
+)
 _CACHE: dict[tuple, regex.Pattern] = {}
+
+
+def _comma_convention(text: str, units: set[str], lang_thousands_dot: bool) -> bool:
+    """Whether the article itself mostly writes the decimal comma: decimal commas before a percentage,
+    a unit or scale word of the language (and, where the language may use it, thousands points before a
+    word) outnumber decimal points before them (and English thousands commas). The minority form is
+    the slip; a tie (an article on Mexico and Spain) decides nothing."""
+    comma = point = 0
+    for pat, is_comma in ((_COMMA_DECIMAL, True), (_POINT_DECIMAL, False)):
+        for m in pat.finditer(text, timeout=_TIMEOUT):
+            if m.group("word") is None or m.group("word") in units:
+                if is_comma:
+                    comma += 1
+                else:
+                    point += 1
+    if lang_thousands_dot:
+        comma += sum(1 for _ in _THOUSANDS.finditer(text, timeout=_TIMEOUT))
+        point += sum(1 for _ in _COMMA_GROUP.finditer(text, timeout=_TIMEOUT))
+    return comma > point
 
 
 def _decimal_re(sep: str, units: list[str]) -> regex.Pattern:
@@ -102,6 +142,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if which == "decimal":
             dec = ctx.setting("locale_decimal")
             units = ctx.setting("locale_units") or []
+            if dec == "either" and units and _comma_convention(text, set(units), True):
+                dec = ","  # Spanish split between countries: the article's own decimal commas decide
             if dec not in (",", ".") or not units:
                 return
             foreign = "." if dec == "," else ","
@@ -117,35 +159,68 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if ctx.setting("locale_thousands_dot", True):
                 return
             units = set(ctx.setting("locale_units") or [])
+            counted = set(ctx.setting("locale_count_units") or [])
+            convention = None
             for m in _THOUSANDS.finditer(text, timeout=_TIMEOUT):
                 if previous_word(text, m.start()) in version_words:
                     continue
                 nxt = regex.match(r"[ \u00a0]([\p{L}°%][\p{L}/²³]*+)", text[m.end():m.end() + 20])
                 if nxt and nxt.group(1) in units and m.group("num").count(".") == 1:
-                    continue  # 1.500 kg may be a precise measure; 1.250.000 euros cannot be
+                    # 1.500 kg may be a precise measure; 1.250.000 euros cannot be. Before a unit that
+                    # counts (points), one group is reported where the article writes decimal commas
+                    # (« gained 0,8% to close at 11.320 points »): the source's convention, kept throughout.
+                    if nxt.group(1) not in counted:
+                        continue
+                    if convention is None:
+                        convention = _comma_convention(text, units, False)
+                    if not convention:
+                        continue
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
                 yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
             return
         if which == "thousands-comma":
-            if not ctx.setting("locale_thousands_comma_check") or ctx.setting("locale_decimal") != ",":
-                return
+            mode = ctx.setting("locale_thousands_comma_check")
             units = set(ctx.setting("locale_units") or [])
-            for m in _THOUSANDS_COMMA.finditer(text, timeout=_TIMEOUT):
-                if m.group("word") and m.group("word") in units:
+            dec = ctx.setting("locale_decimal")
+            if mode == "convention" and dec == "either":
+                # Spanish: Mexico writes 38,000; only an article that writes decimal commas itself
+                # (3,5 millones, 450.000 personas) reports the English form.
+                if not _comma_convention(text, units, True):
+                    return
+            elif not mode or dec != ",":
+                return
+            sep = ctx.setting("locale_thousands_separator") or "\u202f"
+            found = set()
+            if mode is True or mode == "convention":
+                for m in _THOUSANDS_COMMA.finditer(text, timeout=_TIMEOUT):
+                    if m.group("word") and m.group("word") in units:
+                        continue
+                    num = m.group("num")
+                    found.add(m.start("num"))
+                    fixed = num.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
+                    yield Hit(m.start("num"), m.end("num"), (fixed,))
+            # One group before a noun that counts (people, copies, votes, yens): a count has no
+            # decimals, so 2,450 Besucher is 1200. With "count-nouns" (French), ,000 is left to the
+            # language's own rule.
+            nouns = set(ctx.setting("locale_count_nouns") or [])
+            for m in _COMMA_GROUP.finditer(text, timeout=_TIMEOUT):
+                if m.start("num") in found or m.group("word") not in nouns:
                     continue
-                num = m.group("num")
-                sep = ctx.setting("locale_thousands_separator") or "\u202f"
-                fixed = num.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
-                yield Hit(m.start("num"), m.end("num"), (fixed,))
+                if mode == "count-nouns" and m.group("num").endswith(",000"):
+                    continue
+                yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(",", sep),))
             return
         if which == "twelve-hour":
             mode = ctx.setting("locale_24_hour")
-            if mode not in ("strict", "minutes"):
+            if mode not in ("strict", "minutes", "english"):
                 return
             quoted = Guard(guarded_spans(text, _QUOTED))
-            pattern = _TWELVE_BARE if mode == "strict" else _TWELVE_MINUTES
+            # "english": the language has its own 12-hour abbreviation (Spanish « 9:40 a. m. »): only
+            # the English capitals after minutes are reported (« 9:40 AM »).
+            pats = (_TWELVE_ENGLISH,) if mode == "english" else (
+                _TWELVE_BARE if mode == "strict" else _TWELVE_MINUTES, _TWELVE_MINUTES)
             seen = set()
-            for pat in (pattern, _TWELVE_MINUTES):
+            for pat in pats:
                 for m in pat.finditer(text, timeout=_TIMEOUT):
                     if m.start() in seen or quoted.covers(m.start(), m.end()):
                         continue
