@@ -31,6 +31,14 @@ params:
 - ``major_min_words``: a foreign run that does not fill its passage, with fewer
   content words than this and a single sentence, is reported as minor.
 - ``strong_zipf``, ``weak_zipf``, ``prefilter_margin``, ``vote_max``: the pre-filters above.
+- ``line_min_words``, ``line_threshold``, ``line_gap``, ``line_share``: a passage (a line of its
+  own: a caption, a credit or copyright line, a short post) whose sentences are all too short
+  to be judged alone is judged whole when it holds ``line_min_words`` content words or more:
+  the identifier must give the other language ``line_threshold``, and ``line_share`` of the
+  words, ``line_min_words`` at least, must be ``line_gap`` Zipf points more frequent in that
+  language than in the document's (« reacts after missing a penalty », « all rights reserved »:
+  each word is frequent in English and rare in French; a French line with an English title or
+  loanword has too few such words).
 """
 
 from __future__ import annotations
@@ -57,6 +65,10 @@ PARAMS = {
     "weak_zipf": param(float, default=3.0, doc="Zipf frequency below which a word is rare in the document language"),
     "prefilter_margin": param(float, default=0.3, doc="candidate when share(strong) - share(weak) is below this"),
     "vote_max": param(float, default=0.5, doc="candidate when the word vote gives the document language less"),
+    "line_min_words": param(int, default=3, doc="content words a passage of short sentences needs to be judged whole"),
+    "line_threshold": param(float, default=0.99, doc="probability required for such a short passage"),
+    "line_gap": param(float, default=1.5, doc="Zipf points a word of a short passage must gain in the other language"),
+    "line_share": param(float, default=0.75, doc="share of the short passage's words that must gain line_gap"),
 }
 
 # Quoted material (same pairs as checker.langid strips), found in the prose.
@@ -66,6 +78,8 @@ _GLOSS = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*\(([^()\n]+)\)")
 # A quotation ending just before " (": the translation that a parenthesised original follows.
 _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\")[ \u00a0\u202f]*$")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
+# A short passage judged whole must end as a sentence does.
+_ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]’]*+$")
 # Characters that may close a sentence after its last word.
 _CLOSERS = ".!?…»”\"')]’"
 
@@ -104,6 +118,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         raise ValueError("min_words and quote_min_words must be at least 1")
     if not 0.5 <= threshold <= 1.0:
         raise ValueError("threshold must be between 0.5 and 1")
+    line_min, line_threshold = p["line_min_words"], p["line_threshold"]
+    line_gap, line_share = p["line_gap"], p["line_share"]
+    if line_min < 1 or not 0.5 <= line_threshold <= 1.0:
+        raise ValueError("line_min_words must be at least 1 and line_threshold between 0.5 and 1")
 
     def candidate(words: list[str], lang: str) -> bool:
         from checker.lexicon import zipf
@@ -148,7 +166,40 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     verdicts.append(_Verdict(unit, words, found, conf))
                     if found is None:
                         yield from _quotes(doc, unit, lang)
-            yield from _runs(doc, verdicts, lang)
+            if any(v.lang is not None for v in verdicts):
+                yield from _runs(doc, verdicts, lang)
+            else:
+                yield from _short_passage(doc, verdicts, lang)
+
+    def _short_passage(doc: Document, verdicts: list[_Verdict], lang: str) -> Iterator[Hit]:
+        """A passage of sentences each too short to be judged alone, judged whole (a caption, a
+        credit or copyright line, a two-line post): strict threshold, and most words must be far
+        more frequent in the other language than in the document's."""
+        from checker import langid
+        from checker.lexicon import zipf
+
+        judged = [v for v in verdicts if v.words]
+        if not judged or any(len(v.words) >= min_words for v in judged):
+            return
+        words = [w for v in judged for w in v.words]
+        if len(words) < line_min or not candidate(words, lang):
+            return
+        found, prob = langid.detect(" ".join(words))
+        if found == lang or prob < line_threshold:
+            return
+        marked = sum(zipf(w, found) - zipf(w, lang) >= line_gap for w in words)
+        if marked < line_min or marked < line_share * len(words):
+            return
+        # From the first sentence with marked words: a leading name or credit ("Copyright 2024
+        # X.") is not the foreign text.
+        first = next(v for v in judged if any(zipf(w, found) - zipf(w, lang) >= line_gap for w in v.words))
+        start, end = first.span.start, _trim_end(doc, first.span.start, judged[-1].span.end)
+        # A sentence, not a title or a line of verse: it ends as one (« Nehmt auch mich zum
+        # Genossen », a heading « The Dark Side of the Moon » are left alone).
+        if not _ENDS_SENTENCE.search(doc.text, start, end):
+            return
+        if doc.is_prose(start, end):
+            yield _hit(start, end, found, lang, prob * 0.9, None)
 
     def _quotes(doc: Document, sent: Span, lang: str) -> Iterator[Hit]:
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):

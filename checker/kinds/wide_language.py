@@ -21,6 +21,11 @@ n-gram model (loaded on first need) must give the other language ``threshold``
 or more; when wordfreq has a list for it, the words must also be known there
 (share ``min_known``) clearly more than in the article's language.
 Consecutive foreign sentences of one language and passage make one finding.
+
+A passage whose sentences are each too short to be judged (a two-sentence post, a
+caption: « Kita juara lagi! Terima kasih semuanya ») is judged whole, on all
+its content words, with the same conditions, when none of its sentences was judged
+and together they reach ``min_words``.
 """
 
 from __future__ import annotations
@@ -122,6 +127,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             found = judge(words, doc_lang, narrow) if len(words) >= min_words else None
             verdicts.append((sent.start, sent.end, *found) if found else None)
         starts = [p.start for p in doc.passages]
+        _short_passages(doc, sentences, verdicts, doc_lang, narrow)
         k = 0
         while k < len(verdicts):
             v = verdicts[k]
@@ -138,5 +144,30 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 yield Hit(start, end, confidence=round(max(x[3] for x in verdicts[k:last + 1]), 3),
                           args={"lang": display_name(v[2]), "doc_lang": display_name(doc_lang)})
             k = last + 1
+
+    def _short_passages(doc: Document, sentences: list, verdicts: list, doc_lang: str, narrow: bool) -> None:
+        """Judge whole each passage of sentences too short to be judged alone; a foreign one sets
+        the verdict of its first sentence with words, spanning to its last (in place)."""
+        sent_starts = [s.start for s in sentences]
+        for passage in doc.passages:
+            i = bisect.bisect_left(sent_starts, passage.start)
+            j = bisect.bisect_left(sent_starts, passage.end)
+            if j - i < 2 or any(verdicts[k] is not None for k in range(i, j)):
+                continue
+            parts = [(k, shared_content_words(doc, sentences[k].text)) for k in range(i, j)
+                     if len(sentences[k].text) <= _MAX_SENTENCE]
+            parts = [(k, w) for k, w in parts if w]
+            if len(parts) < 2 or any(len(w) >= min_words for _, w in parts):
+                continue
+            words = [x for _, w in parts for x in w]
+            if len(words) < min_words:
+                continue
+            found = judge(words, doc_lang, narrow)
+            if found:
+                first, last = parts[0][0], parts[-1][0]
+                from checker.kinds.foreign_language import _trim_end
+
+                end = _trim_end(doc, sentences[first].start, sentences[last].end)  # no trailing link
+                verdicts[first] = (sentences[first].start, end, *found)
 
     return check
