@@ -82,6 +82,8 @@ PARAMS = {
     "romanized": param(str, default=None, doc="list beside the rule: word<TAB>language, romanized words of a "
                                               "language in another script (Korean oppa), strong leftovers"),
     "romanized_skip": param(list, default=[], doc="article languages where the romanized list is the press's own vocabulary (English K-pop press: maknae, unnie)"),
+    "romanized_press": param(dict, default={}, doc="article language → words of the romanized list its press keeps as its own (English: maknae, oppa, senpai); the others (greetings, thanks, congratulations) stay leftovers"),
+    "cheers": param(dict, default={}, doc="word → language: a word of the article's languages that source-language fans use as a cheer (Korean « fighting »), a leftover only as an exclamation of its own, unquoted, in an article of another language"),
 }
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
@@ -98,7 +100,8 @@ _WORDFREQ = {"tl": "fil"}
 # Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
 _PAREN_GAP = regex.compile(r"[ \u00a0]*+(?:\([^()\n]{0,20}\)[ \u00a0]*+)?")
 # Clause boundaries inside a sentence: a quoted or introduced foreign clause is judged apart.
-_CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]")
+_CLAUSE_BREAK = regex.compile(r"[:;«»“”\"—–]|\p{Extended_Pictographic}")
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
 # Source languages far from the European article languages: a word of theirs that is also a
 # word of the article's language is a coincidence, not a shared word or a quotation.
 _DISTANT = frozenset({"id", "ms", "vi", "tr", "fil"})
@@ -123,6 +126,7 @@ class _Cand:
     level: int
     initial: bool = False  # a capitalised word opening its clause, judged lowercased
     quoted: bool = False  # inside a quotation that is otherwise in the document's language
+    label: bool = False  # a credit label opening its line (« Ảnh: »), reported whatever the sentence
 
 
 @cache
@@ -158,6 +162,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     closest: dict[str, str] = {str(k): str(v) for k, v in p["closest"].items()}
     romanized_file = rule.resolve(p["romanized"]) if p["romanized"] else None
     romanized_skip = frozenset(p["romanized_skip"])
+    romanized_press = {str(k): frozenset(fold(w) for w in v) for k, v in p["romanized_press"].items()}
+    cheers = {fold(str(k)): str(v) for k, v in p["cheers"].items()}
+
+    @cache
+    def romanized_for(doc_lang: str) -> dict[str, str]:
+        """The romanized table for an article language: without the words its press keeps."""
+        if doc_lang in romanized_skip:
+            return {}
+        press = romanized_press.get(doc_lang)
+        table = romanized()
+        return {w: lang for w, lang in table.items() if w not in press} if press else table
 
     @cache
     def romanized() -> dict[str, str]:
@@ -190,7 +205,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     and zipf(word, near) - z_doc >= margin:
                 return near, 0  # Spanish « el » in Italian: a leftover only beside a Spanish word
             return None
-        table = romanized() if doc_lang not in romanized_skip else {}
+        table = romanized_for(doc_lang)
         source = table.get(word)
         if source is None and len(word) > 4 and word.endswith("s") and z_doc == 0.0:
             source = table.get(word[:-1])  # « los sunbaes », « les maknaes »: a plural of the target language
@@ -265,7 +280,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 # the same in a quotation of several words (« “daebak, se lo merecen” »), not when it
                 # is the word cited alone (« « senpai » revient souvent »).
                 if not mixed[g] and not (
-                    doc_lang not in romanized_skip and m.group().islower() and fold(m.group()) in romanized()
+                    doc_lang not in romanized_skip and fold(m.group().lower()) in romanized_for(doc_lang)
+                    and (m.group().islower() or _EXCLAIM.match(text, end) is not None)
                     and (_WORD.search(text, end, guarded[g][1]) is not None
                          or _WORD.search(text, guarded[g][0], start) is not None)
                 ):
@@ -300,6 +316,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                         and text[end:tokens[i + 1].start()].strip(" ") == "")
             if folded in _PARTICLES and _before_name(tokens, i, text):
                 continue
+            if initial and not quoted and folded in cheers and _EXCLAIM.match(text, end) \
+                    and _cheer_foreign(folded, doc_lang):
+                # « Fighting ! » closing a French article: the Korean cheer (화이팅) kept in its
+                # English letters, as an exclamation of its own.
+                cands.append(_Cand(i, start, end, cheers[folded], 2, label=True))
+                continue
             found = judge_memo(folded, doc_lang, own)
             if found is None:
                 continue
@@ -314,6 +336,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue  # « des journées de gotong-royong, la tradition du nettoyage collectif »: explained
             if quoted and lang not in _DISTANT and lang not in _ROMANIZED:
                 continue  # « J'ai perdu le temps ! » in an English quotation: a speaker's own flourish
+            if initial and lang in _ROMANIZED and level == 2 and _EXCLAIM.match(text, end):
+                # A romanized greeting or cheer as an exclamation of its own (« Omedetou! »).
+                cands.append(_Cand(i, start, end, lang, level, label=True))
+                continue
+            if initial and lang == "vi" and level == 2 and folded in function_words("vi") \
+                    and _CREDIT_COLON.match(text, end) and _line_start(text, start):
+                # A Vietnamese credit label opening its line (« Ảnh: … », « Nguồn: … »): its
+                # letters are no name's, and the colon makes it a label, not a name.
+                cands.append(_Cand(i, start, end, lang, level, label=True))
+                continue
             if initial or quoted:
                 cands.append(_Cand(i, start, end, lang, level, initial, quoted))
                 continue
@@ -325,7 +357,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     level = 2  # a conjunction of the source language joining two names or titles
             cands.append(_Cand(i, start, end, lang, level))
         yield from _distant_quotes(text, guarded, mixed, doc_lang, own, judge_memo)
-        kept, whole = _short_runs_only(doc, cands, tokens, own, function_words, short_clause)
+        kept, whole = _short_runs_only(doc, cands, tokens, own, function_words, short_clause, doc_lang)
         if whole:
             from checker.lang import display_name
 
@@ -428,11 +460,53 @@ def _alone(text: str, left: int, right: int, own: frozenset[str]) -> bool:
     return len(rest) < _PASSAGE_WORDS or sum(1 for w in rest if w in own) >= 2
 
 
+def _own_after(text: str, right: int, doc_lang: str) -> bool:
+    """Whether the rest of the line after an emoji is mostly common words of the article's
+    language (« ✨ Merci pour votre patience »): the clause before the emoji is a lone foreign
+    clause, not one sentence of a foreign passage."""
+    from checker.lexicon import zipf
+
+    end = text.find("\n", right, right + _LINE_REACH)
+    end = min(len(text), right + _LINE_REACH) if end < 0 else end
+    rest = _LINK.sub(" ", text[right:end])  # pic.twitter.com/…, @handles: no words of a language
+    words = [m.group().lower() for m in _WORD.finditer(rest)]
+    common = sum(1 for w in words if zipf(w, doc_lang) >= _COMMON_ZIPF)
+    return common >= 3 and 2 * common > len(words)
+
+
+_LINK = regex.compile(r"\S*[./@]\S*\w\S*")
+#: A word this frequent in the article's language is one of its common words.
+_COMMON_ZIPF = 4.5
 # The words MT120 (foreign-passage) needs before it reports a passage: a shorter rest of the
 # line cannot make the clause part of one.
 _PASSAGE_WORDS = 5
 _LINE_REACH = 400
-_OPENERS = ".!?:;«“\"(—–\n"
+_OPENERS = ".!?:;«“\"(—–\n¡¿"
+
+
+# An exclamation of its own: the word, then « ! » (French spacing allowed), then the end of the
+# line, a closing quote or another sentence.
+_EXCLAIM = regex.compile(r"[ \u00a0\u202f]?!++(?=[ \u00a0\u202f]*+(?:$|\n|[»”\"’)]|\p{Lu}|\p{Extended_Pictographic}))",
+                         regex.MULTILINE)
+
+
+def _cheer_foreign(word: str, doc_lang: str) -> bool:
+    """Whether a cheer of the ``cheers`` table is no common word of the article's language
+    (English « fighting » is English)."""
+    from checker.lexicon import zipf
+
+    return zipf(word, doc_lang) < _COMMON_ZIPF
+
+
+_CREDIT_COLON = regex.compile(r"[ \u00a0\u202f]?:[ \u00a0\u202f]")
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether the word at `start` opens its line."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0\u202f":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _opens(text: str, start: int) -> bool:
@@ -457,7 +531,7 @@ def _before_name(tokens: list, i: int, text: str) -> bool:
 
 
 def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: frozenset[str],
-                     function_words, short_clause: int = 0,  # noqa: ANN001
+                     function_words, short_clause: int = 0, doc_lang: str = "",  # noqa: ANN001
                      ) -> tuple[list[_Cand], list[tuple[_Cand, _Cand]]]:
     """Keep the leftovers of sentences written in the document's language.
 
@@ -476,6 +550,7 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
     starts = [s.start for s in sentences]
     tok_starts = [t.start() for t in tokens]
     by_clause: dict[tuple[int, int], list[_Cand]] = {}
+    before_emoji: set[tuple[int, int]] = set()
     for c in cands:
         k = bisect.bisect_right(starts, c.start) - 1
         if k < 0:
@@ -484,15 +559,25 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
             lo, hi = sentences[k].start, sentences[k].end
         # The clause: from the last break before the leftover to the next break after it.
         text = doc.prose
-        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(lo, c.start - 400), c.start)), default=lo)
+        breaks = list(_CLAUSE_BREAK.finditer(text, max(lo, c.start - 400), c.start))
+        left = breaks[-1].end() if breaks else lo
         m = _CLAUSE_BREAK.search(text, c.end, min(hi, c.end + 400))
         right = m.start() if m else hi
-        if bisect.bisect_left(tok_starts, right) - bisect.bisect_left(tok_starts, left) <= 4:
+        # An emoji closing a clause of a post (« Kita bertemu lagi ✨ Merci à tous ») parts two
+        # languages: the clause before it stands alone, however short.
+        emoji = m is not None and _EMOJI.match(m.group()) is not None
+        if not emoji and bisect.bisect_left(tok_starts, right) - bisect.bisect_left(tok_starts, left) <= 4:
             left, right = lo, hi  # a short reporting clause ("…," he concluded): judge the sentence
+        if emoji:
+            before_emoji.add((left, right))
         by_clause.setdefault((left, right), []).append(c)
     keep: list[_Cand] = []
     whole: list[tuple[_Cand, _Cand]] = []
     for (left, right), group in by_clause.items():
+        keep.extend(c for c in group if c.label)
+        group = [c for c in group if not c.label]
+        if not group:
+            continue
         a, b = bisect.bisect_left(tok_starts, left), bisect.bisect_left(tok_starts, right)
         words = [fold(t.group()) for t in tokens[a:b]]
         native = sum(1 for w in words if w in own)
@@ -507,7 +592,9 @@ def _short_runs_only(doc: Document, cands: list[_Cand], tokens: list, own: froze
             plain = sum(1 for t in tokens[a:b] if not t.group()[:1].isupper()) + sum(c.initial for c in group)
             family = {_family(c.lang) for c in group}
             if plain <= short_clause and len(family) == 1 and 2 * len(group) >= plain \
-                    and max(c.level for c in group) >= 1 and _alone(text, left, right, own):
+                    and max(c.level for c in group) >= 1 and (
+                        _alone(text, left, right, own)
+                        or ((left, right) in before_emoji and _own_after(text, right, doc_lang or doc.lang))):
                 whole.append((group[0], group[-1]))
     return sorted(keep, key=lambda c: c.start), sorted(whole, key=lambda w: w[0].start)
 
