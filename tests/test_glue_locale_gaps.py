@@ -113,3 +113,15 @@ def test_clean_count() -> None:
 def test_offsets(lang: str, text: str, code: str, span: str) -> None:
     for f in _findings(text, lang):
         assert text[f.start:f.end] == f.text
+
+
+def test_inflected_form_of_a_known_prefixed_word_is_not_split() -> None:
+    """« surproduits » is the plural of « surproduit », a word the lists know: not « sur produits »."""
+    from checker.document import Document
+    from checker.engine import Engine
+    from checker.rules import builtin_rules_dir, load_rules
+
+    rules = load_rules([builtin_rules_dir()])
+    engine = Engine([r for r in rules.rules if r.code == "MT525"], rules.packs)
+    text = "Le disque aligne des morceaux surproduits, mais le groupe joue surscène avec fougue."
+    assert [f.text for f in engine.check(Document(text, "x.txt", "fr")).findings] == ["surscène"]

@@ -433,6 +433,8 @@ def _pair(word: str, lang: str, pairs: tuple[frozenset[str], frozenset[str], flo
 
 #: Shortest word after a glued prefix-like function word (« sur|piste »).
 _PREFIX_REST = 5
+#: Endings of plural and feminine forms: a token that is such a form of a known word is a word.
+_INFLECTIONS = ("s", "x", "e", "es", "ée", "ées", "és", "os", "as", "a", "o")
 
 
 def _prefix_glue(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
@@ -445,6 +447,8 @@ def _prefix_glue(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     form (``verb_endings``: « sur|jouaient » is a derived verb the lists lack)."""
     if lexicon.zipf(word, lang) > 0 or lexicon.zipf(word, "en") > 0:
         return None
+    if any(lexicon.zipf(word[: -len(e)], lang) > 0 for e in _INFLECTIONS if word.endswith(e) and len(word) - len(e) > 5):
+        return None  # an inflected form of a derived word the lists know (« surproduits »: « surproduit »)
     best: tuple[float, list[str]] | None = None
     for pre in prefixes:
         rest = word[len(pre):]
