@@ -43,7 +43,6 @@ PARAMS = {
     "min_uses": param(int, default=3, doc="uses of the term (all renderings) before it counts as a term"),
 }
 
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’-]*")
 #: What may separate two words of one term: spaces (no line break, no punctuation).
 _GAP = regex.compile(r"[ \u00a0]{1,3}")
 #: At most this many words after the modifier are read (stop words included).
@@ -79,10 +78,11 @@ def build(rule: Rule):  # noqa: ANN201
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        # term key -> [(member word, start, end)] in order of appearance
+        words = doc.words  # the document's word tokens, shared with the other kinds
+        # (group, folded words after the modifier) -> [(member, start, end)] in order of appearance
         seen: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, int]]] = {}
-        for i, (start, end, word) in enumerate(words):
+        for i, tok in enumerate(words):
+            start, end, word = tok.start, tok.end, tok.text
             folded = word.casefold()
             found = member.get(folded)
             if found is None:
@@ -94,7 +94,7 @@ def build(rule: Rule):  # noqa: ANN201
             content = 0
             last = end
             for j in range(i + 1, min(len(words), i + 1 + _SPAN)):
-                s, e, w = words[j]
+                s, e, w = words[j].start, words[j].end, words[j].text
                 if not _GAP.fullmatch(text, last, s):
                     break
                 low = w.casefold()
@@ -115,13 +115,14 @@ def build(rule: Rule):  # noqa: ANN201
                 counts[w] = counts.get(w, 0) + 1
             if len(counts) < 2 or len(uses) < min_uses:
                 continue
-            first = {w: n for n, (w, _, _) in reversed(list(enumerate(uses)))}
+            first: dict[int, int] = {}  # member -> index of its first use
+            for n, (w, _, _) in enumerate(uses):
+                first.setdefault(w, n)
             major = max(counts, key=lambda w: (counts[w], -first[w]))
-            model = next((s, e) for w, s, e in uses if w == major)
+            _, ms, me = uses[first[major]]
+            other = text[ms:me]
             for w, s, e in uses:
-                if w == major:
-                    continue
-                other = text[model[0]:model[1]]
-                yield Hit(s, e, (other,), confidence=0.75, args={"other": other}, related=model)
+                if w != major:
+                    yield Hit(s, e, (other,), confidence=0.75, args={"other": other}, related=(ms, me))
 
     return check
