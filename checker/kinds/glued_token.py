@@ -123,12 +123,7 @@ def build(rule: Rule):  # noqa: ANN201
     pair_heads, pair_tails, noun_articles = by_lang("pair_heads"), by_lang("pair_tails"), by_lang("noun_articles")
     verb_endings = {k: tuple(sorted(v)) for k, v in by_lang("prefix_rest_skip").items()}
 
-    elided: dict[str, frozenset[str]] = {}
-    for entry in rule.params["elided_glue"]:
-        lang_, sep, letters = str(entry).partition(":")
-        if not sep or not letters.strip():
-            raise ValueError(f"elided_glue: {entry!r} is not 'lang:letters'")
-        elided[lang_.strip()] = elided.get(lang_.strip(), frozenset()) | {fold(letters.strip())}
+    elided = by_lang("elided_glue")
 
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
