@@ -503,18 +503,21 @@ _CREDIT_COLON = regex.compile(r"[ \u00a0\u202f]?:[ \u00a0\u202f]")
 
 def _line_start(text: str, start: int) -> bool:
     """Whether the word at `start` opens its line."""
+    return _before(text, start) in ("", "\n")
+
+
+def _before(text: str, start: int) -> str:
+    """The character before `start` past spaces and tabs ("" at the start of the text)."""
     j = start - 1
     while j >= 0 and text[j] in " \t\u00a0\u202f":
         j -= 1
-    return j < 0 or text[j] == "\n"
+    return text[j] if j >= 0 else ""
 
 
 def _opens(text: str, start: int) -> bool:
     """Whether the word at `start` opens the text, a line, a sentence or a clause."""
-    j = start - 1
-    while j >= 0 and text[j] in " \t\u00a0\u202f":
-        j -= 1
-    return j < 0 or text[j] in _OPENERS
+    c = _before(text, start)
+    return c == "" or c in _OPENERS
 
 
 def _before_name(tokens: list, i: int, text: str) -> bool:
