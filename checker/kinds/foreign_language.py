@@ -187,12 +187,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         found, prob = langid.detect(" ".join(words))
         if found == lang or prob < line_threshold:
             return
-        marked = sum(zipf(w, found) - zipf(w, lang) >= line_gap for w in words)
+        gains = {w for w in set(words) if zipf(w, found) - zipf(w, lang) >= line_gap}
+        marked = sum(w in gains for w in words)
         if marked < line_min or marked < line_share * len(words):
             return
         # From the first sentence with marked words: a leading name or credit ("Copyright 2024
         # X.") is not the foreign text.
-        first = next(v for v in judged if any(zipf(w, found) - zipf(w, lang) >= line_gap for w in v.words))
+        first = next(v for v in judged if any(w in gains for w in v.words))
         start, end = first.span.start, _trim_end(doc, first.span.start, judged[-1].span.end)
         # A sentence, not a title or a line of verse: it ends as one (« Nehmt auch mich zum
         # Genossen », a heading « The Dark Side of the Moon » are left alone).
