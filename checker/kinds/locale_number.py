@@ -110,6 +110,16 @@ def _comma_convention(text: str, units: set[str], lang_thousands_dot: bool) -> b
     return comma > point
 
 
+def _convention(doc: Document, units: set[str], lang_thousands_dot: bool) -> bool:
+    """``_comma_convention`` of the document's prose, computed once per document (the decimal and
+    thousands-comma rules ask the same question of a Spanish article)."""
+    key = f"locale:comma-convention:{lang_thousands_dot}:{'|'.join(sorted(units))}"
+    got = doc.cache.get(key)
+    if got is None:
+        got = doc.cache[key] = _comma_convention(doc.prose, units, lang_thousands_dot)
+    return bool(got)
+
+
 def _decimal_re(sep: str, units: list[str]) -> regex.Pattern:
     key = (sep, tuple(units))
     pat = _CACHE.get(key)
@@ -142,7 +152,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if which == "decimal":
             dec = ctx.setting("locale_decimal")
             units = ctx.setting("locale_units") or []
-            if dec == "either" and units and _comma_convention(text, set(units), True):
+            if dec == "either" and units and _convention(doc, set(units), True):
                 dec = ","  # Spanish split between countries: the article's own decimal commas decide
             if dec not in (",", ".") or not units:
                 return
@@ -172,7 +182,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     if nxt.group(1) not in counted:
                         continue
                     if convention is None:
-                        convention = _comma_convention(text, units, False)
+                        convention = _convention(doc, units, False)
                     if not convention:
                         continue
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
@@ -185,7 +195,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if mode == "convention" and dec == "either":
                 # Spanish: Mexico writes 38,000; only an article that writes decimal commas itself
                 # (3,5 millones, 450.000 personas) reports the English form.
-                if not _comma_convention(text, units, True):
+                if not _convention(doc, units, True):
                     return
             elif not mode or dec != ",":
                 return
