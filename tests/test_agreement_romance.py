@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
+from conftest import check_rules
 
 CODES = {"MT278", "MT279", "MT683", "MT294", "MT295"}
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.code in CODES], RULESET.packs)
 
 
 def _findings(text: str, lang: str):  # noqa: ANN202
-    return ENGINE.check(Document(text, "x.txt", lang)).findings
+    return check_rules(CODES, text, lang)
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:

@@ -7,20 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
 from checker.finding import Severity
-from checker.rules import builtin_rules_dir, load_rules
+from conftest import check_rules
 
-RULESET = load_rules([builtin_rules_dir()])
 CODES = {"MT525", "MT302", "MT314", "MT315", "MT326", "MT328", "MT331", "MT656", "MT668", "MT336"}
 
 
 def _findings(text: str, lang: str) -> list:
-    rules = [r for r in RULESET.rules if r.code in CODES]
-    result = Engine(rules, RULESET.packs).check(Document(text, "a.txt", lang))
-    assert not result.failures
-    return [f for f in result.findings if f.severity is not Severity.INFO]
+    return [f for f in check_rules(CODES, text, lang) if f.severity is not Severity.INFO]
 
 
 BAD = [
@@ -117,11 +111,5 @@ def test_offsets(lang: str, text: str, code: str, span: str) -> None:
 
 def test_inflected_form_of_a_known_prefixed_word_is_not_split() -> None:
     """« surproduits » is the plural of « surproduit », a word the lists know: not « sur produits »."""
-    from checker.document import Document
-    from checker.engine import Engine
-    from checker.rules import builtin_rules_dir, load_rules
-
-    rules = load_rules([builtin_rules_dir()])
-    engine = Engine([r for r in rules.rules if r.code == "MT525"], rules.packs)
     text = "Le disque aligne des morceaux surproduits, mais le groupe joue surscène avec fougue."
-    assert [f.text for f in engine.check(Document(text, "x.txt", "fr")).findings] == ["surscène"]
+    assert [f.text for f in check_rules("MT525", text, "fr")] == ["surscène"]

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
+from conftest import check_rules
 
 CODES = {"MT297", "MT298", "MT299", "MT619"}
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.code in CODES], RULESET.packs)
 
 
 def _found(text: str) -> list[tuple[str, str]]:
-    return [(f.code, f.text) for f in ENGINE.check(Document(text, "x.txt", "fr")).findings]
+    return [(f.code, f.text) for f in check_rules(CODES, text, "fr")]
 
 
 BAD = [
@@ -136,7 +132,7 @@ def test_clean_french_is_silent(text: str) -> None:
 
 def test_offsets_hold() -> None:
     text = " ".join(t for t, _, _ in BAD)
-    findings = ENGINE.check(Document(text, "x.txt", "fr")).findings
+    findings = check_rules(CODES, text, "fr")
     assert findings
     for f in findings:
         assert text[f.start : f.end] == f.text
@@ -144,7 +140,7 @@ def test_offsets_hold() -> None:
 
 def test_elision_suggestion_keeps_the_quotation_mark() -> None:
     text = "Le maire a prévenu que « il faudra fermer deux écoles » dès septembre."
-    (finding,) = ENGINE.check(Document(text, "x.txt", "fr")).findings
+    (finding,) = check_rules(CODES, text, "fr")
     assert finding.suggestions[0] == "qu’« il"
 
 

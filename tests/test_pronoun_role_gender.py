@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
-
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.code == "MT687"], RULESET.packs)
+from conftest import check_rules
 
 
 def _found(text: str, lang: str) -> list[str]:
-    return [f.text for f in ENGINE.check(Document(text, "x.txt", lang)).findings]
+    return [f.text for f in check_rules("MT687", text, lang)]
 
 
 @pytest.mark.parametrize(("text", "lang", "span"), [

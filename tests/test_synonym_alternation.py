@@ -4,23 +4,19 @@ continuations and forms of one word stay silent."""
 
 from __future__ import annotations
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
+from conftest import check_rules
 
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.code in {"MT421", "MT422"}], RULESET.packs)
+CODES = {"MT421", "MT422"}
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
-    return [(f.code, f.text) for f in ENGINE.check(Document(text, "x.txt", lang)).findings]
+    return [(f.code, f.text) for f in check_rules(CODES, text, lang)]
 
 
 def test_minority_rendering_is_reported_with_the_majority_as_suggestion() -> None:
     text = ("The smart city projects start in May. Two smart city projects are late. "
             "An intelligent city project in the north was cancelled.")
-    doc = Document(text, "x.txt", "en")
-    (f,) = ENGINE.check(doc).findings
+    (f,) = check_rules(CODES, text, "en")
     assert f.text == "intelligent city project" == text[f.start:f.end]
     assert f.suggestions[0] == "smart city projects"
 

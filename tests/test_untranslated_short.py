@@ -6,26 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
+from conftest import check_rules
 
 CODES = ("MT120", "MT123", "MT161", "MT342", "MT343")
 
 
-@pytest.fixture(scope="module")
-def ruleset():  # noqa: ANN201
-    """The built-in rules, loaded once."""
-    return load_rules([builtin_rules_dir()])
-
-
 def run(ruleset, text: str, lang: str, codes: tuple[str, ...] = CODES) -> list:  # noqa: ANN001
-    """Findings of the given rules on `text`, checked for consistent offsets."""
-    rules = [r for r in ruleset.rules if r.code in codes]
-    found = Engine(rules, ruleset.packs).check(Document(text, "x.txt", lang)).findings
-    for f in found:
-        assert text[f.start:f.end] == f.text
-    return found
+    """Findings of the given rules on `text` (``check_rules`` checks their offsets); `ruleset` is
+    conftest's session fixture."""
+    return check_rules(set(codes), text, lang, ruleset)
 
 
 FR_LEAD = "Le club a confirmé mardi l'arrivée de son nouvel attaquant, selon plusieurs sources proches du dossier.\n\n"

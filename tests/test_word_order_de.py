@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
-from checker.engine import Engine
-from checker.rules import builtin_rules_dir, load_rules
-
-RULESET = load_rules([builtin_rules_dir()])
-ENGINE = Engine([r for r in RULESET.rules if r.code in {"MT292", "MT293"}], RULESET.packs)
+from conftest import check_rules
 
 
 def _found(text: str) -> list[tuple[str, str]]:
-    return [(f.code, f.text) for f in ENGINE.check(Document(text, "x.txt", "de")).findings]
+    return [(f.code, f.text) for f in check_rules({"MT292", "MT293"}, text, "de")]
 
 
 BAD = [
@@ -63,7 +58,7 @@ def test_clean_german_is_silent(text: str) -> None:
 
 def test_offsets_hold() -> None:
     text = " ".join(t for t, _, _ in BAD)
-    for f in ENGINE.check(Document(text, "x.txt", "de")).findings:
+    for f in check_rules({"MT292", "MT293"}, text, "de"):
         assert text[f.start : f.end] == f.text
 
 
@@ -71,7 +66,6 @@ def test_relative_clause_without_its_comma_is_not_read_as_a_main_clause() -> Non
     assert _found("Die Polizei sucht den Mann der geschossen hat.") == []
 
 
-DOUBLE = Engine([r for r in RULESET.rules if r.code == "MT685"], RULESET.packs)
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -80,7 +74,7 @@ DOUBLE = Engine([r for r in RULESET.rules if r.code == "MT685"], RULESET.packs)
     ("Sie sagte, dann muss man musste warten.", "muss man musste"),
 ])
 def test_double_finite_verb(text: str, span: str) -> None:
-    assert [f.text for f in DOUBLE.check(Document(text, "x.txt", "de")).findings] == [span]
+    assert [f.text for f in check_rules("MT685", text, "de")] == [span]
 
 
 @pytest.mark.parametrize("text", [
@@ -90,4 +84,4 @@ def test_double_finite_verb(text: str, span: str) -> None:
     "Er hätte es gekonnt. Sie würde kommen, wenn sie könnte.",
 ])
 def test_double_finite_clean(text: str) -> None:
-    assert [f.text for f in DOUBLE.check(Document(text, "x.txt", "de")).findings] == []
+    assert [f.text for f in check_rules("MT685", text, "de")] == []
