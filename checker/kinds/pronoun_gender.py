@@ -98,6 +98,8 @@ PARAMS = {
     "min_female_pronouns": param(int, default=1),
     "female_endings": param(list, default=[], doc="endings of capitalised role nouns that name a woman (German -erin, -entin)"),
     "male_before": param(list, default=[], doc="a masculine word also counts right before one of these (one or two words: « a ajouté »)"),
+    "male_before_files": param(list, default=[], doc="lists beside the rule of more male_before phrases, one per line"),
+    "male_not_after": param(list, default=[], doc="a masculine word right after one of these (a preposition: Italian « con lui ») does not count"),
     "male_topics": param(list, default=[], doc="sentence-opening masculine subjects that make a man the topic (French « Il »)"),
     "topic_impersonal": param(list, default=[], doc="words after a male_topics word that make it impersonal (« Il faut »)"),
 }
@@ -277,7 +279,10 @@ def build(rule: Rule):  # noqa: ANN201
     clause_reset_words = _folded(p["clause_reset_words"])
     male_topics = _folded(p["male_topics"])
     female_endings = tuple(w.casefold() for w in p["female_endings"])
-    male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"])
+    male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"]) | frozenset(
+        " ".join(line.casefold().replace("’", "'").split())
+        for f in p["male_before_files"] for line in read_list(rule.resolve(f)))
+    male_not_after = _folded(p["male_not_after"])
     male_before_words = frozenset(w for w in male_before if " " not in w)
     male_after_aux = frozenset(w.split(" ", 1)[1] for w in male_before if w.startswith("a "))
     topic_impersonal = _folded(p["topic_impersonal"], apostrophes=True)
@@ -334,6 +339,7 @@ def build(rule: Rule):  # noqa: ANN201
         prev_end = -1
         prev_cap = False
         prev_key = ""
+        prev_opener = False  # the previous word was a common word opening its sentence
         prev_reported = False  # the previous word was a masculine pronoun reported for the woman
         naming: str | None = None  # "f"/"m" while reading the words of a full name
         surnames: dict[str, str | None] = {}  # surname -> gender, learnt from full names (None: both)
@@ -348,6 +354,9 @@ def build(rule: Rule):  # noqa: ANN201
             key = word.casefold()
             cap = word[:1].isupper()
             sent = sentence_of(start)
+            # A common word opening the sentence (German « Auch », « Doch »): not the first word of a name
+            opener = cap and sent > 0 and narration[sent - 1] == start and key not in female_names \
+                and key not in male_names and key not in gaz and not _rare(key, ctx.primary)
             if start in speaking and not (inside[start] and _dash_line(text, start)):
                 # « …, a-t-elle confié », even after a quotation whose closing mark was lost: the
                 # speaker is a woman. The next « Il a ajouté » is reported only if no one else was
@@ -357,12 +366,12 @@ def build(rule: Rule):  # noqa: ANN201
                 elif gender == "f":
                     # she speaks again: a man who answers her (« reprit-il ») is not her
                     last, inv_only = sent, True
-                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+                prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, False, opener
                 continue
             if inside[start]:
                 # The people a quotation names are the speaker's topic: they do not take the
                 # speaker's place as the antecedent of the reporting clause after it.
-                prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+                prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, False, opener
                 continue
             follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
             speaks = bool(male_before) and key in male_pronouns and _next_in(text, words, idx, male_before, between)
@@ -388,7 +397,9 @@ def build(rule: Rule):  # noqa: ANN201
                 gender, last, naming = "f", sent, "f"
                 inv_only = False
                 learn(key, "f")
-            elif cap and female_endings and len(key) > 6 and key.endswith(female_endings) and not (follows and prev_cap):
+            elif cap and female_endings and len(key) > 6 and key.endswith(female_endings) and not (
+                follows and prev_cap and not prev_opener
+            ):
                 # « Vereinspräsidentin Ayşe Demir », « Trainerin »: a role noun that names a woman
                 gender, last, naming = "f", sent, "f"
                 inv_only = False
@@ -435,6 +446,7 @@ def build(rule: Rule):  # noqa: ANN201
                  or key in male_pronouns and ((not male_after and not male_before) or prev_key in male_after or speaks))
                 and not inside[start]
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
+                and not (male_not_after and prev_key in male_not_after)
                 and key not in impersonal and prev_key not in impersonal_after
             ):
                 # A woman known only as the speaker of a quotation: only « Il a ajouté », « ajoute-t-il »
@@ -447,14 +459,17 @@ def build(rule: Rule):  # noqa: ANN201
                     key.startswith("a-t-") and _next_in(text, words, idx, male_after_aux, between))
                 if gender == "f" and sent - last <= window and last_m < last and sent not in both and continues:
                     yield Hit(start, end, confidence=0.7)
-                    prev_end, prev_cap, prev_key, prev_reported = end, cap, key, True
+                    prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, True, opener
                     continue
                 # A masculine pronoun taken as a man's (the woman too far, a man named since, two
                 # people in the sentence): the man is the topic of this sentence, and a woman the
                 # same sentence names later (« Il ajoute que X … ») does not take his place for the
                 # next reporting clause.
                 last_m = last_male = sent
-            if gender == "m":
-                last_m = last_male = sent  # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y »
-            prev_end, prev_cap, prev_key, prev_reported = end, cap, key, False
+            if gender == "m" and not opener:
+                # a man named in the woman's sentence may be the speaker: « X décrit sa fille Y » (a
+                # common word opening the sentence, « Auch », « Ensuite », names no one: the man of
+                # the sentence before is not thereby in hers)
+                last_m = last_male = sent
+            prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, False, opener
     return check
