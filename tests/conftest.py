@@ -163,4 +163,5 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regexcache, "_added", {})
     monkeypatch.setattr(regexcache, "_live", {})
     monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache, "_journal", None)
     return tmp_path / "cache"

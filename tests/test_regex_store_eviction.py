@@ -28,10 +28,12 @@ def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regexcache, "_added", {})
     monkeypatch.setattr(regexcache, "_live", {})
     monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache, "_journal", None)
 
 
 def test_a_full_store_makes_room_with_entries_nobody_read(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regexcache, "MAX_PATTERNS", 6)
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)  # every save merges into the store
     old = [f"vieux{i}\\w+" for i in range(6)]
     with regexcache.ACTIVE:
         for source in old:
@@ -54,6 +56,7 @@ def test_a_full_store_makes_room_with_entries_nobody_read(fresh_cache: Path, mon
 
 def test_a_full_store_of_used_entries_is_not_rewritten(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regexcache, "MAX_PATTERNS", 2)
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)
     with regexcache.ACTIVE:
         regex.compile("un\\w")
         regex.compile("deux\\w")
@@ -79,3 +82,59 @@ def test_entries_already_stored_are_not_added_twice(fresh_cache: Path, monkeypat
     with regexcache.ACTIVE:
         regex.compile("pareil\\w")
     assert regexcache._added == {}  # read from the store, not compiled again
+
+
+def _journal(cache: Path) -> dict[str, bytes]:
+    import pickle
+
+    path = next(cache.glob("regex-*.journal"), None)
+    if path is None:
+        return {}
+    with open(path, "rb") as fh:
+        return pickle.load(fh)  # type: ignore[no-any-return]
+
+
+def test_new_entries_go_to_the_journal_until_it_is_full(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that compiles a few new patterns writes the small journal, not the whole store; the
+    next process finds them there; the journal is merged into the store once it is full."""
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 3)
+    with regexcache.ACTIVE:
+        regex.compile("base\\w+")
+    regexcache.save()
+    assert set(_journal(fresh_cache)) == {_key("base\\w+")}
+    assert not list(fresh_cache.glob("regex-*.marisa"))  # the trie was not built for one entry
+
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile("base\\w+")  # read back from the journal, not compiled again
+        regex.compile("second\\d")
+    assert set(regexcache._added) == {_key("second\\d")}
+    regexcache.save()
+    assert set(_journal(fresh_cache)) == {_key("base\\w+"), _key("second\\d")}
+
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile("third\\s")
+        regex.compile("fourth\\S")  # four entries: more than the journal holds
+    regexcache.save()
+    assert _stored(fresh_cache) == {_key(s) for s in ("base\\w+", "second\\d", "third\\s", "fourth\\S")}
+    assert _journal(fresh_cache) == {}
+
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        for source in ("base\\w+", "second\\d", "third\\s", "fourth\\S"):
+            regex.compile(source)
+    assert regexcache._added == {}  # all read from the store
+
+
+def test_a_damaged_journal_is_ignored(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with regexcache.ACTIVE:
+        regex.compile("abime\\w")
+    regexcache.save()
+    journal = next(fresh_cache.glob("regex-*.journal"))
+    journal.write_bytes(b"not a pickle")
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        got = regex.compile("abime\\w")
+    assert got.match("abimex")
+    assert set(regexcache._added) == {_key("abime\\w")}  # compiled again, kept for the next save
