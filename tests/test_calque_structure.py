@@ -1,6 +1,6 @@
 """Structural calques of English in Italian, Spanish, Portuguese and German news (MT368
 raising-passive, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
-MT372 gerund-subject): the English shape is found with its exact span, and native sentences
+MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of): the English shape is found with its exact span, and native sentences
 with the same verbs stay silent."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import check_rules
 
-CODES = {"MT368", "MT369", "MT370", "MT371", "MT372"}
+CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374"}
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
@@ -56,6 +56,17 @@ BAD = [
     ("it", "Giocando per questo club è stato un privilegio.", "MT372", "Giocando per questo club è stato un privilegio"),
     ("es", "Trabajando con ella ha sido un honor, escribió el actor.", "MT372", "Trabajando con ella ha sido un honor"),
     ("pt", "Vencendo a Libertadores foi um sonho para todos nós.", "MT372", "Vencendo a Libertadores foi um sonho"),
+    # preposition + gerund
+    ("it", "Il ministro se n'è andato senza rispondendo alle domande.", "MT373", "senza rispondendo"),
+    ("it", "Malgrado avendo perso, la squadra resta prima.", "MT373", "Malgrado avendo"),
+    ("es", "Después de ganando la Copa, el técnico dejó el club.", "MT373", "Después de ganando"),
+    ("es", "En lugar de jugando al ataque, el equipo se encerró.", "MT373", "En lugar de jugando"),
+    ("pt", "Depois de vencendo a Copa, o técnico deixou o clube.", "MT373", "Depois de vencendo"),
+    ("pt", "Em vez de atacando, o time recuou.", "MT373", "Em vez de atacando"),
+    # the likes of
+    ("it", "Ha diviso lo spogliatoio con i gusti di Totti, Del Piero e Buffon.", "MT374", "i gusti di"),
+    ("es", "Compitió contra los gustos de Nadal y Federer.", "MT374", "los gustos de"),
+    ("pt", "Enfrentou os gostos de Nadal e Federer.", "MT374", "os gostos de"),
 ]
 
 CLEAN = [
@@ -104,6 +115,12 @@ CLEAN = [
     ("de", "Der Ball wurde dem Kind gegeben. Er wurde gefragt, ob er bleibe."),
     ("de", "Er wurde verdächtigt, das Geld gestohlen zu haben. Er wurde gebeten, zu gehen."),
     ("de", "Die beiden haben zwei gemeinsame Kinder und teilen sich das Sorgerecht."),
+    ("it", "Pur essendo il favorito, ha perso. Dopo aver vinto la Coppa, ha lasciato il club."),
+    ("it", "Il reparto è rimasto senza comando; merce di contrabbando; dopo quando è successo."),
+    ("it", "Una scelta contro i gusti di Ancelotti; ha giocato con campioni come Totti e Baggio."),
+    ("es", "A pesar de ser el favorito, perdió; se fue sin responder; tras cuando ganó."),
+    ("es", "Respeta los gustos de los consumidores; ha jugado con figuras como Messi y Neymar."),
+    ("pt", "Apesar de ser o favorito, perdeu; saiu sem falar; um poço sem fundo; além de lindo, é útil."),
 ]
 
 
