@@ -1,6 +1,7 @@
 """Structural calques of English in Italian, Spanish, Portuguese and German news (MT368
 raising-passive, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
-MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of): the English shape is found with its exact span, and native sentences
+MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of, MT375 likely-to, MT376
+bare-age-apposition, MT377 possessive-life): the English shape is found with its exact span, and native sentences
 with the same verbs stay silent."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import check_rules
 
-CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374"}
+CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374", "MT375", "MT376", "MT377"}
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
@@ -67,6 +68,19 @@ BAD = [
     ("it", "Ha diviso lo spogliatoio con i gusti di Totti, Del Piero e Buffon.", "MT374", "i gusti di"),
     ("es", "Compitió contra los gustos de Nadal y Federer.", "MT374", "los gustos de"),
     ("pt", "Enfrentou os gostos de Nadal e Federer.", "MT374", "os gostos de"),
+    # likely to
+    ("it", "La band è molto probabile di tornare in tour.", "MT375", "è molto probabile di tornare"),
+    ("es", "El ministro es improbable de dimitir.", "MT375", "es improbable de dimitir"),
+    ("pt", "O clube é improvável de vender o atacante.", "MT375", "é improvável de vender"),
+    ("de", "Die Sängerin ist unwahrscheinlich, beim Festival aufzutreten.", "MT375", "ist unwahrscheinlich"),
+    # bare age apposition
+    ("it", "Jannik Sinner, 22, ha vinto il torneo.", "MT376", ", 22,"),
+    ("es", "Carlos Alcaraz, 21, ganó el torneo.", "MT376", ", 21,"),
+    ("de", "Alexander Zverev, 27, gewann das Turnier.", "MT376", ", 27,"),
+    # possessive life
+    ("it", "Tre persone hanno perso la loro vita nell'incendio.", "MT377", "perso la loro vita"),
+    ("es", "Tres personas perdieron sus vidas en el incendio.", "MT377", "perdieron sus vidas"),
+    ("de", "Die Sängerin nahm ihr eigenes Leben.", "MT377", "nahm ihr eigenes Leben"),
 ]
 
 CLEAN = [
@@ -121,6 +135,17 @@ CLEAN = [
     ("es", "A pesar de ser el favorito, perdió; se fue sin responder; tras cuando ganó."),
     ("es", "Respeta los gustos de los consumidores; ha jugado con figuras como Messi y Neymar."),
     ("pt", "Apesar de ser o favorito, perdeu; saiu sem falar; um poço sem fundo; além de lindo, é útil."),
+    ("it", "È probabile che la band torni in tour; probabilmente tornerà; è probabile trovare traffico."),
+    ("es", "Es probable que el ministro dimita; es improbable que venda."),
+    ("pt", "É provável que o clube venda o atacante."),
+    ("de", "Es ist unwahrscheinlich, dass sie auftritt. Es ist wahrscheinlich, ihn zu treffen. Er ist wahrscheinlich zu Hause."),
+    ("de", "Das Ergebnis ist wahrscheinlich, weil er zu den Besten gehört."),
+    ("it", "Jannik Sinner, 22 anni, ha vinto; la sede è in via Roma, 25, al primo piano; i giorni 24, 25, 26 e 27."),
+    ("es", "Carlos Alcaraz, de 21 años, ganó; vive en la calle Mayor, 25, segundo piso."),
+    ("de", "Alexander Zverev (27) gewann das Turnier; Seite 12, 25, 30 und 31."),
+    ("it", "Tre persone hanno perso la vita; ha preso la sua vita in mano; ha perso la sua vita sociale."),
+    ("es", "Tres personas perdieron la vida; dedicó su vida al cine; perdió su vida social."),
+    ("de", "Er verlor sein Leben bei einem Unfall; sie nahm ihr Leben in die Hand."),
 ]
 
 
