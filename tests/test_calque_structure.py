@@ -1,7 +1,7 @@
 """Structural calques of English in Italian, Spanish, Portuguese and German news (MT368
 raising-passive, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
 MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of, MT375 likely-to, MT376
-bare-age-apposition, MT377 possessive-life): the English shape is found with its exact span, and native sentences
+bare-age-apposition, MT377 possessive-life, MT378 reduced-when-clause): the English shape is found with its exact span, and native sentences
 with the same verbs stay silent."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import check_rules
 
-CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374", "MT375", "MT376", "MT377"}
+CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374", "MT375", "MT376", "MT377", "MT378"}
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
@@ -81,6 +81,10 @@ BAD = [
     ("it", "Tre persone hanno perso la loro vita nell'incendio.", "MT377", "perso la loro vita"),
     ("es", "Tres personas perdieron sus vidas en el incendio.", "MT377", "perdieron sus vidas"),
     ("de", "Die Sängerin nahm ihr eigenes Leben.", "MT377", "nahm ihr eigenes Leben"),
+    # when + participle
+    ("it", "Quando raggiunto telefonicamente, il sindaco ha negato tutto.", "MT378", "Quando raggiunto"),
+    ("es", "El portavoz, cuando contactado por este diario, no respondió.", "MT378", "cuando contactado"),
+    ("de", "Wenn kontaktiert, antwortete der Verein nicht.", "MT378", "Wenn kontaktiert"),
 ]
 
 CLEAN = [
@@ -146,6 +150,10 @@ CLEAN = [
     ("it", "Tre persone hanno perso la vita; ha preso la sua vita in mano; ha perso la sua vita sociale."),
     ("es", "Tres personas perdieron la vida; dedicó su vida al cine; perdió su vida social."),
     ("de", "Er verlor sein Leben bei einem Unfall; sie nahm ihr Leben in die Hand."),
+    ("it", "Raggiunto telefonicamente, il sindaco ha negato tutto; i documenti vanno mostrati quando richiesto."),
+    ("es", "Consultado por este diario, el portavoz no respondió; al ser preguntado, sonrió."),
+    ("de", "Auf Anfrage antwortete der Verein nicht. Das Ziel kann als erreicht gelten. Er gilt als gefragt."),
+    ("de", "Wenn gefragt wird, ob er bleibt, schweigt er. Als er gefragt wurde, lächelte er."),
 ]
 
 
