@@ -1,7 +1,7 @@
 """Structural calques of English in Italian, Spanish, Portuguese and German news (MT368
 raising-passive, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
 MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of, MT375 likely-to, MT376
-bare-age-apposition, MT377 possessive-life, MT378 reduced-when-clause): the English shape is found with its exact span, and native sentences
+bare-age-apposition, MT377 possessive-life, MT378 reduced-when-clause, MT379 progressive-for-duration): the English shape is found with its exact span, and native sentences
 with the same verbs stay silent."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import check_rules
 
-CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374", "MT375", "MT376", "MT377", "MT378"}
+CODES = {"MT368", "MT369", "MT370", "MT371", "MT372", "MT373", "MT374", "MT375", "MT376", "MT377", "MT378", "MT379"}
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
@@ -85,6 +85,10 @@ BAD = [
     ("it", "Quando raggiunto telefonicamente, il sindaco ha negato tutto.", "MT378", "Quando raggiunto"),
     ("es", "El portavoz, cuando contactado por este diario, no respondió.", "MT378", "cuando contactado"),
     ("de", "Wenn kontaktiert, antwortete der Verein nicht.", "MT378", "Wenn kontaktiert"),
+    # perfect progressive + for + duration
+    ("es", "La banda ha estado trabajando en el disco por seis meses.", "MT379", "ha estado trabajando en el disco por seis meses"),
+    ("pt", "Os moradores têm esperado por mais de três semanas.", "MT379", "têm esperado por mais de três semanas"),
+    ("it", "La band è stata lavorando al disco per sei mesi.", "MT379", "è stata lavorando al disco per sei mesi"),
 ]
 
 CLEAN = [
@@ -154,6 +158,9 @@ CLEAN = [
     ("es", "Consultado por este diario, el portavoz no respondió; al ser preguntado, sonrió."),
     ("de", "Auf Anfrage antwortete der Verein nicht. Das Ziel kann als erreicht gelten. Er gilt als gefragt."),
     ("de", "Wenn gefragt wird, ob er bleibt, schweigt er. Als er gefragt wurde, lächelte er."),
+    ("es", "La banda lleva seis meses trabajando en el disco; trabajó allí por dos años; ha estado trabajando durante el verano."),
+    ("pt", "Os moradores esperam há mais de três semanas; trabalhou lá por dois anos; tem contrato por dois anos."),
+    ("it", "La band lavora al disco da sei mesi; è stato lavorando sodo che ha vinto; ha lavorato lì per due anni."),
 ]
 
 
