@@ -100,3 +100,27 @@ def test_calque_found(text: str, span: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_native_silent(text: str) -> None:
     assert _found(text) == []
+
+
+MORE_BAD = [
+    ("Residents secured the robber near the mosque.", "Residents secured"),
+    ("The bazaar was inaugurated directly by the governor.", "directly by"),
+    ("The number of evacuees rose to 320 people on Sunday.", "320 people"),
+    ("The actor continues his active activities in China.", "active activities"),
+]
+
+MORE_CLEAN = [
+    "Residents secured a grant for the library; the mayor is elected directly by voters.",
+    "The number of evacuees rose to 320 on Sunday, and 320 people stayed in tents.",
+    "Doctors recommend moderately active hobbies.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), MORE_BAD)
+def test_more_calques_found(text: str, span: str) -> None:
+    assert span in _found(text)
+
+
+@pytest.mark.parametrize("text", MORE_CLEAN)
+def test_more_native_silent(text: str) -> None:
+    assert _found(text) == []
