@@ -107,12 +107,14 @@ MORE_BAD = [
     ("The bazaar was inaugurated directly by the governor.", "directly by"),
     ("The number of evacuees rose to 320 people on Sunday.", "320 people"),
     ("The actor continues his active activities in China.", "active activities"),
+    ("The two subjects fled on a motorbike after the robbery.", "subjects"),
 ]
 
 MORE_CLEAN = [
     "Residents secured a grant for the library; the mayor is elected directly by voters.",
     "The number of evacuees rose to 320 on Sunday, and 320 people stayed in tents.",
     "Doctors recommend moderately active hobbies.",
+    "The subjects of the study reported mild pain; the subject of the talks was trade.",
 ]
 
 
