@@ -74,3 +74,36 @@ def test_calque_found(text: str, code: str, span: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_native_french_silent(text: str) -> None:
     assert _found(text) == []
+
+
+BAD_SECOND = [
+    ("Selon lui, le pont rouvrira en juin, a-t-il dit.", "MT384", ", a-t-il dit"),
+    ("Le maire a déclaré que l'école sera reconstruite, a-t-il ajouté devant la presse.", "MT384", ", a-t-il ajouté"),
+    ("Un homme (41) d'Utrecht a été arrêté pour conduite dangereuse.", "MT385", "homme (41)"),
+    ("Selon la police, M. Suzuki (38) a reconnu le vol.", "MT385", "M. Suzuki (38)"),
+    ("La tournée commencera le 20 à venir à Busan.", "MT403", "le 20 à venir"),
+    ("Selon les informations initiales, deux personnes sont portées disparues.", "MT403", "Selon les informations initiales"),
+    ("Selon les informations obtenues, l'homme circulait sans permis.", "MT403", "Selon les informations obtenues"),
+    ("La société a présenté son téléphone, même qui sera vendu en mars.", "MT403", "même qui"),
+]
+
+CLEAN_SECOND = [
+    "Selon lui, le pont rouvrira en juin. Les travaux ont pris du retard, a-t-il ajouté.",
+    "Le pont rouvrira en juin, a-t-il dit. « Il a dit qu'il viendrait », a-t-elle raconté.",
+    "Le ministre a déclaré que la loi serait votée, a indiqué son porte-parole.",
+    "Un homme de 41 ans a été arrêté ; le salon se tient à Caen (14) et à Rouen (76).",
+    "M. Suzuki, 38 ans, a reconnu le vol ; voir la note (12) du rapport.",
+    "Le concert aura lieu le 20 mai prochain ; les mois à venir seront chargés.",
+    "Selon les informations obtenues par Le Monde, le contrat est signé.",
+    "C'est celui-là même qui a été voté ; il a dit la même chose.",
+]
+
+
+@pytest.mark.parametrize(("text", "code", "span"), BAD_SECOND)
+def test_calque_found_second(text: str, code: str, span: str) -> None:
+    assert (code, span) in [(f.code, f.text) for f in check_rules(CODES | {"MT384", "MT385"}, text, "fr")]
+
+
+@pytest.mark.parametrize("text", CLEAN_SECOND)
+def test_native_french_silent_second(text: str) -> None:
+    assert check_rules(CODES | {"MT384", "MT385"}, text, "fr") == []
