@@ -85,6 +85,10 @@ BAD_SECOND = [
     ("Selon les informations initiales, deux personnes sont portées disparues.", "MT403", "Selon les informations initiales"),
     ("Selon les informations obtenues, l'homme circulait sans permis.", "MT403", "Selon les informations obtenues"),
     ("La société a présenté son téléphone, même qui sera vendu en mars.", "MT403", "même qui"),
+    ("Mercredi, la sécurité a arrêté trois passeurs près de la frontière.", "MT403", "la sécurité a arrêté"),
+    ("D'accord avec les statistiques, la pauvreté a augmenté.", "MT403", "D'accord avec les statistiques"),
+    ("À la racine de la plainte, le parquet a ouvert une enquête.", "MT403", "À la racine de la plainte"),
+    ("Le week-end s'est terminé avec un solde de deux morts sur les routes.", "MT403", "un solde de deux morts"),
 ]
 
 CLEAN_SECOND = [
@@ -96,6 +100,9 @@ CLEAN_SECOND = [
     "Le concert aura lieu le 20 mai prochain ; les mois à venir seront chargés.",
     "Selon les informations obtenues par Le Monde, le contrat est signé.",
     "C'est celui-là même qui a été voté ; il a dit la même chose.",
+    "La sécurité a été renforcée autour du stade ; les services de sécurité ont arrêté un homme.",
+    "Grâce à Dieu, personne n'a été blessé ; le chœur a chanté « Gloire à Dieu ».",
+    "Il faut s'attaquer à la racine du problème ; le solde de son compte est positif.",
 ]
 
 
