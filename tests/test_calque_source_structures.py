@@ -88,6 +88,8 @@ BAD_SECOND = [
     ("Mercredi, la sécurité a arrêté trois passeurs près de la frontière.", "MT403", "la sécurité a arrêté"),
     ("D'accord avec les statistiques, la pauvreté a augmenté.", "MT403", "D'accord avec les statistiques"),
     ("À la racine de la plainte, le parquet a ouvert une enquête.", "MT403", "À la racine de la plainte"),
+    ("La police a interrogé la suspecte Yamada (29) pendant six heures.", "MT385", "suspecte Yamada (29)"),
+    ("Dans l'incident, un passant a été mortellement blessé.", "MT403", "Dans l'incident,"),
     ("Le week-end s'est terminé avec un solde de deux morts sur les routes.", "MT403", "un solde de deux morts"),
 ]
 
@@ -103,6 +105,7 @@ CLEAN_SECOND = [
     "La sécurité a été renforcée autour du stade ; les services de sécurité ont arrêté un homme.",
     "Grâce à Dieu, personne n'a été blessé ; le chœur a chanté « Gloire à Dieu ».",
     "Il faut s'attaquer à la racine du problème ; le solde de son compte est positif.",
+    "Dans l'incident, personne n'a été blessé, selon la préfecture.",
 ]
 
 
