@@ -23,7 +23,7 @@ BAD = [
     ("L'incident de la fusillade a choqué tout le quartier.", "MT381", "L'incident de la fusillade"),
     ("L'événement de la signature a réuni les dirigeants des deux pays.", "MT381", "L'événement de la signature"),
     ("Le cas d'escroquerie a été découvert par les enquêteurs de Hanoï.", "MT381", "Le cas d'escroquerie"),
-    ("Des soldats de l'occupation ont fait irruption dans le camp à l'aube.", "MT382", "soldats de l'occupation"),
+    ("Des soldats de l'occupation ont fait irruption dans le camp à l'aube.", "MT382", "de l'occupation"),
     ("Mardi, l'occupation a démoli deux immeubles à Jénine.", "MT382", "l'occupation a démoli"),
     ("Interrogée par la presse, Mme Seo-yeon a confirmé son mariage.", "MT383", "Mme Seo-yeon"),
     ("Il a été signalé que le feu avait pris dans la cuisine.", "MT403", "Il a été signalé que"),
