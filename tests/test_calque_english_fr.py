@@ -25,7 +25,7 @@ BAD = [
     ("L'application a été découverte contenir un logiciel espion.", "MT344", "a été découverte contenir"),
     ("Le coût du projet est estimé dépasser deux milliards.", "MT344", "est estimé dépasser"),
     ("La chanteuse a été offerte un rôle dans le prochain film du réalisateur.", "MT345", "a été offerte un rôle"),
-    ("Le gardien a été donné une deuxième chance par son entraîneur.", "MT345", "a été donné une deuxième"),
+    ("Le gardien a été donné une deuxième chance par son entraîneur.", "MT345", "a été donné une deuxième chance"),
     ("Les habitants ont été conseillés de rester chez eux pendant la tempête.", "MT345", "ont été conseillés de rester"),
     ("Le sénateur a été demandé de s'expliquer devant la commission.", "MT345", "a été demandé de s'expliquer"),
     ("Les élèves ont été enseignés les bases du codage dès six ans.", "MT345", "ont été enseignés les bases"),
