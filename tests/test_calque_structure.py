@@ -1,5 +1,5 @@
 """Structural calques of English in Italian, Spanish, Portuguese and German news (MT368
-raising-passive, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
+raising-passive-xx, MT369 recipient-passive, MT370 perception-gerund-it, MT371 shared-children,
 MT372 gerund-subject, MT373 preposition-gerund, MT374 likes-of, MT375 likely-to, MT376
 bare-age-apposition, MT377 possessive-life, MT378 reduced-when-clause, MT379 progressive-for-duration): the English shape is found with its exact span, and native sentences
 with the same verbs stay silent."""
