@@ -55,6 +55,17 @@ BAD = [
     ("La ville est en verrouillage depuis lundi." + COVID, "MT583", "en verrouillage"),
     ("L'ordre de rester à la maison a été levé." + COVID, "MT583", "ordre de rester à la maison"),
     ("Elle est active de 1995 à présent au cinéma.", "MT583", "de 1995 à présent"),
+    ("L'entraîneur a reçu le sac après cinq défaites." + FOOT, "MT583", "a reçu le sac"),
+    ("Chelsea a bouclé une affaire de 60 millions pour l'ailier." + FOOT, "MT583", "affaire de 60 millions"),
+    ("Les titulaires de bitcoins refusent de vendre." + CRYPTO, "MT584", "titulaires de bitcoins"),
+    ("Les analystes prédisent une nouvelle course de taureaux." + CRYPTO, "MT583", "course de taureaux"),
+    ("Le jeton a frappé 70 000 dollars lundi." + CRYPTO, "MT583", "frappé 70 000 dollars"),
+    ("Les échanges de crypto-monnaies comme Coinbase ferment." + CRYPTO, "MT583", "échanges de crypto-monnaies"),
+    ("Le tir de masse a fait cinq morts." + CRIME, "MT584", "tir de masse"),
+    ("Le rappeur, né comme Marshall Mathers, vit à Detroit.", "MT580", "né comme"),
+    ("Les électeurs se sont rendus aux sondages mardi." + POL, "MT583", "rendus aux sondages"),
+    ("La mise à jour est maintenant en direct pour tous les utilisateurs." + TECH, "MT583",
+     "est maintenant en direct pour tous les utilisateurs"),
 ]
 
 CLEAN = [
@@ -82,6 +93,12 @@ CLEAN = [
     "Elle est active de 1990 à nos jours et dirige à présent une troupe.",
     "Les commerçants du marché se plaignent des loyers. Une fête de village a réuni trois cents habitants.",
     "Le rallye automobile de Monte-Carlo s'est élancé jeudi sous la neige.",
+    "L'attaquant a reçu le sac de sport du buteur." + FOOT,
+    "La corrida a réuni les toros dans les arènes, une course de taureaux." + CRYPTO,
+    "Le chemin a été emprunté par les supporters." + FOOT,
+    "Il est né comme son père dans une famille modeste.",
+    "L'entraîneur a été interrogé sur l'avenir de l'attaquant." + FOOT,
+    "Le bitcoin a atteint 70 000 dollars pour la première fois." + CRYPTO,
 ]
 
 
