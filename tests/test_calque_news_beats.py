@@ -66,6 +66,12 @@ BAD = [
     ("Les électeurs se sont rendus aux sondages mardi." + POL, "MT583", "rendus aux sondages"),
     ("La mise à jour est maintenant en direct pour tous les utilisateurs." + TECH, "MT583",
      "est maintenant en direct pour tous les utilisateurs"),
+    ("Le milieu a livré une performance d'homme du match." + FOOT, "MT583", "performance d'homme du match"),
+    ("Le club a fait une approche pour l'attaquant du PSG." + FOOT, "MT583", "fait une approche pour l'attaquant"),
+    ("Le modèle vient avec un chargeur de 65 W." + TECH, "MT583", "vient avec un chargeur"),
+    ("La star a adressé les rumeurs de divorce.", "MT583", "adressé les rumeurs"),
+    ("Le jury a trouvé l'accusé coupable de meurtre.", "MT583", "a trouvé l'accusé"),
+    ("L'homme a été sentencié à dix ans de prison.", "MT583", "sentencié"),
 ]
 
 CLEAN = [
@@ -99,6 +105,8 @@ CLEAN = [
     "Il est né comme son père dans une famille modeste.",
     "L'entraîneur a été interrogé sur l'avenir de l'attaquant." + FOOT,
     "Le bitcoin a atteint 70 000 dollars pour la première fois." + CRYPTO,
+    "Elle a adressé ses critiques au réalisateur, et ses accusations aux producteurs.",
+    "La police a trouvé l'accusé chez lui. Elle taquine son mari." + TECH,
 ]
 
 
