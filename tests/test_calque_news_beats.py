@@ -72,6 +72,11 @@ BAD = [
     ("La star a adressé les rumeurs de divorce.", "MT583", "adressé les rumeurs"),
     ("Le jury a trouvé l'accusé coupable de meurtre.", "MT583", "a trouvé l'accusé"),
     ("L'homme a été sentencié à dix ans de prison.", "MT583", "sentencié"),
+    ("Le film est devenu un succès de bureau de boîte.", "MT583", "bureau de boîte"),
+    ("Les démocrates ont retourné le siège." + POL, "MT583", "retourné le siège"),
+    ("Le mineur a été chargé en tant qu'adulte." + CRIME, "MT583", "chargé en tant qu'adulte"),
+    ("Le suspect a ouvert le feu sur les officiers." + CRIME, "MT584", "sur les officiers"),
+    ("La chanteuse a été hospitalisée après un effondrement." + MUSIC, "MT584", "après un effondrement"),
 ]
 
 CLEAN = [
@@ -107,6 +112,8 @@ CLEAN = [
     "Le bitcoin a atteint 70 000 dollars pour la première fois." + CRYPTO,
     "Elle a adressé ses critiques au réalisateur, et ses accusations aux producteurs.",
     "La police a trouvé l'accusé chez lui. Elle taquine son mari." + TECH,
+    "Après l'effondrement de la scène, la chanteuse a annulé le concert." + MUSIC,
+    "Le suspect a tiré sur les officiers de la garnison, dit le colonel." + CRIME,
 ]
 
 
