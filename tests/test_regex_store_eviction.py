@@ -128,6 +128,7 @@ def test_new_entries_go_to_the_journal_until_it_is_full(fresh_cache: Path, monke
 
 
 def test_a_damaged_journal_is_ignored(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 3)
     with regexcache.ACTIVE:
         regex.compile("abime\\w")
     regexcache.save()
