@@ -1,7 +1,8 @@
 """role-switch (MT688 fr, MT689 es, MT690 it, MT691 pt): a performer or athlete introduced with a
-role noun and a name, taken up later by the role in the other gender, is reported; a second
-named person of the role, someone else's role (« du groupe »), an address, a quotation and a
-sentence that names someone else stay silent."""
+masculine role noun and a name, taken up later by the role in the feminine, is reported; a
+woman named with the role, someone else's role (« du groupe »), an address, a quotation and a
+sentence that names someone else stay silent. The other direction (a woman taken up in the
+masculine) is left to the masculine-title rules, so one error is never reported twice."""
 
 from __future__ import annotations
 
@@ -9,28 +10,30 @@ import pytest
 from conftest import check_rules
 
 BAD = [
-    ("fr", "MT688", "La chanteuse Ayu Lestari a présenté son album. Elle y a travaillé trois ans. Le chanteur partira en tournée.", "Le chanteur"),
+    ("fr", "MT688", "Le chanteur Budi Santoso a présenté son album. Il y a travaillé trois ans. La chanteuse partira en tournée.", "La chanteuse"),
     ("fr", "MT688", "Le nageur Budi Santoso a battu le record. Il a salué son entraîneur. La nageuse a ensuite quitté le bassin.", "La nageuse"),
-    ("fr", "MT688", "L'actrice Han Ji-woo a reçu le prix. Sur scène, l'acteur a remercié sa mère.", "l'acteur"),
-    ("es", "MT689", "La cantante Ayu Lestari presentó su disco. Ella dijo que tardó tres años. El cantante anunció una gira.", "El cantante"),
-    ("it", "MT690", "La cantante Ayu Lestari ha presentato il disco. Lei ha detto che è il suo migliore. Il cantante partirà in tour.", "Il cantante"),
-    ("pt", "MT691", "A cantora Ayu Lestari apresentou o disco. Ela disse que levou três anos. O cantor anunciou uma turnê.", "O cantor"),
+    ("fr", "MT688", "L'acteur Kim Do-yun a reçu le prix. Sur scène, l'actrice a remercié sa mère.", "l'actrice"),
+    ("es", "MT689", "El cantante Budi Santoso presentó su disco. Él dijo que tardó tres años. La cantante anunció una gira.", "La cantante"),
+    ("it", "MT690", "Il cantante Budi Santoso ha presentato il disco. Lui ha detto che è il suo migliore. La cantante partirà in tour.", "La cantante"),
+    ("pt", "MT691", "O cantor Budi Santoso apresentou o disco. Ele disse que levou três anos. A cantora anunciou uma turnê.", "A cantora"),
 ]
 
 CLEAN = [
-    ("fr", "MT688", "La chanteuse Ayu Lestari a présenté son album. Le chanteur Budi Santoso l'accompagnait. Le chanteur a repris un titre."),
-    ("fr", "MT688", "La chanteuse Ayu Lestari a présenté son album. Le chanteur du groupe invité est monté sur scène."),
-    ("fr", "MT688", "L'actrice Han Ji-woo a reçu le prix. Son compagnon Kim Do-yun était là. L'acteur a applaudi."),
-    ("fr", "MT688", "La joueuse Ana Costa a marqué deux buts. Elle a été élue meilleure joueuse. « Le joueur qui m'a inspirée, c'est mon père », dit-elle."),
-    ("fr", "MT688", "La présidente Ana Costa a ouvert la séance. Monsieur le Président, je vous remercie."),
-    ("es", "MT689", "La cantante Ayu Lestari presentó su disco. El cantante del grupo invitado subió al escenario."),
-    ("it", "MT690", "La cantante Ayu Lestari ha presentato il disco. Il cantante Marco Bassi l'ha accompagnata. Il cantante ha chiuso."),
-    ("pt", "MT691", "A cantora Ayu Lestari apresentou o disco. O cantor da banda convidada subiu ao palco."),
+    ("fr", "MT688", "Le chanteur Budi Santoso a présenté son album. La chanteuse Ayu Lestari l'accompagnait. La chanteuse a repris un titre."),
+    ("fr", "MT688", "Le chanteur Budi Santoso a présenté son album. La chanteuse du groupe invité est montée sur scène."),
+    ("fr", "MT688", "L'acteur Kim Do-yun a reçu le prix. Sa compagne Han Ji-woo était là. L'actrice a applaudi."),
+    ("fr", "MT688", "Le joueur Pedro Costa a marqué deux buts. Il a été élu meilleur joueur. « La joueuse qui m'a inspiré, c'est ma sœur », dit-il."),
+    ("fr", "MT688", "Le président Pedro Costa a ouvert la séance. Madame la Présidente, je vous remercie."),
+    # a woman taken up in the masculine: the masculine-title rules' (MT437), not this one's
+    ("fr", "MT688", "La chanteuse Ayu Lestari a présenté son album. Elle y a travaillé trois ans. Le chanteur partira en tournée."),
+    ("es", "MT689", "El cantante Budi Santoso presentó su disco. La cantante del grupo invitado subió al escenario."),
+    ("it", "MT690", "Il cantante Budi Santoso ha presentato il disco. La cantante Ayu Lestari l'ha accompagnato. La cantante ha chiuso."),
+    ("pt", "MT691", "O cantor Budi Santoso apresentou o disco. A cantora da banda convidada subiu ao palco."),
 ]
 
 
 @pytest.mark.parametrize(("lang", "code", "text", "span"), BAD)
-def test_role_taken_up_in_the_other_gender_is_found(lang: str, code: str, text: str, span: str) -> None:
+def test_man_taken_up_in_the_feminine_is_found(lang: str, code: str, text: str, span: str) -> None:
     found = check_rules(code, text, lang)
     assert [f.text for f in found] == [span]
     assert found[0].related is not None

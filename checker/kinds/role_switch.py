@@ -22,7 +22,10 @@ reports a definite mention of the role in one gender (``le chanteur a…``) when
   chanteur du groupe », « le chanteur de Muse »: ``complements``), nor by a capitalised name,
   and it stands outside quotation marks.
 
-The related span is the introduction (``{intro}`` in the message). params: ``pairs`` (the file), ``masculine_articles`` and
+The related span is the introduction (``{intro}`` in the message). ``report`` chooses the
+direction: the built-in packs report only a man taken up in the feminine (``["f"]``), since a
+woman taken up in the masculine is the ``apposition-gender`` kind's (« Le chanteur a remercié
+ses fans » after « la chanteuse X », MT437–MT441). params: ``pairs`` (the file), ``masculine_articles`` and
 ``feminine_articles`` (definite articles of each gender; an elided article is read from the
 noun's own form), ``introducers`` (articles that may introduce: definite and indefinite),
 ``complements`` (words after the role that give it to another person), ``adjectives``
@@ -56,6 +59,7 @@ PARAMS = {
     "vocatives": param(list, default=[], doc="words before the article that make it an address (Madame la Présidente)"),
     "female_pronouns": param(list, default=[], doc="pronouns that take up a woman (elle, ella, lei)"),
     "male_pronouns": param(list, default=[], doc="pronouns that take up a man (il, él, lui)"),
+    "report": param(list, default=["m", "f"], doc="genders of the mentions reported: f for a man taken up as a woman"),
 }
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?")
@@ -100,6 +104,9 @@ def build(rule: Rule):  # noqa: ANN201
     complements = frozenset(w.casefold().replace("’", "'") for w in p["complements"])
     adjectives = frozenset(w.casefold() for w in p["adjectives"])
     vocatives = frozenset(w.casefold() for w in p["vocatives"])
+    report = frozenset(p["report"])
+    if not report or report - {"m", "f"}:
+        raise ValueError("report must list 'm', 'f' or both")
     pronouns = {"f": frozenset(w.casefold() for w in p["female_pronouns"]),
                 "m": frozenset(w.casefold() for w in p["male_pronouns"])}
 
@@ -193,7 +200,7 @@ def build(rule: Rule):  # noqa: ANN201
             if named:
                 intro.setdefault((role, gender), (start, end))
                 continue
-            if not definite or inside(start):
+            if not definite or gender not in report or inside(start):
                 continue
             other = "f" if gender == "m" else "m"
             first = intro.get((role, other))
