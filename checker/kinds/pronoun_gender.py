@@ -279,9 +279,8 @@ def build(rule: Rule):  # noqa: ANN201
     clause_reset_words = _folded(p["clause_reset_words"])
     male_topics = _folded(p["male_topics"])
     female_endings = tuple(w.casefold() for w in p["female_endings"])
-    male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in p["male_before"]) | frozenset(
-        " ".join(line.casefold().replace("’", "'").split())
-        for f in p["male_before_files"] for line in read_list(rule.resolve(f)))
+    listed = [line for f in p["male_before_files"] for line in read_list(rule.resolve(f))]
+    male_before = frozenset(" ".join(w.casefold().replace("’", "'").split()) for w in [*p["male_before"], *listed])
     male_not_after = _folded(p["male_not_after"])
     male_before_words = frozenset(w for w in male_before if " " not in w)
     male_after_aux = frozenset(w.split(" ", 1)[1] for w in male_before if w.startswith("a "))

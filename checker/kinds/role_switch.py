@@ -44,6 +44,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -63,11 +64,12 @@ PARAMS = {
 }
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?")
-_QUOTES = {"«": "»", "“": "”", "„": "“"}
+#: Quotations, paired within a paragraph.
+_QUOTED = regex.compile(r'«[^»\n]{0,600}»|“[^”\n]{0,600}”|„[^“\n]{0,600}“|"[^"\n]{0,600}"')
 
 
 @cache
-def _pairs(path: Path) -> tuple[dict[str, tuple[int, str | None]], int]:
+def _pairs(path: Path) -> dict[str, tuple[int, str | None]]:
     """Each form -> (role index, its gender or None for a form both genders share)."""
     forms: dict[str, tuple[int, str | None]] = {}
     n = 0
@@ -83,15 +85,7 @@ def _pairs(path: Path) -> tuple[dict[str, tuple[int, str | None]], int]:
             forms.setdefault(masc, (n, "m"))
             forms.setdefault(fem, (n, "f"))
         n += 1
-    return forms, n
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans inside « », “ ” and straight double quotes (paired on one paragraph)."""
-    spans: list[tuple[int, int]] = []
-    for m in regex.finditer(r'«[^»\n]{0,600}»|“[^”\n]{0,600}”|„[^“\n]{0,600}“|"[^"\n]{0,600}"', text):
-        spans.append(m.span())
-    return spans
+    return forms
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -112,7 +106,7 @@ def build(rule: Rule):  # noqa: ANN201
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
-        forms, _ = _pairs(path)
+        forms = _pairs(path)
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         word_starts = [w[0] for w in words]
         # mentions: (start of the article, end of the noun, role, gender, definite, named)
@@ -170,16 +164,15 @@ def build(rule: Rule):  # noqa: ANN201
                     k += 1
         if not mentions:
             return
-        quoted = _quoted(text)
+        quoted = Guard([m.span() for m in _QUOTED.finditer(text, timeout=5.0)])
 
         def inside(offset: int) -> bool:
-            return any(a < offset < b for a, b in quoted)
+            return quoted.covers(offset, offset + 1)
 
         starts = [sp.start for sp in doc.sentences]
         openers = set(starts)
 
-        def in_view(offset: int, role: int, her: str, names: set[str],
-                    mentions: list[tuple[int, int, int, str, bool, bool]]) -> bool:
+        def in_view(offset: int, role: int, her: str, names: set[str]) -> bool:
             """The person introduced is the one in view at `offset` (see the module's doc)."""
             k = bisect.bisect_right(starts, offset) - 1
             lo = starts[k - 1] if k >= 1 else 0
@@ -206,7 +199,7 @@ def build(rule: Rule):  # noqa: ANN201
             first = intro.get((role, other))
             if first is None or (role, gender) in named_roles:
                 continue
-            if not in_view(start, role, other, name_words.get((role, other), set()), mentions):
+            if not in_view(start, role, other, name_words.get((role, other), set())):
                 continue
             yield Hit(start, end, confidence=0.7, related=first, args={"intro": text[first[0]:first[1]]})
 
