@@ -39,6 +39,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import compile_exceptions, guarded_spans
 from checker.kinds._spans import Guard
+from checker.kinds.pattern import holds, required_literals
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -61,9 +62,19 @@ _APOSTROPHE = regex.compile("['’]")
 
 
 def _alternation(words: list[str]) -> str:
-    """``(?:w1|w2…)``, longest first, spaces as any run of spaces, ' as either apostrophe."""
+    """``(?:w1|w2…)``, longest first, spaces as any run of spaces, ' as either apostrophe.
+
+    Kept in the pattern store by the words' digest: a slot of a few thousand words costs
+    thousands of escapes, which a pre-commit run would otherwise pay for every such rule."""
+    from checker.regexcache import digest, memo
+
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return memo(("slot-alternation", 1, digest(unique)), lambda: _make_alternation(unique))
+
+
+def _make_alternation(unique: list[str]) -> str:
     parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+    for word in unique:
         escaped = regex.escape(word, special_only=True, literal_spaces=True).replace(" ", r"\s+")
         escaped = _APOSTROPHE.sub(lambda _: "['’]", escaped)
         parts.append(escaped)
@@ -155,13 +166,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             raise ValueError(f"group {group} does not exist in the pattern")
         if isinstance(group, str) and group not in shape.groupindex:
             raise ValueError(f"group {group!r} does not exist in the pattern")
-    patterns: dict[str | None, regex.Pattern[str]] = {}
+    patterns: dict[str | None, tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
 
-    def pattern_for(key: str | None) -> regex.Pattern[str] | None:
+    def pattern_for(key: str | None) -> tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]] | None:
+        """The language's compiled pattern and its literal requirements (``kinds.pattern``)."""
         if key not in langs:
             return None
         if key not in patterns:
-            patterns[key] = regex.compile(expand(rule, langs[key]), flags)
+            source = expand(rule, langs[key])
+            patterns[key] = (regex.compile(source, flags), required_literals(source))
         return patterns[key]
 
     exceptions = compile_exceptions(p["exceptions"])
@@ -174,9 +187,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         key = ctx.primary.lower() if by_lang else None
-        pattern = pattern_for(key)
-        if pattern is None:
+        found = pattern_for(key)
+        if found is None:
             return
+        pattern, needs = found
+        if needs and not holds(needs, doc):
+            return  # a literal that every match contains is missing from the document
         replacement = replacements.get(key)
         text = doc.prose
         guard = Guard(guarded_spans(text, exceptions)) if exceptions else None
