@@ -10,6 +10,7 @@ params:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import regex
@@ -47,13 +48,19 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if isinstance(group, str) and group not in pattern.groupindex:
         raise ValueError(f"group {group!r} does not exist in the pattern")
     needs = required_literals(p["pattern"])
+    branches = None
+    if group == 0 or isinstance(group, str):
+        if replacement is None or not _NUMBERED_REF.search(replacement):
+            branches = split_branches(p["pattern"], flags)
+    scan = Scan(pattern, branches) if branches else None
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
         guard: Guard | None = None  # the exceptions are scanned at the first match
-        for m in pattern.finditer(text, timeout=_TIMEOUT):
+        found = scan.matches(text) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
+        for m in found:
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
@@ -65,6 +72,155 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             yield Hit(start, end, suggestions)
 
     return check
+
+
+_NUMBERED_REF = regex.compile(r"\\(?:[1-9]|g<\d+>)")
+#: What a branch may not hold for the split to keep the pattern's meaning: global flags other
+#: than a leading group, verbose mode, conditionals, numbered back references, branch resets,
+#: version flags, recursion and calls of groups, \\G (the previous match's end).
+_UNSPLITTABLE = regex.compile(r"\\G|\(\?[a-zA-Z-]*\)|\(\?\(|\\[1-9]|\\g<\d|\(\?\||\(\?V|\(\?[a-zA-Z-]*x[a-zA-Z-]*[:)]|\(\?(?:R|\d|&|[+-]\d|P>)")
+_LEADING_FLAGS = regex.compile(r"^\(\?[aiLmsuwf]+\)")
+
+
+def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
+    """The top-level alternatives of `pattern`, compiled one by one, when scanning for each
+    separately is worth it and finds exactly what the whole pattern finds; None otherwise.
+
+    ``regex`` scans for an alternation whose branches start with a look-behind by trying every
+    branch at every position of the text; a branch alone is found by a fast scan for what it
+    must start with. A rule whose pattern is such an alternation (units, dates, placeholders
+    written as one expression) then costs ten to a hundred times a scan of the text.
+    ``branch_matches`` merges the branches' matches as the alternation would choose them."""
+    from checker.regexcache import memo
+
+    def compute() -> list[str] | None:
+        lead = _LEADING_FLAGS.match(pattern)
+        prefix = lead.group(0) if lead else ""
+        body = pattern[len(prefix):]
+        if _UNSPLITTABLE.search(body):
+            return None
+        parts = _top_level(body)
+        if parts is None or len(parts) < 2 or not any(b.startswith(("(?<", "(?=", "(?!")) for b in parts):
+            return None
+        sources = [prefix + b for b in parts]
+        try:
+            names = set(regex.compile(pattern, flags).groupindex)
+            for i, source in enumerate(sources):
+                # a named back reference to another branch fails here
+                missing = names - set(regex.compile(source, flags).groupindex)
+                # the whole pattern's other named groups, never taking part (as in the whole
+                # pattern's match by this branch): the reported group and the replacement's
+                # references stay valid
+                sources[i] = source + "".join(f"(?:(?P<{name}>(?!)))?" for name in sorted(missing))
+                regex.compile(sources[i], flags)
+        except regex.error:
+            return None
+        return sources
+
+    sources = memo(("pattern-branches", 2, pattern, flags), compute)
+    return [regex.compile(s, flags) for s in sources] if sources else None
+
+
+def _top_level(body: str) -> list[str] | None:
+    """`body` cut at its top-level ``|`` (escapes, character classes and groups respected)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(body)
+    while i < n:
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and body[i] == "^":
+                i += 1
+            if i < n and body[i] == "]":
+                i += 1  # a ] first in a class is a member
+            while i < n and body[i] != "]":
+                if body[i] == "[":
+                    return None  # a nested set (or a literal [ in one): not worth reading further
+                i += 2 if body[i] == "\\" else 1
+            if i >= n:
+                return None
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    parts.append(body[start:])
+    return parts
+
+
+def branch_matches(branches: list[regex.Pattern[str]], text: str) -> list[regex.Match[str]] | None:
+    """The matches the alternation of `branches` would find, left to right without overlap: at
+    the first position where some branch matches, the first such branch wins, and the scan goes
+    on from the end of its match (each branch's next match is kept until the scan passes its
+    start; a look-behind sees the text before the scan position, as in the whole pattern's scan).
+    None when a branch matches the empty string: the caller scans with the whole pattern."""
+    pending = [b.search(text, 0, timeout=_TIMEOUT) for b in branches]
+    out: list[regex.Match[str]] = []
+    pos = 0
+    while True:
+        best: regex.Match[str] | None = None
+        for i, m in enumerate(pending):
+            if m is not None and m.start() < pos:
+                m = pending[i] = branches[i].search(text, pos, timeout=_TIMEOUT)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        if best.end() == best.start():
+            return None
+        out.append(best)
+        pos = best.end()
+
+
+class Scan:
+    """The matches of a pattern that splits into branches, found the faster of two ways.
+
+    Which is faster depends on the branches (``regex`` scans some alternations fast, others
+    at every position), so the first documents alternate between the whole pattern and the
+    merged branches, and from then on the way with the lower cost per character is kept.
+    Both find the same matches (``branch_matches``): only the time depends on the choice."""
+
+    TRIALS = 6
+
+    __slots__ = ("pattern", "branches", "seconds", "chars", "trials", "split")
+
+    def __init__(self, pattern: regex.Pattern[str], branches: list[regex.Pattern[str]]) -> None:
+        self.pattern = pattern
+        self.branches = branches
+        self.seconds = [0.0, 0.0]  # whole pattern, branches
+        self.chars = [0, 0]
+        self.trials = 0
+        self.split: bool | None = None
+
+    def matches(self, text: str) -> list[regex.Match[str]]:
+        split = self.split
+        if split is None:
+            split = self.trials % 2 == 0
+            started = time.perf_counter()
+        found = branch_matches(self.branches, text) if split else None
+        if found is None:
+            found = list(self.pattern.finditer(text, timeout=_TIMEOUT))
+        if self.split is None:
+            self.seconds[split] += time.perf_counter() - started
+            self.chars[split] += len(text) + 1
+            self.trials += 1
+            if self.trials >= self.TRIALS:
+                whole, parts = (self.seconds[i] / self.chars[i] for i in (0, 1))
+                self.split = parts <= whole
+        return found
 
 
 def _fold(text: str) -> str:

@@ -1,0 +1,146 @@
+"""Kind ``pattern`` scanning an alternation branch by branch (``split_branches``, ``branch_matches``,
+``Scan``): the merged matches must be exactly those of the whole pattern, whatever the text."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.kinds.pattern import Scan, branch_matches, split_branches
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _split_rules() -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted((ROOT / "rules").rglob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if data.get("kind") != "pattern" or not isinstance(data.get("params"), dict):
+            continue
+        params = data["params"]
+        flags = regex.IGNORECASE if params.get("ignore_case") else 0
+        if split_branches(params["pattern"], flags):
+            out.append((path.relative_to(ROOT).as_posix(), data))
+    return out
+
+
+SPLIT_RULES = _split_rules()
+
+
+def _spans(pattern: regex.Pattern[str], branches: list[regex.Pattern[str]], text: str, group: int | str,
+           replacement: str | None) -> tuple[list, list | None]:
+    whole = [(m.span(group), m.expand(replacement) if replacement else None) for m in pattern.finditer(text)]
+    merged = branch_matches(branches, text)
+    if merged is None:
+        return whole, None
+    return whole, [(m.span(group), m.expand(replacement) if replacement else None) for m in merged]
+
+
+def test_some_built_in_rules_split() -> None:
+    # the optimisation is in use (the units, dates and placeholders rules are such alternations)
+    assert len(SPLIT_RULES) >= 5
+
+
+# Characters the split rules care about: digits, letters of several scripts, quotes,
+# brackets, dashes, spaces of every kind, dots, slashes, degree and prime signs.
+_ALPHABET = st.sampled_from(list("0123456789aeiouAZ éèÉçßü-–—/.,;:!?'’\"«»“”()[]{}%$<>_°′″  \u202f\n\tmphFuB年月،"))
+_WORDS = st.sampled_from(["12", "2567", "mph", "miles", "Fuß", "5'11\"", "(", " )", " - ", "B.E.", "[edit]",
+                          "{{name}}", "${x}", "12/25/2024", "mars", "janvier", "Dr.", "Prof.", "« ", " »", "'"])
+_TEXT = st.lists(st.one_of(_ALPHABET, _WORDS), max_size=60).map("".join)
+
+
+@pytest.mark.parametrize("name,data", SPLIT_RULES, ids=[n for n, _ in SPLIT_RULES])
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXT)
+def test_merged_branches_find_what_the_whole_pattern_finds(name: str, data: dict, text: str) -> None:
+    params = data["params"]
+    flags = regex.IGNORECASE if params.get("ignore_case") else 0
+    branches = split_branches(params["pattern"], flags)
+    assert branches
+    whole, merged = _spans(regex.compile(params["pattern"], flags), branches, text, params.get("group", 0),
+                           params.get("replacement"))
+    if merged is not None:
+        assert merged == whole
+
+
+@pytest.mark.parametrize("name,data", SPLIT_RULES, ids=[n for n, _ in SPLIT_RULES])
+def test_merged_branches_on_the_rule_examples(name: str, data: dict) -> None:
+    params = data["params"]
+    flags = regex.IGNORECASE if params.get("ignore_case") else 0
+    branches = split_branches(params["pattern"], flags)
+    assert branches
+    texts = [e.get(k, "").replace("[[", "").replace("]]", "") for e in data.get("examples", []) for k in ("bad", "good")]
+    for text in [*texts, " ".join(texts), "\n".join(reversed(texts))]:
+        whole, merged = _spans(regex.compile(params["pattern"], flags), branches, text, params.get("group", 0),
+                               params.get("replacement"))
+        if merged is not None:
+            assert merged == whole
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<!x)(a)\1|(?<=y)b",          # a numbered back reference
+    r"(?<!x)a|(?i)b",                # a global flag inside
+    r"(?x)(?<!x) a | b",             # verbose mode
+    r"\Ga|(?<=y)b",                  # \G: the previous match's end
+    r"(?<!x)(?P<n>a)|(?<=y)(?P=n)",  # a named back reference to another branch
+    r"(?<!x)a|(?<=y)b)",             # unbalanced
+    r"abc|def",                      # no branch starts with a look-around: nothing to gain
+    r"(?<!x)(?:a|b)",                # one top-level branch
+    r"(?(1)a|b)|(?<=y)c",            # a conditional
+])
+def test_patterns_left_whole(pattern: str) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error:
+        pass
+    assert split_branches(pattern) is None
+
+
+def test_leading_flags_and_named_groups() -> None:
+    pattern = r"(?i)(?<![a-z])(?P<a>mph)|(?<=\d )(?P<b>miles)"
+    branches = split_branches(pattern)
+    assert branches is not None and len(branches) == 2
+    text = "60 MPH, 12 Miles, 3 miles"
+    whole = regex.compile(pattern)
+    for group in ("a", "b", 0):
+        merged = branch_matches(branches, text)
+        assert merged is not None
+        assert [m.span(group) for m in merged] == [m.span(group) for m in whole.finditer(text)]
+
+
+def test_first_branch_wins_at_one_position_and_matches_do_not_overlap() -> None:
+    pattern = r"(?<![a-z])ab|(?<![a-z])abc|(?<=a)bcd"
+    branches = split_branches(pattern)
+    assert branches is not None
+    text = "abcd abc xabcd"
+    merged = branch_matches(branches, text)
+    assert merged is not None
+    assert [m.span() for m in merged] == [m.span() for m in regex.finditer(pattern, text)]
+
+
+def test_an_empty_branch_match_gives_the_scan_back_to_the_whole_pattern() -> None:
+    pattern = r"(?<=x)|(?<![a-z])ab"
+    branches = split_branches(pattern)
+    assert branches is not None
+    assert branch_matches(branches, "xab ab") is None
+    scan = Scan(regex.compile(pattern), branches)
+    for _ in range(Scan.TRIALS + 2):
+        assert [m.span() for m in scan.matches("xab ab")] == [m.span() for m in regex.finditer(pattern, "xab ab")]
+
+
+def test_scan_settles_on_one_way_and_finds_the_same_either_way() -> None:
+    pattern = r"(?<![\p{L}\p{N}])[0-9]+ ?mph|(?<![\p{L}\p{N}])[0-9]+ ?°F|(?<![\p{L}])[4-7]'(?:1[01]|[0-9])\""
+    whole = regex.compile(pattern)
+    branches = split_branches(pattern)
+    assert branches is not None
+    scan = Scan(whole, branches)
+    text = "Il roulait à 80 mph par 95 °F ; il mesure 6'2\" et pèse 90 kg. " * 20
+    expected = [m.span() for m in whole.finditer(text)]
+    for _ in range(Scan.TRIALS + 3):
+        assert [m.span() for m in scan.matches(text)] == expected
+    assert scan.split is not None
