@@ -144,3 +144,43 @@ def test_scan_settles_on_one_way_and_finds_the_same_either_way() -> None:
     for _ in range(Scan.TRIALS + 3):
         assert [m.span() for m in scan.matches(text)] == expected
     assert scan.split is not None
+
+
+@pytest.mark.parametrize("name,data", SPLIT_RULES, ids=[n for n, _ in SPLIT_RULES])
+@settings(max_examples=40, deadline=None)
+@given(text=_TEXT)
+def test_branches_gated_by_their_literals_find_the_same(name: str, data: dict, text: str) -> None:
+    # a branch whose literals the document lacks is not scanned: what is found stays the same
+    from checker.document import Document
+
+    params = data["params"]
+    flags = regex.IGNORECASE if params.get("ignore_case") else 0
+    branches = split_branches(params["pattern"], flags)
+    assert branches
+    whole = regex.compile(params["pattern"], flags)
+    doc = Document(text, "<t>", "fr")
+    scan = Scan(whole, branches)
+    scan.split = True
+    assert [m.span() for m in scan.matches(doc.prose, doc)] == [m.span() for m in whole.finditer(doc.prose)]
+
+
+def test_notice_sentence_phrases_scanned_one_by_one_find_what_the_alternation_finds(monkeypatch) -> None:
+    from checker.document import Document
+    from checker.kinds import notice_sentence
+    from checker.rules import builtin_rules_dir, load_rules
+
+    rules = [r for r in load_rules([builtin_rules_dir()], build=False).rules if r.kind == "notice-sentence"]
+    assert rules
+    texts = [e.text for r in rules for e in r.examples]
+    docs = [Document(t, "<t>", "fr") for t in [*texts, "\n".join(texts), " ".join(reversed(texts))]]
+    for rule in rules:
+        gated = notice_sentence.build(rule)
+        with monkeypatch.context() as m:
+            m.setattr(notice_sentence, "can_split", lambda _: False)  # the one alternation, as before
+            whole = notice_sentence.build(rule)
+        found = 0
+        for doc in docs:
+            expected = [(h.start, h.end) for h in whole(doc, None)]  # type: ignore[arg-type]
+            assert [(h.start, h.end) for h in gated(doc, None)] == expected  # type: ignore[arg-type]
+            found += len(expected)
+        assert found  # the rule's examples hold notices

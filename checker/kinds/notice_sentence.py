@@ -13,13 +13,14 @@ params: ``patterns``, ``window``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds.pattern import branch_matches, can_split, holds, required_literals
 from checker.rules import Rule, param
 from checker.wordarrays import may_occur
 
@@ -51,6 +52,25 @@ def build(rule: Rule):  # noqa: ANN201
     from checker.regexcache import memo
 
     requirements = memo(("prefilter", 1, source), lambda: literal_requirements(source))
+    # Each phrase on its own, with the boundaries around it (the alternation chooses the same
+    # match: its boundaries are tried after each phrase in turn), and the literals it needs: an
+    # article is scanned for the few phrases whose words it holds, not for all of them at every
+    # position (``kinds.pattern.branch_matches`` merges their matches as the alternation would).
+    branches: list[tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]]] = []
+    if len(patterns) > 1 and all(can_split(x) for x in patterns):
+        for x in patterns:
+            one = r"(?<![\p{L}\p{N}])(?:" + x + r")(?![\p{L}\p{N}])"
+            branches.append((regex.compile(one, regex.IGNORECASE), required_literals(one)))
+
+    def matches(doc: Document, prose: str) -> Iterable[regex.Match[str]]:
+        if branches:
+            live = [not needs or holds(needs, doc) for _, needs in branches]
+            if not any(live):
+                return ()
+            found = branch_matches([b for b, _ in branches], prose, live)
+            if found is not None:
+                return found
+        return joined.finditer(prose, timeout=5.0)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if requirements and not may_occur(requirements, doc):
@@ -58,7 +78,7 @@ def build(rule: Rule):  # noqa: ANN201
         prose = doc.prose
         n = len(prose)
         last = -1
-        for m in joined.finditer(prose, timeout=5.0):
+        for m in matches(doc, prose):
             start, end = m.span()
             if start < last:
                 continue

@@ -59,7 +59,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
         guard: Guard | None = None  # the exceptions are scanned at the first match
-        found = scan.matches(text) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
+        found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
         for m in found:
             start, end = m.span(group)
             if start < 0 or start == end:
@@ -80,6 +80,12 @@ _NUMBERED_REF = regex.compile(r"\\(?:[1-9]|g<\d+>)")
 #: version flags, recursion and calls of groups, \\G (the previous match's end).
 _UNSPLITTABLE = regex.compile(r"\\G|\(\?[a-zA-Z-]*\)|\(\?\(|\\[1-9]|\\g<\d|\(\?\||\(\?V|\(\?[a-zA-Z-]*x[a-zA-Z-]*[:)]|\(\?(?:R|\d|&|[+-]\d|P>)")
 _LEADING_FLAGS = regex.compile(r"^\(\?[aiLmsuwf]+\)")
+
+
+def can_split(pattern: str) -> bool:
+    """Whether `pattern` holds nothing that would make it mean another thing cut out of (or
+    joined into) an alternation: global flags, verbose mode, numbered references… (``_UNSPLITTABLE``)."""
+    return _UNSPLITTABLE.search(pattern) is None
 
 
 def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
@@ -161,13 +167,18 @@ def _top_level(body: str) -> list[str] | None:
     return parts
 
 
-def branch_matches(branches: list[regex.Pattern[str]], text: str) -> list[regex.Match[str]] | None:
+def branch_matches(branches: list[regex.Pattern[str]], text: str,
+                   live: list[bool] | None = None) -> list[regex.Match[str]] | None:
     """The matches the alternation of `branches` would find, left to right without overlap: at
     the first position where some branch matches, the first such branch wins, and the scan goes
     on from the end of its match (each branch's next match is kept until the scan passes its
     start; a look-behind sees the text before the scan position, as in the whole pattern's scan).
-    None when a branch matches the empty string: the caller scans with the whole pattern."""
-    pending = [b.search(text, 0, timeout=_TIMEOUT) for b in branches]
+    None when a branch matches the empty string: the caller scans with the whole pattern.
+
+    ``live[i]`` False says branch ``i`` cannot match anywhere in `text` (a literal it needs is
+    missing): it is not scanned."""
+    pending = [b.search(text, 0, timeout=_TIMEOUT) if live is None or live[i] else None
+               for i, b in enumerate(branches)]
     out: list[regex.Match[str]] = []
     pos = 0
     while True:
@@ -195,22 +206,28 @@ class Scan:
 
     TRIALS = 6
 
-    __slots__ = ("pattern", "branches", "seconds", "chars", "trials", "split")
+    __slots__ = ("pattern", "branches", "needs", "seconds", "chars", "trials", "split")
 
     def __init__(self, pattern: regex.Pattern[str], branches: list[regex.Pattern[str]]) -> None:
         self.pattern = pattern
         self.branches = branches
+        #: Each branch's literal requirements: a branch whose literals are missing is not scanned.
+        self.needs = [required_literals(b.pattern) for b in branches]
         self.seconds = [0.0, 0.0]  # whole pattern, branches
         self.chars = [0, 0]
         self.trials = 0
         self.split: bool | None = None
 
-    def matches(self, text: str) -> list[regex.Match[str]]:
+    def matches(self, text: str, doc: Document | None = None) -> list[regex.Match[str]]:
+        """The matches in `text` (`doc`'s prose when given: its folded text gates the branches)."""
         split = self.split
         if split is None:
             split = self.trials % 2 == 0
             started = time.perf_counter()
-        found = branch_matches(self.branches, text) if split else None
+        found = None
+        if split:
+            live = None if doc is None else [not needs or holds(needs, doc) for needs in self.needs]
+            found = branch_matches(self.branches, text, live)
         if found is None:
             found = list(self.pattern.finditer(text, timeout=_TIMEOUT))
         if self.split is None:

@@ -195,11 +195,13 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return  # a literal that every match contains is missing from the document
         replacement = replacements.get(key)
         text = doc.prose
-        guard = Guard(guarded_spans(text, exceptions)) if exceptions else None
+        guard: Guard | None = None  # the exceptions are scanned at the first match
         for m in pattern.finditer(text, timeout=_TIMEOUT):
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
+            if exceptions and guard is None:
+                guard = Guard(guarded_spans(text, exceptions))
             if guard is not None and guard.covers(start, end):
                 continue
             suggestions: tuple[str, ...] = ()
