@@ -428,7 +428,9 @@ def content_words(text: str) -> list[str]:
     words: list[str] = []
     for i, m in enumerate(matches):
         w = m.group()
-        if any(ch.isupper() for ch in w[1:]):
+        rest = w[1:]
+        # islower() (in C) answers for most words: it is True only when no character is upper-case.
+        if not rest.islower() and any(ch.isupper() for ch in rest):
             continue
         if w[0].isupper():
             between = cleaned[matches[i - 1].end():m.start()] if i else cleaned[:m.start()]

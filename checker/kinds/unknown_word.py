@@ -288,10 +288,14 @@ def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str
 def _inflected(word: str, ordered: list[str], endings: dict[str, list[tuple[str, ...]]],
                lang: str, min_zipf: float) -> bool:
     """True when replacing the word's ending by another of its paradigm gives a known word."""
-    for end in ordered:
-        if not word.endswith(end) or len(word) - len(end) < 3:
+    # The word's own endings, longest first, as `ordered` (sorted by length, longest first) gives
+    # them: one suffix per length looked up, not every ending of the table tried (a hundred in French).
+    n = len(word)
+    for size in range(min(len(ordered[0]) if ordered else 0, n - 3), -1, -1):
+        end = word[n - size:]
+        if end not in endings:
             continue
-        stem = word[: len(word) - len(end)]
+        stem = word[: n - size]
         for group in endings[end]:
             for other in group:
                 if other != end and lexicon.zipf(stem + other, lang) >= min_zipf:
