@@ -21,7 +21,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -301,6 +301,12 @@ def _word_lists() -> dict[str, dict[str, float]]:
     return {lang: MemoGet(frequencies(lang, "small")) for lang in SUPPORTED}
 
 
+def small_list(lang: str) -> Mapping[str, float]:
+    """wordfreq's small word -> frequency list of a language of SUPPORTED, behind the vote's memo
+    of the run (``checker.memo.MemoGet``: use ``get`` only)."""
+    return _word_lists()[lang]
+
+
 def _check_candidates(candidates: Sequence[str] | None) -> tuple[str, ...]:
     """Validate and deduplicate candidate codes (None means SUPPORTED)."""
     if candidates is None:
@@ -321,22 +327,50 @@ def _softmax(scores: dict[str, float]) -> dict[str, float]:
     return {k: v / total for k, v in exps.items()}
 
 
+#: Where each language of SUPPORTED sits in the vectors of ``_part_logs``.
+_SLOT = {lang: i for i, lang in enumerate(SUPPORTED)}
+#: part → its term of the word vote in each language of SUPPORTED (log10 frequency, or _FLOOR),
+#: remembered for the run: every article (language detection) and every candidate sentence asks
+#: the same few thousand words in seven languages. Bounded: cleared when full.
+_PART_LOGS: dict[str, tuple[float, ...]] = {}
+_PART_LOGS_LIMIT = 20_000
+_PIECES = re.compile(r"['\-]")
+
+
+def _part_logs(part: str) -> tuple[float, ...]:
+    """The word vote's term for `part` in each language of SUPPORTED (the values ``_word_scores``
+    adds, computed exactly as it computed them)."""
+    got = _PART_LOGS.get(part)
+    if got is None:
+        lists = _word_lists()
+        terms = []
+        for lang in SUPPORTED:
+            f = lists[lang].get(part)
+            terms.append(math.log10(f) if f else _FLOOR)
+        if len(_PART_LOGS) >= _PART_LOGS_LIMIT:
+            _PART_LOGS.clear()
+        got = _PART_LOGS[part] = tuple(terms)
+    return got
+
+
 def _word_scores(text: str, cands: tuple[str, ...]) -> dict[str, float]:
     """Natural-log scores of the word vote for each candidate language."""
-    lists = _word_lists()
-    sums = dict.fromkeys(cands, 0.0)
+    slots = [_SLOT[lang] for lang in cands]
+    sums = [0.0] * len(cands)
     n = 0
+    memo = _PART_LOGS
     for tok in _WORD.findall(text.lower().replace("’", "'")):
         # wordfreq lists elided forms apart ("l", "homme") and splits hyphens.
-        for part in re.split(r"['\-]", tok):
+        for part in _PIECES.split(tok) if ("'" in tok or "-" in tok) else (tok,):
             if not part:
                 continue
             n += 1
-            for lang in cands:
-                f = lists[lang].get(part)
-                sums[lang] += math.log10(f) if f else _FLOOR
+            terms = memo.get(part) or _part_logs(part)
+            # Each language's sum gets the same terms in the same order as before (same floats).
+            for k, slot in enumerate(slots):
+                sums[k] += terms[slot]
     scale = math.log(10) / (_WORD_TEMPERATURE * math.sqrt(max(n, 1)))
-    return {lang: s * scale for lang, s in sums.items()}
+    return {lang: s * scale for lang, s in zip(cands, sums)}
 
 
 def word_vote(text: str, candidates: Sequence[str] | None = None) -> list[tuple[str, float]]:
@@ -394,7 +428,9 @@ def content_words(text: str) -> list[str]:
     words: list[str] = []
     for i, m in enumerate(matches):
         w = m.group()
-        if any(ch.isupper() for ch in w[1:]):
+        rest = w[1:]
+        # islower() (in C) answers for most words: it is True only when no character is upper-case.
+        if not rest.islower() and any(ch.isupper() for ch in rest):
             continue
         if w[0].isupper():
             between = cleaned[matches[i - 1].end():m.start()] if i else cleaned[:m.start()]

@@ -7,7 +7,9 @@ Kinds read the same few things about an article over and over. Kept here, in
   literal requirements of an expression (``checker.prefilter``) before a kind scans
   the article with it;
 - ``content_words``: the words that count as evidence of a sentence's language
-  (``checker.langid.content_words``), which both foreign-passage kinds judge.
+  (``checker.langid.content_words``), which both foreign-passage kinds judge;
+- ``folded_counts``: how often each folded word occurs, which the glued-token and the
+  non-word kinds both count.
 
 Per-run memo tables of per-word answers live beside the kinds that own them
 (bounded dicts) and in ``checker.memo``. Nothing here changes what a kind finds:
@@ -17,6 +19,7 @@ every view is exactly what the kinds computed for themselves before
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from checker.document import Document
@@ -56,4 +59,18 @@ def content_words(doc: Document, text: str) -> list[str]:
         from checker import langid
 
         got = memo[text] = langid.content_words(text)
+    return got
+
+
+FOLDED_COUNTS = "wordarrays.folded_counts"
+
+
+def folded_counts(doc: Document) -> Counter[str]:
+    """``Counter(fold(t.text) for t in doc.words)``, computed once per document. Shared: a kind
+    that adds to it counts on a copy (``Counter(folded_counts(doc))``)."""
+    got: Counter[str] | None = doc.cache.get(FOLDED_COUNTS)
+    if got is None:
+        from checker.wordlists import fold
+
+        got = doc.cache[FOLDED_COUNTS] = Counter(fold(t.text) for t in doc.words)
     return got

@@ -42,6 +42,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.rules import Rule, param
+from checker.wordarrays import folded_counts
 from checker.wordlists import fold, read_list
 
 NAME = "glued-token"
@@ -206,11 +207,8 @@ def _counts(doc: Document) -> Counter[str]:
 
 
 def _folded_counts(doc: Document) -> Counter[str]:
-    c = doc.cache.get("glued-token:fcounts")
-    if c is None:
-        c = Counter(fold(t.text) for t in doc.words)
-        doc.cache["glued-token:fcounts"] = c
-    return c
+    """How often each folded word form occurs (shared with the non-word rules: do not change it)."""
+    return folded_counts(doc)
 
 
 def _known(word: str, lang: str) -> float:
@@ -494,6 +492,8 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
     prev_word = ""
     for tok in doc.words:
         t, before, prev_word = tok.text, prev_word, fold(tok.text)
+        if fcounts[prev_word] > 1:
+            continue  # repeated: a name or a term the article uses (no shape below is reported then)
         # Elided article in front (l’auMusée): look at what follows it.
         m_el = _ELIDED.match(t)
         off = m_el.end() if m_el else 0
@@ -505,15 +505,13 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
             # A function word glued to an elided article: « del'édifice », « dansl'équipe ».
             pre = fold(t[: off - 1])
             tail = next((e for e in elided if pre.endswith(e) and fold(pre[: -len(e)]) in fw), None)
-            if tail and len(pre) > len(tail) + 1 and fcounts[fold(t)] == 1 and lexicon.zipf(head, lang) >= min_zipf:
+            if tail and len(pre) > len(tail) + 1 and lexicon.zipf(head, lang) >= min_zipf:
                 cut = tok.start + off - 1 - len(tail)
                 yield Hit(tok.start, tok.start + off + len(head),
                           (text[tok.start:cut] + " " + text[cut:tok.start + off + len(head)],), confidence=0.85)
                 continue
         start = tok.start + off
         end = start + len(head)
-        if fcounts[fold(t)] > 1:
-            continue  # repeated: a name or a term the article uses
         # ACRONYM + function word: PSGde, ONUdes.
         m = _ACRONYM_TAIL.match(head)
         if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:

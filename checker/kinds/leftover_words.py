@@ -49,7 +49,7 @@ frequent in the document's language is never a leftover).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,10 +87,43 @@ PARAMS = {
 }
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
-_GUARD = regex.compile(
-    r"«[^«»\n]{0,400}»|“[^“”\n]{0,400}”|„[^„“”\n]{0,400}[“”]|\"[^\"\n]{0,400}\"|‘[^‘’\n]{0,200}’"
-    r"|(?<!\w)'[^'\n]{1,120}'(?!\w)|(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++|[@#][\w.]*\w"
+#: What is never judged: quotations, URLs, e-mail addresses, handles and hashtags.
+_GUARD_SOURCES = (
+    r"«[^«»\n]{0,400}»", r"“[^“”\n]{0,400}”", r"„[^„“”\n]{0,400}[“”]", r"\"[^\"\n]{0,400}\"", r"‘[^‘’\n]{0,200}’",
+    r"(?<!\w)'[^'\n]{1,120}'(?!\w)", r"(?:https?://|www\.)\S++", r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", r"[@#][\w.]*\w",
 )
+#: The alternation as one expression (the reference ``_guarded`` follows).
+_GUARD = regex.compile("|".join(_GUARD_SOURCES))
+_GUARD_PARTS = tuple(regex.compile(source) for source in _GUARD_SOURCES)
+
+
+def _guarded(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_GUARD.finditer(text)``, found about ten times faster.
+
+    The alternation makes the engine try all nine alternatives at every position of the article;
+    each alternative alone is searched by its first character. So each is searched on its own,
+    and the matches are merged as the alternation chooses them: the leftmost start, the first
+    alternative at equal starts, the next search from the end of the chosen match (an
+    alternative's match at a given start does not depend on where the search began, and its
+    look-behinds see the text before that point). An alternative's next match is kept until it
+    starts before the current position: each position is tried once per alternative, as in
+    the alternation (linear time).
+    """
+    nxt = [p.search(text) for p in _GUARD_PARTS]
+    out: list[tuple[int, int]] = []
+    while True:
+        found = [(m.start(), k) for k, m in enumerate(nxt) if m is not None]
+        if not found:
+            return out
+        best = nxt[min(found)[1]]
+        assert best is not None
+        end = best.end()
+        out.append((best.start(), end))
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < end:
+                nxt[k] = _GUARD_PARTS[k].search(text, end)
+
+
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
 _PARTICLES = frozenset(
@@ -130,10 +163,15 @@ class _Cand:
 
 
 @cache
-def _source_freqs(lang: str) -> dict[str, float]:
+def _source_freqs(lang: str) -> Mapping[str, float]:
+    from checker import langid
     from checker.lexicon import frequencies
 
     try:
+        if lang in langid.SUPPORTED:
+            # The same list as the language vote's, through its memo of the run: the vote of language
+            # detection has already asked most of the article's words (same answers, from a dict).
+            return langid.small_list(lang)
         return frequencies(lang, "small")
     except (LookupError, ValueError, OSError):
         return {}
@@ -255,7 +293,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return
         own = function_words(doc_lang)
         text = doc.prose
-        guarded = [m.span() for m in _GUARD.finditer(text)]
+        guarded = _guarded(text)
         # A quotation is left alone (a title, a slogan kept on purpose), unless it is mostly in the
         # document's language: then a short sentence inside it in a distant source language
         # (Indonesian, Turkish, Vietnamese…) is a leftover of the translation (« Terima kasih atas
@@ -269,7 +307,6 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         g = 0
         tokens = list(_WORD.finditer(text))
         cands: list[_Cand] = []
-        lowercase = 0
         for i, m in enumerate(tokens):
             start, end = m.span()
             while g < len(guarded) and guarded[g][1] <= start:
@@ -309,11 +346,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             after = text[end:end + 2]
             if before in "./\\_-" or after[:1] in "/\\_" or (after[:1] == "." and after[1:2].isalnum()):
                 continue  # a piece of a domain name, a path or a credit line (ed/ama), not prose
-            lowercase += 1
             folded = fold(word.lower()) if initial or noun else fold(word)
-            prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
-            next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
-                        and text[end:tokens[i + 1].start()].strip(" ") == "")
             if folded in _PARTICLES and _before_name(tokens, i, text):
                 continue
             if initial and not quoted and folded in cheers and _EXCLAIM.match(text, end) \
@@ -349,6 +382,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if initial or quoted:
                 cands.append(_Cand(i, start, end, lang, level, initial, quoted))
                 continue
+            # Between two capitalised words (computed only for a leftover: most words are none).
+            prev_cap = i > 0 and tokens[i - 1].group()[:1].isupper() and _PAREN_GAP.fullmatch(text, tokens[i - 1].end(), start)
+            next_cap = (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper()
+                        and text[end:tokens[i + 1].start()].strip(" ") == "")
             if prev_cap and next_cap:
                 if lang == title_language([fold(tokens[i - 1].group()), fold(tokens[i + 1].group())]):
                     continue  # a function word inside a title or name of its own language

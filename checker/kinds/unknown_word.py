@@ -55,10 +55,11 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._close import close_word
 from checker.kinds._gloss import glossed
-from checker.kinds._mojibake import in_damaged_run
+from checker.kinds._mojibake import damaged_runs, in_damaged_run
 from checker.kinds._spelling import close_words
 from checker.kinds.glued_token import glue_split
 from checker.rules import Rule, param
+from checker.wordarrays import folded_counts
 from checker.wordlists import fold
 
 NAME = "unknown-word"
@@ -149,18 +150,20 @@ def build(rule: Rule):  # noqa: ANN201
                 known_cache[word] = hit
             return hit
 
-        counts = Counter(fold(t.text) for t in doc.words)
+        # A copy of the shared counts (the glued-token rules count the same words): pieces are added.
+        counts = Counter(folded_counts(doc))
         # Parts of compounds and elided forms count too.
         # (Every piece: the stem of an English possessive, mtlint's, counts as the stem.)
         for t in list(counts):
             for piece in regex.split(r"[-']", t) if ("-" in t or "'" in t) else ():
                 counts[piece] += counts[t]
+        damaged = bool(damaged_runs(doc))  # most articles have no mojibake: no per-word test then
         for sent in doc.sentences:
             words = doc.tokens_in(sent.start, sent.end)
             words = [t for t in words if t.kind == "word"]
             suspects = []
             for tok in words:
-                if in_damaged_run(doc, tok.start, tok.end):
+                if damaged and in_damaged_run(doc, tok.start, tok.end):
                     continue  # mojibake (windowâ): the encoding rule reports it
                 w = fold(tok.text)
                 if len(w) < min_length or not _PLAIN.match(tok.text):
@@ -285,10 +288,14 @@ def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str
 def _inflected(word: str, ordered: list[str], endings: dict[str, list[tuple[str, ...]]],
                lang: str, min_zipf: float) -> bool:
     """True when replacing the word's ending by another of its paradigm gives a known word."""
-    for end in ordered:
-        if not word.endswith(end) or len(word) - len(end) < 3:
+    # The word's own endings, longest first, as `ordered` (sorted by length, longest first) gives
+    # them: one suffix per length looked up, not every ending of the table tried (a hundred in French).
+    n = len(word)
+    for size in range(min(len(ordered[0]) if ordered else 0, n - 3), -1, -1):
+        end = word[n - size:]
+        if end not in endings:
             continue
-        stem = word[: len(word) - len(end)]
+        stem = word[: n - size]
         for group in endings[end]:
             for other in group:
                 if other != end and lexicon.zipf(stem + other, lang) >= min_zipf:
