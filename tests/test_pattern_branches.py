@@ -184,3 +184,12 @@ def test_notice_sentence_phrases_scanned_one_by_one_find_what_the_alternation_fi
             assert [(h.start, h.end) for h in gated(doc, None)] == expected  # type: ignore[arg-type]
             found += len(expected)
         assert found  # the rule's examples hold notices
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(_ALPHABET, st.sampled_from(["«", "»", "“", "”", "„", "‘", "’", "'", '"', "http://", "www.",
+                                                         "@", "#", "a@b.c", " x ", "\n"])), max_size=80).map("".join))
+def test_leftover_words_quotation_spans_equal_the_alternation(text: str) -> None:
+    from checker.kinds import leftover_words
+
+    assert leftover_words._guarded(text) == [m.span() for m in leftover_words._GUARD.finditer(text)]

@@ -98,30 +98,14 @@ _GUARD_PARTS = tuple(regex.compile(source) for source in _GUARD_SOURCES)
 
 
 def _guarded(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_GUARD.finditer(text)``, found about ten times faster.
+    """The spans of ``_GUARD.finditer(text)``, found about ten times faster: the alternation
+    makes the engine try all nine alternatives at every position of the article, while each
+    alone is searched by its first character (``kinds.pattern.branch_matches`` merges their
+    matches as the alternation chooses them)."""
+    from checker.kinds.pattern import branch_matches
 
-    The alternation makes the engine try all nine alternatives at every position of the article;
-    each alternative alone is searched by its first character. So each is searched on its own,
-    and the matches are merged as the alternation chooses them: the leftmost start, the first
-    alternative at equal starts, the next search from the end of the chosen match (an
-    alternative's match at a given start does not depend on where the search began, and its
-    look-behinds see the text before that point). An alternative's next match is kept until it
-    starts before the current position: each position is tried once per alternative, as in
-    the alternation (linear time).
-    """
-    nxt = [p.search(text) for p in _GUARD_PARTS]
-    out: list[tuple[int, int]] = []
-    while True:
-        found = [(m.start(), k) for k, m in enumerate(nxt) if m is not None]
-        if not found:
-            return out
-        best = nxt[min(found)[1]]
-        assert best is not None
-        end = best.end()
-        out.append((best.start(), end))
-        for k, m in enumerate(nxt):
-            if m is not None and m.start() < end:
-                nxt[k] = _GUARD_PARTS[k].search(text, end)
+    found = branch_matches(list(_GUARD_PARTS), text)
+    return [m.span() for m in (found if found is not None else _GUARD.finditer(text))]
 
 
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
