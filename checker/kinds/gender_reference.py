@@ -160,8 +160,17 @@ def build(rule: Rule):  # noqa: ANN201
     epicene = {w.casefold() for w in p["epicene"]}
     copulas = {w.casefold() for w in p["copulas"]}
 
+    tables: list[dict[str, str]] = []  # the names table, built on first use (not per document)
+
     def table() -> dict[str, str]:
-        return {row[0]: row[1] for row in read_table(names_path) if len(row) >= 2}
+        if not tables:
+            tables.append({row[0]: row[1] for row in read_table(names_path) if len(row) >= 2})
+        return tables[0]
+
+    # What ``mentions`` depends on besides the document and its language: rules that agree on it
+    # (French gender-predicate and gender-infobox) share one reading of the document (doc.cache).
+    mentions_key = ("gr:mentions", names_path, gazetteer_paths, tuple(sorted(pron.items())),
+                    tuple(sorted(nouns.items(), key=lambda kv: kv[0])), tuple(sorted(titles)), tuple(sorted(copulas)))
 
     def from_gazetteer(keys: list[str]) -> tuple[str | None, bool]:
         """The gender a gazetteer gives the run: its first word (after a title) when a surname follows,
@@ -178,7 +187,15 @@ def build(rule: Rule):  # noqa: ANN201
         return None, False
 
     def mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
-        """(start, end, gender or None, key tokens, word index after the run) in reading order."""
+        """(start, end, gender or None, key tokens, word index after the run) in reading order
+        (computed once per document and settings; the list is read only)."""
+        key = (*mentions_key, lang)
+        got: list[tuple] | None = doc.cache.get(key)
+        if got is None:
+            got = doc.cache[key] = _mentions(doc, given, lang)
+        return got
+
+    def _mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
         words = doc.words
         text = doc.text
         sent_starts = _StartSet(text)

@@ -29,6 +29,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._spelling import _deletes, edit_distance
+from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import read_list, read_table
 
@@ -88,6 +89,22 @@ def build(rule: Rule):  # noqa: ANN201
                     index[d].add(key)
         return {"known": known, "by_words": dict(by_words)}, dict(index)
 
+    def nearest(key: str) -> str | None:
+        """The known name closest to ``key`` (within ``_limit`` edits; the first of the closest), or None."""
+        known, _, index = load()
+        match = None
+        best = 99
+        for d in _deletes(key, _limit(len(key))):
+            for cand in index.get(d, ()):
+                dist = edit_distance(key, cand, _limit(max(len(key), len(cand))))
+                if 0 < dist <= _limit(min(len(key), len(cand))) and dist < best:
+                    best, match = dist, known[cand]
+        return match
+
+    # The same capitalised phrases (a minister's name, a club's) come back article after article:
+    # their fuzzy look-up is remembered for the run (bounded).
+    nearest_memo = bounded_memo(nearest)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         known, by_words, index = load()
         text = doc.prose
@@ -120,13 +137,7 @@ def build(rule: Rule):  # noqa: ANN201
             words = _TOKEN.findall(w)
             if not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
                 continue
-            match = None
-            best = 99
-            for d in _deletes(key, _limit(len(key))):
-                for cand in index.get(d, ()):
-                    dist = edit_distance(key, cand, _limit(max(len(key), len(cand))))
-                    if 0 < dist <= _limit(min(len(key), len(cand))) and dist < best:
-                        best, match = dist, known[cand]
+            match = nearest_memo(key)
             if match is None:
                 continue
             theirs = _TOKEN.findall(match)

@@ -51,34 +51,45 @@ def build(rule: Rule):  # noqa: ANN201
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        firsts = {s.start for s in doc.sentences}
-        occ: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key → (start, end, shape)
+        folded = [w.casefold() for _, _, w in words]  # each word folded once, not once per phrase it may open
+        # key → (first word, last word) of each occurrence; the shapes are read only for keys seen min_count times
+        occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
         n = len(words)
         for i in range(n):
-            w0 = words[i][2]
-            if w0.casefold() in function or len(w0) < 3:
+            if folded[i] in function or len(words[i][2]) < 3:
                 continue
+            joined = False  # a function word between the two content words
             for k in range(i + 1, min(n, i + 4)):
                 gap = text[words[k - 1][1]:words[k][0]]
                 if gap not in (" ", "'", "’"):
                     break
                 wk = words[k][2]
-                if wk.casefold() in function:
+                if folded[k] in function:
+                    joined = True
                     continue
                 if wk[:1].isupper():
                     break  # a name inside: another matter
                 if len(wk) < 3:
                     break
-                key = " ".join(x[2].casefold() for x in words[i:k + 1])
+                if joined:
+                    # Without a joining word the phrase is an adjective and its noun, never reported
+                    # (below): such phrases are not collected at all.
+                    occ[" ".join(folded[i:k + 1])].append((i, k))
+                break  # the shortest phrase from this word: content word … content word
+        firsts: set[int] | None = None
+        reported: set[tuple[int, int]] = set()
+        for key, pairs in occ.items():
+            if len(pairs) < min_count:
+                continue
+            if firsts is None:
+                firsts = {s.start for s in doc.sentences}
+            spans: list[tuple[int, int, str]] = []  # (start, end, shape)
+            for i, k in pairs:
+                w0 = words[i][2]
                 shape = "lower" if w0.islower() else ("cap" if w0[:1].isupper() and w0[1:].islower() else "other")
                 if shape == "cap" and _initial(text, words[i][0], firsts):
                     shape = "initial"
-                occ[key].append((words[i][0], words[k][1], shape))
-                break  # the shortest phrase from this word: content word … content word
-        reported: set[tuple[int, int]] = set()
-        for key, spans in occ.items():
-            if len(spans) < min_count:
-                continue
+                spans.append((words[i][0], words[k][1], shape))
             shapes = [s for _, _, s in spans]
             if shapes.count("cap") < 1 or shapes.count("lower") < min_lower:
                 continue

@@ -49,6 +49,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._names import namewords, sentence_firsts
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -64,8 +65,8 @@ PARAMS = {
 }
 
 _MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "particles", "order", "anagram", "split"})
-# A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
-_NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
+# The name-like words (checker.kinds._names.NAMEWORD: letters, optionally joined by hyphens, no
+# apostrophes) are scanned once per document and shared by every scan below (``namewords``).
 _EVERYDAY = 4.5
 _OPENERS = frozenset("«“\"‘'(—–-:[•*")
 _ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
@@ -131,6 +132,7 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
+        words = namewords(doc)
         starts, forms, lower_words = _collected(doc)
         if "near" in modes and _pools_shared(forms):
             # _near adds the spans of Al-Wahda to the form of Wahda when both occur: its own copy.
@@ -185,11 +187,11 @@ def build(rule: Rule):  # noqa: ANN201
 
         # Scrambled: one name with its words in another order; an acronym with its letters shuffled.
         if "order" in modes:
-            yield from _order(text, sentences_of, emit)
+            yield from _order(text, words, sentences_of, emit)
         if "anagram" in modes:
             yield from _anagram(forms, freq, emit)
         if "split" in modes and particles:
-            yield from _split(text, particles, freq, sentences_of, emit)
+            yield from _split(text, words, particles, freq, sentences_of, emit)
 
         # 3. Names joined by function words written with and without one (Sciences et [des] Technologies).
         if "particles" in modes and particles:
@@ -197,7 +199,7 @@ def build(rule: Rule):  # noqa: ANN201
 
         # 4. Joints: hyphens vs spaces, split vs joined.
         if "joints" in modes:
-            yield from _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang)
+            yield from _joints(text, words, forms, joint_words, sentences_of, emit, min_letters, lang)
 
     return check
 
@@ -211,21 +213,20 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
         return got  # type: ignore[no-any-return]
     text = doc.prose
     starts = [s.start for s in doc.sentences]
-    firsts = _sentence_firsts(doc)
+    firsts = sentence_firsts(doc)
     forms: dict[str, _Form] = {}
     lower_words: set[str] = set()
     previous: tuple[int, str] | None = None
-    for m in _NAMEWORD.finditer(text):
-        w = m.group()
-        prev, previous = previous, (m.end(), w)
+    for s, e, w in namewords(doc):
+        prev, previous = previous, (e, w)
         if not w[:1].isupper():
             lower_words.add(w.casefold())
         f = forms.get(w)
         if f is None:
             f = forms[w] = _Form(w)
-        f.spans.append(m.span())
-        f.initial.append(m.start() in firsts or _after_opener(text, m.start()))
-        if prev is not None and text[prev[0]:m.start()] == " " and prev[1][:1].isupper():
+        f.spans.append((s, e))
+        f.initial.append(s in firsts or _after_opener(text, s))
+        if prev is not None and text[prev[0]:s] == " " and prev[1][:1].isupper():
             f.before.add(_plain(prev[1]))  # a first name (or a title) right before
     got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
     return got
@@ -368,11 +369,12 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
 
 
 _PHRASE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+|['’]|[^\s\p{L}]")
+_PARTICLE_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*+|[^\s\p{L}]")  # a letter run, or one other mark
 
 
 def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
     """Capitalised words joined by function words, written with different function words."""
-    toks = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\p{L}[\p{L}\p{M}]*+|[^\s\p{L}]", text)]
+    toks = [(m.start(), m.end(), m.group()) for m in _PARTICLE_TOKEN.finditer(text)]
     groups: dict[tuple[str, ...], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     i = 0
     n = len(toks)
@@ -424,7 +426,7 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
             yield from emit(spans, model, text[model[0][0]:model[0][1]], 0.8 if len(model) > len(spans) else 0.6)
 
 
-def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+def _order(text, words, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
     """Three or more capitalised words written in two orders (Ahmad Dwi Santoso / Santoso Dwi Ahmad)."""
     seqs: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     run: list[tuple[int, int, str]] = []
@@ -439,13 +441,13 @@ def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
                 if len({w.casefold() for w in words}) == len(words):
                     seqs[tuple(sorted(w.casefold() for w in words))][words].append((window[0][0], window[-1][1]))
 
-    for m in _NAMEWORD.finditer(text):
-        w = m.group()
-        if w[:1].isupper() and not w.isupper() and len(w) >= 3 and (not run or text[run[-1][1]:m.start()] == " "):
-            run.append((m.start(), m.end(), w))
+    for item in words:
+        s, _e, w = item
+        if w[:1].isupper() and not w.isupper() and len(w) >= 3 and (not run or text[run[-1][1]:s] == " "):
+            run.append(item)
             continue
         flush()
-        run = [(m.start(), m.end(), w)] if w[:1].isupper() and not w.isupper() and len(w) >= 3 else []
+        run = [item] if w[:1].isupper() and not w.isupper() and len(w) >= 3 else []
     flush()
     for orders in seqs.values():
         if len(orders) < 2:
@@ -458,10 +460,9 @@ def _order(text, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
             yield from emit(spans, model, " ".join(model_words), 0.7)
 
 
-def _split(text, particles, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
+def _split(text, words, particles, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
     """A two-word name the article repeats, written elsewhere with words pushed in between
     (Budi Kerta … « Budi Carrière de Kerta »: a possessive turned inside out)."""
-    words = [(m.start(), m.end(), m.group()) for m in _NAMEWORD.finditer(text)]
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for a, b in zip(words, words[1:]):
         if a[2][:1].isupper() and b[2][:1].isupper() and text[a[1]:b[0]] == " " and not a[2].isupper():
@@ -526,7 +527,7 @@ def _subsequence(short: list[str], long_: list[str]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
-def _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang) -> Iterator[Hit]:  # noqa: ANN001
+def _joints(text, words, forms, joint_words, sentences_of, emit, min_letters, lang) -> Iterator[Hit]:  # noqa: ANN001
     """Names hyphenated in one place and spaced in another; split in one place and joined in another."""
     hyphenated: dict[tuple[str, ...], _Form] = {}
     for f in forms.values():
@@ -557,7 +558,6 @@ def _joints(text, forms, joint_words, sentences_of, emit, min_letters, lang) -> 
     if not hyphenated and not joined:
         return
     # Spaced sequences of name words (single spaces, same line).
-    words = [(m.start(), m.end(), m.group()) for m in _NAMEWORD.finditer(text)]
     spaced: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     split_pairs: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     max_parts = max((len(k) for k in hyphenated), default=2)
@@ -600,19 +600,6 @@ def _minority(emit, a: list[tuple[int, int]], a_text: str, b: list[tuple[int, in
         yield from emit(b, a, a_text, 0.6)
     else:
         yield from emit(a, b, b_text, 0.85 if len(b) > len(a) else 0.6)
-
-
-def _sentence_firsts(doc: Document) -> set[int]:
-    out = set()
-    for sent in doc.sentences:
-        toks = [t for t in doc.tokens_in(sent.start, sent.end) if t.kind == "word"]
-        if not toks:
-            continue
-        out.add(toks[0].start)
-        caps = sum(t.text[:1].isupper() for t in toks)
-        if len(toks) >= 4 and caps >= 0.6 * len(toks):
-            out.update(t.start for t in toks)  # a title-case heading
-    return out
 
 
 def _after_opener(text: str, start: int) -> bool:

@@ -49,10 +49,13 @@ _FULL = regex.compile(rf"(?<![\p{{L}}\p{{M}}-])({_PART})(?:[ \u00a0]({_PART})){{
 _MID_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \u00a0])(\p{Lu}\p{Ll}{1,5})(?=[ \u00a0,.;:])")
 _HYPHENATED = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+(?![\p{L}\p{M}-])")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}'’-])[\p{L}\p{M}]+(?![\p{L}\p{M}'’-])")
+_SQUASH = regex.compile(r"[\s\u00a0-]")
+_NEXT_CAPITAL = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{Ll}\p{M}])")
+_SPACE = regex.compile(r"[ \u00a0]")
 
 
 def _squash(name: str) -> str:
-    return regex.sub(r"[\s\u00a0-]", "", name).casefold()
+    return _SQUASH.sub("", name).casefold()
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
@@ -74,7 +77,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0")
             if before and (before[-1].islower() or before[-1] in ",;"):
                 # inside a sentence: its capitals are a name's, not a sentence's first word
-                for part in regex.split(r"[ \u00a0]", name):
+                for part in _SPACE.split(name):
                     capital_parts.add(part.split("-")[0].casefold())
         # Single capitalised tokens inside a sentence (« avec Choi en »): a name used alone. They
         # count only before a hyphenated given name (« choi Min-jae »), the romanised Korean or
@@ -95,7 +98,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue
             if len(tok) < min_len or key in particles:
                 continue
-            nxt = regex.match(r"[ \u00a0]+(\p{Lu}[\p{Ll}\p{M}])", text, pos=m.end())
+            if key not in capital_parts and key not in capital_single:
+                continue  # reported only as a name's part seen capitalised (tested before the pattern)
+            nxt = _NEXT_CAPITAL.match(text, pos=m.end())
             if not nxt:
                 continue
             if key not in capital_parts and not (key in capital_single and len(tok) <= 5

@@ -71,6 +71,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document, Token
 from checker.finding import Hit
+from checker.kinds._names import sentence_firsts
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
 from checker.wordlists import fold
@@ -113,9 +114,6 @@ _FIRST_LETTER = regex.compile(r"[^\p{L}]*+(\p{L})")
 _ADDRESS_PART = regex.compile(r"[.@/_][\p{L}\p{N}]")
 # What may precede a word that starts a clause (so its capital says nothing).
 _OPENERS = frozenset("«“\"‘'(—–-:[")
-# A title-case line: at least this many words, this share of them capitalised.
-_TITLE_WORDS = 4
-_TITLE_SHARE = 0.6
 
 
 @dataclass(slots=True)
@@ -327,19 +325,13 @@ def _rank(s: _Spelling) -> tuple[int, int]:
 def _collect(doc: Document, min_letters: int) -> dict[str, _Spelling]:
     """Every capitalised name-like part of the article, by exact spelling."""
     text = doc.prose
-    firsts = set()
-    for sent in doc.sentences:
-        toks = [t for t in doc.tokens_in(sent.start, sent.end) if t.kind == "word"]
-        if not toks:
-            continue
-        firsts.add(toks[0].start)
-        caps = sum(t.text[:1].isupper() for t in toks)
-        if len(toks) >= _TITLE_WORDS and caps >= _TITLE_SHARE * len(toks):
-            firsts.update(t.start for t in toks)  # a title-case heading: every capital is typographic
+    # Sentence starts, and every word of a title-case heading (every capital is typographic there).
+    firsts = sentence_firsts(doc)
     words = doc.words
     out: dict[str, _Spelling] = {}
     for i, tok in enumerate(words):
-        if not tok.text[:1].isupper() and not any(c.isupper() for c in tok.text):
+        # A word all in lowercase (islower) has no capital: the quick test for most words.
+        if tok.text.islower() or not tok.text[:1].isupper() and not any(c.isupper() for c in tok.text):
             continue
         initial = tok.start in firsts or _after_opener(text, tok.start)
         before = words[i - 1] if i and _paired(text, words[i - 1], tok) else None

@@ -220,13 +220,25 @@ def _line_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in "\n\r"
 
 
+# The characters that can change the state of ``_quoted``: line breaks, dashes and quotation marks.
+_QUOTE_EVENT = regex.compile(r'[\n\r—–“„«”»"]')
+
+
 def _quoted(text: str, start: int, end: int) -> list[bool]:
     """For each offset in [start, end): True inside a quotation (curly, guillemet, German or straight quotes)."""
     inside = [False] * (end - start)
     stack: list[str] = []
     straight = False
     dash = False  # a line of dialogue opened by a dash (« — Entrez, dit-il. »): speech to its end
-    for i in range(start, end):
+    # Only the characters of _QUOTE_EVENT change the state: the offsets between two of them take
+    # the state the first one left, filled as one slice (no Python step per character).
+    state = False
+    pos = start
+    for ev in _QUOTE_EVENT.finditer(text, start, end):
+        i = ev.start()
+        if state and pos < i:
+            inside[pos - start : i - start] = [True] * (i - pos)
+        pos = i + 1
         ch = text[i]
         if ch in "\n\r":
             dash = False
@@ -246,7 +258,9 @@ def _quoted(text: str, start: int, end: int) -> list[bool]:
             straight = not straight
         elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
             stack, straight = [], False  # a quotation never spans a blank line here
-        inside[i - start] = bool(stack) or straight or dash
+        state = inside[i - start] = bool(stack) or straight or dash
+    if state and pos < end:
+        inside[pos - start : end - start] = [True] * (end - pos)
     return inside
 
 
@@ -298,9 +312,17 @@ def build(rule: Rule):  # noqa: ANN201
         female_names = _names(female_path)
         male_names = _names(male_path)
         gaz = gazetteer(gazetteer_paths)
+        words = []
+        for m in _WORD.finditer(text):
+            w = m.group()
+            if "'" in w or "’" in w:
+                w = _APOS.sub("", w)  # the word before its apostrophe (« l'actrice » → « l »)
+            words.append((m.start(), m.end(), w))
+        keys = [w.casefold() for _, _, w in words]  # folded once, read by every test below
+        if sum(1 for k in keys if k in female_pronouns) < min_female:
+            return  # fewer feminine pronouns than needed even counting quoted ones: the quotations are not read
         inside = _quoted(text, 0, len(text))
-        words = [(m.start(), m.end(), _APOS.sub("", m.group())) for m in _WORD.finditer(text)]
-        if sum(1 for s, _, w in words if w.casefold() in female_pronouns and not inside[s]) < min_female:
+        if sum(1 for (s, _, _), k in zip(words, keys) if k in female_pronouns and not inside[s]) < min_female:
             return
         sentence_starts = [s.start for s in doc.sentences]
         # The window counts sentences of narration: the sentences of a quotation are the speaker's
@@ -326,11 +348,12 @@ def build(rule: Rule):  # noqa: ANN201
                 and _next_in(text, words, i, female_reporting_after)
 
         # The speakers' clauses, found once: each makes a woman the speaker in the walk below.
-        speaking = {words[i][0] for i in range(len(words)) if her_clause(i)} \
+        # (her_clause is False but for a feminine pronoun or a hyphenated word: the others are not asked)
+        speaking = {words[i][0] for i, k in enumerate(keys) if (k in female_pronouns or "-" in k) and her_clause(i)} \
             if female_suffixes or female_reporting or female_reporting_after else set()
         # A sentence that also speaks of a woman with "she"/"her" has two people in it: its
         # masculine pronouns are someone else's (her own reporting clause is not a second person).
-        both = {sentence_of(s) for s, _, w in words if w.casefold() in female_pronouns and not inside[s]
+        both = {sentence_of(s) for (s, _, _), k in zip(words, keys) if k in female_pronouns and not inside[s]
                 and s not in speaking}
 
         gender: str | None = None
@@ -350,7 +373,7 @@ def build(rule: Rule):  # noqa: ANN201
             # a surname carried by a woman and a man of the article (father and daughter) tells nothing
             surnames[word] = g if surnames.get(word, g) == g else None
         for idx, (start, end, word) in enumerate(words):
-            key = word.casefold()
+            key = keys[idx]
             cap = word[:1].isupper()
             sent = sentence_of(start)
             # A common word opening the sentence (German « Auch », « Doch »): not the first word of a name

@@ -155,16 +155,19 @@ def build(rule: Rule):  # noqa: ANN201
                 taken.append(m.span())
         covered = iter(taken)
         span = next(covered, None)
+        lang = ctx.primary if ctx is not None else doc.lang  # asked once, not once per word
         for m in _WORD.finditer(text):
-            while span is not None and span[1] <= m.start():
+            start, end = m.span()
+            while span is not None and span[1] <= start:
                 span = next(covered, None)
-            if span is not None and span[0] < m.end():
+            if span is not None and span[0] < end:
                 continue
-            if m.group()[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+            word = m.group()
+            if word[0].isupper() and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # a capital inside a sentence: a name, another rule's business
-            got = generic_memo(m.group(), ctx.primary if ctx is not None else doc.lang)
+            got = generic_memo(word, lang)
             if got is not None:
-                occurrences.append(_Occurrence(m.start(), m.end(), *got))
+                occurrences.append(_Occurrence(start, end, *got))
         yield from _report(doc, occurrences)
 
     return check

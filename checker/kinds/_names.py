@@ -1,0 +1,50 @@
+"""Private helper of the name kinds: per-document views they share, computed once (``doc.cache``).
+
+``name-families`` and ``name-variants`` each ran several rules over the same scans of an article
+(the name-like words, the sentence-initial word offsets); these functions compute each scan once
+per document and hand every caller the same object, which callers must only read.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from checker.document import Document
+
+#: A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
+#: The word pattern of ``name-families`` (all its scans use this one).
+NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
+
+_NAMEWORDS = "names.namewords"
+_FIRSTS = "names.sentence_firsts"
+
+#: A title-case line: at least this many words, this share of them capitalised.
+TITLE_WORDS = 4
+TITLE_SHARE = 0.6
+
+
+def namewords(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every ``NAMEWORD`` match in ``doc.prose``, in order (read only)."""
+    got: list[tuple[int, int, str]] | None = doc.cache.get(_NAMEWORDS)
+    if got is None:
+        got = doc.cache[_NAMEWORDS] = [(m.start(), m.end(), m.group()) for m in NAMEWORD.finditer(doc.prose)]
+    return got
+
+
+def sentence_firsts(doc: Document) -> set[int]:
+    """Offsets of the first word of each sentence, and of every word of a title-case line (at least
+    ``TITLE_WORDS`` words, ``TITLE_SHARE`` of them capitalised): where a capital says nothing (read only)."""
+    got: set[int] | None = doc.cache.get(_FIRSTS)
+    if got is not None:
+        return got
+    out: set[int] = set()
+    for sent in doc.sentences:
+        toks = [t for t in doc.tokens_in(sent.start, sent.end) if t.kind == "word"]
+        if not toks:
+            continue
+        out.add(toks[0].start)
+        caps = sum(t.text[:1].isupper() for t in toks)
+        if len(toks) >= TITLE_WORDS and caps >= TITLE_SHARE * len(toks):
+            out.update(t.start for t in toks)  # a title-case heading: every capital is typographic
+    doc.cache[_FIRSTS] = out
+    return out
