@@ -1,0 +1,100 @@
+"""Functions rewritten for speed (issue #11) against the straightforward versions they replaced,
+kept here as oracles: the same answers on random input and on real words."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import lexicon
+from checker.kinds import pronoun_gender, unknown_word
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quoted_oracle(text: str, start: int, end: int) -> list[bool]:
+    """pronoun-gender's quotation map, one character at a time (the version before the speed work)."""
+    pg = pronoun_gender
+    inside = [False] * (end - start)
+    stack: list[str] = []
+    straight = False
+    dash = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "\n\r":
+            dash = False
+        elif ch in "—–" and text[i + 1 : i + 2] in (" ", "\u00a0", "\u202f") and pg._line_start(text, i):
+            dash = True
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch == "“" and pg._closes(text, i):
+            if stack:
+                stack.pop()
+        elif ch in pg._QUOTES_OPEN:
+            stack.append(ch)
+        elif ch in pg._QUOTES_CLOSE:
+            if stack:
+                stack.pop()
+        elif ch == '"':
+            straight = not straight
+        elif ch in "\n\r" and i + 1 < end and text[i + 1] in "\n\r":
+            stack, straight = [], False
+        inside[i - start] = bool(stack) or straight or dash
+    return inside
+
+
+_QUOTE_TEXT = st.lists(st.sampled_from(list("ab cD.,\n\r\"«»“”„‘’'—–\u00a0\u202f") + [" elle ", "Il ", "\n— ", " — "]),
+                       max_size=120).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_QUOTE_TEXT, cut=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+def test_quotation_map_equals_the_per_character_walk(text: str, cut: tuple[int, int]) -> None:
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    assert pronoun_gender._quoted(text, start, end) == _quoted_oracle(text, start, end)
+
+
+def _inflected_oracle(word: str, ordered: list[str], endings: dict[str, list[tuple[str, ...]]],
+                      lang: str, min_zipf: float) -> bool:
+    """non-word's ending test trying every ending of the table (the version before the speed work)."""
+    for end in ordered:
+        if not word.endswith(end) or len(word) - len(end) < 3:
+            continue
+        stem = word[: len(word) - len(end)]
+        for group in endings[end]:
+            for other in group:
+                if other != end and lexicon.zipf(stem + other, lang) >= min_zipf:
+                    return True
+    return False
+
+
+def _tables(path: Path) -> tuple[list[str], dict[str, list[tuple[str, ...]]]]:
+    params = tomllib.loads(path.read_text(encoding="utf-8"))["params"]
+    endings: dict[str, list[tuple[str, ...]]] = {}
+    for g in params["inflections"]:
+        for e in g:
+            endings.setdefault(str(e), []).append(tuple(str(x) for x in g))
+    return sorted(endings, key=len, reverse=True), endings
+
+
+def test_inflected_equals_trying_every_ending() -> None:
+    checked = 0
+    for lang, rel in (("fr", "rules/fr/non-word.toml"), ("es", "rules/es/non-word-es.toml")):
+        path = ROOT / rel
+        if not path.is_file():
+            continue
+        ordered, endings = _tables(path)
+        words = ["chanteuses", "amicalement", "joueurs", "présidentes", "mangeait", "partirent", "xylophonistes",
+                 "cantantes", "jugadoras", "hablaban", "nacionales", "felizmente", "abc", "ab", "", "ée", "sss",
+                 "réformistes", "déclarations", "entraîneurs", "tournées", "quisieron", "canciones"]
+        # and every ending of the table with stems of several lengths
+        words += [stem + e for e in ordered for stem in ("", "ch", "chan", "parl")]
+        for word in words:
+            assert unknown_word._inflected(word, ordered, endings, lang, 3.0) == \
+                _inflected_oracle(word, ordered, endings, lang, 3.0), (lang, word)
+            checked += 1
+    assert checked > 100
