@@ -42,6 +42,8 @@ _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.'’-])\p{L}[\p{L}\p{M}]*+(?![
 
 
 def _plain(word: str) -> str:
+    if word.isascii():
+        return word  # (no accent to take off: most words, without the per-character loop below)
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

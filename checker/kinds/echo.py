@@ -72,7 +72,7 @@ _PASSAGE_CHARS = 40
 
 
 def _norm_words(text: str) -> list[str]:
-    return [m.group() for m in _WORD.finditer(unicodedata.normalize("NFC", text).casefold())]
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())  # (no group: whole matches)
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -108,7 +108,7 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
     prose, text = doc.prose, doc.text
     for line in doc.lines:
         s = prose[line.start:line.end]
-        toks = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(s)]
+        words = [fold(w) for w in _WORD.findall(s)]
         # A mirror title: the whole line is one text twice around a separator.
         m = _SEP_LINE.match(s.strip())
         if m and _HAS_LETTER.search(m.group(1)):
@@ -119,41 +119,49 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
                 yield Hit(off + m.start(2), off + m.end(2), confidence=0.85, severity=Severity.MINOR,
                           args={"n": str(len(a))}, related=first)
                 continue
-        i, n_toks = 0, len(toks)
+        # The words' offsets, found only for a line where a word comes back within max_n words.
+        spans: list[tuple[int, int]] | None = None
+        i, n_toks = 0, len(words)
         while i < n_toks:
             found = 0
-            for n in range(min(max_n, (n_toks - i) // 2), 0, -1):
-                if toks[i][2] != toks[i + n][2]:
-                    continue  # the copies differ from their first word (the test below, made cheap)
-                a = toks[i:i + n]
-                b = toks[i + n:i + 2 * n]
-                if [t[2] for t in a] != [t[2] for t in b]:
-                    continue
-                # The copies must follow each other with only spaces in between, and the
-                # words inside each copy be separated by spaces or light punctuation.
-                if not _GAP.fullmatch(s[a[-1][1]:b[0][0]]):
-                    continue
-                if not _HAS_LETTER.search(s[a[0][0]:a[-1][1]]):
-                    continue
-                if n == 1:
-                    if not single:
+            most = min(max_n, (n_toks - i) // 2)
+            # No copy can start here unless the word comes back within `most` words (the first
+            # test of the loop below, made once for every length).
+            if most and words[i] in words[i + 1:i + 1 + most]:
+                if spans is None:
+                    spans = [mw.span() for mw in _WORD.finditer(s)]
+                for n in range(most, 0, -1):
+                    if words[i] != words[i + n]:
+                        continue  # the copies differ from their first word (the test below, made cheap)
+                    if words[i:i + n] != words[i + n:i + 2 * n]:
                         continue
-                    w = a[0][2]
-                    word = text[line.start + a[0][0]:line.start + a[0][1]]
-                    if len(w) < min_single or w in skip or word[:1].isupper() or "-" in w:
+                    a, b = spans[i:i + n], spans[i + n:i + 2 * n]
+                    # The copies must follow each other with only spaces in between, and the
+                    # words inside each copy be separated by spaces or light punctuation.
+                    if not _GAP.fullmatch(s[a[-1][1]:b[0][0]]):
                         continue
-                    if _tripled(toks, i):
-                        continue  # « non non non »: deliberate
-                elif len({x[2] for x in a}) == 1:
-                    continue  # « non non non non »: one word over and over
-                elif any(x[2] in fw or len(x[2]) <= 2 for x in (a[0], a[-1])):
-                    continue  # “kept growing and kept growing”, « côte à côte à »: X and X is rhetoric
-                found = n
-                break
+                    if not _HAS_LETTER.search(s[a[0][0]:a[-1][1]]):
+                        continue
+                    if n == 1:
+                        if not single:
+                            continue
+                        w = words[i]
+                        word = text[line.start + a[0][0]:line.start + a[0][1]]
+                        if len(w) < min_single or w in skip or word[:1].isupper() or "-" in w:
+                            continue
+                        if _tripled(words, i):
+                            continue  # « non non non »: deliberate
+                    elif len(set(words[i:i + n])) == 1:
+                        continue  # « non non non non »: one word over and over
+                    elif any(x in fw or len(x) <= 2 for x in (words[i], words[i + n - 1])):
+                        continue  # “kept growing and kept growing”, « côte à côte à »: X and X is rhetoric
+                    found = n
+                    break
             if not found:
                 i += 1
                 continue
-            a, b = toks[i:i + found], toks[i + found:i + 2 * found]
+            assert spans is not None
+            a, b = spans[i:i + found], spans[i + found:i + 2 * found]
             start, end = line.start + b[0][0], line.start + b[-1][1]
             yield Hit(start, end, ("",), confidence=0.9 if found > 1 else 0.8,
                       severity=None if found > 1 else Severity.MINOR,
@@ -161,9 +169,9 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
             i += 2 * found
 
 
-def _tripled(toks: list[tuple[int, int, str]], i: int) -> bool:
-    w = toks[i][2]
-    return (i + 2 < len(toks) and toks[i + 2][2] == w) or (i > 0 and toks[i - 1][2] == w)
+def _tripled(words: list[str], i: int) -> bool:
+    w = words[i]
+    return (i + 2 < len(words) and words[i + 2] == w) or (i > 0 and words[i - 1] == w)
 
 
 def _trim(doc: Document, start: int, end: int) -> Span | None:

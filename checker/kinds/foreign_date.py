@@ -92,6 +92,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         before = "|".join(regex.escape(w) for w in p["before_words"])
         shapes.append(rf"(?<=(?i:(?<![\p{{L}}])(?:{before}))[ \u00a0-])(?P<month4>{full})(?![\p{{L}}\p{{N}}])")
     pattern = regex.compile("|".join(f"(?:{s})" for s in shapes), flags)
+    # Every shape holds a month name (with its period) between a non-alphanumeric character
+    # and a non-letter: where this cheap scan finds none, the big alternation above, tried with
+    # its look-behinds at every position, cannot match (most articles hold no foreign month).
+    gate = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{month_any})(?!\p{{L}})", flags)
     case_sensitive = p["case_sensitive"]
     foreign = p["foreign_lang"]
 
@@ -118,9 +122,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if ctx.primary == foreign.split("-")[0].lower():
             return
+        text = doc.prose
+        if gate.search(text) is None:
+            return
         from checker.lang import display_name
 
-        for m in pattern.finditer(doc.prose):
+        for m in pattern.finditer(text):
             start, end, text = suggest(m)
             yield Hit(start, end, suggestions=(text,),
                       args={"lang": display_name(foreign), "doc_lang": display_name(ctx.lang)})

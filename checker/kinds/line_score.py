@@ -34,6 +34,8 @@ from checker.context import Context
 from checker.document import WORD_OR_NUMBER, Document, Span
 from checker.finding import Hit, Severity
 from checker.kinds._phrases import PhraseMatcher
+from checker.kinds.pattern import _fold as _prefilter_fold
+from checker.kinds.pattern import required_literals
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
 
@@ -90,6 +92,34 @@ def _lines(doc: Document) -> list[_Line]:
     return out
 
 
+def _folded_lines(doc: Document) -> tuple[list[str], str]:
+    """Each line of ``_lines`` folded as the literal requirements are, and them all joined."""
+    cached = doc.cache.get("line-score:folded")
+    if cached is None:
+        folded = [_prefilter_fold(line.span.text) for line in _lines(doc)]
+        cached = doc.cache["line-score:folded"] = (folded, "\n".join(folded))
+    return cached
+
+
+class _Gate:
+    """Whether a phrase list can match in a line: each of its matches holds, folded, one literal of
+    each requirement (``checker.kinds.pattern.required_literals``), and a match inside a line is a
+    piece of that line. Its regex, a long alternation tried at every position, costs far more than
+    looking for the few literals the article holds in each of its lines."""
+
+    def __init__(self, matcher: PhraseMatcher) -> None:
+        self.needs = required_literals(matcher.regex.pattern) if matcher.regex is not None else ()
+
+    def live(self, doc_folded: str) -> tuple[tuple[str, ...], ...] | None:
+        """The requirements cut down to the literals the article holds; None when one has none."""
+        out = tuple(tuple(k for k in req if k in doc_folded) for req in self.needs)
+        return None if any(not req for req in out) else out
+
+
+def _holds(live: tuple[tuple[str, ...], ...] | None, folded_line: str) -> bool:
+    return live is not None and all(any(k in folded_line for k in req) for req in live)
+
+
 def _key(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text)).strip()
 
@@ -137,10 +167,13 @@ def build(rule: Rule):  # noqa: ANN201
     if mode == "chrome" and not (phrases or cues.table):
         raise ValueError("give a 'phrases' or 'cues' list")
     threshold = p["threshold"]
+    gates = [_Gate(m) for m in (matcher, starters, networks, cues)]
 
-    def phrase_points(text: str, n_words: int) -> float:
+    def phrase_points(text: str, n_words: int, scan: bool) -> float:
         if _key(text) in whole:
             return 3.0
+        if not scan:
+            return 0.0  # (the loop below finds nothing)
         lead = _LEAD.match(text).end()
         prose = n_words > _SHORT and _FINAL.search(text) is not None
         best = 0.0
@@ -158,25 +191,26 @@ def build(rule: Rule):  # noqa: ANN201
                 best = max(best, 0.5 if prose else 1.0)
         return best
 
-    def score(line: _Line, zone: bool) -> tuple[float, bool]:
+    def score(line: _Line, zone: bool, folded: str, live: list[tuple[tuple[str, ...], ...] | None]) -> tuple[float, bool]:
         text = line.span.text
         n = line.words
         # In a long line only an opening phrase can matter (elsewhere it earns one point,
         # less than the length penalty): scanning the head keeps long prose cheap.
-        found = phrase_points(text if n <= _LONG else text[:_HEAD_CHARS], n)
+        found = phrase_points(text if n <= _LONG else text[:_HEAD_CHARS], n, _holds(live[0], folded))
         points = found
         lead = _LEAD.match(text).end()
-        if any(s <= lead for s, _, _ in starters.finditer(text[: lead + _HEAD_CHARS])):
+        if _holds(live[1], folded) and any(s <= lead for s, _, _ in starters.finditer(text[: lead + _HEAD_CHARS])):
             points += 1.0
         if n > _LONG and points == 0 and threshold > p["max_cues"]:
             # Networks (2) and cues (max_cues) cannot outweigh the length penalty (2): skip the scans.
             return points - 2.0, False
-        names = {fold(text[s:e]) for s, e, _ in networks.finditer(text)}
+        names = {fold(text[s:e]) for s, e, _ in networks.finditer(text)} if _holds(live[2], folded) else set()
         if len(names) >= 3 or (len(names) == 2 and n <= _SHORT):
             points += 2.0
         elif names:
             points += 0.5
-        points += min(p["max_cues"], len({fold(text[s:e]) for s, e, _ in cues.finditer(text)}))
+        cue_words = {fold(text[s:e]) for s, e, _ in cues.finditer(text)} if _holds(live[3], folded) else set()
+        points += min(p["max_cues"], len(cue_words))
         if n <= 8 and _caps(text):
             points += 1.0
         if n <= 8 and not _FINAL.search(text):
@@ -191,6 +225,8 @@ def build(rule: Rule):  # noqa: ANN201
 
     def chrome(doc: Document) -> Iterator[Hit]:
         lines = _lines(doc)
+        folded, doc_folded = _folded_lines(doc)
+        live = [gate.live(doc_folded) for gate in gates]
         tail_from = len(lines) - p["tail_lines"]
         listing = False  # inside the list of titles under a related-articles heading
         for i, line in enumerate(lines):
@@ -202,7 +238,7 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             listing = False
             zone = i >= tail_from or i <= p["head_lines"]
-            points, has_phrase = score(line, zone)
+            points, has_phrase = score(line, zone, folded[i], live)
             if points >= threshold and (has_phrase or not p["require_phrase"]):
                 confidence = min(0.95, 0.5 + 0.1 * points)
                 yield Hit(line.span.start, line.span.end, confidence=confidence, args={"score": f"{points:.1f}"})

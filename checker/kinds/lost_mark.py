@@ -32,8 +32,9 @@ params: ``mode``, ``elisions``, ``exceptions``, ``min_zipf``, ``gap``, ``max_zip
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -41,6 +42,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold
 
@@ -103,15 +105,19 @@ def build(rule: Rule):  # noqa: ANN201
         raise ValueError("apostrophe mode needs elisions")
     exceptions = frozenset(fold(w) for w in p["exceptions"])
     langs = frozenset(p["langs"])
+    # A token's verdict depends only on its text and the language (the position tests are made
+    # per occurrence): remembered for the run, an article's repeated words are judged once.
+    elided = bounded_memo(lambda t, lang: _elided(t, lang, elisions, exceptions, p))
+    accents = bounded_memo(lambda t, lang: _accent_fixes(t, lang, exceptions, p))
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if mode == "apostrophe":
-            yield from _apostrophes(doc, ctx.primary, elisions, exceptions, p)
+            yield from _apostrophes(doc, ctx.primary, elided, p)
         elif ctx.primary in langs and lexicon.table(ctx.primary):
             if mode == "caps":
                 yield from _caps(doc, ctx.primary, exceptions, p)
             else:
-                yield from _accents(doc, ctx.primary, exceptions, p)
+                yield from _accents(doc, ctx.primary, accents)
 
     return check
 
@@ -120,10 +126,15 @@ def _sentence_starts(doc: Document) -> set[int]:
     starts = doc.cache.get("lost-mark:starts")
     if starts is None:
         starts = set()
+        toks = doc.tokens
+        tok_starts = [t.start for t in toks]
         for s in doc.sentences:
-            toks = doc.tokens_in(s.start, s.end)
-            if toks:
-                starts.add(toks[0].start)
+            # The first of doc.tokens_in(s.start, s.end), without building the list: the first token
+            # starting in the sentence, unless it runs past its end (tokens do not overlap, so no
+            # later one lies inside then).
+            i = bisect.bisect_left(tok_starts, s.start)
+            if i < len(toks) and toks[i].start < s.end and toks[i].end <= s.end:
+                starts.add(toks[i].start)
         starts.update(ln.start for ln in doc.lines)
         # After an opening quote, a colon or a dash a capital opens a sentence too (« Lhomme est là »).
         starts.update(m.end() for m in regex.finditer(r"[«“\"(:—–][ \u00a0\u202f]{0,2}+(?=\p{Lu})", doc.prose))
@@ -131,31 +142,37 @@ def _sentence_starts(doc: Document) -> set[int]:
     return starts
 
 
-def _apostrophes(doc: Document, lang: str, elisions: tuple[str, ...], exceptions: frozenset[str],
-                 p: dict) -> Iterator[Hit]:
+def _elided(t: str, lang: str, elisions: tuple[str, ...], exceptions: frozenset[str], p: dict) -> str | None:
+    """The token with its lost apostrophe put back (``lhomme`` → ``l’homme``), or None."""
+    if len(t) < 3 or not _PLAIN.match(t) or t.isupper() and len(t) > 1:
+        return None
+    w = fold(t)
+    if w in exceptions:
+        return None
+    zt = lexicon.zipf(w, lang)
+    if zt >= p["max_zipf"] or (lang != "en" and lexicon.zipf(w, "en") >= max(3.0, zt + 0.5)):
+        return None  # a word of its own, or an English word (let, ten, sun)
+    for e in elisions:
+        rest = w[len(e):]
+        if not w.startswith(e) or len(rest) < 2 or rest[0] not in _VOWEL_OR_H:
+            continue
+        zr = lexicon.zipf(rest, lang)
+        if zr >= p["min_zipf"] and zt <= zr - p["gap"]:
+            return t[: len(e)] + "’" + t[len(e):]
+    return None
+
+
+def _apostrophes(doc: Document, lang: str, elided: Callable[[str, str], str | None], p: dict) -> Iterator[Hit]:
     starts = _sentence_starts(doc)
     found = []
     for tok in doc.words:
         t = tok.text
-        if len(t) < 3 or not _PLAIN.match(t) or t.isupper() and len(t) > 1:
+        fix = elided(t, lang)
+        if fix is None:
             continue
         if t[0].isupper() and tok.start not in starts:
             continue  # a capitalised word inside a sentence is a name (Maura, Sargent)
-        w = fold(t)
-        if w in exceptions:
-            continue
-        zt = lexicon.zipf(w, lang)
-        if zt >= p["max_zipf"] or (lang != "en" and lexicon.zipf(w, "en") >= max(3.0, zt + 0.5)):
-            continue  # a word of its own, or an English word (let, ten, sun)
-        for e in elisions:
-            rest = w[len(e):]
-            if not w.startswith(e) or len(rest) < 2 or rest[0] not in _VOWEL_OR_H:
-                continue
-            zr = lexicon.zipf(rest, lang)
-            if zr >= p["min_zipf"] and zt <= zr - p["gap"]:
-                fix = t[: len(e)] + "’" + t[len(e):]
-                found.append((tok, fix))
-                break
+        found.append((tok, fix))
     if not found:
         return
     if len({fold(t.text) for t, _ in found}) < p["min_distinct"] and regex.search(r"\p{L}['’ʼ]\p{L}", doc.prose):
@@ -165,54 +182,70 @@ def _apostrophes(doc: Document, lang: str, elisions: tuple[str, ...], exceptions
 
 
 _LETTERS = regex.compile(r"\p{L}+")
+#: A run of letters of a token to repair: its offset in the token, length, whether it starts
+#: with a capital, the repaired run and the confidence.
+_Fix = tuple[int, int, bool, str, float]
 
 
-def _accents(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> Iterator[Hit]:
+def _accent_fixes(text: str, lang: str, exceptions: frozenset[str], p: dict) -> tuple[_Fix, ...]:
+    """The runs of letters of a token that lost their accents, whatever the token's position."""
     idx = _accent_index(lang, min(p["min_zipf"], 3.0))
+    out = []
+    for m in _LETTERS.finditer(text):
+        t = m.group()
+        if len(t) < 4 or (t.isupper() and len(t) > 1):
+            continue
+        w = fold(t)
+        if w in exceptions:
+            continue
+        v = idx.get(_strip(w))
+        if v is None or v == w:
+            continue
+        zt, zv = lexicon.zipf(w, lang), lexicon.zipf(v, lang)
+        if zv < p["min_zipf"] or zv < zt + p["gap"]:
+            continue
+        if not w.isascii() and zt >= 2.0:
+            continue  # an accented form the list knows: another real word (réglés, tituló)
+        if lang != "en" and lexicon.zipf(w, "en") >= 2.5:
+            continue  # an English word (cafe, resume, mexico)
+        diff = [i for i, (a, b) in enumerate(zip(w, v, strict=False)) if a != b]
+        if not diff or len(w) != len(v):
+            continue
+        capital = t[0].isupper()
+        if capital and diff[0] == 0:
+            continue  # Etats-Unis: accents on capitals are optional
+        if diff == [len(w) - 1] and zt >= 2.5:
+            continue  # realizo/realizó, pode/pôde: two real forms of a verb
+        fix = "".join(c.upper() if o.isupper() else c for c, o in zip(v, t, strict=True))
+        out.append((m.start(), len(t), capital, fix, 0.8 if zt < 2.0 else 0.7))
+    return tuple(out)
+
+
+def _accents(doc: Document, lang: str, fixes: Callable[[str, str], tuple[_Fix, ...]]) -> Iterator[Hit]:
     starts = _sentence_starts(doc)
     for tok in doc.words:
-        for m in _LETTERS.finditer(tok.text):
-            t = m.group()
-            if len(t) < 4 or (t.isupper() and len(t) > 1):
-                continue
-            start = tok.start + m.start()
-            if t[0].isupper() and not (start in starts and m.start() == 0):
+        for off, n, capital, fix, confidence in fixes(tok.text, lang):
+            start = tok.start + off
+            if capital and not (start in starts and off == 0):
                 continue  # a capitalised word inside a sentence is a name (Jose, Sesame Street)
-            w = fold(t)
-            if w in exceptions:
-                continue
-            v = idx.get(_strip(w))
-            if v is None or v == w:
-                continue
-            zt, zv = lexicon.zipf(w, lang), lexicon.zipf(v, lang)
-            if zv < p["min_zipf"] or zv < zt + p["gap"]:
-                continue
-            if not w.isascii() and zt >= 2.0:
-                continue  # an accented form the list knows: another real word (réglés, tituló)
-            if lang != "en" and lexicon.zipf(w, "en") >= 2.5:
-                continue  # an English word (cafe, resume, mexico)
-            diff = [i for i, (a, b) in enumerate(zip(w, v, strict=False)) if a != b]
-            if not diff or len(w) != len(v):
-                continue
-            if t[0].isupper() and diff[0] == 0:
-                continue  # Etats-Unis: accents on capitals are optional
-            if diff == [len(w) - 1] and zt >= 2.5:
-                continue  # realizo/realizó, pode/pôde: two real forms of a verb
-            fix = "".join(c.upper() if o.isupper() else c for c, o in zip(v, t, strict=True))
-            yield Hit(start, start + len(t), (fix,), confidence=0.8 if zt < 2.0 else 0.7,
-                      severity=Severity.MINOR)
+            yield Hit(start, start + n, (fix,), confidence=confidence, severity=Severity.MINOR)
 
 
 def _caps(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> Iterator[Hit]:
     from checker.kinds._spelling import close_words
 
+    # Only long words in capitals are candidates: most articles have none, and then the
+    # article's words need no counting.
+    min_length = p["min_length"]
+    candidates = [tok for tok in doc.words
+                  if len(tok.text) >= min_length and tok.text.isupper() and _PLAIN.match(tok.text)]
+    if not candidates:
+        return
     counts: dict[str, int] = {}
     for tok in doc.words:
         counts[fold(tok.text)] = counts.get(fold(tok.text), 0) + 1
-    for tok in doc.words:
+    for tok in candidates:
         t = tok.text
-        if len(t) < p["min_length"] or not t.isupper() or not _PLAIN.match(t):
-            continue
         w = fold(t)
         if w in exceptions or counts[w] > 1:
             continue  # a name or an acronym the article repeats

@@ -72,10 +72,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
     plain = compile_for(marks)
     every = compile_for(marks + high) if high else plain
+    # Every match holds a blank right before its mark: where the prose has no such pair (most
+    # articles), the scan above, which tries each word of the article, cannot match.
+    plain_gate = regex.compile(r"[ \t\u00a0\u202f][" + regex.escape(marks) + "]")
+    every_gate = regex.compile(r"[ \t\u00a0\u202f][" + regex.escape(marks + high) + "]") if high else plain_gate
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         expr = plain if ctx.primary in spaced_in else every
         text = doc.prose
+        if (plain_gate if expr is plain else every_gate).search(text) is None:
+            return
         house = False
         if house_min and high_after_word is not None and expr is every:
             gaps = [(m.start(), bool(m.group("space"))) for m in high_after_word.finditer(text)]
