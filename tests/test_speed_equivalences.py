@@ -98,3 +98,19 @@ def test_inflected_equals_trying_every_ending() -> None:
                 _inflected_oracle(word, ordered, endings, lang, 3.0), (lang, word)
             checked += 1
     assert checked > 100
+
+
+_TOKEN_TEXT = st.lists(st.one_of(st.sampled_from(list("aéZ9 0.,\u00a0\u202f'’-_:;!?()«»\n") + ["www", "http", "e-mail", "x.y", "3,5", "1 000"]),
+                                 st.text(max_size=3)), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_TOKEN_TEXT)
+def test_word_or_number_scan_equals_the_full_token_scan_without_url_marks(text: str) -> None:
+    # Document.tokens takes the shorter scan when the prose holds none of / www. @ #
+    from checker import document
+
+    if "/" in text or "www." in text or "@" in text or "#" in text:
+        return
+    full = [(m.span(), m.lastgroup) for m in document._TOKEN.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in document._WORD_OR_NUMBER_TOKEN.finditer(text)] == full

@@ -34,7 +34,7 @@ from checker.context import Context
 from checker.document import WORD_OR_NUMBER, Document, Span
 from checker.finding import Hit, Severity
 from checker.kinds._phrases import PhraseMatcher
-from checker.kinds.pattern import _fold as _prefilter_fold
+from checker.kinds.pattern import fold_literals as _prefilter_fold
 from checker.kinds.pattern import required_literals
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list

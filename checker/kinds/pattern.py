@@ -240,7 +240,7 @@ class Scan:
         return found
 
 
-def _fold(text: str) -> str:
+def fold_literals(text: str) -> str:
     """Case-folded, with the Turkish dotted and dotless i read as i (``regex`` matches ``I`` with
     ``ı`` and ``İ`` with ``i`` when ignoring case, which case folding alone does not)."""
     return text.casefold().replace("ı", "i").replace("\u0307", "")
@@ -253,12 +253,12 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     from checker.regexcache import memo
 
     found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
-    return tuple(tuple(_fold(k) for k in req) for req in found)
+    return tuple(tuple(fold_literals(k) for k in req) for req in found)
 
 
 def holds(needs: tuple[tuple[str, ...], ...], doc: Document) -> bool:
     """Whether the document's prose, folded, holds one string of each requirement."""
     folded = doc.cache.get("pattern:folded-prose")
     if folded is None:
-        folded = doc.cache["pattern:folded-prose"] = _fold(doc.prose)
+        folded = doc.cache["pattern:folded-prose"] = fold_literals(doc.prose)
     return all(any(k in folded for k in req) for req in needs)
