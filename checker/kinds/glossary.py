@@ -210,7 +210,9 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_source(table.entry(i).source), flags)
+            # The row's pattern as written (``Entry.source`` is this cell): the whole row need
+            # not be compiled, or made again once the bounded pool has dropped it, to ask this.
+            got = bodies[i] = regex.compile(_source(rows[i][0]), flags)
         return got
 
     if not is_trusted():
@@ -231,6 +233,8 @@ def build(rule: Rule):  # noqa: ANN201
             if start < pos:
                 continue
             for i in prefixes.starting_with(text[start : start + 8].lower()):
+                if body(i).match(text, start, timeout=_TIMEOUT) is None:
+                    continue  # the entry's own match needs this one: it need not be compiled
                 entry = table.entry(i)
                 m = entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is not None:

@@ -221,7 +221,9 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_source(table.entry(i).entry.source), flags)
+            # The row's pattern as written (``Entry.source`` is this cell): the whole row need
+            # not be compiled, or made again once the bounded pool has dropped it, to ask this.
+            got = bodies[i] = regex.compile(_source(raw[i][1]), flags)
         return got
 
     if not is_trusted():
@@ -263,6 +265,8 @@ def build(rule: Rule):  # noqa: ANN201
             if start < pos:
                 continue
             for i in prefixes.starting_with(key_of(text[start : start + 8])):
+                if body(i).match(text, start, timeout=_TIMEOUT) is None:
+                    continue  # the row's own match needs this one: its row need not be compiled
                 row = table.entry(i)
                 m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
