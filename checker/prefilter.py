@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from checker.memo import Pool
@@ -360,6 +361,7 @@ _TABLE_KEYS: dict[str, None] = {}
 #: new keys only (rebuilding one automaton over all keys at every table cost a one-article
 #: process about 40 ms); once no table adds keys, the next article merges them into one.
 _AUTOMATA: list[tuple[Any, int, int]] = []
+_SECOND = itemgetter(1)
 #: The last text searched, how many keys were searched in it, and the keys found.
 _LAST_SEARCH: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
 
@@ -394,7 +396,7 @@ def _keys_of_tables(folded: str) -> frozenset[str]:
     more = set(found)
     for automaton, first, _end in _AUTOMATA:
         if first >= searched:  # not searched in this text yet (slices are searched whole)
-            more.update(key for _e, key in automaton.iter(folded))
+            more.update(map(_SECOND, automaton.iter(folded)))  # (end, key) pairs: the keys
     found = frozenset(more)
     _LAST_SEARCH = (folded, total, found)
     return found
@@ -414,6 +416,8 @@ class LazyTable(Generic[T]):
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
         self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
+        #: The entries with more than one requirement (the others need no check beyond their key).
+        self._more = frozenset(i for i, reqs in enumerate(self.requirements) if len(reqs) > 1)
         if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
             _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
         if eager if eager is not None else not is_trusted():
@@ -457,11 +461,14 @@ class LazyTable(Generic[T]):
         by_key = self._by_key
         for key in self._keys_in(folded):
             found.update(by_key[key])
-        reqs = self.requirements
-        # The other requirements: from the shared search when the table takes part in it.
-        occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
-                  else folded.__contains__)
-        return sorted(i for i in found if all(any(occurs(k) for k in req) for req in reqs[i][1:]))
+        more = found & self._more
+        if more:
+            reqs = self.requirements
+            # The other requirements: from the shared search when the table takes part in it.
+            occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
+                      else folded.__contains__)
+            found -= {i for i in more if not all(any(occurs(k) for k in req) for req in reqs[i][1:])}
+        return sorted(found)
 
 
 # --- Where a row can begin: the first characters of its matches, read from the source ------------
