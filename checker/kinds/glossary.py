@@ -395,7 +395,7 @@ class StartMemo:
     keys per table, most with a few entries, and two Python sets per key held about 50 MiB over
     the 1 MB subset where two ints per key hold a few."""
 
-    __slots__ = ("able", "asked", "size", "plain", "rough")
+    __slots__ = ("able", "asked", "size", "plain", "rough", "known")
 
     #: The most (key, entry) answers kept per table before the memo starts again.
     LIMIT = 200_000
@@ -408,6 +408,8 @@ class StartMemo:
         self.plain: dict[int, bool] = {}
         #: The entries known not to be plain (a mask).
         self.rough = 0
+        #: The entries in ``plain`` (a mask: the new entries of a question are found without a loop).
+        self.known = 0
 
     def entries(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
         """The candidates (a mask) whose pattern can begin with `key` (a partial match says so).
@@ -434,7 +436,8 @@ class StartMemo:
             ask = new
             if first is not None:
                 plain = self.plain
-                rest = new
+                rest = new & ~self.known
+                self.known |= rest
                 while rest:
                     low = rest & -rest
                     i = low.bit_length() - 1
