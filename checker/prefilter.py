@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from checker.memo import Pool
@@ -355,16 +356,42 @@ def _table_index(sources: tuple[str, ...]) -> _Index:
 
 #: The keys of every table searched with the automata (an ordered set).
 _TABLE_KEYS: dict[str, None] = {}
-#: Automata over consecutive slices of ``_TABLE_KEYS``: (automaton, first key, end key). Tables
+#: Searches over consecutive slices of ``_TABLE_KEYS``: (search, first key, end key). Tables
 #: are built one by one as an article first needs them, so each build adds an automaton over its
 #: new keys only (rebuilding one automaton over all keys at every table cost a one-article
 #: process about 40 ms); once no table adds keys, the next article merges them into one.
-_AUTOMATA: list[tuple[Any, int, int]] = []
+_AUTOMATA: list[tuple[_Search, int, int]] = []
+_SECOND = itemgetter(1)
+#: Keys of at most this many characters are searched one by one, not by the automaton: they occur
+#: in almost every article, many times over (« e », « de »), and the automaton reports every
+#: occurrence (over half of all it reported on the 1 MB subset were of one-character keys), where
+#: a substring search stops at the first.
+_SHORT_KEY = 2
 #: The last text searched, how many keys were searched in it, and the keys found.
 _LAST_SEARCH: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
 
 
+class _Search:
+    """A search for some keys in a text: an automaton over the longer ones, the short ones one by one."""
+
+    __slots__ = ("automaton", "short")
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.short = tuple(key for key in keys if len(key) <= _SHORT_KEY)
+        self.automaton = _automaton([key for key in keys if len(key) > _SHORT_KEY])
+
+    def find(self, folded: str) -> list[str]:
+        """The keys that occur in `folded` (some more than once)."""
+        found = [key for key in self.short if key in folded]
+        if self.automaton is not None:
+            found.extend(map(_SECOND, self.automaton.iter(folded)))  # (end, key) pairs: the keys
+        return found
+
+
 def _automaton(keys: Sequence[str]) -> Any:
+    """An Aho-Corasick automaton over `keys` (None when there are none)."""
+    if not keys:
+        return None
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
@@ -386,15 +413,15 @@ def _keys_of_tables(folded: str) -> frozenset[str]:
     covered = _AUTOMATA[-1][2] if _AUTOMATA else 0
     if last_text is not folded and len(_AUTOMATA) > 1 and covered == total:
         # A new article and no table added keys since the last one: one automaton for all.
-        _AUTOMATA[:] = [(_automaton(tuple(_TABLE_KEYS)), 0, total)]
+        _AUTOMATA[:] = [(_Search(tuple(_TABLE_KEYS)), 0, total)]
     if covered < total:
-        _AUTOMATA.append((_automaton(tuple(_TABLE_KEYS)[covered:]), covered, total))
+        _AUTOMATA.append((_Search(tuple(_TABLE_KEYS)[covered:]), covered, total))
     if last_text is not folded:
         searched, found = 0, frozenset()
     more = set(found)
-    for automaton, first, _end in _AUTOMATA:
+    for search, first, _end in _AUTOMATA:
         if first >= searched:  # not searched in this text yet (slices are searched whole)
-            more.update(key for _e, key in automaton.iter(folded))
+            more.update(search.find(folded))
     found = frozenset(more)
     _LAST_SEARCH = (folded, total, found)
     return found
@@ -414,6 +441,8 @@ class LazyTable(Generic[T]):
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
         self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
+        #: The entries with more than one requirement (the others need no check beyond their key).
+        self._more = frozenset(i for i, reqs in enumerate(self.requirements) if len(reqs) > 1)
         if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
             _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
         if eager if eager is not None else not is_trusted():
@@ -457,11 +486,14 @@ class LazyTable(Generic[T]):
         by_key = self._by_key
         for key in self._keys_in(folded):
             found.update(by_key[key])
-        reqs = self.requirements
-        # The other requirements: from the shared search when the table takes part in it.
-        occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
-                  else folded.__contains__)
-        return sorted(i for i in found if all(any(occurs(k) for k in req) for req in reqs[i][1:]))
+        more = found & self._more
+        if more:
+            reqs = self.requirements
+            # The other requirements: from the shared search when the table takes part in it.
+            occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
+                      else folded.__contains__)
+            found -= {i for i in more if not all(any(occurs(k) for k in req) for req in reqs[i][1:])}
+        return sorted(found)
 
 
 # --- Where a row can begin: the first characters of its matches, read from the source ------------

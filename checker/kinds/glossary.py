@@ -56,6 +56,10 @@ _CONDITIONS = ("left", "right", "notleft", "notright")
 EXAMPLE_KEYS = ("bad", "good")  # a row's own examples (see row_examples), not conditions
 _TIMEOUT = 5.0
 _WORD_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{N}]")
+#: Runs of word characters. In a text without marks or "_", the runs begin exactly at the word
+#: starts (``_WORD_START``), and finding them spares the look-behind tried at every position.
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N}_]++")
+_MARK_OR_UNDERSCORE = regex.compile(r"[\p{M}_]")
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 
 
@@ -210,7 +214,9 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_source(table.entry(i).source), flags)
+            # The row's pattern as written (``Entry.source`` is this cell): the whole row need
+            # not be compiled, or made again once the bounded pool has dropped it, to ask this.
+            got = bodies[i] = regex.compile(_source(rows[i][0]), flags)
         return got
 
     if not is_trusted():
@@ -231,6 +237,8 @@ def build(rule: Rule):  # noqa: ANN201
             if start < pos:
                 continue
             for i in prefixes.starting_with(text[start : start + 8].lower()):
+                if body(i).match(text, start, timeout=_TIMEOUT) is None:
+                    continue  # the entry's own match needs this one: it need not be compiled
                 entry = table.entry(i)
                 m = entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is not None:
@@ -276,7 +284,7 @@ class WordStarts:
         if self._by_raw is None:
             text = self.text
             by_raw: dict[str, list[int]] = {}
-            for start in [m.start() for m in _WORD_START.finditer(text)]:
+            for start in word_start_positions(text):
                 key = text[start : start + 3]
                 where = by_raw.get(key)
                 if where is None:
@@ -350,6 +358,14 @@ class WordStarts:
         return self._casefolded
 
 
+def word_start_positions(text: str) -> list[int]:
+    """Where ``_WORD_START`` matches in `text`, in order (by the runs of word characters when
+    no run can begin with a mark or "_", which hold no word start)."""
+    if _MARK_OR_UNDERSCORE.search(text) is None:
+        return [m.start() for m in _WORD_RUN.finditer(text)]
+    return [m.start() for m in _WORD_START.finditer(text)]
+
+
 def word_starts(doc: Document, text: str) -> WordStarts:
     """The ``WordStarts`` of `text` (the document's prose or a view of it), once per document and text."""
     memo: dict[int, WordStarts] = doc.cache.setdefault(WORD_STARTS, {})
@@ -379,7 +395,7 @@ class StartMemo:
     keys per table, most with a few entries, and two Python sets per key held about 50 MiB over
     the 1 MB subset where two ints per key hold a few."""
 
-    __slots__ = ("able", "asked", "size", "plain", "rough")
+    __slots__ = ("able", "asked", "size", "plain", "rough", "known")
 
     #: The most (key, entry) answers kept per table before the memo starts again.
     LIMIT = 200_000
@@ -392,6 +408,8 @@ class StartMemo:
         self.plain: dict[int, bool] = {}
         #: The entries known not to be plain (a mask).
         self.rough = 0
+        #: The entries in ``plain`` (a mask: the new entries of a question are found without a loop).
+        self.known = 0
 
     def entries(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
         """The candidates (a mask) whose pattern can begin with `key` (a partial match says so).
@@ -399,12 +417,13 @@ class StartMemo:
         A plain pattern (no lookaround, anchor, boundary or fuzzy part) that cannot begin with
         the key's first character cannot begin with the key: the first character is asked first
         (about 30 questions per entry and article instead of one per distinct key)."""
+        asked = self.asked.get(key)
+        if asked is not None and not candidates & ~asked:
+            return candidates & self.able.get(key, 0)  # every candidate was asked about this key
         first: int | None = None
         if len(key) > 1:
-            seen = self.asked.get(key)
-            if seen is None or candidates & ~seen:
-                first = self.entries(key[0], candidates, body)
-        asked = self.asked.get(key)
+            first = self.entries(key[0], candidates, body)
+            asked = self.asked.get(key)  # the memo may have started again meanwhile
         if asked is None:
             if self.size >= self.LIMIT:
                 self.able.clear()
@@ -417,7 +436,8 @@ class StartMemo:
             ask = new
             if first is not None:
                 plain = self.plain
-                rest = new
+                rest = new & ~self.known
+                self.known |= rest
                 while rest:
                     low = rest & -rest
                     i = low.bit_length() - 1
@@ -512,8 +532,9 @@ class PrefixFilter:
         """Of ``by_prefix(key[:3])``, the entries that can begin with the longer `key`."""
         got = self.longer.get(key)
         if got is None:
-            first, mask = self.prefix(key[:3])
-            if first and self.static and self.index is not None:
+            three = self.three.get(key[:3])
+            mask = (self.prefix(key[:3]) if three is None else three)[1]
+            if mask and self.static and self.index is not None:
                 mask = self.index.narrow(key, mask)  # fewer rows for the partial matches to ask
             got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if mask else ()
         return got
@@ -552,8 +573,18 @@ class PrefixFilter:
                 found.extend(words.by_raw[raw])
         if self.asked:  # the candidates the index does not answer for, key by key
             seen, asked, body = self.seen, self.asked, self.body
+            # ``seen.entries`` inlined for the keys whose every candidate was asked before (most
+            # of them, after a few articles): one call per distinct key of the article otherwise.
+            memo_asked, memo_able = seen.asked, seen.able
             for raw, folded in words.folded_of.items():
-                if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
+                if folded is None or folded in keys:
+                    continue
+                key = key_of(raw)
+                before = memo_asked.get(key)
+                if before is not None and not asked & ~before:
+                    if asked & memo_able.get(key, 0):
+                        found.extend(words.by_raw[raw])
+                elif seen.entries(key, asked, body):
                     found.extend(words.by_raw[raw])
         return sorted(set(found))
 

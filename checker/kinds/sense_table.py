@@ -221,7 +221,9 @@ def build(rule: Rule):  # noqa: ANN201
     def body(i: int) -> regex.Pattern[str]:
         got = bodies.get(i)
         if got is None:
-            got = bodies[i] = regex.compile(_source(table.entry(i).entry.source), flags)
+            # The row's pattern as written (``Entry.source`` is this cell): the whole row need
+            # not be compiled, or made again once the bounded pool has dropped it, to ask this.
+            got = bodies[i] = regex.compile(_source(raw[i][1]), flags)
         return got
 
     if not is_trusted():
@@ -234,6 +236,13 @@ def build(rule: Rule):  # noqa: ANN201
 
     any_lang = any(not row_langs[i] for i in keep)
     langs = frozenset().union(*(row_langs[i] for i in keep))
+    allowed: dict[str, frozenset[int]] = {}  # article language -> the kept rows that apply to it
+
+    def allowed_for(lang: str) -> frozenset[int]:
+        got = allowed.get(lang)
+        if got is None:
+            got = allowed[lang] = frozenset(i for i in keep if not row_langs[i] or lang in row_langs[i])
+        return got
 
     index = start_index([cells[1] for cells in raw], _source, is_plain)
 
@@ -241,9 +250,8 @@ def build(rule: Rule):  # noqa: ANN201
         if not any_lang and ctx.primary not in langs:
             return  # every row is for other article languages
         text = doc.prose
-        candidates = [
-            i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in keep and (not row_langs[i] or ctx.primary in row_langs[i])
-        ]
+        applies = allowed_for(ctx.primary)
+        candidates = [i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in applies]
         if not candidates:
             return
         prefixes = PrefixFilter(candidates, body, starts, index)
@@ -263,6 +271,8 @@ def build(rule: Rule):  # noqa: ANN201
             if start < pos:
                 continue
             for i in prefixes.starting_with(key_of(text[start : start + 8])):
+                if body(i).match(text, start, timeout=_TIMEOUT) is None:
+                    continue  # the row's own match needs this one: its row need not be compiled
                 row = table.entry(i)
                 m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
                 if m is None:
