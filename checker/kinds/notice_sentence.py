@@ -20,7 +20,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds.pattern import branch_matches, can_split, holds, required_literals
+from checker.kinds.pattern import Branches, can_split
 from checker.rules import Rule, param
 from checker.wordarrays import may_occur
 
@@ -56,18 +56,13 @@ def build(rule: Rule):  # noqa: ANN201
     # match: its boundaries are tried after each phrase in turn), and the literals it needs: an
     # article is scanned for the few phrases whose words it holds, not for all of them at every
     # position (``kinds.pattern.branch_matches`` merges their matches as the alternation would).
-    branches: list[tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]]] = []
+    branches = None
     if len(patterns) > 1 and all(can_split(x) for x in patterns):
-        for x in patterns:
-            one = r"(?<![\p{L}\p{N}])(?:" + x + r")(?![\p{L}\p{N}])"
-            branches.append((regex.compile(one, regex.IGNORECASE), required_literals(one)))
+        branches = Branches([r"(?<![\p{L}\p{N}])(?:" + x + r")(?![\p{L}\p{N}])" for x in patterns], regex.IGNORECASE)
 
     def matches(doc: Document, prose: str) -> Iterable[regex.Match[str]]:
-        if branches:
-            live = [not needs or holds(needs, doc) for _, needs in branches]
-            if not any(live):
-                return ()
-            found = branch_matches([b for b, _ in branches], prose, live)
+        if branches is not None:
+            found = branches.matches(prose, doc)
             if found is not None:
                 return found
         return joined.finditer(prose, timeout=5.0)

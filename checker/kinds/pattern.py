@@ -11,7 +11,7 @@ params:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -51,8 +51,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     branches = None
     if group == 0 or isinstance(group, str):
         if replacement is None or not _NUMBERED_REF.search(replacement):
-            branches = split_branches(p["pattern"], flags)
-    scan = Scan(pattern, branches) if branches else None
+            branches = branch_sources(p["pattern"], flags)
+    scan = Scan(pattern, Branches(branches, flags)) if branches else None
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -89,7 +89,13 @@ def can_split(pattern: str) -> bool:
 
 
 def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
-    """The top-level alternatives of `pattern`, compiled one by one, when scanning for each
+    """``branch_sources`` compiled."""
+    sources = branch_sources(pattern, flags)
+    return [regex.compile(s, flags) for s in sources] if sources else None
+
+
+def branch_sources(pattern: str, flags: int = 0) -> list[str] | None:
+    """The top-level alternatives of `pattern`, as patterns of their own, when scanning for each
     separately is worth it and finds exactly what the whole pattern finds; None otherwise.
 
     ``regex`` scans for an alternation whose branches start with a look-behind by trying every
@@ -123,8 +129,7 @@ def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | N
             return None
         return sources
 
-    sources = memo(("pattern-branches", 2, pattern, flags), compute)
-    return [regex.compile(s, flags) for s in sources] if sources else None
+    return memo(("pattern-branches", 2, pattern, flags), compute)
 
 
 def _top_level(body: str) -> list[str] | None:
@@ -167,25 +172,23 @@ def _top_level(body: str) -> list[str] | None:
     return parts
 
 
-def branch_matches(branches: list[regex.Pattern[str]], text: str,
-                   live: list[bool] | None = None) -> list[regex.Match[str]] | None:
+def branch_matches(branches: Sequence[regex.Pattern[str] | None], text: str) -> list[regex.Match[str]] | None:
     """The matches the alternation of `branches` would find, left to right without overlap: at
     the first position where some branch matches, the first such branch wins, and the scan goes
     on from the end of its match (each branch's next match is kept until the scan passes its
     start; a look-behind sees the text before the scan position, as in the whole pattern's scan).
     None when a branch matches the empty string: the caller scans with the whole pattern.
 
-    ``live[i]`` False says branch ``i`` cannot match anywhere in `text` (a literal it needs is
-    missing): it is not scanned."""
-    pending = [b.search(text, 0, timeout=_TIMEOUT) if live is None or live[i] else None
-               for i, b in enumerate(branches)]
+    A branch given as None cannot match anywhere in `text` (a literal it needs is missing): it
+    is not scanned."""
+    pending = [b.search(text, 0, timeout=_TIMEOUT) if b is not None else None for b in branches]
     out: list[regex.Match[str]] = []
     pos = 0
     while True:
         best: regex.Match[str] | None = None
         for i, m in enumerate(pending):
             if m is not None and m.start() < pos:
-                m = pending[i] = branches[i].search(text, pos, timeout=_TIMEOUT)
+                m = pending[i] = branches[i].search(text, pos, timeout=_TIMEOUT)  # type: ignore[union-attr]
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is None:
@@ -194,6 +197,51 @@ def branch_matches(branches: list[regex.Pattern[str]], text: str,
             return None
         out.append(best)
         pos = best.end()
+
+
+class Branches:
+    """An alternation's branches (``branch_sources``) with the literals each needs, read from the
+    pattern store in one piece and compiled one by one, the first time a document holds a
+    branch's literals: a short article compiles the few branches it can meet, not all of them."""
+
+    __slots__ = ("sources", "flags", "_needs", "_compiled")
+
+    def __init__(self, sources: list[str], flags: int = 0) -> None:
+        self.sources = sources
+        self.flags = flags
+        self._needs: list[tuple[tuple[str, ...], ...]] | None = None
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(sources)
+
+    @property
+    def needs(self) -> list[tuple[tuple[str, ...], ...]]:
+        """Each branch's literal requirements (``required_literals``), folded."""
+        if self._needs is None:
+            from checker.prefilter import literal_requirements
+            from checker.regexcache import memo
+
+            found = memo(("branch-literals", 1, tuple(self.sources)),
+                         lambda: [literal_requirements(s) for s in self.sources])
+            self._needs = [tuple(tuple(fold_literals(k) for k in req) for req in one) for one in found]
+        return self._needs
+
+    def matches(self, text: str, doc: Document) -> list[regex.Match[str]] | None:
+        """``branch_matches`` over the branches whose literals `doc`'s prose holds (`text` is that
+        prose); None when a branch matches the empty string (scan with the whole pattern)."""
+        live: list[regex.Pattern[str] | None] = []
+        for i, needs in enumerate(self.needs):
+            if needs and not holds(needs, doc):
+                live.append(None)
+                continue
+            got = self._compiled[i]
+            if got is None:
+                try:
+                    got = self._compiled[i] = regex.compile(self.sources[i], self.flags)
+                except regex.error:
+                    return None  # a branch that does not stand alone: the whole pattern decides
+            live.append(got)
+        if not any(b is not None for b in live):
+            return []
+        return branch_matches(live, text)
 
 
 class Scan:
@@ -206,28 +254,25 @@ class Scan:
 
     TRIALS = 6
 
-    __slots__ = ("pattern", "branches", "needs", "seconds", "chars", "trials", "split")
+    __slots__ = ("pattern", "branches", "seconds", "chars", "trials", "split")
 
-    def __init__(self, pattern: regex.Pattern[str], branches: list[regex.Pattern[str]]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], branches: Branches) -> None:
         self.pattern = pattern
         self.branches = branches
-        #: Each branch's literal requirements: a branch whose literals are missing is not scanned.
-        self.needs = [required_literals(b.pattern) for b in branches]
         self.seconds = [0.0, 0.0]  # whole pattern, branches
         self.chars = [0, 0]
         self.trials = 0
         self.split: bool | None = None
 
-    def matches(self, text: str, doc: Document | None = None) -> list[regex.Match[str]]:
-        """The matches in `text` (`doc`'s prose when given: its folded text gates the branches)."""
+    def matches(self, text: str, doc: Document) -> list[regex.Match[str]]:
+        """The matches in `text`, `doc`'s prose (its folded text gates the branches)."""
         split = self.split
         if split is None:
             split = self.trials % 2 == 0
             started = time.perf_counter()
         found = None
         if split:
-            live = None if doc is None else [not needs or holds(needs, doc) for needs in self.needs]
-            found = branch_matches(self.branches, text, live)
+            found = self.branches.matches(text, doc)
         if found is None:
             found = list(self.pattern.finditer(text, timeout=_TIMEOUT))
         if self.split is None:
