@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # multiprocessing is imported by the --jobs path only (about 
 WINDOW_PER_JOB = 4
 
 #: Least files a worker checks before it may be replaced (its first files load the most).
-WORKER_MIN_FILES = 16
+WORKER_MIN_FILES = 8
 
 #: A one-job run of at least this many files checks them in a worker (see the module's notes).
 RECYCLED_FROM = 64
