@@ -1,4 +1,4 @@
-"""Kind ``pattern`` scanning an alternation branch by branch (``split_branches``, ``branch_matches``,
+"""Kind ``pattern`` scanning an alternation branch by branch (``branch_sources``, ``branch_matches``,
 ``Scan``): the merged matches must be exactly those of the whole pattern, whatever the text."""
 
 from __future__ import annotations
@@ -12,9 +12,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.document import Document
-from checker.kinds.pattern import Branches, Scan, branch_matches, branch_sources, split_branches
+from checker.kinds.pattern import Branches, Scan, branch_matches, branch_sources
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
+    """``branch_sources`` compiled (None when the pattern is left whole)."""
+    sources = branch_sources(pattern, flags)
+    return [regex.compile(s, flags) for s in sources] if sources else None
+
+
+def _rule(data: dict) -> tuple[regex.Pattern[str], list[regex.Pattern[str]], int | str, str | None]:
+    """A split rule's whole pattern, its branches, reported group and replacement."""
+    params = data["params"]
+    flags = regex.IGNORECASE if params.get("ignore_case") else 0
+    branches = split_branches(params["pattern"], flags)
+    assert branches
+    return regex.compile(params["pattern"], flags), branches, params.get("group", 0), params.get("replacement")
 
 
 def _split_rules() -> list[tuple[str, dict]]:
@@ -33,8 +48,8 @@ def _split_rules() -> list[tuple[str, dict]]:
 SPLIT_RULES = _split_rules()
 
 
-def _spans(pattern: regex.Pattern[str], branches: list[regex.Pattern[str]], text: str, group: int | str,
-           replacement: str | None) -> tuple[list, list | None]:
+def _spans(pattern: regex.Pattern[str], branches: list[regex.Pattern[str]], group: int | str,
+           replacement: str | None, text: str) -> tuple[list, list | None]:
     whole = [(m.span(group), m.expand(replacement) if replacement else None) for m in pattern.finditer(text)]
     merged = branch_matches(branches, text)
     if merged is None:
@@ -59,26 +74,17 @@ _TEXT = st.lists(st.one_of(_ALPHABET, _WORDS), max_size=60).map("".join)
 @settings(max_examples=60, deadline=None)
 @given(text=_TEXT)
 def test_merged_branches_find_what_the_whole_pattern_finds(name: str, data: dict, text: str) -> None:
-    params = data["params"]
-    flags = regex.IGNORECASE if params.get("ignore_case") else 0
-    branches = split_branches(params["pattern"], flags)
-    assert branches
-    whole, merged = _spans(regex.compile(params["pattern"], flags), branches, text, params.get("group", 0),
-                           params.get("replacement"))
+    whole, merged = _spans(*_rule(data), text)
     if merged is not None:
         assert merged == whole
 
 
 @pytest.mark.parametrize("name,data", SPLIT_RULES, ids=[n for n, _ in SPLIT_RULES])
 def test_merged_branches_on_the_rule_examples(name: str, data: dict) -> None:
-    params = data["params"]
-    flags = regex.IGNORECASE if params.get("ignore_case") else 0
-    branches = split_branches(params["pattern"], flags)
-    assert branches
+    rule = _rule(data)
     texts = [e.get(k, "").replace("[[", "").replace("]]", "") for e in data.get("examples", []) for k in ("bad", "good")]
     for text in [*texts, " ".join(texts), "\n".join(reversed(texts))]:
-        whole, merged = _spans(regex.compile(params["pattern"], flags), branches, text, params.get("group", 0),
-                               params.get("replacement"))
+        whole, merged = _spans(*rule, text)
         if merged is not None:
             assert merged == whole
 
@@ -155,7 +161,7 @@ def test_branches_gated_by_their_literals_find_the_same(name: str, data: dict, t
     flags = regex.IGNORECASE if params.get("ignore_case") else 0
     sources = branch_sources(params["pattern"], flags)
     assert sources
-    whole = regex.compile(params["pattern"], flags)
+    whole = _rule(data)[0]
     doc = Document(text, "<t>", "fr")
     scan = Scan(whole, Branches(sources, flags))
     scan.split = True

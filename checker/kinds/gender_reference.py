@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -160,12 +161,10 @@ def build(rule: Rule):  # noqa: ANN201
     epicene = {w.casefold() for w in p["epicene"]}
     copulas = {w.casefold() for w in p["copulas"]}
 
-    tables: list[dict[str, str]] = []  # the names table, built on first use (not per document)
-
+    @cache
     def table() -> dict[str, str]:
-        if not tables:
-            tables.append({row[0]: row[1] for row in read_table(names_path) if len(row) >= 2})
-        return tables[0]
+        """The names table, built on first use (not per document)."""
+        return {row[0]: row[1] for row in read_table(names_path) if len(row) >= 2}
 
     # What ``mentions`` depends on besides the document and its language: rules that agree on it
     # (French gender-predicate and gender-infobox) share one reading of the document (doc.cache).

@@ -532,8 +532,7 @@ class PrefixFilter:
         """Of ``by_prefix(key[:3])``, the entries that can begin with the longer `key`."""
         got = self.longer.get(key)
         if got is None:
-            three = self.three.get(key[:3])
-            mask = (self.prefix(key[:3]) if three is None else three)[1]
+            mask = self.prefix(key[:3])[1]
             if mask and self.static and self.index is not None:
                 mask = self.index.narrow(key, mask)  # fewer rows for the partial matches to ask
             got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if mask else ()
@@ -573,18 +572,8 @@ class PrefixFilter:
                 found.extend(words.by_raw[raw])
         if self.asked:  # the candidates the index does not answer for, key by key
             seen, asked, body = self.seen, self.asked, self.body
-            # ``seen.entries`` inlined for the keys whose every candidate was asked before (most
-            # of them, after a few articles): one call per distinct key of the article otherwise.
-            memo_asked, memo_able = seen.asked, seen.able
             for raw, folded in words.folded_of.items():
-                if folded is None or folded in keys:
-                    continue
-                key = key_of(raw)
-                before = memo_asked.get(key)
-                if before is not None and not asked & ~before:
-                    if asked & memo_able.get(key, 0):
-                        found.extend(words.by_raw[raw])
-                elif seen.entries(key, asked, body):
+                if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
                     found.extend(words.by_raw[raw])
         return sorted(set(found))
 

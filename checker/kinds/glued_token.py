@@ -206,11 +206,6 @@ def _counts(doc: Document) -> Counter[str]:
     return c
 
 
-def _folded_counts(doc: Document) -> Counter[str]:
-    """How often each folded word form occurs (shared with the non-word rules: do not change it)."""
-    return folded_counts(doc)
-
-
 def _known(word: str, lang: str) -> float:
     """Highest frequency of `word` in the document's language or English."""
     return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en") if lang != "en" else 0.0)
@@ -463,7 +458,7 @@ def _noun_article(doc: Document, lang: str, articles: frozenset[str], min_zipf: 
     of the language or of English knows, ending in an article, whose rest is a noun of the language
     at least ``min_zipf`` frequent (and not more frequent in English), of four letters or more and not
     ending like an infinitive (« Lernender », « Lebenden » are participles)."""
-    fcounts = _folded_counts(doc)
+    fcounts = folded_counts(doc)  # shared with the non-word rules: read only
     for tok in doc.words:
         t = tok.text
         if len(t) < 7 or not t[0].isupper() or not _PLAIN.match(t) or _CAMEL_INNER.search(t):
@@ -487,7 +482,7 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
                    content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
                    pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
                    verb_endings: tuple[str, ...] = ()) -> Iterator[Hit]:
-    fcounts = _folded_counts(doc)
+    fcounts = folded_counts(doc)  # shared with the non-word rules: read only
     text = doc.text
     prev_word = ""
     for tok in doc.words:
@@ -557,7 +552,7 @@ def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: froze
 def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str],
            min_zipf: float) -> Iterator[Hit]:
     counts = _counts(doc)
-    fcounts = _folded_counts(doc)
+    fcounts = folded_counts(doc)  # shared with the non-word rules: read only
     text = doc.text
     for tok in doc.words:
         t = tok.text

@@ -104,7 +104,7 @@ def _guarded(text: str) -> list[tuple[int, int]]:
     matches as the alternation chooses them)."""
     from checker.kinds.pattern import branch_matches
 
-    found = branch_matches(list(_GUARD_PARTS), text)
+    found = branch_matches(_GUARD_PARTS, text)
     return [m.span() for m in (found if found is not None else _GUARD.finditer(text))]
 
 

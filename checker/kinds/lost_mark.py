@@ -44,6 +44,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.memo import bounded_memo
 from checker.rules import Rule, param
+from checker.wordarrays import folded_counts
 from checker.wordlists import fold
 
 NAME = "lost-mark"
@@ -241,9 +242,7 @@ def _caps(doc: Document, lang: str, exceptions: frozenset[str], p: dict) -> Iter
                   if len(tok.text) >= min_length and tok.text.isupper() and _PLAIN.match(tok.text)]
     if not candidates:
         return
-    counts: dict[str, int] = {}
-    for tok in doc.words:
-        counts[fold(tok.text)] = counts.get(fold(tok.text), 0) + 1
+    counts = folded_counts(doc)  # shared, read only
     for tok in candidates:
         t = tok.text
         w = fold(t)

@@ -88,12 +88,6 @@ def can_split(pattern: str) -> bool:
     return _UNSPLITTABLE.search(pattern) is None
 
 
-def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
-    """``branch_sources`` compiled."""
-    sources = branch_sources(pattern, flags)
-    return [regex.compile(s, flags) for s in sources] if sources else None
-
-
 def branch_sources(pattern: str, flags: int = 0) -> list[str] | None:
     """The top-level alternatives of `pattern`, as patterns of their own, when scanning for each
     separately is worth it and finds exactly what the whole pattern finds; None otherwise.
@@ -109,7 +103,7 @@ def branch_sources(pattern: str, flags: int = 0) -> list[str] | None:
         lead = _LEADING_FLAGS.match(pattern)
         prefix = lead.group(0) if lead else ""
         body = pattern[len(prefix):]
-        if _UNSPLITTABLE.search(body):
+        if not can_split(body):
             return None
         parts = _top_level(body)
         if parts is None or len(parts) < 2 or not any(b.startswith(("(?<", "(?=", "(?!")) for b in parts):

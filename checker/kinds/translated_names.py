@@ -240,17 +240,10 @@ def _matches(pattern: regex.Pattern[str], keys: _StartKeys | None, text: str) ->
         return
     runs = [(m.start(), m.group().casefold()) for m in _RUN.finditer(text)]
     pos = 0
-    # ``keys.may_start(run, next run or "")`` inlined (a run is never empty): it is asked of every run.
-    pairs, singles = keys.pairs, keys.singles
-    last = len(runs) - 1
     for i, (start, run) in enumerate(runs):
         if start < pos:
             continue
-        if not (
-            (i < last and (run, runs[i + 1][1][0]) in pairs)
-            or run in singles
-            or run.endswith(_GLUED) and any(run.endswith(g) and run[: -len(g)] in singles for g in _GLUED)
-        ):
+        if not keys.may_start(run, runs[i + 1][1] if i + 1 < len(runs) else ""):
             continue
         m = pattern.match(text, start)
         if m is not None:
