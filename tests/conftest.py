@@ -164,6 +164,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regexcache, "_live", {})
     monkeypatch.setattr(regexcache, "_used", set())
     monkeypatch.setattr(regexcache, "_journal", None)
+    monkeypatch.setattr(regexcache, "_journal_hit", False)
     # Saves go straight to the store's trie, which these tests read; the journal has its own
     # tests (test_regex_store_eviction.py), which set JOURNAL_MAX themselves.
     monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)

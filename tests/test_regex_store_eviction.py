@@ -29,6 +29,7 @@ def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regexcache, "_live", {})
     monkeypatch.setattr(regexcache, "_used", set())
     monkeypatch.setattr(regexcache, "_journal", None)
+    monkeypatch.setattr(regexcache, "_journal_hit", False)
 
 
 def test_a_full_store_makes_room_with_entries_nobody_read(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,3 +140,60 @@ def test_a_damaged_journal_is_ignored(fresh_cache: Path, monkeypatch: pytest.Mon
         got = regex.compile("abime\\w")
     assert got.match("abimex")
     assert set(regexcache._added) == {_key("abime\\w")}  # compiled again, kept for the next save
+
+
+def test_a_large_journal_in_use_is_merged_even_without_new_entries(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal under the entry count but over the byte bound would be read by every run that
+    needs one of its entries: the first such run merges it into the store, adding nothing."""
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 1000)
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX_BYTES", 10**9)  # the journal takes all of them
+    sources = [f"long{i}\\w+" + "x" * 200 for i in range(5)]
+    with regexcache.ACTIVE:
+        for source in sources:
+            regex.compile(source)
+    regexcache.save()
+    assert set(_journal(fresh_cache)) == {_key(s) for s in sources}
+    assert not list(fresh_cache.glob("regex-*.marisa"))
+
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX_BYTES", 100)  # now over the bound
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile(sources[0])  # found in the journal
+    assert regexcache._added == {}
+    regexcache.save()
+    assert _stored(fresh_cache) == {_key(s) for s in sources}
+    assert _journal(fresh_cache) == {}
+
+
+def test_new_entries_over_the_byte_bound_merge_the_journal(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 1000)
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX_BYTES", 600)
+    with regexcache.ACTIVE:
+        regex.compile("petit\\w")
+    regexcache.save()
+    assert set(_journal(fresh_cache)) == {_key("petit\\w")}  # small: journal only
+
+    _new_process(monkeypatch)
+    big = "grand\\w+" + "y" * 800
+    with regexcache.ACTIVE:
+        regex.compile(big)
+    regexcache.save()
+    assert _stored(fresh_cache) == {_key("petit\\w"), _key(big)}
+    assert _journal(fresh_cache) == {}
+
+
+def test_a_small_journal_in_use_stays_a_journal(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 1000)
+    with regexcache.ACTIVE:
+        regex.compile("menu\\w")
+    regexcache.save()
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        regex.compile("menu\\w")
+    regexcache.save()
+    assert set(_journal(fresh_cache)) == {_key("menu\\w")}
+    assert not list(fresh_cache.glob("regex-*.marisa"))
