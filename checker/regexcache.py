@@ -172,7 +172,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
 
 
 class _Active:
-    """The ``with`` block of ``active()`` (a class: entered once per rule and document)."""
+    """The ``with`` block of ``active()`` (a class: entered once per checked document and per rule built)."""
 
     __slots__ = ("_on",)
 
