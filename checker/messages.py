@@ -22,7 +22,6 @@ import re
 import string
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from checker.errors import UsageError
@@ -260,7 +259,8 @@ def rule_text(rule: Any, lang: str | None) -> tuple[str, str]:
     builtin = BUILTIN.get(rule.code, {}).get(lang)
     if builtin is not None:
         return builtin
-    texts = _file_translations(str(rule.path)) if Path(rule.path).suffix == ".toml" else {}
+    path = str(rule.path)
+    texts = _file_translations(path) if path.endswith(".toml") else {}
     found = texts.get(lang, {})
     m, w = found.get("message"), found.get("why")
     return (m.strip() if isinstance(m, str) and m.strip() else message,
