@@ -184,6 +184,10 @@ def _time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+#: Whether this process has checked a file already (see ``_check_one``).
+_first_done = False
+
+
 def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[FileReport, str | None, tuple[str, ...]]:
     """Check one target in this process; any exception, or running out of time, becomes the file's error entry."""
     assert _RUNNER is not None
@@ -202,7 +206,13 @@ def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[File
         report = _error_report(target, "internal", f"{type(exc).__name__}: {exc}")
     finally:
         sys.stdin = saved
-        release_mapped()  # the mapped pages this file touched leave the resident set (checker/cachedir.py)
+        # The mapped pages this file touched leave the resident set (checker/cachedir.py). Not
+        # after a process's first file: a run on one article would pay for it (ctypes, the
+        # process's map) just before it exits; the second file releases both files' pages.
+        global _first_done
+        if _first_done:
+            release_mapped()
+        _first_done = True
     line = None
     if as_line:
         try:
