@@ -49,6 +49,7 @@ frequent in the document's language is never a leftover).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -61,7 +62,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._close import CLOSE_ZIPF, close_word
 from checker.kinds._gloss import glossed
-from checker.memo import bounded_memo
+from checker.memo import MemoGet, bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
 
@@ -212,6 +213,20 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return frozenset()
         return frozenset(fold(w) for w in read_list(path))
 
+    @cache
+    def source_plan(doc_lang: str) -> list[tuple[str, Callable[[str], float | None], frozenset[str]]]:
+        """The source languages ``judge`` tries for an article language, in order, each with the
+        lookup of its small list (``_zipf_small``'s) and its function words, found once."""
+        plan = []
+        for lang in sources:
+            if lang == doc_lang or (doc_lang in ("id", "ms") and lang in ("id", "ms")):
+                continue
+            freqs = _source_freqs(lang)
+            # MemoGet's [] is its get without a Python frame (None for an unknown word).
+            lookup = freqs.__getitem__ if isinstance(freqs, MemoGet) else freqs.get
+            plan.append((lang, lookup, function_words(lang)))
+        return plan
+
     def judge(word: str, doc_lang: str, own: frozenset[str]) -> tuple[str, int] | None:
         """(source language, level: 2 strong, 1 function word, 0 weak) when `word` (folded, lowercase) is a leftover."""
         from checker.lexicon import zipf
@@ -236,11 +251,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if near is not None and close_word(word, doc_lang, near):
             return near, 2  # « goleiro » in Spanish: Portuguese, unknown to Spanish
         best: tuple[float, str, int] | None = None
-        for lang in sources:
-            if lang == doc_lang or (doc_lang in ("id", "ms") and lang in ("id", "ms")):
-                continue
-            z = _zipf_small(word, lang)
-            listed = word in function_words(lang)
+        for lang, lookup, listing in source_plan(doc_lang):
+            listed = word in listing
+            if not listed and len(word) < 3:
+                continue  # its frequency is not read: a content word has three letters or more
+            f = lookup(word)
+            z = math.log10(f) + 9 if f else 0.0  # _zipf_small(word, lang)
             if listed:
                 z = max(z, 4.0)
                 if z - z_doc >= margin:

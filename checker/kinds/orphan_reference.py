@@ -24,6 +24,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds.pattern import holds, required_literals
 from checker.rules import Rule, param
 
 NAME = "orphan-reference"
@@ -68,7 +69,14 @@ def build(rule: Rule):  # noqa: ANN201
         regex.IGNORECASE,
     )
 
+    # The literals every match holds (one of each requirement, folded): the expression opens with
+    # a look-behind, tried at every position of the article, while most articles hold none of
+    # « lien », « ci-dessous », « cliquez »… (the prose's folded copy is shared with kind pattern).
+    needs = required_literals(joined.pattern)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        if needs and not holds(needs, doc):
+            return
         prose = doc.prose
         for m in joined.finditer(prose, timeout=5.0):
             start, end = m.span()

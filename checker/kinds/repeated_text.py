@@ -66,6 +66,12 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def _shingles(words: list[str], k: int) -> set[int]:
+    """The hashes of the runs of `k` consecutive words: ``{hash(tuple(words[i:i + k])) for i in …}``,
+    the same tuples made by ``zip`` over shifted views (in C, not a slice and a tuple per word)."""
+    return set(map(hash, zip(*(words[j:] for j in range(k)))))
+
+
 def _units(doc: Document) -> list[Span]:
     """Passages, plus the lines of passages that have several lines, in document order."""
     cached = doc.cache.get("repeated-text:units")
@@ -118,7 +124,7 @@ def _check_passages(
         if len(words) >= k:
             uid = len(shingled)
             shingled.append(span)
-            for h in {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}:
+            for h in _shingles(words, k):
                 index.setdefault(h, []).append(uid)
 
     sentences = doc.sentences
@@ -149,7 +155,7 @@ def _check_passages(
             first = seen.get(tuple(words))
             score = 1.0
             if first is None and len(words) >= max(k, near_words):
-                grams = {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}
+                grams = _shingles(words, k)
                 votes: Counter[int] = Counter()
                 for h in grams:
                     postings = index.get(h, ())

@@ -64,12 +64,14 @@ def _known_share(words: list[str], lang: str, min_zipf: float = 3.0) -> float | 
     """Share of `words` at least this frequent in `lang` (small list); None when wordfreq lacks `lang`."""
     import math
 
-    from checker import lexicon
+    from checker import langid, lexicon
 
     lang = _WORDFREQ.get(lang, lang)
     if lang not in lexicon.available():
         return None
-    freqs = lexicon.frequencies(lang, "small")
+    # The article's language is mostly one of the vote's: its small list behind the vote's memo of
+    # the run (the same list, the same answers; a word asked again is a dict hit, not a trie walk).
+    freqs = langid.small_list(lang) if lang in langid.SUPPORTED else lexicon.frequencies(lang, "small")
     known = 0
     for w in words:
         f = freqs.get(w)
