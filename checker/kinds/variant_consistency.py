@@ -160,7 +160,7 @@ def build(rule: Rule):  # noqa: ANN201
         if len(answers) >= 20_000:
             answers.clear()
         # (start, end, (key, shape, ending)) of every word; _Occurrence made only for those kept below.
-        found: list[tuple[int, int, tuple[str, str, str]]] = []
+        answered: list[tuple[int, int, tuple[str, str, str]]] = []
         for m in _WORD.finditer(text):
             start, end = m.span()
             while span is not None and span[1] <= start:
@@ -175,15 +175,15 @@ def build(rule: Rule):  # noqa: ANN201
             else:
                 got = answers[word] = generic(word, lang)
             if got is not None:
-                found.append((start, end, got))
+                answered.append((start, end, got))
         # A word whose key is its shape (most words: no hyphen, no suffix pair) can only be
         # reported, or be the model, beside an occurrence of its key in another shape; the other
         # keys' groups would hold one shape, which _report passes over. Leaving them out spares
         # an object per word of the article and their grouping, and changes no report (the kept
         # groups keep all their occurrences, in order; curated keys are never a word).
-        reshaped = {got[0] for _, _, got in found if got[0] != got[1]}
+        reshaped = {got[0] for _, _, got in answered if got[0] != got[1]}
         occurrences.extend(
-            _Occurrence(start, end, *got) for start, end, got in found if got[0] != got[1] or got[0] in reshaped
+            _Occurrence(start, end, *got) for start, end, got in answered if got[0] != got[1] or got[0] in reshaped
         )
         yield from _report(doc, occurrences)
 
