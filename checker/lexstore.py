@@ -131,6 +131,10 @@ class FrequencyMap(Mapping[str, float]):
     def keys(self) -> KeysView[str]:
         return dict.fromkeys(self._ordered()).keys()
 
+    def has_prefix(self, prefix: str) -> bool:
+        """True when some word begins with `prefix` (one step into the trie, no word read)."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
     def with_prefix(self, prefix: str) -> list[str]:
         """The words that begin with `prefix` (in no particular order), from the trie alone."""
         return list(self._trie.keys(prefix))

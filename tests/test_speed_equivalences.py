@@ -82,20 +82,27 @@ def _tables(path: Path) -> tuple[list[str], dict[str, list[tuple[str, ...]]]]:
 
 
 def test_inflected_equals_trying_every_ending() -> None:
+    # With a cache directory (the tests' default) the lists are the memory-mapped tries: has_prefix is tried.
     checked = 0
     for lang, rel in (("fr", "rules/fr/non-word.toml"), ("es", "rules/es/non-word-es.toml")):
         path = ROOT / rel
         if not path.is_file():
             continue
         ordered, endings = _tables(path)
+        paradigms = unknown_word._Paradigms(
+            [tuple(str(e) for e in g) for g in tomllib.loads(path.read_text(encoding="utf-8"))["params"]["inflections"]]
+        )
         words = ["chanteuses", "amicalement", "joueurs", "présidentes", "mangeait", "partirent", "xylophonistes",
                  "cantantes", "jugadoras", "hablaban", "nacionales", "felizmente", "abc", "ab", "", "ée", "sss",
                  "réformistes", "déclarations", "entraîneurs", "tournées", "quisieron", "canciones"]
         # and every ending of the table with stems of several lengths
         words += [stem + e for e in ordered for stem in ("", "ch", "chan", "parl")]
+        # and forms that are no listed word's beginning (the trie step skips their stems), elided ones too
+        words += ["l'" + w for w in words[:30]] + ["zzqx" + e for e in ordered] + [w + "zq" for w in words[:30]]
         for word in words:
-            assert unknown_word._inflected(word, ordered, endings, lang, 3.0) == \
-                _inflected_oracle(word, ordered, endings, lang, 3.0), (lang, word)
+            for min_zipf in (3.0, 1.0, 0.0):
+                assert paradigms.inflected(word, lang, min_zipf) == \
+                    _inflected_oracle(word, ordered, endings, lang, min_zipf), (lang, word, min_zipf)
             checked += 1
     assert checked > 100
 

@@ -44,6 +44,7 @@ params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -93,14 +94,12 @@ def build(rule: Rule):  # noqa: ANN201
     groups = [tuple(str(e) for e in g) for g in p["inflections"]]
     if any(not g for g in groups):
         raise ValueError("every inflection group needs endings")
-    # ending → the groups it belongs to, longest endings first.
-    endings: dict[str, list[tuple[str, ...]]] = {}
-    for g in groups:
-        for e in g:
-            endings.setdefault(e, []).append(g)
-    ordered = sorted(endings, key=len, reverse=True)
+    paradigms = _Paradigms(groups)
     also = tuple(p["also"])
-    prefixes = tuple(sorted((fold(x) for x in p["prefixes"]), key=len, reverse=True))
+    # The productive prefixes by length: a word's own prefixes are looked up (one per length),
+    # not every prefix of the list tried with startswith (sixty in French).
+    prefixes = frozenset(fold(x) for x in p["prefixes"])
+    prefix_lengths = tuple(sorted({len(x) for x in prefixes}, reverse=True))
     min_length, share, min_zipf = p["min_length"], p["foreign_share"], p["min_zipf"]
     anywhere = float(p["also_anywhere_zipf"])
     cues = frozenset(fold(w) for w in p["naming_cues"])
@@ -109,6 +108,9 @@ def build(rule: Rule):  # noqa: ANN201
     closest = str(p["closest"])
 
     known_by_lang: dict[str, dict[str, bool]] = {}
+    # token text → its unknown part (offset, part), or None: what the word loop decides from the
+    # token's text alone, which depends only on it and the article's language (kept like known()'s).
+    verdicts_by_lang: dict[str, dict[str, tuple[int, str] | None]] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
@@ -119,6 +121,9 @@ def build(rule: Rule):  # noqa: ANN201
         known_cache = known_by_lang.setdefault(ctx.primary, {})
         if len(known_cache) >= 50_000:
             known_cache.clear()
+        verdicts = verdicts_by_lang.setdefault(ctx.primary, {})
+        if len(verdicts) >= 50_000:
+            verdicts.clear()
 
         def foreign_only(word: str) -> bool:
             """Known in an `also` language only, and too rare there to be accepted anywhere."""
@@ -133,17 +138,17 @@ def build(rule: Rule):  # noqa: ANN201
             if hit is None:
                 hit = (
                     (any(lexicon.zipf(word, lg) >= min_zipf for lg in langs) and not foreign_only(word))
-                    or _inflected(word, ordered, endings, ctx.primary, min_zipf)
+                    or paradigms.inflected(word, ctx.primary, min_zipf)
                     or any(
-                        word.startswith(x) and len(word) - len(x) >= 4
+                        len(word) - n >= 4 and word[:n] in prefixes
                         # A prefixed rare word would accept too much: the base must be common,
                         # as it stands, or very common through its paradigm (dé + bitumées: bitume);
                         # a rare paradigm would let invented derivations through.
                         and (
-                            lexicon.zipf(word[len(x):], ctx.primary) >= min_zipf + 1.0
-                            or _inflected(word[len(x):], ordered, endings, ctx.primary, min_zipf + 2.0)
+                            lexicon.zipf(word[n:], ctx.primary) >= min_zipf + 1.0
+                            or paradigms.inflected(word[n:], ctx.primary, min_zipf + 2.0)
                         )
-                        for x in prefixes
+                        for n in prefix_lengths
                     )
                     or _closed_compound(word, langs, ctx.primary)
                 )
@@ -165,12 +170,17 @@ def build(rule: Rule):  # noqa: ANN201
             for tok in words:
                 if damaged and in_damaged_run(doc, tok.start, tok.end):
                     continue  # mojibake (windowâ): the encoding rule reports it
-                w = fold(tok.text)
-                if len(w) < min_length or not _PLAIN.match(tok.text):
-                    continue
-                bad = _unknown_part(w, elisions, known)
-                if bad is not None and foreign_letters and not foreign_letters.isdisjoint(bad[1]):
-                    continue  # letters the language's own words lack: a loanword (kwaito)
+                text = tok.text
+                if text in verdicts:
+                    bad = verdicts[text]
+                else:
+                    bad = None
+                    w = fold(text)
+                    if len(w) >= min_length and _PLAIN.match(text):
+                        bad = _unknown_part(w, elisions, known)
+                        if bad is not None and foreign_letters and not foreign_letters.isdisjoint(bad[1]):
+                            bad = None  # letters the language's own words lack: a loanword (kwaito)
+                    verdicts[text] = bad
                 if bad is not None:
                     suspects.append((tok, bad))
             if not suspects or len(suspects) >= max(2, share * len(words)):
@@ -285,22 +295,51 @@ def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str
     return None
 
 
-def _inflected(word: str, ordered: list[str], endings: dict[str, list[tuple[str, ...]]],
-               lang: str, min_zipf: float) -> bool:
-    """True when replacing the word's ending by another of its paradigm gives a known word."""
-    # The word's own endings, longest first, as `ordered` (sorted by length, longest first) gives
-    # them: one suffix per length looked up, not every ending of the table tried (a hundred in French).
-    n = len(word)
-    for size in range(min(len(ordered[0]) if ordered else 0, n - 3), -1, -1):
-        end = word[n - size:]
-        if end not in endings:
-            continue
-        stem = word[: n - size]
-        for group in endings[end]:
-            for other in group:
-                if other != end and lexicon.zipf(stem + other, lang) >= min_zipf:
+class _Paradigms:
+    """The ``inflections`` table: groups of interchangeable endings (one paradigm each)."""
+
+    __slots__ = ("endings", "longest", "stable")
+
+    def __init__(self, groups: list[tuple[str, ...]]) -> None:
+        # ending → the other endings of its groups, each once (an ending shared by two groups,
+        # « ons » of the -er and -re verbs, would otherwise have its partners looked up twice).
+        others: dict[str, dict[str, None]] = {}
+        for g in groups:
+            for e in g:
+                others.setdefault(e, {}).update((o, None) for o in g if o != e)
+        self.endings = {e: tuple(o) for e, o in others.items()}
+        self.longest = max((len(e) for e in others), default=0)
+        # Endings made of Latin letters that folding leaves alone: then a stem that folding leaves
+        # alone, followed by any of them, is its own folded form (the key the word list is asked),
+        # which lets `inflected` skip a stem no listed word begins with.
+        self.stable = all(
+            fold(e) == e and all(unicodedata.name(c, "").startswith("LATIN ") for c in e) for e in others
+        )
+
+    def inflected(self, word: str, lang: str, min_zipf: float) -> bool:
+        """True when replacing the word's ending by another of its paradigm gives a word at least
+        `min_zipf` frequent in `lang`."""
+        # The word's own endings, one suffix per length looked up (longest first), not every
+        # ending of the table tried (a hundred in French).
+        has_prefix = getattr(lexicon.table(lang), "has_prefix", None)
+        if not (self.stable and min_zipf > 0 and fold(word) == word):
+            has_prefix = None
+        n = len(word)
+        for size in range(min(self.longest, n - 3), -1, -1):
+            end = word[n - size:]
+            others = self.endings.get(end)
+            if others is None:
+                continue
+            stem = word[: n - size]
+            # Most stems tried are no listed word's beginning (the words asked are unknown ones,
+            # elided forms « l'xyz » among them): one step into the trie then answers for the
+            # forty-odd endings of a verb paradigm. A form that no word equals has zipf 0.
+            if has_prefix is not None and not has_prefix(stem):
+                continue
+            for other in others:
+                if lexicon.zipf(stem + other, lang) >= min_zipf:
                     return True
-    return False
+        return False
 
 
 def _suggest(word: str, lang: str) -> str | None:

@@ -38,7 +38,6 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
-from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -136,7 +135,8 @@ def build(rule: Rule):  # noqa: ANN201
                 break
         return key, base, ending
 
-    generic_memo = bounded_memo(generic)  # ``generic`` once per word and language in a run
+    # ``generic`` once per word and language in a run (bounded): word → its answer, per language.
+    generic_by_lang: dict[str, dict[str, tuple[str, str, str] | None]] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -156,6 +156,11 @@ def build(rule: Rule):  # noqa: ANN201
         covered = iter(taken)
         span = next(covered, None)
         lang = ctx.primary if ctx is not None else doc.lang  # asked once, not once per word
+        answers = generic_by_lang.setdefault(lang, {})
+        if len(answers) >= 20_000:
+            answers.clear()
+        # (start, end, (key, shape, ending)) of every word; _Occurrence made only for those kept below.
+        answered: list[tuple[int, int, tuple[str, str, str]]] = []
         for m in _WORD.finditer(text):
             start, end = m.span()
             while span is not None and span[1] <= start:
@@ -165,9 +170,21 @@ def build(rule: Rule):  # noqa: ANN201
             word = m.group()
             if word[0].isupper() and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # a capital inside a sentence: a name, another rule's business
-            got = generic_memo(word, lang)
+            if word in answers:
+                got = answers[word]
+            else:
+                got = answers[word] = generic(word, lang)
             if got is not None:
-                occurrences.append(_Occurrence(start, end, *got))
+                answered.append((start, end, got))
+        # A word whose key is its shape (most words: no hyphen, no suffix pair) can only be
+        # reported, or be the model, beside an occurrence of its key in another shape; the other
+        # keys' groups would hold one shape, which _report passes over. Leaving them out spares
+        # an object per word of the article and their grouping, and changes no report (the kept
+        # groups keep all their occurrences, in order; curated keys are never a word).
+        reshaped = {got[0] for _, _, got in answered if got[0] != got[1]}
+        occurrences.extend(
+            _Occurrence(start, end, *got) for start, end, got in answered if got[0] != got[1] or got[0] in reshaped
+        )
         yield from _report(doc, occurrences)
 
     return check
