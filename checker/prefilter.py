@@ -111,9 +111,11 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
 
 
 class _Reader:
-    def __init__(self, pattern: str, strict: bool = False) -> None:
+    def __init__(self, pattern: str, strict: bool = False, max_set: int = _MAX_SET) -> None:
         self.p = pattern
         self.i = 0
+        #: The most strings an alternation's exact set may hold (a slot of many words).
+        self.max_set = max_set
         #: Strict reading (patterns matched as written, not the tables' loose bodies): white
         #: space and apostrophes are literals, and a small set of plain characters (``[ \u00a0]``)
         #: is the set of its characters.
@@ -140,7 +142,7 @@ class _Reader:
         exact: frozenset[str] | None = frozenset()
         for e, _ in branches:
             exact = None if e is None or exact is None else exact | e
-        if exact is not None and len(exact) > _MAX_SET:
+        if exact is not None and len(exact) > self.max_set:
             exact = None
         reqs = [_req_of(b) for b in branches]
         req = None if any(r is None for r in reqs) else frozenset().union(*reqs)  # type: ignore[arg-type]
@@ -356,15 +358,57 @@ def literal_keys(pattern: str) -> tuple[str, ...] | None:
     return found[0] if found else None
 
 
-def literal_requirements(pattern: str, strict: bool = False) -> tuple[tuple[str, ...], ...]:
+def _unverbose(body: str) -> str:
+    """A pattern of verbose mode (without its ``(?x)``) as the same pattern without it: white
+    space and comments dropped outside sets, escapes kept as they are."""
+    out: list[str] = []
+    i, n = 0, len(body)
+    in_set = False
+    while i < n:
+        c = body[i]
+        if c == "\\":
+            out.append(body[i : i + 2])
+            i += 2
+            continue
+        if in_set:
+            if c == "]":
+                in_set = False
+        elif c == "[":
+            in_set = True
+            out.append(c)
+            i += 1
+            if body.startswith("^", i):
+                out.append("^")
+                i += 1
+            if body.startswith("]", i):
+                out.append("]")  # a ] first in a set is a member
+                i += 1
+            continue
+        elif c.isspace():
+            i += 1
+            continue
+        elif c == "#":
+            end = body.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def literal_requirements(pattern: str, strict: bool = False, max_set: int = _MAX_SET) -> tuple[tuple[str, ...], ...]:
     """Every literal requirement of `pattern`, the most selective first: each is a tuple of
     case-folded strings one of which occurs in every match. Empty when nothing is known.
 
     By default white space and apostrophes break literals (the tables match them loosely);
     `strict` reads a pattern compiled as written (kind ``pattern``): they are literals, and a
-    small set of characters (``[ \\u00a0]-[ \\u00a0]``) gives its strings."""
+    small set of characters (``[ \\u00a0]-[ \\u00a0]``) gives its strings, and a leading ``(?x)``
+    (verbose mode) is read without its white space and comments. `max_set`: the most
+    strings an alternation may give (a slot of a thousand words: ``checker.kinds.slot_pattern``)."""
+    if strict and pattern.startswith("(?x)"):
+        pattern = _unverbose(pattern[4:])
     try:
-        reader = _Reader(pattern, strict)
+        reader = _Reader(pattern, strict, max_set)
         info = reader.alternation()
         if reader.i != len(pattern):
             return ()

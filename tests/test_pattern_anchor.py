@@ -131,3 +131,59 @@ def test_locale_number_anchored_patterns(name: str, text: str) -> None:
     plain = regex.compile(regex.sub(r"^\(\?=\[[^\]]*\]\)", "", fast.pattern))
     assert plain.pattern != fast.pattern
     assert _found(fast, text) == _found(plain, text)
+
+
+def _slot_rules() -> list[tuple[str, str | None, str, int, list[str]]]:
+    """(code, language key, expanded pattern, flags, example texts) of every slot-pattern rule."""
+    from checker.kinds.slot_pattern import expand
+    from checker.linter import Linter
+
+    out = []
+    for rule in Linter().ruleset.rules:
+        if rule.kind != "slot-pattern":
+            continue
+        flags = regex.IGNORECASE if rule.params.get("ignore_case") else 0
+        texts = [e.text for e in rule.examples]
+        for key in rule.params.get("by_lang") or [None]:
+            out.append((rule.code, key, expand(rule, key), flags, texts))
+    return out
+
+
+SLOT_RULES = _slot_rules()
+
+
+@pytest.mark.parametrize("code,key,source,flags,texts", SLOT_RULES, ids=[f"{c}-{k}" for c, k, *_ in SLOT_RULES])
+def test_slot_requirements_hold_in_every_match(code: str, key: str | None, source: str, flags: int, texts: list[str]) -> None:
+    # kind slot-pattern skips an article that lacks a word of a slot (``Requirements``)
+    from checker.document import Document
+    from checker.kinds.pattern import Requirements
+    from checker.kinds.slot_pattern import _SLOT_SET
+
+    compiled = regex.compile(source, flags)
+    needs = Requirements(required_literals(source, strict=True, max_set=_SLOT_SET))
+    matched = 0
+    for text in texts:
+        doc = Document(text, "example.txt")
+        if compiled.search(doc.prose) is not None:
+            matched += 1
+            assert needs.held(doc), (code, key, text)
+    if source.startswith("(?x)"):  # read without its white space and comments: the same pattern
+        from checker.prefilter import _unverbose
+
+        plain = regex.compile(_unverbose(source[4:]), flags)
+        for text in texts:
+            assert _found(plain, text) == _found(compiled, text)
+
+
+def test_some_slot_rules_have_requirements() -> None:
+    from checker.kinds.slot_pattern import _SLOT_SET
+
+    got = {code for code, _, source, _, _ in SLOT_RULES if required_literals(source, strict=True, max_set=_SLOT_SET)}
+    assert {"MT570", "MT299"} <= got
+
+
+def test_unverbose() -> None:
+    from checker.prefilter import _unverbose
+
+    assert _unverbose("a b  # comment\n [ #]\\ c\\#d") == "ab[ #]\\ c\\#d"
+    assert _unverbose("[]# ] x") == "[]# ]x"

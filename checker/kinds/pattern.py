@@ -291,18 +291,49 @@ def fold_literals(text: str) -> str:
     return text.casefold().replace("ı", "i").replace("\u0307", "")
 
 
-def required_literals(pattern: str, strict: bool = False) -> tuple[tuple[str, ...], ...]:
+def required_literals(pattern: str, strict: bool = False, max_set: int | None = None) -> tuple[tuple[str, ...], ...]:
     """The literal requirements of `pattern` (``checker.prefilter``: each a tuple of strings one of
     which occurs, folded, in every match), kept in the pattern store between runs. `strict`: the
-    pattern is compiled as written (white space is literal, ``literal_requirements``)."""
+    pattern is compiled as written (white space is literal, ``literal_requirements``); `max_set`:
+    the most strings an alternation may give (check them with ``Requirements``)."""
     from checker.prefilter import literal_requirements
     from checker.regexcache import memo
 
-    if strict:
+    if max_set is not None:
+        found = memo(("prefilter-strict", 1, max_set, pattern),
+                     lambda: literal_requirements(pattern, strict=True, max_set=max_set))
+    elif strict:
         found = memo(("prefilter-strict", 1, pattern), lambda: literal_requirements(pattern, strict=True))
     else:
         found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
     return tuple(_shortest(fold_literals(k) for k in req) for req in found)
+
+
+class Requirements:
+    """Literal requirements (``required_literals``) tested on a document's folded prose: a
+    requirement of a few strings by substring search, one of many strings (a slot of a
+    thousand words) by one pass of an Aho-Corasick automaton that stops at the first found."""
+
+    #: From this many strings a requirement is searched with an automaton.
+    MANY = 16
+
+    __slots__ = ("few", "many")
+
+    def __init__(self, needs: tuple[tuple[str, ...], ...]) -> None:
+        from checker.prefilter import _automaton
+
+        self.few = tuple(req for req in needs if len(req) < self.MANY)
+        self.many = tuple(_automaton(req) for req in needs if len(req) >= self.MANY)
+
+    def __bool__(self) -> bool:
+        return bool(self.few or self.many)
+
+    def held(self, doc: Document) -> bool:
+        """Whether `doc`'s prose, folded, holds one string of each requirement."""
+        if not holds(self.few, doc):
+            return False
+        folded = doc.cache["pattern:folded-prose"]  # set by holds()
+        return all(next(automaton.iter(folded), None) is not None for automaton in self.many)
 
 
 def _shortest(keys: Iterable[str]) -> tuple[str, ...]:
