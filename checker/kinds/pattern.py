@@ -219,7 +219,7 @@ class Branches:
             # Read strictly (white space is literal, ``[ \u00a0]`` a set of strings): the sources
             # are compiled as written, unless in verbose mode.
             strict = not self.flags & regex.VERBOSE
-            found = memo(("branch-literals", 2, strict, tuple(self.sources)),
+            found = memo(("branch-literals", 3, strict, tuple(self.sources)),
                          lambda: [literal_requirements(s, strict=strict) for s in self.sources])
             self._needs = [tuple(_shortest(fold_literals(k) for k in req) for req in one) for one in found]
         return self._needs
@@ -300,10 +300,10 @@ def required_literals(pattern: str, strict: bool = False, max_set: int | None = 
     from checker.regexcache import memo
 
     if max_set is not None:
-        found = memo(("prefilter-strict", 1, max_set, pattern),
+        found = memo(("prefilter-strict", 2, max_set, pattern),
                      lambda: literal_requirements(pattern, strict=True, max_set=max_set))
     elif strict:
-        found = memo(("prefilter-strict", 1, pattern), lambda: literal_requirements(pattern, strict=True))
+        found = memo(("prefilter-strict", 2, pattern), lambda: literal_requirements(pattern, strict=True))
     else:
         found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
     return tuple(_shortest(fold_literals(k) for k in req) for req in found)
