@@ -111,9 +111,15 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
 
 
 class _Reader:
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, strict: bool = False, max_set: int = _MAX_SET) -> None:
         self.p = pattern
         self.i = 0
+        #: The most strings an alternation's exact set may hold (a slot of many words).
+        self.max_set = max_set
+        #: Strict reading (patterns matched as written, not the tables' loose bodies): white
+        #: space and apostrophes are literals, and a small set of plain characters (``[ \u00a0]``)
+        #: is the set of its characters.
+        self.strict = strict
         #: Nesting depth of groups and alternations: only top-level requirements all hold.
         self.depth = 0
         self.conjuncts: list[frozenset[str]] = []
@@ -136,7 +142,7 @@ class _Reader:
         exact: frozenset[str] | None = frozenset()
         for e, _ in branches:
             exact = None if e is None or exact is None else exact | e
-        if exact is not None and len(exact) > _MAX_SET:
+        if exact is not None and len(exact) > self.max_set:
             exact = None
         reqs = [_req_of(b) for b in branches]
         req = None if any(r is None for r in reqs) else frozenset().union(*reqs)  # type: ignore[arg-type]
@@ -194,8 +200,9 @@ class _Reader:
         if c == "(":
             return self.group()
         if c == "[":
+            start = self.i
             self.char_class()
-            return _ANY
+            return _class_members(self.p[start : self.i]) if self.strict else _ANY
         if c == "\\":
             return self.escape()
         if c in ("^", "$"):
@@ -207,7 +214,7 @@ class _Reader:
         if c in _SPECIAL:
             raise _Unknown(c)
         self.i += 1
-        return _ANY if c in _BREAK else (frozenset({c}), None)
+        return _ANY if c in _BREAK and not self.strict else (frozenset({c}), None)
 
     def group(self) -> _Info:
         p, i = self.p, self.i + 1
@@ -275,7 +282,7 @@ class _Reader:
         c = p[i + 1]
         self.i = i + 2
         if not c.isalnum():
-            return _ANY if c in _BREAK else (frozenset({c}), None)
+            return _ANY if c in _BREAK and not self.strict else (frozenset({c}), None)
         if c in _ZERO_WIDTH_ESCAPES:
             return _EMPTY
         if c in "pPNx" and p.startswith("{", self.i):
@@ -296,6 +303,51 @@ class _Reader:
         return _ANY
 
 
+#: The most characters a set may hold for the strict reading to take it as its characters.
+_MAX_CLASS = 8
+_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def _class_members(source: str) -> _Info:
+    """A character set's summary in the strict reading: the set of its characters when it is
+    a positive set of at most ``_MAX_CLASS`` plain characters, escaped punctuation, hexadecimal
+    escapes and short ranges (``[ \\u00a0]``, ``[0-5]``); anything else (a negated set, a
+    class escape such as ``\\d`` or ``\\p{L}``, white-space escapes) gives no strings."""
+    body = source[1:-1]
+    if body.startswith("^") or not body:
+        return _ANY
+    chars: list[str] = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            e = body[i + 1 : i + 2]
+            if e in _HEX:
+                digits = body[i + 2 : i + 2 + _HEX[e]]
+                if len(digits) != _HEX[e] or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                    return _ANY
+                c, i = chr(int(digits, 16)), i + 2 + _HEX[e]
+            elif e and not e.isalnum():
+                c, i = e, i + 2
+            else:
+                return _ANY  # \d, \p{…}, \s, \t…: a class of characters, or one not worth reading
+        else:
+            if c in "[]&|~":
+                return _ANY  # a nested set or a set operation
+            i += 1
+        if body.startswith("-", i) and i + 1 < len(body):
+            hi = body[i + 1]
+            if hi in "\\[" or not 0 <= ord(hi) - ord(c) < _MAX_CLASS:
+                return _ANY
+            chars.extend(chr(x) for x in range(ord(c), ord(hi) + 1))
+            i += 2
+        else:
+            chars.append(c)
+        if len(chars) > _MAX_CLASS:
+            return _ANY
+    return frozenset(chars), None
+
+
 def literal_keys(pattern: str) -> tuple[str, ...] | None:
     """Case-folded strings one of which occurs in every match of `pattern`; None when unknown.
 
@@ -306,11 +358,57 @@ def literal_keys(pattern: str) -> tuple[str, ...] | None:
     return found[0] if found else None
 
 
-def literal_requirements(pattern: str) -> tuple[tuple[str, ...], ...]:
+def _unverbose(body: str) -> str:
+    """A pattern of verbose mode (without its ``(?x)``) as the same pattern without it: white
+    space and comments dropped outside sets, escapes kept as they are."""
+    out: list[str] = []
+    i, n = 0, len(body)
+    in_set = False
+    while i < n:
+        c = body[i]
+        if c == "\\":
+            out.append(body[i : i + 2])
+            i += 2
+            continue
+        if in_set:
+            if c == "]":
+                in_set = False
+        elif c == "[":
+            in_set = True
+            out.append(c)
+            i += 1
+            if body.startswith("^", i):
+                out.append("^")
+                i += 1
+            if body.startswith("]", i):
+                out.append("]")  # a ] first in a set is a member
+                i += 1
+            continue
+        elif c.isspace():
+            i += 1
+            continue
+        elif c == "#":
+            end = body.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def literal_requirements(pattern: str, strict: bool = False, max_set: int = _MAX_SET) -> tuple[tuple[str, ...], ...]:
     """Every literal requirement of `pattern`, the most selective first: each is a tuple of
-    case-folded strings one of which occurs in every match. Empty when nothing is known."""
+    case-folded strings one of which occurs in every match. Empty when nothing is known.
+
+    By default white space and apostrophes break literals (the tables match them loosely);
+    `strict` reads a pattern compiled as written (kind ``pattern``): they are literals, and a
+    small set of characters (``[ \\u00a0]-[ \\u00a0]``) gives its strings, and a leading ``(?x)``
+    (verbose mode) is read without its white space and comments. `max_set`: the most
+    strings an alternation may give (a slot of a thousand words: ``checker.kinds.slot_pattern``)."""
+    if strict and pattern.startswith("(?x)"):
+        pattern = _unverbose(pattern[4:])
     try:
-        reader = _Reader(pattern)
+        reader = _Reader(pattern, strict, max_set)
         info = reader.alternation()
         if reader.i != len(pattern):
             return ()

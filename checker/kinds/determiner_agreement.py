@@ -155,6 +155,10 @@ def build(rule: Rule):  # noqa: ANN201
                         return "m"
         return None
 
+    # The last words of the determiners (« la », « de la » → « la »): a finding needs one of them
+    # or an adjective of ``adjs`` among the three words before the noun (see ``check``).
+    det_last = frozenset(key.rpartition(" ")[2] for key in dets)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lex = lexicon()
         text = doc.text
@@ -164,9 +168,15 @@ def build(rule: Rule):  # noqa: ANN201
         def joined(a, b) -> bool:
             return bool(_GAP.fullmatch(text[a.end : b.start]))
 
+        # Whether a word can be the determiner (or the adjective) the loop looks for before a
+        # noun: the start of a finding is one of these at most three words before the noun (a
+        # numeral and an adjective may come between). A noun with none is not looked up.
+        lead = [w.text in adjs or w.text.casefold() in det_last for w in words]
         for i, w in enumerate(words):
             low = w.text
             if i == 0 or len(low) < min_len or not low.islower() or not low.isalpha():
+                continue
+            if not (lead[i - 1] or (i > 1 and lead[i - 2]) or (i > 2 and lead[i - 3])):
                 continue
             g, listed = gender(low, lex, lang)
             if g is None:

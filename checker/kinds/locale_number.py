@@ -47,6 +47,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import guarded_spans
 from checker.kinds._spans import Guard
+from checker.kinds.pattern import anchored
 from checker.rules import Rule, param
 
 NAME = "locale-number"
@@ -61,21 +62,24 @@ _NUM_START = r"(?<![\p{N}.,'’\u00a0\u202f]|[\p{N}][ ])"
 _HOUR_AMPM = regex.compile(
     r"(?<![\p{N}:.])(?:1[3-9]|2[0-3])[:.h][0-5][0-9][ \u00a0]?(?:[AaPp]\.?[ \u00a0]?[Mm](?:\.(?=[ \u00a0]*+\p{Ll}))?)(?![\p{L}])"
 )
-_TWELVE_MINUTES = regex.compile(
+# These patterns begin with a look-behind and an alternation, which ``regex`` tries at every
+# position of a text; ``anchored`` puts a look-ahead on their first digit in front (the same
+# matches, ten times faster: ``checker.kinds.pattern.first_class``).
+_TWELVE_MINUTES = regex.compile(anchored(
     r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9][ \u00a0]?(?:AM|PM|[ap]\.[ \u00a0]?m\.)|[ \u00a0]?[ap]\.[ \u00a0]?m\.)(?![\p{L}\p{N}])"
-)
-_TWELVE_BARE = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9])?[ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
-_TWELVE_ENGLISH = regex.compile(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])[:.][0-5][0-9][ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])")
+))
+_TWELVE_BARE = regex.compile(anchored(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])(?:[:.][0-5][0-9])?[ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])"))
+_TWELVE_ENGLISH = regex.compile(anchored(r"(?<![\p{N}:.,])(?:0?[1-9]|1[0-2])[:.][0-5][0-9][ \u00a0]?(?:AM|PM)(?![\p{L}\p{N}])"))
 _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>[0-9]{1,4})(?P<suf>st|nd|rd|th)(?![\p{L}\p{N}])")
 _QUOTED = [regex.compile(r"“[^”\n]{0,300}+”"), regex.compile(r'"[^"\n]{0,300}+"'), regex.compile(r"«[^»\n]{0,300}+»")]
 _THOUSANDS = regex.compile(
     _NUM_START + r"(?P<num>[1-9][0-9]{0,2}(?:\.[0-9]{3})++)(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0]\p{L})"
 )
-_THOUSANDS_COMMA = regex.compile(
+_THOUSANDS_COMMA = regex.compile(anchored(
     _NUM_START
     + r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})++\.[0-9]++|[0-9]{1,3}(?:,[0-9]{3}){2,}+|[1-9][0-9]{0,2},000(?=[ \u00a0\u202f](?P<word>\p{L}[\p{L}/²³]*+)))"
     r"(?![\p{N}]|[.,][\p{N}])"
-)
+))
 # One group of three digits after an English comma, before a word (the count-noun test).
 _COMMA_GROUP = regex.compile(
     _NUM_START + r"(?P<num>[1-9][0-9]{0,2},[0-9]{3})(?![\p{N}]|[.,][\p{N}])(?=[ \u00a0\u202f](?P<word>\p{L}++))"
@@ -224,7 +228,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             mode = ctx.setting("locale_24_hour")
             if mode not in ("strict", "minutes", "english"):
                 return
-            quoted = Guard(guarded_spans(text, _QUOTED))
+            quoted: Guard | None = None  # the quotations are scanned at the first match
             # "english": the language has its own 12-hour abbreviation (Spanish « 9:40 a. m. »): only
             # the English capitals after minutes are reported (« 9:40 AM »).
             pats = (_TWELVE_ENGLISH,) if mode == "english" else (
@@ -232,6 +236,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             seen = set()
             for pat in pats:
                 for m in pat.finditer(text, timeout=_TIMEOUT):
+                    if quoted is None:
+                        quoted = Guard(guarded_spans(text, _QUOTED))
                     if m.start() in seen or quoted.covers(m.start(), m.end()):
                         continue
                     seen.add(m.start())

@@ -122,6 +122,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             for end, plural in plural_forms if word.endswith(end)
         )
 
+    # The first words of the plural determiners (« les », « de ces » → « de »).
+    det_first = frozenset(key.partition(" ")[0] for key in plural_dets)
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.text
         words = doc.words
@@ -150,6 +153,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if i <= covered:
                 continue
             one = words[i].text.casefold()
+            if one not in det_first:
+                continue  # neither a determiner nor the first word of one (no gap to read)
             det_end = i
             if joined(i) and f"{one} {words[i + 1].text.casefold()}" in plural_dets:
                 det_end = covered = i + 1

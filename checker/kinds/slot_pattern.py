@@ -39,7 +39,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import compile_exceptions, guarded_spans
 from checker.kinds._spans import Guard
-from checker.kinds.pattern import holds, required_literals
+from checker.kinds.pattern import Requirements, required_literals
 from checker.prefilter import is_trusted
 from checker.rules import Rule, param
 from checker.wordlists import read_list
@@ -58,6 +58,8 @@ PARAMS = {
 }
 
 _TIMEOUT = 5.0
+#: The most words of a slot read as a literal requirement (a list of rare words is a cheap test).
+_SLOT_SET = 5000
 _SLOT = regex.compile(r"\{\{(\w+)\}\}")
 _APOSTROPHE = regex.compile("['’]")
 
@@ -168,15 +170,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             raise ValueError(f"group {group} does not exist in the pattern")
         if isinstance(group, str) and group not in shape.groupindex:
             raise ValueError(f"group {group!r} does not exist in the pattern")
-    patterns: dict[str | None, tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
+    patterns: dict[str | None, tuple[regex.Pattern[str], Requirements]] = {}
 
-    def pattern_for(key: str | None) -> tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]] | None:
+    def pattern_for(key: str | None) -> tuple[regex.Pattern[str], Requirements] | None:
         """The language's compiled pattern and its literal requirements (``kinds.pattern``)."""
         if key not in langs:
             return None
         if key not in patterns:
             source = expand(rule, langs[key])
-            patterns[key] = (regex.compile(source, flags), required_literals(source))
+            # Read strictly, with the slots' whole word lists as requirements (``Requirements``):
+            # most articles hold no word of a slot of rare words (participles, gestures).
+            patterns[key] = (regex.compile(source, flags), Requirements(required_literals(source, strict=True, max_set=_SLOT_SET)))
         return patterns[key]
 
     exceptions = compile_exceptions(p["exceptions"])
@@ -193,7 +197,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if found is None:
             return
         pattern, needs = found
-        if needs and not holds(needs, doc):
+        if needs and not needs.held(doc):
             return  # a literal that every match contains is missing from the document
         replacement = replacements.get(key)
         text = doc.prose
