@@ -114,3 +114,29 @@ def test_word_or_number_scan_equals_the_full_token_scan_without_url_marks(text: 
         return
     full = [(m.span(), m.lastgroup) for m in document._TOKEN.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in document._WORD_OR_NUMBER_TOKEN.finditer(text)] == full
+
+
+def _after_opener_oracle(text: str, start: int, openers: str) -> bool:
+    """The name kinds' walk back from a word (the version before ``_names.after_openers``)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in openers
+
+
+_OPENER_TEXT = st.text(alphabet=st.sampled_from(list("ab Y.,\t\u00a0\u202f\r\n«“\"‘'(—–-:[•*]")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_OPENER_TEXT)
+def test_after_openers_equals_the_walk_back(text: str) -> None:
+    from checker.document import Document
+    from checker.kinds import _names, name_families, name_variants
+
+    doc = Document(text, "x")
+    prose = doc.prose
+    for openers in (name_families._OPENER_CHARS, name_variants._OPENERS):
+        found = _names.after_openers(doc, openers)
+        for s in range(len(prose)):
+            if prose[s].isalpha():
+                assert (s in found) == _after_opener_oracle(prose, s, openers), (prose, s, openers)

@@ -49,7 +49,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._names import namewords, sentence_firsts
+from checker.kinds._names import after_openers, namewords, sentence_firsts
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -68,7 +68,7 @@ _MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "pa
 # The name-like words (checker.kinds._names.NAMEWORD: letters, optionally joined by hyphens, no
 # apostrophes) are scanned once per document and shared by every scan below (``namewords``).
 _EVERYDAY = 4.5
-_OPENERS = frozenset("«“\"‘'(—–-:[•*")
+_OPENER_CHARS = "«“\"‘'(—–-:[•*"  # a capital after one of these says nothing (``_names.after_openers``)
 _ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
 
 
@@ -163,9 +163,10 @@ def build(rule: Rule):  # noqa: ANN201
                 yield Hit(span[0], span[1], (model_text,) if suggest else (), confidence=confidence,
                           args={"other": model_text, "count": str(len(model))}, related=model[0])
 
-        # 1. Single words: romanisation and case families.
+        # 1. Single words: romanisation and case families (a group reports only in one of these two
+        #    modes: without them, as in the near-miss rule, the words are not grouped at all).
         groups: dict[str, list[_Form]] = defaultdict(list)
-        for f in forms.values():
+        for f in forms.values() if modes & {"romanisation", "case"} else ():
             w = f.text
             if "-" in w or (len(w) < min_letters and not any(c.isupper() for c in w[1:])):
                 continue
@@ -213,7 +214,9 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
         return got  # type: ignore[no-any-return]
     text = doc.prose
     starts = [s.start for s in doc.sentences]
-    firsts = sentence_firsts(doc)
+    # A word is initial at a sentence start or after an opener (white space between): both sets of
+    # offsets found once, not a walk back per word.
+    initials = sentence_firsts(doc) | after_openers(doc, _OPENER_CHARS)
     forms: dict[str, _Form] = {}
     lower_words: set[str] = set()
     previous: tuple[int, str] | None = None
@@ -225,8 +228,8 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
         if f is None:
             f = forms[w] = _Form(w)
         f.spans.append((s, e))
-        f.initial.append(s in firsts or _after_opener(text, s))
-        if prev is not None and text[prev[0]:s] == " " and prev[1][:1].isupper():
+        f.initial.append(s in initials)
+        if prev is not None and prev[1][:1].isupper() and text[prev[0]:s] == " ":
             f.before.add(_plain(prev[1]))  # a first name (or a title) right before
     got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
     return got
@@ -601,9 +604,3 @@ def _minority(emit, a: list[tuple[int, int]], a_text: str, b: list[tuple[int, in
     else:
         yield from emit(a, b, b_text, 0.85 if len(b) > len(a) else 0.6)
 
-
-def _after_opener(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0\u202f":
-        i -= 1
-    return i < 0 or text[i] in "\r\n" or text[i] in _OPENERS
