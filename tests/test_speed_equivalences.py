@@ -140,3 +140,21 @@ def test_after_openers_equals_the_walk_back(text: str) -> None:
         for s in range(len(prose)):
             if prose[s].isalpha():
                 assert (s in found) == _after_opener_oracle(prose, s, openers), (prose, s, openers)
+
+
+def test_known_names_plain_ascii_path_equals_the_decomposition() -> None:
+    """known-names' ASCII short cut (one translate) against NFD, casefold and the per-character filter."""
+    import random
+    import unicodedata
+
+    from checker.kinds import known_names
+
+    def oracle(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.casefold())
+        return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+    rng = random.Random(11)
+    samples = [chr(i) for i in range(128)] + ["Manchester United", "Girls 'Generation", "FC Barcelone", "Émile Zola"]
+    samples += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(16))) for _ in range(3000)]
+    for text in samples:
+        assert known_names._plain.__wrapped__(text) == oracle(text), text
