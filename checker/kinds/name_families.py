@@ -219,18 +219,20 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
     initials = sentence_firsts(doc) | after_openers(doc, _OPENER_CHARS)
     forms: dict[str, _Form] = {}
     lower_words: set[str] = set()
-    previous: tuple[int, str] | None = None
+    # The previous word's end, text and capital kept in locals (no tuple per word).
+    prev_end, prev_word, prev_cap = 0, "", False
     for s, e, w in namewords(doc):
-        prev, previous = previous, (e, w)
-        if not w[:1].isupper():
+        cap = w[:1].isupper()
+        if not cap:
             lower_words.add(w.casefold())
         f = forms.get(w)
         if f is None:
             f = forms[w] = _Form(w)
         f.spans.append((s, e))
         f.initial.append(s in initials)
-        if prev is not None and prev[1][:1].isupper() and text[prev[0]:s] == " ":
-            f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+        if prev_cap and text[prev_end:s] == " ":
+            f.before.add(_plain(prev_word))  # a first name (or a title) right before
+        prev_end, prev_word, prev_cap = e, w, cap
     got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
     return got
 
@@ -379,11 +381,13 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
     """Capitalised words joined by function words, written with different function words."""
     toks = [(m.start(), m.end(), m.group()) for m in _PARTICLE_TOKEN.finditer(text)]
     groups: dict[tuple[str, ...], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    i = 0
     n = len(toks)
-    while i < n:
-        if not toks[i][2][:1].isupper() or toks[i][2].isupper():
-            i += 1
+    # A name starts at a capitalised word not all in capitals: only those are visited (in order; a
+    # name's own words are passed over, as the walk from word to word did).
+    firsts = [x for x, t in enumerate(toks) if t[2][:1].isupper() and not t[2].isupper()]
+    resume = 0
+    for i in firsts:
+        if i < resume:
             continue
         # Extend: Capitalised (particle* Capitalised)*, joined by single spaces or an elision.
         j, last_cap = i, i
@@ -402,18 +406,21 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
                 break
             k += 1
         j = last_cap
+        resume = j + 1
+        if j == i:
+            continue  # one capitalised word: no name of several words
         caps = [t for t in toks[i:j + 1] if t[2][:1].isupper()]
+        if len(caps) < 2:
+            continue
         # Only the name of an institution (ministère des Sciences et des Technologies): a head noun
         # before it, across function words; "Marie et Jacques" / "Marie et à Jacques" is grammar.
         h = i - 1
         while h >= 0 and (toks[h][2].casefold() in particles or toks[h][2] in ("'", "’")) and i - h < 4:
             h -= 1
-        headed = h >= 0 and toks[h][2].casefold() in heads
-        if len(caps) >= 2 and j > i and headed:
+        if h >= 0 and toks[h][2].casefold() in heads:
             key = tuple(t[2] for t in caps)
             surface = " ".join(t[2].casefold() for t in toks[i:j + 1])
             groups[key][surface].append((toks[i][0], toks[j][1]))
-        i = j + 1
     for key, shapes in groups.items():
         if len(shapes) < 2:
             continue
