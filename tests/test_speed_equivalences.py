@@ -158,3 +158,18 @@ def test_known_names_plain_ascii_path_equals_the_decomposition() -> None:
     samples += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(16))) for _ in range(3000)]
     for text in samples:
         assert known_names._plain.__wrapped__(text) == oracle(text), text
+
+
+def test_translated_names_first_runs_hold_every_run_that_may_start() -> None:
+    """translated-names skips a run outside ``_StartKeys.firsts`` that ends in no glued particle:
+    ``may_start`` is False for it, whatever follows."""
+    import itertools
+
+    from checker.kinds import translated_names as tn
+
+    keys = tn._start_keys(["Maison Blanche", "Paris", "Nations unies", "Union", "Saint-Siège"])
+    assert keys is not None
+    runs = ["maison", "paris", "parisde", "unionof", "union", "nations", "saint", "blanche", "de", "x", "maisonde"]
+    for run, after in itertools.product(runs, ["", "b", "u", "s", "x"]):
+        if keys.may_start(run, after):
+            assert run in keys.firsts or run.endswith(tn._GLUED), (run, after)
