@@ -40,7 +40,6 @@ PARAMS = {
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/])")
 _ROMAN = regex.compile(r"[IVXLC]+")
 _GAPS = (" ", "\u00a0")
-_MEMO_LIMIT = 20_000
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -59,10 +58,6 @@ def build(rule: Rule):  # noqa: ANN201
                     concepts[form].add(n)
                     by_lang[lang].add(form)
 
-    # Whether a lowercase word of the article is a table word, asked of every lowercase word: the
-    # answer per word remembered for the run (bounded), not one fold (NFC, casefold) per occurrence.
-    lower_in_table: dict[str, bool] = {}
-
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         own = by_lang.get(lang)
@@ -76,15 +71,9 @@ def build(rule: Rule):  # noqa: ANN201
         while i < len(words):
             s, e, w = words[i]
             lead_lower = not w[:1].isupper()
-            if lead_lower:
-                known = lower_in_table.get(w)
-                if known is None:
-                    if len(lower_in_table) >= _MEMO_LIMIT:
-                        lower_in_table.clear()
-                    known = lower_in_table[w] = fold(w) in concepts
-                if not known:
-                    i += 1
-                    continue
+            if lead_lower and fold(w) not in concepts:
+                i += 1
+                continue
             seq = [words[i]]
             j = i + 1
             while j < len(words) and text[seq[-1][1]:words[j][0]] in _GAPS and words[j][2][:1].isupper():
