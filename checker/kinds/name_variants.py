@@ -71,7 +71,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document, Token
 from checker.finding import Hit
-from checker.kinds._names import after_openers, sentence_firsts
+from checker.kinds._names import sentence_firsts
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
 from checker.wordlists import fold
@@ -112,9 +112,8 @@ _FUNCTION_ZIPF = 5.5
 _FIRST_LETTER = regex.compile(r"[^\p{L}]*+(\p{L})")
 # After a word: the rest of an address, a handle or a file name (« ashworth.com », « ashworth_fc »).
 _ADDRESS_PART = regex.compile(r"[.@/_][\p{L}\p{N}]")
-# What may precede a word that starts a clause, white space between (so its capital says nothing):
-# the openers of ``_names.after_openers``.
-_OPENERS = "«“\"‘'(—–-:["
+# What may precede a word that starts a clause (so its capital says nothing).
+_OPENERS = frozenset("«“\"‘'(—–-:[")
 
 
 @dataclass(slots=True)
@@ -326,16 +325,15 @@ def _rank(s: _Spelling) -> tuple[int, int]:
 def _collect(doc: Document, min_letters: int) -> dict[str, _Spelling]:
     """Every capitalised name-like part of the article, by exact spelling."""
     text = doc.prose
-    # Sentence starts, and every word of a title-case heading (every capital is typographic there),
-    # and the words after a quote, a dash, a colon or a line start: one scan, not a walk back per word.
-    initials = sentence_firsts(doc) | after_openers(doc, _OPENERS)
+    # Sentence starts, and every word of a title-case heading (every capital is typographic there).
+    firsts = sentence_firsts(doc)
     words = doc.words
     out: dict[str, _Spelling] = {}
     for i, tok in enumerate(words):
         # A word all in lowercase (islower) has no capital: the quick test for most words.
         if tok.text.islower() or not tok.text[:1].isupper() and not any(c.isupper() for c in tok.text):
             continue
-        initial = tok.start in initials
+        initial = tok.start in firsts or _after_opener(text, tok.start)
         before = words[i - 1] if i and _paired(text, words[i - 1], tok) else None
         after = words[i + 1] if i + 1 < len(words) and _paired(text, tok, words[i + 1]) else None
         for n, m in enumerate(_PART.finditer(tok.text)):
@@ -354,6 +352,14 @@ def _collect(doc: Document, min_letters: int) -> dict[str, _Spelling]:
             if after is not None and m.end() == len(tok.text):
                 s.after.add(fold(_PART.findall(after.text)[0]))
     return out
+
+
+def _after_opener(text: str, start: int) -> bool:
+    """True when only white space separates `start` from a quote, dash, colon or line start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in _OPENERS
 
 
 def _paired(text: str, left: Token, right: Token) -> bool:
