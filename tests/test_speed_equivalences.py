@@ -121,3 +121,62 @@ def test_word_or_number_scan_equals_the_full_token_scan_without_url_marks(text: 
         return
     full = [(m.span(), m.lastgroup) for m in document._TOKEN.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in document._WORD_OR_NUMBER_TOKEN.finditer(text)] == full
+
+
+def _after_opener_oracle(text: str, start: int, openers: str) -> bool:
+    """The name kinds' walk back from a word (the version before ``_names.after_openers``)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in openers
+
+
+_OPENER_TEXT = st.text(alphabet=st.sampled_from(list("ab Y.,\t\u00a0\u202f\r\n«“\"‘'(—–-:[•*]")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_OPENER_TEXT)
+def test_after_openers_equals_the_walk_back(text: str) -> None:
+    from checker.document import Document
+    from checker.kinds import _names, name_families
+
+    doc = Document(text, "x")
+    prose = doc.prose
+    for openers in (name_families._OPENER_CHARS, "«“\"‘'(—–-:["):
+        found = _names.after_openers(doc, openers)
+        for s in range(len(prose)):
+            if prose[s].isalpha():
+                assert (s in found) == _after_opener_oracle(prose, s, openers), (prose, s, openers)
+
+
+def test_known_names_plain_ascii_path_equals_the_decomposition() -> None:
+    """known-names' ASCII short cut (one translate) against NFD, casefold and the per-character filter."""
+    import random
+    import unicodedata
+
+    from checker.kinds import known_names
+
+    def oracle(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.casefold())
+        return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+    rng = random.Random(11)
+    samples = [chr(i) for i in range(128)] + ["Manchester United", "Girls 'Generation", "FC Barcelone", "Émile Zola"]
+    samples += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(16))) for _ in range(3000)]
+    for text in samples:
+        assert known_names._plain.__wrapped__(text) == oracle(text), text
+
+
+def test_translated_names_first_runs_hold_every_run_that_may_start() -> None:
+    """translated-names skips a run outside ``_StartKeys.firsts`` that ends in no glued particle:
+    ``may_start`` is False for it, whatever follows."""
+    import itertools
+
+    from checker.kinds import translated_names as tn
+
+    keys = tn._start_keys(["Maison Blanche", "Paris", "Nations unies", "Union", "Saint-Siège"])
+    assert keys is not None
+    runs = ["maison", "paris", "parisde", "unionof", "union", "nations", "saint", "blanche", "de", "x", "maisonde"]
+    for run, after in itertools.product(runs, ["", "b", "u", "s", "x"]):
+        if keys.may_start(run, after):
+            assert run in keys.firsts or run.endswith(tn._GLUED), (run, after)

@@ -48,3 +48,29 @@ def sentence_firsts(doc: Document) -> set[int]:
             out.update(t.start for t in toks)  # a title-case heading: every capital is typographic
     doc.cache[_FIRSTS] = out
     return out
+
+
+_SPACES = " \t\u00a0\u202f"
+_OPENER_SCANS: dict[str, regex.Pattern[str]] = {}
+
+
+def after_openers(doc: Document, openers: str) -> set[int]:
+    """Offsets a word starting there would follow only white space (`` \\t``, no-break spaces) after
+    the text's start, a line break or one of ``openers`` (a quote, a dash, a colon…): the set of
+    word starts for which the kinds' ``_after_opener(text, start)`` walk back is True, found by one
+    scan per document and opener set (read only).
+
+    An opener and the white space after it are one match; the next opener starts a match of its own
+    (an opener is never white space), so every opener's run end is found, in linear time."""
+    key = "names.after_openers." + openers
+    got: set[int] | None = doc.cache.get(key)
+    if got is not None:
+        return got
+    scan = _OPENER_SCANS.get(openers)
+    if scan is None:
+        chars = "".join(regex.escape(c) for c in sorted(set(openers) | {"\r", "\n"}))
+        scan = _OPENER_SCANS[openers] = regex.compile(rf"[{chars}][{_SPACES}]*+")
+    text = doc.prose
+    got = doc.cache[key] = {m.end() for m in scan.finditer(text)}
+    got.add(len(text) - len(text.lstrip(_SPACES)))  # the white space the text starts with
+    return got

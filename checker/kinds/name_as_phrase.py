@@ -55,8 +55,11 @@ def build(rule: Rule):  # noqa: ANN201
         # key → (first word, last word) of each occurrence; the shapes are read only for keys seen min_count times
         occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
         n = len(words)
-        for i in range(n):
-            if folded[i] in function or len(words[i][2]) < 3:
+        is_function = [w in function for w in folded]
+        # A phrase is collected only with a joining word, and the walk below stops at the first word
+        # after word i unless that word is a function word: only such words i are visited.
+        for i in [x for x in range(n - 1) if is_function[x + 1] and not is_function[x]]:
+            if len(words[i][2]) < 3:
                 continue
             joined = False  # a function word between the two content words
             for k in range(i + 1, min(n, i + 4)):
@@ -64,7 +67,7 @@ def build(rule: Rule):  # noqa: ANN201
                 if gap not in (" ", "'", "’"):
                     break
                 wk = words[k][2]
-                if folded[k] in function:
+                if is_function[k]:
                     joined = True
                     continue
                 if wk[:1].isupper():

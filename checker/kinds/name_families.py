@@ -49,7 +49,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._names import namewords, sentence_firsts
+from checker.kinds._names import after_openers, namewords, sentence_firsts
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -68,7 +68,7 @@ _MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "pa
 # The name-like words (checker.kinds._names.NAMEWORD: letters, optionally joined by hyphens, no
 # apostrophes) are scanned once per document and shared by every scan below (``namewords``).
 _EVERYDAY = 4.5
-_OPENERS = frozenset("«“\"‘'(—–-:[•*")
+_OPENER_CHARS = "«“\"‘'(—–-:[•*"  # a capital after one of these says nothing (``_names.after_openers``)
 _ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
 
 
@@ -163,9 +163,10 @@ def build(rule: Rule):  # noqa: ANN201
                 yield Hit(span[0], span[1], (model_text,) if suggest else (), confidence=confidence,
                           args={"other": model_text, "count": str(len(model))}, related=model[0])
 
-        # 1. Single words: romanisation and case families.
+        # 1. Single words: romanisation and case families (a group reports only in one of these two
+        #    modes: without them, as in the near-miss rule, the words are not grouped at all).
         groups: dict[str, list[_Form]] = defaultdict(list)
-        for f in forms.values():
+        for f in forms.values() if modes & {"romanisation", "case"} else ():
             w = f.text
             if "-" in w or (len(w) < min_letters and not any(c.isupper() for c in w[1:])):
                 continue
@@ -213,21 +214,25 @@ def _collected(doc: Document) -> tuple[list[int], dict[str, _Form], set[str]]:
         return got  # type: ignore[no-any-return]
     text = doc.prose
     starts = [s.start for s in doc.sentences]
-    firsts = sentence_firsts(doc)
+    # A word is initial at a sentence start or after an opener (white space between): both sets of
+    # offsets found once, not a walk back per word.
+    initials = sentence_firsts(doc) | after_openers(doc, _OPENER_CHARS)
     forms: dict[str, _Form] = {}
     lower_words: set[str] = set()
-    previous: tuple[int, str] | None = None
+    # The previous word's end, text and capital kept in locals (no tuple per word).
+    prev_end, prev_word, prev_cap = 0, "", False
     for s, e, w in namewords(doc):
-        prev, previous = previous, (e, w)
-        if not w[:1].isupper():
+        cap = w[:1].isupper()
+        if not cap:
             lower_words.add(w.casefold())
         f = forms.get(w)
         if f is None:
             f = forms[w] = _Form(w)
         f.spans.append((s, e))
-        f.initial.append(s in firsts or _after_opener(text, s))
-        if prev is not None and text[prev[0]:s] == " " and prev[1][:1].isupper():
-            f.before.add(_plain(prev[1]))  # a first name (or a title) right before
+        f.initial.append(s in initials)
+        if prev_cap and text[prev_end:s] == " ":
+            f.before.add(_plain(prev_word))  # a first name (or a title) right before
+        prev_end, prev_word, prev_cap = e, w, cap
     got = doc.cache[_COLLECTED] = (starts, forms, lower_words)
     return got
 
@@ -376,11 +381,13 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
     """Capitalised words joined by function words, written with different function words."""
     toks = [(m.start(), m.end(), m.group()) for m in _PARTICLE_TOKEN.finditer(text)]
     groups: dict[tuple[str, ...], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    i = 0
     n = len(toks)
-    while i < n:
-        if not toks[i][2][:1].isupper() or toks[i][2].isupper():
-            i += 1
+    # A name starts at a capitalised word not all in capitals: only those are visited (in order; a
+    # name's own words are passed over, as the walk from word to word did).
+    firsts = [x for x, t in enumerate(toks) if t[2][:1].isupper() and not t[2].isupper()]
+    resume = 0
+    for i in firsts:
+        if i < resume:
             continue
         # Extend: Capitalised (particle* Capitalised)*, joined by single spaces or an elision.
         j, last_cap = i, i
@@ -399,18 +406,21 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
                 break
             k += 1
         j = last_cap
+        resume = j + 1
+        if j == i:
+            continue  # one capitalised word: no name of several words
         caps = [t for t in toks[i:j + 1] if t[2][:1].isupper()]
+        if len(caps) < 2:
+            continue
         # Only the name of an institution (ministère des Sciences et des Technologies): a head noun
         # before it, across function words; "Marie et Jacques" / "Marie et à Jacques" is grammar.
         h = i - 1
         while h >= 0 and (toks[h][2].casefold() in particles or toks[h][2] in ("'", "’")) and i - h < 4:
             h -= 1
-        headed = h >= 0 and toks[h][2].casefold() in heads
-        if len(caps) >= 2 and j > i and headed:
+        if h >= 0 and toks[h][2].casefold() in heads:
             key = tuple(t[2] for t in caps)
             surface = " ".join(t[2].casefold() for t in toks[i:j + 1])
             groups[key][surface].append((toks[i][0], toks[j][1]))
-        i = j + 1
     for key, shapes in groups.items():
         if len(shapes) < 2:
             continue
@@ -601,9 +611,3 @@ def _minority(emit, a: list[tuple[int, int]], a_text: str, b: list[tuple[int, in
     else:
         yield from emit(a, b, b_text, 0.85 if len(b) > len(a) else 0.6)
 
-
-def _after_opener(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0\u202f":
-        i -= 1
-    return i < 0 or text[i] in "\r\n" or text[i] in _OPENERS

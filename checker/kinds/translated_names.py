@@ -138,7 +138,7 @@ def build(rule: Rule):  # noqa: ANN201
         )
         compiled[lang] = (pattern, table)
         # Kept beside the alternation (one scan of every rendering, character by character).
-        keys[lang] = parsed(f"translated-names keys 1 {min_letters} {lang}", path,
+        keys[lang] = parsed(f"translated-names keys 2 {min_letters} {lang}", path,
                             lambda: _start_keys(r for r, _, _ in entries))
         return compiled[lang]
 
@@ -196,11 +196,14 @@ class _StartKeys:
     """Where a rendering can begin: its first letter run (case-folded) and the first letter of its
     second run (renderings of one run: the run itself, perhaps with a glued ``de``/``of``)."""
 
-    __slots__ = ("pairs", "singles")
+    __slots__ = ("firsts", "pairs", "singles")
 
     def __init__(self, pairs: set[tuple[str, str]], singles: set[str]) -> None:
         self.pairs = pairs
         self.singles = singles
+        #: Every run a rendering begins with: a run outside it that ends in no glued particle
+        #: cannot start one (``may_start`` is then False; one set test, not a call, per run).
+        self.firsts = frozenset(singles) | {a for a, _ in pairs}
 
     def may_start(self, run: str, after: str) -> bool:
         if after and (run, after[:1]) in self.pairs:
@@ -240,9 +243,10 @@ def _matches(pattern: regex.Pattern[str], keys: _StartKeys | None, text: str) ->
         return
     runs = [(m.start(), m.group().casefold()) for m in _RUN.finditer(text)]
     pos = 0
+    firsts = keys.firsts
     for i, (start, run) in enumerate(runs):
-        if start < pos:
-            continue
+        if start < pos or run not in firsts and not run.endswith(_GLUED):
+            continue  # a run no rendering begins with, ending in no glued particle: may_start is False
         if not keys.may_start(run, runs[i + 1][1] if i + 1 < len(runs) else ""):
             continue
         m = pattern.match(text, start)
