@@ -299,6 +299,7 @@ class Document:
             scan = _TOKEN
         else:
             scan = _WORD_OR_NUMBER_TOKEN
+        one: dict[str, str] = {}  # equal token texts share one string (a large article repeats its words)
         for m in scan.finditer(prose):
             kind = m.lastgroup or "word"
             start, end = m.span()
@@ -306,7 +307,8 @@ class Document:
                 tail = _URL_TAIL.search(m.group())
                 if tail:
                     end -= len(tail.group())
-            out.append(Token(start, end, text[start:end], kind))
+            word = text[start:end]
+            out.append(Token(start, end, one.setdefault(word, word), kind))
         return out
 
     @cached_property

@@ -17,7 +17,7 @@ from checker import regexcache
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Finding, Hit, Severity
-from checker.kinds import SOURCE_KEY, SOURCE_ONLY
+from checker.kinds import CACHE_READERS, SOURCE_KEY, SOURCE_ONLY
 from checker.profile import PROFILE
 from checker.rules import Pack, Rule
 
@@ -116,12 +116,17 @@ class Engine:
         best: dict[tuple[int, int, str], Finding] = {}
         profiling = PROFILE.enabled
         no_source = doc.cache.get(SOURCE_KEY) is None
+        # Not the rules turned off, nor source-mode rules on a document without a source.
+        rules = [r for r in self.rules_for(doc.lang)
+                 if r.code not in self.disabled and not (no_source and r.kind in SOURCE_ONLY)]
+        release = _release_plan(rules)
+        shared: dict[Any, Any] = {}  # equal texts, messages and confidences of this document's findings, one object each
         # Rules built on first use compile their patterns from the pattern store: one block for
         # the whole document (entering it costs a few microseconds, once per rule before).
         with regexcache.ACTIVE:
-            for rule in self.rules_for(doc.lang):
-                if rule.code in self.disabled or (no_source and rule.kind in SOURCE_ONLY):
-                    continue  # turned off, or a source-mode rule on a document without a source
+            for index, rule in enumerate(rules):
+                if index in release:
+                    _release(doc.cache, release[index])
                 self.running = rule.code
                 started = time.perf_counter() if profiling else 0.0
                 try:
@@ -138,13 +143,14 @@ class Engine:
                         PROFILE.add_rule(rule.code, rule.name, time.perf_counter() - started)
                 self._strikes.pop(rule.code, None)
                 for hit in hits:
-                    finding = self._finding(rule, hit, doc, result)
+                    finding = self._finding(rule, hit, doc, result, shared)
                     if finding is None:
                         continue
                     key = (finding.start, finding.end, finding.category)
                     other = best.get(key)
                     if other is None or _stronger(finding, other):
                         best[key] = finding
+        _release(doc.cache, release.get(len(rules), ()))  # the report keeps the document until it is written
         result.findings = sorted(best.values(), key=Finding.sort_key)
         if self.inline_config:
             from checker import suppress
@@ -163,7 +169,8 @@ class Engine:
         return message
 
     @staticmethod
-    def _finding(rule: Rule, hit: Hit, doc: Document, result: Result) -> Finding | None:
+    def _finding(rule: Rule, hit: Hit, doc: Document, result: Result, shared: dict[Any, Any] | None = None,
+                 ) -> Finding | None:
         n = len(doc.text)
         if not (isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start < hit.end <= n):
             result.failures.append(
@@ -174,19 +181,66 @@ class Engine:
             return None
         text = doc.text[hit.start:hit.end]
         values = {"text": text, "suggestion": hit.suggestions[0] if hit.suggestions else "", **hit.args}
+        message = render_message(rule.message, values)
+        confidence = round(min(1.0, max(0.0, hit.confidence * rule.confidence)), 3)
+        if shared is not None:
+            # A rule that reports the same word or tag many times (a page of markup) gives equal
+            # strings each time: the findings keep one copy of each (and of each confidence).
+            text, message = _one(shared, text), _one(shared, message)
+            confidence = _one(shared, confidence)
         return Finding(
             code=rule.code,
             rule=rule.name,
             category=rule.category,
             severity=rule.severity if rule.severity_overridden else hit.severity or rule.severity,
-            message=render_message(rule.message, values),
+            message=message,
             start=hit.start,
             end=hit.end,
             text=text,
             suggestions=tuple(hit.suggestions),
-            confidence=round(min(1.0, max(0.0, hit.confidence * rule.confidence)), 3),
+            confidence=confidence,
             related=hit.related,
         )
+
+
+#: How many distinct values ``_one`` keeps per document (beyond them, values are not shared).
+_SHARED_MAX = 20_000
+
+
+def _one(shared: dict[Any, Any], value: Any) -> Any:
+    """The object of `shared` equal to `value` (str or float), `value` itself the first time."""
+    got = shared.get(value)
+    if got is not None:
+        return got
+    if len(shared) < _SHARED_MAX:
+        shared[value] = value
+    return value
+
+
+def _release_plan(rules: Sequence[Rule]) -> dict[int, list[str]]:
+    """Index of the rule before which each ``CACHE_READERS`` entry may go: the one after the last
+    rule of a kind that reads it (``len(rules)``: after the last rule)."""
+    last: dict[str, int] = {}
+    for index, rule in enumerate(rules):
+        last[rule.kind] = index
+    plan: dict[int, list[str]] = {}
+    for name, readers in CACHE_READERS.items():
+        after = max((last[k] for k in readers if k in last), default=-1)
+        plan.setdefault(after + 1, []).append(name)
+    return plan
+
+
+def _release(cache: dict[Any, Any], names: Sequence[str]) -> None:
+    """Drop the entries of `cache` named by `names` (see ``CACHE_READERS``)."""
+    for key in [k for k in cache if _cache_name(k, names)]:
+        del cache[key]
+
+
+def _cache_name(key: Any, names: Sequence[str]) -> bool:
+    name = key[0] if isinstance(key, tuple) and key else key
+    if not isinstance(name, str):
+        return False
+    return any(name == n or (n.endswith(":") and name.startswith(n)) for n in names)
 
 
 def _stronger(a: Finding, b: Finding) -> bool:

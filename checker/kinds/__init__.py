@@ -24,6 +24,26 @@ from types import ModuleType
 SOURCE_ONLY = frozenset({"length-ratio", "source-anchors", "source-copy", "source-names", "source-omission"})
 #: Where ``checker.compare`` leaves the source alignment in ``Document.cache`` (its ``SOURCE_KEY``).
 SOURCE_KEY = "source"
+#: Entries of ``Document.cache`` that only the kinds named read, by key (or by the first item of a
+#: tuple key); a name ending in ":" covers every key it begins. The engine drops such an entry once
+#: no rule of those kinds is left to run on the document: on a large article these per-document
+#: views (tens of bytes per character each) no longer pile up until the last rule. Whatever holds
+#: one of these keys must list here every kind that reads it, or a reader left out would compute
+#: it again (the same value, at a cost); ``tests/test_cache_release.py`` checks that none is
+#: computed twice.
+CACHE_READERS: dict[str, frozenset[str]] = {
+    "names.namewords": frozenset({"name-families"}),
+    "name-families.collected": frozenset({"name-families"}),
+    "names.sentence_firsts": frozenset({"name-families", "name-variants"}),
+    "name-variants-spellings": frozenset({"name-variants"}),
+    "name-variants": frozenset({"name-variants"}),
+    "glossary.word-starts": frozenset({"glossary", "sense-table"}),
+    "line-score:": frozenset({"line-score"}),
+    "lost-mark:starts": frozenset({"lost-mark"}),
+    "spacing-convention:": frozenset({"spacing-convention"}),
+    "repeated-text:units": frozenset({"repeated-text"}),
+    "gr:": frozenset({"gender-reference"}),
+}
 
 
 @cache

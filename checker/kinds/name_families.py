@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -49,7 +50,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._names import after_openers, namewords, sentence_firsts
+from checker.kinds._names import Matches, after_openers, namewords, sentence_firsts
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -379,12 +380,13 @@ _PARTICLE_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*+|[^\s\p{L}]")  # a letter r
 
 def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
     """Capitalised words joined by function words, written with different function words."""
-    toks = [(m.start(), m.end(), m.group()) for m in _PARTICLE_TOKEN.finditer(text)]
+    toks = Matches(_PARTICLE_TOKEN, text)  # compact: as many tokens as characters, or nearly
+    starts, ends, ws = toks.starts, toks.ends, toks.words
     groups: dict[tuple[str, ...], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    n = len(toks)
+    n = len(ws)
     # A name starts at a capitalised word not all in capitals: only those are visited (in order; a
     # name's own words are passed over, as the walk from word to word did).
-    firsts = [x for x, t in enumerate(toks) if t[2][:1].isupper() and not t[2].isupper()]
+    firsts = [x for x, w in enumerate(ws) if w[:1].isupper() and not w.isupper()]
     resume = 0
     for i in firsts:
         if i < resume:
@@ -393,12 +395,12 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
         j, last_cap = i, i
         k = i + 1
         while k < n:
-            gap = text[toks[k - 1][1]:toks[k][0]]
-            w = toks[k][2]
+            gap = text[ends[k - 1]:starts[k]]
+            w = ws[k]
             if w in ("'", "’") and gap == "":
                 k += 1
                 continue
-            if gap not in (" ", "\u00a0", "") or (gap == "" and toks[k - 1][2] not in ("'", "’")):
+            if gap not in (" ", "\u00a0", "") or (gap == "" and ws[k - 1] not in ("'", "’")):
                 break
             if w[:1].isupper() and not w.isupper():
                 last_cap = k
@@ -409,18 +411,18 @@ def _particles(text, particles, heads, sentences_of, emit) -> Iterator[Hit]:  # 
         resume = j + 1
         if j == i:
             continue  # one capitalised word: no name of several words
-        caps = [t for t in toks[i:j + 1] if t[2][:1].isupper()]
+        caps = [w for w in ws[i:j + 1] if w[:1].isupper()]
         if len(caps) < 2:
             continue
         # Only the name of an institution (ministère des Sciences et des Technologies): a head noun
         # before it, across function words; "Marie et Jacques" / "Marie et à Jacques" is grammar.
         h = i - 1
-        while h >= 0 and (toks[h][2].casefold() in particles or toks[h][2] in ("'", "’")) and i - h < 4:
+        while h >= 0 and (ws[h].casefold() in particles or ws[h] in ("'", "’")) and i - h < 4:
             h -= 1
-        if h >= 0 and toks[h][2].casefold() in heads:
-            key = tuple(t[2] for t in caps)
-            surface = " ".join(t[2].casefold() for t in toks[i:j + 1])
-            groups[key][surface].append((toks[i][0], toks[j][1]))
+        if h >= 0 and ws[h].casefold() in heads:
+            key = tuple(caps)
+            surface = " ".join(w.casefold() for w in ws[i:j + 1])
+            groups[key][surface].append((starts[i], ends[j]))
     for key, shapes in groups.items():
         if len(shapes) < 2:
             continue
@@ -474,7 +476,8 @@ def _split(text, words, particles, freq, sentences_of, emit) -> Iterator[Hit]:  
     """A two-word name the article repeats, written elsewhere with words pushed in between
     (Budi Kerta … « Budi Carrière de Kerta »: a possessive turned inside out)."""
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for a, b in zip(words, words[1:]):
+    ends, ws = words.ends, words.words  # words: a _names.Matches
+    for a, b in zip(words, islice(words, 1, None)):
         if a[2][:1].isupper() and b[2][:1].isupper() and text[a[1]:b[0]] == " " and not a[2].isupper():
             pairs[(a[2], b[2])].append((a[0], b[1]))
     known = {k: v for k, v in pairs.items() if len(v) >= 2 and freq(k[0]) < _NAME_ZIPF and freq(k[1]) < _NAME_ZIPF}
@@ -488,21 +491,21 @@ def _split(text, words, particles, freq, sentences_of, emit) -> Iterator[Hit]:  
             continue
         for gap in (2, 3):
             j = i + gap
-            if j >= len(words) or words[j][2] not in firsts[w]:
+            if j >= len(ws) or ws[j] not in firsts[w]:
                 continue
-            inside = words[i + 1:j]
-            joined = text[s:words[j][1]]
+            inside = ws[i + 1:j]
+            joined = text[s:ends[j]]
             if regex.search(r"[,;:.!?()\n]", joined):
                 continue
-            if not any(x[2].casefold() in particles and x[2].islower() for x in inside):
+            if not any(x.casefold() in particles and x.islower() for x in inside):
                 continue  # only "A X de B": a possessive turned inside out
-            if any(x[2].casefold() in _COORD for x in inside):
+            if any(x.casefold() in _COORD for x in inside):
                 continue
-            span = (s, words[j][1])
-            model = known[(w, words[j][2])]
+            span = (s, ends[j])
+            model = known[(w, ws[j])]
             if sentences_of([span]) & sentences_of(model):
                 continue
-            yield from emit([span], model, f"{w} {words[j][2]}", 0.6)
+            yield from emit([span], model, f"{w} {ws[j]}", 0.6)
 
 
 _NAME_ZIPF = 3.5  # a word more common than this is no name part (Les, Then)
@@ -571,25 +574,26 @@ def _joints(text, words, forms, joint_words, sentences_of, emit, min_letters, la
     spaced: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     split_pairs: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     max_parts = max((len(k) for k in hyphenated), default=2)
+    starts, ends, ws = words.starts, words.ends, words.words  # words: a _names.Matches
     for i, (s, e, w) in enumerate(words):
         if not w[:1].isupper() or "-" in w:
             continue
         seq = [w]
         end = e
         j = i + 1
-        while j < len(words) and len(seq) < max_parts and text[end:words[j][0]] == " " and "-" not in words[j][2]:
-            seq.append(words[j][2])
-            end = words[j][1]
+        while j < len(ws) and len(seq) < max_parts and text[end:starts[j]] == " " and "-" not in ws[j]:
+            seq.append(ws[j])
+            end = ends[j]
             key = tuple(seq)
             if key in hyphenated and seq[-1][:1].isupper():
                 spaced[key].append((s, end))
             j += 1
-        if i + 1 < len(words) and text[e:words[i + 1][0]] == " ":
-            nxt = words[i + 1][2]
+        if i + 1 < len(ws) and text[e:starts[i + 1]] == " ":
+            nxt = ws[i + 1]
             if nxt[:1].isupper() and "-" not in nxt and len(w) >= 3 and len(nxt) >= 3:
                 joint = (w + nxt).casefold()
                 if joint in joined:
-                    split_pairs[joint].append((s, words[i + 1][1], w + " " + nxt))
+                    split_pairs[joint].append((s, ends[i + 1], w + " " + nxt))
     for key, spans in spaced.items():
         f = hyphenated[key]
         if sentences_of(spans) & sentences_of(f.spans):

@@ -340,7 +340,7 @@ def _shortest(keys: Iterable[str]) -> tuple[str, ...]:
     """`keys` without those that hold another of them (« - » holds « -»: when the text lacks
     « -» it lacks « - »), so that the test of a requirement reads the text fewer times."""
     out: list[str] = []
-    for k in sorted(set(keys), key=len):
+    for k in sorted(set(keys), key=lambda k: (len(k), k)):  # one order whatever the hash seed
         if not any(o in k for o in out):
             out.append(k)
     return tuple(out)
