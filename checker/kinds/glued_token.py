@@ -32,7 +32,7 @@ params: ``shape``, ``function_words``, ``min_zipf`` (frequency a part needs to c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import regex
@@ -126,11 +126,21 @@ def build(rule: Rule):  # noqa: ANN201
 
     elided = by_lang("elided_glue")
 
+    # The lists built from a file, by path: read_list keeps a file's entries for the process, so
+    # the three sets made from them (about 0.25 ms per article) are made once too.
+    read: dict[Path, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return None
-        return _read_function_words(path)
+        got = read.get(path)
+        if got is None:
+            got = read[path] = _read_function_words(path)
+        return got
+
+    # Function-word shape: per language, a token's text → its _Verdict (bounded, cleared when full).
+    verdicts: dict[str, dict[str, _Verdict]] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if shape == "markup":
@@ -145,12 +155,17 @@ def build(rule: Rule):  # noqa: ANN201
                 return
             fw, prefixes, endings = lists
             if shape == "function-word":
-                pairs = (pair_heads.get(ctx.primary, frozenset()), pair_tails.get(ctx.primary, frozenset()), pair_max)
-                yield from _function_word(doc, ctx.primary, fw, prefixes, endings, min_zipf, tails, tail_zipf,
-                                          elided.get(ctx.primary, frozenset()),
-                                          0.0 if ctx.primary in content_skip else content_zipf,
-                                          0.0 if ctx.primary in content_skip else prefix_rest_zipf, short_zipf, pairs,
-                                          verb_endings.get(ctx.primary, ()))
+                lang = ctx.primary
+                memo = verdicts.get(lang)
+                if memo is None:
+                    memo = verdicts[lang] = {}
+                pairs = (pair_heads.get(lang, frozenset()), pair_tails.get(lang, frozenset()), pair_max)
+                yield from _function_word(
+                    doc, memo,
+                    lambda t: _judge(t, lang, fw, prefixes, endings, min_zipf, tails, tail_zipf,
+                                     elided.get(lang, frozenset()), 0.0 if lang in content_skip else content_zipf,
+                                     0.0 if lang in content_skip else prefix_rest_zipf, short_zipf, pairs,
+                                     verb_endings.get(lang, ())))
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -476,77 +491,121 @@ def _noun_article(doc: Document, lang: str, articles: frozenset[str], min_zipf: 
                 break
 
 
-def _function_word(doc: Document, lang: str, fw: frozenset[str], prefixes: frozenset[str],
-                   endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
-                   tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
-                   content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
-                   pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
-                   verb_endings: tuple[str, ...] = ()) -> Iterator[Hit]:
+#: A token's hit in the function-word shape, relative to the token's start: (start, end, suggestion,
+#: cut, confidence). A suggestion of None is the token's text from start to end with a space at
+#: ``cut`` (an elided article glued after a function word: « de|l'édifice »), read from the
+#: document's text as before.
+_GlueHit = tuple[int, int, str | None, int, float]
+#: What a token comes to in the function-word shape, whatever the article it is in: its folded
+#: text (the caller skips a token the article repeats), whether it may stand before a glued
+#: prefix (no function word, three letters or more: « la course surpiste »), its hit when the word
+#: before it may, and its hit otherwise (the same but for the prefix test). Only the text of the
+#: token, the language and the rule's params decide it, so it is remembered per language.
+_Verdict = tuple[str, bool, _GlueHit | None, _GlueHit | None]
+#: Tokens remembered per language and rule before the table is cleared (memory stays bounded).
+_VERDICTS = 20_000
+
+
+def _function_word(doc: Document, memo: dict[str, _Verdict], judge: Callable[[str], _Verdict]) -> Iterator[Hit]:
     fcounts = folded_counts(doc)  # shared with the non-word rules: read only
     text = doc.text
-    prev_word = ""
+    before_ok = False  # the first word has no word before it (« » is no prefix's neighbour)
     for tok in doc.words:
-        t, before, prev_word = tok.text, prev_word, fold(tok.text)
-        if fcounts[prev_word] > 1:
+        t = tok.text
+        v = memo.get(t)
+        if v is None:
+            if len(memo) >= _VERDICTS:
+                memo.clear()
+            v = memo[t] = judge(t)
+        folded, ok, hit_ok, hit_other = v
+        hit = hit_ok if before_ok else hit_other
+        before_ok = ok
+        if hit is None or fcounts[folded] > 1:
             continue  # repeated: a name or a term the article uses (no shape below is reported then)
-        # Elided article in front (l’auMusée): look at what follows it.
-        m_el = _ELIDED.match(t)
-        off = m_el.end() if m_el else 0
-        core = t[off:]
-        head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
-        if len(head) < 4 or not _PLAIN.match(head):
-            continue
-        if m_el and elided:
-            # A function word glued to an elided article: « del'édifice », « dansl'équipe ».
-            pre = fold(t[: off - 1])
-            tail = next((e for e in elided if pre.endswith(e) and fold(pre[: -len(e)]) in fw), None)
-            if tail and len(pre) > len(tail) + 1 and lexicon.zipf(head, lang) >= min_zipf:
-                cut = tok.start + off - 1 - len(tail)
-                yield Hit(tok.start, tok.start + off + len(head),
-                          (text[tok.start:cut] + " " + text[cut:tok.start + off + len(head)],), confidence=0.85)
-                continue
-        start = tok.start + off
-        end = start + len(head)
-        # ACRONYM + function word: PSGde, ONUdes.
-        m = _ACRONYM_TAIL.match(head)
-        if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
-            if _known(head, lang) < 1.0:
-                yield Hit(start, end, (m.group(1) + " " + m.group(2),), confidence=0.85)
-            continue
-        # function word + Capitalised word: auMusée (not English text: onClick, inArray are code).
-        m = _LOWER_CAP.match(head)
-        if m and lang != "en":
-            first, rest = m.group(1), m.group(2)
-            if (
-                fold(first) in fw
-                and lexicon.zipf(first, lang) >= lexicon.zipf(first, "en") + 1.0
-                and _known(head, lang) < 1.0
-            ):
-                yield Hit(start, end, (first + " " + rest,), confidence=0.85)
-            continue
-        if _CAMEL_INNER.search(head):
-            continue
-        # A lowercase token no list knows, made of known words: maisonde, luiaussi.
-        if not head[0].islower():
-            continue
-        w = fold(head)
-        if len(w) < 4:
-            continue
-        parts = _pair(w, lang, pairs)
-        if parts is None and len(w) < 5:
-            continue
-        if parts is None and _known(w, lang) >= 1.0:
-            parts = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
-        elif parts is None:
-            parts = _split_known(w, lang, fw, prefixes, endings, min_zipf, short_zipf)
-            if parts is None and prefix_rest_zipf and before not in fw and len(before) > 2:
-                parts = _prefix_glue(w, lang, fw, prefixes, prefix_rest_zipf, verb_endings)
-            if parts is None and content_zipf:
-                parts = _split_content(w, lang, prefixes, content_zipf)
-        if parts is None:
-            continue
-        conf = 0.85 if len(parts) == 2 else 0.8
-        yield Hit(start, end, (_restore_case(text[start:end], parts),), confidence=conf)
+        start, end, suggestion, cut, conf = hit
+        start += tok.start
+        end += tok.start
+        if suggestion is None:
+            cut += tok.start
+            suggestion = text[tok.start:cut] + " " + text[cut:end]
+        yield Hit(start, end, (suggestion,), confidence=conf)
+
+
+def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
+           endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
+           tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
+           content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
+           pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
+           verb_endings: tuple[str, ...] = ()) -> _Verdict:
+    """The _Verdict of the token `t` (function-word shape)."""
+    folded = fold(t)
+    ok = folded not in fw and len(folded) > 2
+    # Elided article in front (l’auMusée): look at what follows it.
+    m_el = _ELIDED.match(t)
+    off = m_el.end() if m_el else 0
+    core = t[off:]
+    head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
+    if len(head) < 4 or not _PLAIN.match(head):
+        return folded, ok, None, None
+    if m_el and elided:
+        # A function word glued to an elided article: « del'édifice », « dansl'équipe ».
+        pre = fold(t[: off - 1])
+        tail = next((e for e in elided if pre.endswith(e) and fold(pre[: -len(e)]) in fw), None)
+        if tail and len(pre) > len(tail) + 1 and lexicon.zipf(head, lang) >= min_zipf:
+            hit: _GlueHit = (0, off + len(head), None, off - 1 - len(tail), 0.85)
+            return folded, ok, hit, hit
+    start = off
+    end = start + len(head)
+    # ACRONYM + function word: PSGde, ONUdes.
+    m = _ACRONYM_TAIL.match(head)
+    if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
+        if _known(head, lang) < 1.0:
+            hit = (start, end, m.group(1) + " " + m.group(2), 0, 0.85)
+            return folded, ok, hit, hit
+        return folded, ok, None, None
+    # function word + Capitalised word: auMusée (not English text: onClick, inArray are code).
+    m = _LOWER_CAP.match(head)
+    if m and lang != "en":
+        first, rest = m.group(1), m.group(2)
+        if (
+            fold(first) in fw
+            and lexicon.zipf(first, lang) >= lexicon.zipf(first, "en") + 1.0
+            and _known(head, lang) < 1.0
+        ):
+            hit = (start, end, first + " " + rest, 0, 0.85)
+            return folded, ok, hit, hit
+        return folded, ok, None, None
+    if _CAMEL_INNER.search(head):
+        return folded, ok, None, None
+    # A lowercase token no list knows, made of known words: maisonde, luiaussi.
+    if not head[0].islower():
+        return folded, ok, None, None
+    w = fold(head)
+    if len(w) < 4:
+        return folded, ok, None, None
+    parts = _pair(w, lang, pairs)
+    if parts is None and len(w) < 5:
+        return folded, ok, None, None
+    after_ok = after_other = parts
+    if parts is None and _known(w, lang) >= 1.0:
+        after_ok = after_other = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
+    elif parts is None:
+        after_ok = after_other = _split_known(w, lang, fw, prefixes, endings, min_zipf, short_zipf)
+        if after_ok is None:
+            # Whether a prefix glue counts depends on the word before (« la course surpiste »,
+            # not « la surexposition »): both answers are kept, the caller picks one.
+            content = _split_content(w, lang, prefixes, content_zipf) if content_zipf else None
+            glued = _prefix_glue(w, lang, fw, prefixes, prefix_rest_zipf, verb_endings) if prefix_rest_zipf else None
+            after_ok = glued if glued is not None else content
+            after_other = content
+
+    def as_hit(found: list[str] | None) -> _GlueHit | None:
+        if found is None:
+            return None
+        return (start, end, _restore_case(head, found), 0, 0.85 if len(found) == 2 else 0.8)
+
+    hit_ok = as_hit(after_ok)
+    return folded, ok, hit_ok, hit_ok if after_other is after_ok else as_hit(after_other)
 
 
 def _names(doc: Document, lang: str, fw: frozenset[str], endings: frozenset[str],
