@@ -35,6 +35,9 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import and_, eq
+from pathlib import Path
 
 import regex
 
@@ -64,11 +67,29 @@ _GAP = regex.compile(r"[ \u00a0]++")
 # characters): the same first match, without rescanning a long run from each of its blanks.
 _SEP_LINE = regex.compile(r"^(.[ \u00a0]|.{2,}?(?<![ \u00a0]))[ \u00a0]+[-–—|/:][ \u00a0]+(.{2,})$")
 _HAS_LETTER = regex.compile(r"\p{L}")
+# What every match of _SEP_LINE holds: a separator between blanks.
+_SEP_GATE = regex.compile(r"[ \u00a0][-–—|/:][ \u00a0]")
 # Leftmost match: it starts where a blank run starts (the look-behind only skips the starts
 # inside a run, each of which used to rescan the rest of the run).
 _TRAILING_BRACKET = regex.compile(r"(?<![ \u00a0])[ \u00a0]*+[(\[][^()\[\]\n]{1,80}[)\]][ \u00a0.]*+$")
 _PASSAGE_WORDS = 8  # repeated-text's passage mode reports lines from this many words
 _PASSAGE_CHARS = 40
+
+
+class _Folded(dict[str, str]):
+    """word → ``fold(word)``, remembered for the run (cleared when full): a line's words are
+    folded by dict look-ups, the same few thousand words in every article."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 50_000:
+            self.clear()
+        got = self[word] = fold(word)
+        return got
+
+
+_FOLDED = _Folded()
 
 
 def _norm_words(text: str) -> list[str]:
@@ -86,11 +107,17 @@ def build(rule: Rule):  # noqa: ANN201
     allow = frozenset(fold(w) for w in p["allow"])
     pattern = str(p["function_words"])
 
+    # The set made from a list file, by path (read_list keeps the file's entries for the process).
+    read: dict[Path, frozenset[str]] = {}
+
     def function_words(lang: str) -> frozenset[str]:
         path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return frozenset()
-        return frozenset(fold(w).strip("-") for w in read_list(path))
+        got = read.get(path)
+        if got is None:
+            got = read[path] = frozenset(fold(w).strip("-") for w in read_list(path))
+        return got
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if mode == "words":
@@ -108,9 +135,9 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
     prose, text = doc.prose, doc.text
     for line in doc.lines:
         s = prose[line.start:line.end]
-        words = [fold(w) for w in _WORD.findall(s)]
-        # A mirror title: the whole line is one text twice around a separator.
-        m = _SEP_LINE.match(s.strip())
+        words = list(map(_FOLDED.__getitem__, _WORD.findall(s)))
+        # A mirror title: the whole line is one text twice around a separator (which most lines lack).
+        m = _SEP_LINE.match(s.strip()) if _SEP_GATE.search(s) else None
         if m and _HAS_LETTER.search(m.group(1)):
             a, b = _norm_words(m.group(1)), _norm_words(m.group(2))
             if a and a == b:
@@ -119,22 +146,25 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
                 yield Hit(off + m.start(2), off + m.end(2), confidence=0.85, severity=Severity.MINOR,
                           args={"n": str(len(a))}, related=first)
                 continue
-        # The words' offsets, found only for a line where a word comes back within max_n words.
+        # The words' offsets, found only for a line where a group of words comes back at once.
         spans: list[tuple[int, int]] | None = None
-        i, n_toks = 0, len(words)
-        while i < n_toks:
+        n_toks = len(words)
+        after = 0  # a copy ends here: the next one starts at or after it
+        for i in _starts(words, max_n, single):
+            if i < after:
+                continue
             found = 0
             most = min(max_n, (n_toks - i) // 2)
             # No copy can start here unless the word comes back within `most` words (the first
             # test of the loop below, made once for every length).
             if most and words[i] in words[i + 1:i + 1 + most]:
-                if spans is None:
-                    spans = [mw.span() for mw in _WORD.finditer(s)]
                 for n in range(most, 0, -1):
                     if words[i] != words[i + n]:
                         continue  # the copies differ from their first word (the test below, made cheap)
                     if words[i:i + n] != words[i + n:i + 2 * n]:
                         continue
+                    if spans is None:  # (most lines repeat a word nearby, few a group of words)
+                        spans = [mw.span() for mw in _WORD.finditer(s)]
                     a, b = spans[i:i + n], spans[i + n:i + 2 * n]
                     # The copies must follow each other with only spaces in between, and the
                     # words inside each copy be separated by spaces or light punctuation.
@@ -158,7 +188,6 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
                     found = n
                     break
             if not found:
-                i += 1
                 continue
             assert spans is not None
             a, b = spans[i:i + found], spans[i + found:i + 2 * found]
@@ -166,7 +195,21 @@ def _words(doc: Document, max_n: int, single: bool, min_single: int, skip: froze
             yield Hit(start, end, ("",), confidence=0.9 if found > 1 else 0.8,
                       severity=None if found > 1 else Severity.MINOR,
                       args={"n": str(found)}, related=(line.start + a[0][0], line.start + a[-1][1]))
-            i += 2 * found
+            after = i + 2 * found
+
+
+def _starts(words: list[str], max_n: int, single: bool) -> list[int]:
+    """The positions of `words` where a copy may start, in order: the word comes back k words
+    later (k ≤ max_n), and without `single`, where one word is never reported, so does the next
+    one (k ≥ 2). Only there can ``_words`` find a copy; the pairs are compared at C speed, and a
+    line of prose holds few such positions."""
+    found: set[int] = set()
+    for k in range(1 if single else 2, max_n + 1):
+        same = map(eq, words, words[k:])
+        if not single:
+            same = map(and_, same, map(eq, words[1:], words[k + 1:]))
+        found.update(compress(count(), same))
+    return sorted(found)
 
 
 def _tripled(words: list[str], i: int) -> bool:
