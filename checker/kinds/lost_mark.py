@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import regex
 
@@ -42,7 +43,6 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
-from checker.memo import bounded_memo
 from checker.rules import Rule, param
 from checker.wordarrays import folded_counts
 from checker.wordlists import fold
@@ -62,6 +62,7 @@ PARAMS = {
 _VOWEL_OR_H = frozenset("aeiouyhâàäéèêëîïôöûùüœæ")
 _PLAIN = regex.compile(r"^\p{L}+$")
 _INDEX: dict[str, dict[str, str]] = {}
+T = TypeVar("T")
 
 
 def _strip(word: str) -> str:
@@ -107,20 +108,45 @@ def build(rule: Rule):  # noqa: ANN201
     exceptions = frozenset(fold(w) for w in p["exceptions"])
     langs = frozenset(p["langs"])
     # A token's verdict depends only on its text and the language (the position tests are made
-    # per occurrence): remembered for the run, an article's repeated words are judged once.
-    elided = bounded_memo(lambda t, lang: _elided(t, lang, elisions, exceptions, p))
-    accents = bounded_memo(lambda t, lang: _accent_fixes(t, lang, exceptions, p))
+    # per occurrence): remembered for the run, an article's repeated words are judged once. One
+    # table per language, read with one dict look-up per token.
+    elided: dict[str, _Memo[str]] = {}
+    accents: dict[str, _Memo[tuple[_Fix, ...]]] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        lang = ctx.primary
         if mode == "apostrophe":
-            yield from _apostrophes(doc, ctx.primary, elided, p)
-        elif ctx.primary in langs and lexicon.table(ctx.primary):
+            memo = elided.get(lang)
+            if memo is None:
+                memo = elided[lang] = _Memo(lambda t: _elided(t, lang, elisions, exceptions, p) or "")
+            yield from _apostrophes(doc, memo, p)
+        elif lang in langs and lexicon.table(lang):
             if mode == "caps":
-                yield from _caps(doc, ctx.primary, exceptions, p)
+                yield from _caps(doc, lang, exceptions, p)
             else:
-                yield from _accents(doc, ctx.primary, accents)
+                fixes = accents.get(lang)
+                if fixes is None:
+                    fixes = accents[lang] = _Memo(lambda t: _accent_fixes(t, lang, exceptions, p))
+                yield from _accents(doc, fixes)
 
     return check
+
+
+class _Memo(dict[str, T]):
+    """token text → ``fn(text)`` for one language, remembered for the run (cleared when full:
+    20,000 answers); read as ``memo[text]``, a dict look-up for a word met before."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, text: str) -> T:
+        if len(self) >= 20_000:
+            self.clear()
+        got = self[text] = self.fn(text)
+        return got
 
 
 def _sentence_starts(doc: Document) -> set[int]:
@@ -150,29 +176,35 @@ def _elided(t: str, lang: str, elisions: tuple[str, ...], exceptions: frozenset[
     w = fold(t)
     if w in exceptions:
         return None
+    # The elisions the token can open with (the loop's shape tests, before any frequency look-up:
+    # most tokens have none, and the answer is None whatever their frequency).
+    cut = [e for e in elisions if w.startswith(e) and len(w) - len(e) >= 2 and w[len(e)] in _VOWEL_OR_H]
+    if not cut:
+        return None
     zt = lexicon.zipf(w, lang)
     if zt >= p["max_zipf"] or (lang != "en" and lexicon.zipf(w, "en") >= max(3.0, zt + 0.5)):
         return None  # a word of its own, or an English word (let, ten, sun)
-    for e in elisions:
+    for e in cut:
         rest = w[len(e):]
-        if not w.startswith(e) or len(rest) < 2 or rest[0] not in _VOWEL_OR_H:
-            continue
         zr = lexicon.zipf(rest, lang)
         if zr >= p["min_zipf"] and zt <= zr - p["gap"]:
             return t[: len(e)] + "’" + t[len(e):]
     return None
 
 
-def _apostrophes(doc: Document, lang: str, elided: Callable[[str, str], str | None], p: dict) -> Iterator[Hit]:
-    starts = _sentence_starts(doc)
+def _apostrophes(doc: Document, elided: _Memo[str], p: dict) -> Iterator[Hit]:
+    starts: set[int] | None = None  # found at the first capitalised candidate (most articles have none)
     found = []
     for tok in doc.words:
         t = tok.text
-        fix = elided(t, lang)
-        if fix is None:
+        fix = elided[t]
+        if not fix:
             continue
-        if t[0].isupper() and tok.start not in starts:
-            continue  # a capitalised word inside a sentence is a name (Maura, Sargent)
+        if t[0].isupper():
+            if starts is None:
+                starts = _sentence_starts(doc)
+            if tok.start not in starts:
+                continue  # a capitalised word inside a sentence is a name (Maura, Sargent)
         found.append((tok, fix))
     if not found:
         return
@@ -199,7 +231,7 @@ def _accent_fixes(text: str, lang: str, exceptions: frozenset[str], p: dict) -> 
         w = fold(t)
         if w in exceptions:
             continue
-        v = idx.get(_strip(w))
+        v = idx.get(w if w.isascii() else _strip(w))  # (no mark to strip from ASCII)
         if v is None or v == w:
             continue
         zt, zv = lexicon.zipf(w, lang), lexicon.zipf(v, lang)
@@ -222,13 +254,16 @@ def _accent_fixes(text: str, lang: str, exceptions: frozenset[str], p: dict) -> 
     return tuple(out)
 
 
-def _accents(doc: Document, lang: str, fixes: Callable[[str, str], tuple[_Fix, ...]]) -> Iterator[Hit]:
-    starts = _sentence_starts(doc)
+def _accents(doc: Document, fixes: _Memo[tuple[_Fix, ...]]) -> Iterator[Hit]:
+    starts: set[int] | None = None  # found at the first capitalised repair (most articles have none)
     for tok in doc.words:
-        for off, n, capital, fix, confidence in fixes(tok.text, lang):
+        for off, n, capital, fix, confidence in fixes[tok.text]:
             start = tok.start + off
-            if capital and not (start in starts and off == 0):
-                continue  # a capitalised word inside a sentence is a name (Jose, Sesame Street)
+            if capital:
+                if starts is None:
+                    starts = _sentence_starts(doc)
+                if not (start in starts and off == 0):
+                    continue  # a capitalised word inside a sentence is a name (Jose, Sesame Street)
             yield Hit(start, start + n, (fix,), confidence=confidence, severity=Severity.MINOR)
 
 
