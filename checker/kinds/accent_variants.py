@@ -63,15 +63,23 @@ def build(rule: Rule):  # noqa: ANN201
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         text = doc.prose
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        if len(words) < 2:
-            return
-        # Which accent-free stems come in more than one accented shape?
+        # Which accent-free stems come in more than one accented shape? Found from the distinct
+        # words alone; their offsets are read only for an article where some do (few articles).
+        # Two shapes of one stem differ by an accent, so one of them is not ASCII: the shapes of
+        # the words that are not ASCII first, then, for each key they give, the one ASCII shape it
+        # can have, the key itself (an ASCII word stripped to it: the key or the key plus an ending).
+        distinct = set(_WORD.findall(text))
         shapes: dict[str, set[str]] = defaultdict(set)
-        for _, _, w in words:
-            if len(w) >= min_letters and w.islower():
+        for w in distinct:
+            if not w.isascii() and len(w) >= min_letters and w.islower():
                 stem = strip(w)
                 shapes[_plain(stem)].add(stem)
+        for k, v in shapes.items():
+            if k.isascii():
+                for w in (k, *(k + e for e in endings)):
+                    if w in distinct and len(w) >= min_letters and w.islower() and strip(w) == k:
+                        v.add(k)
+                        break
         ambiguous = set()
         for k, v in shapes.items():
             if len(v) < 2:
@@ -84,6 +92,7 @@ def build(rule: Rule):  # noqa: ANN201
             ambiguous.add(k)
         if not ambiguous:
             return
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
         def content(word: str) -> bool:
             return len(word) >= min_ctx and lexicon.zipf(word, lang) < max_ctx
