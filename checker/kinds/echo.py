@@ -36,7 +36,7 @@ import bisect
 import unicodedata
 from collections.abc import Iterator
 from itertools import compress, count
-from operator import and_, eq
+from operator import eq
 from pathlib import Path
 
 import regex
@@ -204,11 +204,15 @@ def _starts(words: list[str], max_n: int, single: bool) -> list[int]:
     one (k ≥ 2). Only there can ``_words`` find a copy; the pairs are compared at C speed, and a
     line of prose holds few such positions."""
     found: set[int] = set()
-    for k in range(1 if single else 2, max_n + 1):
-        same = map(eq, words, words[k:])
-        if not single:
-            same = map(and_, same, map(eq, words[1:], words[k + 1:]))
-        found.update(compress(count(), same))
+    if single:
+        for k in range(1, max_n + 1):
+            found.update(compress(count(), map(eq, words, words[k:])))
+        return sorted(found)
+    pairs = list(zip(words, words[1:]))  # pairs[i] is (words[i], words[i + 1])
+    if len(set(pairs)) == len(pairs):
+        return []  # no two words come back together anywhere in the line (most lines)
+    for k in range(2, max_n + 1):
+        found.update(compress(count(), map(eq, pairs, pairs[k:])))
     return sorted(found)
 
 
