@@ -44,4 +44,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     from checker.cli import main as cli_main
 
-    return cli_main(args)
+    code = cli_main(args)
+    if argv is None and args[:1] == ["check"]:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process at once after a finished ``check``: the exit handlers run (the pattern
+    store is saved, multiprocessing's children are joined), standard output and error are
+    flushed, then ``os._exit`` skips the interpreter's teardown. Freeing every rule, pattern
+    and word-list object one by one cost a one-article run about a tenth of its time, to
+    give back memory the operating system takes back anyway (Instagram's engineers did the
+    same to their Python servers). Every output file of the command is closed before it
+    returns. Not under a profiler or a debugger (they write their report at teardown), nor
+    with threads other than the main one running; then, or when a flush fails, the process
+    ends the ordinary way."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    import atexit
+
+    try:
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001 - a broken pipe or a full disk: the ordinary exit reports it
+        return
+    os._exit(code)
