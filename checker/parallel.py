@@ -344,10 +344,16 @@ def prepare_fork() -> None:
       permanent generation, so the workers' collections neither walk it again nor write to its
       pages (which would copy them, page by page, into every worker). The parent unfreezes
       once the workers are started.
+
+    First the mapped pages the first file touched leave the resident set, as after any later
+    file (``_check_one`` does not release them after a process's first file, for the one-file
+    run's sake): the workers start from the same resident set as they did before that.
     """
     import gc
 
     from checker import langid
+
+    release_mapped()
 
     model = getattr(langid, "_ngram_model", None)  # private: the module loads it lazily and caches it
     if callable(model):
