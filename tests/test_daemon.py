@@ -257,7 +257,7 @@ def _gone(pid: int, limit: float = 60) -> bool:
 def _one_child(pid: int, limit: float = 60) -> int:
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        kids = children(pid)
+        kids = {kid for kid in children(pid) if alive(kid)}  # a killed copy not yet reaped is a zombie child
         if len(kids) == 1:
             return kids.pop()
         time.sleep(0.1)

@@ -50,6 +50,10 @@ def test_a_missing_file_keeps_its_error_and_code(tmp_path: Path) -> None:
 def test_not_under_a_profiler_nor_with_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     ended: list[int] = []
     monkeypatch.setattr(launch.os, "_exit", ended.append)
+    monkeypatch.setattr("atexit._run_exitfuncs", lambda: None)  # this test process's handlers stay
+    monkeypatch.setattr(sys, "gettrace", lambda: None)  # as in a plain process (not under coverage)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # (other tests may leave threads)
+
     sys.setprofile(lambda *args: None)
     try:
         launch._exit_now(0)
@@ -57,18 +61,16 @@ def test_not_under_a_profiler_nor_with_other_threads(monkeypatch: pytest.MonkeyP
         sys.setprofile(None)
     assert ended == []
 
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    try:
-        launch._exit_now(0)
-    finally:
-        stop.set()
-        worker.join()
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # another thread alive
+    launch._exit_now(0)
     assert ended == []
 
-    monkeypatch.setattr("atexit._run_exitfuncs", lambda: None)  # this test process's handlers stay
-    monkeypatch.setattr(sys, "gettrace", lambda: None)  # as in a plain process (not under coverage)
+    monkeypatch.setattr(sys, "gettrace", lambda: print)  # a debugger's or coverage's tracer
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    launch._exit_now(0)
+    assert ended == []
+
+    monkeypatch.setattr(sys, "gettrace", lambda: None)
     launch._exit_now(3)
     assert ended == [3]  # the counterpart: nothing in the way, the process would end here
 
