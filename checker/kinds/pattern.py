@@ -306,7 +306,9 @@ def required_literals(pattern: str, strict: bool = False, max_set: int | None = 
         found = memo(("prefilter-strict", 2, pattern), lambda: literal_requirements(pattern, strict=True))
     else:
         found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
-    return tuple(_shortest(fold_literals(k) for k in req) for req in found)
+    # Folded and pruned once: a slot's requirement of thousands of words costs milliseconds to prune.
+    return memo(("required-literals", 1, strict, max_set, pattern),
+                lambda: tuple(_shortest(fold_literals(k) for k in req) for req in found))
 
 
 class Requirements:
@@ -540,7 +542,14 @@ def _inside(member: str) -> str:
 
 def anchored(pattern: str) -> str:
     """`pattern` with a look-ahead on its ``first_class`` in front (after its leading flags),
-    or `pattern` itself when it has none. Both find the same matches with the same groups."""
+    or `pattern` itself when it has none. Both find the same matches with the same groups.
+    Kept in the pattern store (reading a pattern in Python costs more than looking it up)."""
+    from checker.regexcache import memo
+
+    return memo(("anchored", 1, pattern), lambda: _anchored(pattern))
+
+
+def _anchored(pattern: str) -> str:
     first = first_class(pattern)
     if first is None:
         return pattern
@@ -569,12 +578,12 @@ def faster_source(pattern: str, flags: int = 0) -> str:
     (the best of three, alternately; a pattern that scans it in under 20 µs is left as it
     is) and the decision is kept in the pattern store: it changes the time of a scan only,
     never its matches."""
-    candidate = anchored(pattern)
-    if candidate == pattern:
-        return pattern
     from checker.regexcache import memo
 
     def compute() -> str:
+        candidate = anchored(pattern)
+        if candidate == pattern:
+            return pattern
         try:
             plain, fast = regex.compile(pattern, flags), regex.compile(candidate, flags)
         except regex.error:
@@ -589,4 +598,4 @@ def faster_source(pattern: str, flags: int = 0) -> str:
         # A pattern scanned in under 20 µs is fast already (and its timing is mostly noise).
         return candidate if best[1] * 2 <= best[0] and best[0] >= 20e-6 else pattern
 
-    return memo(("pattern-anchor", 1, pattern, flags), compute)
+    return memo(("pattern-anchor", 2, pattern, flags), compute)
