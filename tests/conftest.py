@@ -18,6 +18,20 @@ sys.path.append(str(ROOT / "tools"))
 SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
 
 
+def pattern_rule_files() -> list[tuple[Path, dict, int]]:
+    """(path, rule data, regex flags) of every built-in rule file of kind ``pattern``."""
+    import regex
+    import tomllib
+
+    out = []
+    for path in sorted((ROOT / "rules").rglob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if data.get("kind") != "pattern" or not isinstance(data.get("params"), dict):
+            continue
+        out.append((path, data, regex.IGNORECASE if data["params"].get("ignore_case") else 0))
+    return out
+
+
 def lines_written(paths: Iterable[Path]) -> int:
     """Whole lines written so far to the files (a missing file counts 0; a line being written is not
     counted): the kill-and-resume tests kill a run at a point of its progress."""

@@ -5,29 +5,23 @@ strict=True)``, white space literal, small sets as their strings) hold in every 
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import pattern_rule_files
+
 from checker.kinds.pattern import anchored, branch_sources, first_class, fold_literals, required_literals
 from checker.prefilter import literal_requirements
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _pattern_rules() -> list[tuple[str, str, int, list[str]]]:
     """(code, pattern, flags, example texts) of every rule of kind ``pattern``."""
     out = []
-    for path in sorted((ROOT / "rules").rglob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if data.get("kind") != "pattern" or not isinstance(data.get("params"), dict):
-            continue
+    for _path, data, flags in pattern_rule_files():
         params = data["params"]
-        flags = regex.IGNORECASE if params.get("ignore_case") else 0
         texts = [str(e.get(k, "")).replace("[[", "").replace("]]", "")
                  for e in data.get("examples", []) for k in ("bad", "good")]
         out.append((data["code"], params["pattern"], flags, texts))

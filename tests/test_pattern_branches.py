@@ -3,18 +3,17 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT, pattern_rule_files
+
 from checker.document import Document
 from checker.kinds.pattern import Branches, Scan, branch_matches, branch_sources
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def split_branches(pattern: str, flags: int = 0) -> list[regex.Pattern[str]] | None:
@@ -34,12 +33,8 @@ def _rule(data: dict) -> tuple[regex.Pattern[str], list[regex.Pattern[str]], int
 
 def _split_rules() -> list[tuple[str, dict]]:
     out = []
-    for path in sorted((ROOT / "rules").rglob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if data.get("kind") != "pattern" or not isinstance(data.get("params"), dict):
-            continue
+    for path, data, flags in pattern_rule_files():
         params = data["params"]
-        flags = regex.IGNORECASE if params.get("ignore_case") else 0
         if split_branches(params["pattern"], flags):
             out.append((path.relative_to(ROOT).as_posix(), data))
     return out
