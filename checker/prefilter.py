@@ -67,6 +67,10 @@ class _Unknown(Exception):
     """A construct this reader does not handle: the pattern gets no key."""
 
 
+def _ascii_digits(s: str) -> bool:
+    return s.isascii() and s.isdigit()
+
+
 def _repeat_bounds(p: str, i: int) -> tuple[int, int | None, int]:
     """The bounds of the quantifier at ``p[i]`` (``?``, ``*``, ``+`` or ``{lo,hi}``: None for no
     upper bound) and the index after it; both pattern readers of this module use it."""
@@ -79,7 +83,8 @@ def _repeat_bounds(p: str, i: int) -> tuple[int, int | None, int]:
         return 1, None, i + 1
     end = p.find("}", i)
     lo_s, comma, hi_s = p[i + 1 : end].partition(",") if end > 0 else ("x", "", "")
-    if not (lo_s.isdigit() or (lo_s == "" and comma)) or not (hi_s.isdigit() or hi_s == ""):
+    # ASCII digits only: ``regex`` reads « {²} » or « {٣} » as literal text, not as a count.
+    if not (_ascii_digits(lo_s) or (lo_s == "" and comma)) or not (_ascii_digits(hi_s) or hi_s == ""):
         raise _Unknown("brace")  # fuzzy constraints ({e<=1}) or a literal brace
     lo = int(lo_s) if lo_s else 0
     return lo, (int(hi_s) if hi_s else (lo if not comma else None)), end + 1

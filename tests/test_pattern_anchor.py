@@ -181,3 +181,11 @@ def test_unverbose() -> None:
 
     assert _unverbose("a b  # comment\n [ #]\\ c\\#d") == "ab[ #]\\ c\\#d"
     assert _unverbose("[]# ] x") == "[]# ]x"
+
+
+def test_a_brace_of_other_digits_is_text_not_a_count() -> None:
+    """``regex`` reads « {²} » as literal text: the readers give up on it instead of failing."""
+    for source in (r"(?<!x)(?:1|2){²}", r"(?<!x)(?:1|2){٣}", "x{²}"):
+        assert regex.compile(source).search(source.replace("(?<!x)(?:1|2)", "1")) is not None
+        assert first_class(source) is None
+        assert literal_requirements(source, strict=True) == ()
