@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress, count
 from operator import eq
 from pathlib import Path
@@ -44,6 +45,7 @@ import regex
 from checker.context import Context
 from checker.document import Document, Span
 from checker.finding import Hit, Severity
+from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
 
@@ -76,20 +78,15 @@ _PASSAGE_WORDS = 8  # repeated-text's passage mode reports lines from this many 
 _PASSAGE_CHARS = 40
 
 
-class _Folded(dict[str, str]):
-    """word → ``fold(word)``, remembered for the run (cleared at 20,000 words, about 3 MiB): a
-    line's words are folded by dict look-ups, the same few thousand words in every article."""
-
-    __slots__ = ()
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 20_000:
-            self.clear()
-        got = self[word] = fold(word)
-        return got
+#: word → ``fold(word)`` for the run (bounded): a line's words are folded by dict look-ups, the
+#: same few thousand words in every article.
+_FOLDED = MemoTable(fold)
 
 
-_FOLDED = _Folded()
+@cache  # like read_list, which keeps the file's entries for the process
+def _function_words(path: Path) -> frozenset[str]:
+    """The function words of a list file, folded, without their hyphens."""
+    return frozenset(fold(w).strip("-") for w in read_list(path))
 
 
 def _norm_words(text: str) -> list[str]:
@@ -107,17 +104,11 @@ def build(rule: Rule):  # noqa: ANN201
     allow = frozenset(fold(w) for w in p["allow"])
     pattern = str(p["function_words"])
 
-    # The set made from a list file, by path (read_list keeps the file's entries for the process).
-    read: dict[Path, frozenset[str]] = {}
-
     def function_words(lang: str) -> frozenset[str]:
         path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return frozenset()
-        got = read.get(path)
-        if got is None:
-            got = read[path] = frozenset(fold(w).strip("-") for w in read_list(path))
-        return got
+        return _function_words(path)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if mode == "words":

@@ -32,7 +32,8 @@ params: ``shape``, ``function_words``, ``min_zipf`` (frequency a part needs to c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -41,6 +42,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordarrays import folded_counts
 from checker.wordlists import fold, read_list
@@ -126,21 +128,14 @@ def build(rule: Rule):  # noqa: ANN201
 
     elided = by_lang("elided_glue")
 
-    # The lists built from a file, by path: read_list keeps a file's entries for the process, so
-    # the three sets made from them (about 0.25 ms per article) are made once too.
-    read: dict[Path, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
         if not path.is_file():
             return None
-        got = read.get(path)
-        if got is None:
-            got = read[path] = _read_function_words(path)
-        return got
+        return _read_function_words(path)
 
     # Function-word shape: per language, a token's text → its _Verdict (bounded, cleared when full).
-    verdicts: dict[str, dict[str, _Verdict]] = {}
+    verdicts: dict[str, MemoTable] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         if shape == "markup":
@@ -156,16 +151,15 @@ def build(rule: Rule):  # noqa: ANN201
             fw, prefixes, endings = lists
             if shape == "function-word":
                 lang = ctx.primary
-                memo = verdicts.get(lang)
-                if memo is None:
-                    memo = verdicts[lang] = {}
-                pairs = (pair_heads.get(lang, frozenset()), pair_tails.get(lang, frozenset()), pair_max)
-                yield from _function_word(
-                    doc, memo,
-                    lambda t: _judge(t, lang, fw, prefixes, endings, min_zipf, tails, tail_zipf,
-                                     elided.get(lang, frozenset()), 0.0 if lang in content_skip else content_zipf,
-                                     0.0 if lang in content_skip else prefix_rest_zipf, short_zipf, pairs,
-                                     verb_endings.get(lang, ())))
+                judged = verdicts.get(lang)
+                if judged is None:
+                    pairs = (pair_heads.get(lang, frozenset()), pair_tails.get(lang, frozenset()), pair_max)
+                    judged = verdicts[lang] = MemoTable(
+                        lambda t: _judge(t, lang, fw, prefixes, endings, min_zipf, tails, tail_zipf,
+                                         elided.get(lang, frozenset()), 0.0 if lang in content_skip else content_zipf,
+                                         0.0 if lang in content_skip else prefix_rest_zipf, short_zipf, pairs,
+                                         verb_endings.get(lang, ())))
+                yield from _function_word(doc, judged)
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -175,6 +169,7 @@ def build(rule: Rule):  # noqa: ANN201
 # ---------------------------------------------------------------- helpers
 
 
+@cache  # read_list keeps a file's entries for the process: the three sets (about 0.25 ms an article) too
 def _read_function_words(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(function words, those never split off a token's start — a trailing ``-``, productive
     prefixes such as ``sur-`` — and those never split off its end — a leading ``-``, common
@@ -502,22 +497,15 @@ _GlueHit = tuple[int, int, str | None, int, float]
 #: before it may, and its hit otherwise (the same but for the prefix test). Only the text of the
 #: token, the language and the rule's params decide it, so it is remembered per language.
 _Verdict = tuple[str, bool, _GlueHit | None, _GlueHit | None]
-#: Tokens remembered per language and rule before the table is cleared (memory stays bounded).
-_VERDICTS = 20_000
 
 
-def _function_word(doc: Document, memo: dict[str, _Verdict], judge: Callable[[str], _Verdict]) -> Iterator[Hit]:
+def _function_word(doc: Document, judged: MemoTable) -> Iterator[Hit]:
+    """The function-word shape's hits; `judged`: token text → its _Verdict, for the run."""
     fcounts = folded_counts(doc)  # shared with the non-word rules: read only
     text = doc.text
     before_ok = False  # the first word has no word before it (« » is no prefix's neighbour)
     for tok in doc.words:
-        t = tok.text
-        v = memo.get(t)
-        if v is None:
-            if len(memo) >= _VERDICTS:
-                memo.clear()
-            v = memo[t] = judge(t)
-        folded, ok, hit_ok, hit_other = v
+        folded, ok, hit_ok, hit_other = judged[tok.text]
         hit = hit_ok if before_ok else hit_other
         before_ok = ok
         if hit is None or fcounts[folded] > 1:

@@ -34,8 +34,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 import regex
 
@@ -43,6 +42,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordarrays import folded_counts
 from checker.wordlists import fold
@@ -62,7 +62,6 @@ PARAMS = {
 _VOWEL_OR_H = frozenset("aeiouyhâàäéèêëîïôöûùüœæ")
 _PLAIN = regex.compile(r"^\p{L}+$")
 _INDEX: dict[str, dict[str, str]] = {}
-T = TypeVar("T")
 
 
 def _strip(word: str) -> str:
@@ -110,15 +109,15 @@ def build(rule: Rule):  # noqa: ANN201
     # A token's verdict depends only on its text and the language (the position tests are made
     # per occurrence): remembered for the run, an article's repeated words are judged once. One
     # table per language, read with one dict look-up per token.
-    elided: dict[str, _Memo[str]] = {}
-    accents: dict[str, _Memo[tuple[_Fix, ...]]] = {}
+    elided: dict[str, MemoTable] = {}  # token text → its repair ("" for none)
+    accents: dict[str, MemoTable] = {}  # token text → its _Fix tuple
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary
         if mode == "apostrophe":
             memo = elided.get(lang)
             if memo is None:
-                memo = elided[lang] = _Memo(lambda t: _elided(t, lang, elisions, exceptions, p) or "")
+                memo = elided[lang] = MemoTable(lambda t: _elided(t, lang, elisions, exceptions, p) or "")
             yield from _apostrophes(doc, memo, p)
         elif lang in langs and lexicon.table(lang):
             if mode == "caps":
@@ -126,27 +125,10 @@ def build(rule: Rule):  # noqa: ANN201
             else:
                 fixes = accents.get(lang)
                 if fixes is None:
-                    fixes = accents[lang] = _Memo(lambda t: _accent_fixes(t, lang, exceptions, p))
+                    fixes = accents[lang] = MemoTable(lambda t: _accent_fixes(t, lang, exceptions, p))
                 yield from _accents(doc, fixes)
 
     return check
-
-
-class _Memo(dict[str, T]):
-    """token text → ``fn(text)`` for one language, remembered for the run (cleared when full:
-    20,000 answers); read as ``memo[text]``, a dict look-up for a word met before."""
-
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[str], T]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, text: str) -> T:
-        if len(self) >= 20_000:
-            self.clear()
-        got = self[text] = self.fn(text)
-        return got
 
 
 def _sentence_starts(doc: Document) -> set[int]:
@@ -192,7 +174,7 @@ def _elided(t: str, lang: str, elisions: tuple[str, ...], exceptions: frozenset[
     return None
 
 
-def _apostrophes(doc: Document, elided: _Memo[str], p: dict) -> Iterator[Hit]:
+def _apostrophes(doc: Document, elided: MemoTable, p: dict) -> Iterator[Hit]:
     starts: set[int] | None = None  # found at the first capitalised candidate (most articles have none)
     found = []
     for tok in doc.words:
@@ -254,7 +236,7 @@ def _accent_fixes(text: str, lang: str, exceptions: frozenset[str], p: dict) -> 
     return tuple(out)
 
 
-def _accents(doc: Document, fixes: _Memo[tuple[_Fix, ...]]) -> Iterator[Hit]:
+def _accents(doc: Document, fixes: MemoTable) -> Iterator[Hit]:
     starts: set[int] | None = None  # found at the first capitalised repair (most articles have none)
     for tok in doc.words:
         for off, n, capital, fix, confidence in fixes[tok.text]:

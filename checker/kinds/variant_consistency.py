@@ -38,6 +38,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
+from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordlists import read_list
 
@@ -136,7 +137,7 @@ def build(rule: Rule):  # noqa: ANN201
         return key, base, ending
 
     # ``generic`` once per word and language in a run (bounded): word → its answer, per language.
-    generic_by_lang: dict[str, dict[str, tuple[str, str, str] | None]] = {}
+    generic_by_lang: dict[str, MemoTable] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -156,9 +157,9 @@ def build(rule: Rule):  # noqa: ANN201
         covered = iter(taken)
         span = next(covered, None)
         lang = ctx.primary if ctx is not None else doc.lang  # asked once, not once per word
-        answers = generic_by_lang.setdefault(lang, {})
-        if len(answers) >= 20_000:
-            answers.clear()
+        answers = generic_by_lang.get(lang)
+        if answers is None:
+            answers = generic_by_lang[lang] = MemoTable(lambda word: generic(word, lang))
         # (start, end, (key, shape, ending)) of every word; _Occurrence made only for those kept below.
         answered: list[tuple[int, int, tuple[str, str, str]]] = []
         for m in _WORD.finditer(text):
@@ -170,10 +171,7 @@ def build(rule: Rule):  # noqa: ANN201
             word = m.group()
             if word[0].isupper() and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # a capital inside a sentence: a name, another rule's business
-            if word in answers:
-                got = answers[word]
-            else:
-                got = answers[word] = generic(word, lang)
+            got = answers[word]
             if got is not None:
                 answered.append((start, end, got))
         # A word whose key is its shape (most words: no hyphen, no suffix pair) can only be
