@@ -38,10 +38,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Compile the pattern and its exceptions once."""
     p = rule.params
     flags = regex.IGNORECASE if p["ignore_case"] else 0
-    pattern = regex.compile(p["pattern"], flags)
-    scanned = faster_source(p["pattern"], flags)
-    if scanned != p["pattern"]:
-        pattern = regex.compile(scanned, flags)  # the same matches, found faster
+    # The pattern as written, or with a look-ahead in front when that finds its matches faster
+    # (the same matches and groups; a pattern that does not compile raises here as written).
+    pattern = regex.compile(faster_source(p["pattern"], flags), flags)
     # Exceptions carry their own flags ((?i) inline): the rule's ignore_case would make \p{Lu} match any letter.
     exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
@@ -299,16 +298,16 @@ def required_literals(pattern: str, strict: bool = False, max_set: int | None = 
     from checker.prefilter import literal_requirements
     from checker.regexcache import memo
 
-    if max_set is not None:
-        found = memo(("prefilter-strict", 2, max_set, pattern),
-                     lambda: literal_requirements(pattern, strict=True, max_set=max_set))
-    elif strict:
-        found = memo(("prefilter-strict", 2, pattern), lambda: literal_requirements(pattern, strict=True))
-    else:
-        found = memo(("prefilter", 1, pattern), lambda: literal_requirements(pattern))
-    # Folded and pruned once: a slot's requirement of thousands of words costs milliseconds to prune.
-    return memo(("required-literals", 1, strict, max_set, pattern),
-                lambda: tuple(_shortest(fold_literals(k) for k in req) for req in found))
+    def compute() -> tuple[tuple[str, ...], ...]:
+        if max_set is not None:
+            found = literal_requirements(pattern, strict=True, max_set=max_set)
+        else:
+            found = literal_requirements(pattern, strict=strict)
+        return tuple(_shortest(fold_literals(k) for k in req) for req in found)
+
+    # Read, folded and pruned once per cache (a slot's requirement of thousands of words costs
+    # milliseconds to prune): one entry of the store, the final answer.
+    return memo(("required-literals", 1, strict, max_set, pattern), compute)
 
 
 class Requirements:
