@@ -970,5 +970,5 @@ def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Ca
         return _start_index_of([source(p) for p in patterns], plain)
     import regex  # its version: the case tables the keys were read with
 
-    key = ("start-index", 4, regex.__version__, len(patterns), regexcache.digest(patterns))
+    key = ("start-index", 5, regex.__version__, len(patterns), regexcache.digest(patterns))
     return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))

@@ -250,8 +250,107 @@ def build(rule: Rule):  # noqa: ANN201
 
 
 def _source(pattern: str) -> str:
-    """What a row's prefix filter compiles: the pattern as matched, without its group names."""
-    return _NAMED_GROUP.sub("(?:", _body(pattern))
+    """What a row's prefix filter compiles: the pattern as matched, without its group names
+    and its positive look-behinds (see ``drop_lookbehinds``)."""
+    return drop_lookbehinds(_NAMED_GROUP.sub("(?:", _body(pattern)))
+
+
+def _group_end(source: str, i: int) -> int | None:
+    """The index just after the group that opens at ``source[i] == "("`` (None when unbalanced)."""
+    depth, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(source, i)
+            if end is None:
+                return None
+            i = end
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+_QUANTIFIER = regex.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def drop_lookbehinds(source: str) -> str:
+    """`source` without its positive look-behinds (``(?<=…)``, with their quantifier), except
+    those inside a negative look-around.
+
+    A table's prefix filter asks whether a row can begin with the first characters of a word
+    start by a partial match of those characters alone: there a look-behind that opens the
+    pattern or one of its branches sees nothing before them and fails, so the branch was never
+    tried and the row never reported (a look-behind written at a row's start was silently
+    dead, where ``left=`` worked). A positive assertion removed outside any negative one only
+    widens what the filter lets through, and the row itself, look-behinds included, is still
+    matched on the article. A pattern with a comment group or an unbalanced group is returned
+    as it is."""
+    if "(?<=" not in source or "(?#" in source:
+        return source
+    out: list[str] = []
+    negative: list[bool] = []  # per open group: is it a negative look-around?
+    inside_negative = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(source, i)
+            if end is None:
+                return source
+            out.append(source[i:end])
+            i = end
+        elif c == "(":
+            if not inside_negative and source.startswith("(?<=", i):
+                end = _group_end(source, i)
+                if end is None:
+                    return source
+                quantifier = _QUANTIFIER.match(source, end)
+                i = end if quantifier is None else quantifier.end()
+                continue
+            is_negative = source.startswith(("(?!", "(?<!"), i)
+            negative.append(is_negative)
+            inside_negative += is_negative
+            out.append(c)
+            i += 1
+        elif c == ")":
+            if negative:
+                inside_negative -= negative.pop()
+            out.append(c)
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(source: str, i: int) -> int | None:
+    """The index just after the character class that opens at ``source[i] == "["``."""
+    j, n = i + 1, len(source)
+    if source.startswith("^", j):
+        j += 1
+    if source.startswith("]", j):
+        j += 1
+    while j < n:  # as regex's default version (V0) reads it: "[" inside a class is a member
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "]":
+            return j + 1
+        j += 1
+    return None
 
 
 #: doc.cache key of the word starts of a text (see ``word_starts``).
