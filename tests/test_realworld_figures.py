@@ -24,11 +24,12 @@ pytestmark = [
 #: as measured on 2026-12-02 when the two "real pages" issues were worked on (grammar raised
 #: on 2026-12-03 with the rules MT619–MT628; punctuation, boilerplate and untranslated raised on
 #: 2026-12-04 in the nineteenth session; grammar raised on 2026-12-05 in the twenty-first and
-#: twenty-second).
+#: twenty-second; calque raised on 2026-12-05 in the twenty-fifth, by table rows written
+#: without reading these pages).
 FLOORS: dict[str, int] = {
     "punctuation": 97, "boilerplate": 71, "locale-format": 37, "untranslated": 23, "encoding": 22,
     "glued-words": 16, "duplication": 11, "non-word": 8, "social-embed": 7, "truncation": 3,
-    "grammar": 50, "mangled-name": 41, "mistranslation": 27, "inconsistency": 17, "calque": 24,
+    "grammar": 50, "mangled-name": 41, "mistranslation": 27, "inconsistency": 17, "calque": 27,
 }
 #: Form-level and whole-set recall floors, and the false-alarm ceiling per 1,000 clean words
 #: (0 measured: any new false alarm on the clean pages fails this test and must be argued for).
