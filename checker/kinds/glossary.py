@@ -89,15 +89,9 @@ def _segments(pattern: str) -> Iterator[tuple[bool, str]]:
             continue
         if i > start:
             yield False, pattern[start:i]
-        j = i + 1
-        if j < n and pattern[j] == "^":
-            j += 1
-        if j < n and pattern[j] == "]":
-            j += 1
-        while j < n and pattern[j] != "]":
-            j += 2 if pattern[j] == "\\" else 1
-        yield True, pattern[i : j + 1]
-        start = i = j + 1
+        end = _class_end(pattern, i) or n  # an unterminated class runs to the end
+        yield True, pattern[i:end]
+        start = i = end
     if start < n:
         yield False, pattern[start:]
 
@@ -255,30 +249,6 @@ def _source(pattern: str) -> str:
     return drop_lookbehinds(_NAMED_GROUP.sub("(?:", _body(pattern)))
 
 
-def _group_end(source: str, i: int) -> int | None:
-    """The index just after the group that opens at ``source[i] == "("`` (None when unbalanced)."""
-    depth, n = 0, len(source)
-    while i < n:
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            end = _class_end(source, i)
-            if end is None:
-                return None
-            i = end
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
-
-
 _QUANTIFIER = regex.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
 
 
@@ -299,40 +269,35 @@ def drop_lookbehinds(source: str) -> str:
     out: list[str] = []
     negative: list[bool] = []  # per open group: is it a negative look-around?
     inside_negative = 0
+    dropping = -1  # while a look-behind is skipped: the number of groups open outside it
     i, n = 0, len(source)
     while i < n:
         c = source[i]
+        piece = c
         if c == "\\":
-            out.append(source[i:i + 2])
-            i += 2
+            piece = source[i:i + 2]
         elif c == "[":
             end = _class_end(source, i)
             if end is None:
                 return source
-            out.append(source[i:end])
-            i = end
+            piece = source[i:end]
         elif c == "(":
-            if not inside_negative and source.startswith("(?<=", i):
-                end = _group_end(source, i)
-                if end is None:
-                    return source
-                quantifier = _QUANTIFIER.match(source, end)
-                i = end if quantifier is None else quantifier.end()
-                continue
+            if dropping < 0 and not inside_negative and source.startswith("(?<=", i):
+                dropping = len(negative)
             is_negative = source.startswith(("(?!", "(?<!"), i)
             negative.append(is_negative)
             inside_negative += is_negative
-            out.append(c)
-            i += 1
-        elif c == ")":
-            if negative:
-                inside_negative -= negative.pop()
-            out.append(c)
-            i += 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+        elif c == ")" and negative:
+            inside_negative -= negative.pop()
+            if len(negative) == dropping:  # the skipped look-behind closes: its quantifier goes too
+                dropping = -1
+                quantifier = _QUANTIFIER.match(source, i + 1)
+                i = i + 1 if quantifier is None else quantifier.end()
+                continue
+        if dropping < 0:
+            out.append(piece)
+        i += len(piece)
+    return source if dropping >= 0 else "".join(out)  # an unbalanced look-behind: as it is
 
 
 def _class_end(source: str, i: int) -> int | None:
