@@ -19,7 +19,7 @@ def _stored(cache: Path) -> set[str]:
 
 
 def _key(source: str) -> str:
-    return repr((source, 0, int(regex.DEFAULT_VERSION)))
+    return regexcache.pattern_key(source, 0, int(regex.DEFAULT_VERSION))
 
 
 def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,3 +197,31 @@ def test_a_small_journal_in_use_stays_a_journal(fresh_cache: Path, monkeypatch: 
     regexcache.save()
     assert set(_journal(fresh_cache)) == {_key("menu\\w")}
     assert not list(fresh_cache.glob("regex-*.marisa"))
+
+
+def test_the_store_is_keyed_by_digests_and_drops_the_legacy_store(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are short digests (a lookup does not walk the whole pattern), and the store keyed by
+    whole patterns that an older mtlint left beside it is removed when the new one is written."""
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)
+    path = regexcache._path()
+    assert path is not None and path.name.endswith("-k2.marisa")
+    legacy = path.with_name(path.name.replace("-k2.marisa", ".marisa"))
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_bytes(b"old store")
+    legacy.with_suffix(".journal").write_bytes(b"old journal")
+    long_source = "(?:" + "|".join(f"mot{i}" for i in range(500)) + ")\\b"
+    with regexcache.ACTIVE:
+        regex.compile(long_source)
+        regexcache.memo(("essai", 1, "x" * 5000), lambda: 42)
+    regexcache.save()
+    stored = _stored(fresh_cache)
+    assert stored == {_key(long_source), regexcache.memo_key(("essai", 1, "x" * 5000))}
+    assert all(len(key) < 50 for key in stored)
+    assert any(key.startswith("essai:") for key in stored)
+    assert not legacy.exists() and not legacy.with_suffix(".journal").exists()
+
+    _new_process(monkeypatch)
+    with regexcache.ACTIVE:
+        again = regex.compile(long_source)
+        assert regexcache.memo(("essai", 1, "x" * 5000), lambda: 0) == 42
+    assert again.match("mot499") and regexcache._added == {}

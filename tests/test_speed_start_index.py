@@ -292,7 +292,7 @@ def test_the_index_is_kept_in_the_store(fresh_cache: Path) -> None:
     regexcache.save()
     regexcache._live.clear()
     regexcache._store = None  # a new process: read the store from disk
-    assert any(k.startswith("('start-index'") for k in regexcache._load())
+    assert any(k.startswith("start-index:") for k in regexcache._load())
     with regexcache.ACTIVE:
         again = prefilter.start_index(sources, str, is_plain)
     for index in (first, again):
