@@ -35,31 +35,47 @@ _TIMEOUT = 5.0
 
 
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
-    """Compile the pattern and its exceptions once."""
+    """Compile the pattern and its exceptions once: now when the rule files are new (a bad
+    expression or group is reported at once), else at the first document that holds every
+    literal the pattern needs (rule files that built before, under ``trusted()``: most rules
+    of a pack need a word that a given article lacks, and reading their compiled patterns,
+    branches and exceptions from the pattern store was a fifth of what a one-article run read)."""
+    from checker.prefilter import is_trusted
+
     p = rule.params
     flags = regex.IGNORECASE if p["ignore_case"] else 0
-    # The pattern as written, or with a look-ahead in front when that finds its matches faster
-    # (the same matches and groups; a pattern that does not compile raises here as written).
-    pattern = regex.compile(faster_source(p["pattern"], flags), flags)
-    # Exceptions carry their own flags ((?i) inline): the rule's ignore_case would make \p{Lu} match any letter.
-    exceptions = compile_exceptions(p["exceptions"])
     group = p["group"]
     replacement = p["replacement"]
-    if isinstance(group, int) and group > pattern.groups:
-        raise ValueError(f"group {group} does not exist in the pattern")
-    if isinstance(group, str) and group not in pattern.groupindex:
-        raise ValueError(f"group {group!r} does not exist in the pattern")
     needs = required_literals(p["pattern"], strict=True)
-    branches = None
-    if group == 0 or isinstance(group, str):
-        if replacement is None or not _NUMBERED_REF.search(replacement):
-            branches = branch_sources(p["pattern"], flags)
-    scan = Scan(pattern, Branches(branches, flags)) if branches else None
+
+    def make() -> tuple[regex.Pattern[str], Scan | None, list[regex.Pattern[str]]]:
+        # The pattern as written, or with a look-ahead in front when that finds its matches faster
+        # (the same matches and groups; a pattern that does not compile raises here as written).
+        pattern = regex.compile(faster_source(p["pattern"], flags), flags)
+        # Exceptions carry their own flags ((?i) inline): the rule's ignore_case would make \p{Lu} match any letter.
+        exceptions = compile_exceptions(p["exceptions"])
+        branches = None
+        if group == 0 or isinstance(group, str):
+            if replacement is None or not _NUMBERED_REF.search(replacement):
+                branches = branch_sources(p["pattern"], flags)
+        return pattern, Scan(pattern, Branches(branches, flags)) if branches else None, exceptions
+
+    made: list[tuple[regex.Pattern[str], Scan | None, list[regex.Pattern[str]]]] = []
+    if not is_trusted():
+        made.append(make())
+        pattern = made[0][0]
+        if isinstance(group, int) and group > pattern.groups:
+            raise ValueError(f"group {group} does not exist in the pattern")
+        if isinstance(group, str) and group not in pattern.groupindex:
+            raise ValueError(f"group {group!r} does not exist in the pattern")
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
+        if not made:
+            made.append(make())
+        pattern, scan, exceptions = made[0]
         guard: Guard | None = None  # the exceptions are scanned at the first match
         found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
         for m in found:
