@@ -335,6 +335,18 @@ class _StartupCollector:
             yield target
 
 
+#: Set by the ``mtlint`` entry point (``checker.launch``) when the process ends with this ``check``.
+_PROCESS_ENDS = [False]
+
+
+def process_ends_after_check() -> None:
+    """Tell ``check`` that the process ends when it returns: the collector paused for the first
+    file then stays paused. Resumed, it would walk at the next allocation every object the run
+    made (they all sit in the young generation, which was never collected): about 20 ms of a
+    one-article run, spent at exit to free nothing."""
+    _PROCESS_ENDS[0] = True
+
+
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.profile import PROFILE
     from checker.rulecache import one_walk
@@ -345,7 +357,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with one_walk():
             return _check_run(args, out, err, collector)
     finally:
-        collector.resume()
+        if not _PROCESS_ENDS[0]:
+            collector.resume()
         if PROFILE.enabled:
             PROFILE.render(err)
 

@@ -43,9 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if code is not None:
             return code
     from checker.cli import main as cli_main
+    from checker.cli import process_ends_after_check
 
+    ends = argv is None and args[:1] == ["check"]
+    if ends:
+        process_ends_after_check()  # the paused collector is not resumed only to walk the heap at exit
     code = cli_main(args)
-    if argv is None and args[:1] == ["check"]:
+    if ends:
         _exit_now(code)
     return code
 

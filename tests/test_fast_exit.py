@@ -81,3 +81,53 @@ def test_an_in_process_call_returns(tmp_path: Path, capsys: pytest.CaptureFixtur
     f.write_text(BAD, encoding="utf-8")
     assert launch.main(["check", "--lang", "fr", "--no-cache", str(f)]) == 1
     assert "le le" in capsys.readouterr().out
+
+
+def _collector_at_exit(tmp_path: Path, argv: str, files: list[str]) -> dict[str, object]:
+    """Run `argv` in a new interpreter and report, from an exit handler, whether the cyclic
+    collector ran after the check and whether it is enabled."""
+    import subprocess
+
+    script = (
+        "import atexit, gc, json, sys\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: seen.append(phase) if phase == 'stop' and done else None)\n"
+        "done = False\n"
+        "from checker import cli, launch\n"
+        "real = cli.main\n"
+        "def main(args):\n"
+        "    global done\n"
+        "    try:\n"
+        "        return real(args)\n"
+        "    finally:\n"
+        "        done = True\n"
+        "cli.main = main\n"
+        "atexit.register(lambda: print(json.dumps({'after': len(seen), 'enabled': gc.isenabled()}), flush=True))\n"
+        f"sys.argv = ['mtlint', *{argv!r}.split(), *{files!r}]\n"
+        "launch.main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parent.parent,
+                          env={**__import__("os").environ, "MTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=600)
+    return json.loads(proc.stdout.decode().strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_a_one_file_check_does_not_collect_its_heap_at_exit(tmp_path: Path) -> None:
+    """The collector paused for the first file is not resumed when the process ends with the
+    check: resumed, it would walk every object of the run at the next allocation (about 20 ms of
+    a one-article run) to free nothing."""
+    f = tmp_path / "a.txt"
+    f.write_text(BAD, encoding="utf-8")
+    got = _collector_at_exit(tmp_path, "check --lang fr --quiet", [str(f)])
+    assert got == {"after": 0, "enabled": False}
+
+
+def test_a_check_called_as_a_library_gives_the_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    from checker import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text(BAD, encoding="utf-8")
+    assert gc.isenabled()
+    cli.main(["check", "--lang", "fr", "--quiet", str(f)])
+    assert gc.isenabled()
