@@ -34,3 +34,8 @@ def test_one_job_does_not_import_multiprocessing(tmp_path: Path) -> None:
 def test_two_jobs_import_it(tmp_path: Path) -> None:
     # The counterpart, so that the test above cannot pass vacuously.
     assert "multiprocessing" in _modules_after_check(tmp_path, "--jobs", "2")
+
+
+def test_an_article_without_entities_does_not_import_html(tmp_path: Path) -> None:
+    # html.entities (about 5 ms) is read at the first entity-like string (kind residue).
+    assert "html" not in _modules_after_check(tmp_path, "--jobs", "1")

@@ -31,7 +31,6 @@ params:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from functools import cache
 
@@ -80,6 +79,10 @@ _TAKES_SELECTOR = regex.compile(r"[\p{Emoji}\p{Extended_Pictographic}\u20e3\u200
 
 @cache
 def _entities() -> dict[str, str]:
+    # Imported at the first entity-like string: html.entities is a table of 2,000 names that
+    # costs about 5 ms to import, and most articles hold no entity.
+    import html.entities
+
     return html.entities.html5
 
 
@@ -149,7 +152,7 @@ def _escape(doc: Document) -> Iterator[Hit]:
 
 def _entity(doc: Document) -> Iterator[Hit]:
     text = doc.prose
-    names = _entities()
+    names: dict[str, str] | None = None
     for m in _ENTITY.finditer(text):
         raw = m.group()
         body = raw[5:] if raw.startswith("&amp;") and len(raw) > 5 else raw[1:]
@@ -162,10 +165,14 @@ def _entity(doc: Document) -> Iterator[Hit]:
             if not fixed.isprintable() and fixed not in "\u00a0\u202f\u200b\u00ad":
                 continue
         else:
+            if names is None:
+                names = _entities()
             fixed = names.get(body)
             if fixed is None:
                 continue
         if raw.startswith("&amp;") and raw != "&amp;":
+            import html
+
             fixed = html.unescape(html.unescape(raw))
         yield Hit(m.start(), m.end(), (fixed,), confidence=0.95)
 
