@@ -8,9 +8,10 @@ entirely and gives the same pattern.
 
 While ``active()`` is in force (mtlint wraps the building and the checks of rules that
 built before, see ``checker.rules``), every pattern ``regex`` compiles from a string is
-looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*-k2.marisa``, one
-file per ``regex`` and Python version: a memory-mapped marisa-trie from a digest of the
-pattern to its pickle, so opening it costs nothing and only the patterns used are read) and added
+looked up in a store in the cache directory (``$MTLINT_CACHE_DIR/regex-*-k3.flat``, one
+file per ``regex`` and Python version: a memory-mapped hash table (``checker.flatstore``) from
+a digest of the pattern to its pickle, so opening it costs nothing and only the patterns used
+are read) and added
 to it when new; the store is written back when the process exits. ``memo`` keeps other
 small values derived from rule files in the same store (the tables' literal keys). Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
 left to ``regex``. Without a cache directory nothing changes.
@@ -41,7 +42,9 @@ from typing import Any, TypeVar
 
 import regex
 
+from checker import flatstore
 from checker.cachedir import publish, publish_pickle
+from checker.flatstore import FlatStore
 
 try:  # hashlib's blake2b, without the OpenSSL module that importing hashlib loads (3-10 ms)
     from _blake2 import blake2b as _blake2b
@@ -64,7 +67,7 @@ MAX_LIVE = 8_192
 _lock = threading.Lock()
 _depth = 0
 _original: Any = None
-_store: Any = None  # the memory-mapped marisa BytesTrie (or an empty dict)
+_store: FlatStore | None = None  # the memory-mapped store (empty without a cache directory)
 _live: dict[Any, Any] = {}
 _added: dict[str, bytes] = {}
 _journal: dict[str, bytes] | None = None  # the journal on disk, read on the first miss of the store
@@ -73,6 +76,9 @@ _used: set[str] = set()
 #: Whether this process found an entry in the journal (then a large journal is merged at exit).
 _journal_hit = False
 _registered = False
+#: The endings of the store files of earlier versions, removed when the store is written: keyed by
+#: whole patterns in a marisa-trie, then by digests in a marisa-trie.
+_LEGACY = (".marisa", "-k2.marisa")
 #: DEBUG | LOCALE: patterns compiled with these flags are left to regex.
 _SKIP = int(regex.DEBUG | regex.LOCALE)
 
@@ -85,8 +91,9 @@ def _path() -> Path | None:
         return None
     import regex
 
-    # "-k2": keys are digests (``pattern_key``, ``memo_key``); a store keyed by whole patterns is not read.
-    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-k2.marisa"
+    # "-k3": keys are digests (``pattern_key``, ``memo_key``) in a ``FlatStore``; the marisa-trie
+    # stores of earlier versions (``_LEGACY``) are not read.
+    return root / f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-k3.flat"
 
 
 def _journal_path(path: Path) -> Path:
@@ -105,23 +112,17 @@ def _read_journal(path: Path | None) -> dict[str, bytes]:
     return got if isinstance(got, dict) else {}
 
 
-def _open(path: Path) -> Any:
-    """The store at `path`, memory-mapped (opening costs nothing; entries are read on lookup)."""
-    import marisa_trie
-
-    trie = marisa_trie.BytesTrie()
-    try:
-        trie.mmap(str(path))
-    except Exception:  # noqa: BLE001 - missing or damaged: start afresh
-        return {}
-    return trie
+def _open(path: Path) -> FlatStore:
+    """The store at `path`, memory-mapped (opening costs nothing; entries are read on lookup);
+    empty when it is missing or damaged."""
+    return FlatStore(path)
 
 
-def _load() -> Any:
+def _load() -> FlatStore:
     global _store, _registered
     if _store is None:
         path = _path()
-        _store = _open(path) if path is not None else {}
+        _store = _open(path) if path is not None else FlatStore()
         if not _registered:
             atexit.register(save)
             _registered = True
@@ -153,8 +154,8 @@ def _get(text: str) -> bytes | None:
     made = _added.get(text)
     if made is not None:
         return made  # made earlier in this process, not yet saved (a later build reads it back)
-    found = _load().get(text)
-    if not found:
+    found = _load().lookup(text)
+    if found is None:
         global _journal
         if _journal is None:
             _journal = _read_journal(_path())
@@ -165,7 +166,7 @@ def _get(text: str) -> bytes | None:
             _used.add(text)
         return late
     _used.add(text)
-    return found[0]  # type: ignore[no-any-return]
+    return found
 
 
 def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
@@ -295,8 +296,6 @@ def save() -> None:
     path = _path()
     if path is None:
         return
-    import marisa_trie
-
     old = _open(path)
     journal = _read_journal(path)  # as it is now: other runs may have added to it
     fresh = {key: value for key, value in _added.items() if key not in journal and not (old and key in old)}
@@ -330,13 +329,14 @@ def save() -> None:
         changed = True
     if changed:
         with contextlib.suppress(OSError):
-            publish(path, marisa_trie.BytesTrie(merged.items()).save)
-        # The store of the same regex and Python keyed by whole patterns (before "-k2"): never read
-        # again, and some tens of megabytes.
-        legacy = path.with_name(path.name.replace("-k2.marisa", ".marisa"))
-        for stale in (legacy, _journal_path(legacy)):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+            publish(path, lambda tmp: flatstore.write(tmp, merged.items()))
+        # The marisa-trie stores of the same regex and Python that earlier versions wrote: never
+        # read again, and up to some tens of megabytes.
+        for name in _LEGACY:
+            legacy = path.with_name(path.name.replace("-k3.flat", name))
+            for stale in (legacy, _journal_path(legacy)):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     # (a full store of entries this process read: nothing new fits, the store is not written)
     _journal = {}
     with contextlib.suppress(OSError):

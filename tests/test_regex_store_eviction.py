@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import marisa_trie
 import pytest
 import regex
 
 from checker import regexcache
+from checker.flatstore import FlatStore
 
 
 def _stored(cache: Path) -> set[str]:
-    trie = marisa_trie.BytesTrie()
-    trie.load(str(next(cache.glob("regex-*.marisa"))))
-    return set(trie.keys())
+    return set(FlatStore(next(cache.glob("regex-*.flat"))).keys())
 
 
 def _key(source: str) -> str:
@@ -62,7 +60,7 @@ def test_a_full_store_of_used_entries_is_not_rewritten(fresh_cache: Path, monkey
         regex.compile("un\\w")
         regex.compile("deux\\w")
     regexcache.save()
-    path = next(fresh_cache.glob("regex-*.marisa"))
+    path = next(fresh_cache.glob("regex-*.flat"))
     before = path.stat().st_mtime_ns, path.read_bytes()
 
     _new_process(monkeypatch)
@@ -103,7 +101,7 @@ def test_new_entries_go_to_the_journal_until_it_is_full(fresh_cache: Path, monke
         regex.compile("base\\w+")
     regexcache.save()
     assert set(_journal(fresh_cache)) == {_key("base\\w+")}
-    assert not list(fresh_cache.glob("regex-*.marisa"))  # the trie was not built for one entry
+    assert not list(fresh_cache.glob("regex-*.flat"))  # the trie was not built for one entry
 
     _new_process(monkeypatch)
     with regexcache.ACTIVE:
@@ -155,7 +153,7 @@ def test_a_large_journal_in_use_is_merged_even_without_new_entries(
             regex.compile(source)
     regexcache.save()
     assert set(_journal(fresh_cache)) == {_key(s) for s in sources}
-    assert not list(fresh_cache.glob("regex-*.marisa"))
+    assert not list(fresh_cache.glob("regex-*.flat"))
 
     monkeypatch.setattr(regexcache, "JOURNAL_MAX_BYTES", 100)  # now over the bound
     _new_process(monkeypatch)
@@ -196,19 +194,20 @@ def test_a_small_journal_in_use_stays_a_journal(fresh_cache: Path, monkeypatch: 
         regex.compile("menu\\w")
     regexcache.save()
     assert set(_journal(fresh_cache)) == {_key("menu\\w")}
-    assert not list(fresh_cache.glob("regex-*.marisa"))
+    assert not list(fresh_cache.glob("regex-*.flat"))
 
 
-def test_the_store_is_keyed_by_digests_and_drops_the_legacy_store(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keys are short digests (a lookup does not walk the whole pattern), and the store keyed by
-    whole patterns that an older mtlint left beside it is removed when the new one is written."""
+def test_the_store_is_keyed_by_digests_and_drops_the_legacy_stores(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are short digests, and the marisa-trie stores that earlier versions left beside the
+    store (keyed by whole patterns, then by digests) are removed when the new one is written."""
     monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)
     path = regexcache._path()
-    assert path is not None and path.name.endswith("-k2.marisa")
-    legacy = path.with_name(path.name.replace("-k2.marisa", ".marisa"))
-    legacy.parent.mkdir(parents=True, exist_ok=True)
-    legacy.write_bytes(b"old store")
-    legacy.with_suffix(".journal").write_bytes(b"old journal")
+    assert path is not None and path.name.endswith("-k3.flat")
+    legacies = [path.with_name(path.name.replace("-k3.flat", end)) for end in (".marisa", "-k2.marisa")]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for legacy in legacies:
+        legacy.write_bytes(b"old store")
+        legacy.with_suffix(".journal").write_bytes(b"old journal")
     long_source = "(?:" + "|".join(f"mot{i}" for i in range(500)) + ")\\b"
     with regexcache.ACTIVE:
         regex.compile(long_source)
@@ -218,7 +217,8 @@ def test_the_store_is_keyed_by_digests_and_drops_the_legacy_store(fresh_cache: P
     assert stored == {_key(long_source), regexcache.memo_key(("essai", 1, "x" * 5000))}
     assert all(len(key) < 50 for key in stored)
     assert any(key.startswith("essai:") for key in stored)
-    assert not legacy.exists() and not legacy.with_suffix(".journal").exists()
+    for legacy in legacies:
+        assert not legacy.exists() and not legacy.with_suffix(".journal").exists()
 
     _new_process(monkeypatch)
     with regexcache.ACTIVE:
