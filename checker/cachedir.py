@@ -22,15 +22,26 @@ def cache_dir() -> Path | None:
     return (Path(base) if base else Path.home() / ".cache") / "mtlint"
 
 
+def make_temp(directory: Path, prefix: str, suffix: str = "") -> tuple[int, str]:
+    """``tempfile.mkstemp(suffix, prefix, directory)`` (a new private file, opened for writing, and
+    its path) without importing ``tempfile``, which imports ``shutil``, ``random`` and the bz2
+    and lzma modules: 3-8 ms of a one-article run that writes one cache entry."""
+    for _ in range(100):
+        name = os.path.join(directory, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {directory}")
+
+
 def publish(path: Path, write: Callable[[str], object]) -> None:
     """Put a cache file in place atomically: ``write(tmp)`` fills a temporary file beside ``path``,
-    which then replaces ``path``, readable like the other cache files (``mkstemp`` makes it private).
+    which then replaces ``path``, readable like the other cache files (``make_temp`` makes it private).
     Concurrent runs see the old file or the new one, never half of one. Errors propagate (the
     temporary file is removed); callers decide whether a cache they cannot write matters."""
-    import tempfile
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    fd, tmp = make_temp(path.parent, ".tmp-")
     os.close(fd)
     try:
         write(tmp)

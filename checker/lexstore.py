@@ -28,7 +28,6 @@ import mmap
 import os
 import pickle
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from pathlib import Path
@@ -199,6 +198,8 @@ def _convert(source: Path, base: Path) -> bool:
     for w, index in buckets.items():
         ids[trie[w]] = index
     base.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only to build a list's files, once per cache
+
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=base.parent))
     try:
         part = tmp / base.name

@@ -21,11 +21,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from checker import _version
+from checker.cachedir import make_temp
 from checker.config import Config, select_rules
 from checker.document import Document
 from checker.files import Target
@@ -120,7 +120,7 @@ class ResultCache:
         try:
             self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".part", dir=entry.parent)
+            fd, tmp = make_temp(entry.parent, ".", ".part")
         except OSError:
             return
         try:

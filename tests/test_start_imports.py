@@ -39,3 +39,11 @@ def test_two_jobs_import_it(tmp_path: Path) -> None:
 def test_an_article_without_entities_does_not_import_html(tmp_path: Path) -> None:
     # html.entities (about 5 ms) is read at the first entity-like string (kind residue).
     assert "html" not in _modules_after_check(tmp_path, "--jobs", "1")
+
+
+def test_an_article_does_not_import_shutil_nor_tempfile(tmp_path: Path) -> None:
+    # shutil imports bz2 and lzma (2-7 ms); argparse's help formatter imports it unless told the
+    # width (cli._Formatter), and tempfile imports it: only spools and list builds need them.
+    modules = _modules_after_check(tmp_path, "--jobs", "1", "--lang", "fr")
+    assert "py3langid" not in modules  # (its model reader imports all three)
+    assert "shutil" not in modules and "tempfile" not in modules and "lzma" not in modules

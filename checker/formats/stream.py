@@ -21,8 +21,6 @@ are exactly those of the format's whole-report ``render`` for the same files
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from typing import IO, Any, TextIO
 
@@ -35,12 +33,18 @@ SPOOL_MEMORY = 1 << 20
 
 
 def _spool() -> IO[str]:
+    import tempfile  # here: it imports shutil, random and more, and most runs never spool
+
     return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, mode="w+", encoding="utf-8", newline="")
 
 
 def _copy(spool: IO[str], stream: TextIO) -> None:
     spool.seek(0)
-    shutil.copyfileobj(spool, stream)
+    while True:
+        chunk = spool.read(1 << 16)
+        if not chunk:
+            break
+        stream.write(chunk)
     spool.close()
 
 
