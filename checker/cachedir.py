@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,62 @@ def make_temp(directory: Path, prefix: str, suffix: str = "") -> tuple[int, str]
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name in {directory}")
+
+
+#: How often a cache entry's "last used" time (its mtime) is refreshed: once a day is enough to
+#: tell the entries of a virtual environment in use from those of one deleted months ago.
+USED_REFRESH = 24 * 3600
+#: How many versions of one converted resource (a word list, the language model, a rule set)
+#: are kept whatever their age: a new environment, a new wordfreq or an edited rule file
+#: converts it again under a new name, and the old copies (up to 90 MB each) would stay for good.
+KEEP_VERSIONS = 4
+#: An entry beyond those is removed only when unused for this long (seconds).
+STALE_AFTER = 7 * 24 * 3600
+
+
+def mark_used(path: Path) -> None:
+    """Note that the cache entry at `path` (file or directory) is in use: its mtime, refreshed at
+    most once per ``USED_REFRESH`` (a stat per call, a write once a day)."""
+    import time
+
+    try:
+        if time.time() - os.stat(path).st_mtime > USED_REFRESH:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def prune_versions(entries: Iterable[tuple[Path, Iterable[Path]]], current: Path | None = None) -> int:
+    """Remove old versions of one converted resource. `entries` gives, per version, the path whose
+    mtime says when it was last used (``mark_used``) and every file or directory it is made of;
+    the ``KEEP_VERSIONS`` most recently used, `current`, and any used within ``STALE_AFTER`` stay.
+    Returns how many versions went. Another process may still map a removed file: on POSIX it
+    keeps its pages; one that opens it later converts the resource again (never a wrong value)."""
+    import time
+
+    dated = []
+    for marker, parts in entries:
+        try:
+            dated.append((os.stat(marker).st_mtime, marker, list(parts)))
+        except OSError:
+            continue
+    dated.sort(key=lambda item: item[0], reverse=True)
+    now = time.time()
+    removed = 0
+    for mtime, marker, parts in dated[KEEP_VERSIONS:]:
+        if marker == current or now - mtime < STALE_AFTER:
+            continue
+        for part in parts:
+            with contextlib.suppress(OSError):
+                if part.is_dir() and not part.is_symlink():
+                    for child in part.iterdir():
+                        with contextlib.suppress(OSError):
+                            child.unlink()
+                    part.rmdir()
+                else:
+                    part.unlink()
+        removed += 1
+    return removed
 
 
 def publish(path: Path, write: Callable[[str], object]) -> None:

@@ -182,7 +182,7 @@ def _mapped_model() -> tuple[Path, dict[str, Any]] | None:
     """The directory of the converted model and its arrays, memory-mapped once per process (every
     identifier shares them: two mappings of one file would count its pages twice); None when
     there is no cache or the model cannot be converted."""
-    from checker.cachedir import cache_dir
+    from checker.cachedir import cache_dir, mark_used, prune_versions
 
     root = cache_dir()
     if root is None:
@@ -193,8 +193,13 @@ def _mapped_model() -> tuple[Path, dict[str, Any]] | None:
 
         source = MODEL_DIR / MODEL_FILE
         base = _model_dir(root, source)
-        if not (base / "ready").is_file() and not _convert_model(source, base):
-            return None
+        if not (base / "ready").is_file():
+            if not _convert_model(source, base):
+                return None
+            # the copies of other environments and versions (89 MB each) that no run has used lately
+            prune_versions(((d, [d]) for d in base.parent.glob("model-*") if d.is_dir()), current=base)
+        else:
+            mark_used(base)
         arrays = {name: np.load(base / f"{name}.npy", mmap_mode="r", allow_pickle=False)
                   for name in ("ptc", "nextmove", "out_feat", "nextmove_row", "rowbase", "lo", "lobase", "hi", "hibase")}
         arrays["pc"] = np.load(base / "pc.npy", allow_pickle=False)

@@ -217,9 +217,27 @@ def _convert(source: Path, base: Path) -> bool:
     return True
 
 
+def _prune_lists(base: Path, name: str) -> None:
+    """Remove the conversions of the list `name` made for other environments or versions of
+    wordfreq (``cachedir.prune_versions``): every file of one version, derived indexes included,
+    starts with its base name and a dot; its ``.marisa`` says when it was last used."""
+    from checker.cachedir import prune_versions
+
+    groups: dict[str, list[Path]] = {}
+    try:
+        for path in base.parent.iterdir():
+            head = path.name.split(".")[0]
+            if head.rsplit("-", 1)[0] == name and not path.name.startswith("."):
+                groups.setdefault(head, []).append(path)
+    except OSError:
+        return
+    prune_versions(((base.with_name(head + ".marisa"), parts) for head, parts in groups.items()),
+                   current=base.with_suffix(".marisa"))
+
+
 def open_list(source: Path) -> Mapping[str, float] | None:
     """The converted list of a wordfreq file (converting it on first use); None without a cache."""
-    from checker.cachedir import cache_dir
+    from checker.cachedir import cache_dir, mark_used
 
     root = cache_dir()
     if root is None:
@@ -228,8 +246,13 @@ def open_list(source: Path) -> Mapping[str, float] | None:
     if base is None:
         return None
     try:
-        if not base.with_suffix(".marisa").is_file() and not _convert(source, base):
-            return None
+        marker = base.with_suffix(".marisa")
+        if not marker.is_file():
+            if not _convert(source, base):
+                return None
+            _prune_lists(base, source.name.split(".")[0])
+        else:
+            mark_used(marker)
         return FrequencyMap(base)
     except (OSError, ValueError, ImportError):
         return None

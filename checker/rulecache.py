@@ -23,7 +23,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from checker.cachedir import cache_dir, publish_pickle  # cache_dir: where stamps are kept (re-exported)
+from checker.cachedir import (  # cache_dir: where stamps are kept (re-exported)
+    cache_dir,
+    mark_used,
+    prune_versions,
+    publish_pickle,
+)
 
 _STAMPS = "rules-built"
 _DATA = "rules-data"
@@ -223,6 +228,7 @@ def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]
         return None
     if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
         return None
+    mark_used(found[1])
     return data["packs"], data["rules"], data["translations"]
 
 
@@ -236,3 +242,7 @@ def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: di
     data = {"format": _DATA_FORMAT, "packs": packs, "rules": rules, "translations": translations}
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         publish_pickle(found[1], data)
+    # Each edit of a rule file makes a new rule set (about 1.4 MB with the built-in packs): the
+    # sets no run has read lately go (``cachedir.prune_versions``).
+    with contextlib.suppress(OSError):
+        prune_versions(((p, [p]) for p in found[1].parent.glob("*.pickle")), current=found[1])
