@@ -291,7 +291,9 @@ def _slot_lefts(table: dict[str, str] | None, forms: Paradigms, flags: int, wher
         if not named or not isinstance(expr, str) or not expr.strip():
             raise ValueError(f"{where}: slot_left: {key!r} names no slot of the verb forms, or no pattern")
         try:
-            compiled = regex.compile(f"(?<={_WORD_BEFORE}(?:{_body(expr.strip())}){_WS}+)", flags)
+            # A word start, or an apostrophe ("they've"): the pattern's words are whole words.
+            start = r"(?:(?<![\p{L}\p{M}\p{N}_])|(?=['’\u02bc]))"
+            compiled = regex.compile(f"(?<={start}(?:{_body(expr.strip())}){_WS}+)", flags)
         except regex.error as exc:
             raise ValueError(f"{where}: slot_left {key!r}: {exc}") from None
         for s in named:
