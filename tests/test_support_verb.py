@@ -9,6 +9,9 @@ import itertools
 from pathlib import Path
 
 import pytest
+from conftest import assert_linear, check_rules
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.document import Document
 from checker.engine import Engine
@@ -173,7 +176,7 @@ def test_bad_rows_are_rule_errors(tmp_path: Path, rows: str, forms: str, message
 def test_paradigms_of_the_packs_are_complete() -> None:
     from checker.wordlists import read_table
 
-    for lang in ("fr",):
+    for lang in ("fr", "en"):
         forms = compile_paradigms(read_table(builtin_rules_dir() / lang / "verb-forms.tsv"), lang)
         assert len(forms.forms) >= 5
         assert {"inf"} <= set(forms.slots)
@@ -185,7 +188,52 @@ def test_paradigms_of_the_packs_are_complete() -> None:
 @pytest.mark.parametrize(("text", "span", "suggestion"), [
     ("Un élu a demandé une question au ministre.", "demandé une question", "posé une question"),
     ("Demandez une question !", "Demandez une question", "Posez une question"),
-    ("Ils paieront hommage aux victimes.", "paieront hommage", "rendront hommage"),
+    ("Les deux pays atteindront un accord.", "atteindront un accord", "concluront un accord"),
+    ("Le maire n'a pas gardé sa promesse.", "gardé sa promesse", "tenu sa promesse"),
+    ("Les élèves prenaient l'examen.", "prenaient l'examen", "passaient l'examen"),
+    ("Il a fait un crime.", "fait un crime", "commis un crime"),  # « fait » after « a »: the participle
+    ("Il fait un crime.", "fait un crime", "commet un crime"),
 ])
 def test_french_pack_keeps_tense_and_person(text: str, span: str, suggestion: str) -> None:
-    assert found("MT338", text, "fr") == [(span, (suggestion,))]
+    [(got, suggestions)] = found("MT338", text, "fr")
+    assert (got, suggestions[0]) == (span, suggestion)
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion"), [
+    ("Tourists made photos of the cathedral.", "made photos", "took photos"),
+    ("Tourists have made photos of the cathedral.", "made photos", "taken photos"),
+    ("They've already made photos of the cathedral.", "made photos", "taken photos"),
+    ("Tourists are making photos of the cathedral.", "making photos", "taking photos"),
+    ("The club did a final decision.", "did a final decision", "made a final decision"),
+])
+def test_english_pack_keeps_tense(text: str, span: str, suggestion: str) -> None:
+    assert found("MT339", text, "en") == [(span, (suggestion,))]
+
+
+def test_english_complements_stay_silent() -> None:
+    assert found("MT339", "The school made homework optional, and did the decision matter?", "en") == []
+
+
+# --- offsets and cost ------------------------------------------------------------------------------
+
+PHRASES = ["a demandé une question", "Demandez\u00a0une question", "atteint un\u202faccord", "fait un crime",
+           "a fait\r\nun crime", "made photos", "has made a photo", "did a  mistake", "gave positive for", "ÉTÉ",
+           "l'examen", "prennent l’examen", "célébrera des élections"]
+AWKWARD = ["😀", "e\u0301", "\u00a0", "\u202f", "\u200b", "\r\n", "\n", "\t", "İ", "ß", "’", "«", "»"]
+texts = st.lists(st.one_of(st.sampled_from(PHRASES), st.sampled_from(AWKWARD), st.text(max_size=3), st.just(" ")),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_offsets_give_back_the_reported_text(text: str) -> None:
+    for lang, code in (("fr", "MT338"), ("en", "MT339")):
+        for f in check_rules(code, text, lang):  # check_rules asserts text[start:end] == f.text
+            assert f.suggestions
+
+
+def test_linear_on_repeated_verbs_and_gaps() -> None:
+    make = lambda n: "Il a fait une " * n + "décision. " + "Ils ont demandé la la la " * n + "question."  # noqa: E731
+    assert_linear(lambda text: check_rules("MT338", text, "fr"), make, 2_000)
+    make_en = lambda n: "they made the the " * n + "photos and did a " * n + "mistake."  # noqa: E731
+    assert_linear(lambda text: check_rules("MT339", text, "en"), make_en, 2_000)

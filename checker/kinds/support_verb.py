@@ -20,7 +20,10 @@ Two files beside the rule (params ``forms`` and ``table``):
   ``'`` any apostrophe, whole words, case-insensitive) with its number forms
   (``décisions?``): it is the literal the row's prefilter keys on, so a row costs nothing on
   an article without its noun; ``wrong`` the calque lemmas and ``right`` the lemmas the
-  language uses, ``|``-joined (the first is suggested first). Optional cells:
+  language uses, ``|``-joined (the first is suggested first; ``-`` for none, when the row's
+  ``suggest=`` gives whole phrases: « commettre un suicide » → « se suicider »; a lemma may
+  be both wrong and right only with a ``suggest=``: « avoir succès » → « avoir du succès »).
+  Optional cells:
 
   - ``det=RE``: what stands between verb and noun for this row, in place of the rule's
     ``det``; a table pattern that matches the gap WITH its trailing white space (each word
@@ -200,15 +203,12 @@ def read_row(cells: tuple[str, ...], forms: Paradigms, where: str) -> Spec:
     if len(cells) < 4 or not _SOURCE.match(cells[0]) or not cells[1]:
         raise ValueError(f"{where}: {cells[:4]!r}: a row is source<TAB>noun<TAB>wrong lemmas<TAB>right lemmas[<TAB>cell]…")
     noun = cells[1]
-    wrong, right = _lemmas(cells[2]), _lemmas(cells[3])
-    if not wrong or not right or "=" in cells[2] or "=" in cells[3]:
+    wrong, right = _lemmas(cells[2]), tuple(x for x in _lemmas(cells[3]) if x != "-")
+    if not wrong or "=" in cells[2] or "=" in cells[3] or not cells[3].strip():
         raise ValueError(f"{where}: {noun!r}: the third and fourth cells are the wrong and right lemmas (|-joined)")
     unknown = [x for x in (*wrong, *right) if x not in forms.forms]
     if unknown:
         raise ValueError(f"{where}: {noun!r}: lemma(s) {', '.join(unknown)} missing in the verb forms")
-    both = set(wrong) & set(right)
-    if both:
-        raise ValueError(f"{where}: {noun!r}: {', '.join(sorted(both))} both wrong and right")
     det: str | None = None
     suggest: tuple[str, ...] = ()
     slots = forms.slots
@@ -239,6 +239,11 @@ def read_row(cells: tuple[str, ...], forms: Paradigms, where: str) -> Spec:
             passed.append(cell)
     if not bad or not good:
         raise ValueError(f"{where}: {noun!r}: a row needs a bad= and a good= example")
+    if not right and (not suggest or any("{}" in x for x in suggest)):
+        raise ValueError(f"{where}: {noun!r}: no right lemma (- is only for a row whose suggest= names no verb form)")
+    both = set(wrong) & set(right)
+    if both and not suggest:
+        raise ValueError(f"{where}: {noun!r}: {', '.join(sorted(both))} both wrong and right (without suggest=)")
     return Spec(cells[0], noun, wrong, right, det, suggest, slots, tuple(passed))
 
 
@@ -286,7 +291,9 @@ def _slot_lefts(table: dict[str, str] | None, forms: Paradigms, flags: int, wher
         if not named or not isinstance(expr, str) or not expr.strip():
             raise ValueError(f"{where}: slot_left: {key!r} names no slot of the verb forms, or no pattern")
         try:
-            compiled = regex.compile(f"(?<={_WORD_BEFORE}(?:{_body(expr.strip())}){_WS}+)", flags)
+            # A word start, or an apostrophe ("they've"): the pattern's words are whole words.
+            start = r"(?:(?<![\p{L}\p{M}\p{N}_])|(?=['’\u02bc]))"
+            compiled = regex.compile(f"(?<={start}(?:{_body(expr.strip())}){_WS}+)", flags)
         except regex.error as exc:
             raise ValueError(f"{where}: slot_left {key!r}: {exc}") from None
         for s in named:
