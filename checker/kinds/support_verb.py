@@ -27,8 +27,9 @@ Two files beside the rule (params ``forms`` and ``table``):
 
   - ``det=RE``: what stands between verb and noun for this row, in place of the rule's
     ``det``; a table pattern that matches the gap WITH its trailing white space (each word
-    followed by a space, or ending in an apostrophe: ``det=(?:une |l' ?)?``); ``det=`` (empty)
-    means the noun follows the verb directly (« faire sens »);
+    followed by a space, or ending in an apostrophe: ``det=(?:une |l' ?)?``; cells are
+    stripped, so a trailing space is written inside a group: ``det=(?:une )``); ``det=``
+    (empty) means the noun follows the verb directly (« faire sens »);
   - ``suggest=S[|S…]``: the whole suggestion, replacing the computed one (when the right
     verb needs another determiner or preposition, « rendre visite » for « payer une
     visite »); ``{}`` in it stands for the right lemma's form in the matched slot (one
@@ -383,7 +384,7 @@ def build(rule: Rule):  # noqa: ANN201
                 words = forms.forms[lemma].get(slot_map[slot], ())
             if words:
                 verbs.append(match_case(written, words[0]))
-        out = []
+        out: list[str] = []
         if row.suggest:
             for s in row.suggest:
                 try:
