@@ -21,7 +21,7 @@ from checker.rules import Rule, builtin_rules_dir, load_rules
 from checker.wordlists import read_table
 
 RULESET = load_rules([builtin_rules_dir()])
-TABLE_KINDS = ("glossary", "sense-table", "label-table")
+TABLE_KINDS = ("glossary", "sense-table", "label-table", "support-verb")
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 
 
