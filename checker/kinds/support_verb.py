@@ -302,6 +302,30 @@ def _slot_lefts(table: dict[str, str] | None, forms: Paradigms, flags: int, wher
     return out
 
 
+def _prepared(rule: Rule, det: str, order: str) -> tuple[Paradigms, list[Spec], list[str]]:
+    """The paradigms, the rows read and their patterns. Rule files that built before (under
+    ``trusted()``) take them from the pattern store, one entry under a digest of both files and
+    the rule's gap and order: reading 2,000 paradigm rows and writing every row's alternation of
+    forms cost a one-article run about 20 ms."""
+    from checker import regexcache
+    from checker.prefilter import is_trusted
+
+    name = rule.params["table"]
+    forms_path = rule.resolve(rule.params["forms"])
+    raw = read_table(rule.resolve(name))
+
+    def prepare() -> tuple[Paradigms, list[Spec], list[str]]:
+        forms = load_paradigms(forms_path)
+        specs = [read_row(cells, forms, name) for cells in raw]
+        return forms, specs, [row_pattern(spec, forms, det, order) for spec in specs]
+
+    if not is_trusted() or not regexcache.is_active():
+        return prepare()
+    lines = ["\t".join(cells) for cells in read_table(forms_path)]
+    lines += ["", det, order, *("\t".join(cells) for cells in raw)]
+    return regexcache.memo(("support-verb", 1, len(lines), regexcache.digest(lines)), prepare)
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Read the verb forms and the table; each row becomes a ``sense-table`` row of one pattern,
     compiled when an article first holds its noun (see ``checker.prefilter``)."""
@@ -313,8 +337,8 @@ def build(rule: Rule):  # noqa: ANN201
     order = rule.params["order"]
     if order not in ORDERS:
         raise ValueError(f"order {order!r}: expected one of {', '.join(ORDERS)}")
-    forms = load_paradigms(rule.resolve(rule.params["forms"]))
     det = rule.params["det"].strip()
+    forms, specs, patterns = _prepared(rule, det, order)
     slot_left = _slot_lefts(rule.params["slot_left"], forms, flags, name)
     slot_map: dict[str, str] = dict(rule.params["slot_map"] or {})
     for a, b in slot_map.items():
@@ -326,8 +350,6 @@ def build(rule: Rule):  # noqa: ANN201
         except regex.error as exc:
             raise ValueError(f"det: {exc}") from None
     raw = read_table(rule.resolve(name))
-    specs = [read_row(cells, forms, name) for cells in raw]
-    patterns = [row_pattern(spec, forms, det, order) for spec in specs]
     sense = tuple(_sense_cells(spec, p) for spec, p in zip(specs, patterns, strict=True))
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: compile_row(cells, forms, det, order, flags, name))
     keep, wanted_topics, row_langs, fold_keys = _table_meta(sense, tuple(rule.params["sources"] or ()), flags)
