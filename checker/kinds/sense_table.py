@@ -43,10 +43,11 @@ be precise on their own: the condition of each row is what makes it safe on clea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import regex
 
@@ -67,6 +68,11 @@ from checker.kinds.glossary import (
 )
 from checker.rules import Rule, param
 from checker.wordlists import read_table
+
+if TYPE_CHECKING:
+    from checker.prefilter import LazyTable
+
+T = TypeVar("T")
 
 NAME = "sense-table"
 PARAMS = {
@@ -194,100 +200,131 @@ def compile_table(rows: tuple[tuple[str, ...], ...], flags: int, where: str) -> 
     return [_compile_row(r, flags, where) for r in rows]
 
 
+class TableScan(Generic[T]):
+    """What the table kinds (``sense-table``, ``support-verb``) do with a table once its rows are
+    read: the rows kept for the rule's sources, their topics and languages (``_table_meta``),
+    each row's prefix pattern (compiled on first need, or all now when the rule files are new),
+    the start index, and per article the rows that match (``matches``). `patterns` are the rows'
+    patterns, `cells` the rows as ``sense-table`` cells (what the metadata is read from), and
+    `sense` gives an entry's ``Row`` when the table's entries wrap one."""
+
+    def __init__(self, rule: Rule, name: str, table: LazyTable[T], patterns: tuple[str, ...],
+                 cells: tuple[tuple[str, ...], ...], flags: int, sense: Callable[[T], Row] | None = None) -> None:
+        from checker.memo import Pool
+        from checker.prefilter import ROWS_KEPT, is_trusted, start_index
+
+        keep, wanted_topics, row_langs, fold_keys = _table_meta(cells, tuple(rule.params["sources"] or ()), flags)
+        if not keep:
+            raise ValueError(f"{name}: no entries")
+        self.pack_dir = rule.resolve(name).parent
+        self.topics = load_topics(self.pack_dir) if wanted_topics else {}
+        unknown = sorted(wanted_topics - set(self.topics))
+        if unknown:
+            raise ValueError(f"{name}: unknown topic(s) {', '.join(unknown)} (define them in {self.pack_dir.name}/topics.tsv)")
+        self.table, self.patterns, self.flags, self.sense = table, patterns, flags, sense
+        self.keep, self.row_langs, self.fold_keys = keep, row_langs, fold_keys
+        self.bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)  # bounded, as the compiled rows
+        self.starts = StartMemo()  # (row, key) -> can the row begin with key, across articles
+        if not is_trusted():
+            for i in sorted(keep):
+                self.body(i)
+        table.settle()
+        self.any_lang = any(not row_langs[i] for i in keep)
+        self.langs = frozenset().union(*(row_langs[i] for i in keep))
+        self.allowed: dict[str, frozenset[int]] = {}  # article language -> the kept rows that apply to it
+        self.index = start_index(list(patterns), _source, is_plain)
+
+    def body(self, i: int) -> regex.Pattern[str]:
+        """Row `i`'s pattern as written (``Entry.source``): the whole row need not be compiled, or
+        made again once the bounded pool has dropped it, to ask whether it can match here."""
+        got = self.bodies.get(i)
+        if got is None:
+            got = self.bodies[i] = regex.compile(_source(self.patterns[i]), self.flags)
+        return got
+
+    def key_of(self, s: str) -> str:
+        return s.lower() if self.fold_keys else s
+
+    def allowed_for(self, lang: str) -> frozenset[int]:
+        got = self.allowed.get(lang)
+        if got is None:
+            got = self.allowed[lang] = frozenset(i for i in self.keep if not self.row_langs[i] or lang in self.row_langs[i])
+        return got
+
+    def matches(self, doc: Document, ctx: Context) -> Iterator[tuple[T, regex.Match[str]]]:
+        """The entries that match in `doc`'s prose and their matches (``scan_rows``)."""
+        if not self.any_lang and ctx.primary not in self.langs:
+            return  # every row is for other article languages
+        text = doc.prose
+        applies = self.allowed_for(ctx.primary)
+        candidates = [i for i in self.table.candidates(text, word_starts(doc, text).casefolded) if i in applies]
+        if not candidates:
+            return
+        prefixes = PrefixFilter(candidates, self.body, self.starts, self.index)
+        yield from scan_rows(doc, prefixes, self.key_of, self.body, self.table.entry, self.topics, self.pack_dir, self.sense)
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each row when an article first holds its literal words (as glossary)."""
-    from checker.memo import Pool
-    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index
+    from checker.prefilter import LazyTable
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
-    wanted = rule.params["sources"]
     raw = read_table(rule.resolve(name))
     for cells in raw:
         if len(cells) < 2 or not _SOURCE.match(cells[0]):
             _compile_row(cells, flags, name)  # raises, naming the row
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name))
-    keep, wanted_topics, row_langs, fold_keys = _table_meta(raw, tuple(wanted or ()), flags)
-    if not keep:
-        raise ValueError(f"{name}: no entries")
-    pack_dir = rule.resolve(name).parent
-    topics = load_topics(pack_dir) if wanted_topics else {}
-    unknown = sorted(wanted_topics - set(topics))
-    if unknown:
-        raise ValueError(f"{name}: unknown topic(s) {', '.join(unknown)} (define them in {pack_dir.name}/topics.tsv)")
-    bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)  # bounded, as the compiled rows
-    starts = StartMemo()  # (row, key) -> can the row begin with key, across articles
-
-    def body(i: int) -> regex.Pattern[str]:
-        got = bodies.get(i)
-        if got is None:
-            # The row's pattern as written (``Entry.source`` is this cell): the whole row need
-            # not be compiled, or made again once the bounded pool has dropped it, to ask this.
-            got = bodies[i] = regex.compile(_source(raw[i][1]), flags)
-        return got
-
-    if not is_trusted():
-        for i in sorted(keep):
-            body(i)
-    table.settle()
-
-    def key_of(s: str) -> str:
-        return s.lower() if fold_keys else s
-
-    any_lang = any(not row_langs[i] for i in keep)
-    langs = frozenset().union(*(row_langs[i] for i in keep))
-    allowed: dict[str, frozenset[int]] = {}  # article language -> the kept rows that apply to it
-
-    def allowed_for(lang: str) -> frozenset[int]:
-        got = allowed.get(lang)
-        if got is None:
-            got = allowed[lang] = frozenset(i for i in keep if not row_langs[i] or lang in row_langs[i])
-        return got
-
-    index = start_index([cells[1] for cells in raw], _source, is_plain)
+    scan = TableScan(rule, name, table, tuple(cells[1] for cells in raw), raw, flags)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not any_lang and ctx.primary not in langs:
-            return  # every row is for other article languages
-        text = doc.prose
-        applies = allowed_for(ctx.primary)
-        candidates = [i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in applies]
-        if not candidates:
-            return
-        prefixes = PrefixFilter(candidates, body, starts, index)
-        # An article-level pattern (its source and flags: a row's patterns may be made again within
-        # one article, see ROWS_KEPT) -> does it occur here.
-        topic: dict[tuple[str, int], bool] = {}
-
-        def occurs(p: regex.Pattern[str]) -> bool:
-            key = (p.pattern, p.flags)
-            if key not in topic:
-                topic[key] = p.search(text, timeout=_TIMEOUT) is not None
-            return topic[key]
-
-        pos = 0
-        # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
-        for start in prefixes.starts(doc, text, key_of):
-            if start < pos:
-                continue
-            for i in prefixes.starting_with(key_of(text[start : start + 8])):
-                if body(i).match(text, start, timeout=_TIMEOUT) is None:
-                    continue  # the row's own match needs this one: its row need not be compiled
-                row = table.entry(i)
-                m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
-                if m is None:
-                    continue
-                if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
-                    continue
-                if row.topics and not any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.topics):
-                    continue
-                if any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.not_topics):
-                    continue
-                yield _hit(doc, row.entry, m)
-                pos = m.end()
-                break
+        for row, m in scan.matches(doc, ctx):
+            yield _hit(doc, row.entry, m)
 
     return check
+
+
+def scan_rows(doc: Document, prefixes: PrefixFilter, key_of: Callable[[str], str],
+              body: Callable[[int], regex.Pattern[str]], entry: Callable[[int], T],
+              topics: dict[str, Topic], pack_dir: Path, sense: Callable[[T], Row] | None = None) -> Iterator[tuple[T, regex.Match[str]]]:
+    """The rows of a table that match in `doc`'s prose, left to right, and their matches: at each
+    word start ``prefixes`` names, the first candidate whose prefix pattern (`body`) and whole
+    row (`entry`, compiled on first need) match there and whose article-level conditions
+    (``doc=``, ``notdoc=``, topics) hold; the scan goes on after the match. `sense` gives the
+    ``Row`` of an entry (the entry itself by default; the ``support-verb`` kind wraps it)."""
+    text = doc.prose
+    # An article-level pattern (its source and flags: a row's patterns may be made again within
+    # one article, see ROWS_KEPT) -> does it occur here.
+    seen: dict[tuple[str, int], bool] = {}
+
+    def occurs(p: regex.Pattern[str]) -> bool:
+        key = (p.pattern, p.flags)
+        if key not in seen:
+            seen[key] = p.search(text, timeout=_TIMEOUT) is not None
+        return seen[key]
+
+    pos = 0
+    # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
+    for start in prefixes.starts(doc, text, key_of):
+        if start < pos:
+            continue
+        for i in prefixes.starting_with(key_of(text[start : start + 8])):
+            if body(i).match(text, start, timeout=_TIMEOUT) is None:
+                continue  # the row's own match needs this one: its row need not be compiled
+            got = entry(i)
+            row = sense(got) if sense is not None else cast(Row, got)
+            m = row.entry.regex.match(text, start, timeout=_TIMEOUT)
+            if m is None:
+                continue
+            if not all(occurs(p) for p in row.doc_need) or any(occurs(p) for p in row.doc_skip):
+                continue
+            if row.topics and not any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.topics):
+                continue
+            if any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in row.not_topics):
+                continue
+            yield got, m
+            pos = m.end()
+            break
 
 
 def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags: int) \

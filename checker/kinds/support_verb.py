@@ -86,14 +86,9 @@ from checker.kinds._phrases import match_case
 from checker.kinds.glossary import (
     _TIMEOUT,
     _WS,
-    PrefixFilter,
-    StartMemo,
     _body,
-    _source,
-    is_plain,
-    word_starts,
 )
-from checker.kinds.sense_table import Row, _compile_row, _table_meta, in_topic, load_topics
+from checker.kinds.sense_table import Row, TableScan, _compile_row
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -262,6 +257,10 @@ def row_pattern(spec: Spec, forms: Paradigms, det: str, order: str) -> str:
     return f"{verb} {gap}{noun}"
 
 
+def _sense_of(row: SupportRow) -> Row:
+    return row.row
+
+
 def _sense_cells(spec: Spec, pattern: str) -> tuple[str, ...]:
     return (spec.source, pattern, "-", *spec.passed)
 
@@ -329,8 +328,7 @@ def _prepared(rule: Rule, det: str, order: str) -> tuple[Paradigms, list[Spec], 
 def build(rule: Rule):  # noqa: ANN201
     """Read the verb forms and the table; each row becomes a ``sense-table`` row of one pattern,
     compiled when an article first holds its noun (see ``checker.prefilter``)."""
-    from checker.memo import Pool
-    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index
+    from checker.prefilter import LazyTable, is_trusted
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -350,44 +348,9 @@ def build(rule: Rule):  # noqa: ANN201
         except regex.error as exc:
             raise ValueError(f"det: {exc}") from None
     raw = read_table(rule.resolve(name))
-    sense = tuple(_sense_cells(spec, p) for spec, p in zip(specs, patterns, strict=True))
+    sense_cells = tuple(_sense_cells(spec, p) for spec, p in zip(specs, patterns, strict=True))
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: compile_row(cells, forms, det, order, flags, name))
-    keep, wanted_topics, row_langs, fold_keys = _table_meta(sense, tuple(rule.params["sources"] or ()), flags)
-    if not keep:
-        raise ValueError(f"{name}: no entries")
-    pack_dir = rule.resolve(name).parent
-    topics = load_topics(pack_dir) if wanted_topics else {}
-    unknown = sorted(wanted_topics - set(topics))
-    if unknown:
-        raise ValueError(f"{name}: unknown topic(s) {', '.join(unknown)} (define them in {pack_dir.name}/topics.tsv)")
-    bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)
-    starts = StartMemo()
-
-    def body(i: int) -> regex.Pattern[str]:
-        got = bodies.get(i)
-        if got is None:
-            got = bodies[i] = regex.compile(_source(patterns[i]), flags)
-        return got
-
-    if not is_trusted():
-        for i in sorted(keep):
-            body(i)
-    table.settle()
-
-    def key_of(s: str) -> str:
-        return s.lower() if fold_keys else s
-
-    any_lang = any(not row_langs[i] for i in keep)
-    langs = frozenset().union(*(row_langs[i] for i in keep))
-    allowed: dict[str, frozenset[int]] = {}
-
-    def allowed_for(lang: str) -> frozenset[int]:
-        got = allowed.get(lang)
-        if got is None:
-            got = allowed[lang] = frozenset(i for i in keep if not row_langs[i] or lang in row_langs[i])
-        return got
-
-    index = start_index(patterns, _source, is_plain)
+    scan = TableScan(rule, name, table, tuple(patterns), sense_cells, flags, sense=_sense_of)
 
     def suggestions(doc: Document, row: SupportRow, m: regex.Match[str]) -> tuple[str, ...]:
         start, end = m.span()
@@ -431,42 +394,7 @@ def build(rule: Rule):  # noqa: ANN201
         return next((s for s in slots if s not in slot_left), slots[0])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        if not any_lang and ctx.primary not in langs:
-            return
-        text = doc.prose
-        applies = allowed_for(ctx.primary)
-        candidates = [i for i in table.candidates(text, word_starts(doc, text).casefolded) if i in applies]
-        if not candidates:
-            return
-        prefixes = PrefixFilter(candidates, body, starts, index)
-        seen: dict[tuple[str, int], bool] = {}
-
-        def occurs(p: regex.Pattern[str]) -> bool:
-            key = (p.pattern, p.flags)
-            if key not in seen:
-                seen[key] = p.search(text, timeout=_TIMEOUT) is not None
-            return seen[key]
-
-        pos = 0
-        for start in prefixes.starts(doc, text, key_of):
-            if start < pos:
-                continue
-            for i in prefixes.starting_with(key_of(text[start : start + 8])):
-                if body(i).match(text, start, timeout=_TIMEOUT) is None:
-                    continue
-                row = table.entry(i)
-                m = row.row.entry.regex.match(text, start, timeout=_TIMEOUT)
-                if m is None:
-                    continue
-                sense = row.row
-                if not all(occurs(p) for p in sense.doc_need) or any(occurs(p) for p in sense.doc_skip):
-                    continue
-                if sense.topics and not any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in sense.topics):
-                    continue
-                if any(in_topic(doc, topics[t], f"{pack_dir}:{t}") for t in sense.not_topics):
-                    continue
-                yield Hit(m.start(), m.end(), suggestions(doc, row, m))
-                pos = m.end()
-                break
+        for row, m in scan.matches(doc, ctx):
+            yield Hit(m.start(), m.end(), suggestions(doc, row, m))
 
     return check
