@@ -44,12 +44,7 @@ import regex
 
 from checker import flatstore
 from checker.cachedir import publish, publish_pickle
-from checker.flatstore import FlatStore
-
-try:  # hashlib's blake2b, without the OpenSSL module that importing hashlib loads (3-10 ms)
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - an interpreter without CPython's _blake2
-    from hashlib import blake2b as _blake2b
+from checker.flatstore import FlatStore, blake2b
 
 T = TypeVar("T")
 
@@ -136,7 +131,7 @@ def _digest_text(namespace: str, text: str) -> str:
     characters on average, some of several kilobytes): looking up the 1,200 entries a one-article
     run reads walked the trie over 700 KB of keys (about 18 ms), where a fixed 32-character
     digest costs a fraction of that to compute and to look up, and keeps the store small."""
-    return namespace + ":" + _blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return namespace + ":" + blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def pattern_key(pattern: str, flags: int, version: int) -> str:
@@ -271,7 +266,7 @@ def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
 
 def digest(parts: Iterable[str]) -> str:
     """A short digest of some strings (a table's rows), to name a ``memo`` entry by content."""
-    return _blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _size(entries: dict[str, bytes]) -> int:

@@ -10,6 +10,7 @@ params:
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -48,6 +49,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     replacement = p["replacement"]
     needs = required_literals(p["pattern"], strict=True)
 
+    @functools.cache
     def make() -> tuple[regex.Pattern[str], Scan | None, list[regex.Pattern[str]]]:
         # The pattern as written, or with a look-ahead in front when that finds its matches faster
         # (the same matches and groups; a pattern that does not compile raises here as written).
@@ -60,10 +62,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 branches = branch_sources(p["pattern"], flags)
         return pattern, Scan(pattern, Branches(branches, flags)) if branches else None, exceptions
 
-    made: list[tuple[regex.Pattern[str], Scan | None, list[regex.Pattern[str]]]] = []
     if not is_trusted():
-        made.append(make())
-        pattern = made[0][0]
+        pattern = make()[0]
         if isinstance(group, int) and group > pattern.groups:
             raise ValueError(f"group {group} does not exist in the pattern")
         if isinstance(group, str) and group not in pattern.groupindex:
@@ -73,9 +73,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         text = doc.prose
         if needs and not holds(needs, doc):
             return  # a literal that every match contains is missing: no match is possible
-        if not made:
-            made.append(make())
-        pattern, scan, exceptions = made[0]
+        pattern, scan, exceptions = make()
         guard: Guard | None = None  # the exceptions are scanned at the first match
         found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
         for m in found:

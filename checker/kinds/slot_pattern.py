@@ -170,27 +170,23 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             raise ValueError(f"group {group} does not exist in the pattern")
         if isinstance(group, str) and group not in shape.groupindex:
             raise ValueError(f"group {group!r} does not exist in the pattern")
-    #: Per language: the filled pattern's source, its literal requirements, and the pattern once
-    #: compiled (at the first document that holds the requirements: a slot pattern is a long
-    #: alternation, costly to read back from the pattern store for an article that cannot match).
-    patterns: dict[str | None, tuple[str, Requirements, list[regex.Pattern[str]]]] = {}
+    #: Per language: the filled pattern's source and its literal requirements.
+    patterns: dict[str | None, tuple[str, Requirements]] = {}
+    #: Per language: the pattern, compiled at the first document that holds the requirements (a
+    #: slot pattern is a long alternation, costly to read back from the pattern store for an
+    #: article that cannot match).
+    compiled: dict[str | None, regex.Pattern[str]] = {}
 
-    def pattern_for(key: str | None) -> tuple[str, Requirements, list[regex.Pattern[str]]] | None:
-        """The language's filled pattern, its literal requirements (``kinds.pattern``) and a list
-        that holds the compiled pattern once ``compiled`` made it."""
+    def pattern_for(key: str | None) -> tuple[str, Requirements] | None:
+        """The language's filled pattern and its literal requirements (``kinds.pattern``)."""
         if key not in langs:
             return None
         if key not in patterns:
             source = expand(rule, langs[key])
             # Read strictly, with the slots' whole word lists as requirements (``Requirements``):
             # most articles hold no word of a slot of rare words (participles, gestures).
-            patterns[key] = (source, Requirements(required_literals(source, strict=True, max_set=_SLOT_SET)), [])
+            patterns[key] = (source, Requirements(required_literals(source, strict=True, max_set=_SLOT_SET)))
         return patterns[key]
-
-    def compiled(found: tuple[str, Requirements, list[regex.Pattern[str]]]) -> regex.Pattern[str]:
-        if not found[2]:
-            found[2].append(regex.compile(found[0], flags))
-        return found[2][0]
 
     exceptions = compile_exceptions(p["exceptions"])
     no_suggestion = regex.compile(p["no_suggestion"]) if p["no_suggestion"] else None
@@ -205,10 +201,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         found = pattern_for(key)
         if found is None:
             return
-        needs = found[1]
+        source, needs = found
         if needs and not needs.held(doc):
             return  # a literal that every match contains is missing from the document
-        pattern = compiled(found)
+        pattern = compiled.get(key)
+        if pattern is None:
+            pattern = compiled[key] = regex.compile(source, flags)
         replacement = replacements.get(key)
         text = doc.prose
         guard: Guard | None = None  # the exceptions are scanned at the first match
