@@ -669,11 +669,11 @@ def _output_file(name: str) -> Iterator[TextIO]:
     A full disk or any other write error leaves the previous file (or none) in place
     and becomes a one-line error.
     """
-    import tempfile
+    from checker.cachedir import make_temp
 
     target = Path(name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+        fd, tmp = make_temp(target.parent or Path("."), f".{target.name}.", ".part")
     except OSError as exc:
         raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
     try:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from checker.cachedir import make_temp
 from checker.document import Document
 from checker.errors import InputError
 from checker.finding import Finding, Severity
@@ -185,7 +185,7 @@ def write_fixed(path: Path, outcome: FixOutcome) -> None:
     # Text is written as bytes: line endings are exactly those of the fixed string.
     payload = (_BOM if bom else b"") + outcome.after.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+        fd, tmp = make_temp(target.parent, f".{target.name}.", TMP_SUFFIX)
     except OSError as exc:
         raise InputError(name, "unwritable", f"cannot write the fix: {exc.strerror or exc}") from None
     try:

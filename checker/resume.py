@@ -25,13 +25,13 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from checker.cachedir import make_temp
 from checker.errors import UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -132,8 +132,7 @@ class FileResume:
             with open(self.path, "rb") as src, contextlib.ExitStack() as stack:
                 dst = None
                 if compact:
-                    fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                               dir=self.path.parent or Path("."))
+                    fd, tmp = make_temp(self.path.parent or Path("."), f".{self.path.name}.", ".part")
                     dst = stack.enter_context(os.fdopen(fd, "wb"))
                 for number, raw in enumerate(src):
                     if number in self.superseded or not raw.endswith(b"\n"):
