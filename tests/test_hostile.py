@@ -208,12 +208,13 @@ def test_output_file_is_renamed_only_when_complete(tmp_path: Path, good: Path, f
 def test_fix_in_an_unwritable_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Le  maire a parlé.\n", encoding="utf-8")
-    import tempfile
+    import checker.fix
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    # The fix's temporary file cannot be created (as root, a mode would not stop it).
+    monkeypatch.setattr(checker.fix, "make_temp", refuse)
     err = io.StringIO()
     code = main(["check", "--fix", "--lang", "fr", str(path)], io.StringIO(), err)
     assert code == 2 and "Permission denied" in err.getvalue() and "a.txt" in err.getvalue()
