@@ -619,6 +619,8 @@ _CANON = str.maketrans(
                   "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000", " ")
     | dict.fromkeys("’\u02bc", "'")
 )
+#: ``_CANON`` as (character, replacement) pairs, for ``fold_text``.
+_CANON_PAIRS = tuple((chr(c), r) for c, r in _CANON.items())
 #: The most keys a row may have before it is given up (a long alternation of short words).
 _MAX_STARTS = 2048
 #: The regex flags under which the patterns' characters are compared with the text's.
@@ -870,6 +872,126 @@ def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
     return got
 
 
+
+#: Inline flags a pattern may set for ``match_start_keys``: they change no literal a match can
+#: begin with (case is covered by the keys' variants; ``m``, ``s``, ``w`` and ``u`` change only
+#: anchors, ``.`` and boundaries, which give no key or are zero-width).
+_NEUTRAL_FLAGS = frozenset("imsuw-")
+#: Zero-width escapes (boundaries and anchors): they consume nothing, so a match begins with
+#: what follows them. ``\G`` (where the previous match ended) and ``\K`` (which moves a match's
+#: start) are not among them: a pattern that holds either gets no key.
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZzmM")
+
+
+class _MatchStartReader(_StartReader):
+    """The start set of a whole pattern (kind ``pattern``), which may hold what a table row may
+    not: look-arounds, anchors and boundaries (zero-width: a match begins with what follows
+    them), inline flags that change no literal, negated sets (a broad class: no key there)."""
+
+    def atom(self) -> _Starts:
+        if self.peek() in "^$":
+            self.i += 1
+            return _NOTHING
+        return super().atom()
+
+    def escape(self) -> _Starts:
+        c = self.p[self.i + 1] if self.i + 1 < len(self.p) else ""
+        if c in _ZERO_WIDTH_ESCAPES:
+            self.i += 2
+            return _NOTHING
+        return super().escape()
+
+    def group(self) -> _Starts:
+        p, i = self.p, self.i + 1
+        if p.startswith(("?=", "?!", "?<=", "?<!"), i):
+            # A look-around: zero-width whatever it holds; its syntax is read all the same.
+            self.i = i + (2 if p[i + 1] in "=!" else 3)
+            self.skipping += 1
+            try:
+                self.alternation()
+            finally:
+                self.skipping -= 1
+            if self.peek() != ")":
+                raise _Unknown("unbalanced")
+            self.i += 1
+            return _NOTHING
+        if p.startswith("?>", i):
+            # An atomic group matches a subset of what the plain group matches.
+            self.p = p[:i] + "?:" + p[i + 2 :]
+            return super().group()
+        if p.startswith("?", i):
+            j = i + 1
+            while j < len(p) and p[j] in _NEUTRAL_FLAGS:
+                j += 1
+            if j > i + 1 and p.startswith(")", j):
+                self.i = j + 1  # inline flags: nothing matched
+                return _NOTHING
+            if j > i + 1 and p.startswith(":", j):
+                self.i = j + 1  # a group with scoped flags: as a plain group
+                got = self.alternation()
+                if self.peek() != ")":
+                    raise _Unknown("unbalanced")
+                self.i += 1
+                return got
+        return super().group()
+
+    def quantified(self, item: _Starts) -> _Starts:
+        # A possessive repeat matches a subset of what the greedy one matches: the same keys cover
+        # it. Its "+" is dropped from the text read (``match_start_keys`` compares with that text).
+        c = self.peek()
+        if c in ("?", "*", "+", "{"):
+            _lo, _hi, after = _repeat_bounds(self.p, self.i)
+            if self.p.startswith("+", after):
+                self.p = self.p[:after] + self.p[after + 1 :]
+        return super().quantified(item)
+
+    def char_class(self) -> _Starts:
+        negated = self.p.startswith("^", self.i + 1)
+        if self.skipping or negated:
+            # Read as a set's syntax only: beyond the key, or a negated set (a broad class).
+            self.i = _set_end(self.p, self.i + (2 if negated else 1))
+            return _NOTHING if self.skipping else None
+        try:
+            return super().char_class()
+        except _Unknown:
+            # A class escape (``\p{L}``, ``\w``…) among the members: a broad class, no key.
+            self.i = _set_end(self.p, self.i + 1)
+            return None
+
+
+def _set_end(p: str, i: int) -> int:
+    """The index after the set whose members begin at `i` (a ``]`` there is a member)."""
+    first = True
+    while i < len(p):
+        c = p[i]
+        if c == "[":
+            raise _Unknown("nested set")
+        if c == "]" and not first:
+            return i + 1
+        first = False
+        i += 2 if c == "\\" else 1
+    raise _Unknown("unterminated set")
+
+
+def match_start_keys(pattern: str) -> frozenset[str] | None:
+    """The keys (``start_keys``) every match of a whole `pattern` begins with, or None when they
+    are unknown or too many. Unlike a table row's, the pattern may hold look-arounds, anchors,
+    boundaries and inline flags that change no literal (``_MatchStartReader``); verbose mode,
+    ``\\G``, ``\\K``, back-references, named lists, fuzzy and possessive parts give None."""
+    if pattern.startswith("(?x)"):
+        pattern = _unverbose(pattern[4:])
+    try:
+        reader = _MatchStartReader(pattern, KEY_LEN)
+        got = reader.alternation()
+        if reader.i != len(reader.p):  # the reader drops the "+" of possessive repeats
+            return None
+    except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
+        return None
+    if got is None or "" in got:
+        return None
+    return got
+
+
 class StartIndex:
     """The rows of a table that can begin with a key, for the rows whose ``start_keys`` are known.
 
@@ -918,7 +1040,14 @@ def fold_text(text: str) -> str | None:
     """`text` folded as the keys are, character by character (so that ``fold_text(t)[i:i + n]``
     is the folded key of ``t[i:i + n]``), or None when lowering changes its length (« İ »)."""
     low = text.lower()
-    return low.translate(_CANON) if len(low) == len(text) else None
+    if len(low) != len(text):
+        return None
+    # ``str.translate`` looks every character up in ``_CANON`` (a fifth of a millisecond for an
+    # article); a text holds few of its characters, each replaced in one pass when present.
+    for char, canon in _CANON_PAIRS:
+        if char in low:
+            low = low.replace(char, canon)
+    return low
 
 
 def fold_long(key: str) -> str | None:

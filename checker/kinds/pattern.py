@@ -50,12 +50,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     needs = required_literals(p["pattern"], strict=True)
 
     @functools.cache
-    def make() -> tuple[regex.Pattern[str], Scan | None, list[regex.Pattern[str]]]:
+    def make() -> tuple[regex.Pattern[str], Scan | StartScan | None, list[regex.Pattern[str]]]:
         # The pattern as written, or with a look-ahead in front when that finds its matches faster
         # (the same matches and groups; a pattern that does not compile raises here as written).
         pattern = regex.compile(faster_source(p["pattern"], flags), flags)
         # Exceptions carry their own flags ((?i) inline): the rule's ignore_case would make \p{Lu} match any letter.
         exceptions = compile_exceptions(p["exceptions"])
+        keys = start_scan_keys(p["pattern"], flags)
+        if keys is not None:
+            return pattern, StartScan(pattern, keys), exceptions
         branches = None
         if group == 0 or isinstance(group, str):
             if replacement is None or not _NUMBERED_REF.search(replacement):
@@ -255,6 +258,94 @@ class Branches:
         if not any(b is not None for b in live):
             return []
         return branch_matches(live, text)
+
+
+class StartScan:
+    """The matches of a pattern tried only where one can begin: at the places where the
+    document's folded prose (``prefilter.fold_text``) holds one of the keys every match begins
+    with (``prefilter.match_start_keys``), found by one pass of an Aho-Corasick automaton.
+
+    ``pattern.match`` at such a place sees the text before it (look-behinds, ``^``, ``\\b``), so
+    trying the places left to right, each from the end of the last match on, finds what
+    ``finditer`` finds: no match can begin anywhere else. A document whose folding changes its
+    length (« İ »), or where the keys occur at more than one place in ``CROWDED`` characters,
+    is scanned whole instead (each place would cost a call; the scan is never slower than that)."""
+
+    #: A document with more key places than one per this many characters is scanned whole.
+    CROWDED = 16
+
+    __slots__ = ("pattern", "automaton")
+
+    def __init__(self, pattern: regex.Pattern[str], keys: Iterable[str]) -> None:
+        import ahocorasick
+
+        self.pattern = pattern
+        self.automaton = ahocorasick.Automaton()
+        for key in keys:
+            self.automaton.add_word(key, len(key) - 1)
+        self.automaton.make_automaton()
+
+    def matches(self, text: str, doc: Document) -> list[regex.Match[str]]:
+        """The matches in `text`, `doc`'s prose (its folded form is kept for the other rules)."""
+        from checker.kinds.glossary import word_starts
+
+        # The tables' folded prose: one fold per document for both kinds.
+        return self.matches_folded(text, word_starts(doc, text).whole_folded)
+
+    def matches_folded(self, text: str, folded: str | None) -> list[regex.Match[str]]:
+        """The matches in `text`, whose ``fold_text`` is `folded`."""
+        if folded is None:
+            return list(self.pattern.finditer(text, timeout=_TIMEOUT))
+        places = {end - back for end, back in self.automaton.iter(folded)}
+        if len(places) * self.CROWDED > len(text):
+            return list(self.pattern.finditer(text, timeout=_TIMEOUT))
+        out: list[regex.Match[str]] = []
+        match = self.pattern.match
+        pos = 0
+        for start in sorted(places):
+            if start < pos:
+                continue
+            m = match(text, start, timeout=_TIMEOUT)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
+
+def start_scan_keys(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The keys for a ``StartScan`` of `pattern` (``prefilter.match_start_keys``), when it finds
+    the matches of ``_SAMPLE`` at least twice as fast as a scan of the whole text; else None.
+    Decided once per pattern and ``regex`` version (the case tables the keys were read with)
+    and kept in the pattern store: the choice changes the time of a scan, never its matches."""
+    from checker.regexcache import memo
+
+    def compute() -> frozenset[str] | None:
+        from checker.prefilter import match_start_keys
+
+        keys = match_start_keys(pattern)
+        if keys is None:
+            return None
+        try:
+            whole = regex.compile(faster_source(pattern, flags), flags)
+        except regex.error:
+            return None
+        from checker.prefilter import fold_text
+
+        starts = StartScan(whole, keys)
+        folded = fold_text(_SAMPLE)  # once per document, shared by the rules
+        best = [float("inf"), float("inf")]
+        for _ in range(3):
+            for i in (0, 1):
+                started = time.perf_counter()
+                if i == 0:
+                    for _m in whole.finditer(_SAMPLE, timeout=_TIMEOUT):
+                        pass
+                else:
+                    starts.matches_folded(_SAMPLE, folded)
+                best[i] = min(best[i], time.perf_counter() - started)
+        return keys if best[1] * 2 <= best[0] else None
+
+    return memo(("pattern-start-scan", 2, regex.__version__, pattern, flags), compute)
 
 
 class Scan:

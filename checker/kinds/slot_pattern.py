@@ -39,7 +39,7 @@ from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import compile_exceptions, guarded_spans
 from checker.kinds._spans import Guard
-from checker.kinds.pattern import Requirements, required_literals
+from checker.kinds.pattern import Requirements, StartScan, required_literals, start_scan_keys
 from checker.prefilter import is_trusted
 from checker.rules import Rule, param
 from checker.wordlists import read_list
@@ -176,6 +176,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     #: slot pattern is a long alternation, costly to read back from the pattern store for an
     #: article that cannot match).
     compiled: dict[str | None, regex.Pattern[str]] = {}
+    #: Per language: the pattern tried only where a match can begin, when that is faster
+    #: (``kinds.pattern.StartScan``).
+    scans: dict[str | None, StartScan] = {}
 
     def pattern_for(key: str | None) -> tuple[str, Requirements] | None:
         """The language's filled pattern and its literal requirements (``kinds.pattern``)."""
@@ -207,10 +210,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         pattern = compiled.get(key)
         if pattern is None:
             pattern = compiled[key] = regex.compile(source, flags)
+            keys = start_scan_keys(source, flags)
+            if keys is not None:
+                scans[key] = StartScan(pattern, keys)
         replacement = replacements.get(key)
         text = doc.prose
         guard: Guard | None = None  # the exceptions are scanned at the first match
-        for m in pattern.finditer(text, timeout=_TIMEOUT):
+        scan = scans.get(key)
+        found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
+        for m in found:
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
