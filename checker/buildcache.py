@@ -10,7 +10,6 @@ cache cannot be written) the value is simply built, as before.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -18,13 +17,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from checker.cachedir import publish_pickle
+from checker.flatstore import sha256
 
 T = TypeVar("T")
 
 
 def _key(name: str, paths: Iterable[Path], build: Callable[..., object]) -> str | None:
     """A hash of `name`, the Python version, the source of `build`'s module and the files' bytes."""
-    h = hashlib.sha256(f"{name}\0{sys.version_info[:2]}\0".encode())
+    h = sha256(f"{name}\0{sys.version_info[:2]}\0".encode())
     try:
         module = sys.modules.get(getattr(build, "__module__", ""), None)
         h.update(Path(getattr(module, "__file__", "") or "").read_bytes())
@@ -206,5 +206,5 @@ def mapped_beside_list(freqs: object, name: str, build: Callable[[], dict[str, s
         code = Path(getattr(module, "__file__", "") or "").read_bytes()
     except OSError:
         return build()
-    digest = hashlib.sha256(code + b"\0" + name.encode()).hexdigest()[:16]
+    digest = sha256(code + b"\0" + name.encode()).hexdigest()[:16]
     return _mapped(freqs.base.with_name(f"{freqs.base.name}.{digest}.map.marisa"), build)

@@ -30,8 +30,16 @@ try:  # hashlib's blake2b, without the OpenSSL module that importing hashlib loa
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without CPython's _blake2
     from hashlib import blake2b
+# hashlib's sha256 in the same way (the same digests), for the cache files' names and keys.
+try:
+    from _sha256 import sha256  # CPython 3.11
+except ImportError:  # pragma: no cover - the module's name from CPython 3.12 on
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
-__all__ = ["MAGIC", "FlatStore", "blake2b", "write"]
+__all__ = ["MAGIC", "FlatStore", "blake2b", "sha256", "write"]
 
 MAGIC = b"mtlint-flat-v1\n\0"
 _HEADER = struct.Struct("<16sQQ")

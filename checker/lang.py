@@ -72,11 +72,11 @@ def remembered_name(key: str, compute: Callable[[], str]) -> str:
 def _names_path() -> Path | None:
     """The file of remembered names, named after the installed langcodes and language_data
     (their files' stat, found without importing them): another version starts a new file."""
-    import hashlib
     import os
     from importlib.util import find_spec
 
     from checker.cachedir import cache_dir
+    from checker.flatstore import sha256
 
     root = cache_dir()
     if root is None:
@@ -94,7 +94,7 @@ def _names_path() -> Path | None:
         except OSError:
             return None
         parts.append(f"{spec.origin} {st.st_size} {st.st_mtime_ns}")
-    return root / f"langnames-{hashlib.sha256(' '.join(parts).encode()).hexdigest()[:16]}.json"
+    return root / f"langnames-{sha256(' '.join(parts).encode()).hexdigest()[:16]}.json"
 
 
 def _read_names() -> dict[str, str]:

@@ -96,11 +96,11 @@ _MEMBERS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def _model_dir(root: Path, source: Path) -> Path:
-    import hashlib
+    from checker.flatstore import sha256
 
     st = source.stat()
     tag = f"{_MODEL_FORMAT} {source.resolve()} {st.st_size} {st.st_mtime_ns} {sys.byteorder}"
-    return root / "langid" / f"model-{hashlib.sha256(tag.encode()).hexdigest()[:20]}"
+    return root / "langid" / f"model-{sha256(tag.encode()).hexdigest()[:20]}"
 
 
 def _save_npy(path: Path, array: Any) -> None:

@@ -23,7 +23,6 @@ temporary name and renamed, so concurrent processes never read a half-written li
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import mmap
 import os
 import pickle
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from checker.cachedir import publish_pickle
+from checker.flatstore import sha256
 
 T = TypeVar("T")
 
@@ -181,7 +181,7 @@ def _base_name(source: Path, root: Path) -> Path | None:
     except OSError:
         return None
     tag = f"{FORMAT} {source.resolve()} {st.st_size} {st.st_mtime_ns} {sys.byteorder}"
-    digest = hashlib.sha256(tag.encode()).hexdigest()[:20]
+    digest = sha256(tag.encode()).hexdigest()[:20]
     return root / "lexicon" / f"{source.name.split('.')[0]}-{digest}"
 
 
@@ -273,7 +273,7 @@ def derived(freqs: Mapping[str, float], name: str, build: Callable[[], T]) -> T:
         code = Path(getattr(module, "__file__", "") or "").read_bytes()
     except OSError:
         return build()
-    digest = hashlib.sha256(code + name.encode()).hexdigest()[:16]
+    digest = sha256(code + name.encode()).hexdigest()[:16]
     path = freqs.base.with_name(f"{freqs.base.name}.{digest}.pickle")
     try:
         with open(path, "rb") as fh:

@@ -17,7 +17,6 @@ its ``FILE:LINE`` name.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import deque
@@ -28,6 +27,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from checker.files import Target
+from checker.flatstore import sha256 as _sha256
 from checker.report import FileReport
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,7 +78,7 @@ class RecordTarget(Target):
 
 def sha256(text: str) -> str:
     """The SHA-256 of a text's UTF-8 bytes, in hex (surrogates escaped, never an error)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def entry_key(entry: dict[str, Any]) -> str:

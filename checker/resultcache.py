@@ -18,7 +18,6 @@ comparison runs are never cached.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -30,6 +29,7 @@ from checker.config import Config, select_rules
 from checker.document import Document
 from checker.files import Target
 from checker.finding import Finding, Severity
+from checker.flatstore import sha256
 from checker.report import FileReport
 from checker.runner import Runner
 from checker.scoring import PassageScore
@@ -57,7 +57,7 @@ def default_cache_dir(config_root: Path | None) -> Path:
 
 
 def _digest(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    return sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def settings_key(config: Config, inline_config: bool) -> str:
@@ -70,7 +70,7 @@ def settings_key(config: Config, inline_config: bool) -> str:
         for name in ("accept.txt", "reject.txt"):
             path = Path(directory) / name
             try:
-                vocab.append((str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+                vocab.append((str(path), sha256(path.read_bytes()).hexdigest()))
             except OSError:
                 continue
     return _digest(
@@ -95,7 +95,7 @@ class ResultCache:
             absolute = str(path.resolve())
         except (OSError, RuntimeError):
             absolute = str(path.absolute())
-        name = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()
+        name = sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()
         return self.dir / name[:2] / f"{name[2:]}.json"
 
     def load(self, path: Path, key: str) -> dict[str, Any] | None:
@@ -211,7 +211,7 @@ def rules_fingerprint(packs: Any) -> str:
 def _rules_content(packs: list[Any]) -> str:
     import regex
 
-    h = hashlib.sha256(f"regex {regex.__version__}\n".encode())
+    h = sha256(f"regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
     # Every module of the package: any change to the code that finds, filters or scores findings
     # (the vocabulary, the messages, the runner…) must invalidate the cached results.
@@ -271,7 +271,7 @@ class CachingRunner(Runner):
         assert target is not None and target.path is not None
         skey = settings_key(config, self.options.inline_config)
         key = _digest(_version.__version__, self.rules_key(), skey, doc.markdown,
-                      hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest())
+                      sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest())
         data = self.cache.load(target.path, key)
         if data is not None:
             try:

@@ -22,7 +22,6 @@ Standard input has no path to resume by: it is always checked.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections import deque
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from checker.cachedir import make_temp
 from checker.errors import UsageError
+from checker.flatstore import sha256
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.files import Target
@@ -47,7 +47,7 @@ _BLOCK = 1 << 20
 
 def file_sha256(path: str | os.PathLike[str]) -> str | None:
     """The SHA-256 of a file's bytes (read by blocks), or None when it cannot be read."""
-    digest = hashlib.sha256()
+    digest = sha256()
     try:
         with open(path, "rb") as fh:
             for block in iter(lambda: fh.read(_BLOCK), b""):

@@ -148,13 +148,12 @@ def _stat_listing(pack_dirs: list[Path]) -> tuple[str, int]:
 
 def content_fingerprint(pack_dirs: Iterable[Path]) -> str:
     """The hash of the files' contents behind ``fingerprint``."""
-    import hashlib
-
     import regex
 
     from checker._version import __version__
+    from checker.flatstore import sha256
 
-    h = hashlib.sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
+    h = sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
     code = [
         here / "rules.py", here / "wordlists.py", here / "messages.py", here / "finding.py",

@@ -8,8 +8,8 @@ runs there, in an opaque origin, and nothing from the article can reach this pag
 from __future__ import annotations
 
 import base64
-import hashlib
 
+from checker.flatstore import sha256
 from checker.formats.html import _JS_HASH
 
 _JS = """
@@ -37,7 +37,7 @@ text.addEventListener('drop',function(e){
 })();
 """
 
-_HASH = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
+_HASH = base64.b64encode(sha256(_JS.encode("utf-8")).digest()).decode("ascii")
 
 #: The page's script and the report's (the sandboxed srcdoc frame inherits this policy).
 PAGE_CSP = (f"default-src 'none'; script-src 'sha256-{_HASH}' 'sha256-{_JS_HASH}'; style-src 'unsafe-inline'; "

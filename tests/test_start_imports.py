@@ -47,3 +47,20 @@ def test_an_article_does_not_import_shutil_nor_tempfile(tmp_path: Path) -> None:
     modules = _modules_after_check(tmp_path, "--jobs", "1", "--lang", "fr")
     assert "py3langid" not in modules  # (its model reader imports all three)
     assert "shutil" not in modules and "tempfile" not in modules and "lzma" not in modules
+
+
+def test_an_article_does_not_import_hashlib(tmp_path: Path) -> None:
+    # hashlib loads OpenSSL's module (2-3 ms): the caches' names and keys take sha256 and blake2b
+    # from CPython's own modules (checker.flatstore), with the same digests.
+    for args in (("--no-cache",), ()):
+        modules = _modules_after_check(tmp_path, "--jobs", "1", "--lang", "fr", "--cache-dir", str(tmp_path / "c"), *args)
+        assert "hashlib" not in modules and "_hashlib" not in modules
+
+
+def test_the_digests_are_hashlibs() -> None:
+    import hashlib
+
+    from checker.flatstore import blake2b, sha256
+
+    assert sha256(b"mtlint").hexdigest() == hashlib.sha256(b"mtlint").hexdigest()
+    assert blake2b(b"mtlint", digest_size=20).hexdigest() == hashlib.blake2b(b"mtlint", digest_size=20).hexdigest()

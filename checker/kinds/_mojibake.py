@@ -8,25 +8,31 @@ inside them (``â€”`` holds a ``”`` that is no quotation mark, ``windowâ`
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
 from checker.document import Document
 
+#: The bytes 0x80-0xBF (UTF-8 continuation bytes) read as Windows-1252, the five it leaves
+#: undefined read as Latin-1 (C1 controls); ``tests/test_mojibake_constants.py`` derives it again.
+CP1252_CONTINUATIONS = (
+    "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f"
+    "\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178"
+    "\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
+    "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"
+)
+_CONT = "".join(regex.escape(c) for c in CP1252_CONTINUATIONS)
 
-def _cp1252_image(b: int) -> str:
-    try:
-        return bytes([b]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(b)  # undefined in Windows-1252: Latin-1 gives the C1 control
+
+@functools.cache
+def _suspect() -> regex.Pattern[str]:
+    """A cheap first look: a lead character of UTF-8 read as Latin-1 or Windows-1252 followed by
+    a continuation image, or a C1 control character. Only texts that have one pay for ftfy.
+    (Compiled at the first document, through the pattern store, not when the module loads.)"""
+    return regex.compile(rf"[\u00c2-\u00c5\u00e2-\u00ef\u00f0][{_CONT}\u0080-\u009f\u00a0]|[\u0080-\u009f]")
 
 
-_CONT = "".join(regex.escape(_cp1252_image(b)) for b in range(0x80, 0xC0))
-
-
-#: A cheap first look: a lead character of UTF-8 read as Latin-1 or Windows-1252 followed by a
-#: continuation image, or a C1 control character. Only texts that have one pay for ftfy.
-_SUSPECT = regex.compile(rf"[\u00c2-\u00c5\u00e2-\u00ef\u00f0][{_CONT}\u0080-\u009f\u00a0]|[\u0080-\u009f]")
 #: Chunks ftfy judges one at a time: runs without ASCII white space (a mojibake no-break space,
 #: ``Â\xa0``, stays inside its chunk), so that long lines cost linear time.
 _CHUNK = regex.compile(r"[^ \t\r\n]+")
@@ -43,13 +49,13 @@ def damaged_runs(doc: Document) -> list[tuple[int, int, str]]:
     if cached is None:
         cached = []
         prose = doc.prose
-        if _SUSPECT.search(prose):
+        if _suspect().search(prose):
             import ftfy
             from ftfy.badness import is_bad
 
             for m in _CHUNK.finditer(prose):
                 chunk = m.group()
-                if not _SUSPECT.search(chunk) or not is_bad(chunk):
+                if not _suspect().search(chunk) or not is_bad(chunk):
                     continue
                 fixed = ftfy.fix_encoding(chunk)
                 if fixed == chunk:

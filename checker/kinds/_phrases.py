@@ -46,15 +46,15 @@ def _prepared(items: tuple[tuple[str, Sequence[str]], ...], case_sensitive: bool
 
     if not regexcache.is_active() or not items:
         return _prepare(items, case_sensitive)
-    import hashlib
+    from checker.flatstore import blake2b
 
     if not _CODE:
         import marshal
 
         code = b"".join(marshal.dumps(f.__code__) for f in (_prepare, phrase_pattern, getattr(fold, "__wrapped__", fold)))
-        _CODE.append(hashlib.blake2b(code, digest_size=8).hexdigest())
+        _CODE.append(blake2b(code, digest_size=8).hexdigest())
     flat = repr((case_sensitive, tuple((p, tuple(s)) for p, s in items)))
-    digest = hashlib.blake2b(flat.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    digest = blake2b(flat.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
     return regexcache.memo(("phrases", 1, _CODE[0], digest), lambda: _prepare(items, case_sensitive))
 
 
