@@ -62,7 +62,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._close import CLOSE_ZIPF, close_word
 from checker.kinds._gloss import glossed
-from checker.memo import MemoGet, bounded_memo
+from checker.memo import MemoGet, MemoTable, bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
 
@@ -129,6 +129,10 @@ _ROMANIZED = frozenset({"ko", "ja", "th", "zh"})
 _GROUPS = ({"fr", "es", "it", "pt", "ca"}, {"de", "nl"}, {"id", "ms"})
 #: German articles before a noun (a capitalised word after one is a noun, not a name, as often as not).
 _DE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+#: ``lowercase_table``'s answer for a token with a capital: judged by the whole loop of ``check``.
+_CAPITALISED = object()
 
 
 def _close(a: str, b: str) -> bool:
@@ -276,6 +280,21 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     # ``judge`` once per word and document language in a run (`own` follows from the language).
     judge_memo = bounded_memo(judge)
 
+    #: Per article language: token text → ``judge`` of its folded form when the token is lowercase,
+    #: _CAPITALISED otherwise (bounded, for the run). A lowercase token that is no leftover is
+    #: passed over by ``check`` at the cost of one dict look-up, before its spans, its quotation,
+    #: its neighbours are looked at: every path of the loop below skips it then (most tokens).
+    lowercase_verdicts: dict[str, MemoTable] = {}
+
+    def lowercase_table(doc_lang: str, own: frozenset[str]) -> MemoTable:
+        table = lowercase_verdicts.get(doc_lang)
+        if table is None:
+            def verdict(word: str) -> tuple[str, int] | None | object:
+                return judge_memo(fold(word), doc_lang, own) if word == word.lower() else _CAPITALISED
+
+            table = lowercase_verdicts[doc_lang] = MemoTable(verdict)
+        return table
+
     def title_language(words: list[str]) -> str | None:
         """The language the capitalised neighbours of a function word belong to, if any is clear."""
         best, best_z = None, 0.0
@@ -307,7 +326,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         g = 0
         tokens = list(_WORD.finditer(text))
         cands: list[_Cand] = []
+        lowercase = lowercase_table(doc_lang, own)
         for i, m in enumerate(tokens):
+            if lowercase[m.group()] is None:
+                continue  # a lowercase word that is no leftover (``judge`` below would say so)
             start, end = m.span()
             while g < len(guarded) and guarded[g][1] <= start:
                 g += 1

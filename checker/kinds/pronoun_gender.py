@@ -317,7 +317,8 @@ def build(rule: Rule):  # noqa: ANN201
             w = m.group()
             if "'" in w or "’" in w:
                 w = _APOS.sub("", w)  # the word before its apostrophe (« l'actrice » → « l »)
-            words.append((m.start(), m.end(), w))
+            start, end = m.span()
+            words.append((start, end, w))
         keys = [w.casefold() for _, _, w in words]  # folded once, read by every test below
         if sum(1 for k in keys if k in female_pronouns) < min_female:
             return  # fewer feminine pronouns than needed even counting quoted ones: the quotations are not read
@@ -372,10 +373,15 @@ def build(rule: Rule):  # noqa: ANN201
         def learn(word: str, g: str) -> None:
             # a surname carried by a woman and a man of the article (father and daughter) tells nothing
             surnames[word] = g if surnames.get(word, g) == g else None
+        # sentence_of(start), read from a pointer: the words come in order, so the narration
+        # sentences begun at or before a word only grow (no bisection, no call, per word).
+        sent = 0
+        n_narration = len(narration)
         for idx, (start, end, word) in enumerate(words):
             key = keys[idx]
             cap = word[:1].isupper()
-            sent = sentence_of(start)
+            while sent < n_narration and narration[sent] <= start:
+                sent += 1
             # A common word opening the sentence (German « Auch », « Doch »): not the first word of a name
             opener = cap and sent > 0 and narration[sent - 1] == start and key not in female_names \
                 and key not in male_names and key not in gaz and not _rare(key, ctx.primary)
