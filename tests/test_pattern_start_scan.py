@@ -137,3 +137,40 @@ def test_the_choice_is_kept_only_when_faster() -> None:
     words = ["".join(chr(97 + (i * 7 + j * 3 + i // 26) % 26) for j in range(6)) for i in range(300)]
     slow = r"(?i)(?<![\p{L}\p{N}])(?:" + "|".join(words) + r")(?![\p{L}])"
     assert start_scan_keys(slow) is not None
+
+
+def _slot_keyed() -> list[tuple[str, regex.Pattern[str], frozenset[str], list[str]]]:
+    """(rule code and language, filled pattern, keys, example texts) of every built-in
+    ``slot-pattern`` rule whose filled pattern has start keys."""
+    from checker.kinds.slot_pattern import expand
+    from checker.rules import builtin_rules_dir, load_rules
+
+    out = []
+    for rule in load_rules([builtin_rules_dir()], build=False).rules:
+        if rule.kind != "slot-pattern":
+            continue
+        flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
+        texts = [e.text for e in rule.examples]
+        for lang in list(rule.params["by_lang"]) or [None]:
+            source = expand(rule, lang)
+            keys = match_start_keys(source)
+            if keys is not None:
+                out.append((f"{rule.code}-{lang}", regex.compile(source, flags), keys, texts))
+    return out
+
+
+SLOT_KEYED = _slot_keyed()
+
+
+def test_slot_rules_have_keys() -> None:
+    assert len(SLOT_KEYED) >= 20
+
+
+@pytest.mark.parametrize("code,pattern,keys,texts", SLOT_KEYED, ids=[c for c, *_ in SLOT_KEYED])
+@settings(max_examples=25, deadline=None)
+@given(text=_TEXT)
+def test_slot_start_scan_finds_what_finditer_finds(code: str, pattern: regex.Pattern[str], keys: frozenset[str],
+                                                    texts: list[str], text: str) -> None:
+    scan = _Always(pattern, keys)
+    for t in [text, *texts]:
+        assert _spans(scan.matches_folded(t, fold_text(t))) == _spans(pattern.finditer(t)), (code, t)
