@@ -20,9 +20,11 @@ import regex
 from checker.errors import RulePackError
 from checker.finding import CATEGORIES, Severity
 
-_CODE = regex.compile(r"^[A-Z]{2,4}[0-9]{3,4}$")
-_NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_MARK = regex.compile(r"\[\[(.*?)\]\]", regex.DOTALL)
+#: A rule's code, its name, an example's marked span: read when rule files are validated (a run
+#: whose rule files built before reads them back validated, and compiles none of these).
+_CODE = r"^[A-Z]{2,4}[0-9]{3,4}$"
+_NAME = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_MARK = r"\[\[(.*?)\]\]"
 _KNOWN_KEYS = {
     "code", "name", "category", "severity", "kind", "message", "why", "params",
     "examples", "link", "confidence", "enabled", "lang", "autofix",
@@ -316,11 +318,11 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
 
     code, name, kind = text_field("code"), text_field("name"), text_field("kind")
     category, message, why = text_field("category"), text_field("message"), text_field("why")
-    if code and not _CODE.match(code):
+    if code and not regex.match(_CODE, code):
         bad("code", f"{code!r} is not a prefix of capitals and digits such as MT101")
     if name and name != path.stem:
         bad("name", f"{name!r} must equal the file name {path.stem!r}")
-    elif name and not _NAME.match(name):
+    elif name and not regex.match(_NAME, name):
         bad("name", f"{name!r} must be lowercase words joined by hyphens")
     if category and category not in CATEGORIES:
         bad("category", f"unknown category {category!r}")
@@ -464,7 +466,7 @@ def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
             if not isinstance(text, str):
                 bad(f"{where}.bad", "must be a string")
                 continue
-            marks = list(_MARK.finditer(text))
+            marks = list(regex.finditer(_MARK, text, regex.DOTALL))
             if len(marks) != 1:
                 bad(f"{where}.bad", "must mark exactly one span with [[…]]")
                 continue

@@ -18,6 +18,7 @@ not a directive.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,12 +26,20 @@ import regex
 
 from checker.finding import Finding
 
-#: One directive comment on one line (a directive never spans lines).
-DIRECTIVE = regex.compile(
-    r"<!--[^\S\r\n]*mtlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?![\w-])(?P<body>(?:(?!-->)[^\r\n])*)-->"
-)
-_CODE_LIKE = regex.compile(r"^[A-Za-z]{2,4}[0-9]*$")
+
+@functools.cache
+def directive_pattern() -> regex.Pattern[str]:
+    """One directive comment on one line (a directive never spans lines). Compiled at the first
+    text that holds « mtlint- », not when the module loads (most articles hold none)."""
+    return regex.compile(
+        r"<!--[^\S\r\n]*mtlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+        r"(?![\w-])(?P<body>(?:(?!-->)[^\r\n])*)-->"
+    )
+
+
+@functools.cache
+def _code_like() -> regex.Pattern[str]:
+    return regex.compile(r"^[A-Za-z]{2,4}[0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def directive_spans(text: str) -> list[tuple[int, int]]:
     """Spans of every directive comment in `text` (what a text file masks as non-prose)."""
     if "mtlint-" not in text:
         return []
-    return [m.span() for m in DIRECTIVE.finditer(text)]
+    return [m.span() for m in directive_pattern().finditer(text)]
 
 
 def parse(text: str) -> list[Directive]:
@@ -55,7 +64,7 @@ def parse(text: str) -> list[Directive]:
     if "mtlint-" not in text:
         return []
     out = []
-    for m in DIRECTIVE.finditer(text):
+    for m in directive_pattern().finditer(text):
         body = m.group("body")
         # `-- reason` is a comment about the directive, not selectors.
         body = regex.split(r"(?:^|\s)--(?:\s|$)", body, maxsplit=1)[0]
@@ -69,7 +78,7 @@ def matches(selector: str, code: str, name: str, category: str) -> bool:
     if selector.upper() == "ALL" or selector in (name, category):
         return True
     # Codes and prefixes are written in capitals elsewhere; a comment may not bother.
-    return bool(_CODE_LIKE.match(selector)) and code.startswith(selector.upper())
+    return bool(_code_like().match(selector)) and code.startswith(selector.upper())
 
 
 def _hits(selectors: Sequence[str], f: Finding) -> bool:
@@ -136,7 +145,7 @@ class Suppressions:
         while line < len(starts):
             end = starts[line + 1] if line + 1 < len(starts) else len(self.text)
             # A line holding only other directives counts as blank here.
-            if DIRECTIVE.sub("", self.text[starts[line]:end]).strip():
+            if directive_pattern().sub("", self.text[starts[line]:end]).strip():
                 return line
             line += 1
         return None
