@@ -32,7 +32,7 @@ SOURCE_KEY = "source"
 #: it again (the same value, at a cost); ``tests/test_cache_release.py`` checks that none is
 #: computed twice.
 CACHE_READERS: dict[str, frozenset[str]] = {
-    "names.namewords": frozenset({"name-families"}),
+    "names.namewords": frozenset({"name-families", "first-name-swap"}),
     "name-families.collected": frozenset({"name-families"}),
     "names.sentence_firsts": frozenset({"name-families", "name-variants"}),
     "name-variants-spellings": frozenset({"name-variants"}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 
 import regex
 
@@ -38,16 +39,13 @@ class Matches:
     __slots__ = ("ends", "starts", "words")
 
     def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
-        self.words: list[str] = []
+        # Read from one ``split`` (``split_matches``): about two thirds of a ``finditer`` loop's cost.
+        starts, ends, words = split_matches(pattern, text)
+        self.starts = array("q", starts)
+        self.ends = array("q", ends)
         one: dict[str, str] = {}
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            self.starts.append(start)
-            self.ends.append(end)
-            w = text[start:end]
-            self.words.append(one.setdefault(w, w))
+        keep = one.setdefault
+        self.words: list[str] = [keep(w, w) for w in words]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -57,6 +55,32 @@ class Matches:
 
     def __getitem__(self, i: int) -> tuple[int, int, str]:
         return self.starts[i], self.ends[i], self.words[i]
+
+
+def split_matches(pattern: regex.Pattern[str], text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and texts of the matches of ``pattern`` in ``text``, in order: those of
+    ``pattern.finditer(text)``, for a pattern without groups that never matches the empty string.
+
+    One ``split`` on the pattern wrapped in a group gives the gaps and the matches in turn (gap,
+    match, gap, …, gap); the offsets are the running sum of the pieces' lengths. All of it runs in
+    C: no match object, no call per match."""
+    parts = _splitter(pattern).split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return offsets[1:-1:2], offsets[2::2], parts[1::2]
+
+
+_SPLITTERS: dict[regex.Pattern[str], regex.Pattern[str]] = {}
+
+
+def _splitter(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` as one capturing group, for ``split`` (compiled once per pattern; the patterns
+    given to ``Matches`` have no group of their own and never match the empty string)."""
+    got = _SPLITTERS.get(pattern)
+    if got is None:
+        if pattern.groups:
+            raise ValueError(f"Matches needs a pattern without groups: {pattern.pattern!r}")
+        got = _SPLITTERS[pattern] = regex.compile(f"({pattern.pattern})", pattern.flags)
+    return got
 
 
 def namewords(doc: Document) -> Matches:

@@ -28,6 +28,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._names import namewords
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_table
 
@@ -39,6 +40,9 @@ PARAMS = {
 
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/])")
 _ROMAN = regex.compile(r"[IVXLC]+")
+# Where ``_WORD`` and ``_names.NAMEWORD`` can differ: a word ending in a hyphen that no letter
+# follows (``Jean-Pierre-``, ``anti- et``), which ``_WORD`` matches and ``NAMEWORD`` does not.
+_LOOSE_HYPHEN = regex.compile(r"[\p{L}\p{M}]-(?!\p{L})")
 _GAPS = (" ", "\u00a0")
 
 
@@ -64,7 +68,7 @@ def build(rule: Rule):  # noqa: ANN201
         if not own:
             return
         text = doc.prose
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        words = _words(doc, text)
         # Name sequences: capitalised words joined by one space; a lowercase table word may lead one.
         groups: dict[tuple, list[tuple[str, tuple[int, int], bool]]] = defaultdict(list)
         i = 0
@@ -119,3 +123,17 @@ def build(rule: Rule):  # noqa: ANN201
             groups[key].append((seq[k][2], (seq[0][0], seq[-1][1]), lead_lower))
 
     return check
+
+
+def _words(doc: Document, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every ``_WORD`` match in the prose, in order.
+
+    ``_WORD`` is ``_names.NAMEWORD`` but for its look-ahead, which lets a word end before a hyphen
+    (both match the same letters at the same places, possessively, and only then look ahead).
+    Where the prose holds no letter or mark followed by a hyphen that no letter follows (nearly
+    every article), their matches are the same: the name-like words the name kinds scan anyway
+    (``namewords``, computed once per document) are read instead of a scan of their own."""
+    if "-" not in text or _LOOSE_HYPHEN.search(text) is None:
+        got = namewords(doc)
+        return list(zip(got.starts, got.ends, got.words))
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]

@@ -28,6 +28,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._names import split_matches
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.memo import bounded_memo
 from checker.rules import Rule, param
@@ -67,15 +68,15 @@ def build(rule: Rule):  # noqa: ANN201
     p = rule.params
     state: dict[str, object] = {}
 
-    def load() -> tuple[dict[str, str], dict[int, set[str]], StringIndex]:
+    def load() -> tuple[dict[str, str], dict[int, set[str]], StringIndex, frozenset[str] | None]:
         """Read the lists and build the fuzzy index on first use (not when rules are listed)."""
         if not state:
             from checker.buildcache import indexed_from_files
 
             files = [rule.resolve(p["names"])] + ([rule.resolve(p["gazetteer"])] if p["gazetteer"] else [])
-            small, index = indexed_from_files("known-names 2", files, scan)
+            small, index = indexed_from_files("known-names 3", files, scan)
             state.update(small, index=index)
-        return state["known"], state["by_words"], state["index"]  # type: ignore[return-value]
+        return state["known"], state["by_words"], state["index"], state["firsts"]  # type: ignore[return-value]
 
     def scan() -> tuple[dict[str, object], dict[str, set[str]]]:
         """The lists read and the fuzzy index built (the index memory-mapped from the cache by
@@ -95,11 +96,15 @@ def build(rule: Rule):  # noqa: ANN201
             if len(key) >= 8:
                 for d in _deletes(key, _limit(len(key))):
                     index[d].add(key)
-        return {"known": known, "by_words": dict(by_words)}, dict(index)
+        # The first word of every known name (its plain form): a window whose first word is none of
+        # them has no match ``check`` could keep (None if a name had no token to compare).
+        heads = [_TOKEN.findall(n) for n in known.values()]
+        firsts = None if not all(heads) else frozenset(_plain(t[0]) for t in heads)
+        return {"known": known, "by_words": dict(by_words), "firsts": firsts}, dict(index)
 
     def nearest(key: str) -> str | None:
         """The known name closest to ``key`` (within ``_limit`` edits; the first of the closest), or None."""
-        known, _, index = load()
+        known, _, index, _ = load()
         match = None
         best = 99
         for d in _deletes(key, _limit(len(key))):
@@ -114,21 +119,23 @@ def build(rule: Rule):  # noqa: ANN201
     nearest_memo = bounded_memo(nearest)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        known, by_words, index = load()
+        known, by_words, index, firsts = load()
         text = doc.prose
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        starts, ends, ws = split_matches(_TOKEN, text)  # the tokens, without a match object each
+        n = len(ws)
         windows: list[tuple[int, int, str]] = []
-        for i, (s, _e, w) in enumerate(toks):
+        for i, w in enumerate(ws):
             if not w[:1].isupper():
                 continue
+            s = starts[i]
             end_i = i
             for size in range(2, 5):
                 j = i + size - 1
-                if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0", " '", " ’", " ‘"):
+                if j >= n or text[ends[j - 1]:starts[j]] not in (" ", "\u00a0", " '", " ’", " ‘"):
                     break
                 end_i = j
                 if size in by_words or size + 1 in by_words or size - 1 in by_words:
-                    windows.append((s, toks[end_i][1], text[s:toks[end_i][1]]))
+                    windows.append((s, ends[end_i], text[s:ends[end_i]]))
         keys = [_plain(w) for _, _, w in windows]  # each window's key computed once
         counts = Counter(keys)
         taken: list[tuple[int, int]] = []
@@ -145,6 +152,8 @@ def build(rule: Rule):  # noqa: ANN201
             words = _TOKEN.findall(w)
             if not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
                 continue
+            if firsts is not None and _plain(words[0]) not in firsts:
+                continue  # no known name begins with this word: the first-word test below would fail
             match = nearest_memo(key)
             if match is None:
                 continue

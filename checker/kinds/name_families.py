@@ -455,11 +455,17 @@ def _order(text, words, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001
 
     for item in words:
         s, _e, w = item
-        if w[:1].isupper() and not w.isupper() and len(w) >= 3 and (not run or text[run[-1][1]:s] == " "):
-            run.append(item)
-            continue
-        flush()
-        run = [item] if w[:1].isupper() and not w.isupper() and len(w) >= 3 else []
+        if w[:1].isupper() and not w.isupper() and len(w) >= 3:
+            if not run or text[run[-1][1]:s] == " ":
+                run.append(item)
+                continue
+            if len(run) >= 3:
+                flush()
+            run = [item]
+        elif run:  # most words: no run to close (flush does nothing with fewer than three words)
+            if len(run) >= 3:
+                flush()
+            run = []
     flush()
     for orders in seqs.values():
         if len(orders) < 2:
@@ -553,17 +559,19 @@ def _joints(text, words, forms, joint_words, sentences_of, emit, min_letters, la
         hyphenated[tuple(parts)] = f
     joined: dict[str, _Form] = {}
     for f in forms.values():
-        if "-" not in f.text and _is_capitalised(f.text) and len(f.text) >= 2 * min_letters:
+        if len(f.text) >= 2 * min_letters and "-" not in f.text and f.text[:1].isupper():  # the length first: most are short
             joined[f.text.casefold()] = f
     # « Da-eun » / « Daeun », « Ji-hoon » / « Jihoon »: a syllable hyphen in one place, none in another.
     syllables: dict[str, _Form] = {}
     for f in forms.values():
+        if "-" not in f.text:
+            continue  # one part: no syllables
         parts = f.text.split("-")
         # The lowercase syllables are no words (« Est-elle », « Aéro-ville » are not names).
         if len(parts) >= 2 and parts[0][:1].isupper() and parts[0][1:].islower() and all(
                 x.isalpha() and x.islower() and lexicon.zipf(x, lang) < 3.0 for x in parts[1:]):
             syllables[f.text.replace("-", "").casefold()] = f
-    for f in forms.values():
+    for f in forms.values() if syllables else ():
         other = syllables.get(f.text.casefold()) if "-" not in f.text and _is_capitalised(f.text) else None
         if other is None or len(f.text) < min_letters or sentences_of(f.spans) & sentences_of(other.spans):
             continue

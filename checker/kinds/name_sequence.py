@@ -66,7 +66,7 @@ def build(rule: Rule):  # noqa: ANN201
             items = _items(doc, sent.start, sent.end, separator)
             if len(items) < 2:
                 continue
-            clean = [it for it in items if _clean_name(it, particles)]
+            clean: list[list[Token]] | None = None  # made when an item is suspect (most sentences: none)
             for n, it in enumerate(items):
                 # The first item starts the sentence, whose first word is capitalised anyway.
                 if n == 0:
@@ -75,6 +75,8 @@ def build(rule: Rule):  # noqa: ANN201
                     found = _suspect(it, particles, lang, max_zipf)
                 if found is None:
                     continue
+                if clean is None:
+                    clean = [it for it in items if _clean_name(it, particles)]
                 others = [c for c in clean if c is not it]
                 if len(others) < min_names:
                     continue
@@ -90,12 +92,24 @@ def build(rule: Rule):  # noqa: ANN201
 def _items(doc: Document, start: int, end: int, separator: regex.Pattern[str]) -> list[list[Token]]:
     """Word tokens of each list item of a sentence."""
     out = []
+    # The sentence's words, handed out to the items in one walk (the separators come in order and
+    # do not overlap): each item gets the words of ``doc.tokens_in(pos, s)``, without a look-up each.
+    words = [t for t in doc.tokens_in(start, end) if t.kind == "word"]
+    k, n = 0, len(words)
     pos = start
     bounds = [(m.start(), m.end()) for m in separator.finditer(doc.prose, start, end)]
     for s, e in [*bounds, (end, end)]:
-        out.append([t for t in doc.tokens_in(pos, s) if t.kind == "word"])
+        while k < n and words[k].start < pos:
+            k += 1  # inside the separator before this item (a conjunction)
+        item = []
+        while k < n and words[k].start < s:
+            if words[k].end <= s:
+                item.append(words[k])
+            k += 1
+        if item:
+            out.append(item)
         pos = e
-    return [it for it in out if it]
+    return out
 
 
 def _is_cap(tok: Token) -> bool:

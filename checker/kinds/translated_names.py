@@ -33,6 +33,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
+from checker.kinds._names import split_matches
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -241,13 +242,16 @@ def _matches(pattern: regex.Pattern[str], keys: _StartKeys | None, text: str) ->
     if keys is None or any(len(c.casefold()) != 1 for c in set(text)):
         yield from pattern.finditer(text)
         return
-    runs = [(m.start(), m.group().casefold()) for m in _RUN.finditer(text)]
+    starts, _ends, words = split_matches(_RUN, text)  # the runs, without a match object each
+    runs = list(map(str.casefold, words))
+    n = len(runs)
     pos = 0
     firsts = keys.firsts
-    for i, (start, run) in enumerate(runs):
-        if start < pos or run not in firsts and not run.endswith(_GLUED):
+    for i, run in enumerate(runs):
+        if run not in firsts and not run.endswith(_GLUED):
             continue  # a run no rendering begins with, ending in no glued particle: may_start is False
-        if not keys.may_start(run, runs[i + 1][1] if i + 1 < len(runs) else ""):
+        start = starts[i]
+        if start < pos or not keys.may_start(run, runs[i + 1] if i + 1 < n else ""):
             continue
         m = pattern.match(text, start)
         if m is not None:
