@@ -49,6 +49,7 @@ _HANDLE_OR_TAG = re.compile(r"[@#][\w.]*\w")
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‹[^‹›]*›|\"[^\"\n]*\"")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?…:;]\W*$|^\W*[–—\-]\W*$")
+_GROUP = re.Match.group
 
 
 @functools.cache
@@ -455,21 +456,45 @@ def content_words(text: str) -> list[str]:
     (``Al Pacino a dit``).
     """
     cleaned = _strip_non_words(text)
-    matches = list(_WORD.finditer(cleaned))
-    words: list[str] = []
-    for i, m in enumerate(matches):
-        w = m.group()
+    first = _WORD.search(cleaned)
+    if first is None:
+        return []
+    # Most sentences are a first word (capitalised or not) and then no upper- or title-case
+    # character at all (islower(), in C, on the rest of the text): each later word is then kept as
+    # it is (lower() gives back a text without such characters unchanged), and the first word alone
+    # is tested (it opens the text; the next word has no capital).
+    if cleaned[first.end():].islower():
+        found = _WORD.findall(cleaned, first.end())
+        w = first.group()
         rest = w[1:]
-        # islower() (in C) answers for most words: it is True only when no character is upper-case.
+        if rest.islower() or not any(ch.isupper() for ch in rest):
+            found.insert(0, w.lower())
+        return found
+    matches = list(_WORD.finditer(cleaned))
+    found = list(map(_GROUP, matches))
+    # Else only the words that are not lowercase (a capital, or no cased letter at all) go through
+    # the tests below, the runs of lowercase words between them (lowercase: kept as they are)
+    # copied in slices.
+    others = [i for i, w in enumerate(found) if not w.islower()]
+    if not others:
+        return found
+    words: list[str] = []
+    last = 0
+    for i in others:
+        words += found[last:i]
+        last = i + 1
+        w = found[i]
+        rest = w[1:]
         if not rest.islower() and any(ch.isupper() for ch in rest):
             continue
         if w[0].isupper():
-            between = cleaned[matches[i - 1].end():m.start()] if i else cleaned[:m.start()]
-            at_start = i == 0 or bool(_SENTENCE_BREAK.search(between))
-            nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
+            nxt = found[i + 1] if i + 1 < len(found) else ""
+            m = matches[i]
+            at_start = i == 0 or bool(_SENTENCE_BREAK.search(cleaned[matches[i - 1].end():m.start()]))
             if not at_start or (nxt[:1].isupper() and cleaned[m.end():matches[i + 1].start()].strip() == ""):
                 continue
         words.append(w.lower())
+    words += found[last:]
     return words
 
 

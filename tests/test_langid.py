@@ -153,3 +153,43 @@ def test_word_vote_uses_only_the_word_lists() -> None:
     assert lang == "fr"
     assert float(total) == 1.0
     assert loaded == "False"
+
+
+def _content_words_reference(text: str) -> list[str]:
+    """content_words as it was written before its fast paths (one test per word, in order)."""
+    cleaned = langid._strip_non_words(text)
+    matches = list(langid._WORD.finditer(cleaned))
+    words: list[str] = []
+    for i, m in enumerate(matches):
+        w = m.group()
+        rest = w[1:]
+        if not rest.islower() and any(ch.isupper() for ch in rest):
+            continue
+        if w[0].isupper():
+            between = cleaned[matches[i - 1].end():m.start()] if i else cleaned[:m.start()]
+            at_start = i == 0 or bool(langid._SENTENCE_BREAK.search(between))
+            nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
+            if not at_start or (nxt[:1].isupper() and cleaned[m.end():matches[i + 1].start()].strip() == ""):
+                continue
+        words.append(w.lower())
+    return words
+
+
+def test_content_words_fast_paths_match_the_word_by_word_tests() -> None:
+    """The fast paths of content_words (a lowercase rest of the text; runs of lowercase words)
+    give what the word-by-word tests gave: capitals, title-case and uncased letters, sentence
+    breaks, names, quotes and links, random mixes."""
+    import random
+
+    texts = [
+        "", "123 456", "Le chat dort.", "le chat dort", "Al Pacino a dit que le film était bon.",
+        "Il a vu Marie. Elle est partie", "L’iPhone de Jean-Pierre est tombé : Quelle chance !",
+        "ǅemal ǆ est là", "Ǆ ǅ ǆ", "中文 texte", "texte 中文 Mot", "ϒ upsilon et 𝐀 gras", "ᾈ grec",
+        "« The Dark Side » est un album", "voir https://example.com/Page et @Handle #Tag",
+        "Die Katze — Der Hund", "a - B c", "ÉCOLE de Paris", "x", "X", "Xy Zw", "xY", "İstanbul est loin",
+    ]
+    rng = random.Random(7)
+    alphabet = list("aAbBéÉ ’'-.:;!?–—«»\"#@/1_ ǅ中ΣσİıßẞDEF ϒᾈ𝐀ﬀ") + [" "] * 4
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    for text in texts:
+        assert langid.content_words(text) == _content_words_reference(text), text

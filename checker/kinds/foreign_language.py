@@ -52,6 +52,7 @@ import regex
 from checker.context import Context
 from checker.document import Document, Span
 from checker.finding import Hit, Severity
+from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordarrays import content_words as shared_content_words
 
@@ -123,11 +124,26 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     if line_min < 1 or not 0.5 <= line_threshold <= 1.0:
         raise ValueError("line_min_words must be at least 1 and line_threshold between 0.5 and 1")
 
-    def candidate(words: list[str], lang: str) -> bool:
-        from checker.lexicon import zipf
+    #: Per document language: word → +1 when very common there (zipf >= strong), -1 when rare
+    #: (zipf < weak), else 0 (bounded, for the run). ``candidate``'s share is their sum over the
+    #: words divided by the count: the same integer numerator as counting the two kinds apart,
+    #: so the same float, without a zipf call and two comparisons per word of every sentence.
+    word_classes: dict[str, MemoTable] = {}
 
-        z = [zipf(w, lang) for w in words]
-        share = (sum(x >= strong for x in z) - sum(x < weak for x in z)) / len(z)
+    def classes(lang: str) -> MemoTable:
+        table = word_classes.get(lang)
+        if table is None:
+            from checker.lexicon import zipf
+
+            def word_class(word: str) -> int:
+                x = zipf(word, lang)
+                return (x >= strong) - (x < weak)
+
+            table = word_classes[lang] = MemoTable(word_class)
+        return table
+
+    def candidate(words: list[str], lang: str) -> bool:
+        share = sum(map(classes(lang).__getitem__, words)) / len(words)
         return share < margin and _word_vote(words, lang) < vote_max
 
     def judge(doc: Document, text: str, lang: str, needed: int) -> tuple[list[str], str | None, float]:
