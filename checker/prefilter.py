@@ -592,10 +592,13 @@ class LazyTable(Generic[T]):
         more = found & self._more
         if more:
             reqs = self.requirements
-            # The other requirements: from the shared search when the table takes part in it.
-            occurs = (_keys_of_tables(folded).__contains__ if len(by_key) >= _AUTOMATON_MIN_KEYS
-                      else folded.__contains__)
-            found -= {i for i in more if not all(any(occurs(k) for k in req) for req in reqs[i][1:])}
+            # The other requirements: from the shared search when the table takes part in it (a
+            # requirement fails when none of its strings is among the keys found: one set test).
+            if len(by_key) >= _AUTOMATON_MIN_KEYS:
+                present = _keys_of_tables(folded)
+                found -= {i for i in more if any(present.isdisjoint(req) for req in reqs[i][1:])}
+            else:
+                found -= {i for i in more if not all(any(k in folded for k in req) for req in reqs[i][1:])}
         return sorted(found)
 
 

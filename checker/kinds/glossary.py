@@ -329,7 +329,8 @@ class WordStarts:
     folded key or None; ``odd``: the raw keys that cannot be folded), and the case-folded text.
     Shared by every table: change nothing."""
 
-    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole")
+    __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole",
+                 "_by_head")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -341,6 +342,7 @@ class WordStarts:
         self.unlong: list[int] = []
         self._casefolded: str | None = None
         self._whole: tuple[str | None] | None = None
+        self._by_head: dict[str, list[str]] | None = None
 
     @property
     def by_raw(self) -> dict[str, list[int]]:
@@ -377,6 +379,21 @@ class WordStarts:
                     folded[key] = folded[key] + where if key in folded else where
             self._by_folded = folded
         return self._by_folded
+
+    @property
+    def by_head(self) -> dict[str, list[str]]:
+        """The first character, and the first two, of each folded key -> those keys of
+        ``by_folded`` (what the index's shorter keys, whole matches, are looked up in)."""
+        if self._by_head is None:
+            by_head: dict[str, list[str]] = {}
+            for key in self.by_folded:
+                for head in (key[:1], key[:2]):
+                    if head in by_head:
+                        by_head[head].append(key)
+                    else:
+                        by_head[head] = [key]
+            self._by_head = by_head
+        return self._by_head
 
     @property
     def by_long(self) -> dict[str, list[int]]:
@@ -565,7 +582,10 @@ class PrefixFilter:
         self.static = self.everyone & index.static if index is not None else 0
         self.asked = self.everyone & ~self.static
         self.rank = None if candidates == sorted(candidates) else {i: n for n, i in enumerate(candidates)}
-        self.three: dict[str, tuple[tuple[int, ...], int]] = {}
+        #: 3-character key -> its entries (a mask: the order is only needed for the longer keys).
+        self.three: dict[str, int] = {}
+        #: Longer key -> its entries in order (what ``starting_with`` answers; ``scan_rows``
+        #: reads it first: most word starts of an article repeat a key).
         self.longer: dict[str, tuple[int, ...]] = {}
 
     def _in_order(self, found: int) -> tuple[int, ...]:
@@ -574,32 +594,47 @@ class PrefixFilter:
         indices = _indices(found)
         return tuple(indices if self.rank is None else sorted(indices, key=self.rank.__getitem__))
 
-    def prefix(self, key: str) -> tuple[tuple[int, ...], int]:
-        """The entries (in order, and as a mask) that can begin with the 3-character `key`."""
+    def prefix_mask(self, key: str) -> int:
+        """The entries (a mask) that can begin with the 3-character `key`."""
         got = self.three.get(key)
         if got is None:
             known = self.index.lookup(key) if self.static and self.index is not None else None
             if known is None:
-                found = self.seen.entries(key, self.everyone, self.body)
+                got = self.seen.entries(key, self.everyone, self.body)
             else:
-                found = known & self.static
+                got = known & self.static
                 if self.asked:
-                    found |= self.seen.entries(key, self.asked, self.body)
-            got = self.three[key] = (self._in_order(found), found)
+                    got |= self.seen.entries(key, self.asked, self.body)
+            self.three[key] = got
         return got
+
+    def prefix(self, key: str) -> tuple[tuple[int, ...], int]:
+        """The entries (in order, and as a mask) that can begin with the 3-character `key`."""
+        found = self.prefix_mask(key)
+        return self._in_order(found), found
 
     def by_prefix(self, key: str) -> tuple[int, ...]:
         """The entries that can begin with the 3-character `key`, in candidate order."""
-        return self.prefix(key)[0]
+        return self._in_order(self.prefix_mask(key))
 
     def starting_with(self, key: str) -> tuple[int, ...]:
         """Of ``by_prefix(key[:3])``, the entries that can begin with the longer `key`."""
         got = self.longer.get(key)
         if got is None:
-            mask = self.prefix(key[:3])[1]
-            if mask and self.static and self.index is not None:
-                mask = self.index.narrow(key, mask)  # fewer rows for the partial matches to ask
-            got = self.longer[key] = self._in_order(self.seen.entries(key, mask, self.body)) if mask else ()
+            mask = self.prefix_mask(key[:3])
+            index = self.index
+            if index is not None and mask & self.static & index.long_rows:  # (else narrow keeps every row)
+                mask = index.narrow(key, mask)  # fewer rows for the partial matches to ask
+            if mask:
+                # ``StartMemo.entries``' first test, inline (a key already asked about for these
+                # entries, most of them): one call less per new key of an article.
+                seen = self.seen
+                asked = seen.asked.get(key)
+                if asked is not None and not mask & ~asked:
+                    mask &= seen.able.get(key, 0)
+                else:
+                    mask = seen.entries(key, mask, self.body)
+            got = self.longer[key] = self._in_order(mask)
         return got
 
     def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
@@ -611,15 +646,19 @@ class PrefixFilter:
         words = word_starts(doc, text)
         index = self.index
         if not self.static or index is None:
-            found = [s for raw, where in words.by_raw.items() if self.by_prefix(key_of(raw)) for s in where]
+            found = [s for raw, where in words.by_raw.items() if self.prefix_mask(key_of(raw)) for s in where]
             found.sort()
             return found
         static, three, by_folded = self.static, index.three, words.by_folded
         # Entries without longer keys: by their 3-character keys.
         at_three = static & ~index.long_rows
         keys = {key for key in by_folded.keys() & three.keys() if three[key] & at_three}
-        if index.short:  # rows with a whole match shorter than a key
-            keys.update(key for key in by_folded if index.lookup_folded(key) & at_three)
+        short = index.short
+        if short:  # rows with a whole match shorter than a key: the keys that begin with one
+            heads = words.by_head
+            for head in heads.keys() & short.keys():
+                if short[head] & at_three:
+                    keys.update(heads[head])
         found = [s for key in keys for s in by_folded[key]]
         # Entries with longer keys: by the word starts' longer keys (``narrow`` in starting_with).
         at_long = static & index.long_rows
@@ -629,15 +668,23 @@ class PrefixFilter:
                 if longer[key] & at_long:
                     found.extend(by_long[key])
             for start in words.unlong:  # too close to the end, or « İ »: as without the index
-                if self.by_prefix(key_of(text[start : start + 3])):
+                if self.prefix_mask(key_of(text[start : start + 3])):
                     found.append(start)
         for raw in words.odd:  # keys the index cannot read: every candidate is asked
-            if self.by_prefix(key_of(raw)):
+            if self.prefix_mask(key_of(raw)):
                 found.extend(words.by_raw[raw])
         if self.asked:  # the candidates the index does not answer for, key by key
-            seen, asked, body = self.seen, self.asked, self.body
+            seen, asked, body, by_raw = self.seen, self.asked, self.body, words.by_raw
+            memo_asked, memo_able = seen.asked, seen.able  # ``StartMemo.entries``' first test, inline
             for raw, folded in words.folded_of.items():
-                if folded is not None and folded not in keys and seen.entries(key_of(raw), asked, body):
-                    found.extend(words.by_raw[raw])
+                if folded is None or folded in keys:
+                    continue
+                key = key_of(raw)
+                known = memo_asked.get(key)
+                if known is not None and not asked & ~known:
+                    if asked & memo_able.get(key, 0):
+                        found.extend(by_raw[raw])
+                elif seen.entries(key, asked, body):
+                    found.extend(by_raw[raw])
         return sorted(set(found))
 

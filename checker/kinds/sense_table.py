@@ -304,11 +304,14 @@ def scan_rows(doc: Document, prefixes: PrefixFilter, key_of: Callable[[str], str
         return seen[key]
 
     pos = 0
+    longer = prefixes.longer  # ``starting_with``'s answers: read first, most keys repeat
     # The keys keep their case when a row is case-sensitive in part ((?-i:…)).
     for start in prefixes.starts(doc, text, key_of):
         if start < pos:
             continue
-        for i in prefixes.starting_with(key_of(text[start : start + 8])):
+        key = key_of(text[start : start + 8])
+        rows = longer.get(key)
+        for i in prefixes.starting_with(key) if rows is None else rows:
             if body(i).match(text, start, timeout=_TIMEOUT) is None:
                 continue  # the row's own match needs this one: its row need not be compiled
             got = entry(i)
