@@ -863,10 +863,15 @@ def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
     of ``t`` implies that ``k`` or a prefix of ``k`` is in the set; the set may hold more.
     Lookarounds, anchors, boundaries, back-references, fuzzy and possessive parts, other
     flags and unknown escapes give None, as does a row that can match the empty string."""
+    return _read_starts(_StartReader(pattern, length))
+
+
+def _read_starts(reader: _StartReader) -> frozenset[str] | None:
+    """The start set `reader` reads from its whole pattern, or None (unknown, or a construct the
+    reader refuses, or a pattern that can match the empty string)."""
     try:
-        reader = _StartReader(pattern, length)
         got = reader.alternation()
-        if reader.i != len(pattern):
+        if reader.i != len(reader.p):  # (``_MatchStartReader`` drops the "+" of possessive repeats)
             return None
     except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
         return None
@@ -983,16 +988,7 @@ def match_start_keys(pattern: str) -> frozenset[str] | None:
     ``\\G``, ``\\K``, back-references, named lists, fuzzy and possessive parts give None."""
     if pattern.startswith("(?x)"):
         pattern = _unverbose(pattern[4:])
-    try:
-        reader = _MatchStartReader(pattern, KEY_LEN)
-        got = reader.alternation()
-        if reader.i != len(reader.p):  # the reader drops the "+" of possessive repeats
-            return None
-    except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
-        return None
-    if got is None or "" in got:
-        return None
-    return got
+    return _read_starts(_MatchStartReader(pattern, KEY_LEN))
 
 
 class StartIndex:

@@ -96,11 +96,10 @@ def test_a_document_whose_folding_changes_length_is_scanned_whole() -> None:
     assert _spans(scan.matches(text, Document(text, "t.txt"))) == _spans(pattern.finditer(text))
 
 
-def test_a_crowded_text_is_scanned_whole() -> None:
-    # one key place per character: each would cost a call, the whole scan is taken instead
-    pattern = regex.compile(r"(?<=[a-z]) {2,}(?=[a-z])")
+def _counting(pattern: regex.Pattern[str]) -> tuple[StartScan, list[str]]:
+    """A ``StartScan`` of `pattern` that lists the methods of the pattern it calls."""
     scan = StartScan(pattern, match_start_keys(pattern.pattern) or ())
-    calls = []
+    calls: list[str] = []
 
     class Counting:
         def __getattr__(self, name: str) -> object:
@@ -108,6 +107,13 @@ def test_a_crowded_text_is_scanned_whole() -> None:
             return getattr(pattern, name)
 
     scan.pattern = Counting()  # type: ignore[assignment]
+    return scan, calls
+
+
+def test_a_crowded_text_is_scanned_whole() -> None:
+    # one key place per character: each would cost a call, the whole scan is taken instead
+    pattern = regex.compile(r"(?<=[a-z]) {2,}(?=[a-z])")
+    scan, calls = _counting(pattern)
     text = "a" + " " * 5000 + "b"
     assert _spans(scan.matches_folded(text, fold_text(text))) == _spans(pattern.finditer(text))
     assert calls == ["finditer"]
@@ -115,15 +121,7 @@ def test_a_crowded_text_is_scanned_whole() -> None:
 
 def test_sparse_places_are_tried_one_by_one() -> None:
     pattern = regex.compile(r"(?<![\p{L}])Mart\b")
-    scan = StartScan(pattern, match_start_keys(pattern.pattern) or ())
-    calls = []
-
-    class Counting:
-        def __getattr__(self, name: str) -> object:
-            calls.append(name)
-            return getattr(pattern, name)
-
-    scan.pattern = Counting()  # type: ignore[assignment]
+    scan, calls = _counting(pattern)
     text = "Le 5 Mart, la rivière monte doucement vers la ville ; " * 20
     found = scan.matches_folded(text, fold_text(text))
     assert [m.start() for m in found] == [m.start() for m in pattern.finditer(text)]
