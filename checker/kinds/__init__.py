@@ -37,7 +37,7 @@ CACHE_READERS: dict[str, frozenset[str]] = {
     "names.sentence_firsts": frozenset({"name-families", "name-variants"}),
     "name-variants-spellings": frozenset({"name-variants"}),
     "name-variants": frozenset({"name-variants"}),
-    "glossary.word-starts": frozenset({"glossary", "sense-table"}),
+    "glossary.word-starts": frozenset({"glossary", "sense-table", "support-verb", "pattern", "slot-pattern"}),
     "line-score:": frozenset({"line-score"}),
     "lost-mark:starts": frozenset({"lost-mark"}),
     "spacing-convention:": frozenset({"spacing-convention"}),
