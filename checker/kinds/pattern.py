@@ -260,6 +260,10 @@ class Branches:
         return branch_matches(live, text)
 
 
+#: ``Document.cache`` key of the prose folded for ``StartScan`` (``prefilter.fold_text``).
+FOLDED = "pattern:start-folded"
+
+
 class StartScan:
     """The matches of a pattern tried only where one can begin: at the places where the
     document's folded prose (``prefilter.fold_text``) holds one of the keys every match begins
@@ -287,10 +291,13 @@ class StartScan:
 
     def matches(self, text: str, doc: Document) -> list[regex.Match[str]]:
         """The matches in `text`, `doc`'s prose (its folded form is kept for the other rules)."""
-        from checker.kinds.glossary import word_starts
+        folded = doc.cache.get(FOLDED, False)
+        if folded is False:
+            from checker.prefilter import fold_text
 
-        # The tables' folded prose: one fold per document for both kinds.
-        return self.matches_folded(text, word_starts(doc, text).whole_folded)
+            # Once per document for every such rule (dropped after the last: CACHE_READERS).
+            folded = doc.cache[FOLDED] = fold_text(text)
+        return self.matches_folded(text, folded)
 
     def matches_folded(self, text: str, folded: str | None) -> list[regex.Match[str]]:
         """The matches in `text`, whose ``fold_text`` is `folded`."""
