@@ -115,6 +115,32 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if ka >= kb else b
 
 
+def _set_end(p: str, i: int) -> int:
+    """The index just after the set that opens at ``p[i] == "["`` (a ``^`` and then a ``]`` first
+    are members; POSIX classes are read whole). A nested set raises ``_Unknown``, as does a set
+    left open: both pattern readers of this module read sets with it."""
+    i += 1
+    if p.startswith("^", i):
+        i += 1
+    if p.startswith("]", i):
+        i += 1
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+        elif p.startswith("[:", i):
+            end = p.find(":]", i + 2)
+            if end < 0:
+                raise _Unknown("posix")
+            i = end + 2
+        elif p[i] == "[":
+            raise _Unknown("nested set")
+        elif p[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    raise _Unknown("unterminated set")
+
+
 class _Reader:
     def __init__(self, pattern: str, strict: bool = False, max_set: int = _MAX_SET) -> None:
         self.p = pattern
@@ -258,27 +284,7 @@ class _Reader:
         return _EMPTY if zero_width else inner
 
     def char_class(self) -> None:
-        p, i = self.p, self.i + 1
-        if p.startswith("^", i):
-            i += 1
-        if p.startswith("]", i):
-            i += 1
-        while i < len(p):
-            if p[i] == "\\":
-                i += 2
-            elif p.startswith("[:", i):
-                end = p.find(":]", i + 2)
-                if end < 0:
-                    raise _Unknown("posix")
-                i = end + 2
-            elif p[i] == "[":
-                raise _Unknown("nested set")
-            elif p[i] == "]":
-                self.i = i + 1
-                return
-            else:
-                i += 1
-        raise _Unknown("unterminated set")
+        self.i = _set_end(self.p, self.i)
 
     def escape(self) -> _Info:
         p, i = self.p, self.i
@@ -880,7 +886,6 @@ def _read_starts(reader: _StartReader) -> frozenset[str] | None:
     return got
 
 
-
 #: Inline flags a pattern may set for ``match_start_keys``: they change no literal a match can
 #: begin with (case is covered by the keys' variants; ``m``, ``s``, ``w`` and ``u`` change only
 #: anchors, ``.`` and boundaries, which give no key or are zero-width).
@@ -954,38 +959,24 @@ class _MatchStartReader(_StartReader):
         return super().quantified(item)
 
     def char_class(self) -> _Starts:
-        negated = self.p.startswith("^", self.i + 1)
-        if self.skipping or negated:
+        if self.skipping or self.p.startswith("^", self.i + 1):
             # Read as a set's syntax only: beyond the key, or a negated set (a broad class).
-            self.i = _set_end(self.p, self.i + (2 if negated else 1))
+            self.i = _set_end(self.p, self.i)
             return _NOTHING if self.skipping else None
         try:
             return super().char_class()
         except _Unknown:
             # A class escape (``\p{L}``, ``\w``…) among the members: a broad class, no key.
-            self.i = _set_end(self.p, self.i + 1)
+            self.i = _set_end(self.p, self.i)
             return None
-
-
-def _set_end(p: str, i: int) -> int:
-    """The index after the set whose members begin at `i` (a ``]`` there is a member)."""
-    first = True
-    while i < len(p):
-        c = p[i]
-        if c == "[":
-            raise _Unknown("nested set")
-        if c == "]" and not first:
-            return i + 1
-        first = False
-        i += 2 if c == "\\" else 1
-    raise _Unknown("unterminated set")
 
 
 def match_start_keys(pattern: str) -> frozenset[str] | None:
     """The keys (``start_keys``) every match of a whole `pattern` begins with, or None when they
     are unknown or too many. Unlike a table row's, the pattern may hold look-arounds, anchors,
-    boundaries and inline flags that change no literal (``_MatchStartReader``); verbose mode,
-    ``\\G``, ``\\K``, back-references, named lists, fuzzy and possessive parts give None."""
+    boundaries and inline flags that change no literal, possessive repeats and atomic groups
+    (read as their plain forms, which match more); a verbose pattern is read without its white
+    space and comments. ``\\G``, ``\\K``, back-references, named lists and fuzzy parts give None."""
     if pattern.startswith("(?x)"):
         pattern = _unverbose(pattern[4:])
     return _read_starts(_MatchStartReader(pattern, KEY_LEN))
