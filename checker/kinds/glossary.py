@@ -608,11 +608,6 @@ class PrefixFilter:
             self.three[key] = got
         return got
 
-    def prefix(self, key: str) -> tuple[tuple[int, ...], int]:
-        """The entries (in order, and as a mask) that can begin with the 3-character `key`."""
-        found = self.prefix_mask(key)
-        return self._in_order(found), found
-
     def by_prefix(self, key: str) -> tuple[int, ...]:
         """The entries that can begin with the 3-character `key`, in candidate order."""
         return self._in_order(self.prefix_mask(key))
