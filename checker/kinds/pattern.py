@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
@@ -327,7 +327,7 @@ def start_scan_keys(pattern: str, flags: int = 0) -> frozenset[str] | None:
     from checker.regexcache import memo
 
     def compute() -> frozenset[str] | None:
-        from checker.prefilter import match_start_keys
+        from checker.prefilter import fold_text, match_start_keys
 
         keys = match_start_keys(pattern)
         if keys is None:
@@ -336,23 +336,13 @@ def start_scan_keys(pattern: str, flags: int = 0) -> frozenset[str] | None:
             whole = regex.compile(faster_source(pattern, flags), flags)
         except regex.error:
             return None
-        from checker.prefilter import fold_text
-
         starts = StartScan(whole, keys)
-        folded = fold_text(_SAMPLE)  # once per document, shared by the rules
-        best = [float("inf"), float("inf")]
-        for _ in range(3):
-            for i in (0, 1):
-                started = time.perf_counter()
-                if i == 0:
-                    for _m in whole.finditer(_SAMPLE, timeout=_TIMEOUT):
-                        pass
-                else:
-                    starts.matches_folded(_SAMPLE, folded)
-                best[i] = min(best[i], time.perf_counter() - started)
+        folded = fold_text(_SAMPLE)  # not timed: a document's folded prose serves every such rule
+        best = _best_times(lambda: list(whole.finditer(_SAMPLE, timeout=_TIMEOUT)),
+                           lambda: starts.matches_folded(_SAMPLE, folded))
         return keys if best[1] * 2 <= best[0] else None
 
-    return memo(("pattern-start-scan", 2, regex.__version__, pattern, flags), compute)
+    return memo(("pattern-start-scan", 3, regex.__version__, pattern, flags), compute)
 
 
 class Scan:
@@ -699,14 +689,21 @@ def faster_source(pattern: str, flags: int = 0) -> str:
             plain, fast = regex.compile(pattern, flags), regex.compile(candidate, flags)
         except regex.error:
             return pattern
-        best = [float("inf"), float("inf")]
-        for _ in range(3):
-            for i, compiled in enumerate((plain, fast)):
-                started = time.perf_counter()
-                for _m in compiled.finditer(_SAMPLE, timeout=_TIMEOUT):
-                    pass
-                best[i] = min(best[i], time.perf_counter() - started)
+        best = _best_times(lambda: list(plain.finditer(_SAMPLE, timeout=_TIMEOUT)),
+                           lambda: list(fast.finditer(_SAMPLE, timeout=_TIMEOUT)))
         # A pattern scanned in under 20 µs is fast already (and its timing is mostly noise).
         return candidate if best[1] * 2 <= best[0] and best[0] >= 20e-6 else pattern
 
     return memo(("pattern-anchor", 2, pattern, flags), compute)
+
+
+def _best_times(*scans: Callable[[], object]) -> list[float]:
+    """The best of three timings of each of `scans` (run alternately, so that a slower moment of
+    the machine falls on all of them): how the scan of ``_SAMPLE`` is chosen, once per pattern."""
+    best = [float("inf")] * len(scans)
+    for _ in range(3):
+        for i, scan in enumerate(scans):
+            started = time.perf_counter()
+            scan()
+            best[i] = min(best[i], time.perf_counter() - started)
+    return best

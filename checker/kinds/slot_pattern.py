@@ -174,11 +174,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     patterns: dict[str | None, tuple[str, Requirements]] = {}
     #: Per language: the pattern, compiled at the first document that holds the requirements (a
     #: slot pattern is a long alternation, costly to read back from the pattern store for an
-    #: article that cannot match).
-    compiled: dict[str | None, regex.Pattern[str]] = {}
-    #: Per language: the pattern tried only where a match can begin, when that is faster
-    #: (``kinds.pattern.StartScan``).
-    scans: dict[str | None, StartScan] = {}
+    #: article that cannot match), and its scan tried only where a match can begin when that is
+    #: faster (``kinds.pattern.StartScan``).
+    compiled: dict[str | None, tuple[regex.Pattern[str], StartScan | None]] = {}
 
     def pattern_for(key: str | None) -> tuple[str, Requirements] | None:
         """The language's filled pattern and its literal requirements (``kinds.pattern``)."""
@@ -207,18 +205,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         source, needs = found
         if needs and not needs.held(doc):
             return  # a literal that every match contains is missing from the document
-        pattern = compiled.get(key)
-        if pattern is None:
-            pattern = compiled[key] = regex.compile(source, flags)
+        made = compiled.get(key)
+        if made is None:
+            pattern = regex.compile(source, flags)
             keys = start_scan_keys(source, flags)
-            if keys is not None:
-                scans[key] = StartScan(pattern, keys)
+            made = compiled[key] = (pattern, StartScan(pattern, keys) if keys is not None else None)
+        pattern, scan = made
         replacement = replacements.get(key)
         text = doc.prose
         guard: Guard | None = None  # the exceptions are scanned at the first match
-        scan = scans.get(key)
-        found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
-        for m in found:
+        matches = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
+        for m in matches:
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue
