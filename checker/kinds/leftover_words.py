@@ -231,16 +231,6 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             plan.append((lang, lookup, function_words(lang)))
         return plan
 
-    @cache
-    def content_plan(doc_lang: str) -> tuple[frozenset[str], list[tuple[str, Callable[[str], float | None], bool]]]:
-        """For ``judge``'s loop over a word that no source language lists as a function word (most
-        words met for the first time): the function words of every source of ``source_plan``, and
-        each source's language, lookup and whether a word it knows and the article's language does
-        not is strong (``not _close``), found once."""
-        plan = source_plan(doc_lang)
-        listed = frozenset().union(*(listing for _, _, listing in plan))
-        return listed, [(lang, lookup, not _close(lang, doc_lang)) for lang, lookup, _ in plan]
-
     def judge(word: str, doc_lang: str, own: frozenset[str]) -> tuple[str, int] | None:
         """(source language, level: 2 strong, 1 function word, 0 weak) when `word` (folded, lowercase) is a leftover."""
         from checker.lexicon import zipf
@@ -266,22 +256,6 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if near is not None and close_word(word, doc_lang, near):
             return near, 2  # « goleiro » in Spanish: Portuguese, unknown to Spanish
         best: tuple[float, str, int] | None = None
-        listed_any, sources_of = content_plan(doc_lang)
-        if word not in listed_any:
-            # The loop below for a word no source lists (``listed`` false everywhere), with what does
-            # not change from one source to the next computed once: its content-word branch only,
-            # and no source at all for a word of one or two letters (same tests, same order).
-            if len(word) < 3:
-                return None
-            unknown = z_doc == 0.0 and len(word) >= min_len
-            for lang, lookup, far in sources_of:
-                f = lookup(word)
-                z = math.log10(f) + 9 if f else 0.0  # _zipf_small(word, lang)
-                if z >= content_zipf and (unknown or z - z_doc >= margin):
-                    level = 2 if unknown and far else 0
-                    if best is None or (level, z) > (best[2], best[0]):
-                        best = (z, lang, level)
-            return (best[1], best[2]) if best else None
         for lang, lookup, listing in source_plan(doc_lang):
             listed = word in listing
             if not listed and len(word) < 3:
