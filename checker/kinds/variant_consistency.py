@@ -58,6 +58,54 @@ _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_-])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L
 _WS = r"[\s\u00a0\u202f]+"
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:…«»\"“”—–\n\r(])[\s\u00a0\u202f]*\Z")
 
+#: Letters (and marks) whose case-insensitive matches in ``regex`` all lower-case to the letter
+#: itself, but for ``ſ`` (matched by s) and ``İ`` (by i), which send a text to the full scan.
+#: Checked over every code point by tests/test_variant_consistency_speed.py.
+CASE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ-'’")
+_CASE_ODD = ("ſ", "İ")
+#: Most wanted words looked for with ``str.find`` (one pass over the text each); more, one scan.
+_FIND_MAX = 24
+
+
+def _first_words(spellings: list[str]) -> tuple[str, ...] | None:
+    """The first words of the curated spellings, none of them beginning with another (whose
+    occurrences it already gives); None when a letter of them is not in CASE_SAFE."""
+    firsts = sorted({s.split()[0] for s in spellings})
+    if not all(set(w) <= CASE_SAFE for w in firsts):
+        return None
+    return tuple(w for w in firsts if not any(o != w and w.startswith(o) for o in firsts))
+
+
+def _curated_matches(curated: regex.Pattern[str], firsts: tuple[str, ...] | None, text: str) -> Iterator[regex.Match[str]]:
+    """``curated.finditer(text)``, tried only where a spelling's first word begins.
+
+    The case-insensitive alternation tried at every position of the text cost more than the
+    rest of the rule. A match begins with one of the first words, each of whose letters is
+    matched only by itself or its capital (CASE_SAFE): the text lower-cased holds that word
+    there. When lower-casing keeps every offset (one character for one) and the text has no
+    ſ or İ, the first words' occurrences in the lower-cased text are the only places a match
+    can start, and ``curated.match`` there (its look-behind sees the text before) gives the
+    match finditer would, in order, skipping places inside the previous match.
+    """
+    low = text.lower()
+    if firsts is None or len(low) != len(text) or any(c in text for c in _CASE_ODD):
+        yield from curated.finditer(text)
+        return
+    starts: set[int] = set()
+    for w in firsts:
+        at = low.find(w)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(w, at + 1)
+    done = 0
+    for at in sorted(starts):
+        if at < done:
+            continue
+        m = curated.match(text, at)
+        if m is not None:
+            done = m.end()
+            yield m
+
 
 @dataclass(frozen=True, slots=True)
 class _Occurrence:
@@ -98,6 +146,7 @@ def build(rule: Rule):  # noqa: ANN201
             for s in spellings:
                 table[s] = (f"table:{n}", s)
     curated = None
+    firsts = _first_words(list(table))
     if table:
         alternation = "|".join(
             _WS.join(regex.escape(w) for w in s.split()) for s in sorted(table, key=len, reverse=True)
@@ -144,7 +193,7 @@ def build(rule: Rule):  # noqa: ANN201
         occurrences: list[_Occurrence] = []
         taken: list[tuple[int, int]] = []
         if curated is not None:
-            for m in curated.finditer(text):
+            for m in _curated_matches(curated, firsts, text):
                 found = " ".join(m.group().split()).lower()
                 spelling, ending = found, ""
                 if found not in table:
@@ -160,25 +209,55 @@ def build(rule: Rule):  # noqa: ANN201
         answers = generic_by_lang.get(lang)
         if answers is None:
             answers = generic_by_lang[lang] = MemoTable(lambda word: generic(word, lang))
-        # (start, end, (key, shape, ending)) of every word; _Occurrence made only for those kept below.
+        # A word whose key is its shape (most words: no hyphen, no suffix pair) can only be
+        # reported, or be the model, beside an occurrence of its key in another shape; the other
+        # keys' groups would hold one shape, which _report passes over. So only the words of
+        # `wanted` are placed: those whose key differs from their shape, and those whose key is
+        # such a word's key. ``generic`` is asked about every distinct word of the text (it is
+        # pure: asking more words changes no answer), and the wanted words are found with
+        # ``str.find`` instead of a Python step for each of the text's words (curated keys
+        # are never a word).
+        distinct = set(_WORD.findall(text))
+        reshaped_any: set[str] = set()
+        for word in distinct:
+            got = answers[word]
+            if got is not None and got[0] != got[1]:
+                reshaped_any.add(got[0])
+        wanted: list[str] = []
+        if reshaped_any:
+            for word in distinct:
+                got = answers[word]
+                if got is not None and got[0] in reshaped_any:
+                    wanted.append(word)
+        # Every _WORD match is ``_WORD.match`` at its start (its look-behind keeps a match from
+        # starting inside another), so a wanted word's matches are its occurrences where the
+        # pattern matches exactly that word.
+        found: list[tuple[int, int, str]] = []
+        if len(wanted) <= _FIND_MAX:
+            for word in wanted:
+                at = text.find(word)
+                while at >= 0:
+                    m = _WORD.match(text, at)
+                    if m is not None and m.end() - at == len(word):
+                        found.append((at, m.end(), word))
+                    at = text.find(word, at + 1)
+            found.sort()
+        else:  # one scan of the text, not one per wanted word (a text of many compounds stays linear)
+            keep = frozenset(wanted)
+            found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text) if m.group() in keep]
+        # (start, end, (key, shape, ending)) of the wanted words kept; _Occurrence made only
+        # for those kept below.
         answered: list[tuple[int, int, tuple[str, str, str]]] = []
-        for m in _WORD.finditer(text):
-            start, end = m.span()
+        for start, end, word in found:
             while span is not None and span[1] <= start:
                 span = next(covered, None)
             if span is not None and span[0] < end:
                 continue
-            word = m.group()
             if word[0].isupper() and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # a capital inside a sentence: a name, another rule's business
             got = answers[word]
             if got is not None:
                 answered.append((start, end, got))
-        # A word whose key is its shape (most words: no hyphen, no suffix pair) can only be
-        # reported, or be the model, beside an occurrence of its key in another shape; the other
-        # keys' groups would hold one shape, which _report passes over. Leaving them out spares
-        # an object per word of the article and their grouping, and changes no report (the kept
-        # groups keep all their occurrences, in order; curated keys are never a word).
         reshaped = {got[0] for _, _, got in answered if got[0] != got[1]}
         occurrences.extend(
             _Occurrence(start, end, *got) for start, end, got in answered if got[0] != got[1] or got[0] in reshaped
