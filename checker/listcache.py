@@ -17,9 +17,15 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+#: The store key of each value ``parsed`` returned with ``remember``, by the value's id (the value
+#: kept with it, so that the id stays its own): see ``source_key``.
+_KEYS: dict[int, tuple[object, tuple[object, ...]]] = {}
 
-def parsed(name: str, path: Path, parse: Callable[[], T]) -> T:
-    """`parse()`, or what an earlier process parsed from the same file (`name` tells the parsers apart)."""
+
+def parsed(name: str, path: Path, parse: Callable[[], T], *, remember: bool = False) -> T:
+    """`parse()`, or what an earlier process parsed from the same file (`name` tells the parsers
+    apart). With `remember`, ``source_key`` then knows the value (for a value kept for the whole
+    process anyway: ``wordlists.read_table``)."""
     from checker import regexcache
 
     if not regexcache.is_active():
@@ -29,4 +35,19 @@ def parsed(name: str, path: Path, parse: Callable[[], T]) -> T:
     except OSError:
         return parse()
     key = ("list", 1, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
-    return regexcache.memo(key, parse)
+    got = regexcache.memo(key, parse)
+    if remember:
+        _KEYS[id(got)] = (got, key)
+    return got
+
+
+def source_key(value: object) -> tuple[object, ...] | None:
+    """The store key `value` was read under by ``parsed`` (with ``remember``): the file's path and
+    stat, which name its contents as well as a digest of them (a changed file gets another key,
+    as its parsed entry), or None for any other value.
+
+    What a kind derives from a whole table is kept in the store under a name of the table's
+    contents; a digest of a large table's cells (1.4 MB for the tables of a French article's
+    ``sense-table`` rules) cost a one-article run some 5 ms, where this key costs nothing."""
+    got = _KEYS.get(id(value))
+    return got[1] if got is not None and got[0] is value else None

@@ -33,7 +33,15 @@ from checker.cachedir import (  # cache_dir: where stamps are kept (re-exported)
 _STAMPS = "rules-built"
 _DATA = "rules-data"
 #: Bumped when what ``store_ruleset`` writes changes shape.
-_DATA_FORMAT = 1
+_DATA_FORMAT = 2
+#: The fields of a stored rule kept packed (pickled apart) until first read, in groups unpacked
+#: together: a check reads the ``params`` of the rules it builds, and the ``why`` and ``examples``
+#: of none (``mtlint explain``, some output formats and the rule tests read them). Unpickling
+#: every rule's fields whole was about two thirds of reading the rule set (some 8 ms of a
+#: one-article run), most of it examples.
+_PACKED = (("params",), ("why", "examples"))
+#: Where ``pack`` leaves a rule's packed groups in its ``__dict__`` (a list, one pickle or None per group).
+_PACKED_KEY = "_packed"
 
 _STATS = "rules-stat"
 #: Files changed less than this long ago (nanoseconds) are hashed by content at every run.
@@ -228,7 +236,48 @@ def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]
     if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
         return None
     mark_used(found[1])
-    return data["packs"], data["rules"], data["translations"]
+    from checker.rules import Rule
+
+    return data["packs"], tuple(_unpacked(Rule, state) for state in data["rules"]), data["translations"]
+
+
+def pack(rule: Any) -> dict[str, Any]:
+    """The fields of `rule` (a ``checker.rules.Rule``) as ``store_ruleset`` keeps them: those of
+    ``_PACKED`` pickled apart, a group per pickle, to be unpickled on first read (``unpack``)."""
+    import pickle
+    from dataclasses import fields
+
+    state = {f.name: getattr(rule, f.name) for f in fields(rule)}
+    state[_PACKED_KEY] = [
+        pickle.dumps({name: state.pop(name) for name in group}, protocol=pickle.HIGHEST_PROTOCOL) for group in _PACKED
+    ]
+    return state
+
+
+def _unpacked(cls: type, state: dict[str, Any]) -> Any:
+    """A rule of class `cls` from its ``pack``-ed fields (those of ``_PACKED`` still packed)."""
+    rule = object.__new__(cls)
+    rule.__dict__.update(state)
+    return rule
+
+
+def unpack(rule: Any, name: str) -> Any:
+    """Field `name` of a rule read back by ``load_ruleset``, unpickled with its group on first read
+    (``Rule.__getattr__``, asked only for an attribute the rule does not hold); AttributeError
+    for any other name."""
+    packed = rule.__dict__.get(_PACKED_KEY)
+    if packed is not None:
+        for i, group in enumerate(_PACKED):
+            if name in group:
+                data = packed[i]
+                if data is not None:
+                    import pickle
+
+                    rule.__dict__.update(pickle.loads(data))
+                    packed[i] = None  # after the update: a thread that finds None finds the fields
+                if name in rule.__dict__:
+                    return rule.__dict__[name]
+    raise AttributeError(f"{type(rule).__name__!r} object has no attribute {name!r}")
 
 
 def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: dict[str, Any]) -> None:
@@ -238,7 +287,7 @@ def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: di
     found = _data_path(dirs)
     if found is None or not is_validated(found[0]) or found[1].is_file():
         return
-    data = {"format": _DATA_FORMAT, "packs": packs, "rules": rules, "translations": translations}
+    data = {"format": _DATA_FORMAT, "packs": packs, "rules": tuple(map(pack, rules)), "translations": translations}
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         publish_pickle(found[1], data)
     # Each edit of a rule file makes a new rule set (about 1.4 MB with the built-in packs): the

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -104,6 +104,15 @@ class Rule:
     def with_severity(self, severity: Severity) -> Rule:
         """A copy of this rule with another severity (configuration overrides), for every finding."""
         return replace(self, severity=severity, severity_overridden=True)
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would else accept any attribute of a rule
+
+        def __getattr__(self, name: str) -> Any:
+            # Only asked for an attribute the instance does not hold: the fields a rule read back
+            # from the rule cache keeps packed until first use (``checker.rulecache.unpack``).
+            from checker.rulecache import unpack
+
+            return unpack(self, name)
 
 
 def lang_matches(pack_lang: str, doc_lang: str) -> bool:

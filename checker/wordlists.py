@@ -30,7 +30,8 @@ def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table (same comment rules as lists)."""
     from checker.listcache import parsed
 
-    return parsed("table", path, lambda: tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path)))
+    return parsed("table", path, lambda: tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path)),
+                  remember=True)
 
 
 def unaccented(text: str) -> str:

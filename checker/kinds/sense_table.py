@@ -335,8 +335,10 @@ def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags
     """What ``build`` reads from every row without compiling it: the rows kept for the wanted
     sources, the topics the rows name, each row's ``lang=`` languages, and whether the prefix keys
     may be folded to lower case (every row ignores case: far fewer distinct keys). Kept in the
-    pattern store under a digest of the table (a process reads one pickle, not 2,000 rows)."""
-    from checker import regexcache
+    pattern store under the name of the table's contents: the file's store key when the rows
+    were read from the store (``listcache.source_key``), else a digest of the rows (a process
+    reads one pickle, not 2,000 rows)."""
+    from checker import listcache, regexcache
 
     def compute() -> tuple[frozenset[int], frozenset[str], list[frozenset[str]], bool]:
         keep = frozenset(
@@ -350,8 +352,9 @@ def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags
 
     if not regexcache.is_active():
         return compute()
-    digest = regexcache.digest("\t".join(cells) for cells in raw)
-    return regexcache.memo(("sense-table-meta", 2, ",".join(wanted), flags, len(raw), digest), compute)
+    source = listcache.source_key(raw)
+    name = regexcache.digest("\t".join(cells) for cells in raw) if source is None else source
+    return regexcache.memo(("sense-table-meta", 3, ",".join(wanted), flags, len(raw), name), compute)
 
 
 def _topics_of(cells: tuple[str, ...]) -> frozenset[str]:
