@@ -95,6 +95,7 @@ _PLAIN = regex.compile(r"^[\p{L}\p{M}]+$")
 _ACRONYM_TAIL = regex.compile(r"^(\p{Lu}{2,}+)(\p{Ll}{2,}+)$")
 _LOWER_CAP = regex.compile(r"^(\p{Ll}[\p{Ll}\p{M}]*+)(\p{Lu}[\p{Ll}\p{M}]{2,}+)$")
 _CAMEL_INNER = regex.compile(r"\p{Ll}\p{Lu}")
+_UPPER = regex.compile(r"\p{Lu}")
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -219,6 +220,12 @@ def _counts(doc: Document) -> Counter[str]:
 def _known(word: str, lang: str) -> float:
     """Highest frequency of `word` in the document's language or English."""
     return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en") if lang != "en" else 0.0)
+
+
+def _known_from(word: str, lang: str, floor: float) -> bool:
+    """``_known(word, lang) >= floor``, without the English look-up when the language's own list
+    already says yes (most words of an article: a first-seen word costs one look-up, not two)."""
+    return lexicon.zipf(word, lang) >= floor or (lang != "en" and lexicon.zipf(word, "en") >= floor)
 
 
 # ---------------------------------------------------------------- shapes
@@ -419,14 +426,21 @@ def _pair(word: str, lang: str, pairs: tuple[frozenset[str], frozenset[str], flo
     these typos at a low frequency, so they are judged by shape (both parts listed, the head two
     letters or more) and rarity in the language and in English."""
     heads, tails, max_zipf = pairs
-    if not heads:
-        return None
+    if not heads or word not in _pair_words(heads, tails):
+        return None  # (most words: one set look-up instead of a slice and a test per tail)
     for tail in tails:
         head = word[: -len(tail)]
         if (word.endswith(tail) and len(head) >= 2 and head in heads
                 and lexicon.zipf(word, lang) < max_zipf and lexicon.zipf(word, "en") < max_zipf):
             return [head, tail]
     return None
+
+
+@cache
+def _pair_words(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str]:
+    """Every head + tail that `_pair` can split (a head of two letters or more): a word outside
+    this set ends in no tail whose rest is a head."""
+    return frozenset(h + t for h in heads if len(h) >= 2 for t in tails)
 
 
 #: Shortest word after a glued prefix-like function word (« sur|piste »).
@@ -529,7 +543,7 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
     folded = fold(t)
     ok = folded not in fw and len(folded) > 2
     # Elided article in front (l’auMusée): look at what follows it.
-    m_el = _ELIDED.match(t)
+    m_el = _ELIDED.match(t) if "'" in t or "’" in t else None  # (the pattern needs one of them)
     off = m_el.end() if m_el else 0
     core = t[off:]
     head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
@@ -544,15 +558,17 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
             return folded, ok, hit, hit
     start = off
     end = start + len(head)
+    # The three shapes below need a capital: a token without one (most of them) skips their tests.
+    upper = _UPPER.search(head) is not None
     # ACRONYM + function word: PSGde, ONUdes.
-    m = _ACRONYM_TAIL.match(head)
+    m = _ACRONYM_TAIL.match(head) if upper else None
     if m and fold(m.group(2)) in fw and fold(m.group(2)) not in endings and len(m.group(2)) <= 4:
         if _known(head, lang) < 1.0:
             hit = (start, end, m.group(1) + " " + m.group(2), 0, 0.85)
             return folded, ok, hit, hit
         return folded, ok, None, None
     # function word + Capitalised word: auMusée (not English text: onClick, inArray are code).
-    m = _LOWER_CAP.match(head)
+    m = _LOWER_CAP.match(head) if upper else None
     if m and lang != "en":
         first, rest = m.group(1), m.group(2)
         if (
@@ -563,7 +579,7 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
             hit = (start, end, first + " " + rest, 0, 0.85)
             return folded, ok, hit, hit
         return folded, ok, None, None
-    if _CAMEL_INNER.search(head):
+    if upper and _CAMEL_INNER.search(head):
         return folded, ok, None, None
     # A lowercase token no list knows, made of known words: maisonde, luiaussi.
     if not head[0].islower():
@@ -575,7 +591,7 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
     if parts is None and len(w) < 5:
         return folded, ok, None, None
     after_ok = after_other = parts
-    if parts is None and _known(w, lang) >= 1.0:
+    if parts is None and _known_from(w, lang, 1.0):
         after_ok = after_other = _article_tail(w, lang, fw, tails, tail_zipf) if tails else None
     elif parts is None:
         after_ok = after_other = _split_known(w, lang, fw, prefixes, endings, min_zipf, short_zipf)
@@ -665,13 +681,20 @@ def glue_split(word: str, lang: str, min_zipf: float = 3.0) -> list[str] | None:
     For other kinds (the non-word rule leaves glued tokens to the glued-words rules);
     uses the built-in function-word list of `lang`.
     """
-    from checker.rules import builtin_rules_dir
-
-    path = builtin_rules_dir() / lang / "glue-function-words.txt"
-    if not path.is_file():
+    lists = _builtin_function_words(lang)
+    if lists is None:
         return None
-    fw, prefixes, endings = _read_function_words(path)
+    fw, prefixes, endings = lists
     w = fold(word)
     if len(w) < 5 or not _PLAIN.match(w):
         return None
     return _split_known(w, lang, fw, prefixes, endings, min_zipf)
+
+
+@cache  # (finding the built-in rules resolves a path: about 0.3 ms, once per language, not per word)
+def _builtin_function_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The built-in function-word lists of `lang` (``_read_function_words``), None without its file."""
+    from checker.rules import builtin_rules_dir
+
+    path = builtin_rules_dir() / lang / "glue-function-words.txt"
+    return _read_function_words(path) if path.is_file() else None

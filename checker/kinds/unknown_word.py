@@ -85,6 +85,8 @@ PARAMS = {
 }
 
 _PLAIN = regex.compile(r"^[\p{Ll}\p{M}]+(?:[-'’][\p{Ll}\p{M}]+)*$")
+#: A token's verdict not made yet (None is a verdict: nothing unknown).
+_UNSEEN: tuple[int, str] = (-1, "")
 
 
 def build(rule: Rule):  # noqa: ANN201
@@ -113,15 +115,17 @@ def build(rule: Rule):  # noqa: ANN201
     verdicts_by_lang: dict[str, dict[str, tuple[int, str] | None]] = {}
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        langs = (ctx.primary, *[lg for lg in also if lg != ctx.primary])
+        primary = ctx.primary  # (a property that splits the tag: read once, not per word)
+        langs = (primary, *[lg for lg in also if lg != primary])
         others = langs[1:]
-        if not lexicon.table(ctx.primary):
+        if not lexicon.table(primary):
             return
+        zipf = lexicon.zipf
         # known() depends only on the word and the article's language: kept across articles (bounded).
-        known_cache = known_by_lang.setdefault(ctx.primary, {})
+        known_cache = known_by_lang.setdefault(primary, {})
         if len(known_cache) >= 50_000:
             known_cache.clear()
-        verdicts = verdicts_by_lang.setdefault(ctx.primary, {})
+        verdicts = verdicts_by_lang.setdefault(primary, {})
         if len(verdicts) >= 50_000:
             verdicts.clear()
 
@@ -129,28 +133,31 @@ def build(rule: Rule):  # noqa: ANN201
             """Known in an `also` language only, and too rare there to be accepted anywhere."""
             return (
                 anywhere > 0
-                and lexicon.zipf(word, ctx.primary) < min_zipf
-                and any(min_zipf <= lexicon.zipf(word, lg) < anywhere for lg in others)
+                and zipf(word, primary) < min_zipf
+                and any(min_zipf <= zipf(word, lg) < anywhere for lg in others)
             )
 
         def known(word: str) -> bool:
             hit = known_cache.get(word)
             if hit is None:
                 hit = (
-                    (any(lexicon.zipf(word, lg) >= min_zipf for lg in langs) and not foreign_only(word))
-                    or paradigms.inflected(word, ctx.primary, min_zipf)
+                    # The article's language first, alone: it knows most words asked, and then
+                    # foreign_only() is false at its first test.
+                    zipf(word, primary) >= min_zipf
+                    or (any(zipf(word, lg) >= min_zipf for lg in others) and not foreign_only(word))
+                    or paradigms.inflected(word, primary, min_zipf)
                     or any(
                         len(word) - n >= 4 and word[:n] in prefixes
                         # A prefixed rare word would accept too much: the base must be common,
                         # as it stands, or very common through its paradigm (dé + bitumées: bitume);
                         # a rare paradigm would let invented derivations through.
                         and (
-                            lexicon.zipf(word[n:], ctx.primary) >= min_zipf + 1.0
-                            or paradigms.inflected(word[n:], ctx.primary, min_zipf + 2.0)
+                            zipf(word[n:], primary) >= min_zipf + 1.0
+                            or paradigms.inflected(word[n:], primary, min_zipf + 2.0)
                         )
                         for n in prefix_lengths
                     )
-                    or _closed_compound(word, langs, ctx.primary)
+                    or _closed_compound(word, langs, primary)
                 )
                 known_cache[word] = hit
             return hit
@@ -171,9 +178,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if damaged and in_damaged_run(doc, tok.start, tok.end):
                     continue  # mojibake (windowâ): the encoding rule reports it
                 text = tok.text
-                if text in verdicts:
-                    bad = verdicts[text]
-                else:
+                bad = verdicts.get(text, _UNSEEN)
+                if bad is _UNSEEN:
                     bad = None
                     w = fold(text)
                     if len(w) >= min_length and _PLAIN.match(text):
@@ -276,6 +282,8 @@ def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str
     """(offset, part) of the first unknown part of a folded token, or None when all are known."""
     if known(word):
         return None
+    if "'" not in word and "-" not in word:
+        return (0, word) if len(word) >= 4 else None  # one part, the word itself (most tokens)
     offset = 0
     for e in elisions:
         if word.startswith(e + "'") and len(word) > len(e) + 1:
