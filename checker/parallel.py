@@ -34,7 +34,6 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checker.cachedir import release_mapped
@@ -78,18 +77,21 @@ def job_count(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass
 class Totals:
-    """The run summary, accumulated file by file (the same numbers as ``RunReport.summary``)."""
+    """The run summary, accumulated file by file (the same numbers as ``RunReport.summary``).
+    (A plain class, not a dataclass: making one costs about 0.5 ms of start-up.)"""
 
-    files: int = 0
-    failed: int = 0
-    errors: int = 0
-    by_sev: Counter[str] = field(default_factory=Counter)
-    by_cat: Counter[str] = field(default_factory=Counter)
-    score_sum: float = 0.0
-    scored: int = 0
-    worst: tuple[float, str] | None = None
+    __slots__ = ("files", "failed", "errors", "by_sev", "by_cat", "score_sum", "scored", "worst")
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.failed = 0
+        self.errors = 0
+        self.by_sev: Counter[str] = Counter()
+        self.by_cat: Counter[str] = Counter()
+        self.score_sum = 0.0
+        self.scored = 0
+        self.worst: tuple[float, str] | None = None
 
     def add(self, f: FileReport) -> None:
         """Count one finished file."""
