@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -107,13 +106,17 @@ def _curated_matches(curated: regex.Pattern[str], firsts: tuple[str, ...] | None
             yield m
 
 
-@dataclass(frozen=True, slots=True)
+# A plain class, not a dataclass: making a dataclass costs about 0.5 ms of start-up (it execs its
+# generated methods), and this private record is never compared, hashed nor printed.
 class _Occurrence:
-    start: int
-    end: int
-    key: str
-    shape: str
-    ending: str
+    __slots__ = ("start", "end", "key", "shape", "ending")
+
+    def __init__(self, start: int, end: int, key: str, shape: str, ending: str) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        self.shape = shape
+        self.ending = ending
 
 
 def _strip(word: str, endings: tuple[str, ...]) -> tuple[str, str]:
