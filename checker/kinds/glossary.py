@@ -330,7 +330,7 @@ class WordStarts:
     Shared by every table: change nothing."""
 
     __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole",
-                 "_by_head")
+                 "_by_head", "_by_long_head")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -343,6 +343,7 @@ class WordStarts:
         self._casefolded: str | None = None
         self._whole: tuple[str | None] | None = None
         self._by_head: dict[str, list[str]] | None = None
+        self._by_long_head: dict[str, list[str]] | None = None
 
     @property
     def by_raw(self) -> dict[str, list[int]]:
@@ -420,6 +421,24 @@ class WordStarts:
                         by_long[key] = [start]
             self._by_long = by_long
         return self._by_long
+
+    @property
+    def by_long_head(self) -> dict[str, list[str]]:
+        """The first ``PRE_LEN`` to ``LONG_LEN - 1`` characters of each key of ``by_long`` -> those
+        keys (what the index's shorter longer keys, ``StartIndex.pre``, are looked up in)."""
+        if self._by_long_head is None:
+            from checker.prefilter import LONG_LEN, PRE_LEN
+
+            heads: dict[str, list[str]] = {}
+            for key in self.by_long:
+                for n in range(PRE_LEN, LONG_LEN):
+                    head = key[:n]
+                    if head in heads:
+                        heads[head].append(key)
+                    else:
+                        heads[head] = [key]
+            self._by_long_head = heads
+        return self._by_long_head
 
     @property
     def whole_folded(self) -> str | None:
@@ -540,6 +559,33 @@ class StartMemo:
             self.size += new.bit_count()
         return candidates & self.able.get(key, 0)
 
+    def entries_past(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
+        """``entries`` for candidates already known to be able to begin with `key`'s first three
+        characters (``PrefixFilter.starting_with``): the same answer, without first asking about
+        `key`'s first character (a plain candidate passed it already; a candidate that is not
+        plain is asked either way). One call per new longer key of an article, not two or three."""
+        asked = self.asked.get(key)
+        if asked is None:
+            if self.size >= self.LIMIT:
+                self.able.clear()
+                self.asked.clear()
+                self.size = 0
+            asked = 0
+        new = candidates & ~asked
+        if new:
+            able = self.able.get(key, 0)
+            rest = new
+            while rest:
+                low = rest & -rest
+                if body(low.bit_length() - 1).match(key, partial=True) is not None:
+                    able |= low
+                rest ^= low
+            if able:
+                self.able[key] = able
+            self.asked[key] = asked | new
+            self.size += new.bit_count()
+        return candidates & self.able.get(key, 0)
+
 
 def _mask(entries: Iterable[int]) -> int:
     mask = 0
@@ -628,7 +674,7 @@ class PrefixFilter:
                 if asked is not None and not mask & ~asked:
                     mask &= seen.able.get(key, 0)
                 else:
-                    mask = seen.entries(key, mask, self.body)
+                    mask = seen.entries_past(key, mask, self.body)
             got = self.longer[key] = self._in_order(mask)
         return got
 
@@ -662,6 +708,13 @@ class PrefixFilter:
             for key in by_long.keys() & longer.keys():
                 if longer[key] & at_long:
                     found.extend(by_long[key])
+            pre = index.pre
+            if pre:  # rows with a shorter whole match or a prefix key: the keys that begin with one
+                long_heads = words.by_long_head
+                for head in long_heads.keys() & pre.keys():
+                    if pre[head] & at_long:
+                        for key in long_heads[head]:
+                            found.extend(by_long[key])
             for start in words.unlong:  # too close to the end, or « İ »: as without the index
                 if self.prefix_mask(key_of(text[start : start + 3])):
                     found.append(start)
