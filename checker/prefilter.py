@@ -1037,7 +1037,7 @@ class StartIndex:
     ``pre`` a shorter one (``PRE_LEN`` characters or more: a whole match, or a prefix key of the
     wide reading) to its rows, which may begin with any longer key that begins with it."""
 
-    __slots__ = ("static", "three", "short", "long_rows", "longer", "pre")
+    __slots__ = ("static", "three", "short", "long_rows", "longer", "pre", "pre3")
 
     def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
                  long_rows: int = 0, longer: dict[str, int] | None = None, pre: dict[str, int] | None = None) -> None:
@@ -1047,6 +1047,10 @@ class StartIndex:
         self.long_rows = long_rows
         self.longer = longer or {}
         self.pre = pre or {}
+        #: The first ``KEY_LEN`` characters of the keys of ``pre`` -> their rows (where to look for them).
+        self.pre3: dict[str, int] = {}
+        for key, rows in self.pre.items():
+            self.pre3[key[:KEY_LEN]] = self.pre3.get(key[:KEY_LEN], 0) | rows
 
     def __reduce__(self) -> tuple[Any, ...]:
         return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer, self.pre)

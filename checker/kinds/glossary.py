@@ -330,7 +330,7 @@ class WordStarts:
     Shared by every table: change nothing."""
 
     __slots__ = ("text", "_by_raw", "_by_folded", "folded_of", "odd", "_by_long", "unlong", "_casefolded", "_whole",
-                 "_by_head", "_by_long_head")
+                 "_by_head")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -343,7 +343,6 @@ class WordStarts:
         self._casefolded: str | None = None
         self._whole: tuple[str | None] | None = None
         self._by_head: dict[str, list[str]] | None = None
-        self._by_long_head: dict[str, list[str]] | None = None
 
     @property
     def by_raw(self) -> dict[str, list[int]]:
@@ -421,24 +420,6 @@ class WordStarts:
                         by_long[key] = [start]
             self._by_long = by_long
         return self._by_long
-
-    @property
-    def by_long_head(self) -> dict[str, list[str]]:
-        """The first ``PRE_LEN`` to ``LONG_LEN - 1`` characters of each key of ``by_long`` -> those
-        keys (what the index's shorter longer keys, ``StartIndex.pre``, are looked up in)."""
-        if self._by_long_head is None:
-            from checker.prefilter import LONG_LEN, PRE_LEN
-
-            heads: dict[str, list[str]] = {}
-            for key in self.by_long:
-                for n in range(PRE_LEN, LONG_LEN):
-                    head = key[:n]
-                    if head in heads:
-                        heads[head].append(key)
-                    else:
-                        heads[head] = [key]
-            self._by_long_head = heads
-        return self._by_long_head
 
     @property
     def whole_folded(self) -> str | None:
@@ -678,6 +659,35 @@ class PrefixFilter:
             got = self.longer[key] = self._in_order(mask)
         return got
 
+    def _pre_starts(self, words: WordStarts, text: str, at_long: int) -> list[int]:
+        """The word starts whose longer key begins with one of the index's shorter longer keys
+        (``StartIndex.pre``) of a row of `at_long`: found from the word starts of their first
+        three characters (``pre3``: few keys, « le », « a »…), each checked by slices of the folded
+        text (a map of every word start's shorter keys cost about 0.8 ms per article)."""
+        from checker.prefilter import LONG_LEN, PRE_LEN, fold_long
+
+        index = self.index
+        assert index is not None
+        pre, pre3, by_folded = index.pre, index.pre3, words.by_folded
+        whole = words.whole_folded
+        last = len(text) - LONG_LEN
+        found = []
+        for head in by_folded.keys() & pre3.keys():
+            if not pre3[head] & at_long:
+                continue
+            for start in by_folded[head]:
+                if start > last:
+                    continue  # a word start of ``unlong``: asked at three characters
+                key = whole[start : start + LONG_LEN] if whole is not None else fold_long(text[start : start + LONG_LEN + 2])
+                if key is None:
+                    continue  # (« İ »: in ``unlong`` as well)
+                rows = 0
+                for n in range(PRE_LEN, LONG_LEN):
+                    rows |= pre.get(key[:n], 0)
+                if rows & at_long:
+                    found.append(start)
+        return found
+
     def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
         """The word starts of `text`, in order, where ``starting_with`` can name an entry (the
         others it need not be asked about): where ``by_prefix`` of ``key_of`` of the three
@@ -708,13 +718,8 @@ class PrefixFilter:
             for key in by_long.keys() & longer.keys():
                 if longer[key] & at_long:
                     found.extend(by_long[key])
-            pre = index.pre
-            if pre:  # rows with a shorter whole match or a prefix key: the keys that begin with one
-                long_heads = words.by_long_head
-                for head in long_heads.keys() & pre.keys():
-                    if pre[head] & at_long:
-                        for key in long_heads[head]:
-                            found.extend(by_long[key])
+            if index.pre:
+                found.extend(self._pre_starts(words, text, at_long))
             for start in words.unlong:  # too close to the end, or « İ »: as without the index
                 if self.prefix_mask(key_of(text[start : start + 3])):
                     found.append(start)
