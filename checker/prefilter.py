@@ -621,6 +621,8 @@ class LazyTable(Generic[T]):
 KEY_LEN = 3
 #: The length of the longer keys that narrow the second filter (``StartIndex.narrow``).
 LONG_LEN = 6
+#: The shortest of those keys that still narrows (a whole match or a prefix key: ``StartIndex.pre``).
+PRE_LEN = 4
 #: Characters read as one: every white space (what ``\s``, and the tables' spaces, match) is
 #: " ", every apostrophe the tables accept is "'". A key and a pattern are compared after it.
 _CANON = str.maketrans(
@@ -639,6 +641,11 @@ _CASE_FLAGS = 2 | 32  # regex.IGNORECASE | regex.UNICODE, without importing rege
 # that its matches begin with; a shorter string is a whole match. None: unknown.
 _Starts = frozenset[str] | None
 _NOTHING: frozenset[str] = frozenset({""})
+#: Ends a prefix key (``start_keys(wide=True)``): what follows in the match is any character. It
+#: stands at the end of a key only, and a pattern that holds it literally gives no key.
+WILD = "\uffff"
+#: A class of many characters, in the wide reading: its own key is the empty prefix.
+WIDE: frozenset[str] = frozenset({WILD})
 _LITERAL_RUN = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
 
 
@@ -656,6 +663,8 @@ def _variants(c: str) -> frozenset[str]:
     ``get_all_cases``, taken twice over so that a relation that is not transitive is covered)."""
     got = _VARIANTS.get(c)
     if got is None:
+        if c == WILD:
+            raise _Unknown("the wide sentinel")  # a literal « \uffff »: no key (never a wrong one)
         from regex import _regex  # the regex module's own case tables (what its matcher uses)
 
         cases = {c} | {chr(x) for x in _regex.get_all_cases(_CASE_FLAGS, ord(c))}
@@ -665,15 +674,21 @@ def _variants(c: str) -> frozenset[str]:
     return got
 
 
+def _done(key: str, n: int) -> bool:
+    """Does `key` say all it can: `n` characters, or a prefix key (ended by ``WILD``)?"""
+    return len(key) >= n or key[-1:] == WILD
+
+
 def _concat(head: _Starts, tail: _Starts, n: int) -> _Starts:
     """The start sets (keys of `n` characters) of `head` followed by `tail`."""
     if head is None:
         return None
-    if all(len(h) >= n for h in head):
+    if all(_done(h, n) for h in head):
         return head  # what follows lies beyond the key
     if tail is None:
         return None
-    out = {h if len(h) >= n else (h + t)[:n] for h in head for t in tail}
+    # (A ``WILD`` ends a string of `tail` only: cut beyond `n` characters, a prefix key becomes a key.)
+    out = {h if _done(h, n) else (h + t)[:n] for h in head for t in tail}
     return frozenset(out) if len(out) <= _MAX_STARTS else None
 
 
@@ -696,10 +711,13 @@ def _star(item: _Starts, n: int) -> _Starts:
 class _StartReader:
     """A reader of a pattern's start set (the grammar of ``_Reader``; see ``start_keys``)."""
 
-    def __init__(self, pattern: str, n: int) -> None:
+    def __init__(self, pattern: str, n: int, wide: bool = False) -> None:
         self.p = pattern
         self.i = 0
         self.n = n  # the length of the keys
+        #: Read a class of many characters (``\p{L}``, ``\d``, ``.``, a negated set…) as ``WIDE``
+        #: (the key ends there: a prefix key) instead of giving up.
+        self.wide = wide
         #: Above 0, what is read lies beyond the key: only its syntax is checked.
         self.skipping = 0
 
@@ -728,8 +746,13 @@ class _StartReader:
                 self.quantified(self.atom())
                 self.skipping -= 1
                 continue
-            got = _concat(got, self.quantified(self.atom()), self.n)
-            full = got is None or all(len(g) >= self.n for g in got)
+            item = self.quantified(self.atom())
+            more = _concat(got, item, self.n)
+            if more is None and self.wide and got is not None and item is not None:
+                # Too many keys (a long alternation after another): the keys end where `item` begins.
+                more = frozenset(g if _done(g, self.n) else g + WILD for g in got)
+            got = more
+            full = got is None or all(_done(g, self.n) for g in got)
         return got
 
     def quantified(self, item: _Starts) -> _Starts:
@@ -766,7 +789,7 @@ class _StartReader:
             return self.escape()
         if c == ".":
             self.i += 1
-            return None
+            return WIDE if self.wide else None
         if c in _SPECIAL:
             raise _Unknown(c)  # anchors, a quantifier with nothing before it
         self.i += 1
@@ -799,6 +822,18 @@ class _StartReader:
         return got
 
     def char_class(self) -> _Starts:
+        if not self.wide:
+            return self._members()
+        start = self.i
+        try:
+            return self._members()
+        except _Unknown:
+            # A negated set, or a class escape (``\p{L}``, ``\d``…) among the members: a broad
+            # class (the set's syntax is read all the same; an unreadable one raises again).
+            self.i = _set_end(self.p, start)
+            return _NOTHING if self.skipping else WIDE
+
+    def _members(self) -> _Starts:
         p, i = self.p, self.i + 1
         if p.startswith("^", i):
             raise _Unknown("negated set")
@@ -854,12 +889,14 @@ class _StartReader:
                 if end < 0:
                     raise _Unknown("escape")
                 self.i = end + 1
-            return None  # a class of many characters
+            if not self.wide or self.skipping:
+                return None  # a class of many characters
+            return WIDE
         got, self.i = self._class_escape(i)
         return _NOTHING if self.skipping else frozenset(v for x in got for v in _variants(x))
 
 
-def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
+def start_keys(pattern: str, length: int = KEY_LEN, wide: bool = False) -> frozenset[str] | None:
     """The keys a match of `pattern` can begin with, or None when they are unknown or too many.
 
     `pattern` is the source a table compiles (after ``glossary._body``), matched ignoring case.
@@ -868,8 +905,15 @@ def start_keys(pattern: str, length: int = KEY_LEN) -> frozenset[str] | None:
     folded first `length` characters are ``k``, a partial match of the pattern at the start
     of ``t`` implies that ``k`` or a prefix of ``k`` is in the set; the set may hold more.
     Lookarounds, anchors, boundaries, back-references, fuzzy and possessive parts, other
-    flags and unknown escapes give None, as does a row that can match the empty string."""
-    return _read_starts(_StartReader(pattern, length))
+    flags and unknown escapes give None, as does a row that can match the empty string.
+
+    With `wide`, a class of many characters (``\\p{L}``, ``\\w``, ``\\d``, ``.``, a negated set, a
+    set holding a class escape) no longer gives None: a key that reaches it ends there with
+    ``WILD``, a prefix key (``ab`` + ``WILD``: any key that begins with « ab »). A row whose keys
+    would begin with a wide class still gives None (every word start would be a prefix of it).
+    (The digits of ``\\d`` are not spelled out: ``regex`` matches about 700 of them, and a row
+    « le \\d+ ans » gave thousands of keys in the pattern store for no measured gain.)"""
+    return _read_starts(_StartReader(pattern, length, wide))
 
 
 def _read_starts(reader: _StartReader) -> frozenset[str] | None:
@@ -881,7 +925,7 @@ def _read_starts(reader: _StartReader) -> frozenset[str] | None:
             return None
     except (_Unknown, IndexError, ValueError, ImportError, AttributeError):
         return None
-    if got is None or "" in got:
+    if got is None or "" in got or WILD in got:
         return None
     return got
 
@@ -989,20 +1033,27 @@ class StartIndex:
     ``KEY_LEN`` characters to its rows and ``short`` a shorter key (a whole match) to its rows.
     ``lookup`` answers for the static rows only; the others keep the partial-match path
     (``glossary.StartMemo``). ``longer`` maps a key of ``LONG_LEN`` characters to its rows, for
-    the static rows whose such keys are known and all that long (``long_rows``: ``narrow``)."""
+    the static rows whose such keys are known and all that long (``long_rows``: ``narrow``), and
+    ``pre`` a shorter one (``PRE_LEN`` characters or more: a whole match, or a prefix key of the
+    wide reading) to its rows, which may begin with any longer key that begins with it."""
 
-    __slots__ = ("static", "three", "short", "long_rows", "longer")
+    __slots__ = ("static", "three", "short", "long_rows", "longer", "pre", "pre3")
 
     def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
-                 long_rows: int = 0, longer: dict[str, int] | None = None) -> None:
+                 long_rows: int = 0, longer: dict[str, int] | None = None, pre: dict[str, int] | None = None) -> None:
         self.static = static
         self.three = three
         self.short = short
         self.long_rows = long_rows
         self.longer = longer or {}
+        self.pre = pre or {}
+        #: The first ``KEY_LEN`` characters of the keys of ``pre`` -> their rows (where to look for them).
+        self.pre3: dict[str, int] = {}
+        for key, rows in self.pre.items():
+            self.pre3[key[:KEY_LEN]] = self.pre3.get(key[:KEY_LEN], 0) | rows
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer)
+        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer, self.pre)
 
     def lookup(self, key: str) -> int | None:
         """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
@@ -1023,7 +1074,12 @@ class StartIndex:
         folded = fold_long(key)
         if folded is None or not self.long_rows:
             return rows
-        return rows & (self.longer.get(folded, 0) | ~self.long_rows)
+        found = self.longer.get(folded, 0)
+        if self.pre:
+            pre = self.pre
+            for n in range(PRE_LEN, LONG_LEN):
+                found |= pre.get(folded[:n], 0)
+        return rows & (found | ~self.long_rows)
 
 
 def fold_text(text: str) -> str | None:
@@ -1059,22 +1115,30 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
     three: dict[str, int] = {}
     short: dict[str, int] = {}
     longer: dict[str, int] = {}
+    pre: dict[str, int] = {}
     for i, source in enumerate(sources):
-        keys = start_keys(source) if plain(source) else None
+        keys = start_keys(source, KEY_LEN, wide=True) if plain(source) else None
         if keys is None:
             continue
         bit = 1 << i
         static |= bit
         for k in keys:
+            # A prefix key (``WILD``: a wide class follows) is looked up as a shorter whole match:
+            # ``short`` names its rows for every key that begins with it.
+            k = k.removesuffix(WILD)
             into = three if len(k) == KEY_LEN else short
             into[k] = into.get(k, 0) | bit
-        keys = start_keys(source, LONG_LEN)
-        if keys is None or any(len(k) < LONG_LEN for k in keys):
-            continue  # a shorter whole match: the row is answered at KEY_LEN characters only
+        keys = start_keys(source, LONG_LEN, wide=True)
+        # A whole match shorter than LONG_LEN, or a prefix key, names every longer key that begins
+        # with it: those of PRE_LEN characters or more narrow (``pre``), shorter ones do not.
+        heads = None if keys is None else {k.removesuffix(WILD) for k in keys}
+        if heads is None or any(len(k) < PRE_LEN for k in heads):
+            continue  # the row is answered at KEY_LEN characters only
         long_rows |= bit
-        for k in keys:
-            longer[k] = longer.get(k, 0) | bit
-    return StartIndex(static, three, short, long_rows, longer)
+        for k in heads:
+            into = longer if len(k) == LONG_LEN else pre
+            into[k] = into.get(k, 0) | bit
+    return StartIndex(static, three, short, long_rows, longer, pre)
 
 
 def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Callable[[str], bool]) -> StartIndex:
@@ -1089,5 +1153,5 @@ def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Ca
         return _start_index_of([source(p) for p in patterns], plain)
     import regex  # its version: the case tables the keys were read with
 
-    key = ("start-index", 5, regex.__version__, len(patterns), regexcache.digest(patterns))
+    key = ("start-index", 7, regex.__version__, len(patterns), regexcache.digest(patterns))
     return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))

@@ -540,6 +540,33 @@ class StartMemo:
             self.size += new.bit_count()
         return candidates & self.able.get(key, 0)
 
+    def entries_past(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
+        """``entries`` for candidates already known to be able to begin with `key`'s first three
+        characters (``PrefixFilter.starting_with``): the same answer, without first asking about
+        `key`'s first character (a plain candidate passed it already; a candidate that is not
+        plain is asked either way). One call per new longer key of an article, not two or three."""
+        asked = self.asked.get(key)
+        if asked is None:
+            if self.size >= self.LIMIT:
+                self.able.clear()
+                self.asked.clear()
+                self.size = 0
+            asked = 0
+        new = candidates & ~asked
+        if new:
+            able = self.able.get(key, 0)
+            rest = new
+            while rest:
+                low = rest & -rest
+                if body(low.bit_length() - 1).match(key, partial=True) is not None:
+                    able |= low
+                rest ^= low
+            if able:
+                self.able[key] = able
+            self.asked[key] = asked | new
+            self.size += new.bit_count()
+        return candidates & self.able.get(key, 0)
+
 
 def _mask(entries: Iterable[int]) -> int:
     mask = 0
@@ -628,9 +655,38 @@ class PrefixFilter:
                 if asked is not None and not mask & ~asked:
                     mask &= seen.able.get(key, 0)
                 else:
-                    mask = seen.entries(key, mask, self.body)
+                    mask = seen.entries_past(key, mask, self.body)
             got = self.longer[key] = self._in_order(mask)
         return got
+
+    def _pre_starts(self, words: WordStarts, text: str, at_long: int) -> list[int]:
+        """The word starts whose longer key begins with one of the index's shorter longer keys
+        (``StartIndex.pre``) of a row of `at_long`: found from the word starts of their first
+        three characters (``pre3``: few keys, « le », « a »…), each checked by slices of the folded
+        text (a map of every word start's shorter keys cost about 0.8 ms per article)."""
+        from checker.prefilter import LONG_LEN, PRE_LEN, fold_long
+
+        index = self.index
+        assert index is not None
+        pre, pre3, by_folded = index.pre, index.pre3, words.by_folded
+        whole = words.whole_folded
+        last = len(text) - LONG_LEN
+        found = []
+        for head in by_folded.keys() & pre3.keys():
+            if not pre3[head] & at_long:
+                continue
+            for start in by_folded[head]:
+                if start > last:
+                    continue  # a word start of ``unlong``: asked at three characters
+                key = whole[start : start + LONG_LEN] if whole is not None else fold_long(text[start : start + LONG_LEN + 2])
+                if key is None:
+                    continue  # (« İ »: in ``unlong`` as well)
+                rows = 0
+                for n in range(PRE_LEN, LONG_LEN):
+                    rows |= pre.get(key[:n], 0)
+                if rows & at_long:
+                    found.append(start)
+        return found
 
     def starts(self, doc: Document, text: str, key_of: Callable[[str], str]) -> list[int]:
         """The word starts of `text`, in order, where ``starting_with`` can name an entry (the
@@ -662,6 +718,8 @@ class PrefixFilter:
             for key in by_long.keys() & longer.keys():
                 if longer[key] & at_long:
                     found.extend(by_long[key])
+            if index.pre:
+                found.extend(self._pre_starts(words, text, at_long))
             for start in words.unlong:  # too close to the end, or « İ »: as without the index
                 if self.prefix_mask(key_of(text[start : start + 3])):
                     found.append(start)
