@@ -216,9 +216,10 @@ def _data_path(dirs: Iterable[Path]) -> tuple[str, Path] | None:
     return key, root / _DATA / f"{key}.v{_DATA_FORMAT}.pickle"
 
 
-def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
+def load_ruleset(dirs: Iterable[Path], rule_class: type) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
     """(packs, rules, translations by rule file) validated by an earlier run from the files of
-    these pack directories, or None.
+    these pack directories, or None. The rules are made as instances of `rule_class`
+    (``checker.rules.Rule``, passed in: this module is imported by that one, not the reverse).
 
     A rule set is stored only after every rule built (``store_ruleset``), so what is read
     back is what ``load_rules`` would validate again; its rules are then built on first use.
@@ -236,9 +237,7 @@ def load_ruleset(dirs: Iterable[Path]) -> tuple[tuple[Any, ...], tuple[Any, ...]
     if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
         return None
     mark_used(found[1])
-    from checker.rules import Rule
-
-    return data["packs"], tuple(_unpacked(Rule, state) for state in data["rules"]), data["translations"]
+    return data["packs"], tuple(_unpacked(rule_class, state) for state in data["rules"]), data["translations"]
 
 
 def pack(rule: Any) -> dict[str, Any]:

@@ -200,7 +200,7 @@ def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> 
     if build and dirs is not None:
         from checker import rulecache
 
-        cached = rulecache.load_ruleset(dirs)
+        cached = rulecache.load_ruleset(dirs, Rule)
         if cached is not None:
             from checker.messages import preload_translations
 

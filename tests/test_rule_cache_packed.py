@@ -11,7 +11,7 @@ import pytest
 
 from checker import rulecache
 from checker.errors import RulePackError
-from checker.rules import load_rules
+from checker.rules import Rule, load_rules
 
 _RULE = '''code = "XX101"
 name = "doubled-word"
@@ -46,7 +46,7 @@ def root(fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_rules_read_back_equal_the_validated_ones(root: Path) -> None:
     built = load_rules([root])  # validates, builds, stamps and stores the rule set
-    assert rulecache.load_ruleset([root / "fr"]) is not None
+    assert rulecache.load_ruleset([root / "fr"], Rule) is not None
     again = load_rules([root])
     assert again.rules == built.rules  # every field but the check: params, why and examples included
     rule = again.rules[0]
