@@ -21,7 +21,7 @@ is compiled when the rule is built, so that a bad row is reported at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
@@ -452,15 +452,20 @@ def _index_of(sources: Sequence[str]) -> _Index:
     return requirements, always, {k: tuple(v) for k, v in by_key.items()}
 
 
-def _table_index(sources: tuple[str, ...]) -> _Index:
-    """``_index_of(sources)``, kept in the pattern store as one entry per table (under a digest of
-    the sources): a later process reads one pickle instead of one per row."""
+def _table_index(sources: Callable[[], tuple[str, ...]], count: int, name: object = None) -> _Index:
+    """``_index_of(sources())`` (the keys' sources of `count` rows), kept in the pattern store as
+    one entry per table (under `name`, a name of the sources such as ``table_name``, else a digest
+    of them): a later process reads one pickle instead of one per row, and with `name` it does
+    not make the sources."""
     from checker import regexcache
 
     if not regexcache.is_active():
-        return _index_of(sources)
-    key = ("prefilter-table", 1, len(sources), regexcache.digest(sources))
-    return regexcache.memo(key, lambda: _index_of(sources))
+        return _index_of(sources())
+    if name is None:
+        made = sources()
+        key = ("prefilter-table", 1, count, regexcache.digest(made))
+        return regexcache.memo(key, lambda: _index_of(made))
+    return regexcache.memo(("prefilter-table", 1, count, name), lambda: _index_of(sources()))
 
 
 #: The keys of every table searched with the automata (an ordered set).
@@ -540,7 +545,8 @@ class LazyTable(Generic[T]):
     """Entries compiled on first need, behind their literal keys (see the module's docstring)."""
 
     def __init__(self, rows: Sequence[tuple[str, ...]], key_source: Callable[[tuple[str, ...]], str],
-                 compile_row: Callable[[tuple[str, ...]], T], *, eager: bool | None = None) -> None:
+                 compile_row: Callable[[tuple[str, ...]], T], *, eager: bool | None = None,
+                 name: object = None) -> None:
         self.rows = tuple(rows)
         self._compile = compile_row
         #: Compiled entries, the most recently made ones (bounded: see ``ROWS_KEPT``).
@@ -549,7 +555,9 @@ class LazyTable(Generic[T]):
         self.requirements: tuple[tuple[tuple[str, ...], ...], ...]
         #: Entries without a key: always candidates.
         self.always: tuple[int, ...]
-        self.requirements, self.always, self._by_key = _table_index(tuple(key_source(r) for r in self.rows))
+        # `name`: a name of the keys' sources (``table_name``) for the store, else they are digested.
+        self.requirements, self.always, self._by_key = _table_index(
+            lambda: tuple(key_source(r) for r in self.rows), len(self.rows), name)
         #: The entries with more than one requirement (the others need no check beyond their key).
         self._more = frozenset(i for i, reqs in enumerate(self.requirements) if len(reqs) > 1)
         if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
@@ -1026,6 +1034,90 @@ def match_start_keys(pattern: str) -> frozenset[str] | None:
     return _read_starts(_MatchStartReader(pattern, KEY_LEN))
 
 
+class Masks(Mapping[str, int]):
+    """A ``StartIndex`` map of key -> rows (a mask) as read back from the pattern store: the keys in
+    a dict (key -> slot) and each key's rows as a run of sorted row numbers in one array, its mask
+    made on first lookup and kept.
+
+    The masks themselves are large integers (a bit per row: some 170 bytes each in a table of
+    1,300 rows) where most keys name one to five rows: pickled, the start indexes of a French
+    article's tables took 2.2 MB and some 10 ms of a one-article run to read back, for the few
+    hundred keys an article asks. Packed this way they take a tenth of that, and unpickling makes
+    no mask at all (``get`` and ``[]`` make them)."""
+
+    __slots__ = ("_at", "_rows", "_ends", "_made")
+
+    def __init__(self, keys: str | tuple[str, ...], rows: bytes, ends: bytes, code: str) -> None:
+        from array import array
+
+        #: key -> its slot (``keys``: the keys in slot order, joined by NUL unless one holds a NUL).
+        names = keys.split("\0") if isinstance(keys, str) else keys
+        self._at: dict[str, int] = dict(zip(names, range(len(ends) // 4))) if ends else {}
+        self._rows = array(code, rows)
+        self._ends = array("I", ends)  # slot -> the end of its run of row numbers in ``_rows``
+        self._made: dict[str, int] = {}
+
+    @staticmethod
+    def pack(masks: Mapping[str, int]) -> tuple[str | tuple[str, ...], bytes, bytes, str]:
+        """The arguments that make ``masks`` again (``Masks(*Masks.pack(masks)) == masks``)."""
+        from array import array
+
+        numbers: list[int] = []
+        ends: list[int] = []
+        for mask in masks.values():
+            numbers.extend(_indices_of(mask))
+            ends.append(len(numbers))
+        code = "H" if not numbers or max(numbers) < 1 << 16 else "I"
+        keys = tuple(masks)
+        joined = keys if any("\0" in key for key in keys) else "\0".join(keys)
+        return joined, array(code, numbers).tobytes(), array("I", ends).tobytes(), code
+
+    def _make(self, key: str, slot: int) -> int:
+        mask = 0
+        for row in self._rows[self._ends[slot - 1] if slot else 0 : self._ends[slot]]:
+            mask |= 1 << row
+        self._made[key] = mask
+        return mask
+
+    def __getitem__(self, key: str) -> int:
+        got = self._made.get(key)
+        if got is None:
+            got = self._make(key, self._at[key])
+        return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        got = self._made.get(key)
+        if got is None:
+            slot = self._at.get(key)
+            return default if slot is None else self._make(key, slot)
+        return got
+
+    def keys(self) -> KeysView[str]:
+        return self._at.keys()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Masks, Masks.pack(self)
+
+
+def _indices_of(mask: int) -> list[int]:
+    """The set bits of `mask`, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
 class StartIndex:
     """The rows of a table that can begin with a key, for the rows whose ``start_keys`` are known.
 
@@ -1035,25 +1127,33 @@ class StartIndex:
     (``glossary.StartMemo``). ``longer`` maps a key of ``LONG_LEN`` characters to its rows, for
     the static rows whose such keys are known and all that long (``long_rows``: ``narrow``), and
     ``pre`` a shorter one (``PRE_LEN`` characters or more: a whole match, or a prefix key of the
-    wide reading) to its rows, which may begin with any longer key that begins with it."""
+    wide reading) to its rows, which may begin with any longer key that begins with it.
+
+    The maps are dicts as built; an index read back from the pattern store holds them as
+    ``Masks`` (see there: ``__reduce__`` pickles them packed)."""
 
     __slots__ = ("static", "three", "short", "long_rows", "longer", "pre", "pre3")
 
-    def __init__(self, static: int, three: dict[str, int], short: dict[str, int],
-                 long_rows: int = 0, longer: dict[str, int] | None = None, pre: dict[str, int] | None = None) -> None:
+    def __init__(self, static: int, three: Mapping[str, int], short: Mapping[str, int],
+                 long_rows: int = 0, longer: Mapping[str, int] | None = None, pre: Mapping[str, int] | None = None,
+                 pre3: Mapping[str, int] | None = None) -> None:
         self.static = static
         self.three = three
         self.short = short
         self.long_rows = long_rows
-        self.longer = longer or {}
-        self.pre = pre or {}
+        self.longer: Mapping[str, int] = longer or {}
+        self.pre: Mapping[str, int] = pre or {}
         #: The first ``KEY_LEN`` characters of the keys of ``pre`` -> their rows (where to look for them).
-        self.pre3: dict[str, int] = {}
-        for key, rows in self.pre.items():
-            self.pre3[key[:KEY_LEN]] = self.pre3.get(key[:KEY_LEN], 0) | rows
+        if pre3 is None:
+            made: dict[str, int] = {}
+            for key, rows in self.pre.items():
+                made[key[:KEY_LEN]] = made.get(key[:KEY_LEN], 0) | rows
+            pre3 = made
+        self.pre3: Mapping[str, int] = pre3
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return StartIndex, (self.static, self.three, self.short, self.long_rows, self.longer, self.pre)
+        return _unpack_index, (self.static, self.long_rows, *(Masks.pack(m) for m in (
+            self.three, self.short, self.longer, self.pre, self.pre3)))
 
     def lookup(self, key: str) -> int | None:
         """The static rows (a mask) that may begin with `key`, or None when `key` cannot be
@@ -1080,6 +1180,12 @@ class StartIndex:
             for n in range(PRE_LEN, LONG_LEN):
                 found |= pre.get(folded[:n], 0)
         return rows & (found | ~self.long_rows)
+
+
+def _unpack_index(static: int, long_rows: int, *packs: tuple[str | tuple[str, ...], bytes, bytes, str]) -> StartIndex:
+    """A ``StartIndex`` from its pickle (``StartIndex.__reduce__``)."""
+    three, short, longer, pre, pre3 = (Masks(*pack) for pack in packs)
+    return StartIndex(static, three, short, long_rows, longer, pre, pre3)
 
 
 def fold_text(text: str) -> str | None:
@@ -1141,17 +1247,33 @@ def _start_index_of(sources: Sequence[str], plain: Callable[[str], bool]) -> Sta
     return StartIndex(static, three, short, long_rows, longer, pre)
 
 
-def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Callable[[str], bool]) -> StartIndex:
+def start_index(patterns: Sequence[str], source: Callable[[str], str], plain: Callable[[str], bool],
+                name: object = None) -> StartIndex:
     """The ``StartIndex`` of a table whose rows hold `patterns` and compile ``source(pattern)``
     (``glossary._source``); `plain` says which compiled rows the partial-match path may answer
     by their first character (only those may be static). Kept in the pattern store as one
-    entry per table, as ``_table_index``, under the patterns as written: a process that finds
-    it there transforms no row."""
+    entry per table, as ``_table_index``, under `name` when the caller has a name of the
+    patterns (``table_name``: the table file's store key), else under the patterns as written:
+    a process that finds it there transforms no row."""
     from checker import regexcache
 
     if not regexcache.is_active():
         return _start_index_of([source(p) for p in patterns], plain)
     import regex  # its version: the case tables the keys were read with
 
-    key = ("start-index", 7, regex.__version__, len(patterns), regexcache.digest(patterns))
+    if name is not None:  # the transforms as well: the patterns' name does not say how they are read
+        name = (name, source.__module__, source.__qualname__, plain.__module__, plain.__qualname__)
+    key = ("start-index", 8, regex.__version__, len(patterns), regexcache.digest(patterns) if name is None else name)
     return regexcache.memo(key, lambda: _start_index_of([source(p) for p in patterns], plain))
+
+
+def table_name(rows: object, column: int) -> tuple[object, ...] | None:
+    """A name of the cells in `column` of `rows` (a table ``wordlists.read_table`` returned) for the
+    store keys of what is derived from them (``start_index``, ``LazyTable``): the table file's store
+    key (``listcache.source_key``: its path and stat, which change with its contents), or None when
+    the rows were not read from the store (the caller's patterns are then digested). Naming by the
+    file spares digesting the patterns (about 1.3 ms per run for a French article's tables)."""
+    from checker.listcache import source_key
+
+    key = source_key(rows)
+    return None if key is None else ("column", column, *key)

@@ -239,7 +239,7 @@ CLEAN = [
 def _table_rules(monkeypatch: pytest.MonkeyPatch | None) -> list[Any]:
     """The shipped table rules, built again (with an index that reads no row: `monkeypatch`)."""
     if monkeypatch is not None:
-        monkeypatch.setattr(prefilter, "start_index", lambda patterns, source, plain: StartIndex(0, {}, {}))
+        monkeypatch.setattr(prefilter, "start_index", lambda patterns, source, plain, name=None: StartIndex(0, {}, {}))
     rules = [r for r in builtin_ruleset().rules if r.kind in TABLE_KINDS]
     with prefilter.trusted():  # rows compiled on first need, as in a run
         return [dataclasses.replace(r, check=get_kind(r.kind).build(r)) for r in rules]
@@ -323,3 +323,55 @@ def test_a_row_may_begin_with_a_number() -> None:
                  "Le lanceur a réussi douze grèves en sept manches face aux Yankees, selon la MLB."):
         found = [f.text for f in linter.check_text(text, lang="fr").findings if f.code == "MT610"]
         assert found == [text[text.index("réussi ") + 7:text.index(" en sept")]]
+
+
+def test_a_packed_index_reads_back_the_same_masks() -> None:
+    """``StartIndex`` pickles its maps packed (``Masks``): read back, every key names the same rows."""
+    import pickle
+
+    sources = [s for _name, table, _flags in _shipped_tables()[:6] for s in table]
+    plain = prefilter._start_index_of(sources, is_plain)
+    again = pickle.loads(pickle.dumps(plain))
+    for field in ("three", "short", "longer", "pre", "pre3"):
+        mine, theirs = getattr(plain, field), getattr(again, field)
+        assert isinstance(theirs, prefilter.Masks)
+        assert dict(theirs) == dict(mine) and set(theirs.keys()) == set(mine)
+        for key in list(mine)[:50]:
+            assert theirs.get(key, 0) == theirs[key] == mine[key]
+        assert theirs.get("\0none", 0) == 0
+    assert (again.static, again.long_rows) == (plain.static, plain.long_rows)
+    odd = prefilter.Masks(*prefilter.Masks.pack({"a\0b": 1 << 70_000, "": 5}))
+    assert dict(odd) == {"a\0b": 1 << 70_000, "": 5}
+    assert dict(prefilter.Masks(*prefilter.Masks.pack({}))) == {}
+
+
+def test_an_edited_table_gets_a_new_index(fresh_cache: Path, tmp_path: Path) -> None:
+    """The table kinds name a table's start index and literal index by the file's store key
+    (``prefilter.table_name``): an edited file gives new ones, not the old file's."""
+    import os
+
+    from checker import regexcache, wordlists
+
+    path = tmp_path / "t.tsv"
+
+    def read(text: str, when: int) -> tuple[prefilter.StartIndex, Any]:
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(when, when))
+        wordlists.read_table.cache_clear()
+        with regexcache.ACTIVE:
+            rows = wordlists.read_table(path)
+            name = prefilter.table_name(rows, 0)
+            assert name is not None
+            index = prefilter.start_index([r[0] for r in rows], str, is_plain, name)
+            table = prefilter.LazyTable(rows, lambda r: r[0], lambda r: r[0], eager=False, name=name)
+        return index, table
+
+    first, table = read("opportunit\\w+\nla plupart\n", 10**18)
+    assert dict(first.three) == {"opp": 1, "la ": 2}
+    assert table._by_key.keys() == {"opportunit", "plupart"}
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process
+    second, table = read("abc\nla plupart\n", 2 * 10**18)  # as many rows: only the file's key tells
+    assert dict(second.three) == {"abc": 1, "la ": 2}
+    assert table._by_key.keys() == {"abc", "plupart"}

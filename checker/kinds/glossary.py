@@ -194,14 +194,15 @@ def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each entry when an article first holds its literal words (see
     ``checker.prefilter``), or all of them now when the rule files were not built before."""
     from checker.memo import Pool
-    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index
+    from checker.prefilter import ROWS_KEPT, LazyTable, is_trusted, start_index, table_name
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
     rows = read_table(rule.resolve(name))
     if not rows:
         raise ValueError(f"{name}: no entries")
-    table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name))
+    rows_name = table_name(rows, 0)  # the store names the table's derived data by the file
+    table = LazyTable(rows, lambda row: row[0], lambda row: compile_entry(row, flags, name), name=rows_name)
     bodies: dict[int, regex.Pattern[str]] = Pool(ROWS_KEPT)  # bounded, as the compiled rows
     starts = StartMemo()  # (entry, key) -> can the entry begin with key, across articles
 
@@ -218,7 +219,7 @@ def build(rule: Rule):  # noqa: ANN201
             body(i)
     table.settle()
 
-    index = start_index([row[0] for row in rows], _source, is_plain)
+    index = start_index([row[0] for row in rows], _source, is_plain, rows_name)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose

@@ -209,7 +209,8 @@ class TableScan(Generic[T]):
     `sense` gives an entry's ``Row`` when the table's entries wrap one."""
 
     def __init__(self, rule: Rule, name: str, table: LazyTable[T], patterns: tuple[str, ...],
-                 cells: tuple[tuple[str, ...], ...], flags: int, sense: Callable[[T], Row] | None = None) -> None:
+                 cells: tuple[tuple[str, ...], ...], flags: int, sense: Callable[[T], Row] | None = None,
+                 patterns_name: object = None) -> None:
         from checker.memo import Pool
         from checker.prefilter import ROWS_KEPT, is_trusted, start_index
 
@@ -232,7 +233,7 @@ class TableScan(Generic[T]):
         self.any_lang = any(not row_langs[i] for i in keep)
         self.langs = frozenset().union(*(row_langs[i] for i in keep))
         self.allowed: dict[str, frozenset[int]] = {}  # article language -> the kept rows that apply to it
-        self.index = start_index(list(patterns), _source, is_plain)
+        self.index = start_index(patterns, _source, is_plain, patterns_name)  # (prefilter.table_name)
 
     def body(self, i: int) -> regex.Pattern[str]:
         """Row `i`'s pattern as written (``Entry.source``): the whole row need not be compiled, or
@@ -266,16 +267,18 @@ class TableScan(Generic[T]):
 
 def build(rule: Rule):  # noqa: ANN201
     """Read the table; compile each row when an article first holds its literal words (as glossary)."""
-    from checker.prefilter import LazyTable
+    from checker.prefilter import LazyTable, table_name
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
     raw = read_table(rule.resolve(name))
+    # The store names the table's derived data by the file (no digest of its patterns).
+    patterns_name = table_name(raw, 1)
     for cells in raw:
         if len(cells) < 2 or not _SOURCE.match(cells[0]):
             _compile_row(cells, flags, name)  # raises, naming the row
-    table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name))
-    scan = TableScan(rule, name, table, tuple(cells[1] for cells in raw), raw, flags)
+    table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name), name=patterns_name)
+    scan = TableScan(rule, name, table, tuple(cells[1] for cells in raw), raw, flags, patterns_name=patterns_name)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         for row, m in scan.matches(doc, ctx):

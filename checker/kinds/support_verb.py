@@ -328,7 +328,7 @@ def _prepared(rule: Rule, det: str, order: str) -> tuple[Paradigms, list[Spec], 
 def build(rule: Rule):  # noqa: ANN201
     """Read the verb forms and the table; each row becomes a ``sense-table`` row of one pattern,
     compiled when an article first holds its noun (see ``checker.prefilter``)."""
-    from checker.prefilter import LazyTable, is_trusted
+    from checker.prefilter import LazyTable, is_trusted, table_name
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
@@ -349,7 +349,8 @@ def build(rule: Rule):  # noqa: ANN201
             raise ValueError(f"det: {exc}") from None
     raw = read_table(rule.resolve(name))
     sense_cells = tuple(_sense_cells(spec, p) for spec, p in zip(specs, patterns, strict=True))
-    table = LazyTable(raw, lambda cells: cells[1], lambda cells: compile_row(cells, forms, det, order, flags, name))
+    table = LazyTable(raw, lambda cells: cells[1], lambda cells: compile_row(cells, forms, det, order, flags, name),
+                      name=table_name(raw, 1))
     scan = TableScan(rule, name, table, tuple(patterns), sense_cells, flags, sense=_sense_of)
 
     def suggestions(doc: Document, row: SupportRow, m: regex.Match[str]) -> tuple[str, ...]:
