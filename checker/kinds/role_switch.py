@@ -119,7 +119,7 @@ def build(rule: Rule):  # noqa: ANN201
             art_gender: str | None = None
             definite = False
             art_start = start
-            if low.startswith(elided) and "'" in low:
+            if "'" in low and low.startswith(elided):
                 noun = low.split("'", 1)[1]
                 if noun in forms:
                     noun_idx, definite = i, True
