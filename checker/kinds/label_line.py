@@ -57,6 +57,10 @@ _DIGITS = regex.compile(r"\p{N}+")
 _BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 # A label bar's parts may also be set apart by two spaces or more, or start at a pictogram.
 _BAR_WIDE = regex.compile(_BAR.pattern + r"|[ \t\u00a0]{2,}|[ \t\u00a0]*(?=[\p{So}\u2764])")
+# The characters without which _BAR and _CRUMB (and _TRAIL, whose marks are among them) split
+# nothing: a line lacking them all (most lines) skips those splits.
+_BAR_MARK = regex.compile(r"[|•·/]")
+_CRUMB_MARK = regex.compile(r"[>›»/|]")
 _WIDE_OR_PICTO = regex.compile(r"[ \t\u00a0]{2,}|[\p{So}\u2764]")
 # A counter in a folded key: « 0 », « 0k », « 0 0k » (1,2K), « 0m ».
 _COUNT = regex.compile(r"(?:^| )0(?: 0)?[km]?(?= |$)")
@@ -171,7 +175,7 @@ def build(rule: Rule):  # noqa: ANN201
             return False
         if key in whole:
             return True
-        parts = [p for p in _BAR.split(text) if p.strip()]
+        parts = [p for p in _BAR.split(text) if p.strip()] if _BAR_MARK.search(text) else []
         if len(parts) >= 2:
             keys = [_key(p) for p in parts]
             if all(k in whole or k in networks for k in keys) and any(k in whole for k in keys):
@@ -251,8 +255,10 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
             if text[-1:] in "?!" and " " not in text.rstrip(" ?!\u00a0\u202f") and _word_of(text, ctx.primary):
                 continue  # « Comment ? » in a dialogue: a word of the language asked, not the label "Comment"
-            if is_label_line(text, key) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)) \
-                    or (home and bare_trail(text, seen <= _HEAD_LINES, seen == 1)):
+            # (breadcrumb and bare_trail need a separator: without one their split is the whole line)
+            trail = home and _CRUMB_MARK.search(text) is not None
+            if is_label_line(text, key) or (prefixes and prefix_line(text)) or (trail and breadcrumb(text)) \
+                    or (trail and bare_trail(text, seen <= _HEAD_LINES, seen == 1)):
                 yield Hit(s, e, confidence=0.85)
             elif seen <= _HEAD_LINES:
                 cut = suffix(text)
