@@ -57,6 +57,10 @@ _DIGITS = regex.compile(r"\p{N}+")
 _BAR = regex.compile(r"[ \t\u00a0]*[|•·/][ \t\u00a0]*")
 # A label bar's parts may also be set apart by two spaces or more, or start at a pictogram.
 _BAR_WIDE = regex.compile(_BAR.pattern + r"|[ \t\u00a0]{2,}|[ \t\u00a0]*(?=[\p{So}\u2764])")
+# The characters without which _BAR and _CRUMB (and _TRAIL, whose marks are among them) split
+# nothing: a line lacking them all (most lines) skips those splits.
+_BAR_MARK = regex.compile(r"[|•·/]")
+_CRUMB_MARK = regex.compile(r"[>›»/|]")
 _WIDE_OR_PICTO = regex.compile(r"[ \t\u00a0]{2,}|[\p{So}\u2764]")
 # A counter in a folded key: « 0 », « 0k », « 0 0k » (1,2K), « 0m ».
 _COUNT = regex.compile(r"(?:^| )0(?: 0)?[km]?(?= |$)")
@@ -165,13 +169,13 @@ def build(rule: Rule):  # noqa: ANN201
             return False
         return all(len(x) <= 30 and _SECTION.fullmatch(x) for x in parts)
 
-    def is_label_line(text: str) -> bool:
-        key = _key(text)
+    def is_label_line(text: str, key: str) -> bool:
+        """Whether `text` (whose key is `key`) is a label line."""
         if not key:
             return False
         if key in whole:
             return True
-        parts = [p for p in _BAR.split(text) if p.strip()]
+        parts = [p for p in _BAR.split(text) if p.strip()] if _BAR_MARK.search(text) else []
         if len(parts) >= 2:
             keys = [_key(p) for p in parts]
             if all(k in whole or k in networks for k in keys) and any(k in whole for k in keys):
@@ -190,11 +194,24 @@ def build(rule: Rule):  # noqa: ANN201
                 return True
         return False
 
+    # The first word of every prefix label's key.
+    prefix_heads = {k.split(" ", 1)[0] for k in prefixes}
+
     def prefix_line(text: str) -> bool:
         words = list(_WORD.finditer(text, 0, min(len(text), 120)))
+        if not words:
+            return False
+        first = _key(text[: words[0].end()])
+        # Every longer prefix's key starts with the first word's key when the character after
+        # that word is ASCII (it composes with nothing in NFC, and folds to a non-word
+        # character): then one key whose first word starts no prefix label rules out them
+        # all (most lines), without the key of each prefix. A decomposed accent after the
+        # word (« e\u0301 ») would join it in NFC: there every prefix is keyed, as before.
+        if len(words) > 1 and first and text[words[0].end()].isascii() and first.split(" ", 1)[0] not in prefix_heads:
+            return False
         for n in range(1, min(_MAX_PREFIX, len(words)) + 1):
             end = words[n - 1].end()
-            if _key(text[:end]) not in prefixes:
+            if (first if n == 1 else _key(text[:end])) not in prefixes:
                 continue
             sep = _PREFIX_SEP.match(text, end)
             if not sep or sep.end() >= len(text):
@@ -229,7 +246,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             text = prose[s:e]
             seen += 1
-            if toc and _key(text) in toc:
+            key = _key(text)
+            if toc and key in toc:
                 end = toc_end(doc, index)
                 if end > e:
                     skip_to = end
@@ -237,8 +255,10 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
             if text[-1:] in "?!" and " " not in text.rstrip(" ?!\u00a0\u202f") and _word_of(text, ctx.primary):
                 continue  # « Comment ? » in a dialogue: a word of the language asked, not the label "Comment"
-            if is_label_line(text) or (prefixes and prefix_line(text)) or (home and breadcrumb(text)) \
-                    or (home and bare_trail(text, seen <= _HEAD_LINES, seen == 1)):
+            # (breadcrumb and bare_trail need a separator: without one their split is the whole line)
+            trail = home and _CRUMB_MARK.search(text) is not None
+            if is_label_line(text, key) or (prefixes and prefix_line(text)) or (trail and breadcrumb(text)) \
+                    or (trail and bare_trail(text, seen <= _HEAD_LINES, seen == 1)):
                 yield Hit(s, e, confidence=0.85)
             elif seen <= _HEAD_LINES:
                 cut = suffix(text)

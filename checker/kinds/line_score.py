@@ -170,6 +170,7 @@ def build(rule: Rule):  # noqa: ANN201
     if mode == "chrome" and not (phrases or cues.table):
         raise ValueError("give a 'phrases' or 'cues' list")
     threshold = p["threshold"]
+    require_phrase = p["require_phrase"]
     gates = [_Gate(m) for m in (matcher, starters, networks, cues)]
 
     def phrase_points(text: str, n_words: int, scan: bool) -> float:
@@ -200,6 +201,10 @@ def build(rule: Rule):  # noqa: ANN201
         # In a long line only an opening phrase can matter (elsewhere it earns one point,
         # less than the length penalty): scanning the head keeps long prose cheap.
         found = phrase_points(text if n <= _LONG else text[:_HEAD_CHARS], n, _holds(live[0], folded))
+        if not found and require_phrase:
+            # Only a line holding a phrase is reported: the other signals (three more phrase scans)
+            # cannot change that, so most lines stop here.
+            return 0.0, False
         points = found
         lead = _LEAD.match(text).end()
         if _holds(live[1], folded) and any(s <= lead for s, _, _ in starters.finditer(text[: lead + _HEAD_CHARS])):

@@ -50,6 +50,11 @@ PARAMS = {
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++(?:-[\p{L}\p{M}]++)*+")
 _GAP = frozenset((" ", "\u00a0"))
+# The matches of _WORD (as its finditer gives them: a start has no letter or mark before it, nor
+# a letter or mark and a hyphen, which _WORD would have joined) that do not open with a lowercase
+# letter: a superset of the titled words (an upper-case letter is never \p{Ll}; checked over all
+# code points with this regex module), the only words a run is made of. Most words are lowercase.
+_UNLOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?<![\p{L}\p{M}]-)(?!\p{Ll})" + _WORD.pattern)
 
 
 def _strip(word: str) -> str:
@@ -117,13 +122,16 @@ def build(rule: Rule):  # noqa: ANN201
                     continue
                 yield Hit(run[i].start(), run[i].end(), confidence=0.7)
 
-        for m in _WORD.finditer(text):
+        # Runs of titled words, one blank apart. Only the titled words are visited: a word between
+        # two of them (one that is not titled) leaves more than a blank between them, which ends
+        # the run as that word would. A run too short for `judge` is not handed to it.
+        shortest = min_syllables + 1
+        for m in _UNLOWER_WORD.finditer(text):
             if not _titled(m.group()):
-                yield from judge(run)
-                run = []
                 continue
             if run and text[run[-1].end():m.start()] not in _GAP:
-                yield from judge(run)
+                if len(run) >= shortest:
+                    yield from judge(run)
                 run = []
             run.append(m)
         yield from judge(run)

@@ -90,16 +90,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             tok = m.group()
             key = tok.casefold()
             if tok[:1].isupper():
-                if any(c.isupper() for c in tok[1:]):
-                    continue  # camel case is a brand's own spelling: BlueSky beside « Blue Sky »
+                # (the look-up first: most capitalised words squash no name; the camel-case scan after)
                 full = fulls.get(key)
-                if full and " " in full:
+                if full and " " in full and not any(c.isupper() for c in tok[1:]):
+                    # (camel case is a brand's own spelling, never reported: BlueSky beside « Blue Sky »)
                     yield Hit(m.start(), m.end(), (full,))
-                continue
-            if len(tok) < min_len or key in particles:
                 continue
             if key not in capital_parts and key not in capital_single:
                 continue  # reported only as a name's part seen capitalised (tested before the pattern)
+            if len(tok) < min_len or key in particles:
+                continue
             nxt = _NEXT_CAPITAL.match(text, pos=m.end())
             if not nxt:
                 continue

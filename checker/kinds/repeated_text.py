@@ -116,16 +116,32 @@ def _check_passages(
     inner: dict[tuple[str, ...], Span] = {}
     passage_ends = {p.start: p.end for p in doc.passages}
     index: dict[int, list[int]] = {}  # shingle hash -> ids of earlier units holding it
+    # Units left out of `index` because they can never win a vote (below): only counted, so that
+    # a shingle's number of holders (the _MAX_POSTINGS test) stays that of every earlier unit.
+    unlisted: Counter[int] = Counter()
     shingled: list[Span] = []
     covered: list[tuple[int, int]] = []  # reported spans: their own lines are not reported again
+    whole: set[int] = set()  # the shingles of the last passage remembered (it is in `index`)
 
-    def remember(span: Span, words: list[str]) -> None:
+    def remember(span: Span, words: list[str], passage: bool = False, grams: set[int] | None = None) -> None:
+        nonlocal whole
         seen.setdefault(tuple(words), span)
         if len(words) >= k:
+            if grams is None:
+                grams = _shingles(words, k)
+            if not passage and grams <= whole:
+                # A sentence or line of the last passage: its shingles are all the passage's, and the
+                # passage has a lower id, so it gets at least as many votes and wins any tie — this
+                # unit never wins. Counting its shingles (in C) is enough; listing it in `index` (a
+                # Python loop over its shingles, the kind's main cost) is not needed.
+                unlisted.update(grams)
+                return
             uid = len(shingled)
             shingled.append(span)
-            for h in _shingles(words, k):
+            for h in grams:
                 index.setdefault(h, []).append(uid)
+            if passage:
+                whole = grams
 
     sentences = doc.sentences
     si = 0
@@ -141,8 +157,11 @@ def _check_passages(
                     inner.setdefault(tuple(sw), s)
             si += 1
         words = _words(prose[unit.start : unit.end])
+        grams: set[int] | None = None  # the unit's shingles, when the near-copy search made them
         big_enough = len(words) >= min_words and unit.end - unit.start >= min_chars
-        inside = any(cs <= unit.start and unit.end <= ce for cs, ce in covered)
+        # Units come in order of start and a unit inside a reported span is never reported, so a unit
+        # inside any reported span is inside the last one: one test, not a scan (many copies stay linear).
+        inside = bool(covered) and covered[-1][0] <= unit.start and unit.end <= covered[-1][1]
         if short_words and not big_enough and short_words <= len(words) and passage_ends.get(unit.start) == unit.end \
                 and not inside and not _DIALOGUE.match(unit.text) and _FULL_STOP.search(unit.text):
             first = inner.get(tuple(words))
@@ -158,8 +177,10 @@ def _check_passages(
                 grams = _shingles(words, k)
                 votes: Counter[int] = Counter()
                 for h in grams:
-                    postings = index.get(h, ())
-                    if len(postings) > _MAX_POSTINGS:
+                    postings = index.get(h)
+                    if postings is None:
+                        continue
+                    if len(postings) + unlisted[h] > _MAX_POSTINGS:
                         continue  # a stock phrase met everywhere says nothing about copying
                     for uid in set(postings):
                         votes[uid] += 1
@@ -178,7 +199,7 @@ def _check_passages(
                     args={"line": str(line), "similarity": f"{round(score * 100)} %"},
                     related=(first.start, first.end),
                 )
-        remember(unit, words)
+        remember(unit, words, passage_ends.get(unit.start) == unit.end, grams)
 
 
 _TRAILER_LABEL = regex.compile(r"©|\(c\)|Copyright\b|\p{Lu}[\p{L}'’-]*+(?:[ \u00a0][\p{L}'’-]++){0,3}?[ \u00a0]?[:|]")
