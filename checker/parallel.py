@@ -252,6 +252,27 @@ def _worker(conn: Connection, as_line: bool, memory: int = 0, inherited: tuple[C
     settle()  # the parent froze its heap before forking; this sets the young threshold (checker/heap.py)
     limit = memory << 20
     start = resident_bytes() if limit else 0
+    try:
+        _serve(conn, as_line, limit, start)
+    finally:
+        _keep_compiled()
+
+
+def _keep_compiled() -> None:
+    """Add what this worker compiled to the pattern store (``checker.regexcache.save``). A worker
+    leaves through ``os._exit``, which skips the exit handlers where a process normally does it:
+    without this, a run whose files are all checked by workers added nothing to the store, and
+    every later such run (each of its workers, and a worker is replaced every few tens of
+    files) compiled the same patterns again: a 1 MB archive cost twice its CPU until a
+    one-process run filled the store."""
+    from checker import regexcache
+
+    with contextlib.suppress(Exception):  # a cache that cannot be written costs speed, never a result
+        regexcache.save()
+
+
+def _serve(conn: Connection, as_line: bool, limit: int, start: int) -> None:
+    """``_worker``'s loop, until None, the end of the pipe or retirement."""
     done = 0
     while True:
         try:

@@ -36,7 +36,7 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -291,6 +291,38 @@ def save() -> None:
     path = _path()
     if path is None:
         return
+    with _locked(path):
+        _save_to(path, heavy)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on a file beside the store at `path`, for one read-merge-write of the
+    journal or the store: processes that save at the same moment (the workers of one run, which
+    all save when they leave, or runs side by side) would else each write what they read plus
+    their own entries, and the last write would drop the others' new entries. Without ``flock``
+    (not POSIX, a file system without locks) the save goes on unlocked, as before."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    try:
+        fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _save_to(path: Path, heavy: bool) -> None:
+    """``save``'s merge into the store at `path`, under ``_locked``."""
+    global _added, _journal
     old = _open(path)
     journal = _read_journal(path)  # as it is now: other runs may have added to it
     fresh = {key: value for key, value in _added.items() if key not in journal and not (old and key in old)}
