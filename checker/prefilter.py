@@ -1065,7 +1065,8 @@ class Masks(Mapping[str, int]):
         numbers: list[int] = []
         ends: list[int] = []
         for mask in masks.values():
-            numbers.extend(_indices_of(mask))
+            # run when the index is stored, not per article: a plain scan of the bits
+            numbers.extend(i for i in range(mask.bit_length()) if mask >> i & 1)
             ends.append(len(numbers))
         code = "H" if not numbers or max(numbers) < 1 << 16 else "I"
         keys = tuple(masks)
@@ -1106,16 +1107,6 @@ class Masks(Mapping[str, int]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Masks, Masks.pack(self)
-
-
-def _indices_of(mask: int) -> list[int]:
-    """The set bits of `mask`, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 class StartIndex:

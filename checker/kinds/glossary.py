@@ -507,14 +507,9 @@ class StartMemo:
             first = self.entries(key[0], candidates, body)
             asked = self.asked.get(key)  # the memo may have started again meanwhile
         if asked is None:
-            if self.size >= self.LIMIT:
-                self.able.clear()
-                self.asked.clear()
-                self.size = 0
-            asked = 0
+            asked = self._restart_if_full()
         new = candidates & ~asked
         if new:
-            able = self.able.get(key, 0)
             ask = new
             if first is not None:
                 plain = self.plain
@@ -529,17 +524,31 @@ class StartMemo:
                             self.rough |= low
                     rest ^= low
                 ask = new & (first | self.rough)
-            rest = ask
-            while rest:
-                low = rest & -rest
-                if body(low.bit_length() - 1).match(key, partial=True) is not None:
-                    able |= low
-                rest ^= low
-            if able:
-                self.able[key] = able
-            self.asked[key] = asked | new
-            self.size += new.bit_count()
+            self._ask(key, asked, new, ask, body)
         return candidates & self.able.get(key, 0)
+
+    def _restart_if_full(self) -> int:
+        """Empty the memo when it holds ``LIMIT`` answers; the entries asked about a new key (none)."""
+        if self.size >= self.LIMIT:
+            self.able.clear()
+            self.asked.clear()
+            self.size = 0
+        return 0
+
+    def _ask(self, key: str, asked: int, new: int, ask: int, body: Callable[[int], regex.Pattern[str]]) -> None:
+        """Ask the entries of `ask` (a mask) whether they can begin with `key` (a partial match),
+        and record `new` as asked about `key` (the entries of `new` not in `ask` cannot)."""
+        able = self.able.get(key, 0)
+        rest = ask
+        while rest:
+            low = rest & -rest
+            if body(low.bit_length() - 1).match(key, partial=True) is not None:
+                able |= low
+            rest ^= low
+        if able:
+            self.able[key] = able
+        self.asked[key] = asked | new
+        self.size += new.bit_count()
 
     def entries_past(self, key: str, candidates: int, body: Callable[[int], regex.Pattern[str]]) -> int:
         """``entries`` for candidates already known to be able to begin with `key`'s first three
@@ -548,24 +557,10 @@ class StartMemo:
         plain is asked either way). One call per new longer key of an article, not two or three."""
         asked = self.asked.get(key)
         if asked is None:
-            if self.size >= self.LIMIT:
-                self.able.clear()
-                self.asked.clear()
-                self.size = 0
-            asked = 0
+            asked = self._restart_if_full()
         new = candidates & ~asked
         if new:
-            able = self.able.get(key, 0)
-            rest = new
-            while rest:
-                low = rest & -rest
-                if body(low.bit_length() - 1).match(key, partial=True) is not None:
-                    able |= low
-                rest ^= low
-            if able:
-                self.able[key] = able
-            self.asked[key] = asked | new
-            self.size += new.bit_count()
+            self._ask(key, asked, new, new, body)
         return candidates & self.able.get(key, 0)
 
 
