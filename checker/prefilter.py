@@ -1034,6 +1034,16 @@ def match_start_keys(pattern: str) -> frozenset[str] | None:
     return _read_starts(_MatchStartReader(pattern, KEY_LEN))
 
 
+def mask_indices(mask: int) -> list[int]:
+    """The set bits of `mask` (row numbers), lowest first: one step per set bit, not per bit."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
+
+
 class Masks(Mapping[str, int]):
     """A ``StartIndex`` map of key -> rows (a mask) as read back from the pattern store: the keys in
     a dict (key -> slot) and each key's rows as a run of sorted row numbers in one array, its mask
@@ -1065,8 +1075,7 @@ class Masks(Mapping[str, int]):
         numbers: list[int] = []
         ends: list[int] = []
         for mask in masks.values():
-            # run when the index is stored, not per article: a plain scan of the bits
-            numbers.extend(i for i in range(mask.bit_length()) if mask >> i & 1)
+            numbers.extend(mask_indices(mask))
             ends.append(len(numbers))
         code = "H" if not numbers or max(numbers) < 1 << 16 else "I"
         keys = tuple(masks)

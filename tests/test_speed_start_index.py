@@ -28,8 +28,8 @@ from checker import prefilter
 from checker.document import Document
 from checker.engine import Engine
 from checker.kinds import get_kind
-from checker.kinds.glossary import _WORD_START, PrefixFilter, StartMemo, _indices, _source, is_plain
-from checker.prefilter import StartIndex, start_keys
+from checker.kinds.glossary import _WORD_START, PrefixFilter, StartMemo, _source, is_plain
+from checker.prefilter import StartIndex, mask_indices, start_keys
 from checker.wordlists import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +143,7 @@ def test_the_index_names_every_row_a_partial_match_names() -> None:
                 continue
             asked = memo.entries(key, index.static, body)
             missing = asked & ~found
-            assert not missing, (name, key, [sources[i] for i in _indices(missing)])
+            assert not missing, (name, key, [sources[i] for i in mask_indices(missing)])
             checked += 1
             named += asked.bit_count()
             extra += (found & everyone & ~asked).bit_count()
@@ -165,7 +165,7 @@ def test_longer_keys_keep_every_row_a_partial_match_names() -> None:
         for key in keys:
             narrowed = index.narrow(key, index.static)
             asked = memo.entries(key, index.static, compiled.__getitem__)
-            assert not asked & ~narrowed, (name, key, [sources[i] for i in _indices(asked & ~narrowed)])
+            assert not asked & ~narrowed, (name, key, [sources[i] for i in mask_indices(asked & ~narrowed)])
             # Only the rows with long keys can be narrowed; the others are the three-letter
             # index's to filter, and count neither way.
             dropped += (index.long_rows & ~narrowed).bit_count()

@@ -16,7 +16,8 @@ import pytest
 import regex
 
 from checker import prefilter, regexcache
-from checker.kinds.glossary import _NAMED_GROUP, _WORD_START, StartMemo, _body, _indices, _mask
+from checker.kinds.glossary import _NAMED_GROUP, _WORD_START, StartMemo, _body, _mask
+from checker.prefilter import mask_indices
 from checker.wordlists import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +100,7 @@ def test_first_character_shortcut_finds_what_partial_matches_find() -> None:
     found_some = 0
     for key in keys:
         slow = {i for i, b in enumerate(bodies) if b.match(key, partial=True) is not None}
-        assert set(_indices(memo.entries(key, _mask(everyone), bodies.__getitem__))) == slow, key
+        assert set(mask_indices(memo.entries(key, _mask(everyone), bodies.__getitem__))) == slow, key
         found_some += bool(slow)
     assert found_some > 50  # the comparison is not between empty sets
     assert any(memo.plain.values())  # the shortcut was taken
@@ -108,18 +109,18 @@ def test_first_character_shortcut_finds_what_partial_matches_find() -> None:
 def test_patterns_with_lookarounds_are_always_asked() -> None:
     bodies = [regex.compile(r"(?<!x)abc", regex.IGNORECASE), regex.compile(r"abc", regex.IGNORECASE)]
     memo = StartMemo()
-    assert set(_indices(memo.entries("zab", _mask({0, 1}), bodies.__getitem__))) == set()
+    assert set(mask_indices(memo.entries("zab", _mask({0, 1}), bodies.__getitem__))) == set()
     assert memo.plain == {0: False, 1: True}
-    assert set(_indices(memo.entries("abd", _mask({0, 1}), bodies.__getitem__))) == set()
-    assert set(_indices(memo.entries("ab", _mask({0, 1}), bodies.__getitem__))) == {0, 1}
+    assert set(mask_indices(memo.entries("abd", _mask({0, 1}), bodies.__getitem__))) == set()
+    assert set(mask_indices(memo.entries("ab", _mask({0, 1}), bodies.__getitem__))) == {0, 1}
 
 
 def test_memo_stays_bounded_when_the_first_character_clears_it(monkeypatch: pytest.MonkeyPatch) -> None:
     bodies = [regex.compile("maison"), regex.compile("mai")]
     memo = StartMemo()
     memo.size = 199_999  # the next question clears the memo (inside the first-character lookup)
-    assert set(_indices(memo.entries("mai", _mask({0, 1}), bodies.__getitem__))) == {0, 1}
-    assert set(_indices(memo.entries("maix", _mask({0, 1}), bodies.__getitem__))) == {1}
+    assert set(mask_indices(memo.entries("mai", _mask({0, 1}), bodies.__getitem__))) == {0, 1}
+    assert set(mask_indices(memo.entries("maix", _mask({0, 1}), bodies.__getitem__))) == {1}
     assert memo.size < 10
 
 

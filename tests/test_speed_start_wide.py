@@ -16,8 +16,8 @@ import pytest
 import regex
 
 from checker import prefilter
-from checker.kinds.glossary import StartMemo, _indices, is_plain
-from checker.prefilter import KEY_LEN, LONG_LEN, WILD, start_keys
+from checker.kinds.glossary import StartMemo, is_plain
+from checker.prefilter import KEY_LEN, LONG_LEN, WILD, mask_indices, start_keys
 
 
 def _shown(keys: frozenset[str] | None) -> set[str] | None:
@@ -123,9 +123,9 @@ def test_the_wide_index_names_every_row_a_partial_match_names() -> None:
             continue
         asked = memo.entries(key, index.static, compiled.__getitem__)
         missing = asked & ~found
-        assert not missing, (key, [sources[i] for i in _indices(missing)])
+        assert not missing, (key, [sources[i] for i in mask_indices(missing)])
         long_key = text[pos : pos + 8]
         if len(long_key) == 8:
             narrowed = index.narrow(long_key, index.static)
             asked = memo.entries(long_key, index.static, compiled.__getitem__)
-            assert not asked & ~narrowed, (long_key, [sources[i] for i in _indices(asked & ~narrowed)])
+            assert not asked & ~narrowed, (long_key, [sources[i] for i in mask_indices(asked & ~narrowed)])

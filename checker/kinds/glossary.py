@@ -34,6 +34,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
+from checker.prefilter import mask_indices
 from checker.rules import Rule, param
 from checker.wordlists import read_table
 
@@ -571,16 +572,6 @@ def _mask(entries: Iterable[int]) -> int:
     return mask
 
 
-def _indices(mask: int) -> list[int]:
-    """The entries of a mask, in increasing order."""
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found
-
-
 class PrefixFilter:
     """Per article: the candidate entries whose pattern can begin with a 3-character key (a
     partial match says so), and, of those, the ones that can begin with a longer key (a
@@ -614,7 +605,7 @@ class PrefixFilter:
     def _in_order(self, found: int) -> tuple[int, ...]:
         if not found:
             return ()
-        indices = _indices(found)
+        indices = mask_indices(found)
         return tuple(indices if self.rank is None else sorted(indices, key=self.rank.__getitem__))
 
     def prefix_mask(self, key: str) -> int:
