@@ -9,18 +9,8 @@ import regex
 from conftest import findings as check_text
 
 from checker.kinds import variant_consistency as vc
-
-
-def test_case_safe_letters_are_matched_only_by_themselves_or_a_letter_that_lowers_to_them() -> None:
-    # Only characters with a case mapping can match another case-insensitively.
-    cased = "".join(
-        c for c in map(chr, range(0x110000))
-        if not 0xD800 <= ord(c) < 0xE000 and (c.lower() != c or c.upper() != c or c.casefold() != c)
-    )
-    for letter in vc.CASE_SAFE:
-        pattern = regex.compile(regex.escape(letter), regex.IGNORECASE)
-        odd = {u for u in pattern.findall(cased + letter) if u.lower() != letter}
-        assert odd <= set(vc._CASE_ODD), (letter, odd)
+from checker.kinds.pattern import StartScan
+from checker.prefilter import fold_text, match_start_keys
 
 
 _SPELLINGS = ["clé", "clef", "week-end", "weekend", "week end", "île", "ile", "sèche-linge", "tee-shirt", "t-shirt"]
@@ -39,9 +29,10 @@ def test_curated_matches_equal_the_full_scan(seed: int) -> None:
     pieces = ["clé", "CLEF", "Clés", "week", "End", "-", " ", "\u00a0", "\n", "Île", "ÎLE", "ile", "ſèche",
               "sèche-linges", "T-SHIRT", "tee", "shirt", "l'", "’", "x", "1", "_", "İle", "weekend", "é"]
     text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
-    firsts = vc._first_words(_SPELLINGS)
-    assert firsts is not None
-    got = [m.span() for m in vc._curated_matches(_CURATED, firsts, text)]
+    # The curated spellings are scanned as the pattern rules are (kinds.pattern.StartScan).
+    keys = match_start_keys(_CURATED.pattern)
+    assert keys is not None
+    got = [m.span() for m in StartScan(_CURATED, keys).matches_folded(text, fold_text(text))]
     assert got == [m.span() for m in _CURATED.finditer(text)]
 
 

@@ -38,7 +38,7 @@ CACHE_READERS: dict[str, frozenset[str]] = {
     "name-variants-spellings": frozenset({"name-variants"}),
     "name-variants": frozenset({"name-variants"}),
     "glossary.word-starts": frozenset({"glossary", "sense-table", "support-verb"}),
-    "pattern:start-folded": frozenset({"pattern", "slot-pattern"}),
+    "pattern:start-folded": frozenset({"pattern", "slot-pattern", "variant-consistency"}),
     "line-score:": frozenset({"line-score"}),
     "lost-mark:starts": frozenset({"lost-mark"}),
     "spacing-convention:": frozenset({"spacing-convention"}),

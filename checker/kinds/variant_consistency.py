@@ -37,6 +37,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
+from checker.kinds.pattern import StartScan, start_scan_keys
 from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordlists import read_list
@@ -57,53 +58,8 @@ _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_-])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L
 _WS = r"[\s\u00a0\u202f]+"
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:…«»\"“”—–\n\r(])[\s\u00a0\u202f]*\Z")
 
-#: Letters (and marks) whose case-insensitive matches in ``regex`` all lower-case to the letter
-#: itself, but for ``ſ`` (matched by s) and ``İ`` (by i), which send a text to the full scan.
-#: Checked over every code point by tests/test_variant_consistency_speed.py.
-CASE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ-'’")
-_CASE_ODD = ("ſ", "İ")
 #: Most wanted words looked for with ``str.find`` (one pass over the text each); more, one scan.
 _FIND_MAX = 24
-
-
-def _first_words(spellings: list[str]) -> tuple[str, ...] | None:
-    """The first words of the curated spellings, none of them beginning with another (whose
-    occurrences it already gives); None when a letter of them is not in CASE_SAFE."""
-    firsts = sorted({s.split()[0] for s in spellings})
-    if not all(set(w) <= CASE_SAFE for w in firsts):
-        return None
-    return tuple(w for w in firsts if not any(o != w and w.startswith(o) for o in firsts))
-
-
-def _curated_matches(curated: regex.Pattern[str], firsts: tuple[str, ...] | None, text: str) -> Iterator[regex.Match[str]]:
-    """``curated.finditer(text)``, tried only where a spelling's first word begins.
-
-    The case-insensitive alternation tried at every position of the text cost more than the
-    rest of the rule. A match begins with one of the first words, each of whose letters is
-    matched only by itself or its capital (CASE_SAFE): the text lower-cased holds that word
-    there. When lower-casing keeps every offset (one character for one) and the text has no
-    ſ or İ, the first words' occurrences in the lower-cased text are the only places a match
-    can start, and ``curated.match`` there (its look-behind sees the text before) gives the
-    match finditer would, in order, skipping places inside the previous match.
-    """
-    low = text.lower()
-    if firsts is None or len(low) != len(text) or any(c in text for c in _CASE_ODD):
-        yield from curated.finditer(text)
-        return
-    starts: set[int] = set()
-    for w in firsts:
-        at = low.find(w)
-        while at >= 0:
-            starts.add(at)
-            at = low.find(w, at + 1)
-    done = 0
-    for at in sorted(starts):
-        if at < done:
-            continue
-        m = curated.match(text, at)
-        if m is not None:
-            done = m.end()
-            yield m
 
 
 # A plain class, not a dataclass: making a dataclass costs about 0.5 ms of start-up (it execs its
@@ -149,16 +105,19 @@ def build(rule: Rule):  # noqa: ANN201
             for s in spellings:
                 table[s] = (f"table:{n}", s)
     curated = None
-    firsts = _first_words(list(table))
+    # The curated alternation, tried at every position of the text, cost more than the rest of the
+    # rule: it is tried only where the article's folded prose holds a key its matches begin with,
+    # as the pattern rules do (``kinds.pattern.StartScan``, when that is the faster scan).
+    scan: StartScan | None = None
     if table:
         alternation = "|".join(
             _WS.join(regex.escape(w) for w in s.split()) for s in sorted(table, key=len, reverse=True)
         )
         ending = "|".join(regex.escape(e) for e in endings)
-        curated = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-])(?:{alternation})(?:{ending})?(?![\p{{L}}\p{{M}}\p{{N}}_-])",
-            regex.IGNORECASE,
-        )
+        source = rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-])(?:{alternation})(?:{ending})?(?![\p{{L}}\p{{M}}\p{{N}}_-])"
+        curated = regex.compile(source, regex.IGNORECASE)
+        keys = start_scan_keys(source, regex.IGNORECASE)
+        scan = StartScan(curated, keys) if keys is not None else None
 
     def generic(word: str, lang: str) -> tuple[str, str, str] | None:
         lower = word.lower()
@@ -196,7 +155,7 @@ def build(rule: Rule):  # noqa: ANN201
         occurrences: list[_Occurrence] = []
         taken: list[tuple[int, int]] = []
         if curated is not None:
-            for m in _curated_matches(curated, firsts, text):
+            for m in scan.matches(text, doc) if scan is not None else curated.finditer(text):
                 found = " ".join(m.group().split()).lower()
                 spelling, ending = found, ""
                 if found not in table:
