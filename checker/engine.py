@@ -77,8 +77,13 @@ class Engine:
         *,
         inline_config: bool = True,
         settings: Mapping[str, Any] | None = None,
+        message_lang: str | None = None,
     ) -> None:
         self.rules = [r for r in rules if r.check is not None]
+        #: The language of the findings' messages (None or "en": the rules' English). A rule's
+        #: translated template is looked up at its first finding, not for all 400 rules up front.
+        self.message_lang = message_lang if message_lang and message_lang != "en" else None
+        self._templates: dict[str, str] = {}
         #: Configuration values that override the packs' settings (``french-spacing``).
         self.settings = dict(settings or {})
         #: Whether ``<!-- mtlint-disable … -->`` comments in articles turn findings off.
@@ -146,8 +151,9 @@ class Engine:
                     if profiling:
                         PROFILE.add_rule(rule.code, rule.name, time.perf_counter() - started)
                 self._strikes.pop(rule.code, None)
+                localized = self._localized(rule) if hits else None
                 for hit in hits:
-                    finding = self._finding(rule, hit, doc, result, shared)
+                    finding = self._finding(rule, hit, doc, result, shared, localized)
                     if finding is None:
                         continue
                     key = (finding.start, finding.end, finding.category)
@@ -174,9 +180,22 @@ class Engine:
             message += f"; it timed out on {strikes} files in a row and is turned off for the rest of the run"
         return message
 
+    def _localized(self, rule: Rule) -> tuple[str, str | None]:
+        """(message template, language of the hits' fields) of `rule`'s findings in this engine."""
+        lang = self.message_lang
+        if lang is None:
+            return rule.message, None
+        template = self._templates.get(rule.code)
+        if template is None:
+            from checker.messages import rule_text
+
+            template = self._templates[rule.code] = rule_text(rule, lang)[0]
+        # A rule without a translation keeps its English message, and the English words of its fields.
+        return template, (lang if template != rule.message else None)
+
     @staticmethod
     def _finding(rule: Rule, hit: Hit, doc: Document, result: Result, shared: dict[Any, Any] | None = None,
-                 ) -> Finding | None:
+                 localized: tuple[str, str | None] | None = None) -> Finding | None:
         n = len(doc.text)
         if not (isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start < hit.end <= n):
             result.failures.append(
@@ -186,8 +205,14 @@ class Engine:
         if not doc.is_prose(hit.start, hit.end):
             return None
         text = doc.text[hit.start:hit.end]
-        values = {"text": text, "suggestion": hit.suggestions[0] if hit.suggestions else "", **hit.args}
-        message = render_message(rule.message, values)
+        template, lang = localized or (rule.message, None)
+        args = hit.args
+        if lang is not None and args:
+            from checker.messages import localize_args
+
+            args = localize_args(args, lang)
+        values = {"text": text, "suggestion": hit.suggestions[0] if hit.suggestions else "", **args}
+        message = render_message(template, values)
         confidence = round(min(1.0, max(0.0, hit.confidence * rule.confidence)), 3)
         if shared is not None:
             # A rule that reports the same word or tag many times (a page of markup) gives equal

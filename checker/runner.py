@@ -57,12 +57,10 @@ class Runner:
     def _build_engine(self, config: Config, vocab: Any) -> Engine:
         rules = select_rules(self.ruleset.rules, config.select, config.ignore)
         rules = [self._with_override(r, config) for r in rules]
-        if config.message_lang and config.message_lang != "en":
-            from checker.messages import localize
-
-            rules = [localize(r, config.message_lang) for r in rules]
+        # Messages are put in config.message_lang as findings are made (Engine.message_lang): only
+        # the rules that report pay for their translation.
         return Engine(rules, self.ruleset.packs, inline_config=self.options.inline_config,
-                      settings={**config.settings, "vocab": vocab})
+                      settings={**config.settings, "vocab": vocab}, message_lang=config.message_lang)
 
     def _kept_engine(self, key: tuple[Any, ...], config: Config) -> Engine:
         """A resident process (``checker.rules.keep_loaded``): the engine an earlier run built for the
