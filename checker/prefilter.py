@@ -452,20 +452,136 @@ def _index_of(sources: Sequence[str]) -> _Index:
     return requirements, always, {k: tuple(v) for k, v in by_key.items()}
 
 
-def _table_index(sources: Callable[[], tuple[str, ...]], count: int, name: object = None) -> _Index:
-    """``_index_of(sources())`` (the keys' sources of `count` rows), kept in the pattern store as
-    one entry per table (under `name`, a name of the sources such as ``table_name``, else a digest
-    of them): a later process reads one pickle instead of one per row, and with `name` it does
-    not make the sources."""
+#: Separators of the packed literal index: between entries, between an entry's requirements,
+#: between a requirement's keys (an index with a key that holds one is stored unpacked).
+_ROW, _REQ, _KEY = "\x1d", "\x1e", "\x1f"
+
+
+class Runs(Mapping[str, tuple[int, ...]]):
+    """key -> entries, read back packed: the keys in a dict (key -> slot) and each key's entries
+    as a run of sorted numbers in one array."""
+
+    __slots__ = ("_at", "_rows", "_ends")
+
+    def __init__(self, keys: list[str], rows: Any, ends: Any) -> None:
+        self._at = dict(zip(keys, range(len(keys))))
+        self._rows = rows
+        self._ends = ends  # slot -> the end of its run in ``_rows``
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        slot = self._at[key]
+        return tuple(self._rows[self._ends[slot - 1] if slot else 0 : self._ends[slot]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def keys(self) -> KeysView[str]:
+        return self._at.keys()
+
+
+class LiteralIndex:
+    """A table's literal index (``_index_of``): the entries without a key (``always``), key ->
+    entries by their first requirement (``by_key``), the entries with more than one requirement
+    (``more``), every key of every requirement in order (``keys``), and per entry its
+    requirements (``requirements``, ``extra``).
+
+    In the pattern store it is kept packed (``pack``): the requirements of all entries in one
+    string, the key -> entries map as runs of numbers in one array. Read back as tuples of
+    tuples of strings, the indexes of a French article's tables cost a one-article run some
+    6 ms, and listing their keys and the entries with several requirements from them 6 ms more;
+    packed, a table's entries are split only for those an article makes candidates."""
+
+    __slots__ = ("always", "by_key", "more", "keys", "_requirements", "_text", "_starts", "_extra")
+
+    def __init__(self, index: _Index) -> None:
+        requirements, always, by_key = index
+        self._requirements: tuple[tuple[tuple[str, ...], ...], ...] | None = requirements
+        self._text, self._starts, self._extra = "", (), {}
+        self.always = always
+        self.by_key: Mapping[str, tuple[int, ...]] = by_key
+        self.more = frozenset(i for i, reqs in enumerate(requirements) if len(reqs) > 1)
+        self.keys = tuple(dict.fromkeys(k for reqs in requirements for req in reqs for k in req if k))
+
+    @property
+    def requirements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Per entry its literal requirements (all must hold; one string of each occurs)."""
+        if self._requirements is None:
+            self._requirements = tuple(self._row(i) for i in range(len(self._starts) - 1))
+        return self._requirements
+
+    def _row(self, i: int) -> tuple[tuple[str, ...], ...]:
+        text = self._text[self._starts[i] : self._starts[i + 1] - 1]  # without its _ROW
+        return tuple(tuple(req.split(_KEY)) for req in text.split(_REQ)) if text else ()
+
+    def extra(self, i: int) -> tuple[tuple[str, ...], ...]:
+        """Entry `i`'s requirements after its first (an entry of ``more``)."""
+        if self._requirements is not None:
+            return self._requirements[i][1:]
+        got = self._extra.get(i)
+        if got is None:
+            got = self._extra[i] = self._row(i)[1:]
+        return got
+
+    def pack(self) -> tuple[Any, ...]:
+        """What the store keeps: ``LiteralIndex.unpack(index.pack())`` equals `index`."""
+        from array import array
+
+        requirements = self.requirements
+        if any(not k or _ROW in k or _REQ in k or _KEY in k for k in self.keys) or any(
+                not req for reqs in requirements for req in reqs):
+            return ("plain", (requirements, self.always, dict(self.by_key)))
+        rows = [_REQ.join(_KEY.join(req) for req in reqs) + _ROW for reqs in requirements]
+        starts = [0]
+        for row in rows:
+            starts.append(starts[-1] + len(row))
+        numbers: list[int] = []
+        ends: list[int] = []
+        for entries in self.by_key.values():
+            numbers.extend(entries)
+            ends.append(len(numbers))
+        code = "H" if not numbers or max(numbers) < 1 << 16 else "I"
+        return ("packed", "".join(rows), array("I", starts).tobytes(), _KEY.join(self.by_key),
+                array(code, numbers).tobytes(), array("I", ends).tobytes(), code,
+                array("I", self.always).tobytes(), array("I", sorted(self.more)).tobytes(), _KEY.join(self.keys))
+
+    @classmethod
+    def unpack(cls, data: tuple[Any, ...]) -> LiteralIndex:
+        if data[0] == "plain":
+            return cls(data[1])
+        from array import array
+
+        _, text, starts, names, numbers, ends, code, always, more, keys = data
+        self = cls.__new__(cls)
+        self._requirements = None
+        self._text, self._starts, self._extra = text, array("I", starts), {}
+        self.always = tuple(array("I", always))
+        self.by_key = Runs(names.split(_KEY) if names else [], array(code, numbers), array("I", ends))
+        self.more = frozenset(array("I", more))
+        self.keys = tuple(keys.split(_KEY)) if keys else ()
+        return self
+
+
+def _table_index(sources: Callable[[], tuple[str, ...]], count: int, name: object = None) -> LiteralIndex:
+    """``_index_of(sources())`` (the keys' sources of `count` rows), kept in the pattern store
+    (packed: ``LiteralIndex.pack``) as one entry per table (under `name`, a name of the sources
+    such as ``table_name``, else a digest of them): a later process reads one entry instead of
+    one per row, and with `name` it does not make the sources."""
     from checker import regexcache
 
     if not regexcache.is_active():
-        return _index_of(sources())
+        return LiteralIndex(_index_of(sources()))
     if name is None:
         made = sources()
-        key = ("prefilter-table", 1, count, regexcache.digest(made))
-        return regexcache.memo(key, lambda: _index_of(made))
-    return regexcache.memo(("prefilter-table", 1, count, name), lambda: _index_of(sources()))
+        key = ("prefilter-table", 2, count, regexcache.digest(made))
+        return LiteralIndex.unpack(regexcache.memo(key, lambda: LiteralIndex(_index_of(made)).pack()))
+    return LiteralIndex.unpack(
+        regexcache.memo(("prefilter-table", 2, count, name), lambda: LiteralIndex(_index_of(sources())).pack()))
 
 
 #: The keys of every table searched with the automata (an ordered set).
@@ -551,23 +667,26 @@ class LazyTable(Generic[T]):
         self._compile = compile_row
         #: Compiled entries, the most recently made ones (bounded: see ``ROWS_KEPT``).
         self._compiled: dict[int, T] = Pool(ROWS_KEPT)
-        #: Per entry, its literal requirements (all must hold; one string of each occurs).
-        self.requirements: tuple[tuple[tuple[str, ...], ...], ...]
-        #: Entries without a key: always candidates.
-        self.always: tuple[int, ...]
         # `name`: a name of the keys' sources (``table_name``) for the store, else they are digested.
-        self.requirements, self.always, self._by_key = _table_index(
-            lambda: tuple(key_source(r) for r in self.rows), len(self.rows), name)
+        self._index = index = _table_index(lambda: tuple(key_source(r) for r in self.rows), len(self.rows), name)
+        #: Entries without a key: always candidates.
+        self.always: tuple[int, ...] = index.always
+        self._by_key = index.by_key
         #: The entries with more than one requirement (the others need no check beyond their key).
-        self._more = frozenset(i for i, reqs in enumerate(self.requirements) if len(reqs) > 1)
+        self._more = index.more
         if len(self._by_key) >= _AUTOMATON_MIN_KEYS:  # every key of every requirement
-            _TABLE_KEYS.update(dict.fromkeys(k for reqs in self.requirements for req in reqs for k in req if k))
+            _TABLE_KEYS.update(dict.fromkeys(index.keys))
         if eager if eager is not None else not is_trusted():
             # Every entry compiled now (a bad row is reported at once) and kept until ``settle``:
             # the kind's own eager pass reads them again.
             self._compiled.limit = len(self.rows) + 1
             for i in range(len(self.rows)):
                 self.entry(i)
+
+    @property
+    def requirements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Per entry, its literal requirements (all must hold; one string of each occurs)."""
+        return self._index.requirements
 
     def settle(self) -> None:
         """Back to a bounded pool of compiled entries, once the build has read them all."""
@@ -605,14 +724,14 @@ class LazyTable(Generic[T]):
             found.update(by_key[key])
         more = found & self._more
         if more:
-            reqs = self.requirements
+            extra = self._index.extra
             # The other requirements: from the shared search when the table takes part in it (a
             # requirement fails when none of its strings is among the keys found: one set test).
             if len(by_key) >= _AUTOMATON_MIN_KEYS:
                 present = _keys_of_tables(folded)
-                found -= {i for i in more if any(present.isdisjoint(req) for req in reqs[i][1:])}
+                found -= {i for i in more if any(present.isdisjoint(req) for req in extra(i))}
             else:
-                found -= {i for i in more if not all(any(k in folded for k in req) for req in reqs[i][1:])}
+                found -= {i for i in more if not all(any(k in folded for k in req) for req in extra(i))}
         return sorted(found)
 
 

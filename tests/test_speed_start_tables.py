@@ -149,3 +149,28 @@ def test_phrase_matcher_from_the_store_equals_the_built_one(cache: Path) -> None
         assert list(matcher.finditer(text)) == found
     assert other.table == {"New York": ()} and list(other.finditer(text)) == []
     assert empty.regex is None and empty.table == {}
+
+
+@pytest.mark.parametrize("rows, column, flags", _shipped_tables()[:6] + _shipped_tables()[-3:])
+def test_packed_literal_index_reads_back_as_computed(rows: list[tuple[str, ...]], column: int, flags: int) -> None:
+    """The packed form the store keeps gives the same requirements, key-less entries, key ->
+    entries, entries with several requirements and keys as the index computed from the rows."""
+    plain = prefilter.LiteralIndex(prefilter._index_of([r[column] for r in rows]))
+    packed = plain.pack()
+    assert packed[0] == "packed"
+    again = prefilter.LiteralIndex.unpack(packed)
+    assert again.requirements == plain.requirements
+    assert (again.always, again.more, again.keys) == (plain.always, plain.more, plain.keys)
+    assert dict(again.by_key.items()) == dict(plain.by_key.items()) and len(again.by_key) == len(plain.by_key)
+    fresh = prefilter.LiteralIndex.unpack(packed)  # entries split one by one, as candidates asks
+    assert all(fresh.extra(i) == plain.requirements[i][1:] for i in sorted(plain.more))
+
+
+def test_literal_index_with_a_separator_in_a_key_is_stored_plain() -> None:
+    requirements = ((("a\x1fb",),), (("cd",), ("ef", "gh")), ())
+    index = prefilter.LiteralIndex((requirements, (2,), {"a\x1fb": (0,), "cd": (1,)}))
+    packed = index.pack()
+    assert packed[0] == "plain"
+    again = prefilter.LiteralIndex.unpack(packed)
+    assert again.requirements == index.requirements and dict(again.by_key) == dict(index.by_key)
+    assert again.more == frozenset({1}) and again.extra(1) == (("ef", "gh"),)
