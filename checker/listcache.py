@@ -13,29 +13,31 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 #: The store key of each value ``parsed`` returned with ``remember``, by the value's id (the value
 #: kept with it, so that the id stays its own): see ``source_key``.
 _KEYS: dict[int, tuple[object, tuple[object, ...]]] = {}
 
 
-def parsed(name: str, path: Path, parse: Callable[[], T], *, remember: bool = False) -> T:
+def parsed(name: str, path: Path, parse: Callable[[], Any], *, remember: bool = False,
+           wrap: Callable[[Any], Any] | None = None) -> Any:
     """`parse()`, or what an earlier process parsed from the same file (`name` tells the parsers
     apart). With `remember`, ``source_key`` then knows the value (for a value kept for the whole
-    process anyway: ``wordlists.read_table``)."""
+    process anyway: ``wordlists.read_table``). With `wrap`, the value is `wrap` of what `parse`
+    gives and the store keeps (``wordlists.read_table_rows``)."""
     from checker import regexcache
 
     if not regexcache.is_active():
-        return parse()
+        return parse() if wrap is None else wrap(parse())
     try:
         st = os.stat(path)
     except OSError:
-        return parse()
+        return parse() if wrap is None else wrap(parse())
     key = ("list", 1, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
     got = regexcache.memo(key, parse)
+    if wrap is not None:
+        got = wrap(got)
     if remember:
         _KEYS[id(got)] = (got, key)
     return got

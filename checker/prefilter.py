@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from checker.memo import Pool
+from checker.wordlists import TableRows
 
 T = TypeVar("T")
 
@@ -663,7 +664,8 @@ class LazyTable(Generic[T]):
     def __init__(self, rows: Sequence[tuple[str, ...]], key_source: Callable[[tuple[str, ...]], str],
                  compile_row: Callable[[tuple[str, ...]], T], *, eager: bool | None = None,
                  name: object = None) -> None:
-        self.rows = tuple(rows)
+        # A table read lazily (``wordlists.TableRows``) stays so: a row is split when compiled.
+        self.rows = rows if isinstance(rows, (tuple, TableRows)) else tuple(rows)
         self._compile = compile_row
         #: Compiled entries, the most recently made ones (bounded: see ``ROWS_KEPT``).
         self._compiled: dict[int, T] = Pool(ROWS_KEPT)

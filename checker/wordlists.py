@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import overload
 
 
 def _lines(path: Path) -> list[str]:
@@ -32,6 +34,106 @@ def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
 
     return parsed("table", path, lambda: tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(path)),
                   remember=True)
+
+
+class TableRows(Sequence[tuple[str, ...]]):
+    """The rows of a table as ``read_table`` gives them, made one by one when asked for.
+
+    The table kinds (``glossary``, ``sense-table``) compile a row only when an article holds its
+    words, and the store keeps what they derive from all rows: a one-article run reads a few
+    dozen rows of each table. Read back as tuples of cells, the calque and sense tables of a
+    French article (some 4,000 rows) cost about 5 ms to unpickle; kept as one string (rows
+    separated by a newline, cells by a tab: neither occurs in a cell) and the rows' offsets,
+    they cost almost nothing, and a row is split on first use."""
+
+    __slots__ = ("_text", "_starts", "_made")
+
+    def __init__(self, text: str, starts: bytes) -> None:
+        from array import array
+
+        self._text = text
+        self._starts = array("I", starts)  # row i is text[starts[i] : starts[i + 1] - 1]
+        self._made: dict[int, tuple[str, ...]] = {}
+
+    @staticmethod
+    def pack(rows: Sequence[tuple[str, ...]]) -> tuple[str, bytes]:
+        """The arguments that make `rows` again (``tuple(TableRows(*TableRows.pack(rows))) == rows``)."""
+        from array import array
+
+        lines = ["\t".join(cells) + "\n" for cells in rows]
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line))
+        return "".join(lines), array("I", starts).tobytes()
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, ...]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[tuple[str, ...], ...]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        got = self._made.get(i)
+        if got is None:
+            n = len(self)
+            if not -n <= i < n:
+                raise IndexError("table row out of range")
+            if i < 0:
+                i += n
+            got = self._made[i] = tuple(self._text[self._starts[i] : self._starts[i + 1] - 1].split("\t"))
+        return got
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (TableRows, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def column(self, c: int) -> Sequence[str]:
+        """Cell `c` of every row, each read when asked for."""
+        return _Column(self, c)
+
+
+class _Column(Sequence[str]):
+    __slots__ = ("_rows", "_c")
+
+    def __init__(self, rows: TableRows, c: int) -> None:
+        self._rows, self._c = rows, c
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        if isinstance(i, slice):
+            return tuple(row[self._c] for row in self._rows[i])
+        return self._rows[i][self._c]
+
+
+@cache
+def read_table_rows(path: Path) -> Sequence[tuple[str, ...]]:
+    """``read_table(path)`` for the table kinds, whose rows are read one by one (``TableRows``)
+    when they come from the store; a tuple of rows otherwise."""
+    from checker.listcache import parsed
+
+    def parse() -> tuple[str, bytes]:
+        return TableRows.pack(read_table.__wrapped__(path))
+
+    return parsed("table-rows", path, parse, remember=True, wrap=lambda packed: TableRows(*packed))
 
 
 def unaccented(text: str) -> str:

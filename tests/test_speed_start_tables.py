@@ -174,3 +174,34 @@ def test_literal_index_with_a_separator_in_a_key_is_stored_plain() -> None:
     again = prefilter.LiteralIndex.unpack(packed)
     assert again.requirements == index.requirements and dict(again.by_key) == dict(index.by_key)
     assert again.more == frozenset({1}) and again.extra(1) == (("ef", "gh"),)
+
+
+def test_table_rows_read_lazily_equal_the_table() -> None:
+    from checker.wordlists import TableRows
+
+    rows = (("en", "prendre (?:une|la) décision", "décider", "bad=x"), ("*", "opportunité", "occasion"), ("id",))
+    lazy = TableRows(*TableRows.pack(rows))
+    assert len(lazy) == 3 and lazy == rows and tuple(lazy) == rows
+    assert lazy[1] == rows[1] and lazy[-1] == ("id",) and lazy[0:2] == rows[0:2]
+    assert list(lazy.column(0)) == ["en", "*", "id"] and lazy.column(1)[1] == "opportunité"
+    with pytest.raises(IndexError):
+        lazy[3]
+
+
+def test_table_rows_from_the_store_are_named_by_their_file(cache: Path, tmp_path: Path) -> None:
+    from checker import wordlists
+    from checker.wordlists import TableRows, read_table_rows
+
+    path = tmp_path / "t.tsv"
+    path.write_text("# a comment\nen\tprendre (?:une|la) décision\tdécider\n\n*\topportunité\toccasion  # note\n", encoding="utf-8")
+    with regexcache.ACTIVE:
+        first = read_table_rows(path)
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process
+    read_table_rows.cache_clear()
+    with regexcache.ACTIVE:
+        again = read_table_rows(path)
+    assert isinstance(again, TableRows)
+    assert again == first == wordlists.read_table.__wrapped__(path)
+    assert prefilter.table_name(again, 1) is not None

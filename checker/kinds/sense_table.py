@@ -67,7 +67,7 @@ from checker.kinds.glossary import (
     word_starts,
 )
 from checker.rules import Rule, param
-from checker.wordlists import read_table
+from checker.wordlists import TableRows, read_table, read_table_rows
 
 if TYPE_CHECKING:
     from checker.prefilter import LazyTable
@@ -271,7 +271,7 @@ def build(rule: Rule):  # noqa: ANN201
 
     flags = regex.IGNORECASE if rule.params["ignore_case"] else 0
     name = rule.params["table"]
-    raw = read_table(rule.resolve(name))
+    raw = read_table_rows(rule.resolve(name))  # each row split when first asked for
     # The store names the table's derived data by the file (no digest of its patterns).
     patterns_name = table_name(raw, 1)
     # Rule files that built before (``trusted()``: their packs' files, tables included, are
@@ -280,7 +280,8 @@ def build(rule: Rule):  # noqa: ANN201
         if len(cells) < 2 or not _SOURCE.match(cells[0]):
             _compile_row(cells, flags, name)  # raises, naming the row
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name), name=patterns_name)
-    scan = TableScan(rule, name, table, tuple(cells[1] for cells in raw), raw, flags, patterns_name=patterns_name)
+    patterns = raw.column(1) if isinstance(raw, TableRows) else tuple(cells[1] for cells in raw)
+    scan = TableScan(rule, name, table, patterns, raw, flags, patterns_name=patterns_name)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         for row, m in scan.matches(doc, ctx):
