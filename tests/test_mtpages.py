@@ -11,7 +11,9 @@ misses were listed once in the seventeenth session, and the ``written-first`` an
 ``held-out-3`` pages (added 2026-12-05, nineteenth session) are blind too: measured once after
 that session's changes, their floors are that measure. The ``held-out-4`` pages (added
 2026-12-05, twenty-first session) are blind as well: measured at that session's start (157 of 384)
-and end; the floors are the end. Floors of every set raised to the twenty-second session's end.
+and end; the floors are the end. Floors of every set raised to the twenty-second session's end;
+calque raised where later table rows found more (held-out 19, twenty-ninth session; held-out-4 13,
+twenty-sixth).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ FLOORS: dict[str, dict[str, int]] = {
     "held-out": {
         "boilerplate": 15, "locale-format": 22, "social-embed": 13, "encoding": 10,
         "untranslated": 20, "punctuation": 9, "duplication": 6, "non-word": 5, "mangled-name": 8,
-        "truncation": 7, "calque": 18, "inconsistency": 5, "glued-words": 8, "mistranslation": 2,
+        "truncation": 7, "calque": 19, "inconsistency": 5, "glued-words": 8, "mistranslation": 2,
         "grammar": 5,
     },
     "held-out-2": {
@@ -53,7 +55,7 @@ FLOORS: dict[str, dict[str, int]] = {
     "held-out-4": {
         "boilerplate": 35, "locale-format": 11, "social-embed": 14, "encoding": 19,
         "untranslated": 13, "punctuation": 12, "duplication": 8, "non-word": 12,
-        "mangled-name": 4, "truncation": 6, "calque": 12, "inconsistency": 5, "glued-words": 3,
+        "mangled-name": 4, "truncation": 6, "calque": 13, "inconsistency": 5, "glued-words": 3,
         "mistranslation": 3, "grammar": 5,
     },
 }
