@@ -58,6 +58,14 @@ WORKER_MIN_FILES = 8
 #: A one-job run of at least this many files checks them in a worker (see the module's notes).
 RECYCLED_FROM = 64
 
+#: Seconds an idle worker is given to leave at the end of a run: it saves what it compiled to
+#: the pattern store first (``_keep_compiled``), and on a loaded machine a save that waits for
+#: another worker's (they take turns on the store's lock) and then merges the store can take
+#: several seconds; a worker killed before it is done loses its entries. A worker still on a
+#: file (an interrupted run) gets ``BUSY_EXIT_SECONDS``.
+IDLE_EXIT_SECONDS = 60.0
+BUSY_EXIT_SECONDS = 5.0
+
 
 def _can_fork() -> bool:
     """True when this process may fork workers: the platform has ``fork`` and this process is not
@@ -495,7 +503,7 @@ def _check_parallel(
             with contextlib.suppress(OSError, ValueError):
                 slot.conn.send(None)
         for slot in slots:
-            slot.process.join(timeout=5)
+            slot.process.join(timeout=IDLE_EXIT_SECONDS if slot.task is None else BUSY_EXIT_SECONDS)
             if slot.process.is_alive():
                 slot.process.kill()
                 slot.process.join()
