@@ -26,7 +26,7 @@ from typing import Any
 
 from checker.errors import UsageError
 
-__all__ = ["LABELS", "label", "localize", "localize_args", "message_language", "rule_text", "validate"]
+__all__ = ["LABELS", "label", "localize_args", "message_language", "rule_text", "validate"]
 
 _SUFFIXED = re.compile(r"^(message|why)_([a-z]{2,3})$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
@@ -147,17 +147,6 @@ def localize_args(args: Mapping[str, str], lang: str | None) -> Mapping[str, str
     return out
 
 
-def _localized_check(check: Any, lang: str) -> Any:
-    """A rule's detector whose hits carry their message fields in `lang`."""
-    from dataclasses import replace
-
-    def run(*args: Any, **kwargs: Any) -> list[Any]:
-        return [replace(hit, args=localize_args(hit.args, lang)) if getattr(hit, "args", None) else hit
-                for hit in check(*args, **kwargs)]
-
-    return run
-
-
 def label(text: str, lang: str | None) -> str:
     """`text` in `lang` when it is translated, else as written (English)."""
     if not lang:
@@ -265,15 +254,3 @@ def rule_text(rule: Any, lang: str | None) -> tuple[str, str]:
     m, w = found.get("message"), found.get("why")
     return (m.strip() if isinstance(m, str) and m.strip() else message,
             w.strip() if isinstance(w, str) and w.strip() else why)
-
-
-def localize(rule: Any, lang: str | None) -> Any:
-    """A copy of `rule` whose message and why are in `lang` (the rule itself when nothing changes)."""
-    from dataclasses import replace
-
-    message, why = rule_text(rule, lang)
-    if message == rule.message and why == rule.why:
-        return rule
-    if lang and lang != "en" and message != rule.message and getattr(rule, "check", None) is not None:
-        return replace(rule, message=message, why=why, check=_localized_check(rule.check, lang))
-    return replace(rule, message=message, why=why)
