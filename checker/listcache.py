@@ -10,6 +10,7 @@ entry is then parsed again); outside that block, or without a cache directory, n
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,17 +29,15 @@ def parsed(name: str, path: Path, parse: Callable[[], Any], *, remember: bool = 
     gives and the store keeps (``wordlists.read_table_rows``)."""
     from checker import regexcache
 
-    if not regexcache.is_active():
-        return parse() if wrap is None else wrap(parse())
-    try:
-        st = os.stat(path)
-    except OSError:
-        return parse() if wrap is None else wrap(parse())
-    key = ("list", 1, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
-    got = regexcache.memo(key, parse)
+    key = None
+    if regexcache.is_active():
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            key = ("list", 1, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
+    got = parse() if key is None else regexcache.memo(key, parse)
     if wrap is not None:
         got = wrap(got)
-    if remember:
+    if remember and key is not None:
         _KEYS[id(got)] = (got, key)
     return got
 

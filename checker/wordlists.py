@@ -125,9 +125,8 @@ class _Column(Sequence[str]):
 
 
 @cache
-def read_table_rows(path: Path) -> Sequence[tuple[str, ...]]:
-    """``read_table(path)`` for the table kinds, whose rows are read one by one (``TableRows``)
-    when they come from the store; a tuple of rows otherwise."""
+def read_table_rows(path: Path) -> TableRows:
+    """``read_table(path)`` for the table kinds, whose rows are read one by one (``TableRows``)."""
     from checker.listcache import parsed
 
     def parse() -> tuple[str, bytes]:

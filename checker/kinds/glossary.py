@@ -36,7 +36,7 @@ from checker.finding import Hit
 from checker.kinds._phrases import match_case
 from checker.prefilter import mask_indices
 from checker.rules import Rule, param
-from checker.wordlists import TableRows, read_table_rows
+from checker.wordlists import read_table_rows
 
 if TYPE_CHECKING:
     from checker.prefilter import StartIndex
@@ -220,8 +220,7 @@ def build(rule: Rule):  # noqa: ANN201
             body(i)
     table.settle()
 
-    index = start_index(rows.column(0) if isinstance(rows, TableRows) else [row[0] for row in rows],
-                        _source, is_plain, rows_name)
+    index = start_index(rows.column(0), _source, is_plain, rows_name)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose

@@ -43,7 +43,7 @@ be precise on their own: the condition of each row is what makes it safe on clea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +67,7 @@ from checker.kinds.glossary import (
     word_starts,
 )
 from checker.rules import Rule, param
-from checker.wordlists import TableRows, read_table, read_table_rows
+from checker.wordlists import read_table, read_table_rows
 
 if TYPE_CHECKING:
     from checker.prefilter import LazyTable
@@ -208,8 +208,8 @@ class TableScan(Generic[T]):
     patterns, `cells` the rows as ``sense-table`` cells (what the metadata is read from), and
     `sense` gives an entry's ``Row`` when the table's entries wrap one."""
 
-    def __init__(self, rule: Rule, name: str, table: LazyTable[T], patterns: tuple[str, ...],
-                 cells: tuple[tuple[str, ...], ...], flags: int, sense: Callable[[T], Row] | None = None,
+    def __init__(self, rule: Rule, name: str, table: LazyTable[T], patterns: Sequence[str],
+                 cells: Sequence[tuple[str, ...]], flags: int, sense: Callable[[T], Row] | None = None,
                  patterns_name: object = None) -> None:
         from checker.memo import Pool
         from checker.prefilter import ROWS_KEPT, is_trusted, start_index
@@ -280,8 +280,7 @@ def build(rule: Rule):  # noqa: ANN201
         if len(cells) < 2 or not _SOURCE.match(cells[0]):
             _compile_row(cells, flags, name)  # raises, naming the row
     table = LazyTable(raw, lambda cells: cells[1], lambda cells: _compile_row(cells, flags, name), name=patterns_name)
-    patterns = raw.column(1) if isinstance(raw, TableRows) else tuple(cells[1] for cells in raw)
-    scan = TableScan(rule, name, table, patterns, raw, flags, patterns_name=patterns_name)
+    scan = TableScan(rule, name, table, raw.column(1), raw, flags, patterns_name=patterns_name)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         for row, m in scan.matches(doc, ctx):
@@ -336,7 +335,7 @@ def scan_rows(doc: Document, prefixes: PrefixFilter, key_of: Callable[[str], str
             break
 
 
-def _table_meta(raw: tuple[tuple[str, ...], ...], wanted: tuple[str, ...], flags: int) \
+def _table_meta(raw: Sequence[tuple[str, ...]], wanted: tuple[str, ...], flags: int) \
         -> tuple[frozenset[int], frozenset[str], list[frozenset[str]], bool]:
     """What ``build`` reads from every row without compiling it: the rows kept for the wanted
     sources, the topics the rows name, each row's ``lang=`` languages, and whether the prefix keys
