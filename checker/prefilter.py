@@ -453,9 +453,10 @@ def _index_of(sources: Sequence[str]) -> _Index:
     return requirements, always, {k: tuple(v) for k, v in by_key.items()}
 
 
-#: Separators of the packed literal index: between entries, between an entry's requirements,
-#: between a requirement's keys (an index with a key that holds one is stored unpacked).
-_ROW, _REQ, _KEY = "\x1d", "\x1e", "\x1f"
+#: Separator of a requirement's keys in the packed literal index, whose entries are stored as the
+#: rows of a ``TableRows`` (requirements as cells); an index with a key that holds it, a tab or a
+#: newline is stored unpacked.
+_KEY = "\x1f"
 
 
 class Runs(Mapping[str, tuple[int, ...]]):
@@ -492,18 +493,20 @@ class LiteralIndex:
     (``more``), every key of every requirement in order (``keys``), and per entry its
     requirements (``requirements``, ``extra``).
 
-    In the pattern store it is kept packed (``pack``): the requirements of all entries in one
-    string, the key -> entries map as runs of numbers in one array. Read back as tuples of
+    In the pattern store it is kept packed (``pack``): the requirements of all entries as the rows
+    of a ``wordlists.TableRows`` (one string), the key -> entries map as runs of numbers in one
+    array. Read back as tuples of
     tuples of strings, the indexes of a French article's tables cost a one-article run some
     6 ms, and listing their keys and the entries with several requirements from them 6 ms more;
     packed, a table's entries are split only for those an article makes candidates."""
 
-    __slots__ = ("always", "by_key", "more", "keys", "_requirements", "_text", "_starts", "_extra")
+    __slots__ = ("always", "by_key", "more", "keys", "_requirements", "_rows", "_extra")
 
     def __init__(self, index: _Index) -> None:
         requirements, always, by_key = index
         self._requirements: tuple[tuple[tuple[str, ...], ...], ...] | None = requirements
-        self._text, self._starts, self._extra = "", (), {}
+        self._rows: TableRows | None = None
+        self._extra: dict[int, tuple[tuple[str, ...], ...]] = {}
         self.always = always
         self.by_key: Mapping[str, tuple[int, ...]] = by_key
         self.more = frozenset(i for i, reqs in enumerate(requirements) if len(reqs) > 1)
@@ -513,12 +516,14 @@ class LiteralIndex:
     def requirements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
         """Per entry its literal requirements (all must hold; one string of each occurs)."""
         if self._requirements is None:
-            self._requirements = tuple(self._row(i) for i in range(len(self._starts) - 1))
+            assert self._rows is not None
+            self._requirements = tuple(self._row(i) for i in range(len(self._rows)))
         return self._requirements
 
     def _row(self, i: int) -> tuple[tuple[str, ...], ...]:
-        text = self._text[self._starts[i] : self._starts[i + 1] - 1]  # without its _ROW
-        return tuple(tuple(req.split(_KEY)) for req in text.split(_REQ)) if text else ()
+        assert self._rows is not None
+        cells = self._rows[i]
+        return () if cells == ("",) else tuple(tuple(req.split(_KEY)) for req in cells)
 
     def extra(self, i: int) -> tuple[tuple[str, ...], ...]:
         """Entry `i`'s requirements after its first (an entry of ``more``)."""
@@ -534,20 +539,17 @@ class LiteralIndex:
         from array import array
 
         requirements = self.requirements
-        if any(not k or _ROW in k or _REQ in k or _KEY in k for k in self.keys) or any(
+        if any(not k or _KEY in k or "\t" in k or "\n" in k for k in self.keys) or any(
                 not req for reqs in requirements for req in reqs):
             return ("plain", (requirements, self.always, dict(self.by_key)))
-        rows = [_REQ.join(_KEY.join(req) for req in reqs) + _ROW for reqs in requirements]
-        starts = [0]
-        for row in rows:
-            starts.append(starts[-1] + len(row))
+        rows = TableRows.pack([tuple(_KEY.join(req) for req in reqs) for reqs in requirements])
         numbers: list[int] = []
         ends: list[int] = []
         for entries in self.by_key.values():
             numbers.extend(entries)
             ends.append(len(numbers))
         code = "H" if not numbers or max(numbers) < 1 << 16 else "I"
-        return ("packed", "".join(rows), array("I", starts).tobytes(), _KEY.join(self.by_key),
+        return ("packed", *rows, _KEY.join(self.by_key),
                 array(code, numbers).tobytes(), array("I", ends).tobytes(), code,
                 array("I", self.always).tobytes(), array("I", sorted(self.more)).tobytes(), _KEY.join(self.keys))
 
@@ -560,7 +562,7 @@ class LiteralIndex:
         _, text, starts, names, numbers, ends, code, always, more, keys = data
         self = cls.__new__(cls)
         self._requirements = None
-        self._text, self._starts, self._extra = text, array("I", starts), {}
+        self._rows, self._extra = TableRows(text, starts), {}
         self.always = tuple(array("I", always))
         self.by_key = Runs(names.split(_KEY) if names else [], array(code, numbers), array("I", ends))
         self.more = frozenset(array("I", more))
@@ -579,10 +581,10 @@ def _table_index(sources: Callable[[], tuple[str, ...]], count: int, name: objec
         return LiteralIndex(_index_of(sources()))
     if name is None:
         made = sources()
-        key = ("prefilter-table", 2, count, regexcache.digest(made))
+        key = ("prefilter-table", 3, count, regexcache.digest(made))
         return LiteralIndex.unpack(regexcache.memo(key, lambda: LiteralIndex(_index_of(made)).pack()))
     return LiteralIndex.unpack(
-        regexcache.memo(("prefilter-table", 2, count, name), lambda: LiteralIndex(_index_of(sources())).pack()))
+        regexcache.memo(("prefilter-table", 3, count, name), lambda: LiteralIndex(_index_of(sources())).pack()))
 
 
 #: The keys of every table searched with the automata (an ordered set).
