@@ -21,9 +21,11 @@ atomically through ``checker.cachedir.publish``.
 
 from __future__ import annotations
 
+import itertools
 import mmap
+import os
 import struct
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 try:  # hashlib's blake2b, without the OpenSSL module that importing hashlib loads (3-10 ms)
@@ -39,7 +41,7 @@ except ImportError:  # pragma: no cover - the module's name from CPython 3.12 on
     except ImportError:
         from hashlib import sha256
 
-__all__ = ["MAGIC", "FlatStore", "blake2b", "sha256", "write"]
+__all__ = ["MAGIC", "FlatStore", "blake2b", "read_values", "records", "sha256", "write", "write_sized"]
 
 MAGIC = b"mtlint-flat-v1\n\0"
 _HEADER = struct.Struct("<16sQQ")
@@ -165,23 +167,87 @@ def write(path: str, entries: Iterable[tuple[str, bytes]]) -> None:
     """Write `entries` (distinct keys) as a store at `path` (use ``checker.cachedir.publish`` to
     put it in place atomically)."""
     records = [(key.encode("utf-8", "surrogatepass"), bytes(value)) for key, value in entries]
+    write_sized(path, [(raw, len(value)) for raw, value in records], (value for _raw, value in records))
+
+
+def write_sized(path: str, sized: Sequence[tuple[bytes, int]], values: Iterable[bytes]) -> None:
+    """Write a store of ``len(sized)`` records (distinct keys) at `path`: `sized` gives each
+    record's key (UTF-8) and its value's length, in order, and `values` the values in the same
+    order. The values are taken one at a time as they are written, so a merge can stream them
+    from the old file instead of holding them all (``records``, ``read_values``). A value of
+    another length than announced, or too few values, raises ``ValueError``."""
     slots = 2
-    while slots < 2 * len(records):
+    while slots < 2 * len(sized):
         slots *= 2
     mask = slots - 1
-    table = [(0, 0)] * slots
+    table = bytearray(slots * _SLOT.size)
+    taken = bytearray(slots)
     offset = _HEADER.size + slots * _SLOT.size
-    body: list[bytes] = []
-    for raw, value in records:
+    for raw, length in sized:
         i = (h := _hash(raw)) & mask
-        while table[i][0]:
+        while taken[i]:
             i = (i + 1) & mask
-        table[i] = (h, offset)
-        body.append(_RECORD.pack(len(raw), len(value)))
-        body.append(raw)
-        body.append(value)
-        offset += _RECORD.size + len(raw) + len(value)
+        taken[i] = 1
+        _SLOT.pack_into(table, i * _SLOT.size, h, offset)
+        offset += _RECORD.size + len(raw) + length
+    given = iter(values)
     with open(path, "wb") as fh:
-        fh.write(_HEADER.pack(MAGIC, len(records), slots))
-        fh.write(b"".join(_SLOT.pack(h, o) for h, o in table))
-        fh.writelines(body)
+        fh.write(_HEADER.pack(MAGIC, len(sized), slots))
+        fh.write(table)
+        del table, taken
+        for raw, length in sized:
+            value = next(given, None)
+            if value is None or len(value) != length:
+                raise ValueError(f"flat store {path}: a value is missing or not of its announced length")
+            fh.write(_RECORD.pack(len(raw), length))
+            fh.write(raw)
+            fh.write(value)
+
+
+def records(path: str | Path) -> list[tuple[bytes, int, int]]:
+    """The records of the store at `path` that a slot points to, as (key in UTF-8, offset of the
+    value, length of the value), in file order; empty when the file cannot be read as a store.
+
+    Read with plain reads, not mapped: a merge walks the whole file, and a mapping would leave
+    every page of it in the process's resident memory (tens of megabytes at the top of a run
+    that is already at its peak). Records that run past the end of the file are left out."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            magic, _count, slots = _HEADER.unpack(fh.read(_HEADER.size))
+            if magic != MAGIC or slots <= 0 or slots & (slots - 1):
+                return []
+            table = fh.read(slots * _SLOT.size)
+            if len(table) != slots * _SLOT.size:
+                return []
+            offsets = sorted({offset for found, offset in _SLOT.iter_unpack(table) if found})
+            del table
+            got: list[tuple[bytes, int, int]] = []
+            for offset in offsets:
+                fh.seek(offset)
+                head = fh.read(_RECORD.size)
+                if len(head) != _RECORD.size:
+                    continue
+                key_len, value_len = _RECORD.unpack(head)
+                start = offset + _RECORD.size + key_len
+                if start + value_len > size:
+                    continue
+                key = fh.read(key_len)
+                got.append((key, start, value_len))
+            return got
+    except (OSError, *_DAMAGED):
+        return []
+
+
+def read_values(path: str | Path, spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
+    """The bytes at each (offset, length) of `spans` in the file at `path`, read one at a time
+    (with ``records``: a store's values streamed into ``write_sized``). The file is opened only
+    for a first span."""
+    spans = iter(spans)
+    first = next(spans, None)
+    if first is None:
+        return
+    with open(path, "rb") as fh:
+        for offset, length in itertools.chain((first,), spans):
+            fh.seek(offset)
+            yield fh.read(length)

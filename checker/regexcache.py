@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import os
 import pickle
 import sys
@@ -335,28 +336,40 @@ def _save_to(path: Path, heavy: bool) -> None:
         with contextlib.suppress(OSError):
             publish_pickle(_journal_path(path), journal)
         return
-    # The journal is full (or large and in use): merge it into the store (the trie is built once for all of it).
-    merged = dict(old.items()) if old else {}
-    fresh = {key: value for key, value in {**journal, **fresh}.items() if key not in merged}
-    if len(merged) + len(fresh) > MAX_PATTERNS:
-        keep = {key: value for key, value in merged.items() if key in _used}
+    # The journal is full (or large and in use): merge it into the store. The old entries are
+    # streamed from the file into the new one (``flatstore.records``, ``read_values``): only
+    # their keys are held, never their pickles (some tens of megabytes on top of the run's peak).
+    old_records: list[tuple[str, bytes, int, int]] = []
+    for raw, start, length in flatstore.records(path):
+        with contextlib.suppress(UnicodeDecodeError):
+            old_records.append((raw.decode("utf-8", "surrogatepass"), raw, start, length))
+    old_keys = {record[0] for record in old_records}
+    fresh = {key: value for key, value in {**journal, **fresh}.items() if key not in old_keys}
+    kept = old_records
+    if len(old_records) + len(fresh) > MAX_PATTERNS:
+        keep = {key for key in old_keys if key in _used}
         room = max(MAX_PATTERNS - len(keep) - len(fresh), 0)
-        for key, value in merged.items():
+        for record in old_records:
             if not room:
                 break
-            if key not in keep:
-                keep[key] = value
+            if record[0] not in keep:
+                keep.add(record[0])
                 room -= 1
-        merged = keep
-    changed = old is None or len(merged) != len(old)
-    for key, value in fresh.items():
-        if len(merged) >= MAX_PATTERNS:
-            break
-        merged[key] = value
+        kept = [record for record in old_records if record[0] in keep]
+    changed = len(kept) != len(old)
+    added = list(fresh.items())[: max(MAX_PATTERNS - len(kept), 0)]
+    if added:
         changed = True
     if changed:
-        with contextlib.suppress(OSError):
-            publish(path, lambda tmp: flatstore.write(tmp, merged.items()))
+        sized = [(raw, length) for _key, raw, _start, length in kept]
+        sized += [(key.encode("utf-8", "surrogatepass"), len(value)) for key, value in added]
+
+        def _write(tmp: str) -> None:
+            streamed = flatstore.read_values(path, [(start, length) for _key, _raw, start, length in kept])
+            flatstore.write_sized(tmp, sized, itertools.chain(streamed, (value for _key, value in added)))
+
+        with contextlib.suppress(OSError, ValueError):
+            publish(path, _write)
         # The marisa-trie stores of the same regex and Python that earlier versions wrote: never
         # read again, and up to some tens of megabytes.
         for name in _LEGACY:

@@ -70,3 +70,48 @@ def test_missing_empty_and_foreign_files(tmp_path: Path) -> None:
     foreign.write_bytes(b"not a store at all, just some bytes" * 10)
     assert not FlatStore(foreign) and list(FlatStore(foreign).items()) == []
     assert FlatStore().lookup("x") is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries=_ENTRIES, more=_ENTRIES)
+def test_a_store_streamed_into_a_new_one(tmp_path_factory, entries: dict[str, bytes], more: dict[str, bytes]) -> None:  # noqa: ANN001
+    """``records`` and ``read_values`` give back every record of a store, so that ``write_sized``
+    can copy them into a new store with other entries without holding the old values."""
+    folder = tmp_path_factory.mktemp("flat")
+    old, new = folder / "old.flat", folder / "new.flat"
+    flatstore.write(str(old), entries.items())
+    got = flatstore.records(old)
+    assert sorted(raw.decode("utf-8", "surrogatepass") for raw, _start, _length in got) == sorted(entries)
+    added = [(key, value) for key, value in more.items() if key not in entries]
+    sized = [(raw, length) for raw, _start, length in got] + [(k.encode("utf-8", "surrogatepass"), len(v)) for k, v in added]
+    values = list(flatstore.read_values(old, [(start, length) for _raw, start, length in got])) + [v for _k, v in added]
+    flatstore.write_sized(str(new), sized, iter(values))
+    assert dict(FlatStore(new).items()) == {**entries, **dict(added)}
+
+
+def test_write_sized_refuses_a_value_of_another_length(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        flatstore.write_sized(str(tmp_path / "s.flat"), [(b"a", 3)], iter([b"four"]))
+    with pytest.raises(ValueError):
+        flatstore.write_sized(str(tmp_path / "s.flat"), [(b"a", 1), (b"b", 1)], iter([b"x"]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=2_000), flip=st.integers(min_value=0, max_value=2_000),
+       byte=st.integers(min_value=0, max_value=255))
+def test_records_of_a_damaged_file_stay_inside_it(tmp_path_factory, cut: int, flip: int, byte: int) -> None:  # noqa: ANN001
+    entries = {f"key{i}": f"value {i} ".encode() * (i % 7 + 1) for i in range(40)}
+    path = tmp_path_factory.mktemp("flat") / "s.flat"
+    flatstore.write(str(path), entries.items())
+    data = bytearray(path.read_bytes())
+    if flip < len(data):
+        data[flip] = byte
+    path.write_bytes(bytes(data[: len(data) - cut]) if cut else bytes(data))
+    got = flatstore.records(path)
+    size = path.stat().st_size
+    assert all(0 <= start and start + length <= size for _raw, start, length in got)
+    values = list(flatstore.read_values(path, [(start, length) for _raw, start, length in got]))
+    assert [len(v) for v in values] == [length for _raw, _start, length in got]
+    assert flatstore.records(path.with_name("missing.flat")) == []

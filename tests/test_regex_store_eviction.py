@@ -225,3 +225,24 @@ def test_the_store_is_keyed_by_digests_and_drops_the_legacy_stores(fresh_cache: 
         again = regex.compile(long_source)
         assert regexcache.memo(("essai", 1, "x" * 5000), lambda: 0) == 42
     assert again.match("mot499") and regexcache._added == {}
+
+
+def test_a_merge_streams_the_old_entries(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merging the journal into the store copies the old entries from file to file: it never reads
+    them all into memory through the mapped store (some tens of megabytes at a run's peak)."""
+    monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)  # every save merges into the store
+    with regexcache.ACTIVE:
+        for i in range(30):
+            regex.compile(f"ancien{i}\\w+")
+    regexcache.save()
+    _new_process(monkeypatch)
+
+    def refuse(self: FlatStore) -> None:
+        raise AssertionError("the merge read every old entry through the mapping")
+
+    monkeypatch.setattr(FlatStore, "items", refuse)
+    with regexcache.ACTIVE:
+        regex.compile("nouveau\\d+")
+    regexcache.save()
+    monkeypatch.undo()
+    assert _stored(fresh_cache) == {_key(f"ancien{i}\\w+") for i in range(30)} | {_key("nouveau\\d+")}
