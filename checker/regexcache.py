@@ -16,13 +16,13 @@ to it when new; the store is written back when the process exits. ``memo`` keeps
 small values derived from rule files in the same store (the tables' literal keys). Patterns with named lists, ``LOCALE`` or ``DEBUG`` are
 left to ``regex``. Without a cache directory nothing changes.
 
-Writing the store means building the whole trie again (about half a second at 10,000
-entries), and most runs on an article not seen before compile a few dozen table rows
+Writing the store means writing the whole file again (its old entries streamed into the new
+one), and most runs on an article not seen before compile a few dozen table rows
 that no earlier run needed. So the new entries of a run go to a small journal beside the
 store (``*.journal``, a pickled dict, read only when a lookup misses the store), and the
 journal is merged into the store once it holds ``JOURNAL_MAX`` entries or
-``JOURNAL_MAX_BYTES``: a run pays a few milliseconds to keep what it compiled, and the trie
-is rebuilt once per some tens of runs while the cache warms up, then hardly ever. A run that
+``JOURNAL_MAX_BYTES``: a run pays a few milliseconds to keep what it compiled, and the store
+is rewritten once per some tens of runs while the cache warms up, then hardly ever. A run that
 needed entries of a journal larger than ``JOURNAL_MAX_BYTES`` merges it at exit even when it
 adds nothing, so that the runs after it do not each read it again (a journal that stayed
 under the entry count but grew to 1.8 MB cost every pre-commit run 12 ms to read).
