@@ -41,10 +41,9 @@ def test_large_values_and_surrogates(tmp_path: Path) -> None:
     assert {k: store.lookup(k) for k in entries} == entries
 
 
-@settings(max_examples=200, deadline=None)
-@given(cut=st.integers(min_value=0, max_value=2_000), flip=st.integers(min_value=0, max_value=2_000),
-       byte=st.integers(min_value=0, max_value=255))
-def test_damaged_files_never_give_a_wrong_value(tmp_path_factory, cut: int, flip: int, byte: int) -> None:  # noqa: ANN001
+def _damaged(tmp_path_factory, cut: int, flip: int, byte: int) -> tuple[dict[str, bytes], Path, bytearray]:  # noqa: ANN001
+    """A store of 40 entries written, then one byte set to `byte` at `flip` and `cut` bytes cut
+    off its end: the entries, the file and its bytes before the cut."""
     entries = {f"key{i}": f"value {i} ".encode() * (i % 7 + 1) for i in range(40)}
     path = tmp_path_factory.mktemp("flat") / "s.flat"
     flatstore.write(str(path), entries.items())
@@ -52,6 +51,14 @@ def test_damaged_files_never_give_a_wrong_value(tmp_path_factory, cut: int, flip
     if flip < len(data):
         data[flip] = byte
     path.write_bytes(bytes(data[: len(data) - cut]) if cut else bytes(data))
+    return entries, path, data
+
+
+@settings(max_examples=200, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=2_000), flip=st.integers(min_value=0, max_value=2_000),
+       byte=st.integers(min_value=0, max_value=255))
+def test_damaged_files_never_give_a_wrong_value(tmp_path_factory, cut: int, flip: int, byte: int) -> None:  # noqa: ANN001
+    entries, path, data = _damaged(tmp_path_factory, cut, flip, byte)
     store = FlatStore(path)
     for key, value in entries.items():
         got = store.lookup(key)
@@ -102,13 +109,7 @@ def test_write_sized_refuses_a_value_of_another_length(tmp_path: Path) -> None:
 @given(cut=st.integers(min_value=0, max_value=2_000), flip=st.integers(min_value=0, max_value=2_000),
        byte=st.integers(min_value=0, max_value=255))
 def test_records_of_a_damaged_file_stay_inside_it(tmp_path_factory, cut: int, flip: int, byte: int) -> None:  # noqa: ANN001
-    entries = {f"key{i}": f"value {i} ".encode() * (i % 7 + 1) for i in range(40)}
-    path = tmp_path_factory.mktemp("flat") / "s.flat"
-    flatstore.write(str(path), entries.items())
-    data = bytearray(path.read_bytes())
-    if flip < len(data):
-        data[flip] = byte
-    path.write_bytes(bytes(data[: len(data) - cut]) if cut else bytes(data))
+    _entries, path, _data = _damaged(tmp_path_factory, cut, flip, byte)
     got = flatstore.records(path)
     size = path.stat().st_size
     assert all(0 <= start and start + length <= size for _raw, start, length in got)
