@@ -429,9 +429,9 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
             # the paused collector let the process grow by some 400 MiB over the tables' tens
             # of thousands of rows (peak 510 MiB for an empty file). A collection of the young
             # generations after each rule built keeps the peak near 220 MiB. Measured, not
-            # explained: those collections find almost no cyclic garbage (under 700 objects in
-            # all), yet without them each table's build grows the process again instead of
-            # reusing what the previous one freed.
+            # explained: the collector reports almost nothing unreachable (under 700 objects
+            # over the 401 rules), yet the collection after one calque table's build gives back
+            # some 280,000 of the allocator's blocks.
             collect = (lambda: gc.collect(1)) if not gc.isenabled() else (lambda: 0)
         before = len(problems)
         done = _build(rule, problems)
