@@ -21,7 +21,6 @@ atomically through ``checker.cachedir.publish``.
 
 from __future__ import annotations
 
-import itertools
 import mmap
 import os
 import struct
@@ -239,15 +238,13 @@ def records(path: str | Path) -> list[tuple[bytes, int, int]]:
         return []
 
 
-def read_values(path: str | Path, spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
+def read_values(path: str | Path, spans: Sequence[tuple[int, int]]) -> Iterator[bytes]:
     """The bytes at each (offset, length) of `spans` in the file at `path`, read one at a time
-    (with ``records``: a store's values streamed into ``write_sized``). The file is opened only
-    for a first span."""
-    spans = iter(spans)
-    first = next(spans, None)
-    if first is None:
+    (with ``records``: a store's values streamed into ``write_sized``). Without spans the file
+    is not opened (it may not exist)."""
+    if not spans:
         return
     with open(path, "rb") as fh:
-        for offset, length in itertools.chain((first,), spans):
+        for offset, length in spans:
             fh.seek(offset)
             yield fh.read(length)

@@ -405,6 +405,8 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
     with a file that could not be read or validated: their rules are built now, so that every
     problem is reported at once, and they get no stamp.
     """
+    import gc
+
     from checker import rulecache
 
     keys = [rulecache.fingerprint(p.path for p in group) for group in groups]
@@ -415,27 +417,24 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
     group_of = {p.path: n for n, group in enumerate(groups) for p in group}
     failed = set(unread)
     built: list[Rule] = []
-    collect = None
+    # ``mtlint check`` pauses the cyclic collector until its first file is checked
+    # (``cli._StartupCollector``): on a warm start the rules are read, not built. When
+    # they are built here (the first run after installing or upgrading, a pack edited),
+    # the paused collector let the process grow by some 400 MiB over the tables' tens
+    # of thousands of rows (peak 510 MiB for an empty file). A collection of the young
+    # generations after each rule built keeps the peak near 220 MiB. Measured, not
+    # explained: the collector reports almost nothing unreachable (under 700 objects
+    # over the 401 rules), yet the collection after one calque table's build gives back
+    # some 280,000 of the allocator's blocks.
+    paused = not gc.isenabled()
     for rule in rules:
         if rule.pack.path in known:
             built.append(replace(rule, check=_LazyCheck(rule)))
             continue
-        if collect is None:
-            import gc
-
-            # ``mtlint check`` pauses the cyclic collector until its first file is checked
-            # (``cli._StartupCollector``): on a warm start the rules are read, not built. When
-            # they are built here (the first run after installing or upgrading, a pack edited),
-            # the paused collector let the process grow by some 400 MiB over the tables' tens
-            # of thousands of rows (peak 510 MiB for an empty file). A collection of the young
-            # generations after each rule built keeps the peak near 220 MiB. Measured, not
-            # explained: the collector reports almost nothing unreachable (under 700 objects
-            # over the 401 rules), yet the collection after one calque table's build gives back
-            # some 280,000 of the allocator's blocks.
-            collect = (lambda: gc.collect(1)) if not gc.isenabled() else (lambda: 0)
         before = len(problems)
         done = _build(rule, problems)
-        collect()
+        if paused:
+            gc.collect(1)
         if done is not None:
             built.append(done)
         if len(problems) > before:

@@ -112,7 +112,7 @@ def test_records_of_a_damaged_file_stay_inside_it(tmp_path_factory, cut: int, fl
     _entries, path, _data = _damaged(tmp_path_factory, cut, flip, byte)
     got = flatstore.records(path)
     size = path.stat().st_size
-    assert all(0 <= start and start + length <= size for _raw, start, length in got)
+    assert all(start >= 0 and start + length <= size for _raw, start, length in got)
     values = list(flatstore.read_values(path, [(start, length) for _raw, start, length in got]))
     assert [len(v) for v in values] == [length for _raw, _start, length in got]
     assert flatstore.records(path.with_name("missing.flat")) == []

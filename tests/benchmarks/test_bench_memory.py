@@ -56,11 +56,12 @@ def _listing(tmp_path: Path, name: str) -> Path:
     return out
 
 
-def run_measured(args: list[str], output: Path) -> dict[str, float]:
-    """`mtlint check ARGS -o OUTPUT` in a child process: peak RSS (MiB), CPU of the tree (s), wall time (s)."""
+def run_measured(args: list[str], output: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """`mtlint check ARGS -o OUTPUT` in a child process (with environment `env`, else this one's):
+    peak RSS (MiB), CPU of the tree (s), wall time (s)."""
     cmd = [sys.executable, "-m", "checker", "check", "--no-cache", *args, "-o", str(output)]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     assert os.waitstatus_to_exitcode(status) in (0, 1), f"{cmd} failed"
@@ -221,15 +222,6 @@ def test_worker_memory_replacement(benchmark: Any, tmp_path: Path, pytestconfig:
     assert (tmp_path / "w0.jsonl").read_bytes() == (tmp_path / "w64.jsonl").read_bytes()
 
 
-def _peak_of(args: list[str], env: dict[str, str]) -> float:
-    """Peak RSS (MiB) of `mtlint ARGS` in a child process with environment `env`."""
-    proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) in (0, 1), f"mtlint {args} failed"
-    return usage.ru_maxrss / 1024
-
-
 def test_cold_build_peak(benchmark: Any, tmp_path: Path) -> None:
     """The first run on an empty cache directory (after installing or upgrading: every rule is
     built and every row of the tables checked) against the same run once the cache is warm.
@@ -238,10 +230,10 @@ def test_cold_build_peak(benchmark: Any, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"MTLINT_CACHE_DIR": str(tmp_path / "cache")}
-    args = ["check", "--no-cache", "--quiet", str(empty)]
+    args, output = ["--quiet", str(empty)], tmp_path / "report.txt"
     figures: dict[str, float] = {}
-    benchmark.pedantic(lambda: figures.update(cold=_peak_of(args, env)), rounds=1, iterations=1)
-    figures["warm"] = _peak_of(args, env)
+    benchmark.pedantic(lambda: figures.update(cold=run_measured(args, output, env)["peak_mib"]), rounds=1, iterations=1)
+    figures["warm"] = run_measured(args, output, env)["peak_mib"]
     benchmark.extra_info.update({k: round(v, 1) for k, v in figures.items()})
     print(f"empty file, peak RSS: cold cache {figures['cold']:.0f} MiB, warm {figures['warm']:.0f} MiB "
           f"({figures['cold'] / figures['warm']:.1f}x)")
