@@ -408,6 +408,7 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
     import gc
 
     from checker import rulecache
+    from checker.regexcache import VALUES
 
     keys = [rulecache.fingerprint(p.path for p in group) for group in groups]
     known = {
@@ -432,7 +433,8 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
             built.append(replace(rule, check=_LazyCheck(rule)))
             continue
         before = len(problems)
-        done = _build(rule, problems)
+        with VALUES:  # what is made from whole tables is stored for the runs that build on first need
+            done = _build(rule, problems)
         if paused:
             gc.collect(1)
         if done is not None:

@@ -205,3 +205,50 @@ def test_table_rows_from_the_store_are_named_by_their_file(cache: Path, tmp_path
     assert isinstance(again, TableRows)
     assert again == first == wordlists.read_table.__wrapped__(path)
     assert prefilter.table_name(again, 1) is not None
+
+
+def test_rules_built_from_their_files_store_what_the_next_run_derives_from_whole_tables(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run after a rule file changes builds every row to check it (outside the pattern
+    store); the tables' literal and start indexes it makes are stored all the same (under
+    ``regexcache.VALUES``), so the next run, which builds rules on first need, reads them
+    instead of deriving them from every row again. The rows' compiled patterns are not stored."""
+    from checker.document import Document
+    from checker.engine import Engine
+    from checker.rules import load_rules
+
+    pack = tmp_path / "root" / "fr"
+    pack.mkdir(parents=True)
+    (pack / "pack.toml").write_text('lang = "fr"\nversion = "0.0.1"\n', encoding="utf-8")
+    rows = "".join(f"{word}s? (?:de|du) projet\tautre {n}\n" for n, word in enumerate(
+        ("lancement", "dépôt", "pilotage", "suivi", "abandon", "report", "financement", "bilan")))
+    (pack / "t.tsv").write_text(rows, encoding="utf-8")
+    (pack / "r.toml").write_text(
+        'code = "MT590"\nname = "r"\ncategory = "calque"\nseverity = "minor"\nkind = "glossary"\n'
+        'message = "{text} {suggestion}"\nwhy = "w"\n[params]\ntable = "t.tsv"\n', encoding="utf-8")
+    text = "Le pilotage du projet reprend lundi, après le bilan de projet."
+
+    def run() -> list[str]:
+        ruleset = load_rules([tmp_path / "root"])
+        result = Engine(list(ruleset.rules), ruleset.packs).check(Document(text, "<t>", "fr"))
+        assert not result.failures, result.failures
+        return [text[f.start : f.end] for f in result.findings]
+
+    first = run()  # built from the files: every row compiled now
+    assert first == ["pilotage du projet", "bilan de projet"]
+    kinds = {key.split(":", 1)[0] for key in regexcache._added}
+    assert {"list", "prefilter-table", "start-index"} <= kinds
+    assert not any(key.startswith("re:") for key in regexcache._added)  # rows' patterns: not stored
+    regexcache.save()
+    regexcache._live.clear()
+    regexcache._store = None  # a new process
+    from checker.wordlists import read_table_rows
+
+    read_table_rows.cache_clear()
+
+    def derived_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("derived from the rows again")
+
+    monkeypatch.setattr(prefilter, "_index_of", derived_again)
+    monkeypatch.setattr(prefilter, "_start_index_of", derived_again)
+    assert run() == first  # built on first need, its tables' indexes read from the store
