@@ -64,10 +64,14 @@ def identifier(langs: tuple[str, ...] | None = None) -> Any:
 
     With a cache directory the model's arrays are stored there once, uncompressed, and
     memory-mapped (``_mapped_identifier``): every identifier of every process shares them, and
-    only the pages a text's n-grams reach are read. Without one (or for a model of another
+    only the pages a text's n-grams reach are read. Once they are stored, the identifier reads
+    them without numpy (``PlainIdentifier``). Without one (or for a model of another
     layout) the model ships LZMA-compressed; the restricted identifier is then pickled in the
     cache directory (``checker.buildcache``) or, without any, decompressed per process.
     """
+    plain = _plain_identifier(langs)
+    if plain is not None:
+        return plain
     mapped = _mapped_identifier(langs)
     if mapped is not None:
         return mapped
@@ -295,6 +299,213 @@ def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
             ident = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
         return ident
     except (OSError, ValueError, KeyError, ImportError, EOFError):
+        return None
+
+
+#: The py3langid releases whose scoring ``PlainIdentifier`` follows (its tests compare the two).
+_PLAIN_FOLLOWS = ("0.3", "0.4")
+#: ``.npy`` element types ``PlainIdentifier`` reads, as ``memoryview`` formats (little-endian only).
+_NPY_FORMATS = {"<u4": "I", "<i4": "i", "<u2": "H", "<i2": "h", "|u1": "B", "<f4": "f", "<f8": "d"}
+_NPY_HEADER = re.compile(r"""'descr':\s*'([^']+)'.*'fortran_order':\s*False.*'shape':\s*\(([\d,\s]*)\)""", re.S)
+
+
+def _npy(path: Path) -> tuple[memoryview, str, tuple[int, ...]]:
+    """A ``.npy`` file memory-mapped without numpy: its data as bytes, its element type and shape.
+    ValueError for anything but a C-ordered array of a plain type (``_convert_model`` writes those)."""
+    import mmap
+    import struct
+
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if bytes(view[:6]) != b"\x93NUMPY" or len(view) < 12:
+        raise ValueError(f"{path}: not a .npy file")
+    start, size = (10, struct.unpack_from("<H", view, 8)[0]) if view[6] == 1 else (12, struct.unpack_from("<I", view, 8)[0])
+    found = _NPY_HEADER.search(bytes(view[start : start + size]).decode("latin-1"))
+    if found is None:
+        raise ValueError(f"{path}: unexpected .npy header")
+    shape = tuple(int(n) for n in found[2].replace(" ", "").split(",") if n)
+    return view[start + size :], found[1], shape
+
+
+def _npy_items(path: Path) -> memoryview:
+    """A one-dimensional ``.npy`` array of integers or floats as a memoryview of Python numbers."""
+    data, descr, shape = _npy(path)
+    code = _NPY_FORMATS.get(descr)
+    if code is None or len(shape) != 1 or sys.byteorder != "little":
+        raise ValueError(f"{path}: unexpected array {descr} {shape}")
+    items = data.cast(code)
+    if len(items) != shape[0]:
+        raise ValueError(f"{path}: truncated")
+    return items
+
+
+class PlainIdentifier:
+    """py3langid's naive-Bayes identifier over the model arrays stored in the cache, without numpy.
+
+    py3langid scores a text by walking a byte automaton whose states name n-gram features, then
+    adding, per feature met, the logarithm of one plus its count times the feature's row of
+    per-language weights (``nb_ptc``, stored as 16-bit floats), plus each language's prior.
+    Importing numpy for that product cost a process about 17 MiB of resident memory and 50 ms,
+    on the few articles with a sentence worth a vote (12 of 210 files of the 1 MB subset): the
+    workers of an archive run each paid it again. Here the same walk (``_convert_model``'s split
+    automaton), the same rows read from the mapped file with ``struct``, the sum in Python
+    floats (numpy's is in 32-bit floats: the probabilities differ in about the seventh digit),
+    and py3langid's normalisation (scores over the square root of the byte length, softmax,
+    aliased labels folded into the first). Only ``rank`` and ``classify`` are offered.
+    """
+
+    __slots__ = ("nb_classes", "_ptc", "_row", "_pc", "_lo", "_lob", "_hi", "_hib", "_out", "_alias")
+
+    def __init__(self, base: Path, ptc_name: str, columns: Sequence[int] | None) -> None:
+        import struct
+
+        classes = _class_names(base)
+        pc = _npy_items(base / "pc.npy").tolist()
+        if len(pc) != len(classes):
+            raise ValueError(f"{base}: {len(pc)} priors for {len(classes)} languages")
+        if columns is not None:
+            classes, pc = [classes[i] for i in columns], [pc[i] for i in columns]
+        self.nb_classes = classes
+        self._pc = pc
+        ptc, descr, shape = _npy(base / ptc_name)
+        if descr != "<f2" or len(shape) != 2 or shape[1] != len(classes) or len(ptc) < shape[0] * shape[1] * 2:
+            raise ValueError(f"{base / ptc_name}: unexpected weights {descr} {shape}")
+        self._ptc = ptc
+        self._row = struct.Struct(f"<{shape[1]}e")
+        self._lo, self._lob = _npy_items(base / "lo.npy"), _npy_items(base / "lobase.npy")
+        self._hi, self._hib = _npy_items(base / "hi.npy"), _npy_items(base / "hibase.npy")
+        self._out = _npy_items(base / "out_feat.npy")
+        if not len(self._lob) == len(self._hib) == len(self._out):
+            raise ValueError(f"{base}: automaton arrays of different lengths")
+        first: dict[str, int] = {}
+        alias = []
+        for i, c in enumerate(classes):
+            if c in first:
+                alias.append((first[c], i))
+            else:
+                first.setdefault(c, i)
+        self._alias = tuple(alias)
+
+    @staticmethod
+    def _encode(text: str | bytes) -> bytes:
+        """The bytes py3langid scores (``LanguageIdentifier._encode``)."""
+        import unicodedata
+
+        if isinstance(text, bytes):
+            decoded = _decode_trimmed(text)
+            if decoded is None:
+                return text
+            text = decoded
+        if text.isupper():
+            text = text.lower()
+        return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+
+    def _decide(self, text: str | bytes) -> list[float]:
+        data = self._encode(text)
+        lo, lob, hi, hib, out = self._lo, self._lob, self._hi, self._hib, self._out
+        state = 0
+        counts: dict[int, int] = {}
+        for letter in data:
+            state = lo[lob[state] + letter] if letter < 128 else hi[hib[state] + letter]
+            f = out[state]
+            if f >= 0:
+                counts[f] = counts.get(f, 0) + 1
+        scores = [0.0] * len(self.nb_classes)  # no feature: every language alike
+        if counts:
+            scores = list(self._pc)
+            unpack, ptc, size = self._row.unpack_from, self._ptc, self._row.size
+            for f, n in counts.items():
+                weight = math.log1p(n)
+                scores = [s + weight * w for s, w in zip(scores, unpack(ptc, f * size))]
+            scale = 1.0 / math.sqrt(len(data) or 1)
+            scores = [s * scale for s in scores]
+        top = max(scores)
+        scores = [math.exp(s - top) for s in scores]
+        total = sum(scores)
+        scores = [s / total for s in scores]
+        for i, j in self._alias:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        return scores
+
+    def rank(self, text: str | bytes) -> list[tuple[str, float]]:
+        """Every language, most likely first (one entry per label), as py3langid's ``rank``."""
+        merged: dict[str, float] = {}
+        for lang, score in zip(self.nb_classes, self._decide(text)):
+            merged.setdefault(lang, score)
+        return sorted(merged.items(), key=lambda kv: kv[1], reverse=True)
+
+    def classify(self, text: str | bytes) -> tuple[str, float]:
+        """The most likely language and its probability, as py3langid's ``classify``."""
+        scores = self._decide(text)
+        i = max(range(len(scores)), key=scores.__getitem__)
+        return self.nb_classes[i], scores[i]
+
+
+def _class_names(base: Path) -> list[str]:
+    """The language codes of the stored model's columns (``classes.npy``: fixed-width UTF-32)."""
+    data, descr, shape = _npy(base / "classes.npy")
+    width = 4 * int(descr[2:]) if descr.startswith("<U") and descr[2:].isdigit() else 0
+    if not width or len(shape) != 1 or len(data) < shape[0] * width:
+        raise ValueError(f"{base}: unexpected classes {descr} {shape}")
+    raw = bytes(data[: shape[0] * width])
+    return [raw[i : i + width].decode("utf-32-le").rstrip("\0") for i in range(0, len(raw), width)]
+
+
+def _decode_trimmed(data: bytes) -> str | None:
+    """UTF-8 `data` decoded, up to three bytes of a cut character dropped at its end (py3langid's)."""
+    for trim in range(4):
+        try:
+            return (data[: len(data) - trim] if trim else data).decode("utf8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 3:
+                return None
+    return None
+
+
+def _py3langid_model() -> Path | None:
+    """py3langid's model file, found without importing py3langid (which imports numpy)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("py3langid")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "model.npz.xz"
+
+
+@functools.cache
+def _plain_identifier(langs: tuple[str, ...] | None) -> PlainIdentifier | None:
+    """A ``PlainIdentifier`` over the model the cache already holds (converted and, for `langs`,
+    restricted by an earlier ``_mapped_identifier``), or None: no cache yet, another py3langid."""
+    from checker.cachedir import cache_dir, mark_used
+
+    root = cache_dir()
+    source = _py3langid_model()
+    if root is None or source is None or not source.is_file():
+        return None
+    try:
+        from importlib.metadata import version
+
+        if not version("py3langid").startswith(_PLAIN_FOLLOWS):
+            return None
+        base = _model_dir(root, source)
+        if not (base / "ready").is_file():
+            return None
+        mark_used(base)
+        columns = None
+        name = "ptc.npy"
+        if langs is not None:
+            classes = _class_names(base)
+            wanted = set(langs)
+            if not wanted <= set(classes):
+                return None
+            columns = [i for i, c in enumerate(classes) if c in wanted]  # as set_languages keeps them
+            name = "ptc-" + "-".join(map(str, columns)) + ".npy"
+            if not (base / name).is_file():
+                return None
+        return PlainIdentifier(base, name, columns)
+    except (OSError, ValueError, ImportError):
         return None
 
 

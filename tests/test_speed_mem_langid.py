@@ -25,12 +25,16 @@ def mapped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any,
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("MTLINT_NO_CACHE", raising=False)
         mp.setenv("MTLINT_CACHE_DIR", str(cache))
-        for fn in (langid.identifier, langid._mapped_model, langid._ngram_model):
+        for fn in _CACHED:
             fn.cache_clear()
-        narrow, wide = langid.identifier(langid.SUPPORTED), langid.identifier(None)
+        # the numpy identifiers over the mapped arrays (they store them: the plain ones read them)
+        narrow, wide = langid._mapped_identifier(langid.SUPPORTED), langid._mapped_identifier(None)
         yield narrow, wide, cache
-    for fn in (langid.identifier, langid._mapped_model, langid._ngram_model):
+    for fn in _CACHED:
         fn.cache_clear()
+
+
+_CACHED = (langid.identifier, langid._mapped_model, langid._ngram_model, langid._plain_identifier)
 
 
 def _sentences() -> list[str | bytes]:
@@ -59,6 +63,47 @@ def test_mapped_identifiers_rank_like_py3langid(mapped: tuple[Any, Any, Path]) -
         assert narrow.rank(text) == own_narrow.rank(text), text
         assert wide.rank(text) == own_wide.rank(text), text
         assert narrow.classify(text) == own_narrow.classify(text), text
+
+
+def test_plain_identifiers_rank_like_py3langid(mapped: tuple[Any, Any, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the cache holds the model's arrays, the identifiers read them without numpy
+    (``PlainIdentifier``): the same languages, probabilities within 1e-5 of py3langid's (which
+    sums in 32-bit floats), and the same first language wherever py3langid's first two differ."""
+    _, _, cache = mapped
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    langid._plain_identifier.cache_clear()
+    narrow, wide = langid._plain_identifier(langid.SUPPORTED), langid._plain_identifier(None)
+    assert isinstance(narrow, langid.PlainIdentifier) and isinstance(wide, langid.PlainIdentifier)
+    own_narrow, own_wide = langid._read_ngram_model(langid.SUPPORTED), langid._read_ngram_model(None)
+    assert narrow.nb_classes == own_narrow.nb_classes and wide.nb_classes == own_wide.nb_classes
+    sentences = _sentences()
+    for text in sentences[::3] + sentences[-11:]:
+        for plain, own in ((narrow, own_narrow), (wide, own_wide)):
+            got, expected = plain.rank(text), own.rank(text)
+            assert dict(got).keys() == dict(expected).keys(), text
+            assert max(abs(p - dict(expected)[lang]) for lang, p in got) < 1e-5, text
+            if expected[0][1] - expected[1][1] > 1e-4:
+                assert got[0][0] == expected[0][0], text
+        assert narrow.classify(text)[0] == own_narrow.classify(text)[0] or abs(
+            narrow.classify(text)[1] - own_narrow.classify(text)[1]) < 1e-4, text
+    langid._plain_identifier.cache_clear()
+
+
+def test_language_votes_import_no_numpy_once_the_cache_holds_the_model(mapped: tuple[Any, Any, Path]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    _, _, cache = mapped
+    code = ("import sys\nfrom checker import langid\nfrom checker.kinds import wide_language\n"
+            "print(langid.ranked('The minister said on Tuesday that the bridge would reopen.')[0][0],"
+            " wide_language._model().rank('Menteri mengatakan bahwa jembatan akan dibuka kembali.')[0][0],"
+            " 'numpy' in sys.modules)")
+    env = {**os.environ, "MTLINT_CACHE_DIR": str(cache)}
+    env.pop("MTLINT_NO_CACHE", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["en", "id", "False"]
 
 
 def test_the_model_is_mapped_once_and_shared(mapped: tuple[Any, Any, Path]) -> None:
