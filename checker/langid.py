@@ -306,7 +306,7 @@ def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
 _PLAIN_FOLLOWS = ("0.3", "0.4")
 #: ``.npy`` element types ``PlainIdentifier`` reads, as ``memoryview`` formats (little-endian only).
 _NPY_FORMATS = {"<u4": "I", "<i4": "i", "<u2": "H", "<i2": "h", "|u1": "B", "<f4": "f", "<f8": "d"}
-_NPY_HEADER = re.compile(r"""'descr':\s*'([^']+)'.*'fortran_order':\s*False.*'shape':\s*\(([\d,\s]*)\)""", re.S)
+_NPY_HEADER = r"""'descr':\s*'([^']+)'.*'fortran_order':\s*False.*'shape':\s*\(([\d,\s]*)\)"""
 
 
 def _npy(path: Path) -> tuple[memoryview, str, tuple[int, ...]]:
@@ -321,7 +321,7 @@ def _npy(path: Path) -> tuple[memoryview, str, tuple[int, ...]]:
     if bytes(view[:6]) != b"\x93NUMPY" or len(view) < 12:
         raise ValueError(f"{path}: not a .npy file")
     start, size = (10, struct.unpack_from("<H", view, 8)[0]) if view[6] == 1 else (12, struct.unpack_from("<I", view, 8)[0])
-    found = _NPY_HEADER.search(bytes(view[start : start + size]).decode("latin-1"))
+    found = re.search(_NPY_HEADER, bytes(view[start : start + size]).decode("latin-1"), re.S)
     if found is None:
         raise ValueError(f"{path}: unexpected .npy header")
     shape = tuple(int(n) for n in found[2].replace(" ", "").split(",") if n)
@@ -384,7 +384,7 @@ class PlainIdentifier:
             if c in first:
                 alias.append((first[c], i))
             else:
-                first.setdefault(c, i)
+                first[c] = i
         self._alias = tuple(alias)
 
     @staticmethod
@@ -464,14 +464,20 @@ def _decode_trimmed(data: bytes) -> str | None:
     return None
 
 
-def _py3langid_model() -> Path | None:
-    """py3langid's model file, found without importing py3langid (which imports numpy)."""
+def _py3langid_model() -> tuple[Path, str] | None:
+    """py3langid's model file and version, found without importing py3langid (which imports
+    numpy) or ``importlib.metadata`` (33 ms): its ``__version__`` line read from its source."""
     import importlib.util
 
     spec = importlib.util.find_spec("py3langid")
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "model.npz.xz"
+    package = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        found = re.search(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", (package / "__init__.py").read_text("utf-8"), re.M)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (package / "data" / "model.npz.xz", found[1]) if found else None
 
 
 @functools.cache
@@ -481,14 +487,11 @@ def _plain_identifier(langs: tuple[str, ...] | None) -> PlainIdentifier | None:
     from checker.cachedir import cache_dir, mark_used
 
     root = cache_dir()
-    source = _py3langid_model()
-    if root is None or source is None or not source.is_file():
+    found = _py3langid_model()
+    if root is None or found is None or not found[1].startswith(_PLAIN_FOLLOWS):
         return None
+    source = found[0]
     try:
-        from importlib.metadata import version
-
-        if not version("py3langid").startswith(_PLAIN_FOLLOWS):
-            return None
         base = _model_dir(root, source)
         if not (base / "ready").is_file():
             return None
@@ -505,7 +508,7 @@ def _plain_identifier(langs: tuple[str, ...] | None) -> PlainIdentifier | None:
             if not (base / name).is_file():
                 return None
         return PlainIdentifier(base, name, columns)
-    except (OSError, ValueError, ImportError):
+    except (OSError, ValueError):
         return None
 
 

@@ -90,6 +90,24 @@ def test_plain_identifiers_rank_like_py3langid(mapped: tuple[Any, Any, Path], mo
     langid._plain_identifier.cache_clear()
 
 
+def test_another_py3langid_release_gets_its_own_identifier(mapped: tuple[Any, Any, Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """``PlainIdentifier`` follows the scoring of the py3langid releases it was compared with."""
+    _, _, cache = mapped
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("MTLINT_NO_CACHE", raising=False)
+    model, release = langid._py3langid_model() or (None, "")
+    assert model is not None and release.startswith(langid._PLAIN_FOLLOWS)
+    langid._plain_identifier.cache_clear()
+    try:
+        assert isinstance(langid._plain_identifier(None), langid.PlainIdentifier)
+        langid._plain_identifier.cache_clear()
+        monkeypatch.setattr(langid, "_py3langid_model", lambda: (model, "1.0.0"))
+        assert langid._plain_identifier(None) is None
+    finally:
+        langid._plain_identifier.cache_clear()
+
+
 def test_language_votes_import_no_numpy_once_the_cache_holds_the_model(mapped: tuple[Any, Any, Path]) -> None:
     import os
     import subprocess
