@@ -89,7 +89,15 @@ def test_workers_add_what_they_compile_to_the_store(tmp_path: Path) -> None:
     in_one_process = {key for key in _stored(alone) if not key.startswith(_DECISIONS)}
     assert in_one_process
     missing = in_one_process - _stored(workers)
-    assert not missing, f"{len(missing)} of {len(in_one_process)} entries compiled by workers were not kept: {sorted(missing)[:10]}"
+    # Which branch patterns a process compiles also depends on the documents it checks: a pattern
+    # rule whose expression splits into branches tries the whole expression and the branches on
+    # alternate documents, then keeps the faster by timing, in each process (``pattern.Scan``),
+    # and a branch is compiled only for a document that holds its literals. The two workers take
+    # the files as they come free, so a few branch patterns may be compiled in the one process and
+    # in neither worker (2 of 10,106 entries in one CI run). Workers that kept nothing of what they
+    # compiled (the fault this test is for) miss thousands.
+    assert len(missing) <= len(in_one_process) // 500, (
+        f"{len(missing)} of {len(in_one_process)} entries compiled by workers were not kept: {sorted(missing)[:10]}")
 
 
 def test_concurrent_saves_keep_each_others_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
