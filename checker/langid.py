@@ -266,18 +266,17 @@ def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
         if ptc.ndim != 2 or ptc.shape[1] != len(classes) or pc.shape != (len(classes),):
             return None
         if langs is not None:
-            wanted = set(langs)
-            if not wanted <= set(classes):
+            restricted = _columns(classes, langs)
+            if restricted is None:
                 return None  # py3langid's own path says which
-            indices = [i for i, c in enumerate(classes) if c in wanted]  # as set_languages keeps them
+            indices, name = restricted
             classes, pc = [classes[i] for i in indices], pc[indices]
-            name = "ptc-" + "-".join(map(str, indices))
-            if not (base / f"{name}.npy").is_file():
+            if not (base / name).is_file():
                 # Read through a mapping of its own, dropped at once: a column slice touches every page.
                 whole = np.load(base / "ptc.npy", mmap_mode="r", allow_pickle=False)
-                _save_npy(base / f"{name}.npy", np.ascontiguousarray(whole[:, indices]))
+                _save_npy(base / name, np.ascontiguousarray(whole[:, indices]))
                 del whole
-            ptc = np.load(base / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+            ptc = np.load(base / name, mmap_mode="r", allow_pickle=False)
         nextmove, output = _flat(arrays["nextmove"]), _flat(arrays["out_feat"])
         row, rowbase = _flat(arrays["nextmove_row"]), _flat(arrays["rowbase"])
         if len(row) != len(output) or len(rowbase) != len(row):
@@ -300,6 +299,17 @@ def _mapped_identifier(langs: tuple[str, ...] | None) -> Any:
         return ident
     except (OSError, ValueError, KeyError, ImportError, EOFError):
         return None
+
+
+def _columns(classes: Sequence[str], langs: tuple[str, ...]) -> tuple[list[int], str] | None:
+    """The columns of the model that py3langid's ``set_languages(langs)`` keeps (in the model's
+    order), and the file of the cache that holds those columns alone; None when a language of
+    `langs` is not in `classes`."""
+    wanted = set(langs)
+    if not wanted <= set(classes):
+        return None
+    indices = [i for i, c in enumerate(classes) if c in wanted]
+    return indices, "ptc-" + "-".join(map(str, indices)) + ".npy"
 
 
 #: The py3langid releases whose scoring ``PlainIdentifier`` follows (its tests compare the two).
@@ -328,8 +338,11 @@ def _npy(path: Path) -> tuple[memoryview, str, tuple[int, ...]]:
     return view[start + size :], found[1], shape
 
 
+@functools.cache
 def _npy_items(path: Path) -> memoryview:
-    """A one-dimensional ``.npy`` array of integers or floats as a memoryview of Python numbers."""
+    """A one-dimensional ``.npy`` array of integers or floats as a memoryview of Python numbers,
+    mapped once per process (the narrow and the wide identifier share the automaton: two mappings
+    of one file would count its pages twice, as ``_mapped_model`` notes)."""
     data, descr, shape = _npy(path)
     code = _NPY_FORMATS.get(descr)
     if code is None or len(shape) != 1 or sys.byteorder != "little":
@@ -357,14 +370,21 @@ class PlainIdentifier:
 
     __slots__ = ("nb_classes", "_ptc", "_row", "_pc", "_lo", "_lob", "_hi", "_hib", "_out", "_alias")
 
-    def __init__(self, base: Path, ptc_name: str, columns: Sequence[int] | None) -> None:
+    def __init__(self, base: Path, langs: tuple[str, ...] | None) -> None:
+        """Over the model converted in `base`, restricted to `langs` (None: every language) by
+        the columns ``_mapped_identifier`` stored; OSError when they are not stored yet."""
         import struct
 
         classes = _class_names(base)
         pc = _npy_items(base / "pc.npy").tolist()
         if len(pc) != len(classes):
             raise ValueError(f"{base}: {len(pc)} priors for {len(classes)} languages")
-        if columns is not None:
+        ptc_name = "ptc.npy"
+        if langs is not None:
+            restricted = _columns(classes, langs)
+            if restricted is None:
+                raise ValueError(f"{base}: not every language of {langs} is in the model")
+            columns, ptc_name = restricted
             classes, pc = [classes[i] for i in columns], [pc[i] for i in columns]
         self.nb_classes = classes
         self._pc = pc
@@ -496,18 +516,7 @@ def _plain_identifier(langs: tuple[str, ...] | None) -> PlainIdentifier | None:
         if not (base / "ready").is_file():
             return None
         mark_used(base)
-        columns = None
-        name = "ptc.npy"
-        if langs is not None:
-            classes = _class_names(base)
-            wanted = set(langs)
-            if not wanted <= set(classes):
-                return None
-            columns = [i for i, c in enumerate(classes) if c in wanted]  # as set_languages keeps them
-            name = "ptc-" + "-".join(map(str, columns)) + ".npy"
-            if not (base / name).is_file():
-                return None
-        return PlainIdentifier(base, name, columns)
+        return PlainIdentifier(base, langs)
     except (OSError, ValueError):
         return None
 

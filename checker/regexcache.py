@@ -196,8 +196,9 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
     return compiled
 
 
-class _Active:
-    """The ``with`` block of ``active()`` (a class: entered once per checked document and per rule built)."""
+class _Block:
+    """A ``with`` block that does nothing under ``MTLINT_NO_CACHE`` (a class: entered once per
+    checked document and per rule built); ``_enter`` and ``_exit`` run under the lock."""
 
     __slots__ = ("_on",)
 
@@ -205,29 +206,45 @@ class _Active:
         self._on: list[bool] = []
 
     def __enter__(self) -> None:
-        global _depth, _original
         on = not os.environ.get("MTLINT_NO_CACHE")  # as checker.cachedir.cache_dir (cheap: per rule call)
         self._on.append(on)
-        if not on:
-            return
-        import regex._main as main
-
-        with _lock:
-            if _depth == 0:
-                _original = main._compile
-                main._compile = _compile
-            _depth += 1
+        if on:
+            with _lock:
+                self._enter()
 
     def __exit__(self, *exc: object) -> None:
-        global _depth
-        if not self._on.pop():
-            return
+        if self._on.pop():
+            with _lock:
+                self._exit()
+
+    def _enter(self) -> None:
+        raise NotImplementedError
+
+    def _exit(self) -> None:
+        raise NotImplementedError
+
+
+class _Active(_Block):
+    """The ``with`` block of ``active()``: ``regex`` compiles through the store."""
+
+    __slots__ = ()
+
+    def _enter(self) -> None:
+        global _depth, _original
         import regex._main as main
 
-        with _lock:
-            _depth -= 1
-            if _depth == 0:
-                main._compile = _original
+        if _depth == 0:
+            _original = main._compile
+            main._compile = _compile
+        _depth += 1
+
+    def _exit(self) -> None:
+        global _depth
+        import regex._main as main
+
+        _depth -= 1
+        if _depth == 0:
+            main._compile = _original
 
 
 #: ``with ACTIVE:`` — within this block, ``regex`` compiles through the store (nothing
@@ -245,7 +262,7 @@ def is_active() -> bool:
     return _depth > 0 or _values_depth > 0
 
 
-class _Values:
+class _Values(_Block):
     """The ``with`` block of ``VALUES``: ``memo`` reads and keeps values, ``regex`` compiles as usual.
 
     Rules built from their files (the first run after they change) compile every row of every
@@ -255,24 +272,15 @@ class _Values:
     otherwise make it from every row again (2.7 s and 119 MiB for one article, against 0.46 s and
     83 MiB once stored)."""
 
-    __slots__ = ("_on",)
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self._on: list[bool] = []
-
-    def __enter__(self) -> None:
+    def _enter(self) -> None:
         global _values_depth
-        on = not os.environ.get("MTLINT_NO_CACHE")
-        self._on.append(on)
-        if on:
-            with _lock:
-                _values_depth += 1
+        _values_depth += 1
 
-    def __exit__(self, *exc: object) -> None:
+    def _exit(self) -> None:
         global _values_depth
-        if self._on.pop():
-            with _lock:
-                _values_depth -= 1
+        _values_depth -= 1
 
 
 #: ``with VALUES:`` — within this block, ``memo`` keeps values in the store (as in ``ACTIVE``),

@@ -75,6 +75,7 @@ def test_plain_identifiers_rank_like_py3langid(mapped: tuple[Any, Any, Path], mo
     langid._plain_identifier.cache_clear()
     narrow, wide = langid._plain_identifier(langid.SUPPORTED), langid._plain_identifier(None)
     assert isinstance(narrow, langid.PlainIdentifier) and isinstance(wide, langid.PlainIdentifier)
+    assert narrow._lo is wide._lo and narrow._out is wide._out  # one mapping of the automaton
     own_narrow, own_wide = langid._read_ngram_model(langid.SUPPORTED), langid._read_ngram_model(None)
     assert narrow.nb_classes == own_narrow.nb_classes and wide.nb_classes == own_wide.nb_classes
     sentences = _sentences()
