@@ -81,6 +81,58 @@ _LEGACY = (".marisa", "-k2.marisa")
 _SKIP = int(regex.DEBUG | regex.LOCALE)
 
 
+def plain_flags() -> bool:
+    """Let ``regex``'s parser combine its flags as plain ints; True when it now does.
+
+    ``regex`` keeps its flag constants (``IGNORECASE``, ``FULLCASE``, the version flags, the
+    tables that map ``(?i)`` and case combinations to flags) as ``enum.IntFlag`` members, and
+    its parser tests and combines the current flags with ``&`` and ``|`` at almost every node
+    it builds. On a member each such operation is a call into Python (``Flag.__and__``, then
+    the enum's constructor), about seven million of them while mtlint builds its rules from
+    their files: the first run after an install or a rule edit spent about a fifth of its
+    time there. An ``IntFlag`` member is equal to its int, hashes like it and gives the same
+    bits under ``&``, ``|`` and ``&~``, so the same constants as ints give the same compiled
+    patterns (``tests/test_regex_flags.py`` compares them in two processes).
+
+    Changed, in the running process: the flag constants and flag tables of ``regex._regex_core``
+    and ``regex._main`` (private modules), ``regex.DEFAULT_VERSION`` (the same value, as an int),
+    and the parser's ``Info`` takes the flags a caller passes as an int. ``regex.IGNORECASE``
+    and the other public names keep their enum type. A ``regex`` without these internals is
+    left alone (False).
+    """
+    try:
+        import regex._main as main
+        import regex._regex_core as core
+
+        flag_type = core.RegexFlag
+        info = core.Info
+    except (ImportError, AttributeError):  # another layout of the module: nothing to do
+        return False
+    if getattr(info, "_mtlint_plain_flags", False):
+        return True
+    for module in (core, main):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, flag_type):
+                setattr(module, name, int(value))
+            elif isinstance(value, dict) and any(isinstance(item, flag_type) for item in value.values()):
+                for key, item in list(value.items()):
+                    if isinstance(item, flag_type):
+                        value[key] = int(item)
+    if isinstance(regex.DEFAULT_VERSION, flag_type):
+        regex.DEFAULT_VERSION = int(regex.DEFAULT_VERSION)
+    original_init = info.__init__
+
+    def __init__(self: Any, flags: Any = 0, *args: Any, **kwargs: Any) -> None:
+        original_init(self, int(flags), *args, **kwargs)
+
+    info.__init__ = __init__
+    info._mtlint_plain_flags = True
+    return True
+
+
+plain_flags()
+
+
 def _path() -> Path | None:
     from checker.cachedir import cache_dir
 
