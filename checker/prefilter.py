@@ -814,12 +814,18 @@ def _concat(head: _Starts, tail: _Starts, n: int) -> _Starts:
     """The start sets (keys of `n` characters) of `head` followed by `tail`."""
     if head is None:
         return None
-    if all(_done(h, n) for h in head):
+    # (``_done`` written out: this runs some 460,000 times while the tables' rows are indexed.)
+    open_ = [h for h in head if len(h) < n and h[-1:] != WILD]
+    if not open_:
         return head  # what follows lies beyond the key
     if tail is None:
         return None
     # (A ``WILD`` ends a string of `tail` only: cut beyond `n` characters, a prefix key becomes a key.)
-    out = {h if _done(h, n) else (h + t)[:n] for h in head for t in tail}
+    if not tail:
+        return frozenset()  # nothing follows: no match, whatever `head` holds
+    out = set(head.difference(open_)) if len(open_) < len(head) else set()
+    for h in open_:
+        out.update([(h + t)[:n] for t in tail])
     return frozenset(out) if len(out) <= _MAX_STARTS else None
 
 
@@ -883,7 +889,7 @@ class _StartReader:
                 # Too many keys (a long alternation after another): the keys end where `item` begins.
                 more = frozenset(g if _done(g, self.n) else g + WILD for g in got)
             got = more
-            full = got is None or all(_done(g, self.n) for g in got)
+            full = got is None or all(len(g) >= self.n or g[-1:] == WILD for g in got)
         return got
 
     def quantified(self, item: _Starts) -> _Starts:
