@@ -163,13 +163,93 @@ def content_fingerprint(pack_dirs: Iterable[Path]) -> str:
 
     h = sha256(f"mtlint {__version__} regex {regex.__version__}\n".encode())
     here = Path(__file__).resolve().parent
-    code = [
+    groups = [(here, _code_files())] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
+    hash_files(h, [(f"dir {base.resolve()}", base, paths) for base, paths in groups])
+    return h.hexdigest()
+
+
+def _code_files() -> list[Path]:
+    """The modules that building a rule runs (what a rule's building depends on besides its files)."""
+    here = Path(__file__).resolve().parent
+    return [
         here / "rules.py", here / "wordlists.py", here / "messages.py", here / "finding.py",
         here / "prefilter.py", *sorted((here / "kinds").glob("*.py")),
     ]
-    groups = [(here, code)] + [(d, sorted(p for p in d.rglob("*") if p.is_file())) for d in pack_dirs]
-    hash_files(h, [(f"dir {base.resolve()}", base, paths) for base, paths in groups])
+
+
+#: The file in a rules root that says every rule under it built with this code: a line
+#: ``sha256 <release_digest>`` (written by ``tools/stamp_rules.py``; see ``shipped_validated``).
+VALIDATED = "VALIDATED"
+
+
+def release_digest(pack_dirs: Iterable[Path]) -> str:
+    """A hash of what ``content_fingerprint`` reads, named so that it does not depend on where
+    the files lie: mtlint's version, the modules of ``_code_files`` (by name) and every file of
+    each pack directory (by its path in the directory, under the directory's name; a
+    ``VALIDATED`` file is left out). Two installs of one release give the same digest.
+
+    Unlike ``content_fingerprint`` it leaves out the version of ``regex``: a stamp is written
+    where the rules were built (``tools/stamp_rules.py``) and read wherever they are installed,
+    with the ``regex`` of that machine; the module keeps the patterns it accepted valid from one
+    release to the next."""
+    from checker._version import __version__
+    from checker.flatstore import sha256
+
+    h = sha256(f"mtlint-validated 1 {__version__}\n".encode())
+    here = Path(__file__).resolve().parent
+    groups = [("code", here, _code_files())]
+    for d in pack_dirs:
+        files = sorted(p for p in d.rglob("*") if p.is_file() and not (p.name == VALIDATED and p.parent == d))
+        groups.append((f"pack {d.name}", d, files))
+    hash_files(h, groups)
     return h.hexdigest()
+
+
+def read_validated(root: Path) -> str | None:
+    """The digest that `root`'s ``VALIDATED`` file names, or None (no file, unreadable, no digest)."""
+    try:
+        text = (root / VALIDATED).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        word, _, digest = line.strip().partition(" ")
+        if word == "sha256" and len(digest.strip()) == 64:
+            return digest.strip()
+    return None
+
+
+def write_validated(root: Path, digest: str) -> Path:
+    """Write `root`'s ``VALIDATED`` file naming `digest`; returns its path."""
+    path = root / VALIDATED
+    path.write_text(
+        "# mtlint: every rule under this directory was built from its files by this version of\n"
+        "# mtlint's code (tools/stamp_rules.py). A first run that finds the same files and code\n"
+        "# (rulecache.release_digest) builds the rules on first use instead of all at once.\n"
+        f"sha256 {digest}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def shipped_validated(root: Path, pack_dirs: Iterable[Path]) -> bool:
+    """True when `root` (a rules root: mtlint's own rules, a house pack) holds a ``VALIDATED``
+    file naming the ``release_digest`` of its pack directories.
+
+    Then every rule under it built once with this code, where the stamp was written: a cache
+    directory that has not seen these files yet (the first run after an install, a CI job with a
+    fresh cache) need not build them all again to find a bad pattern, and builds each rule on
+    first use as later runs do. A stamp that names other files or code counts for nothing (the
+    rules are all built, as without it). ``MTLINT_IGNORE_VALIDATED=1`` ignores the stamps.
+    """
+    if os.environ.get("MTLINT_IGNORE_VALIDATED", "").strip() not in ("", "0"):
+        return False
+    stamped = read_validated(root)
+    if stamped is None:
+        return False
+    try:
+        return release_digest(pack_dirs) == stamped
+    except OSError:
+        return False
 
 
 def hash_files(h: Any, groups: Iterable[tuple[str, Path, Iterable[Path]]]) -> None:

@@ -214,12 +214,14 @@ def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> 
     rules: list[Rule] = []
     packs: list[Pack] = []
     groups: list[list[Pack]] = []  # the packs of each root: each root's files are stamped apart
+    group_roots: list[Path] = []  # the root of each group (where a VALIDATED stamp may lie)
     unread: set[int] = set()  # the roots with a file that is not a valid rule
     for root in roots:
         if not root.is_dir():
             problems.append(f"{root}: not a rule directory")
             continue
         groups.append([])
+        group_roots.append(root)
         before = len(problems)
         for pack_dir in pack_dirs(root):
             pack = _load_pack(pack_dir, problems)
@@ -234,7 +236,7 @@ def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> 
         if len(problems) > before:
             unread.add(len(groups) - 1)
     if build:
-        rules = _build_all(rules, groups, unread, problems)
+        rules = _build_all(rules, groups, unread, problems, group_roots)
     seen: dict[str, Rule] = {}
     for rule in rules:
         other = seen.get(rule.code)
@@ -396,14 +398,17 @@ def _build(rule: Rule, problems: list[str]) -> Rule | None:
     return replace(rule, check=check)
 
 
-def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[int], problems: list[str]) -> list[Rule]:
+def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[int], problems: list[str],
+               roots: Sequence[Path] = ()) -> list[Rule]:
     """Build every rule now, or, for the rule directories whose exact files built before, on
     first use.
 
     Each root (the built-in rules, a house pack) has its own stamp: a house pack added or edited
     is built alone, not with the thousands of built-in rows beside it. ``unread`` names the roots
     with a file that could not be read or validated: their rules are built now, so that every
-    problem is reported at once, and they get no stamp.
+    problem is reported at once, and they get no stamp. A root whose ``VALIDATED`` file names its
+    files and this code (``rulecache.shipped_validated``: mtlint's own rules as released) counts
+    as built before, even in a cache directory that has never seen it.
     """
     import gc
 
@@ -411,10 +416,14 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
     from checker.regexcache import VALUES
 
     keys = [rulecache.fingerprint(p.path for p in group) for group in groups]
-    known = {
-        p.path for n, (group, key) in enumerate(zip(groups, keys)) if n not in unread and rulecache.is_validated(key)
-        for p in group
-    }
+    known: set[Path] = set()
+    for n, (group, key) in enumerate(zip(groups, keys)):
+        if n in unread:
+            continue
+        if rulecache.is_validated(key) or (
+            n < len(roots) and rulecache.shipped_validated(roots[n], [p.path for p in group])
+        ):
+            known.update(p.path for p in group)
     group_of = {p.path: n for n, group in enumerate(groups) for p in group}
     failed = set(unread)
     built: list[Rule] = []

@@ -232,8 +232,17 @@ def test_lazy_rules_give_the_same_findings(tmp_path: Path) -> None:
 def test_no_cache_means_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MTLINT_NO_CACHE", "1")
     root = _copy_rules(tmp_path)
+    (root / rulecache.VALIDATED).unlink()  # nothing remembered and no stamp: every load builds every rule
     load_rules([root])
     assert type(load_rules([root]).rules[0].check).__name__ != "_LazyCheck"
+
+
+def test_no_cache_with_the_shipped_stamp_builds_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # rules/VALIDATED is not a cache: it says where the rules were stamped that they all build
+    monkeypatch.setenv("MTLINT_NO_CACHE", "1")
+    monkeypatch.delenv("MTLINT_IGNORE_VALIDATED", raising=False)
+    root = _copy_rules(tmp_path)
+    assert type(load_rules([root]).rules[0].check).__name__ == "_LazyCheck"
 
 
 def test_word_lists_read_directly_equal_wordfreq() -> None:

@@ -230,6 +230,7 @@ def test_cold_build_peak(benchmark: Any, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"MTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env["MTLINT_IGNORE_VALIDATED"] = "1"  # the full build, as for rules without a current VALIDATED stamp
     args, output = ["--quiet", str(empty)], tmp_path / "report.txt"
     figures: dict[str, float] = {}
     benchmark.pedantic(lambda: figures.update(cold=run_measured(args, output, env)["peak_mib"]), rounds=1, iterations=1)
@@ -238,3 +239,27 @@ def test_cold_build_peak(benchmark: Any, tmp_path: Path) -> None:
     print(f"empty file, peak RSS: cold cache {figures['cold']:.0f} MiB, warm {figures['warm']:.0f} MiB "
           f"({figures['cold'] / figures['warm']:.1f}x)")
     assert figures["cold"] <= 7 * figures["warm"]
+
+
+def test_first_run_with_the_validated_stamp(benchmark: Any, tmp_path: Path) -> None:
+    """The first run on an empty cache directory with mtlint's own rules stamped as built
+    (rules/VALIDATED, ``rulecache.shipped_validated``: rules built on first use) against the
+    same run building them all (``MTLINT_IGNORE_VALIDATED=1``), on one fixture article: the
+    first run after an install, or of a CI job with a fresh cache. Same report either way."""
+    article = sorted((ROOT / "fixtures" / "articles" / "fr").glob("*.txt"))[0]
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "MTLINT_IGNORE_VALIDATED")}
+    figures: dict[str, dict[str, float]] = {}
+
+    def run(name: str, extra: dict[str, str]) -> None:
+        env = base | {"MTLINT_CACHE_DIR": str(tmp_path / f"cache-{name}")} | extra
+        figures[name] = run_measured([str(article)], tmp_path / f"{name}.txt", env)
+
+    benchmark.pedantic(run, args=("stamped", {}), rounds=1, iterations=1)
+    run("full", {"MTLINT_IGNORE_VALIDATED": "1"})
+    stamped, full = figures["stamped"], figures["full"]
+    benchmark.extra_info.update({f"{n}_{k}": round(v, 2) for n, f in figures.items() for k, v in f.items()})
+    print(f"first run, one article: stamped {stamped['cpu_s']:.1f} s CPU, {stamped['peak_mib']:.0f} MiB; "
+          f"full build {full['cpu_s']:.1f} s, {full['peak_mib']:.0f} MiB "
+          f"(CPU {stamped['cpu_s'] / full['cpu_s']:.2f}, peak {stamped['peak_mib'] / full['peak_mib']:.2f})")
+    assert (tmp_path / "stamped.txt").read_text(encoding="utf-8") == (tmp_path / "full.txt").read_text(encoding="utf-8")
+    assert stamped["cpu_s"] < full["cpu_s"] and stamped["peak_mib"] < full["peak_mib"]
