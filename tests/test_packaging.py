@@ -99,3 +99,12 @@ def test_sdist_contains_rules_and_hooks(dist: Path) -> None:
     tracked_rules = subprocess.run(["git", "ls-files", "rules"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert tracked_rules and set(tracked_rules) <= names
     assert {"pyproject.toml", "checker/schema/report.schema.json", ".pre-commit-hooks.yaml"} <= names
+
+
+def test_installed_rules_carry_a_current_stamp(installed: Path, outside: Path) -> None:
+    # rules/VALIDATED travels with the rules into the wheel (checker/_rules) and still names them
+    # there: the first run after `pip install` builds the rules on first use (rulecache.shipped_validated)
+    code = ("from checker import rulecache; from checker.rules import builtin_rules_dir, pack_dirs; "
+            "r = builtin_rules_dir(); print(rulecache.shipped_validated(r, pack_dirs(r)))")
+    proc = _run(installed / "bin" / "python", "-c", code, cwd=outside)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "True"), proc.stderr
