@@ -20,8 +20,9 @@ SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
 
 def pattern_rule_files() -> list[tuple[Path, dict, int]]:
     """(path, rule data, regex flags) of every built-in rule file of kind ``pattern``."""
-    import regex
     import tomllib
+
+    import regex
 
     out = []
     for path in sorted((ROOT / "rules").rglob("*.toml")):
@@ -137,6 +138,32 @@ def assert_linear(check: Any, make: Any, n: int, factor: int = 4) -> None:
     assert large / max(small, 1e-3) < factor * factor / 2, (
         f"{large:.2f} s at {factor}× the size of {small:.2f} s: super-linear"
     )
+
+
+# Started from a small process of its own, not from pytest: on Linux a child's peak resident
+# memory (``ru_maxrss``) starts from the high-water mark of the process it was forked from, so a
+# run forked straight from a test session that had grown to 545 MiB reported 545 MiB whatever it
+# used (two runs of one benchmark measured 544.6 MiB each).
+_MEASURE = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
+                  time.perf_counter() - started]))
+"""
+
+
+def measure_process(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> dict[str, float]:
+    """Run `cmd` (output discarded) and measure it: exit code, peak resident memory of the largest
+    process of its tree (``maxrss_kb``, kB as Linux reports it), CPU of the tree (s), wall time (s)."""
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd or ROOT, env=env,
+                          capture_output=True, text=True, check=True)
+    code, maxrss, cpu, wall = json.loads(done.stdout)
+    return {"code": code, "maxrss_kb": maxrss, "cpu_s": cpu, "wall_s": wall}
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):

@@ -15,7 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import bench_subset
+from conftest import bench_subset, measure_process
 
 from checker import Linter
 
@@ -123,9 +123,7 @@ def test_throughput_1m_jobs(benchmark, tmp_path: Path, jobs: int, pytestconfig: 
 
 def _peak_rss_kb(cmd: list[str]) -> int:
     """Peak resident memory of a child process, in kB (Linux reports ru_maxrss in kB)."""
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss
+    return int(measure_process(cmd, ROOT)["maxrss_kb"])  # not forked from pytest: see conftest._MEASURE
 
 
 def test_memory_jsonl_1m_vs_100k(tmp_path: Path, pytestconfig: pytest.Config) -> None:
@@ -140,7 +138,7 @@ def test_memory_jsonl_1m_vs_100k(tmp_path: Path, pytestconfig: pytest.Config) ->
     peaks = {}
     for name in (small, large):
         listing = _listing(tmp_path, name)
-        peaks[name] = _peak_rss_kb([sys.executable, "-m", "checker", "check", "--format", "jsonl",
+        peaks[name] = _peak_rss_kb([sys.executable, "-m", "checker", "check", "--no-cache", "--format", "jsonl",
                                     "--files-from", str(listing), "-o", os.devnull])
     print(f"peak RSS, jsonl: {small} subset {peaks[small] / 1e3:.0f} MB, {large} subset {peaks[large] / 1e3:.0f} MB")
     assert 0 < peaks[large] < 2 * peaks[small]

@@ -14,10 +14,10 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import measure_process
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared beside the checkout (a worktree sits one level deeper: ../../shared).
@@ -56,10 +56,8 @@ def _prefix(src: Path, size: int, out: Path) -> Path:
 def _run(args: list[str]) -> tuple[float, int]:
     """Wall time and peak resident memory (kB) of one mtlint run and its worker processes."""
     cmd = [sys.executable, "-m", "checker", "check", *args, "--no-cache"]  # no result cache: every text is checked
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss
+    got = measure_process(cmd, ROOT)  # not forked from pytest: see conftest._MEASURE
+    return got["wall_s"], int(got["maxrss_kb"])
 
 
 def _lines(path: Path) -> list[str]:
