@@ -823,7 +823,7 @@ def _concat(head: _Starts, tail: _Starts, n: int) -> _Starts:
     # (A ``WILD`` ends a string of `tail` only: cut beyond `n` characters, a prefix key becomes a key.)
     if not tail:
         return frozenset()  # nothing follows: no match, whatever `head` holds
-    out = set(head.difference(open_)) if len(open_) < len(head) else set()
+    out = set(head.difference(open_))  # the complete keys stay
     for h in open_:
         out.update([(h + t)[:n] for t in tail])
     return frozenset(out) if len(out) <= _MAX_STARTS else None

@@ -114,7 +114,7 @@ def plain_flags() -> bool:
         for name, value in list(vars(module).items()):
             if isinstance(value, flag_type):
                 setattr(module, name, int(value))
-            elif isinstance(value, dict) and any(isinstance(item, flag_type) for item in value.values()):
+            elif isinstance(value, dict):  # the flag tables (REGEX_FLAGS, CASE_FLAGS_COMBINATIONS…)
                 for key, item in list(value.items()):
                     if isinstance(item, flag_type):
                         value[key] = int(item)

@@ -399,16 +399,17 @@ def _build(rule: Rule, problems: list[str]) -> Rule | None:
 
 
 def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[int], problems: list[str],
-               roots: Sequence[Path] = ()) -> list[Rule]:
+               roots: Sequence[Path]) -> list[Rule]:
     """Build every rule now, or, for the rule directories whose exact files built before, on
     first use.
 
     Each root (the built-in rules, a house pack) has its own stamp: a house pack added or edited
     is built alone, not with the thousands of built-in rows beside it. ``unread`` names the roots
     with a file that could not be read or validated: their rules are built now, so that every
-    problem is reported at once, and they get no stamp. A root whose ``VALIDATED`` file names its
-    files and this code (``rulecache.shipped_validated``: mtlint's own rules as released) counts
-    as built before, even in a cache directory that has never seen it.
+    problem is reported at once, and they get no stamp. ``roots`` holds each group's root: a root
+    whose ``VALIDATED`` file names its files and this code (``rulecache.shipped_validated``:
+    mtlint's own rules as released) counts as built before, even in a cache directory that has
+    never seen it.
     """
     import gc
 
@@ -417,12 +418,10 @@ def _build_all(rules: list[Rule], groups: Sequence[Sequence[Pack]], unread: set[
 
     keys = [rulecache.fingerprint(p.path for p in group) for group in groups]
     known: set[Path] = set()
-    for n, (group, key) in enumerate(zip(groups, keys)):
+    for n, (group, key, root) in enumerate(zip(groups, keys, roots)):
         if n in unread:
             continue
-        if rulecache.is_validated(key) or (
-            n < len(roots) and rulecache.shipped_validated(roots[n], [p.path for p in group])
-        ):
+        if rulecache.is_validated(key) or rulecache.shipped_validated(root, [p.path for p in group]):
             known.update(p.path for p in group)
     group_of = {p.path: n for n, group in enumerate(groups) for p in group}
     failed = set(unread)
