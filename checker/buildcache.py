@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from checker.cachedir import publish_pickle
+from checker.cachedir import fork_apart, publish_pickle
 from checker.flatstore import sha256
 
 T = TypeVar("T")
@@ -48,11 +48,21 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     if key is None:
         return build()
     target = root / "derived" / f"{key}.pickle"
-    try:
+
+    def load() -> T:
         with open(target, "rb") as fh:
             return pickle.load(fh)  # type: ignore[no-any-return]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+
+    def publish_built() -> bool:
+        publish_pickle(target, build())
+        return True
+
+    bad = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
+    with contextlib.suppress(*bad):
+        return load()
+    if fork_apart(publish_built):  # built by a copy of this process: its temporaries stay there
+        with contextlib.suppress(*bad):
+            return load()
     value = build()
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         publish_pickle(target, value)
@@ -102,23 +112,36 @@ def indexed_from_files(name: str, paths: Iterable[Path],
         return small, StringIndex(_sorted_index(index))
     target = root / "derived" / f"{key}.small.pickle"
     mapped = root / "derived" / f"{key}.index.marisa"
-    try:
+
+    def load() -> tuple[T, StringIndex]:
         import marisa_trie
 
         trie = marisa_trie.BytesTrie()
         trie.mmap(str(mapped))
         with open(target, "rb") as fh:
             return pickle.load(fh), StringIndex(trie=trie)
-    except Exception:  # noqa: BLE001 - missing, damaged or marisa absent: build it
-        pass
+
+    def publish_built(small: T, plain: dict[str, tuple[str, ...]]) -> bool:
+        import marisa_trie
+
+        items = ((k, "\0".join(v).encode("utf-8")) for k, v in plain.items() if v)  # one at a time
+        publish(mapped, marisa_trie.BytesTrie(items).save)
+        publish_pickle(target, small)
+        return True
+
+    def build_and_publish() -> bool:
+        small, index = build()
+        return publish_built(small, _sorted_index(index))
+
+    with contextlib.suppress(Exception):  # missing, damaged or marisa absent: build it
+        return load()
+    if fork_apart(build_and_publish):  # built by a copy of this process: its temporaries stay there
+        with contextlib.suppress(Exception):
+            return load()
     small, index = build()
     plain = _sorted_index(index)
     with contextlib.suppress(Exception):
-        import marisa_trie
-
-        items = [(k, "\0".join(v).encode("utf-8")) for k, v in plain.items() if v]
-        publish(mapped, marisa_trie.BytesTrie(items).save)
-        publish_pickle(target, small)
+        publish_built(small, plain)
     return small, StringIndex(plain)
 
 
@@ -158,21 +181,29 @@ class StringMap:
 def _mapped(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, str] | StringMap:
     """The string → string map kept at `path` as a marisa-trie, memory-mapped; else `build()`,
     written there for later processes (when it can be)."""
-    try:
+    def load() -> StringMap:
         import marisa_trie
 
         trie = marisa_trie.BytesTrie()
         trie.mmap(str(path))
         return StringMap(trie)
-    except Exception:  # noqa: BLE001 - missing, damaged or marisa absent: build it
-        pass
-    value = build()
-    with contextlib.suppress(Exception):
+
+    def publish_built(value: dict[str, str]) -> bool:
         import marisa_trie
 
         from checker.cachedir import publish
 
         publish(path, marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in value.items()).save)
+        return True
+
+    with contextlib.suppress(Exception):  # missing, damaged or marisa absent: build it
+        return load()
+    if fork_apart(lambda: publish_built(build())):  # built by a copy of this process
+        with contextlib.suppress(Exception):
+            return load()
+    value = build()
+    with contextlib.suppress(Exception):
+        publish_built(value)
     return value
 
 

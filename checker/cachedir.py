@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,92 @@ def publish_pickle(path: Path, value: Any) -> None:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     publish(path, write)
+
+
+#: What ``build_apart``'s interpreter runs: the package's parent directory first on its path, then
+#: ``module.function(*paths)``; exit status 0 when it returned true, 3 when it returned false.
+_APART = (
+    "import sys, importlib, pathlib\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "build = getattr(importlib.import_module(sys.argv[2]), sys.argv[3])\n"
+    "sys.exit(0 if build(*map(pathlib.Path, sys.argv[4:])) else 3)\n"
+)
+#: Set to False by a test (or a caller that must not start processes) to build in this process.
+APART: list[bool] = [True]
+
+
+def build_apart(module: str, function: str, *paths: Path, timeout: float = 600.0) -> bool | None:
+    """Run ``module.function(*paths)``, a builder that writes converted data into the cache, in a
+    fresh interpreter: True when it returned true, False when it returned false, None when no
+    such interpreter could run it (the caller then builds in its own process).
+
+    What a builder allocates while it reads a compressed word list or model (tens of MiB of
+    temporary dicts and arrays) would otherwise stay in this process: CPython's allocator keeps
+    most freed memory, so the process (a long archive run, the parent of ``--jobs`` workers,
+    the resident process) would carry it to the end and its forks would start from it. The
+    fresh interpreter imports only the builder's module and hands back nothing but the files it
+    published, which this process then maps as it maps them on a warm cache. It costs a process
+    start (about 30 ms) once per cache."""
+    if not APART[0] or not sys.executable:
+        return None
+    import subprocess
+
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _APART, package_parent, module, function, *map(str, paths)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            timeout=timeout, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return True if done.returncode == 0 else False if done.returncode == 3 else None
+
+
+def _may_fork() -> bool:
+    """Whether ``fork_apart`` may fork: not turned off, ``fork`` exists, and this process runs one
+    thread only (another thread might hold a lock the copy would wait for)."""
+    if not APART[0] or not hasattr(os, "fork"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+def fork_apart(work: Callable[[], bool]) -> bool | None:
+    """Run ``work()``, which builds a value and publishes it into the cache, in a forked copy of
+    this process: True when it returned true, False when it returned false, None when it could
+    not run there (no ``fork``, other threads running, the copy failed or was lost); the caller
+    then reads what was published, or builds in its own process.
+
+    ``build_apart`` for builders that are closures (a rule's index of its own lists, a value
+    derived from a whole word list): the copy shares this process's memory and leaves behind
+    only the files it wrote, which this process then maps or loads as on a warm cache. Only when
+    this process runs a single thread (another thread might hold a lock the copy would wait for
+    forever); the copy ends with ``os._exit``, so no exit handler of this process runs twice
+    (the pattern store is saved by this process only) and no buffered output is written twice."""
+    if not _may_fork():
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # pragma: no cover - the copy's coverage is not collected
+        code = 1
+        try:
+            code = 0 if work() else 3
+        finally:
+            os._exit(code)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped by a SIGCHLD handler (the resident process's): read the cache
+        return None
+    except BaseException:  # Ctrl-C or a --timeout alarm while waiting: the copy goes too
+        with contextlib.suppress(OSError):
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        raise
+    code = os.waitstatus_to_exitcode(status)
+    return True if code == 0 else False if code == 3 else None
 
 
 #: Set once the resident pages of the cache's mappings cannot be released here (not Linux, no libc).

@@ -3,7 +3,8 @@
 wordfreq ships each list as gzip-compressed msgpack: reading one into a dict costs
 0.1–0.4 s per list and per process, and a run needs several (the document's
 language, English, the small lists of the language vote). The first time a list is
-needed it is converted, once, into files in the cache directory
+needed it is converted, once, by a separate interpreter (``cachedir.build_apart``: what the
+conversion allocates does not stay in the process that asked), into files in the cache directory
 (``$MTLINT_CACHE_DIR/lexicon``, see ``checker.cachedir``):
 
 - ``.marisa``: a marisa-trie of the words (a compact, memory-mapped trie: a word's
@@ -32,7 +33,7 @@ from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Va
 from pathlib import Path
 from typing import Any, TypeVar
 
-from checker.cachedir import publish_pickle
+from checker.cachedir import fork_apart, publish_pickle
 from checker.flatstore import sha256
 
 T = TypeVar("T")
@@ -248,7 +249,12 @@ def open_list(source: Path) -> Mapping[str, float] | None:
     try:
         marker = base.with_suffix(".marisa")
         if not marker.is_file():
-            if not _convert(source, base):
+            from checker.cachedir import build_apart
+
+            converted = build_apart("checker.lexstore", "_convert", source, base)
+            if converted is None:  # no separate interpreter: converted here
+                converted = _convert(source, base)
+            if not converted or not marker.is_file():
                 return None
             _prune_lists(base, source.name.split(".")[0])
         else:
@@ -275,11 +281,21 @@ def derived(freqs: Mapping[str, float], name: str, build: Callable[[], T]) -> T:
         return build()
     digest = sha256(code + name.encode()).hexdigest()[:16]
     path = freqs.base.with_name(f"{freqs.base.name}.{digest}.pickle")
-    try:
+
+    def load() -> T:
         with open(path, "rb") as fh:
             return pickle.load(fh)  # type: ignore[no-any-return]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+
+    def publish_built() -> bool:
+        publish_pickle(path, build())
+        return True
+
+    bad = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
+    with contextlib.suppress(*bad):
+        return load()
+    if fork_apart(publish_built):  # built by a copy of this process: its temporaries stay there
+        with contextlib.suppress(*bad):
+            return load()
     value = build()
     with contextlib.suppress(OSError):
         publish_pickle(path, value)

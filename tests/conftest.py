@@ -210,3 +210,24 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # tests (test_regex_store_eviction.py), which set JOURNAL_MAX themselves.
     monkeypatch.setattr(regexcache, "JOURNAL_MAX", 0)
     return tmp_path / "cache"
+
+
+class CallLog:
+    """Counts calls made in this process or in a forked copy of it (``cachedir.fork_apart`` runs a
+    cache builder there, where appending to a list of this process would be lost): each call
+    adds a line to a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def record(self) -> None:
+        with open(self.path, "a", encoding="utf-8") as fh:
+            fh.write("1\n")
+
+    def __len__(self) -> int:
+        return len(self.path.read_text(encoding="utf-8").splitlines()) if self.path.exists() else 0
+
+
+@pytest.fixture
+def call_log(tmp_path: Path) -> CallLog:
+    return CallLog(tmp_path / "calls.log")
