@@ -279,3 +279,51 @@ def test_measured_peak_is_the_runs_own(tmp_path: Path) -> None:
     figures = run_measured([str(empty)], tmp_path / "report.txt")
     del held
     assert 0 < figures["peak_mib"] < 200
+
+
+#: Runs ``mtlint check`` in this fresh interpreter with builds apart on or off (argv[1]), then
+#: prints the process's own peak and its resident memory at the end (its forked copies excluded),
+#: from /proc: ``VmHWM`` starts anew at ``exec``, where ``ru_maxrss`` would carry pytest's.
+_FIRST_RUN = """
+import json, sys
+from checker import cachedir
+cachedir.APART[0] = sys.argv[1] == "1"
+from checker.cli import main
+code = main(sys.argv[2:])
+with open("/proc/self/status") as fh:
+    kib = {k: int(v.split()[0]) for k, v in (line.split(":", 1) for line in fh) if k in ("VmHWM", "VmRSS")}
+print(json.dumps([code, kib["VmHWM"] / 1024, kib["VmRSS"] / 1024]))
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status") or not hasattr(os, "fork"), reason="Linux only")
+def test_first_run_builds_apart(benchmark: Any, tmp_path: Path) -> None:
+    """The first run on an empty cache over the fixture articles (one process, no worker), with what
+    it builds once from whole lists (word lists, the language model, the deletion index, rules'
+    indexes of their lists) made by another process (``cachedir.build_apart``, ``fork_apart``),
+    against the same run building everything itself. The checking process keeps less memory to
+    its end (what later files, and ``--jobs`` workers forked from it, start from), and reaches a
+    lower peak of its own; the report is the same."""
+    articles = sorted(str(p) for p in (ROOT / "fixtures" / "articles").rglob("*.txt"))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "MTLINT_IGNORE_VALIDATED")}
+    figures: dict[str, dict[str, float]] = {}
+
+    def run(name: str, apart: str) -> None:
+        output = tmp_path / f"{name}.json"
+        cmd = [sys.executable, "-c", _FIRST_RUN, apart, "check", "--no-cache", "--worker-memory", "0",
+               "--format", "json", "-o", str(output), *articles]
+        done = subprocess.run(cmd, cwd=ROOT, env=env | {"MTLINT_CACHE_DIR": str(tmp_path / f"cache-{name}")},
+                              capture_output=True, text=True, check=True)
+        code, own_peak, final = json.loads(done.stdout.strip().splitlines()[-1])
+        assert code in (0, 1)
+        figures[name] = {"own_peak_mib": own_peak, "final_mib": final}
+
+    benchmark.pedantic(run, args=("apart", "1"), rounds=1, iterations=1)
+    run("here", "0")
+    benchmark.extra_info.update({f"{n}_{k}": round(v, 1) for n, f in figures.items() for k, v in f.items()})
+    apart, here = figures["apart"], figures["here"]
+    print(f"first run, {len(articles)} fixture articles, checking process: built apart {apart['own_peak_mib']:.0f} MiB "
+          f"peak, {apart['final_mib']:.0f} MiB at the end; built here {here['own_peak_mib']:.0f} / {here['final_mib']:.0f} MiB")
+    assert json.loads((tmp_path / "apart.json").read_text(encoding="utf-8"))["files"] == \
+        json.loads((tmp_path / "here.json").read_text(encoding="utf-8"))["files"]
+    assert apart["final_mib"] < here["final_mib"] and apart["own_peak_mib"] < here["own_peak_mib"]
