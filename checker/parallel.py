@@ -258,6 +258,9 @@ def _worker(conn: Connection, as_line: bool, memory: int = 0, inherited: tuple[C
     # Ctrl-C is the parent's to handle: it asks the workers to stop after their file.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settle()  # the parent froze its heap before forking; this sets the young threshold (checker/heap.py)
+    from checker import regexcache
+
+    regexcache.reread()  # what the workers that ended before this one stored
     limit = memory << 20
     start = resident_bytes() if limit else 0
     try:

@@ -179,6 +179,16 @@ def _load() -> FlatStore:
     return _store
 
 
+def reread() -> None:
+    """Open the store and its journal again at their next use (what this process compiled, computed
+    and kept stays). A ``--jobs`` worker forked from a parent that read them earlier would else
+    see only what they held then, not what the workers that ended since saved: on an empty
+    cache each new worker computed again every entry its predecessors had stored."""
+    global _store, _journal
+    _store = None
+    _journal = None
+
+
 def _digest_text(namespace: str, text: str) -> str:
     """The store's key for an entry named by `text`: `namespace`, then a 128-bit digest.
 
