@@ -3,8 +3,9 @@
 wordfreq ships each list as gzip-compressed msgpack: reading one into a dict costs
 0.1–0.4 s per list and per process, and a run needs several (the document's
 language, English, the small lists of the language vote). The first time a list is
-needed it is converted, once, by a separate interpreter (``cachedir.build_apart``: what the
-conversion allocates does not stay in the process that asked), into files in the cache directory
+needed it is converted, once (a large list by a forked copy of the process,
+``cachedir.fork_apart``, so that what the conversion allocates does not stay in the process
+that asked), into files in the cache directory
 (``$MTLINT_CACHE_DIR/lexicon``, see ``checker.cachedir``):
 
 - ``.marisa``: a marisa-trie of the words (a compact, memory-mapped trie: a word's
@@ -40,6 +41,10 @@ T = TypeVar("T")
 
 #: Bumped when the file layout changes (older files are then ignored).
 FORMAT = 1
+#: Lists of at least this many compressed bytes (wordfreq's large lists: 0.9-4.4 MB; its small
+#: ones are under 0.5 MB) are converted in a forked copy: reading one into a dict takes some 50
+#: MiB that the process would keep. A small one costs a few MiB, less than the fork's own cost.
+APART_BYTES = 512 * 1024
 #: A bucket's frequency, computed exactly as the dict reader (and wordfreq.cB_to_freq) does.
 _FREQ: list[float] = []
 
@@ -249,10 +254,10 @@ def open_list(source: Path) -> Mapping[str, float] | None:
     try:
         marker = base.with_suffix(".marisa")
         if not marker.is_file():
-            from checker.cachedir import build_apart
-
-            converted = build_apart("checker.lexstore", "_convert", source, base)
-            if converted is None:  # no separate interpreter: converted here
+            converted = None
+            if source.stat().st_size >= APART_BYTES:
+                converted = fork_apart(lambda: _convert(source, base))
+            if converted is None:  # a small list, or no copy could run it: converted here
                 converted = _convert(source, base)
             if not converted or not marker.is_file():
                 return None

@@ -231,3 +231,13 @@ class CallLog:
 @pytest.fixture
 def call_log(tmp_path: Path) -> CallLog:
     return CallLog(tmp_path / "calls.log")
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cachedir.fork_apart`` allowed whatever threads earlier tests of the session left running (a
+    server's, a cluster's): ``_may_fork`` refuses then, as it should in a real run; the copies
+    made under this fixture run only small builders, which take no lock another thread holds."""
+    from checker import cachedir
+
+    monkeypatch.setattr(cachedir, "_may_fork", lambda: True)

@@ -25,14 +25,6 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork_apart need
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forking allowed whatever threads earlier tests of the session left running (a server's,
-    a cluster's): ``_may_fork`` refuses then, as it should in a real run; the copies made here run
-    only the tests' own small functions, which take no lock another thread could hold."""
-    monkeypatch.setattr(cachedir, "_may_fork", lambda: True)
-
-
 def test_fork_apart_reports_the_builders_answer(tmp_path: Path, forks: None) -> None:
     marker = tmp_path / "built"
 
