@@ -69,6 +69,9 @@ _store: FlatStore | None = None  # the memory-mapped store (empty without a cach
 _live: dict[Any, Any] = {}
 _added: dict[str, bytes] = {}
 _journal: dict[str, bytes] | None = None  # the journal on disk, read on the first miss of the store
+#: The stamps (``_stamp``) of the store and journal files as ``_store`` and ``_journal`` were read.
+_store_stamp: list[tuple[int, int, int] | None] = [None]
+_journal_stamp: list[tuple[int, int, int] | None] = [None]
 #: Keys of the store read in this process (what the rule files in use need).
 _used: set[str] = set()
 #: Whether this process found an entry in the journal (then a large journal is merged at exit).
@@ -172,6 +175,7 @@ def _load() -> FlatStore:
     global _store, _registered
     if _store is None:
         path = _path()
+        _store_stamp[0] = _stamp(path)
         _store = _open(path) if path is not None else FlatStore()
         if not _registered:
             atexit.register(save)
@@ -179,14 +183,30 @@ def _load() -> FlatStore:
     return _store
 
 
+def _stamp(path: Path | None) -> tuple[int, int, int] | None:
+    """What tells one version of a cache file from another (inode, size, modification time)."""
+    try:
+        st = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns) if st is not None else None
+
+
 def reread() -> None:
-    """Open the store and its journal again at their next use (what this process compiled, computed
-    and kept stays). A ``--jobs`` worker forked from a parent that read them earlier would else
-    see only what they held then, not what the workers that ended since saved: on an empty
-    cache each new worker computed again every entry its predecessors had stored."""
+    """Open the store and its journal again at their next use when their files changed since this
+    process read them (what this process compiled, computed and kept stays). A ``--jobs`` worker
+    forked from a parent that read them earlier would else see only what they held then, not
+    what the workers that ended since saved: on an empty cache each new worker computed again
+    every entry its predecessors had stored. Unchanged files keep the copy read before the fork
+    (its pages shared with the parent)."""
     global _store, _journal
-    _store = None
-    _journal = None
+    path = _path()
+    if path is None:
+        return
+    if _store is not None and _stamp(path) != _store_stamp[0]:
+        _store = None
+    if _journal is not None and _stamp(_journal_path(path)) != _journal_stamp[0]:
+        _journal = None
 
 
 def _digest_text(namespace: str, text: str) -> str:
@@ -218,7 +238,9 @@ def _get(text: str) -> bytes | None:
     if found is None:
         global _journal
         if _journal is None:
-            _journal = _read_journal(_path())
+            path = _path()
+            _journal_stamp[0] = _stamp(_journal_path(path)) if path is not None else None
+            _journal = _read_journal(path)
         late = _journal.get(text)
         if late is not None:
             global _journal_hit

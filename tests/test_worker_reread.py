@@ -56,3 +56,15 @@ def test_each_worker_rereads_the_store(tmp_path: Path, monkeypatch: pytest.Monke
     reports = list(Linter(lang="fr").check_many(paths, jobs=2))
     assert len(reports) == 4 and not any(r.error for r in reports)
     assert len(call_log) >= 1  # once per worker (the first file is checked in this process)
+
+
+def test_unchanged_files_keep_what_was_read(fresh_cache: Path) -> None:
+    with regexcache.active():
+        regexcache.memo(("test-reread", "c"), lambda: 3)
+        regexcache.save()  # a store file exists, newer than the one this process opened
+        regexcache.reread()
+        regexcache.memo(("test-reread", "d"), lambda: 4)  # a miss: the store and journal are read
+        store, journal = regexcache._store, regexcache._journal
+        assert store is not None and journal is not None
+        regexcache.reread()  # nothing changed on disk: the copies read before (shared after a fork) stay
+        assert regexcache._store is store and regexcache._journal is journal
