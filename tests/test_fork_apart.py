@@ -11,9 +11,11 @@ leaves this process to build as before.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,31 @@ def test_an_index_whose_copy_fails_is_built_here(fresh_cache: Path, tmp_path: Pa
     listed.write_text("x\n", encoding="utf-8")
     small, index = buildcache.indexed_from_files("test-apart 2", [listed], lambda: ({"n": os.getpid()}, {"k": {"v"}}))
     assert small == {"n": os.getpid()} and index.get("k") == ("v",)
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
+def test_an_interrupted_wait_ends_the_copy(tmp_path: Path, forks: None) -> None:
+    # A --timeout alarm (or Ctrl-C) while the copy builds: the error goes on, the copy goes too.
+    where = tmp_path / "pid"
+
+    def slow() -> bool:
+        where.write_text(str(os.getpid()))
+        time.sleep(30)
+        return True
+
+    def alarm(signum: int, frame: object) -> None:
+        raise TimeoutError("took too long")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(TimeoutError):
+            cachedir.fork_apart(slow)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 10
+    copy = int(where.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(copy, 0)  # killed and reaped: no such process
