@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -170,6 +171,25 @@ def _may_fork() -> bool:
     return threading is None or threading.active_count() == 1
 
 
+def _leave(signum: int, frame: object) -> None:  # pragma: no cover - runs in the copy
+    raise SystemExit(1)  # through the builder's own clean-up (``publish`` removes its temporary file)
+
+
+def _stop(pid: int) -> None:
+    """End the copy `pid`: asked first (it removes its temporary files on the way out), killed if
+    it has not ended within two seconds; reaped either way."""
+    import time
+
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(100):
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.02)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
 def fork_apart(work: Callable[[], bool]) -> bool | None:
     """Run ``work()``, which builds a value and publishes it into the cache, in a forked copy of
     this process: True when it returned true, False when it returned false, None when it could
@@ -191,6 +211,7 @@ def fork_apart(work: Callable[[], bool]) -> bool | None:
     if pid == 0:  # pragma: no cover - the copy's coverage is not collected
         code = 1
         try:
+            signal.signal(signal.SIGTERM, _leave)  # asked to stop: its temporary files removed first
             code = 0 if work() else 3
         finally:
             os._exit(code)
@@ -199,9 +220,7 @@ def fork_apart(work: Callable[[], bool]) -> bool | None:
     except ChildProcessError:  # reaped by a SIGCHLD handler (the resident process's): read the cache
         return None
     except BaseException:  # Ctrl-C or a --timeout alarm while waiting: the copy goes too
-        with contextlib.suppress(OSError):
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
+        _stop(pid)
         raise
     code = os.waitstatus_to_exitcode(status)
     return True if code == 0 else False if code == 3 else None

@@ -101,10 +101,14 @@ def test_an_index_whose_copy_fails_is_built_here(fresh_cache: Path, tmp_path: Pa
 def test_an_interrupted_wait_ends_the_copy(tmp_path: Path, forks: None) -> None:
     # A --timeout alarm (or Ctrl-C) while the copy builds: the error goes on, the copy goes too.
     where = tmp_path / "pid"
+    target = tmp_path / "cache" / "built.bin"
 
-    def slow() -> bool:
+    def write(tmp: str) -> None:
         where.write_text(str(os.getpid()))
         time.sleep(30)
+
+    def slow() -> bool:
+        cachedir.publish(target, write)  # its temporary file is in place while it sleeps
         return True
 
     def alarm(signum: int, frame: object) -> None:
@@ -122,4 +126,5 @@ def test_an_interrupted_wait_ends_the_copy(tmp_path: Path, forks: None) -> None:
     assert time.monotonic() - started < 10
     copy = int(where.read_text())
     with pytest.raises(ProcessLookupError):
-        os.kill(copy, 0)  # killed and reaped: no such process
+        os.kill(copy, 0)  # ended and reaped: no such process
+    assert list(target.parent.iterdir()) == []  # the copy removed its temporary file as it left
