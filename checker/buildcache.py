@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from checker.cachedir import fork_apart, publish_pickle
+from checker.cachedir import publish_pickle, read_or_build
 from checker.flatstore import sha256
 
 T = TypeVar("T")
@@ -57,16 +57,14 @@ def from_files(name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
         publish_pickle(target, build())
         return True
 
+    def build_here() -> T:
+        value = build()
+        with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+            publish_pickle(target, value)
+        return value
+
     bad = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
-    with contextlib.suppress(*bad):
-        return load()
-    if fork_apart(publish_built):  # built by a copy of this process: its temporaries stay there
-        with contextlib.suppress(*bad):
-            return load()
-    value = build()
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        publish_pickle(target, value)
-    return value
+    return read_or_build(load, publish_built, build_here, bad)
 
 
 class StringIndex:
@@ -133,16 +131,14 @@ def indexed_from_files(name: str, paths: Iterable[Path],
         small, index = build()
         return publish_built(small, _sorted_index(index))
 
-    with contextlib.suppress(Exception):  # missing, damaged or marisa absent: build it
-        return load()
-    if fork_apart(build_and_publish):  # built by a copy of this process: its temporaries stay there
+    def build_here() -> tuple[T, StringIndex]:
+        small, index = build()
+        plain = _sorted_index(index)
         with contextlib.suppress(Exception):
-            return load()
-    small, index = build()
-    plain = _sorted_index(index)
-    with contextlib.suppress(Exception):
-        publish_built(small, plain)
-    return small, StringIndex(plain)
+            publish_built(small, plain)
+        return small, StringIndex(plain)
+
+    return read_or_build(load, build_and_publish, build_here)  # missing, damaged or marisa absent: built
 
 
 class StringMap:
@@ -196,15 +192,13 @@ def _mapped(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, str] |
         publish(path, marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in value.items()).save)
         return True
 
-    with contextlib.suppress(Exception):  # missing, damaged or marisa absent: build it
-        return load()
-    if fork_apart(lambda: publish_built(build())):  # built by a copy of this process
+    def build_here() -> dict[str, str]:
+        value = build()
         with contextlib.suppress(Exception):
-            return load()
-    value = build()
-    with contextlib.suppress(Exception):
-        publish_built(value)
-    return value
+            publish_built(value)
+        return value
+
+    return read_or_build(load, lambda: publish_built(build()), build_here)  # missing, damaged or marisa absent
 
 
 def mapped_from_files(name: str, paths: Iterable[Path], build: Callable[[], dict[str, str]]) \

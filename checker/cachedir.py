@@ -9,7 +9,9 @@ import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -224,6 +226,20 @@ def fork_apart(work: Callable[[], bool]) -> bool | None:
         raise
     code = os.waitstatus_to_exitcode(status)
     return True if code == 0 else False if code == 3 else None
+
+
+def read_or_build(load: Callable[[], T], build_apart: Callable[[], bool], build_here: Callable[[], T],
+                  errors: tuple[type[BaseException], ...] = (Exception,)) -> T:
+    """What a cache file holds: ``load()`` (which raises one of `errors` when the file is missing
+    or damaged); else ``build_apart()`` builds and publishes it in a forked copy (``fork_apart``)
+    and ``load()`` reads it as a later run would; else (no copy, or what it published cannot be
+    read) ``build_here()``, which builds in this process and publishes what it can."""
+    with contextlib.suppress(*errors):
+        return load()
+    if fork_apart(build_apart):  # the build's temporaries stay in the copy
+        with contextlib.suppress(*errors):
+            return load()
+    return build_here()
 
 
 #: Set once the resident pages of the cache's mappings cannot be released here (not Linux, no libc).

@@ -34,7 +34,7 @@ from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Va
 from pathlib import Path
 from typing import Any, TypeVar
 
-from checker.cachedir import fork_apart, publish_pickle
+from checker.cachedir import fork_apart, publish_pickle, read_or_build
 from checker.flatstore import sha256
 
 T = TypeVar("T")
@@ -295,13 +295,10 @@ def derived(freqs: Mapping[str, float], name: str, build: Callable[[], T]) -> T:
         publish_pickle(path, build())
         return True
 
-    bad = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
-    with contextlib.suppress(*bad):
-        return load()
-    if fork_apart(publish_built):  # built by a copy of this process: its temporaries stay there
-        with contextlib.suppress(*bad):
-            return load()
-    value = build()
-    with contextlib.suppress(OSError):
-        publish_pickle(path, value)
-    return value
+    def build_here() -> T:
+        value = build()
+        with contextlib.suppress(OSError):
+            publish_pickle(path, value)
+        return value
+
+    return read_or_build(load, publish_built, build_here, (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError))

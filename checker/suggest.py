@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from checker.cachedir import fork_apart, publish
+from checker.cachedir import publish, read_or_build
 from checker.lexicon import LONGEST_WORD
 
 #: Bumped when the index's layout changes.
@@ -54,12 +54,11 @@ def _open_index(lang: str, size: int, vocabulary: Callable[[], str]) -> Any:
     if not isinstance(table, FrequencyMap):
         return None
     path = table.base.with_name(f"{table.base.name}.del1-{size}-v{FORMAT}.marisa")
-    trie = marisa_trie.BytesTrie()
-    try:
+
+    def load() -> Any:
+        trie = marisa_trie.BytesTrie()
         trie.mmap(str(path))
         return trie
-    except Exception:  # noqa: BLE001,S110 - not built yet (or damaged): build it below
-        pass
 
     def build() -> Any:
         # Some 660,000 (deletion, word) pairs for 80,000 words, handed over one at a time: as a
@@ -71,20 +70,15 @@ def _open_index(lang: str, size: int, vocabulary: Callable[[], str]) -> Any:
         publish(path, build().save)
         return True
 
-    if fork_apart(build_and_publish):  # built in a forked copy: what the build takes stays there
+    def build_here() -> Any:
+        made = build()
         try:
-            trie.mmap(str(path))
-            return trie
-        except Exception:  # noqa: BLE001,S110 - lost or damaged: build it here
-            pass
-    made = build()
-    try:
-        publish(path, made.save)
-        trie = marisa_trie.BytesTrie()
-        trie.mmap(str(path))
-        return trie
-    except OSError:
-        return made
+            publish(path, made.save)
+            return load()
+        except OSError:
+            return made
+
+    return read_or_build(load, build_and_publish, build_here)  # not built yet, or damaged: built
 
 
 def candidates_within_one(key: str, lang: str, size: int, vocabulary: Callable[[], str]) -> set[str] | None:

@@ -90,7 +90,7 @@ def test_an_index_of_lists_is_built_in_a_copy_and_mapped_here(fresh_cache: Path,
 
 def test_an_index_whose_copy_fails_is_built_here(fresh_cache: Path, tmp_path: Path, forks: None,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(buildcache, "fork_apart", lambda work: None)  # as with threads running
+    monkeypatch.setattr(cachedir, "fork_apart", lambda work: None)  # as with threads running
     listed = tmp_path / "names.txt"
     listed.write_text("x\n", encoding="utf-8")
     small, index = buildcache.indexed_from_files("test-apart 2", [listed], lambda: ({"n": os.getpid()}, {"k": {"v"}}))
