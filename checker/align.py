@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.dataclass import dataclass
 from checker.wordlists import unaccented
 
 DEFAULT_GAP = 0.05

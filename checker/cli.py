@@ -720,11 +720,11 @@ def _linter(args: argparse.Namespace, options: RunOptions, config: Config) -> Li
 
 def _stdin_named(targets: Iterable[Target], name: str) -> Iterator[Target]:
     """--stdin-filename: standard input stands for `name` (display, Markdown, per-path overrides)."""
-    import dataclasses
+    from checker.dataclass import replace
 
     for t in targets:
         if t.path is None and t.problem is None:
-            yield dataclasses.replace(t, display=name, stdin_name=Path(name))
+            yield replace(t, display=name, stdin_name=Path(name))
         else:
             yield t
 

@@ -10,11 +10,11 @@ rule engine; a companion that cannot be read becomes the file's error, naming it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.align import Pair, align, cross_language_similarity, same_language_similarity
+from checker.dataclass import dataclass
 from checker.document import Document, Span
 from checker.errors import InputError
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker.dataclass import dataclass, field, replace
 from checker.errors import ConfigError, UsageError
 from checker.finding import DEFAULT_WEIGHTS, Severity
 

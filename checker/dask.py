@@ -25,10 +25,10 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from checker.dataclass import dataclass
 from checker.records import (
     DEFAULT_FIELDS,
     PARQUET_SUFFIXES,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from checker.dataclass import dataclass
 from checker.errors import InputError
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import string
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from checker import regexcache
 from checker.context import Context
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.finding import Finding, Hit, Severity
 from checker.kinds import CACHE_READERS, SOURCE_KEY, SOURCE_ONLY

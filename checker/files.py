@@ -6,11 +6,11 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checker.config import DEFAULT_EXCLUDE
+from checker.dataclass import dataclass
 
 
 @dataclass(frozen=True)

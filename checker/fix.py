@@ -18,11 +18,11 @@ import contextlib
 import difflib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from checker.cachedir import make_temp
+from checker.dataclass import dataclass, field
 from checker.document import Document
 from checker.errors import InputError
 from checker.finding import Finding, Severity

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from checker.config import Config, load_config, unknown_selectors
+from checker.dataclass import replace
 from checker.document import Document
 from checker.errors import ConfigError, UsageError
 from checker.files import Target

@@ -13,9 +13,10 @@ signatures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from checker.dataclass import dataclass
 
 if TYPE_CHECKING:  # pragma: no cover
     from sacrebleu.metrics.base import Metric

@@ -3,12 +3,12 @@
 ``RunOptions`` holds the choices that are not configuration (they belong to one
 invocation, not to a repository): fixing, inline suppression comments, and the
 reference and source companions of comparison modes. It is frozen; build a new
-one with ``dataclasses.replace``.
+one with ``checker.dataclass.replace``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from checker.dataclass import dataclass
 
 
 @dataclass(frozen=True)

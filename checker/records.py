@@ -21,11 +21,11 @@ import json
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from checker.dataclass import dataclass, field
 from checker.files import Target
 from checker.flatstore import sha256 as _sha256
 from checker.report import FileReport

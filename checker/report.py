@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from checker._version import __version__
+from checker.dataclass import dataclass, field
 from checker.document import Document
 from checker.engine import RuleFailure
 from checker.finding import Finding, Severity

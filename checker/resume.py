@@ -26,11 +26,11 @@ import json
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from checker.cachedir import make_temp
+from checker.dataclass import dataclass, field
 from checker.errors import UsageError
 from checker.flatstore import sha256
 

@@ -324,7 +324,8 @@ def pack(rule: Any) -> dict[str, Any]:
     """The fields of `rule` (a ``checker.rules.Rule``) as ``store_ruleset`` keeps them: those of
     ``_PACKED`` pickled apart, a group per pickle, to be unpickled on first read (``unpack``)."""
     import pickle
-    from dataclasses import fields
+
+    from checker.dataclass import fields
 
     state = {f.name: getattr(rule, f.name) for f in fields(rule)}
     state[_PACKED_KEY] = [

@@ -11,12 +11,12 @@ Every problem in every pack is collected and reported at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from checker.dataclass import dataclass, field, replace
 from checker.errors import RulePackError
 from checker.finding import CATEGORIES, Severity
 
@@ -207,7 +207,7 @@ def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> 
             packs_c, rules_c, translations = cached
             TRANSLATIONS.update(translations)
             preload_translations(translations)
-            for r in rules_c:  # just unpickled, shared with nobody: no copy (dataclasses.replace) needed
+            for r in rules_c:  # just unpickled, shared with nobody: no copy (replace) needed
                 object.__setattr__(r, "check", _LazyCheck(r))
             return RuleSet(packs_c, tuple(rules_c))
     problems: list[str] = []

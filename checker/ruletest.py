@@ -10,10 +10,10 @@ built-in rules to the same checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.engine import Engine
 from checker.rules import Example, Rule, RuleSet, builtin_rules_dir, load_rules

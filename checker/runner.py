@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from checker.config import Config, select_rules
+from checker.dataclass import replace
 from checker.detect import FALLBACK_LANG, detect_language
 from checker.document import Document, decode, read_bytes
 from checker.engine import Engine, at_least

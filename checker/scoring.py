@@ -7,8 +7,8 @@ rounded to one decimal. A span of no words scores 100 without findings and 0 wit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.finding import Finding
 

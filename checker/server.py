@@ -22,10 +22,10 @@ import bisect
 import json
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
-from dataclasses import dataclass
 from typing import Any
 
 from checker._version import __version__
+from checker.dataclass import dataclass
 from checker.errors import MtlintError, UsageError
 from checker.finding import CATEGORIES, Finding, Severity
 from checker.linter import Linter

@@ -20,10 +20,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import regex
 
+from checker.dataclass import dataclass
 from checker.finding import Finding
 
 

@@ -145,8 +145,7 @@ def test_two_edits_need_long_names() -> None:
 
 
 def test_bad_params_are_rejected() -> None:
-    from dataclasses import replace
-
+    from checker.dataclass import replace
     from checker.kinds import name_variants
 
     params = dict(RULE.params)

@@ -15,7 +15,6 @@ filter from them instead of one partial match per row and key. Nothing found may
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ import regex
 from conftest import builtin_ruleset
 
 from checker import prefilter
+from checker.dataclass import replace
 from checker.document import Document
 from checker.engine import Engine
 from checker.kinds import get_kind
@@ -242,7 +242,7 @@ def _table_rules(monkeypatch: pytest.MonkeyPatch | None) -> list[Any]:
         monkeypatch.setattr(prefilter, "start_index", lambda patterns, source, plain, name=None: StartIndex(0, {}, {}))
     rules = [r for r in builtin_ruleset().rules if r.kind in TABLE_KINDS]
     with prefilter.trusted():  # rows compiled on first need, as in a run
-        return [dataclasses.replace(r, check=get_kind(r.kind).build(r)) for r in rules]
+        return [replace(r, check=get_kind(r.kind).build(r)) for r in rules]
 
 
 def _found(rules: list[Any], lang: str, text: str) -> list[tuple[str, int, int, str]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from checker.compare import SourceAlignment, source_of
+from checker.dataclass import dataclass
 from checker.document import Document, Span, Token
 from checker.wordlists import unaccented
 

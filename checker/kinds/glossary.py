@@ -25,12 +25,12 @@ params:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from checker.context import Context
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case

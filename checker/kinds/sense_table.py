@@ -44,7 +44,6 @@ be precise on their own: the condition of each row is what makes it safe on clea
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
@@ -52,6 +51,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 import regex
 
 from checker.context import Context
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds.glossary import (

@@ -73,13 +73,13 @@ pattern is bounded (an alternation of forms, the gap's optional words), so a mat
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
 from checker.context import Context
+from checker.dataclass import dataclass
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import match_case
