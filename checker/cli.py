@@ -694,10 +694,7 @@ def _output_file(name: str) -> Iterator[TextIO]:
 
 def _linter(args: argparse.Namespace, options: RunOptions, config: Config) -> Linter:
     """The Linter the command line's options and configuration describe."""
-    from checker.regexcache import ACTIVE
-
-    with ACTIVE:  # the patterns compiled at import (document, rules…) are read from the pattern store
-        from checker.linter import Linter
+    from checker.linter import Linter  # (it compiles no pattern at import: see checker.document._Patterns)
 
     return Linter(
         config,

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from checker import regexcache
 from checker.context import Context
 from checker.dataclass import dataclass
 from checker.document import Document
@@ -132,6 +131,8 @@ class Engine:
         shared: dict[Any, Any] = {}  # equal texts, messages and confidences of this document's findings, one object each
         # Rules built on first use compile their patterns from the pattern store: one block for
         # the whole document (entering it costs a few microseconds, once per rule before).
+        from checker import regexcache
+
         with regexcache.ACTIVE:
             for index, rule in enumerate(rules):
                 if index in release:

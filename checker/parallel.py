@@ -138,16 +138,21 @@ class Totals:
         return 1 if self.failed else 0
 
 
-def slim(report: FileReport) -> FileReport:
-    """The report with a Document reduced to what formatters read, so it pickles small and fast."""
+def slim(report: FileReport, complete: bool = True) -> FileReport:
+    """The report with a Document reduced to what formatters read, so it pickles small and fast.
+
+    Formatters need positions, passages and the word count; those are cached properties, so
+    copying their values spares the parent from parsing the text again. Where the report stays
+    in this process (not `complete`), only the values already computed are copied: a result
+    read from the cache computed none, and a formatter that needs one computes it then."""
     doc = report.document
     if doc is None:
         return report
     light = Document(doc.text, doc.path, doc.lang, markdown=doc.markdown)
-    # Formatters need positions, passages and the word count; those are cached properties,
-    # so copying their values spares the parent from parsing the text again.
+    known = doc.__dict__
     for name in ("excluded", "prose", "passages", "word_count"):
-        light.__dict__[name] = getattr(doc, name)
+        if complete or name in known:
+            light.__dict__[name] = getattr(doc, name)
     report.document = light
     return report
 
@@ -196,6 +201,8 @@ def _time_budget(seconds: float) -> Iterator[None]:
 
 #: Whether this process has checked a file already (see ``_check_one``).
 _first_done = False
+#: True in a ``--jobs`` worker, whose reports are pickled to the parent (``slim``).
+_IN_WORKER = [False]
 
 
 def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[FileReport, str | None, tuple[str, ...]]:
@@ -232,7 +239,7 @@ def _check_one(target: Target, stdin: bytes | None, as_line: bool) -> tuple[File
             line = jsonl_line(report)
         report.document = None  # the line says it all; do not ship the text back
     else:
-        slim(report)
+        slim(report, complete=_IN_WORKER[0])
     return report, line, tuple(sorted(_RUNNER.selected_codes))
 
 
@@ -255,6 +262,7 @@ def _worker(conn: Connection, as_line: bool, memory: int = 0, inherited: tuple[C
     # (this one or another) would never see end-of-file if the parent were killed, and live on.
     for end in inherited:
         end.close()
+    _IN_WORKER[0] = True
     # Ctrl-C is the parent's to handle: it asks the workers to stop after their file.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settle()  # the parent froze its heap before forking; this sets the young threshold (checker/heap.py)

@@ -286,6 +286,7 @@ class CachingRunner(Runner):
                 "passages": [[p.index, p.start, p.end, p.words, p.penalty, p.score] for p in report.passages],
                 "score": report.score,
                 "passed": report.passed,
+                "words": report.words,  # (the JSON formats' count: a hit then never tokenises the text)
             })
         return report
 
@@ -297,6 +298,8 @@ class CachingRunner(Runner):
             self._selections[skey] = codes
         self.selected_codes.update(codes)
         doc.lang = data["lang"]
+        if "words" in data:
+            doc.__dict__["word_count"] = int(data["words"])
         report.document, report.lang = doc, data["lang"]
         report.findings = [_finding(d) for d in data["findings"]]
         report.passages = [PassageScore(*p) for p in data["passages"]]

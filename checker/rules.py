@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from checker.dataclass import dataclass, field, replace
 from checker.errors import RulePackError
 from checker.finding import CATEGORIES, Severity
@@ -293,6 +291,8 @@ def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
     return Pack(pack_dir.name, pack_dir, lang, str(meta.get("version", "0")), settings)
 
 
+    import regex
+
 def _is_lang_tag(name: str) -> bool:
     if not regex.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", name):
         return False
@@ -326,6 +326,8 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
             bad(key, "required, a non-empty string")
             return ""
         return value.strip()
+    import regex
+
 
     code, name, kind = text_field("code"), text_field("name"), text_field("kind")
     category, message, why = text_field("category"), text_field("message"), text_field("why")
@@ -387,6 +389,8 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
 
 
 def _build(rule: Rule, problems: list[str]) -> Rule | None:
+    import regex
+
     """The rule with its compiled check; None (and a problem) when its kind cannot build it."""
     from checker.kinds import get_kind
 
@@ -476,6 +480,8 @@ class _LazyCheck:
                 self.check = get_kind(self.rule.kind).build(self.rule)
         return self.check(*args, **kwargs)
 
+
+    import regex
 
 def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
     out: list[Example] = []

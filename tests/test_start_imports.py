@@ -82,3 +82,37 @@ def test_an_article_without_directives_does_not_import_suppress(tmp_path: Path) 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "MTLINT_CACHE_DIR": str(tmp_path / "c")})
     assert out.stdout.split() == ["False", "True"]
+
+
+def _modules_after(paths: list[Path], *args: str) -> set[str]:
+    code = (
+        "import sys, io, contextlib; sys.path.insert(0, %r)\n"
+        "from checker.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(%r)\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        % (str(ROOT), ["check", *args, *map(str, paths)])
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_an_empty_file_or_a_cached_result_needs_neither_regex_nor_dataclasses(tmp_path: Path) -> None:
+    # regex (some 8 ms to import, 5 more for the document's patterns) and the standard
+    # dataclasses (with inspect, some 7 ms; mtlint has its own, checker/dataclass.py) are not
+    # needed to say that an empty file, or one whose findings the result cache holds, is clean.
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    blank = tmp_path / "blank.md"
+    blank.write_text("\n  \n\t\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Le conseil municipal a voté le budget mardi soir.\n", encoding="utf-8")
+    cache = ("--cache-dir", str(tmp_path / "c"))
+    first = _modules_after([article], *cache)  # the counterpart: a text is tokenised with regex
+    assert "regex" in first
+    assert not {"dataclasses", "inspect"} & first
+    for args in (cache, (*cache, "--no-cache"), (*cache, "--format", "json")):
+        modules = _modules_after([empty, blank], *args)
+        assert not {"regex", "dataclasses", "inspect"} & modules, args
+    again = _modules_after([article], *cache, "--format", "json")  # read from the result cache
+    assert not {"regex", "dataclasses", "inspect"} & again
