@@ -222,13 +222,30 @@ def validate(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 _PRELOADED: dict[str, dict[str, dict[str, Any]]] = {}
 
 
-def preload_translations(by_path: Mapping[str, dict[str, dict[str, Any]]]) -> None:
-    """Translations of rule files already read (by ``checker.rulecache``), by path."""
-    _PRELOADED.update(by_path)
+#: Pickles of such translations (``checker.rulecache``), read when a translation is first asked for.
+_PENDING: list[bytes] = []
+
+
+def preload_translations(by_path: Mapping[str, dict[str, dict[str, Any]]] | bytes) -> None:
+    """Translations of rule files already read (by ``checker.rulecache``), by path; or a pickle of
+    them, read when one is first needed (a run whose messages are all in English never does)."""
+    if isinstance(by_path, bytes):
+        _PENDING.append(by_path)
+        _file_translations.cache_clear()
+    else:
+        _PRELOADED.update(by_path)
 
 
 @lru_cache(maxsize=4096)
 def _file_translations(path: str) -> dict[str, dict[str, Any]]:
+    while _PENDING:
+        import pickle
+
+        try:
+            blob = _PENDING.pop(0)
+        except IndexError:  # another thread took the last one
+            break
+        _PRELOADED.update(pickle.loads(blob))  # (a file not found there is read from disk: same answer)
     if path in _PRELOADED:
         return _PRELOADED[path]
     import tomllib

@@ -34,13 +34,13 @@ from checker.cachedir import (  # cache_dir: where stamps are kept (re-exported)
 _STAMPS = "rules-built"
 _DATA = "rules-data"
 #: Bumped when what ``store_ruleset`` writes changes shape.
-_DATA_FORMAT = 2
+_DATA_FORMAT = 3
 #: The fields of a stored rule kept packed (pickled apart) until first read, in groups unpacked
 #: together: a check reads the ``params`` of the rules it builds, and the ``why`` and ``examples``
 #: of none (``mtlint explain``, some output formats and the rule tests read them). Unpickling
 #: every rule's fields whole was about two thirds of reading the rule set (some 8 ms of a
 #: one-article run), most of it examples.
-_PACKED = (("params",), ("why", "examples"))
+_PACKED = (("params",), ("why", "examples"), ("path",))
 #: Where ``pack`` leaves a rule's packed groups in its ``__dict__`` (a list, one pickle or None per group).
 _PACKED_KEY = "_packed"
 
@@ -318,8 +318,8 @@ def _data_path(dirs: Iterable[Path]) -> tuple[str, Path] | None:
     return key, root / _DATA / f"{key}.v{_DATA_FORMAT}.pickle"
 
 
-def load_ruleset(dirs: Iterable[Path], rule_class: type) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
-    """(packs, rules, translations by rule file) validated by an earlier run from the files of
+def load_ruleset(dirs: Iterable[Path], rule_class: type) -> tuple[tuple[Any, ...], tuple[Any, ...], bytes] | None:
+    """(packs, rules, translations by rule file as a pickle) validated by an earlier run from the files of
     these pack directories, or None. The rules are made as instances of `rule_class`
     (``checker.rules.Rule``, passed in: this module is imported by that one, not the reverse).
 
@@ -336,7 +336,7 @@ def load_ruleset(dirs: Iterable[Path], rule_class: type) -> tuple[tuple[Any, ...
             data = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT:
+    if not isinstance(data, dict) or data.get("format") != _DATA_FORMAT or not isinstance(data.get("translations"), bytes):
         return None
     mark_used(found[1])
     return data["packs"], tuple(_unpacked(rule_class, state) for state in data["rules"]), data["translations"]
@@ -389,8 +389,11 @@ def store_ruleset(dirs: Iterable[Path], packs: Any, rules: Any, translations: di
     found = _data_path(dirs)
     if found is None or not is_validated(found[0]) or found[1].is_file():
         return
-    data = {"format": _DATA_FORMAT, "packs": packs, "rules": tuple(map(pack, rules)), "translations": translations}
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        # The translations are kept as one pickle in the pickle, read when a message in another
+        # language is first asked for (``checker.messages.preload_translations``).
+        data = {"format": _DATA_FORMAT, "packs": packs, "rules": tuple(map(pack, rules)),
+                "translations": pickle.dumps(translations, protocol=pickle.HIGHEST_PROTOCOL)}
         publish_pickle(found[1], data)
     # Each edit of a rule file makes a new rule set (about 1.4 MB with the built-in packs): the
     # sets no run has read lately go (``cachedir.prune_versions``).

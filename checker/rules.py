@@ -203,8 +203,7 @@ def _load_rules(roots: Sequence[Path], dirs: list[Path] | None, build: bool) -> 
             from checker.messages import preload_translations
 
             packs_c, rules_c, translations = cached
-            TRANSLATIONS.update(translations)
-            preload_translations(translations)
+            preload_translations(translations)  # (a pickle, read on first use)
             for r in rules_c:  # just unpickled, shared with nobody: no copy (replace) needed
                 object.__setattr__(r, "check", _LazyCheck(r))
             return RuleSet(packs_c, tuple(rules_c))
@@ -291,9 +290,9 @@ def _load_pack(pack_dir: Path, problems: list[str]) -> Pack:
     return Pack(pack_dir.name, pack_dir, lang, str(meta.get("version", "0")), settings)
 
 
+def _is_lang_tag(name: str) -> bool:
     import regex
 
-def _is_lang_tag(name: str) -> bool:
     if not regex.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", name):
         return False
     import langcodes
@@ -326,8 +325,8 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
             bad(key, "required, a non-empty string")
             return ""
         return value.strip()
-    import regex
 
+    import regex
 
     code, name, kind = text_field("code"), text_field("name"), text_field("kind")
     category, message, why = text_field("category"), text_field("message"), text_field("why")
@@ -389,9 +388,9 @@ def _load_rule(path: Path, pack: Pack, problems: list[str], *, build: bool) -> R
 
 
 def _build(rule: Rule, problems: list[str]) -> Rule | None:
+    """The rule with its compiled check; None (and a problem) when its kind cannot build it."""
     import regex
 
-    """The rule with its compiled check; None (and a problem) when its kind cannot build it."""
     from checker.kinds import get_kind
 
     try:
@@ -481,9 +480,9 @@ class _LazyCheck:
         return self.check(*args, **kwargs)
 
 
+def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
     import regex
 
-def _load_examples(raw: Any, bad: Callable[[str, str], None]) -> list[Example]:
     out: list[Example] = []
     if not isinstance(raw, list):
         bad("examples", "must be an array of tables ([[examples]])")
