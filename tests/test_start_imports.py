@@ -16,13 +16,18 @@ def _modules_after_check(tmp_path: Path, *args: str) -> set[str]:
     article.write_text("Le conseil municipal a voté le budget mardi soir.\n", encoding="utf-8")
     other = tmp_path / "b.txt"
     other.write_text("La ville a inauguré une nouvelle bibliothèque.\n", encoding="utf-8")
+    return _modules_after([article, other], *args)
+
+
+def _modules_after(paths: list[Path], *args: str) -> set[str]:
+    """The top-level modules loaded once ``mtlint check ARGS PATHS`` has run in a fresh interpreter."""
     code = (
         "import sys, io, contextlib; sys.path.insert(0, %r)\n"
         "from checker.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(%r)\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-        % (str(ROOT), ["check", *args, str(article), str(other)])
+        % (str(ROOT), ["check", *args, *map(str, paths)])
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(out.stdout.split())
@@ -82,19 +87,6 @@ def test_an_article_without_directives_does_not_import_suppress(tmp_path: Path) 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "MTLINT_CACHE_DIR": str(tmp_path / "c")})
     assert out.stdout.split() == ["False", "True"]
-
-
-def _modules_after(paths: list[Path], *args: str) -> set[str]:
-    code = (
-        "import sys, io, contextlib; sys.path.insert(0, %r)\n"
-        "from checker.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(%r)\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-        % (str(ROOT), ["check", *args, *map(str, paths)])
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
 
 
 def test_an_empty_file_or_a_cached_result_needs_neither_regex_nor_dataclasses(tmp_path: Path) -> None:
