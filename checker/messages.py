@@ -226,14 +226,11 @@ _PRELOADED: dict[str, dict[str, dict[str, Any]]] = {}
 _PENDING: list[bytes] = []
 
 
-def preload_translations(by_path: Mapping[str, dict[str, dict[str, Any]]] | bytes) -> None:
-    """Translations of rule files already read (by ``checker.rulecache``), by path; or a pickle of
-    them, read when one is first needed (a run whose messages are all in English never does)."""
-    if isinstance(by_path, bytes):
-        _PENDING.append(by_path)
-        _file_translations.cache_clear()
-    else:
-        _PRELOADED.update(by_path)
+def preload_translations(pickled: bytes) -> None:
+    """A pickle of the translations of rule files already read (by ``checker.rulecache``), by
+    path: read when one is first needed (a run whose messages are all in English never does)."""
+    _PENDING.append(pickled)
+    _file_translations.cache_clear()
 
 
 @lru_cache(maxsize=4096)
