@@ -90,11 +90,6 @@ def replace(obj: T, /, **changes: Any) -> T:
     return obj.__class__(**values)
 
 
-def is_dataclass(obj: Any) -> bool:
-    """True for a data class made here, or one of its instances."""
-    return hasattr(obj, "__mtlint_fields__")
-
-
 @dataclass_transform(field_specifiers=(field, Field))
 def dataclass(cls: Any = None, /, *, frozen: bool = False, slots: bool = False, eq: bool = True) -> Any:
     """Decorate a class as ``dataclasses.dataclass(frozen=..., slots=..., eq=...)`` would."""
@@ -111,15 +106,13 @@ def _is_classvar(annotation: Any) -> bool:
 
 
 def _process(cls: type, frozen: bool, slots: bool, eq: bool) -> type:
-    for unsupported in ("__post_init__",):
-        if unsupported in cls.__dict__:
-            raise TypeError(f"{cls.__name__}: {unsupported} is not supported by checker.dataclass")
+    if "__post_init__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: __post_init__ is not supported by checker.dataclass")
     inherited: dict[str, Field] = {}
     for base in reversed(cls.__mro__[1:]):
         for f in getattr(base, "__mtlint_fields__", ()):
             inherited[f.name] = f
-    if inherited and any(getattr(b, "__mtlint_frozen__", frozen) != frozen for b in cls.__mro__[1:]
-                         if hasattr(b, "__mtlint_fields__")):
+    if any(b.__mtlint_frozen__ != frozen for b in cls.__mro__[1:] if hasattr(b, "__mtlint_frozen__")):
         raise TypeError(f"{cls.__name__}: a frozen data class and an unfrozen one cannot inherit from each other")
     own: dict[str, Field] = {}
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
@@ -168,17 +161,12 @@ def _process(cls: type, frozen: bool, slots: bool, eq: bool) -> type:
     the_class = [cls]
     if frozen:
         methods["__setattr__"], methods["__delattr__"] = _frozen(frozenset(f.name for f in ordered), the_class)
-    made = list(methods)
 
     written = dict(cls.__dict__)  # the class body as written
     if frozen and ("__setattr__" in written or "__delattr__" in written):
         raise TypeError(f"{cls.__name__}: a frozen data class cannot define __setattr__ or __delattr__")
-    attrs: dict[str, Any] = {}
-    for name in made:
-        if name == "__hash__":
-            continue
-        if name not in written:  # a method the class defines itself wins, as with dataclasses
-            attrs[name] = methods[name]
+    # A method the class defines itself wins, as with dataclasses (__hash__: see below).
+    attrs = {name: method for name, method in methods.items() if name != "__hash__" and name not in written}
     class_hash = written.get("__hash__", MISSING)
     explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in written))
     if eq and not explicit_hash:
@@ -204,17 +192,17 @@ def _process(cls: type, frozen: bool, slots: bool, eq: bool) -> type:
                 for n, v in zip(names, state, strict=True):
                     object.__setattr__(self, n, v)
 
-            attrs["__getstate__"] = __getstate__
-            attrs["__setstate__"] = __setstate__
+            methods["__getstate__"] = attrs["__getstate__"] = __getstate__
+            methods["__setstate__"] = attrs["__setstate__"] = __setstate__
     else:
         for f in own.values():
             if f.default is not MISSING:
                 attrs[f.name] = f.default  # as dataclasses: the class attribute is the default
             elif f.name in written:
                 delattr(cls, f.name)  # a field(default_factory=...)
+    for name, method in methods.items():
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
     for name, value in attrs.items():
-        if name in made or name in ("__getstate__", "__setstate__"):
-            value.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, value)
     cls.__mtlint_fields__ = tuple(ordered)  # type: ignore[attr-defined]
     cls.__mtlint_frozen__ = frozen  # type: ignore[attr-defined]
