@@ -130,6 +130,40 @@ def test_determiner_agreement_found() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "code", "expected"),
+    [
+        ("Le club prépare la saison prochain et cette réforme fiscal.", "fr", "MT277",
+         ["la saison prochain", "cette réforme fiscal"]),
+        ("Il vise une coupe mondial.", "fr", "MT277", ["une coupe mondial"]),
+        ("El club prepara la temporada próximo.", "es", "MT278", ["la temporada próximo"]),
+        ("Il club prepara la stagione prossimo.", "it", "MT279", ["la stagione prossimo"]),
+        ("A banda ficou um ano inteira sem concertos.", "pt", "MT683", ["um ano inteira"]),
+    ],
+)
+def test_adjective_after_the_noun_found(text: str, lang: str, code: str, expected: list[str]) -> None:
+    assert [t for _, t in _found(text, lang, {code})] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        # the adjective agrees; it goes with the noun before « de »; a subject-oriented adjective
+        # (« seul », « premier ») is not in the list; « fois » is a locution
+        ("La saison prochaine, l'équipe nationale et le président de la République actuel ; "
+         "il a fini la course premier, seul, à la fois seul et entouré.", "fr", "MT277"),
+        # old compounds without hyphen, adjectives before their noun, pronouns before a verb
+        ("Pas grand chose, sa grand mère ; un vague souvenir, un fin connaisseur ; il la fait venir, "
+         "on le force à partir, il la rend public ; le traité, un invité et un dinosaure.", "fr", "MT277"),
+        ("Llegó a la ciudad pasado el mediodía y terminó la carrera próximo a la retirada.", "es", "MT278"),
+        ("Ha chiuso la stagione prossimo al ritiro.", "it", "MT279"),
+        ("Chegou à cidade passado o meio-dia.", "pt", "MT683"),
+    ],
+)
+def test_adjective_after_the_noun_clean(text: str, lang: str, code: str) -> None:
+    assert _found(text, lang, {code}) == []
+
+
 # --- mechanical grammar --------------------------------------------------------------------------
 
 

@@ -31,11 +31,30 @@ that person's gender, when a capitalised word, a digit, a numeral or one of ``pe
 follows them (« la prix Nobel », « la numéro un »). ``adverbial_nouns``: nouns that follow a
 noun phrase as a time adverbial (weekdays, « matin », « soir »): after an adjective they are not
 checked, the adjective being the noun (« il a appris la nouvelle samedi », « la première lundi »).
+
+``compounds``: ``adjective noun`` groups that are old compounds, never reported (« grand chose »,
+« grand mère », written without their hyphen). ``adjective_nouns``: nouns that are also adjectives
+placed before a noun (« un vague souvenir », « un fin connaisseur »): when a lowercase word follows
+them they are not judged.
+
+``after_adjectives``: ``masculine/feminine`` pairs of adjectives that follow their noun
+(« prochain/prochaine », « national/nationale »). When a gendered determiner and a noun of the
+same gender stand together (two signals that agree), or a determiner and a noun whose gender the
+pack does not know, the adjective right after the noun must have the
+determiner's gender too: « la saison prochain », « une équipe national », « le match officielle »
+are reported, the whole group from the determiner. Choose adjectives that cannot describe the
+subject of the sentence from after an object (« seul », « premier », « dernier » can: « il a
+fini la course premier »). The group is not judged after one of ``after_not_left`` (« de »,
+« du »: in « le président de la République actuel » the adjective goes with the first noun),
+nor when its determiner is one of them (Italian « della »), nor for the nouns of
+``after_not_nouns`` (« à la fois seul et… »), nor when one of ``after_not_right`` follows the
+adjective (Spanish « llegó a la casa pasado el mediodía », where « pasado » means "after").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -64,6 +83,16 @@ PARAMS = {
     "verb_endings": param(list, default=[], doc="endings of verb forms: words with them are not judged after a pronoun determiner"),
     "adverbial_nouns": param(list, default=[], doc="nouns that follow a noun phrase as a time adverbial "
                              "(« la nouvelle samedi »): not checked after an adjective"),
+    "compounds": param(list, default=[], doc="'adjective noun' groups that are never reported (« grand chose »)"),
+    "adjective_nouns": param(list, default=[], doc="nouns that are also adjectives before a noun (« un vague "
+                             "souvenir »): not judged when a lowercase word follows"),
+    "after_adjectives": param(list, default=[], doc="'masculine/feminine' pairs of adjectives that follow the "
+                              "noun: checked after a determiner and a noun that agree"),
+    "after_not_left": param(list, default=[], doc="words (« de », « du ») before the determiner, or determiners, "
+                            "after which a following adjective is not judged"),
+    "after_not_nouns": param(list, default=[], doc="nouns after which a following adjective is not judged"),
+    "after_not_right": param(list, default=[], doc="words after the adjective that make it something else "
+                             "(Spanish « pasado el mediodía », Italian « prossimo al ritiro »)"),
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
@@ -83,6 +112,20 @@ def _pairs(entries: list[str], what: str) -> dict[str, str]:
     return out
 
 
+def _adjective_pairs(entries: list[str], what: str) -> dict[str, str]:
+    """``masculine|…/feminine|…`` entries as {form: "m" or "f"}."""
+    adjs: dict[str, str] = {}
+    for pair in entries:
+        m, _, f = pair.partition("/")
+        if not m or not f:
+            raise ValueError(f"{what} entry {pair!r}: expected 'masculine/feminine'")
+        for w in m.split("|"):
+            adjs[w.casefold()] = "m"
+        for w in f.split("|"):
+            adjs[w.casefold()] = "f"
+    return adjs
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Parse the tables once; the lexicon file and word frequencies load lazily."""
     p = rule.params
@@ -90,15 +133,13 @@ def build(rule: Rule):  # noqa: ANN201
     suffixes = sorted(_pairs(p["suffixes"], "suffixes").items(), key=lambda kv: -len(kv[0]))
     suffix_exc = {w.casefold() for w in p["suffix_exceptions"]}
     dets = _pairs(p["determiners"], "determiners")
-    adjs: dict[str, str] = {}
-    for pair in p["adjectives"]:
-        m, _, f = pair.partition("/")
-        if not m or not f:
-            raise ValueError(f"adjectives entry {pair!r}: expected 'masculine/feminine'")
-        for w in m.split("|"):
-            adjs[w.casefold()] = "m"
-        for w in f.split("|"):
-            adjs[w.casefold()] = "f"
+    adjs = _adjective_pairs(p["adjectives"], "adjectives")
+    after_adjs = _adjective_pairs(p["after_adjectives"], "after_adjectives")
+    compounds = {" ".join(c.casefold().split()) for c in p["compounds"]}
+    adjective_nouns = {w.casefold() for w in p["adjective_nouns"]}
+    after_not_left = {w.casefold() for w in p["after_not_left"]}
+    after_not_nouns = {w.casefold() for w in p["after_not_nouns"]}
+    after_not_right = {w.casefold() for w in p["after_not_right"]}
     shapes = []
     for s in p["masculine_shapes"]:
         parts = s.split("|")
@@ -178,8 +219,16 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if not (lead[i - 1] or (i > 1 and lead[i - 2]) or (i > 2 and lead[i - 3])):
                 continue
+            if low in adjective_nouns:
+                m = _NEXT.match(text, w.end)
+                if m and m.group(1).islower():
+                    continue  # « un vague souvenir », « un fin connaisseur »: an adjective before its noun
             g, listed = gender(low, lex, lang)
             if g is None:
+                if after_adjs and i + 1 < len(words) and low not in after_not_nouns:
+                    hit = after(words, text, i, None)
+                    if hit is not None:
+                        yield hit
                 continue
             if low in person_nouns:
                 m = _NEXT.match(text, w.end)
@@ -193,7 +242,7 @@ def build(rule: Rule):  # noqa: ANN201
             if j >= 0 and words[j].text.casefold() in numerals and joined(words[j], words[j + 1]):
                 j -= 1
             if j >= 0 and joined(words[j], words[j + 1]) and words[j].text in adjs:
-                if low in adverbial:
+                if low in adverbial or words[j].text.casefold() + " " + low in compounds:
                     continue  # « il a appris la nouvelle samedi », « la première lundi »: an adjective used as a noun
                 ag = adjs[words[j].text]
                 start = words[j].start
@@ -217,5 +266,41 @@ def build(rule: Rule):  # noqa: ANN201
             if clash and start is not None:
                 yield Hit(start, w.end, confidence=0.8,
                           args={"noun": low, "gender": "feminine" if g == "f" else "masculine"})
+            elif after_adjs and i + 1 < len(words) and low not in after_not_nouns:
+                hit = after(words, text, i, g)
+                if hit is not None:
+                    yield hit
+
+    def after(words: Sequence[Any], text: str, i: int, g: str | None) -> Hit | None:
+        """The group « determiner noun adjective » when the adjective after the noun has the
+        other gender than the determiner and the noun, which agree. A noun of unknown gender
+        (`g` None) is taken to have its determiner's."""
+        w, nxt, det = words[i], words[i + 1], words[i - 1]
+        ag = after_adjs.get(nxt.text)
+        if ag is None or ag == g or not _GAP.fullmatch(text[w.end:nxt.start]):
+            return None
+        if not _GAP.fullmatch(text[det.end:w.start]):
+            return None
+        if after_not_right and i + 2 < len(words) and words[i + 2].text.casefold() in after_not_right \
+                and _GAP.fullmatch(text[nxt.end:words[i + 2].start]):
+            return None  # « a la ciudad pasado el mediodía »: a preposition, not an adjective of the noun
+        one = det.text.casefold()
+        two = None
+        if i > 1 and _GAP.fullmatch(text[words[i - 2].end:det.start]):
+            two = words[i - 2].text.casefold() + " " + one
+        if two is not None and two in dets:
+            dg, first = dets[two], i - 2
+        elif one in pronoun_dets and (w.text in verb_forms or (verb_endings and w.text.endswith(verb_endings))):
+            return None  # « il la rend public »: a pronoun and a verb (the message would name no noun)
+        elif one in dets:
+            dg, first = dets[one], i - 1
+        else:
+            return None
+        if dg != (g or dg) or dg == ag or one in after_not_left:
+            return None
+        if first > 0 and words[first - 1].text.casefold() in after_not_left:
+            return None  # « le président de la République actuel »: the adjective may go with the first noun
+        return Hit(words[first].start, nxt.end, confidence=0.7,
+                   args={"noun": words[i].text, "gender": "feminine" if dg == "f" else "masculine"})
 
     return check
