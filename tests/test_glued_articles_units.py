@@ -52,3 +52,36 @@ def test_names_in_original_script_stay_silent() -> None:
 def test_a_function_word_longer_than_a_prefix_is_split(text: str, lang: str, glued: str) -> None:
     """« lo » is also a prefix (never a first part), but « los » is not: « los|periodistas »."""
     assert [f.text for f in check_rules("MT525", text, lang)] == [glued]
+
+
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    ("Le joueur est arrivé àParis lundi soir avec sa famille.", "fr", "àParis"),
+    ("O presidente chegou àLisboa na segunda-feira.", "pt", "àLisboa"),
+    ("The minister landed inLondon on Monday; London was grey and wet.", "en", "inLondon"),
+    ("The fans ofMadrid sang all night. Madrid won the derby.", "en", "ofMadrid"),
+])
+def test_function_word_glued_to_a_capitalised_word(text: str, lang: str, glued: str) -> None:
+    assert glued in [f.text for f in check_rules("MT525", text, lang)]
+
+
+@pytest.mark.parametrize("text", [
+    # code and brands: no standalone capitalised word beside them
+    "Bind the onClick handler, call toString, pass inArray a list, buy an iPhone and an eBook.",
+    # the capitalised part stands alone, but the token is repeated: a name the article uses
+    "The startup inDrive grew fast. inDrive now operates in Drive-through markets and in Lima.",
+])
+def test_english_camel_case_stays_silent(text: str) -> None:
+    assert check_rules("MT525", text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    ("Selon l'agence,les négociations reprendront demain.", "fr", "agence,les"),
+    ("El equipo ganó el partido;sin embargo, no convenció.", "es", "partido;sin"),
+])
+def test_comma_before_a_lowercase_word(text: str, lang: str, glued: str) -> None:
+    assert [f.text for f in check_rules("MT242", text, lang)] == [glued]
+
+
+def test_comma_between_numbers_codes_and_files_stays_silent() -> None:
+    text = "Il a gagné 2,5 millions ; voir data.csv,v2, la clé foo_bar,baz et les axes x,y."
+    assert check_rules("MT242", text, "fr") == []

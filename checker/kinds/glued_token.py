@@ -13,7 +13,10 @@ hidden microformat ended, leaving one token made of two. Each rule picks one
 - ``function-word``: a function word of the language glued to a word, found by
   splitting a token that no word list knows into known words (``maisonde`` →
   ``maison de``, ``luiaussi``, ``porcomputadoresde``), or glued to a capitalised word
-  (``auMusée``) or to an acronym (``PSGde``). The function words come from the
+  (``auMusée``; a one-letter one of ``capital_singles``: ``àParis``) or to an acronym
+  (``PSGde``). In English text camel case is code (``onClick``), except, with
+  ``english_capital``, a function word glued to a capitalised word that stands alone
+  elsewhere in the article (``inLondon`` beside ``London``). The function words come from the
   file ``function_words`` (``{lang}`` is the document's primary language); a
   language without the file is skipped.
 - ``name``: a name used elsewhere in the article glued to the next word
@@ -75,6 +78,11 @@ PARAMS = {
     "pair_tails": param(list, default=[], doc="'lang:w1 w2 …': the articles and prepositions of pair_heads' pairs"),
     "pair_max_zipf": param(float, default=2.5, doc="how frequent a glued pair may be (in the language and in "
                            "English) and still be reported"),
+    "capital_singles": param(list, default=[], doc="'lang:à …': one-letter function words that, glued before a "
+                             "capitalised word no list knows with them, are reported (« àParis »)"),
+    "english_capital": param(bool, default=False, doc="function-word shape, English text: a function word glued "
+                             "before a capitalised word that stands alone elsewhere in the article (« inLondon » "
+                             "beside « London ») is reported; other camel case is code and is left alone"),
     "noun_articles": param(list, default=[], doc="'lang:der die …': articles that, glued at the end of a "
                            "capitalised noun no list knows, are reported when what precedes is a known noun "
                            "(German « Rathaus|der »); for languages that write compounds as one word"),
@@ -128,6 +136,8 @@ def build(rule: Rule):  # noqa: ANN201
     verb_endings = {k: tuple(sorted(v)) for k, v in by_lang("prefix_rest_skip").items()}
 
     elided = by_lang("elided_glue")
+    singles = {k: frozenset(w.casefold() for w in v) for k, v in by_lang("capital_singles").items()}
+    english_capital = bool(p["english_capital"])
 
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
@@ -159,8 +169,10 @@ def build(rule: Rule):  # noqa: ANN201
                         lambda t: _judge(t, lang, fw, prefixes, endings, min_zipf, tails, tail_zipf,
                                          elided.get(lang, frozenset()), 0.0 if lang in content_skip else content_zipf,
                                          0.0 if lang in content_skip else prefix_rest_zipf, short_zipf, pairs,
-                                         verb_endings.get(lang, ())))
+                                         verb_endings.get(lang, ()), singles.get(lang, frozenset())))
                 yield from _function_word(doc, judged)
+                if lang == "en" and english_capital:
+                    yield from _english_capital(doc, fw)
             else:
                 yield from _names(doc, ctx.primary, fw, endings, min_zipf)
 
@@ -533,12 +545,34 @@ def _function_word(doc: Document, judged: MemoTable) -> Iterator[Hit]:
         yield Hit(start, end, (suggestion,), confidence=conf)
 
 
+def _english_capital(doc: Document, fw: frozenset[str]) -> Iterator[Hit]:
+    """English function word + capitalised word (« inLondon ») where the capitalised word also
+    stands alone in the article: a lost space, not code (« onClick » has no « Click » beside it)."""
+    counts = _counts(doc)
+    fcounts = folded_counts(doc)
+    urls: list[tuple[int, int]] | None = None
+    for tok in doc.words:
+        m = _LOWER_CAP.match(tok.text)
+        if m is None:
+            continue
+        first, rest = m.group(1), m.group(2)
+        if len(first) < 2 or fold(first) not in fw or counts[rest] == 0 or fcounts[fold(tok.text)] > 1:
+            continue
+        if _known(tok.text, "en") >= 1.0:
+            continue
+        if urls is None:
+            urls = _url_spans(doc)
+        if _inside(urls, tok.start):
+            continue
+        yield Hit(tok.start, tok.end, (first + " " + rest,), confidence=0.8)
+
+
 def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
            endings: frozenset[str], min_zipf: float, tails: tuple[str, ...] = (),
            tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
            content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
            pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
-           verb_endings: tuple[str, ...] = ()) -> _Verdict:
+           verb_endings: tuple[str, ...] = (), singles: frozenset[str] = frozenset()) -> _Verdict:
     """The _Verdict of the token `t` (function-word shape)."""
     folded = fold(t)
     ok = folded not in fw and len(folded) > 2
@@ -571,10 +605,12 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
     m = _LOWER_CAP.match(head) if upper else None
     if m and lang != "en":
         first, rest = m.group(1), m.group(2)
+        single = first.casefold() in singles
         if (
-            fold(first) in fw
+            (fold(first) in fw or single)
             and lexicon.zipf(first, lang) >= lexicon.zipf(first, "en") + 1.0
-            and _known(head, lang) < 1.0
+            # web-scale lists know « àparis » as a rare typo: a one-letter glue is judged by its shape
+            and _known(head, lang) < (2.0 if single else 1.0)
         ):
             hit = (start, end, first + " " + rest, 0, 0.85)
             return folded, ok, hit, hit
