@@ -85,3 +85,19 @@ def test_comma_before_a_lowercase_word(text: str, lang: str, glued: str) -> None
 def test_comma_between_numbers_codes_and_files_stays_silent() -> None:
     text = "Il a gagné 2,5 millions ; voir data.csv,v2, la clé foo_bar,baz et les axes x,y."
     assert check_rules("MT242", text, "fr") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    ("Le match s'est terminé sur le score de2-1 pour les visiteurs.", "fr", "de2-1"),
+    ("La loi a été votée en2020 par le Parlement.", "fr", "en2020"),
+    ("The law was passed in2019 by Congress.", "en", "in2019"),
+    ("Le tribunal a condamnél'ancien maire à deux ans de prison.", "fr", "condamnél'ancien"),
+])
+def test_function_word_glued_to_a_number_or_word_to_an_elision(text: str, lang: str, glued: str) -> None:
+    assert [f.text for f in check_rules("MT525", text, lang)] == [glued]
+
+
+def test_numbers_codes_and_old_elisions_stay_silent() -> None:
+    text = ("Aujourd'hui, les prud'hommes et la grand'rue ; un MP3, la route A7, le G20, la 5G, "
+            "du CO2, la h2o, la 4x4 et le covid19.")
+    assert check_rules("MT525", text, "fr") == []

@@ -80,6 +80,8 @@ PARAMS = {
                            "English) and still be reported"),
     "capital_singles": param(list, default=[], doc="'lang:à …': one-letter function words that, glued before a "
                              "capitalised word no list knows with them, are reported (« àParis »)"),
+    "digits_glue": param(bool, default=False, doc="function-word shape: a function word glued to a number "
+                         "(« de2-1 », « en2020 ») is reported"),
     "english_capital": param(bool, default=False, doc="function-word shape, English text: a function word glued "
                              "before a capitalised word that stands alone elsewhere in the article (« inLondon » "
                              "beside « London ») is reported; other camel case is code and is left alone"),
@@ -138,6 +140,7 @@ def build(rule: Rule):  # noqa: ANN201
     elided = by_lang("elided_glue")
     singles = {k: frozenset(w.casefold() for w in v) for k, v in by_lang("capital_singles").items()}
     english_capital = bool(p["english_capital"])
+    digits_glue = bool(p["digits_glue"])
 
     def words_for(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         path: Path = rule.resolve(pattern.replace("{lang}", lang))
@@ -169,7 +172,8 @@ def build(rule: Rule):  # noqa: ANN201
                         lambda t: _judge(t, lang, fw, prefixes, endings, min_zipf, tails, tail_zipf,
                                          elided.get(lang, frozenset()), 0.0 if lang in content_skip else content_zipf,
                                          0.0 if lang in content_skip else prefix_rest_zipf, short_zipf, pairs,
-                                         verb_endings.get(lang, ()), singles.get(lang, frozenset())))
+                                         verb_endings.get(lang, ()), singles.get(lang, frozenset()),
+                                         digits_glue))
                 yield from _function_word(doc, judged)
                 if lang == "en" and english_capital:
                     yield from _english_capital(doc, fw)
@@ -421,6 +425,26 @@ def _restore_case(original: str, parts: list[str]) -> str:
 
 
 _ELIDED = regex.compile(r"\p{L}{1,5}['’](?=\p{L})")
+#: A function word glued to a number (« de2-1 », "in2020"): the word, then the number.
+_FW_DIGITS = regex.compile(r"^(\p{Ll}{1,8})(\p{Nd}[\p{Nd}.,:/hH-]*[\p{Nd}hH]?)$")
+#: A word of the language glued to an elided article: « condamnél'ancien » (word, article, next word).
+_CONTENT_ELIDED = regex.compile(r"^(\p{Ll}[\p{Ll}\p{M}]{3,})(\p{Ll})['’]([\p{L}\p{M}]{3,})$")
+
+
+def _content_elided(t: str, lang: str, elided: frozenset[str], min_zipf: float) -> _GlueHit | None:
+    """« condamnél'ancien »: a frequent word of the language glued to an elided article of
+    ``elided_glue`` before a known word. (French writes no word as a word plus « l' » or « d' »:
+    « aujourd'hui », « prud'hommes », « grand'mère » begin with no frequent word.)"""
+    m = _CONTENT_ELIDED.match(t)
+    if m is None or fold(m.group(2)) not in elided:
+        return None
+    first, rest = m.group(1), m.group(3)
+    zf = lexicon.zipf(first, lang)
+    if zf < 3.5 or zf < lexicon.zipf(first, "en") + 1.0 or lexicon.zipf(rest, lang) < min_zipf:
+        return None
+    if _known(first + m.group(2), lang) >= 1.0:
+        return None
+    return (0, len(t), None, len(first), 0.8)
 
 
 def _article_tail(word: str, lang: str, fw: frozenset[str], tails: tuple[str, ...], max_zipf: float) -> list[str] | None:
@@ -572,7 +596,8 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
            tail_zipf: float = 3.5, elided: frozenset[str] = frozenset(),
            content_zipf: float = 0.0, prefix_rest_zipf: float = 0.0, short_zipf: float = 0.0,
            pairs: tuple[frozenset[str], frozenset[str], float] = (frozenset(), frozenset(), 0.0),
-           verb_endings: tuple[str, ...] = (), singles: frozenset[str] = frozenset()) -> _Verdict:
+           verb_endings: tuple[str, ...] = (), singles: frozenset[str] = frozenset(),
+           digits_glue: bool = False) -> _Verdict:
     """The _Verdict of the token `t` (function-word shape)."""
     folded = fold(t)
     ok = folded not in fw and len(folded) > 2
@@ -581,7 +606,19 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
     off = m_el.end() if m_el else 0
     core = t[off:]
     head = core.split("-", 1)[0]  # Bolachatornou-se → the first chunk
+    if not m_el and digits_glue:
+        # A function word glued to a number: « de2-1 », « en2020 », « à18h », "in2019".
+        m = _FW_DIGITS.match(t)
+        if m and (fold(m.group(1)) in fw and len(m.group(1)) >= 2 or m.group(1) in singles) \
+                and lexicon.zipf(m.group(1), lang) >= lexicon.zipf(m.group(1), "en") + (0.0 if lang == "en" else 1.0) \
+                and _known(t, lang) < 1.0:
+            hit = (0, len(t), m.group(1) + " " + m.group(2), 0, 0.8)
+            return folded, ok, hit, hit
     if len(head) < 4 or not _PLAIN.match(head):
+        if elided and not m_el and ("'" in t or "’" in t):
+            hit = _content_elided(t, lang, elided, min_zipf)
+            if hit is not None:
+                return folded, ok, hit, hit
         return folded, ok, None, None
     if m_el and elided:
         # A function word glued to an elided article: « del'édifice », « dansl'équipe ».
