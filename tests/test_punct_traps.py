@@ -131,3 +131,11 @@ HOSTILE = {
 @pytest.mark.parametrize("shape", sorted(HOSTILE))
 def test_linear_time_on_hostile_input(shape: str) -> None:
     assert_linear(lambda text: _findings(text, "fr"), HOSTILE[shape], 8_000)
+
+
+def test_an_article_before_a_verb_ends_a_name_not_a_sentence() -> None:
+    # « Un » before « a » or « s'est » cannot be an article opening a sentence: it ends the name.
+    text = "Selon l'agence, Kim Jong Un s'est dit satisfait, puis Kim Jong Un a quitté le site."
+    assert _findings(text, "fr", {"MT247"}) == []
+    # a pronoun before a verb still marks the lost full stop
+    assert _findings("Le concert aura lieu à Lyon Il a annoncé la date.", "fr", {"MT247"}) == [("MT247", "Lyon Il")]

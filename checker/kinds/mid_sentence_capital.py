@@ -25,6 +25,10 @@ params:
 - ``mode``: ``after-comma`` or ``no-stop``.
 - ``list``: file of lowercase words beside the rule, with ``{lang}`` for the language.
 - ``report_next``: include the next word in the reported span.
+- ``articles``, ``not_after_article``: (``no-stop``) an article of ``articles`` after a capitalised
+  word and before a word of ``not_after_article`` (a verb, a conjunction) or an elided clitic
+  (« s' », « n' ») cannot open a sentence, since no article stands before a verb: it ends a
+  name (« Kim Jong Un a déclaré », « Kim Jong Un s'est dit »).
 - ``title_cues``: (``no-stop``) nouns and adjectives that announce the title of a work (film,
   série, album, roman, televisiva, Serie): a capitalised article one or two words after one opens
   the title (« la série Les Revenants », "the film The Godfather", « nella serie televisiva Le
@@ -49,6 +53,10 @@ PARAMS = {
     "list": param(str, required=True, doc="lowercase words, '{lang}' = the document's language"),
     "report_next": param(bool, default=False),
     "title_cues": param(list, default=[], doc="words announcing a work's title (film, série, album)"),
+    "articles": param(list, default=[], doc="(no-stop) articles of the lists: one followed by a verb or a "
+                      "conjunction of ``not_after_article``, or by an elided clitic, ends a name (« Kim Jong Un a "
+                      "dit »), not a sentence"),
+    "not_after_article": param(list, default=[], doc="verbs and conjunctions that never follow an article"),
 }
 
 _SP = r"[ \u00a0\u202f]"
@@ -72,6 +80,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     template = str(p["list"])
     report_next = p["report_next"]
     cues = frozenset(fold(w) for w in p["title_cues"])
+    articles = frozenset(fold(w) for w in p["articles"])
+    not_after_article = frozenset(fold(w) for w in p["not_after_article"])
     cache: dict[str, frozenset[str]] = {}
 
     def words_for(lang: str) -> frozenset[str]:
@@ -100,6 +110,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
                 if cues and (fold(prev) in cues or _word_before(text, m.start("prev")) in cues):
                     continue  # « la série Les Revenants », "the film The Godfather": a title
+                if articles and fold(word) in articles and prev[:1].isupper() and (
+                        fold(m.group("next")) in not_after_article or text[m.end("next"):m.end("next") + 1] in "'’"):
+                    continue  # « Kim Jong Un a dit », « Kim Jong Un s'est… »: no article before a verb, a name
                 head = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)
                 if len(head) == 2 and ":" in head[1] and len(head[1].split(":", 1)[0].split()) <= 3:
                     continue  # a label line ("Crédit photo : Reuters Le…")
