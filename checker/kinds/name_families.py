@@ -7,8 +7,9 @@ written inconsistently:
 
 - ``romanisation``: the same name once the written form is reduced to a skeleton
   (case and accents dropped, doubled letters collapsed, a silent ``h`` after a
-  letter dropped, ``dj``/``j``, ``tj``/``c``, ``oe``/``u``, ``sj``/``sy``…):
-  ``Kahraman`` / ``Karaman``, ``Soekarno`` / ``Sukarno``, ``Yıldız`` / ``Yildiz``,
+  letter dropped, ``dj``/``j``, ``tj``/``c``, ``oe``/``u``, ``sj``/``sy``, ``x``/``ks``, the
+  Slavic final ``-iy``/``-ii``/``-y``/``-i`` and ``ye``/``e``…):
+  ``Kahraman`` / ``Karaman``, ``Soekarno`` / ``Sukarno``, ``Arkadiy`` / ``Arkadi``, ``Yıldız`` / ``Yildiz``,
   ``Marchetti`` / ``marcheti`` (a lowercase variant counts when the lowercase form
   is no common word of the language);
 - ``case``: the same letters with another inner capitalisation (``StarLight`` /
@@ -69,7 +70,13 @@ _MODES = frozenset({"romanisation", "case", "joints", "near", "autocorrect", "pa
 # apostrophes) are scanned once per document and shared by every scan below (``namewords``).
 _EVERYDAY = 4.5
 _OPENER_CHARS = "«“\"‘'(—–-:[•*"  # a capital after one of these says nothing (``_names.after_openers``)
-_ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"))
+_ROMAN = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("oe", "u"), ("ph", "f"), ("ck", "k"), ("tch", "ch"), ("x", "ks"))
+#: Transliterations of Slavic names: a final « -iy », « -ii », « -yi » or « -y » is one « -i »
+#: (Arkadiy / Arkadii / Arkadi, Dmitry / Dmitri, Zelenskyy / Zelensky), « ye » at a word's
+#: start or after a vowel is « e » (Sergeyev / Sergeev), « -ow » is « -ov ».
+_FINAL_I = regex.compile(r"(?:iy|ii|yi|yy|y|ij)$")
+_YE = regex.compile(r"(?:^|(?<=[aeiou]))ye")
+_FINAL_OW = regex.compile(r"ow$")
 
 
 # A plain class, not a dataclass: making a dataclass costs about 0.5 ms of start-up (it execs its
@@ -95,6 +102,8 @@ def _skeleton(word: str) -> str:
     s = _plain(word).replace("-", "")
     for a, b in _ROMAN:
         s = s.replace(a, b)
+    if len(s) > 4:
+        s = _FINAL_OW.sub("ov", _YE.sub("e", _FINAL_I.sub("i", s)))
     out: list[str] = []
     for i, c in enumerate(s):
         if c == "h" and i > 0:
