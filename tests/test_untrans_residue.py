@@ -95,3 +95,14 @@ def test_ftfy_mojibake(ruleset) -> None:  # noqa: ANN001
 def test_cut_word(ruleset) -> None:  # noqa: ANN001
     text = "Le budget a été adopté.\n\nLes députés ont débattu du portefeui\n\nPar Jean Dupon\n\nLVII\n\nLa suite."
     assert [f.text for f in run(ruleset, text, codes=("MT535",))] == ["portefeui"]
+
+
+def test_cut_word_known_to_the_lists_at_the_end_of_a_long_line(ruleset) -> None:  # noqa: ANN001
+    # « commu » is in the web-scale list (an abbreviation), but a long line that stops on it with no
+    # punctuation was cut: « communiqué » is far more frequent. A short line (a heading) is not judged.
+    long_line = ("Les syndicats jugent la mesure du gouvernement insuffisante et appellent à une nouvelle "
+                 "journée de mobilisation nationale la semaine prochaine, selon un commu")
+    assert [f.text for f in run(ruleset, long_line + "\n\nLa suite.", codes=("MT535",))] == ["commu"]
+    assert run(ruleset, "Forum de la commu\n\nLa suite du texte.", codes=("MT535",)) == []
+    # punctuation after it: a finished sentence, whatever the word
+    assert run(ruleset, long_line + ".\n\nLa suite.", codes=("MT535",)) == []
