@@ -72,3 +72,20 @@ def test_repeated_paragraph_is_left_to_repeated_passage(ruleset) -> None:
     b = "Les élus de l'opposition ont quitté la salle avant le vote final du texte."
     text = f"{a} {b}\n\nAutre chose ici.\n\n{a} {b}\n"
     assert _run(ruleset, text, "fr", {"MT135"}) == []
+
+
+def test_paragraph_opening_on_an_earlier_sentence_then_going_on(ruleset) -> None:
+    # Most of the third paragraph is the repeated sentence, but it then adds a sentence of its own:
+    # the repeated-passage rule does not report it, so the sentence rule does.
+    s = "Le texte doit maintenant être examiné par la commission mixte paritaire du Parlement."
+    text = (f"Le Sénat a adopté la réforme mardi soir. {s}\n\nLes syndicats protestent.\n\n"
+            f"{s} La ministre s'est félicitée.\n")
+    (f,) = _run(ruleset, text, "fr", {"MT135"})
+    assert f.start == text.rindex(s)
+
+
+def test_truncated_copy_of_a_paragraph_is_left_to_repeated_passage(ruleset) -> None:
+    a = "Le Sénat a adopté mardi soir la réforme des retraites par 195 voix contre 112."
+    b = "Le texte doit maintenant être examiné par la commission mixte paritaire."
+    text = f"{a} {b}\n\nAutre chose ici.\n\n{a} Le texte doit maintenant\n"
+    assert _run(ruleset, text, "fr", {"MT135"}) == []

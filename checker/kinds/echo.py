@@ -22,7 +22,9 @@ lines) at the scales it leaves out. One ``mode`` per rule:
 - ``sentence``: a sentence of ``min_words`` words or more repeated verbatim
   inside a longer paragraph (a quotation given twice). Sentences that are a
   whole line or passage, or that sit in a line mostly made of repeated
-  sentences (a repeated paragraph), are left to ``repeated-text``.
+  sentences (a repeated paragraph), are left to ``repeated-text``, unless what the
+  line adds are whole sentences of its own (a paragraph that opens on a sentence
+  of an earlier one and goes on).
 
 The later copy is reported; the first is the Hit's ``related`` span.
 
@@ -256,6 +258,9 @@ def _lines(doc: Document, min_words: int, min_chars: int, window: int) -> Iterat
         prev_blank = False
 
 
+_SENTENCE_ENDS = frozenset(".!?…»\"”)")
+
+
 def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
     prose = doc.prose
     units = {(u.start, u.end) for u in doc.passages}
@@ -280,7 +285,14 @@ def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
         total = sum(span.end - span.start for span, _ in entries)
         repeated = sum(span.end - span.start for span, first in entries if first is not None)
         if repeated >= 0.6 * total:
-            continue  # most of the line repeats earlier text: a repeated paragraph, repeated-text's
+            # Most of the line repeats earlier text: a repeated paragraph, repeated-text's, unless
+            # what is left is whole sentences of its own (a paragraph that opens on a sentence of
+            # an earlier one, then goes on), which repeated-text does not report.
+            rest = [span for span, first in entries if first is None]
+            if repeated >= 0.85 * total or not rest or not all(
+                    prose[span.end - 1] in _SENTENCE_ENDS and len(prose[span.start:span.end].split()) >= 4
+                    for span in rest):
+                continue
         for span, first in entries:
             if first is None or (span.start, span.end) in units:
                 continue
