@@ -1,6 +1,6 @@
 """Recall on the project's own machine-translation-style pages must not drop, and no trap may fire.
 
-``tests/data/mtpages`` (see ``tools/mtpages.py``): 114 pages in our own words, six target
+``tests/data/mtpages`` (see ``tools/mtpages.py``): 134 pages in our own words, six target
 languages, annotated by category, with clean traps (Al Pacino, von der Leyen, agency
 datelines, Québec typography, foreign words the article explains). The floors are the
 annotations found at the last change of each set's figures; a change that finds fewer in a
@@ -14,7 +14,9 @@ that session's changes, their floors are that measure. The ``held-out-4`` pages 
 and end; the floors are the end. Floors of every set raised to the twenty-second session's end;
 calque raised where later table rows found more (held-out 19, twenty-ninth session; held-out-4 13,
 twenty-sixth); the thirty-sixth session's false friends and Slavic transliterations raise
-written-second (mistranslation 4, inconsistency 9) and held-out-3 (mistranslation 8).
+written-second (mistranslation 4, inconsistency 9) and held-out-3 (mistranslation 8). The
+``held-out-5`` pages (added 2026-12-07, thirty-sixth session) are blind: measured with that
+session's starting code and its final code (192 of 437 both times); the floors are that measure.
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ FLOORS: dict[str, dict[str, int]] = {
         "mangled-name": 4, "truncation": 6, "calque": 13, "inconsistency": 5, "glued-words": 3,
         "mistranslation": 3, "grammar": 5,
     },
+    "held-out-5": {
+        "boilerplate": 25, "locale-format": 16, "social-embed": 24, "encoding": 19,
+        "untranslated": 19, "punctuation": 10, "duplication": 16, "non-word": 10,
+        "mangled-name": 1, "truncation": 2, "calque": 12, "inconsistency": 9, "glued-words": 4,
+        "mistranslation": 3, "grammar": 14, "acronym-homoglyph": 8,
+    },
 }
 
 
@@ -84,7 +92,7 @@ def test_the_pages_are_well_formed() -> None:
     from mtpages import pages
 
     found = pages()
-    assert len(found) == 114
+    assert len(found) == 134
     for path in found:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
