@@ -89,3 +89,12 @@ def test_truncated_copy_of_a_paragraph_is_left_to_repeated_passage(ruleset) -> N
     b = "Le texte doit maintenant être examiné par la commission mixte paritaire."
     text = f"{a} {b}\n\nAutre chose ici.\n\n{a} Le texte doit maintenant\n"
     assert _run(ruleset, text, "fr", {"MT135"}) == []
+
+
+def test_repeated_paragraph_with_a_short_first_sentence_is_left_to_repeated_passage(ruleset) -> None:
+    # The short first sentence repeats too (below min_words): it is no sentence of the line's own.
+    p = ("Les syndicats, eux, s'inquiètent. Une manifestation a réuni quelques centaines de personnes "
+         "devant l'entrée du parc des expositions. Les organisateurs avaient promis un débat sur l'emploi, "
+         "finalement relégué en fin de journée.")
+    text = f"{p}\n\nAutre chose ici.\n\n{p}\n"
+    assert _run(ruleset, text, "fr", {"MT135"}) == []

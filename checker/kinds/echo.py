@@ -269,6 +269,10 @@ def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
     line_starts = doc.line_starts
     # Per line: its sentences of three words or more, and which of them repeat earlier text.
     per_line: dict[int, list[tuple[Span, Span | None]]] = {}
+    # Sentences too short to be reported that repeat an earlier one (« Il s'inquiète. »): they do
+    # not count as what a line adds of its own.
+    short_seen: set[tuple[str, ...]] = set()
+    short_repeats: set[tuple[int, int]] = set()
     for sent in doc.sentences:
         span = _trim(doc, sent.start, sent.end)
         if span is None:
@@ -281,6 +285,10 @@ def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
         per_line.setdefault(line, []).append((span, first))
         if first is None and len(words) >= min_words:
             seen.setdefault(words, span)
+        elif len(words) < min_words:
+            if words in short_seen:
+                short_repeats.add((span.start, span.end))
+            short_seen.add(words)
     for entries in per_line.values():
         total = sum(span.end - span.start for span, _ in entries)
         repeated = sum(span.end - span.start for span, first in entries if first is not None)
@@ -291,7 +299,7 @@ def _sentences(doc: Document, min_words: int, min_chars: int) -> Iterator[Hit]:
             rest = [span for span, first in entries if first is None]
             if repeated >= 0.85 * total or not rest or not all(
                     prose[span.end - 1] in _SENTENCE_ENDS and len(prose[span.start:span.end].split()) >= 4
-                    for span in rest):
+                    and (span.start, span.end) not in short_repeats for span in rest):
                 continue
         for span, first in entries:
             if first is None or (span.start, span.end) in units:
