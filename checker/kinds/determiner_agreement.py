@@ -96,6 +96,8 @@ PARAMS = {
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
+#: ``determiner_at``'s answer for an object pronoun before a verb form (« la invito »).
+_PRONOUN_VERB = (-1, "")
 _NEXT = regex.compile(r"[ \u00a0]([\p{L}\p{N}]+)")
 
 
@@ -225,10 +227,9 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # « un vague souvenir », « un fin connaisseur »: an adjective before its noun
             g, listed = gender(low, lex, lang)
             if g is None:
-                if after_adjs and i + 1 < len(words) and low not in after_not_nouns:
-                    hit = after(words, text, i, None)
-                    if hit is not None:
-                        yield hit
+                hit = after(words, text, i, None)
+                if hit is not None:
+                    yield hit
                 continue
             if low in person_nouns:
                 m = _NEXT.match(text, w.end)
@@ -249,32 +250,42 @@ def build(rule: Rule):  # noqa: ANN201
                 clash = ag != g
                 j -= 1
             if j >= 0 and joined(words[j], words[j + 1]):
-                one = words[j].text.casefold()
-                two = (
-                    words[j - 1].text.casefold() + " " + one
-                    if j > 0 and joined(words[j - 1], words[j])
-                    else None
-                )
-                if two and two in dets:
-                    start = words[j - 1].start
-                    clash = clash or dets[two] != g
-                elif one in pronoun_dets and (low in verb_forms or (verb_endings and low.endswith(verb_endings))):
+                found = determiner_at(words, text, j, low, listed)
+                if found == _PRONOUN_VERB:
                     continue  # « gli chiese », « los ayuda », « la invito »: a pronoun and a verb
-                elif one in dets and (listed or one + "!" not in dets):
-                    start = words[j].start
-                    clash = clash or dets[one] != g
+                if found is not None:
+                    start = words[found[0]].start
+                    clash = clash or found[1] != g
             if clash and start is not None:
                 yield Hit(start, w.end, confidence=0.8,
                           args={"noun": low, "gender": "feminine" if g == "f" else "masculine"})
-            elif after_adjs and i + 1 < len(words) and low not in after_not_nouns:
+            else:
                 hit = after(words, text, i, g)
                 if hit is not None:
                     yield hit
+
+    def determiner_at(words: Sequence[Any], text: str, j: int, noun: str, listed: bool) -> tuple[int, str] | None:
+        """The determiner that ends at word `j` before `noun` (one word, or two joined by a space):
+        (index of its first word, its gender); ``_PRONOUN_VERB`` when it is an object pronoun before
+        a verb form; None when word `j` ends no determiner. A determiner that is also a pronoun
+        (« le! ») counts only before a noun of the lexicon table (`listed`)."""
+        one = words[j].text.casefold()
+        if j > 0 and _GAP.fullmatch(text[words[j - 1].end:words[j].start]):
+            two = words[j - 1].text.casefold() + " " + one
+            if two in dets:
+                return j - 1, dets[two]
+        if one in pronoun_dets and (noun in verb_forms or (verb_endings and noun.endswith(verb_endings))):
+            return _PRONOUN_VERB
+        if one in dets and (listed or one + "!" not in dets):
+            return j, dets[one]
+        return None
 
     def after(words: Sequence[Any], text: str, i: int, g: str | None) -> Hit | None:
         """The group « determiner noun adjective » when the adjective after the noun has the
         other gender than the determiner and the noun, which agree. A noun of unknown gender
         (`g` None) is taken to have its determiner's."""
+        if not after_adjs or i + 1 >= len(words) or words[i].text in after_not_nouns:
+            return None
         w, nxt, det = words[i], words[i + 1], words[i - 1]
         ag = after_adjs.get(nxt.text)
         if ag is None or ag == g or not _GAP.fullmatch(text[w.end:nxt.start]):
@@ -284,19 +295,14 @@ def build(rule: Rule):  # noqa: ANN201
         if after_not_right and i + 2 < len(words) and words[i + 2].text.casefold() in after_not_right \
                 and _GAP.fullmatch(text[nxt.end:words[i + 2].start]):
             return None  # « a la ciudad pasado el mediodía »: a preposition, not an adjective of the noun
-        one = det.text.casefold()
-        two = None
-        if i > 1 and _GAP.fullmatch(text[words[i - 2].end:det.start]):
-            two = words[i - 2].text.casefold() + " " + one
-        if two is not None and two in dets:
-            dg, first = dets[two], i - 2
-        elif one in pronoun_dets and (w.text in verb_forms or (verb_endings and w.text.endswith(verb_endings))):
-            return None  # « il la rend public »: a pronoun and a verb (the message would name no noun)
-        elif one in dets:
-            dg, first = dets[one], i - 1
-        else:
+        # Any determiner counts here, « la » too: before a verb form (« il la rend public ») the
+        # message would name no noun, so that case is left out.
+        found = determiner_at(words, text, i - 1, w.text, True)
+        if found is None or found == _PRONOUN_VERB:
             return None
-        if dg != (g or dg) or dg == ag or one in after_not_left:
+        first, dg = found
+        one = det.text.casefold()
+        if (g is not None and dg != g) or dg == ag or one in after_not_left:
             return None
         if first > 0 and words[first - 1].text.casefold() in after_not_left:
             return None  # « le président de la République actuel »: the adjective may go with the first noun
