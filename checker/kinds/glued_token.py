@@ -609,10 +609,11 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
     if not m_el and digits_glue:
         # A function word glued to a number: « de2-1 », « en2020 », « à18h », "in2019".
         m = _FW_DIGITS.match(t)
-        if m and (fold(m.group(1)) in fw and len(m.group(1)) >= 2 or m.group(1) in singles) \
-                and lexicon.zipf(m.group(1), lang) >= lexicon.zipf(m.group(1), "en") + (0.0 if lang == "en" else 1.0) \
+        word = m.group(1) if m else ""
+        if m and ((len(word) >= 2 and fold(word) in fw) or word in singles) \
+                and lexicon.zipf(word, lang) >= lexicon.zipf(word, "en") + (0.0 if lang == "en" else 1.0) \
                 and _known(t, lang) < 1.0:
-            hit = (0, len(t), m.group(1) + " " + m.group(2), 0, 0.8)
+            hit = (0, len(t), word + " " + m.group(2), 0, 0.8)
             return folded, ok, hit, hit
     if len(head) < 4 or not _PLAIN.match(head):
         if elided and not m_el and ("'" in t or "’" in t):
