@@ -12,7 +12,11 @@ The kind follows the people of a document in reading order. A *mention* is
 
 ``mode = "pronoun"``: a pronoun of one gender (``he``/``his`` …) whose nearest preceding mention,
 within ``window`` characters, is a person of the other gender is reported, with the mention as
-related span. Pronouns inside quotations are skipped (they may refer to anyone).
+related span. Pronouns inside quotations are skipped (they may refer to anyone), and so is a
+pronoun when someone of its gender is around: named in the same paragraph, or referred to by a
+pronoun of narration that fitted its antecedent (or had none) in this paragraph or the one
+before (two people taking turns). An address that opens a sentence (« Mr President, »: capitalised
+words ending on a person noun, then a comma) and the words of ``not_names`` are no mention.
 
 ``mode = "predicate"`` (Romance languages): ``NAME (aux) participle`` or ``NAME aux un|una NOUN``
 whose gender contradicts the person's is reported. A person's gender comes from the name table,
@@ -20,7 +24,7 @@ from role nouns next to the name, and from the document's own predicates about t
 (``è nata``, ``è una cantante``): the minority form is reported only when the majority is clear.
 
 Params: ``names`` (TSV beside the rule), ``feminine_pronouns``/``masculine_pronouns``,
-``feminine_nouns``/``masculine_nouns``/``neutral_nouns``, ``window``, ``mode``; for the predicate
+``feminine_nouns``/``masculine_nouns``/``neutral_nouns``, ``not_names``, ``window``, ``mode``; for the predicate
 mode ``auxiliaries`` (single words), ``passive`` (``stato``/``stata`` style words that are
 themselves a participle), ``feminine_endings``/``masculine_endings``, ``feminine_articles``/
 ``masculine_articles`` and ``prepositions`` (a name after one of them is not a subject).
@@ -62,6 +66,7 @@ PARAMS = {
     "ignore": param(list, default=[], doc="words after an auxiliary that are no predicate (subito, ici)"),
     "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
+    "not_names": param(list, default=[], doc="capitalised words that never name a person (English I)"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
     "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
     "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
@@ -149,6 +154,7 @@ def build(rule: Rule):  # noqa: ANN201
     nouns.update({w.casefold(): "m" for w in p["masculine_nouns"]})
     nouns.update({w.casefold(): None for w in p["neutral_nouns"]})
     titles = {w.casefold() for w in p["titles"]}
+    not_names = frozenset(p["not_names"])
     window = p["window"]
     aux = {w.casefold() for w in p["auxiliaries"]}
     passive = {w.casefold() for w in p["passive"]}
@@ -169,7 +175,8 @@ def build(rule: Rule):  # noqa: ANN201
     # What ``mentions`` depends on besides the document and its language: rules that agree on it
     # (French gender-predicate and gender-infobox) share one reading of the document (doc.cache).
     mentions_key = ("gr:mentions", names_path, gazetteer_paths, tuple(sorted(pron.items())),
-                    tuple(sorted(nouns.items(), key=lambda kv: kv[0])), tuple(sorted(titles)), tuple(sorted(copulas)))
+                    tuple(sorted(nouns.items(), key=lambda kv: kv[0])), tuple(sorted(titles)), tuple(sorted(copulas)),
+                    tuple(sorted(not_names)))
 
     def from_gazetteer(keys: list[str]) -> tuple[str | None, bool]:
         """The gender a gazetteer gives the run: its first word (after a title) when a surname follows,
@@ -194,6 +201,20 @@ def build(rule: Rule):  # noqa: ANN201
             got = doc.cache[key] = _mentions(doc, given, lang)
         return got
 
+    def vocative(words: list, i: int, text: str, sent_starts: _StartSet) -> int:
+        """The index after an address that opens a sentence (« Mr President, », « Madam Speaker, »:
+        capitalised words ending on a person noun, then a comma), or 0. Whom a speaker addresses is
+        not whom the next sentences speak of."""
+        if words[i].start not in sent_starts:
+            return 0
+        for j in range(i, min(i + 3, len(words))):
+            w = words[j]
+            if not _is_cap(w.text) or (j > i and not _GAP.fullmatch(text[words[j - 1].end : w.start])):
+                return 0
+            if j > i and w.text.casefold() in nouns and text[w.end : w.end + 1] == ",":
+                return j + 1
+        return 0
+
     def _mentions(doc: Document, given: dict[str, str], lang: str) -> list[tuple]:
         words = doc.words
         text = doc.text
@@ -209,6 +230,14 @@ def build(rule: Rule):  # noqa: ANN201
                 out.append((w.start, w.end, pron[low], "pronoun", i + 1))
                 i += 1
                 continue
+            if w.text in not_names:
+                i += 1
+                continue
+            if _is_cap(w.text):
+                after = vocative(words, i, text, sent_starts)
+                if after:
+                    i = after
+                    continue
             if low in nouns and (not _is_cap(w.text) or w.start in sent_starts):
                 g = nouns[low]
                 if g is None:
@@ -290,6 +319,8 @@ def build(rule: Rule):  # noqa: ANN201
         last: tuple | None = None  # (gender, start, end, seen_at)
         # where a person of each gender was last mentioned, and in which passage
         seen = {"f": (-(10**9), -1), "m": (-(10**9), -1)}
+        # the paragraph of the last pronoun of each gender that fitted (or had no) antecedent
+        told = {"f": -(10**9), "m": -(10**9)}
         paras = _paragraphs(doc)
 
         def para(pos: int) -> int:
@@ -314,17 +345,20 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if in_quote(spans, start):
                 continue
-            if last is None or last[0] is None or start - last[3] > window:
-                continue
-            if last[0] != gender and seen[gender][1] == para(start):
-                continue  # someone of the pronoun's gender is around: it may be theirs
-            if last[0] != gender and (sent(start), last[0]) in spoken:
-                continue  # the same sentence also speaks of the antecedent by a pronoun: two people
-            if last[0] != gender:
+            if (last is not None and last[0] is not None and start - last[3] <= window and last[0] != gender
+                    # someone of the pronoun's gender is around: it may be theirs
+                    and seen[gender][1] != para(start)
+                    # a pronoun of its gender in this paragraph or the one before: a second person
+                    and told[gender] < para(start) - 1
+                    # the same sentence also speaks of the antecedent by a pronoun: two people
+                    and (sent(start), last[0]) not in spoken):
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
                           args={"person": doc.text[last[1] : last[2]]})
-            else:
+                continue
+            if last is not None and last[0] == gender:
                 last = (last[0], last[1], last[2], end)
+            # A pronoun of narration that nothing contradicts: someone of its gender is around.
+            told[gender] = para(end)
 
     def predicate_at(doc: Document, words: list, j: int) -> tuple[int, int, str] | None:
         """The gendered predicate starting at word j: (start, end, gender) or None."""
