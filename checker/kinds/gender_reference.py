@@ -16,7 +16,11 @@ related span. Pronouns inside quotations are skipped (they may refer to anyone),
 pronoun when someone of its gender is around: named in the same paragraph, or referred to by a
 pronoun of narration that fitted its antecedent (or had none) in this paragraph or the one
 before (two people taking turns). An address that opens a sentence (« Mr President, »: capitalised
-words ending on a person noun, then a comma) and the words of ``not_names`` are no mention.
+words ending on a person noun, then a comma) and the words of ``not_names`` are no mention. An
+object pronoun (``object_pronouns``; of ``ambiguous_objects``, « her », only before one of
+``object_after`` or no word) in the same clause as the person named just before it (no comma,
+quotation mark or word of ``clause_openers`` between them) is someone else: a pronoun object
+never stands for the subject of its own clause (« Tom thanked her »).
 
 ``mode = "predicate"`` (Romance languages): ``NAME (aux) participle`` or ``NAME aux un|una NOUN``
 whose gender contradicts the person's is reported. A person's gender comes from the name table,
@@ -67,6 +71,10 @@ PARAMS = {
     "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
     "not_names": param(list, default=[], doc="capitalised words that never name a person (English I)"),
+    "object_pronouns": param(list, default=[], doc="object forms (him, her): never the subject of their own clause"),
+    "ambiguous_objects": param(list, default=[], doc="object forms that are also possessives (her)"),
+    "object_after": param(list, default=[], doc="words after which an ambiguous form is an object (her to, her and)"),
+    "clause_openers": param(list, default=[], doc="words that open another clause (that, who, and, said)"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
     "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
     "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
@@ -80,6 +88,9 @@ _LINE = regex.compile(r"[^\n]++")
 _QUOTED = regex.compile(r"“[^”\n]{0,600}+”|«[^»\n]{0,600}+»|„[^“”\n]{0,600}+[“”]|\"[^\"\n]{0,600}+\"")
 _GAP = regex.compile(r"[ \u00a0]")  # what may separate two words of a name
 _POSSESSIVE = regex.compile(r"['’]s?$")
+_NEXT_WORD = regex.compile(r"[ \u00a0]*+(\p{L}[\p{L}'’-]*+)")
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*+")
+_CLAUSE_MARK = regex.compile(r"[,;:()\[\]—–\"“”«»]")
 
 
 def _key(word: str) -> str:
@@ -155,6 +166,10 @@ def build(rule: Rule):  # noqa: ANN201
     nouns.update({w.casefold(): None for w in p["neutral_nouns"]})
     titles = {w.casefold() for w in p["titles"]}
     not_names = frozenset(p["not_names"])
+    objects = {w.casefold() for w in p["object_pronouns"]}
+    ambiguous = {w.casefold() for w in p["ambiguous_objects"]}
+    object_after = {w.casefold() for w in p["object_after"]}
+    openers = {w.casefold() for w in p["clause_openers"]}
     window = p["window"]
     aux = {w.casefold() for w in p["auxiliaries"]}
     passive = {w.casefold() for w in p["passive"]}
@@ -332,6 +347,23 @@ def build(rule: Rule):  # noqa: ANN201
             return bisect.bisect_right(sent_starts, pos)
 
         found = mentions(doc, given, ctx.primary)
+        text = doc.text
+
+        def own_clause_object(start: int, end: int, mention_end: int) -> bool:
+            """An object pronoun in the clause whose subject is the mention (« X looked up at her »):
+            an object pronoun never stands for the subject of its own clause (that would be
+            « herself »), so it is somebody else's."""
+            word = text[start:end].casefold()
+            if word not in objects or sent(mention_end) != sent(start) or start - mention_end > 80:
+                return False
+            nxt = _NEXT_WORD.match(text, end)
+            if word in ambiguous and nxt is not None and nxt.group(1).casefold() not in object_after:
+                return False  # « her » before a noun is a possessive: it may be the subject's
+            between = text[mention_end:start]
+            if _CLAUSE_MARK.search(between):
+                return False
+            return not any(w.casefold() in openers for w in _WORD.findall(between))
+
         # (sentence, gender) of the pronouns of narration: a sentence that says both « she » and
         # « him » speaks of two people.
         spoken = {(sent(m[0]), m[2]) for m in found if m[3] == "pronoun" and not in_quote(spans, m[0])}
@@ -351,7 +383,8 @@ def build(rule: Rule):  # noqa: ANN201
                     # a pronoun of its gender in this paragraph or the one before: a second person
                     and told[gender] < para(start) - 1
                     # the same sentence also speaks of the antecedent by a pronoun: two people
-                    and (sent(start), last[0]) not in spoken):
+                    and (sent(start), last[0]) not in spoken
+                    and not own_clause_object(start, end, last[2])):
                 yield Hit(start, end, confidence=0.75, related=(last[1], last[2]),
                           args={"person": doc.text[last[1] : last[2]]})
                 continue
