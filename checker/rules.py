@@ -116,9 +116,15 @@ class Rule:
 def lang_matches(pack_lang: str, doc_lang: str) -> bool:
     """True when a pack for `pack_lang` applies to a document in `doc_lang` (fr applies to fr-CA).
 
-    A rule's ``lang`` may list several tags, comma-separated (``"fr,es,de"``): any of them."""
-    if "," in pack_lang:
-        return any(lang_matches(one.strip(), doc_lang) for one in pack_lang.split(",") if one.strip())
+    A rule's ``lang`` may list several tags, comma-separated (``"fr,es,de"``): any of them. A tag
+    after ``!`` is left out (``"*,!de"``: every language but German, whose nouns all take a
+    capital); a list of exclusions alone means every other language."""
+    if "," in pack_lang or pack_lang.startswith("!"):
+        tags = [one.strip() for one in pack_lang.split(",") if one.strip()]
+        if any(lang_matches(t[1:], doc_lang) for t in tags if t.startswith("!")):
+            return False
+        wanted = [t for t in tags if not t.startswith("!")]
+        return not wanted or any(t == "*" or lang_matches(t, doc_lang) for t in wanted)
     p = pack_lang.lower().split("-")
     d = doc_lang.lower().split("-")
     return d[: len(p)] == p
