@@ -20,8 +20,12 @@ is a word any list knows, and both are found only against the article's own spel
 Camel-case tokens (« BlueSky » beside « Blue Sky ») are a brand's spelling, never reported;
 name particles (``particles``: ibn, bin, van, da…) may be lowercase.
 
+A lowercase token with one of ``word_endings`` is an inflected adjective, which a name
+capitalises and running text does not (German « eidgenössische Vorlagen » beside « das
+Eidgenössische Departement »).
+
 params: ``max_known`` (Zipf at or above which a lowercase token is a word), ``min_len``
-(letters a lowercase token needs), ``particles``.
+(letters a lowercase token needs), ``particles``, ``word_endings``.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ PARAMS = {
     "max_known": param(float, default=3.6, doc="Zipf at which a lowercase token counts as a word of the language"),
     "min_len": param(int, default=3, doc="letters a lowercase token needs"),
     "particles": param(list, default=[], doc="lowercase name particles never reported (ibn, bin, van, da…)"),
+    "word_endings": param(list, default=[], doc="endings of inflected adjectives that names capitalise (-ische, -lichen)"),
 }
 
 _PART = r"\p{Lu}[\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]*)?"
@@ -62,6 +67,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     max_known = float(rule.params["max_known"])
     min_len = int(rule.params["min_len"])
     particles = frozenset(w.casefold() for w in rule.params["particles"])
+    endings = tuple(w.casefold() for w in rule.params["word_endings"])
     if min_len < 1:
         raise ValueError("min_len must be positive")
 
@@ -98,8 +104,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 continue
             if key not in capital_parts and key not in capital_single:
                 continue  # reported only as a name's part seen capitalised (tested before the pattern)
-            if len(tok) < min_len or key in particles:
-                continue
+            if len(tok) < min_len or key in particles or (endings and key.endswith(endings)):
+                continue  # (« eidgenössische Vorlagen » beside « das Eidgenössische Departement »)
             nxt = _NEXT_CAPITAL.match(text, pos=m.end())
             if not nxt:
                 continue
