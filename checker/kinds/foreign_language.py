@@ -60,6 +60,8 @@ PARAMS = {
     "min_words": param(int, default=5, doc="content words a sentence needs to be judged"),
     "threshold": param(float, default=0.9, doc="probability required for the foreign language"),
     "quote_min_words": param(int, default=6, doc="content words quoted material needs to be judged"),
+    "translation_cues": param(list, default=[], doc="words opening a translation or paraphrase after a quotation (also, soit, es decir)"),
+    "language_cues": param(list, default=[], doc="phrases naming the language of a quotation (auf Englisch, en anglais)"),
     "major_min_words": param(int, default=12, doc="below this, a lone foreign sentence inside a passage is minor"),
     "strong_zipf": param(float, default=5.5, doc="Zipf frequency of a very common word of the document language"),
     "weak_zipf": param(float, default=3.0, doc="Zipf frequency below which a word is rare in the document language"),
@@ -75,8 +77,14 @@ PARAMS = {
 _QUOTE = regex.compile(r"«([^«»]*)»|“([^“”]*)”|„([^„“”]*)[“”]|‹([^‹›]*)›|\"([^\"\n]*)\"")
 # A translation given beside a quotation: "(…)" right after it.
 _GLOSS = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*\(([^()\n]+)\)")
+# A translation after a dash (« "Ek is mal oor hierdie musiek" – I'm crazy about this music. »): up
+# to the end of its clause.
+_DASH_GLOSS = regex.compile(r"[ \u00a0\u202f]*+[–—][ \u00a0\u202f]++([^.;:!?()\n–—«»“”\"]{4,200})")
 # A quotation ending just before " (": the translation that a parenthesised original follows.
 _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\")[ \u00a0\u202f]*$")
+# The next quotation of the same paragraph, soon after (a translation the writer gives in the same
+# breath: « …, a-t-il lancé en anglais, avant de traduire : « … » »).
+_LATER_QUOTE = regex.compile(r"[^\n«“„\"]{1,200}?(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
 # A short passage judged whole must end as a sentence does.
 _ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]’]*+$")
@@ -120,6 +128,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     vote_max = p["vote_max"]
     if min_words < 1 or quote_min < 1:
         raise ValueError("min_words and quote_min_words must be at least 1")
+    cues = _cue_pattern(p["translation_cues"], p["language_cues"])
     if not 0.5 <= threshold <= 1.0:
         raise ValueError("threshold must be between 0.5 and 1")
     line_min, line_threshold = p["line_min_words"], p["line_threshold"]
@@ -225,7 +234,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
             g = next(k for k in range(1, 6) if m.group(k) is not None)
             n, found, conf = judge(doc, m.group(g), lang, quote_min)
-            if found is None or _glossed(doc, m.start(), m.end(), lang):
+            if found is None or _glossed(doc, m.start(), m.end(), lang) or _cued(doc.prose, m.start(), m.end(), cues):
                 continue
             start, end = m.span(g)
             # Report the quoted words, not the surrounding quote marks and spaces.
@@ -283,16 +292,21 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
     """Whether the quotation at [start, end) comes with its translation: the remedy, not the defect.
 
     Either a parenthesised gloss in the document's language follows it
-    (« Nous devons choisir » ("We must choose")), or the quotation itself is the
+    (« Nous devons choisir » ("We must choose")) or comes after a dash (« … » – We must
+    choose) or is the next quotation of the sentence, of about as many words, or the quotation itself is the
     parenthesised original after the translated words ("We must choose" (« Nous
     devons choisir »)).
     """
     from checker import langid
 
     text = doc.prose
-    m = _GLOSS.match(text, end)
+    m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
+    later = None if m else _LATER_QUOTE.match(text, end)
+    later_text = next((g for g in later.groups() if g is not None), None) if later is not None else None
     if m:
         gloss = m.group(1)
+    elif later_text is not None and _similar_length(text[start:end], later_text):
+        gloss = later_text  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
     elif start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
         before = _QUOTE_BEFORE.search(text[max(0, start - 300):start - 1])
         if before is None:
@@ -302,6 +316,47 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
         return False
     words = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
     return len(words) >= 2 and _word_vote(words, lang) >= 0.5
+
+
+def _cue_pattern(translation: list[str], language: list[str]) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """The translation cues (searched in the first words after a quotation) and the language cues
+    (searched in the sentence around it), as two case-insensitive patterns (None when empty)."""
+    def one(words: list[str]) -> regex.Pattern[str] | None:
+        if not words:
+            return None
+        alts = "|".join(regex.escape(w).replace("\\ ", r"[ \u00a0]+") for w in sorted(words, key=len, reverse=True))
+        return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    return one(translation), one(language)
+
+
+def _cued(text: str, start: int, end: int, cues: tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]) -> bool:
+    """Whether the writer says what the quotation at [start, end) is: its language named in the same
+    sentence (« heißt es auf Englisch: „…“ », « a-t-il lancé en anglais »), or a translation or
+    paraphrase opening right after it (« „…“ Also: nichts verschicken… », « "…" Soit… »)."""
+    translation, language = cues
+    if translation is not None:
+        after = text[end : end + 80]
+        first = " ".join(regex.findall(r"[\p{L}\p{M}.'’]+", after)[:5])
+        if translation.search(first):
+            return True
+    if language is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        before = text[max(line_start, start - 120) : start]
+        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+        after = text[end : min(end + 120, line_end if line_end >= 0 else len(text))]
+        stop = regex.search(r"[.!?](?:[ \u00a0]|$)", after)
+        if language.search(before[cut + 1 :]) or language.search(after[: stop.start() if stop else len(after)]):
+            return True
+    return False
+
+
+def _similar_length(a: str, b: str | None) -> bool:
+    """Two quotations of about as many words (a sentence and its translation)."""
+    if not b:
+        return False
+    na, nb = len(a.split()), len(b.split())
+    return nb >= 2 and 0.5 * na <= nb <= 2 * na
 
 
 def _word_vote(words: list[str], lang: str) -> float:

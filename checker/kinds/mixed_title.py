@@ -32,6 +32,9 @@ PARAMS = {
 
 _QUOTED = regex.compile(r"«[ \u00a0\u202f]*+([^«»\n]{3,120}?)[ \u00a0\u202f]*+»|“([^“”\n]{3,120}?)”|\"([^\"\n]{3,120}?)\"")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+")
+# A translation right after the quotation (« "Ek is mal oor hierdie musiek" – I'm crazy about this
+# music », a proverb and its meaning in parentheses): the original quoted on purpose, whole.
+_GLOSS_AFTER = regex.compile(r"[ \u00a0]*+(?:\(|[–—][ \u00a0])")
 _END = regex.compile(r"[.,;:!?()\n«»“”\"]|[ \u00a0](?:en|in|em|nel|im|dans|sur|on|at|por|par|by|von)[ \u00a0]")
 
 
@@ -52,7 +55,8 @@ def build(rule: Rule):  # noqa: ANN201
             g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             inner = m.group(g)
             # A title, not speech: a capital first, no sentence punctuation, a few words.
-            if inner[:1].isupper() and not regex.search(r"[,;:!?…]|\.\s", inner) and len(inner.split()) <= 6:
+            if inner[:1].isupper() and not regex.search(r"[,;:!?…]|\.\s", inner) and len(inner.split()) <= 6 \
+                    and not _GLOSS_AFTER.match(text, m.end()):
                 spans.append(m.span(g))
         if cue is not None:
             for m in cue.finditer(text):

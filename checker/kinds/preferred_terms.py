@@ -15,7 +15,9 @@ article as the suggestion. A variant alone is left to other rules (it may be a
 house choice). Forms written with capitals (acronyms) match case-sensitively and
 are skipped when they are part of a name (next to a capitalised word or joined
 by a hyphen: ``Mistral AI``, ``AI Act``) or inside a line in capitals; lowercase
-forms match in any case, with an optional plural ``s``.
+forms match in any case, with an optional plural ``s``. A variant inside a quotation in another
+language (an English sentence quoted before its translation) is the source's wording, not a
+rendering, and is skipped.
 
 params: ``table`` (the file).
 """
@@ -74,7 +76,7 @@ def build(rule: Rule):  # noqa: ANN201
             taken = []
             for pat, form in bad:
                 for m in pat.finditer(text):
-                    if not _usable(text, m, form):
+                    if not _usable(text, m, form) or _in_foreign_quote(text, m.start(), ctx.primary):
                         continue
                     if any(s < m.end() and m.start() < e for s, e in taken):
                         continue
@@ -83,6 +85,26 @@ def build(rule: Rule):  # noqa: ANN201
                               args={"other": model.group()}, related=model.span())
 
     return check
+
+
+#: A quotation on one line (its marks, at most 600 characters inside).
+_QUOTE = regex.compile(r"“[^“”\n]{1,600}+”|«[^«»\n]{1,600}+»|„[^„“”\n]{1,600}+[“”]|\"[^\"\n]{1,600}+\"")
+
+
+def _in_foreign_quote(text: str, pos: int, lang: str) -> bool:
+    """True when `pos` is inside a quotation in another language than the article's (“AI should
+    shorten the line”, quoted in English and translated after it): the source's own wording."""
+    from checker.langid import SUPPORTED, is_foreign
+
+    if lang not in SUPPORTED:
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    for q in _QUOTE.finditer(line):
+        if q.start() < pos - line_start < q.end():
+            return is_foreign(q.group()[1:-1], lang, min_words=4) is not None
+    return False
 
 
 def _usable(text: str, m: regex.Match[str], form: str, names: bool = True) -> bool:
