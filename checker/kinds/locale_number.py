@@ -12,6 +12,8 @@ the settings is skipped. ``check`` selects the test:
 - ``thousands-dot``: groups of three digits separated by points (``1.500 personnes``) in a
   language that separates thousands with a space; one group before a unit is left alone
   (``1.500 kg`` may be a precise weight), two or more are reported (``1.250.000 euros``).
+  Regions whose press writes the point (pack setting ``locale_thousands_dot_regions``: ``BE``
+  for Belgian French) are left alone when the language tag names them (``--lang fr-BE``).
 - ``thousands-comma``: the English thousands comma in a language with a decimal comma
   (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
   unambiguous forms: several comma groups, a comma group then a decimal point,
@@ -136,6 +138,14 @@ def _decimal_re(sep: str, units: list[str]) -> regex.Pattern:
     return pat
 
 
+def _region_in(ctx: Context, regions: object) -> bool:
+    """Whether the document's language tag names one of `regions` (``fr-BE`` for ``["BE"]``)."""
+    if not isinstance(regions, list) or not regions:
+        return False
+    wanted = {str(r).upper() for r in regions}
+    return any(part.upper() in wanted for part in ctx.lang.replace("_", "-").split("-")[1:])
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Validate the check once; the conventions are read from the pack settings."""
     which = rule.params["check"]
@@ -170,7 +180,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 yield Hit(m.start("num"), m.end("num"), (num.replace(foreign, dec),))
             return
         if which == "thousands-dot":
-            if ctx.setting("locale_thousands_dot", True):
+            if ctx.setting("locale_thousands_dot", True) or _region_in(ctx, ctx.setting("locale_thousands_dot_regions")):
                 return
             units = set(ctx.setting("locale_units") or [])
             counted = set(ctx.setting("locale_count_units") or [])

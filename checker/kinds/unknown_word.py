@@ -6,7 +6,9 @@ including rare ones, so a lowercase token absent from the document's language
 and from the ``also`` languages (English by default) is suspicious. To keep
 precision high the kind also accepts:
 
-- elided forms and compounds whose parts are known (``l’`` + word, ``peut-être``);
+- elided forms and compounds whose parts are known (``l’`` + word, ``peut-être``), and, outside
+  English, recent English coinages (a common English word, then an English -ing or -ism noun:
+  ``nearshoring``, ``overtourism``);
 - inflected forms wordfreq lacks, when swapping the ending for another ending of
   the same paradigm (``inflections``: groups of interchangeable endings) gives a
   known word: a rare conditional of a real verb passes, a wrong derivation
@@ -158,6 +160,7 @@ def build(rule: Rule):  # noqa: ANN201
                         for n in prefix_lengths
                     )
                     or _closed_compound(word, langs, primary)
+                    or (primary != "en" and "en" in langs and _english_coinage(word))
                 )
                 known_cache[word] = hit
             return hit
@@ -192,8 +195,8 @@ def build(rule: Rule):  # noqa: ANN201
             if not suspects or len(suspects) >= max(2, share * len(words)):
                 continue  # nothing, or a passage in another language
             for tok, (offset, part) in suspects:
-                if counts[part] > 1:
-                    continue  # a term used consistently is likelier jargon than an invented word
+                if counts[part] > 1 or counts.get(part + "s") or part.endswith("s") and counts.get(part[:-1]):
+                    continue  # a term used consistently (its plural too) is likelier jargon than an invented word
                 if _in_foreign_quote(doc, tok, sent.start, sent.end, ctx.primary):
                     continue
                 if closest and close_word(part, ctx.primary, closest):
@@ -244,6 +247,26 @@ def _closed_compound(word: str, langs: tuple[str, ...], primary: str) -> bool:
         if lexicon.zipf(tail, primary) >= _COMPOUND_ZIPF and any(
             lexicon.zipf(head, lg) >= _COMPOUND_ZIPF for lg in langs
         ):
+            return True
+    return False
+
+
+#: Function words that do not open an English coinage (a glued "thebanking" is no loanword).
+_NOT_HEADS = frozenset(["the", "and", "for", "with", "from", "that", "this", "his", "her", "our", "your", "their",
+                        "its", "not", "but", "all", "any", "one", "two", "was", "are", "has", "had", "you", "she",
+                        "him", "who", "how", "why"])
+
+
+def _english_coinage(word: str) -> bool:
+    """True when `word` is a recent English coinage written the English way (nearshoring,
+    overtourism, doomscrolling, sportswashing): a common English word, then an English -ing or
+    -ism noun. The press of every language takes them over as they are, and word lists made
+    before they spread do not know them."""
+    if len(word) > 2 * lexicon.LONGEST_WORD or not word.endswith(("ing", "ism", "ings", "isms")):
+        return False
+    for i in range(3, len(word) - 5):
+        head, tail = word[:i], word[i:]
+        if head not in _NOT_HEADS and lexicon.zipf(tail, "en") >= 2.3 and lexicon.zipf(head, "en") >= 3.5:
             return True
     return False
 
