@@ -1,0 +1,82 @@
+"""Conventions of clean journalism in other languages and regions, each beside the defect it must
+not hide (the clean articles of fixtures/clean/{de,es,it,pt,fr-BE} hold them in context)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import check_rules, findings
+
+from checker.rules import lang_matches
+
+
+def test_language_exclusions() -> None:
+    assert lang_matches("*,!de", "fr") and lang_matches("*,!de", "it-CH")
+    assert not lang_matches("*,!de", "de") and not lang_matches("*,!de", "de-AT")
+    assert lang_matches("!de", "en") and not lang_matches("!de", "de-CH")
+    assert lang_matches("fr,es", "es-MX") and not lang_matches("fr,es", "de")
+
+
+def test_german_nouns_open_no_name_and_no_sentence() -> None:
+    text = ("Gedreht haben wir an 38 Tagen, zwischen Ende April und Mitte Juni. Der Mann soll über "
+            "gefälschte Online-Shops und Kleinanzeigen Waren verkauft haben.")
+    assert not check_rules({"MT171", "MT247"}, text, "de")
+    # A lowercase name start in a list is still reported in the languages that do not capitalise nouns.
+    assert [f.text for f in check_rules("MT171", "Sur scène : Maluma, sun Kings Band et Rihanna.", "fr")] == ["sun Kings Band"]
+
+
+def test_german_adjective_beside_a_name() -> None:
+    text = ("Die Schweiz hat über zwei eidgenössische Vorlagen abgestimmt, wie das Eidgenössische "
+            "Departement des Innern mitteilt.")
+    assert not check_rules("MT176", text, "de")
+
+
+def test_german_editorial_note() -> None:
+    text = "Sie war Showrunnerin (Gesamtleitung einer Serie, Anm. d. Red.) und Autorin."
+    assert not check_rules("MT259", text, "de")
+    assert [f.text for f in check_rules("MT259", "Er kam spät nach Hause. dann schlief er.", "de")] == [". dann"]
+
+
+def test_italian_invariable_words() -> None:
+    assert not check_rules("MT628", "Al Franchi i viola hanno vinto, e i no hanno prevalso nel voto.", "it")
+    assert [f.text for f in check_rules("MT628", "Il tecnico ha convocato alcuni giocatore.", "it")] == ["alcuni giocatore"]
+
+
+def test_belgian_thousands_point_with_the_region_tag() -> None:
+    text = "Près de 2.000 personnes ont été touchées, et 4.000 autres ont reçu un message."
+    assert not check_rules("MT315", text, "fr-BE")
+    assert [f.text for f in check_rules("MT315", text, "fr")] == ["2.000", "4.000"]
+
+
+def test_english_quotation_with_its_translation() -> None:
+    # The language named, a paraphrase in German reported speech, a translation after a dash.
+    for text in (
+        "Darin heißt es auf Englisch: „Ship nothing, answer nothing, keep smiling to everyone.“ Der Angeklagte schwieg.",
+        "Ein Analyst sagte: „We have been waiting for this, but it is not a game changer.“ Man habe gewartet, "
+        "eine Wende sei es nicht.",
+    ):
+        assert not check_rules("MT120", text, "de")
+    text = "He said, “Ek is mal oor hierdie musiek en ek speel dit elke dag” – I love this music and play it every day."
+    assert not check_rules({"MT120", "MT173"}, text, "en")
+    # Without any of that, an English sentence left in a German article is still reported.
+    text = "Der Minister erklärte: „We have been waiting for this, but it is not a game changer.“ Dann ging er."
+    assert [f.code for f in check_rules("MT120", text, "de")] == ["MT120"]
+
+
+def test_acronym_inside_a_quotation_in_english() -> None:
+    text = ("A startup usa IA para triagem. Ele resumiu em inglês: “AI should shorten the line, not replace "
+            "the doctor” (a IA deve encurtar a fila).")
+    assert not check_rules("MT419", text, "pt")
+    assert [f.text for f in check_rules("MT419", "A IA muda tudo. A AI também muda o emprego.", "pt")] == ["AI"]
+
+
+@pytest.mark.parametrize("word", ["nearshoring", "overtourism", "doomscrolling"])
+def test_english_coinages_are_loanwords(word: str) -> None:
+    text = f"Las empresas apuestan por el {word} como estrategia para este año."
+    assert not [f for f in findings(text, "es") if f.code == "MT206"]
+
+
+def test_a_glued_function_word_is_no_coinage() -> None:
+    from checker.kinds.unknown_word import _english_coinage
+
+    assert _english_coinage("nearshoring") and _english_coinage("overtourism")
+    assert not _english_coinage("thebanking") and not _english_coinage("nearshore")
