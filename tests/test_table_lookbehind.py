@@ -90,3 +90,11 @@ def test_the_filter_only_widens(parts: list[str]) -> None:
         for pos in range(len(text) + 1):
             if whole.match(text, pos) is not None:
                 assert filt.match(text[pos:], partial=True) is not None, (source, widened, text, pos)
+
+
+def test_a_conditional_group_is_left_alone() -> None:
+    # « (?(?<=x)a) »: the look-behind is the condition of a conditional group; dropping it broke the
+    # pattern (found by the property test above).
+    source = "(?:(?(?<=x)a(?<!y)))"
+    regex.compile(source)
+    assert drop_lookbehinds(source) == source

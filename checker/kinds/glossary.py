@@ -264,9 +264,9 @@ def drop_lookbehinds(source: str) -> str:
     tried and the row never reported (a look-behind written at a row's start was silently
     dead, where ``left=`` worked). A positive assertion removed outside any negative one only
     widens what the filter lets through, and the row itself, look-behinds included, is still
-    matched on the article. A pattern with a comment group or an unbalanced group is returned
-    as it is."""
-    if "(?<=" not in source or "(?#" in source:
+    matched on the article. A pattern with a comment group, a conditional group (``(?(…)…)``,
+    whose condition may be the look-behind) or an unbalanced group is returned as it is."""
+    if "(?<=" not in source or "(?#" in source or "(?(" in source:
         return source
     out: list[str] = []
     negative: list[bool] = []  # per open group: is it a negative look-around?
