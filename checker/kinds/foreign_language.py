@@ -61,7 +61,6 @@ PARAMS = {
     "threshold": param(float, default=0.9, doc="probability required for the foreign language"),
     "quote_min_words": param(int, default=6, doc="content words quoted material needs to be judged"),
     "translation_cues": param(list, default=[], doc="words opening a translation or paraphrase after a quotation (also, soit, es decir)"),
-    "language_cues": param(list, default=[], doc="phrases naming the language of a quotation (auf Englisch, en anglais)"),
     "major_min_words": param(int, default=12, doc="below this, a lone foreign sentence inside a passage is minor"),
     "strong_zipf": param(float, default=5.5, doc="Zipf frequency of a very common word of the document language"),
     "weak_zipf": param(float, default=3.0, doc="Zipf frequency below which a word is rare in the document language"),
@@ -85,6 +84,9 @@ _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*
 # The next quotation of the same paragraph, soon after (a translation the writer gives in the same
 # breath: « …, a-t-il lancé en anglais, avant de traduire : « … » »).
 _LATER_QUOTE = regex.compile(r"[^\n«“„\"]{1,200}?(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")")
+# The last quotation before, in the same paragraph, soon before (a translation given first).
+_EARLIER_QUOTE = regex.compile(r"(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")[^\n«“„\"]{1,200}$")
+_SENTENCE_END = regex.compile(r"[.!?](?=[ \u00a0]+\p{Lu})")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
 # A short passage judged whole must end as a sentence does.
 _ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]’]*+$")
@@ -128,7 +130,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     vote_max = p["vote_max"]
     if min_words < 1 or quote_min < 1:
         raise ValueError("min_words and quote_min_words must be at least 1")
-    cues = _cue_pattern(p["translation_cues"], p["language_cues"])
+    cues = _cue_pattern(p["translation_cues"])
     if not 0.5 <= threshold <= 1.0:
         raise ValueError("threshold must be between 0.5 and 1")
     line_min, line_threshold = p["line_min_words"], p["line_threshold"]
@@ -293,7 +295,8 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
 
     Either a parenthesised gloss in the document's language follows it
     (« Nous devons choisir » ("We must choose")) or comes after a dash (« … » – We must
-    choose) or is the next quotation of the sentence, of about as many words, or the quotation itself is the
+    choose) or is the next or the previous quotation of the paragraph, close by and of about as
+    many words, or the quotation itself is the
     parenthesised original after the translated words ("We must choose" (« Nous
     devons choisir »)).
     """
@@ -303,10 +306,14 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
     m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
     later = None if m else _LATER_QUOTE.match(text, end)
     later_text = next((g for g in later.groups() if g is not None), None) if later is not None else None
+    earlier = None if m else _EARLIER_QUOTE.search(text[max(0, start - 260) : start])
+    earlier_text = next((g for g in earlier.groups() if g is not None), None) if earlier is not None else None
     if m:
         gloss = m.group(1)
     elif later_text is not None and _similar_length(text[start:end], later_text):
         gloss = later_text  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
+    elif earlier_text is not None and _similar_length(text[start:end], earlier_text):
+        gloss = earlier_text  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
     elif start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
         before = _QUOTE_BEFORE.search(text[max(0, start - 300):start - 1])
         if before is None:
@@ -318,37 +325,27 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
     return len(words) >= 2 and _word_vote(words, lang) >= 0.5
 
 
-def _cue_pattern(translation: list[str], language: list[str]) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
-    """The translation cues (searched in the first words after a quotation) and the language cues
-    (searched in the sentence around it), as two case-insensitive patterns (None when empty)."""
-    def one(words: list[str]) -> regex.Pattern[str] | None:
-        if not words:
-            return None
-        alts = "|".join(regex.escape(w).replace("\\ ", r"[ \u00a0]+") for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    return one(translation), one(language)
+def _cue_pattern(words: list[str]) -> regex.Pattern[str] | None:
+    """The translation cues as one case-insensitive pattern (None when there are none)."""
+    if not words:
+        return None
+    alts = "|".join(regex.escape(w).replace("\\ ", r"[ \u00a0]+") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
-def _cued(text: str, start: int, end: int, cues: tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]) -> bool:
-    """Whether the writer says what the quotation at [start, end) is: its language named in the same
-    sentence (« heißt es auf Englisch: „…“ », « a-t-il lancé en anglais »), or a translation or
-    paraphrase opening right after it (« „…“ Also: nichts verschicken… », « "…" Soit… »)."""
-    translation, language = cues
-    if translation is not None:
-        after = text[end : end + 80]
-        first = " ".join(regex.findall(r"[\p{L}\p{M}.'’]+", after)[:5])
-        if translation.search(first):
-            return True
-    if language is not None:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        before = text[max(line_start, start - 120) : start]
-        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-        after = text[end : min(end + 120, line_end if line_end >= 0 else len(text))]
-        stop = regex.search(r"[.!?](?:[ \u00a0]|$)", after)
-        if language.search(before[cut + 1 :]) or language.search(after[: stop.start() if stop else len(after)]):
-            return True
-    return False
+def _cued(text: str, start: int, end: int, translation: regex.Pattern[str] | None) -> bool:
+    """Whether a translation or paraphrase opens right after the quotation at [start, end), or
+    after the reporting clause that follows it (« „…“ Also: nichts verschicken… », « „…“, sagt X,
+    der in London lebt. Europa mache es … »: German reported speech)."""
+    if translation is None:
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : min(end + 300, line_end if line_end >= 0 else len(text))]
+    heads = [rest[:80]]
+    stop = _SENTENCE_END.search(rest)
+    if stop is not None:
+        heads.append(rest[stop.end() : stop.end() + 80])
+    return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:5])) for head in heads)
 
 
 def _similar_length(a: str, b: str | None) -> bool:
