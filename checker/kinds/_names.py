@@ -135,3 +135,30 @@ def after_openers(doc: Document, openers: str) -> set[int]:
     got = doc.cache[key] = {m.end() for m in scan.finditer(text)}
     got.add(len(text) - len(text.lstrip(_SPACES)))  # the white space the text starts with
     return got
+
+
+#: Articles and contracted prepositions that build the names of institutions in each language
+#: (« Panthéon des sports du Québec », « Museo del Prado »). After one that is no function word of
+#: the article's language, a name is part of a name in another language, in that language's spelling.
+_NAME_ARTICLES = {
+    "fr": ("du", "des", "de la", "la", "le", "les"),
+    "es": ("del", "de la", "de los", "de las", "la", "el", "los", "las"),
+    "it": ("del", "della", "dello", "dei", "degli", "delle", "il", "la"),
+    "pt": ("do", "da", "dos", "das"),
+    "de": ("der", "des", "den", "dem"),
+}
+_ALL_NAME_ARTICLES = frozenset(a for arts in _NAME_ARTICLES.values() for a in arts)
+_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}++(?:[ \u00a0]\p{Ll}++)?+)[ \u00a0]++$")
+
+
+def in_foreign_name(text: str, start: int, lang: str) -> bool:
+    """True when the word at `start` follows an article or contracted preposition of another
+    language than `lang` (« du Québec » in an English article): its spelling is that language's."""
+    m = _BEFORE.search(text[max(0, start - 12) : start])
+    if m is None:
+        return False
+    own = set(_NAME_ARTICLES.get(lang, ()))
+    words = m.group(1).split()
+    cands = {" ".join(words), words[-1]}
+    return any(c in _ALL_NAME_ARTICLES and c not in own for c in cands)
+

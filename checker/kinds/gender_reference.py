@@ -20,7 +20,8 @@ words ending on a person noun, then a comma) and the words of ``not_names`` are 
 object pronoun (``object_pronouns``; of ``ambiguous_objects``, « her », only before one of
 ``object_after`` or no word) in the same clause as the person named just before it (no comma,
 quotation mark or word of ``clause_openers`` between them) is someone else: a pronoun object
-never stands for the subject of its own clause (« Tom thanked her »).
+never stands for the subject of its own clause (« Tom thanked her »). A role noun followed by
+one of ``award_after`` (« sportsman of the year ») names an award, not a person.
 
 ``mode = "predicate"`` (Romance languages): ``NAME (aux) participle`` or ``NAME aux un|una NOUN``
 whose gender contradicts the person's is reported. A person's gender comes from the name table,
@@ -75,6 +76,7 @@ PARAMS = {
     "ambiguous_objects": param(list, default=[], doc="object forms that are also possessives (her)"),
     "object_after": param(list, default=[], doc="words after which an ambiguous form is an object (her to, her and)"),
     "clause_openers": param(list, default=[], doc="words that open another clause (that, who, and, said)"),
+    "award_after": param(list, default=[], doc="words after a role noun that make it an award's name (of the year)"),
     "copulas": param(list, default=[], doc="« was the winner »: a predicate noun, no new person"),
     "feminine_labels": param(list, default=[], doc="infobox labels in the feminine (Née, Nata)"),
     "masculine_labels": param(list, default=[], doc="infobox labels in the masculine (Né, Nato)"),
@@ -87,6 +89,7 @@ _LINE = regex.compile(r"[^\n]++")
 
 _QUOTED = regex.compile(r"“[^”\n]{0,600}+”|«[^»\n]{0,600}+»|„[^“”\n]{0,600}+[“”]|\"[^\"\n]{0,600}+\"")
 _GAP = regex.compile(r"[ \u00a0]")  # what may separate two words of a name
+_BOUNDARY = regex.compile(r"[.!?;\n\"“”«»„]")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _NEXT_WORD = regex.compile(r"[ \u00a0]*+(\p{L}[\p{L}'’-]*+)")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*+")
@@ -124,6 +127,12 @@ def _paragraphs(doc: Document) -> list[int]:
     if "gr:paragraphs" not in doc.cache:
         doc.cache["gr:paragraphs"] = [0] + [m.end() for m in _BLANK.finditer(doc.text)]
     return doc.cache["gr:paragraphs"]
+
+
+def _award(text: str, end: int, awards: tuple[str, ...]) -> bool:
+    """Whether the words after `end` make the role noun before them an award's name."""
+    after = " ".join(text[end : end + 40].split()).casefold()
+    return after.startswith(awards)
 
 
 def _is_cap(word: str) -> bool:
@@ -170,6 +179,7 @@ def build(rule: Rule):  # noqa: ANN201
     ambiguous = {w.casefold() for w in p["ambiguous_objects"]}
     object_after = {w.casefold() for w in p["object_after"]}
     openers = {w.casefold() for w in p["clause_openers"]}
+    awards = tuple(w.casefold() for w in p["award_after"])
     window = p["window"]
     aux = {w.casefold() for w in p["auxiliaries"]}
     passive = {w.casefold() for w in p["passive"]}
@@ -254,6 +264,9 @@ def build(rule: Rule):  # noqa: ANN201
                     i = after
                     continue
             if low in nouns and (not _is_cap(w.text) or w.start in sent_starts):
+                if awards and _award(text, w.end, awards):
+                    i += 1
+                    continue  # « named sportsman of the year »: an award's name, whoever won it
                 g = nouns[low]
                 if g is None:
                     # A neutral person noun is a new person, except as a predicate (« was the winner »).
@@ -305,12 +318,17 @@ def build(rule: Rule):  # noqa: ANN201
             # A gendered role noun just before the name gives it its gender (« the actress X Y »).
             if gender is None and not first_gender and out:
                 prev = out[-1]
-                if prev[3] == "noun" and prev[2] and run[0].start - prev[1] <= 24:
-                    gender = prev[2]
+                if prev[3] == "noun" and prev[2] and run[0].start - prev[1] <= 24 \
+                        and not _BOUNDARY.search(text, prev[1], run[0].start):
+                    gender = prev[2]  # (not across a sentence end or a quotation mark: « … that man." In 1978, X »)
             if gender is not None or first_gender:
                 for k in keys:
-                    if k not in given and k not in surnames:
+                    if k in given:
+                        continue
+                    if k not in surnames:
                         surnames[k] = gender
+                    elif surnames[k] != gender:
+                        surnames[k] = None  # a woman and a man of one surname: a bare surname is either
             if out and out[-1][3] == "name" and not prev_body and _LIST_GAP.fullmatch(text[out[-1][1] : run[0].start]):
                 gender = None  # one of a list of people: a later pronoun may be anyone's
             # A run of capitalised common words (« the Bandung Transportation Agency ») is a body, not

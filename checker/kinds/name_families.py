@@ -50,7 +50,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._names import Matches, after_openers, namewords, sentence_firsts
+from checker.kinds._names import Matches, after_openers, in_foreign_name, namewords, sentence_firsts
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -171,8 +171,8 @@ def build(rule: Rule):  # noqa: ANN201
         def emit(minority: list[tuple[int, int]], model: list[tuple[int, int]], model_text: str,
                  confidence: float, suggest: bool = True) -> Iterator[Hit]:
             for span in minority:
-                if span in reported:
-                    continue
+                if span in reported or in_foreign_name(doc.text, span[0], lang):
+                    continue  # (« du Québec » beside "Quebec": a name in its own language's spelling)
                 reported.add(span)
                 yield Hit(span[0], span[1], (model_text,) if suggest else (), confidence=confidence,
                           args={"other": model_text, "count": str(len(model))}, related=model[0])

@@ -70,7 +70,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document, Token
 from checker.finding import Hit
-from checker.kinds._names import sentence_firsts
+from checker.kinds._names import in_foreign_name, sentence_firsts
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
 from checker.wordlists import fold
@@ -229,6 +229,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue  # a is the majority (or, on a tie, the earlier) spelling
             confidence = 0.9 if same or len(model.spans) > len(a.spans) else 0.7
             for start, end in a.spans:
+                if in_foreign_name(doc.text, start, lang):
+                    continue  # « Panthéon des sports du Québec » beside "Quebec": the name's own language
                 yield Hit(
                     start,
                     end,
