@@ -13,7 +13,9 @@ the settings is skipped. ``check`` selects the test:
   language that separates thousands with a space; one group before a unit is left alone
   (``1.500 kg`` may be a precise weight), two or more are reported (``1.250.000 euros``).
   Regions whose press writes the point (pack setting ``locale_thousands_dot_regions``: ``BE``
-  for Belgian French) are left alone when the language tag names them (``--lang fr-BE``).
+  for Belgian French) are left alone when the language tag names them (``--lang fr-BE``), and so
+  is an article that carries the dateline or credit of an agency whose house style writes it
+  (``locale_thousands_dot_house``: expressions, AFP's « PARIS (AFP) - »).
 - ``thousands-comma``: the English thousands comma in a language with a decimal comma
   (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
   unambiguous forms: several comma groups, a comma group then a decimal point,
@@ -146,6 +148,18 @@ def _region_in(ctx: Context, regions: object) -> bool:
     return any(part.upper() in wanted for part in ctx.lang.replace("_", "-").split("-")[1:])
 
 
+def _house_style(doc: Document, markers: object) -> bool:
+    """Whether the document carries one of `markers` (expressions: an agency's dateline or credit,
+    « PARIS (AFP) - »), whose house style writes the point between thousands."""
+    if not isinstance(markers, list) or not markers:
+        return False
+    key = "locale:house:" + "|".join(map(str, markers))
+    got = doc.cache.get(key)
+    if got is None:
+        got = doc.cache[key] = any(regex.search(str(m), doc.text) for m in markers)
+    return bool(got)
+
+
 def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     """Validate the check once; the conventions are read from the pack settings."""
     which = rule.params["check"]
@@ -182,6 +196,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         if which == "thousands-dot":
             if ctx.setting("locale_thousands_dot", True) or _region_in(ctx, ctx.setting("locale_thousands_dot_regions")):
                 return
+            house = None
             units = set(ctx.setting("locale_units") or [])
             counted = set(ctx.setting("locale_count_units") or [])
             convention = None
@@ -199,6 +214,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                         convention = _convention(doc, units, False)
                     if not convention:
                         continue
+                if house is None:
+                    house = _house_style(doc, ctx.setting("locale_thousands_dot_house"))
+                if house:
+                    return  # agency copy whose house style writes the point (asked at the first number only)
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
                 yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
             return

@@ -41,7 +41,11 @@ language does not know (``checker.kinds._close``: « goleiro », « milhões » 
 invented word but an untranslated one: the leftover-words rule reports it, not this kind.
 
 params: ``elisions``, ``also``, ``inflections``, ``min_length``, ``foreign_share``,
-``also_anywhere_zipf``, ``naming_cues``, ``foreign_letters``, ``unsuggested_info_from``, ``closest``.
+``also_anywhere_zipf``, ``naming_cues``, ``language_names``, ``foreign_letters``,
+``unsuggested_info_from``, ``closest``.
+
+A word after a preposition that, a few words away, stands before a language name
+(``language_names``: « en darija, en tarifit et en espagnol ») is one more language of a list.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ PARAMS = {
                                 doc="a word known only in an `also` language is accepted anywhere from this "
                                     "frequency; rarer ones only next to another word of that language (0 = always)"),
     "naming_cues": param(list, default=[], doc="words that introduce a name or a coinage (called, pronounced)"),
+    "language_names": param(list, default=[], doc="names of languages: a word listed beside one after the same preposition is one too"),
     "foreign_letters": param(str, default="", doc="letters native words lack (Italian k, j, w, x, y): a loanword"),
     "closest": param(str, default="", doc="the article language's closest language: a word of it the article's "
                                            "language does not know is left to the leftover-words rule (untranslated)"),
@@ -107,6 +112,7 @@ def build(rule: Rule):  # noqa: ANN201
     min_length, share, min_zipf = p["min_length"], p["foreign_share"], p["min_zipf"]
     anywhere = float(p["also_anywhere_zipf"])
     cues = frozenset(fold(w) for w in p["naming_cues"])
+    language_names = frozenset(fold(w) for w in p["language_names"])
     foreign_letters = frozenset(p["foreign_letters"])
     unsuggested_info_from = int(p["unsuggested_info_from"])
     closest = str(p["closest"])
@@ -208,6 +214,8 @@ def build(rule: Rule):  # noqa: ANN201
                 k = words.index(tok)
                 if cues and any(fold(t.text) in cues for t in words[max(0, k - 3):k]):
                     continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
+                if language_names and _listed_language(words, k, language_names):
+                    continue  # « en darija, en tarifit et en espagnol »: one more language of a list
                 if glossed(doc.text, tok.start, tok.end, ctx.primary):
                     continue  # « le gotong-royong, la tradition du nettoyage collectif »: explained on purpose
                 if foreign_only(part) and any(
@@ -257,6 +265,18 @@ _NOT_HEADS = frozenset(["the", "and", "for", "with", "from", "that", "this", "hi
                         "him", "who", "how", "why"])
 
 
+def _listed_language(words: list, k: int, names: frozenset[str]) -> bool:  # noqa: ANN001
+    """True when the word at `k` follows a preposition (« en », "in") that also stands, within the
+    next or previous few words, before a language name of `names`: a list of languages."""
+    if k == 0:
+        return False
+    prep = fold(words[k - 1].text)
+    for j in range(max(1, k - 6), min(len(words), k + 7)):
+        if j != k and fold(words[j - 1].text) == prep and fold(words[j].text) in names:
+            return True
+    return False
+
+
 def _english_coinage(word: str) -> bool:
     """True when `word` is a recent English coinage written the English way (nearshoring,
     overtourism, doomscrolling, sportswashing): a common English word, then an English -ing or
@@ -271,15 +291,20 @@ def _english_coinage(word: str) -> bool:
     return False
 
 
+_SENTENCE_MARK = regex.compile(r"[,;:.!?…]")
 _SHORT_QUOTE = regex.compile(r"[«“\"‘]([^«»“”\"‘’\r\n]{1,40}+)[»”\"’]")
 
 
 def _short_quote(doc: Document, tok) -> bool:  # noqa: ANN001
-    """True when the token is one of at most three words between quotation marks."""
+    """True when the token is one of at most three words between quotation marks, or a word of a
+    quoted title (« Le ragazze della lastroferratura »: a capital first, six words at most, no
+    sentence punctuation): a title is named, not written by the translation."""
     lo = max(0, tok.start - 42)
     for m in _SHORT_QUOTE.finditer(doc.prose, lo, min(len(doc.prose), tok.end + 42)):
         if m.start(1) <= tok.start and tok.end <= m.end(1):
-            return len(m.group(1).split()) <= 3
+            inner = m.group(1)
+            n = len(inner.split())
+            return n <= 3 or (n <= 6 and inner[:1].isupper() and not _SENTENCE_MARK.search(inner))
     return False
 
 
