@@ -48,9 +48,10 @@ def test_belgian_thousands_point_with_the_region_tag() -> None:
 
 
 def test_english_quotation_with_its_translation() -> None:
-    # The language named, a paraphrase in German reported speech, a translation after a dash.
+    # A translation cue, a paraphrase in German reported speech, a translation after a dash.
     for text in (
-        "Darin heißt es auf Englisch: „Ship nothing, answer nothing, keep smiling to everyone.“ Der Angeklagte schwieg.",
+        "Darin heißt es: „Ship nothing, answer nothing, keep smiling to everyone.“ Also: nichts verschicken, "
+        "auf nichts antworten, weiterlächeln.",
         "Ein Analyst sagte: „We have been waiting for this, but it is not a game changer.“ Man habe gewartet, "
         "eine Wende sei es nicht.",
     ):
@@ -80,3 +81,57 @@ def test_a_glued_function_word_is_no_coinage() -> None:
 
     assert _english_coinage("nearshoring") and _english_coinage("overtourism")
     assert not _english_coinage("thebanking") and not _english_coinage("nearshore")
+
+
+def test_feminine_titles_and_political_labels_in_french() -> None:
+    text = "La maire, Anne Le Goff (divers centre), a présenté le budget ; la maire a été applaudie."
+    assert not check_rules({"MT277", "MT624"}, text, "fr")
+    assert [f.text for f in check_rules("MT277", "Le conseil a voté la budget ce soir.", "fr")] == ["la budget"]
+
+
+def test_agency_copy_writes_the_thousands_point() -> None:
+    text = "PARIS (AFP) - Plus de 85.000 personnes ont défilé samedi, selon la préfecture."
+    assert not check_rules("MT315", text, "fr")
+    assert [f.text for f in check_rules("MT315", "Plus de 85.000 personnes ont défilé samedi.", "fr")] == ["85.000"]
+
+
+def test_spanish_clitic_before_an_irregular_preterite() -> None:
+    assert not check_rules("MT278", "La televisión la hizo popular y la radio la dijo su voz.", "es")
+
+
+def test_italian_epicene_heads_hours_and_clitics() -> None:
+    text = ("Per la capogruppo dei Verdi la cifra è bassa. L'apertura, «Pigneto alle quattro», è il brano "
+            "migliore. La madre e le sorelle lo avevano seguito in diretta.")
+    assert not check_rules({"MT279", "MT274"}, text, "it")
+    assert [f.text for f in check_rules("MT274", "Ha visto lo aereo partire.", "it")] == ["lo aereo"]
+
+
+def test_english_award_names_and_shared_surnames() -> None:
+    text = ("Claire Martin coached girls for decades. \"I owe it all to that man.\"\n\n"
+            "In 1983, Martin was named the region's sportsman of the year. She later joined the council, "
+            "and her brother Denis Martin joined her there.")
+    assert not check_rules("MT260", text, "en")
+
+
+def test_a_name_in_its_own_language() -> None:
+    text = ("She coached in Quebec for decades and led Hockey Quebec. She was inducted into the Panthéon "
+            "des sports du Québec in 2016.")
+    assert not check_rules({"MT113", "MT413"}, text, "en")
+
+
+def test_a_language_in_a_list_of_languages() -> None:
+    text = "Les dialogues, en darija, en tarifit et parfois en espagnol, sonnent juste."
+    assert not [f for f in findings(text, "fr") if f.code == "MT201"]
+
+
+def test_paraphrase_after_the_reporting_clause() -> None:
+    text = ("„Europe is making it harder for small players to compete“, sagt Daniel Okafor, der in London "
+            "lebt. Europa mache es kleinen Anbietern schwerer.")
+    assert not check_rules("MT120", text, "de")
+    # The translation first, then the original.
+    text = ("“Ci avevano detto che avrebbe fatto caldo, ma non così”, raccontano. Lei ripete la frase nella sua "
+            "lingua, “We were told it would be hot, not like this”, mentre lui mostra il telefono.")
+    assert not check_rules("MT120", text, "it")
+    # Naming the language is no translation: the sentence stays untranslated.
+    text = "Darin heißt es auf Englisch: „Ship nothing, answer nothing, keep smiling to everyone.“ Er schwieg."
+    assert [f.code for f in check_rules("MT120", text, "de")] == ["MT120"]
