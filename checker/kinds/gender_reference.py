@@ -298,6 +298,8 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = None
             else:
                 learned = [surnames[k] for k in keys if k in surnames]
+                if learned and len(keys) - sum(k.casefold() in titles for k in keys) > 1:
+                    learned = [None]  # an unknown given name before a known surname: maybe another person (Sunita Patel beside Ravi Patel)
                 gaz_gender, gaz_known = (None, False) if learned else from_gazetteer(keys)
                 if learned:
                     gender = learned[0] if len(set(learned)) == 1 else None

@@ -92,6 +92,7 @@ PARAMS = {
     "male_not_before": param(list, default=[], doc="a masculine word followed by one of these does not count"),
     "impersonal": param(list, default=[], doc="masculine words that are impersonal (French « semble-t-il »)"),
     "impersonal_after": param(list, default=[], doc="a masculine word right after one of these is impersonal (« y a-t-il »)"),
+    "neuter_subjects": param(list, default=[], doc="sentence openers whose inverted pronoun stands for them (« Cela vous surprend-il ? »)"),
     "reset_words": param(list, default=[], doc="words that make the antecedent unknown (masculine articles)"),
     "clause_reset_words": param(list, default=[], doc="the same, only when they open a sentence or a clause"),
     "window": param(int, default=3, doc="sentences after the last mention of the woman"),
@@ -172,6 +173,15 @@ def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal
 def _folded(items: list[str], apostrophes: bool = False) -> frozenset[str]:
     """A word-list parameter, case-folded (and with ’ read as ' when `apostrophes`)."""
     return frozenset(w.casefold().replace("’", "'") if apostrophes else w.casefold() for w in items)
+
+
+def _first_word(text: str, start: int) -> str:
+    """The first word of the sentence that opens at `start`, case-folded."""
+    m = _FIRST_WORD.match(text, start)
+    return m.group(1).casefold() if m else ""
+
+
+_FIRST_WORD = regex.compile(r"[^\p{L}\n]{0,4}+(\p{L}+)")
 
 
 def _next_in(text: str, words: list[tuple[int, int, str]], idx: int, phrases: frozenset[str],
@@ -290,6 +300,7 @@ def build(rule: Rule):  # noqa: ANN201
     reset_words = _folded(p["reset_words"])
     impersonal = _folded(p["impersonal"], apostrophes=True)
     impersonal_after = _folded(p["impersonal_after"])
+    neuter_subjects = _folded(p["neuter_subjects"])
     clause_reset_words = _folded(p["clause_reset_words"])
     male_topics = _folded(p["male_topics"])
     female_endings = tuple(w.casefold() for w in p["female_endings"])
@@ -476,6 +487,8 @@ def build(rule: Rule):  # noqa: ANN201
                 and not (male_not_before and idx + 1 < len(words) and words[idx + 1][2].casefold() in male_not_before)
                 and not (male_not_after and prev_key in male_not_after)
                 and key not in impersonal and prev_key not in impersonal_after
+                and not (neuter_subjects and "-" in key and sent
+                         and _first_word(text, narration[sent - 1]) in neuter_subjects)
             ):
                 # A woman known only as the speaker of a quotation: only « Il a ajouté », « ajoute-t-il »
                 # continue her words; « reprit-il », « répondit-il » in a dialogue are the other speaker.
