@@ -15,9 +15,10 @@ import regex
 
 from checker.document import Document
 
-#: A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off).
+#: A name-like word: letters, optionally joined by hyphens (no apostrophes: elisions are cut off),
+#: not the first label of a domain name (« kubopay.mx »: a period, then a lowercase letter).
 #: The word pattern of ``name-families`` (all its scans use this one).
-NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-])")
+NAMEWORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])\p{L}[\p{L}\p{M}]*+(?:-\p{L}[\p{L}\p{M}]*+)*+(?![\p{L}\p{M}\p{Nd}_@/-]|\.\p{Ll})")
 
 _NAMEWORDS = "names.namewords"
 _FIRSTS = "names.sentence_firsts"

@@ -86,6 +86,8 @@ _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*
 _LATER_QUOTE = regex.compile(r"[^\n«“„\"]{1,200}?(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")")
 # The last quotation before, in the same paragraph, soon before (a translation given first).
 _EARLIER_QUOTE = regex.compile(r"(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")[^\n«“„\"]{1,200}$")
+# A translation after a comma, opening on a determiner of the article's language (group 2).
+_COMMA_GLOSS = regex.compile(r"[ \u00a0\u202f]*+,[ \u00a0\u202f]++((\p{L}+)[^.;:!?()\n«»“”„\"]{6,300})")
 _SENTENCE_END = regex.compile(r"[.!?](?=[ \u00a0]+\p{Lu})")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
 # A short passage judged whole must end as a sentence does.
@@ -312,6 +314,9 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
         gloss = m.group(1)
     elif later_text is not None and _similar_length(text[start:end], later_text):
         gloss = later_text  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
+    elif (comma := _COMMA_GLOSS.match(text, end)) is not None and _similar_length(text[start:end], comma.group(1)) \
+            and comma.group(2).casefold() in _determiners(lang):
+        gloss = comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
     elif earlier_text is not None and _similar_length(text[start:end], earlier_text):
         gloss = earlier_text  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
     elif start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
@@ -346,6 +351,13 @@ def _cued(text: str, start: int, end: int, translation: regex.Pattern[str] | Non
     if stop is not None:
         heads.append(rest[stop.end() : stop.end() + 80])
     return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:5])) for head in heads)
+
+
+def _determiners(lang: str) -> frozenset[str]:
+    """The determiners that open an apposition or a clause in `lang` (``checker.kinds._gloss``)."""
+    from checker.kinds._gloss import DETERMINERS
+
+    return frozenset(DETERMINERS.get(lang, "").split())
 
 
 def _similar_length(a: str, b: str | None) -> bool:
