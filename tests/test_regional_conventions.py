@@ -135,3 +135,31 @@ def test_paraphrase_after_the_reporting_clause() -> None:
     # Naming the language is no translation: the sentence stays untranslated.
     text = "Darin heißt es auf Englisch: „Ship nothing, answer nothing, keep smiling to everyone.“ Er schwieg."
     assert [f.code for f in check_rules("MT120", text, "de")] == ["MT120"]
+
+
+def test_an_unknown_given_name_before_a_known_surname() -> None:
+    text = ("The Green candidate, Ravi Patel, who is no relation, lost his deposit. Sunita Patel said she "
+            "was disappointed.")
+    assert not check_rules("MT260", text, "en")
+
+
+def test_french_complex_inversion_and_a_curated_given_name() -> None:
+    assert not check_rules("MT442", "Agathe a tourné la scène. Une scène a été vue partout. Cela vous surprend-il ?", "fr")
+    text = "Karim Haddad, ancien chercheur à Mila, insiste. « Les données restent ici », a-t-il précisé."
+    assert not check_rules("MT442", text, "fr")
+
+
+def test_translation_after_a_comma_or_a_dash_clause() -> None:
+    text = ("Gliel'ho detto così: «A machine can describe the sea, but it has never been seasick», una "
+            "macchina sa descrivere il mare, ma non ha mai avuto il mal di mare.")
+    assert not check_rules("MT120", text, "it")
+    text = "„We will make a day of it and see the old town“, sagt Tom – sie würden eben das Beste daraus machen."
+    assert not check_rules("MT120", text, "de")
+
+
+def test_a_term_introduced_and_a_domain_name() -> None:
+    text = "Las mallas, conocidas como atrapanieblas, capturan las gotas de la niebla."
+    assert not [f for f in findings(text, "es") if f.code == "MT206"]
+    text = ("KuboPay abrirá vacantes. KuboPay contratará a 300 personas. KuboPay crece. Más datos en su "
+            "sitio (kubopay.mx/empleos).")
+    assert not check_rules("MT413", text, "es")
