@@ -65,7 +65,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "boilerplate": 25, "locale-format": 16, "social-embed": 24, "encoding": 19,
         "untranslated": 19, "punctuation": 10, "duplication": 16, "non-word": 10,
         "mangled-name": 1, "truncation": 2, "calque": 12, "inconsistency": 9, "glued-words": 4,
-        "mistranslation": 3, "grammar": 14, "acronym-homoglyph": 8,
+        "mistranslation": 4, "grammar": 14, "acronym-homoglyph": 8,
     },
 }
 
