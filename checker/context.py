@@ -20,6 +20,12 @@ class Context:
         """The primary language subtag ('fr' for 'fr-CA')."""
         return self.lang.split("-")[0].lower()
 
+    @property
+    def subtags(self) -> list[str]:
+        """The subtags after the primary one, in upper case (['CH'] for 'fr-CH', ['LATN', 'RS'] for
+        'sr_Latn_RS'): where a pack setting keyed by region looks."""
+        return [part.upper() for part in self.lang.replace("_", "-").split("-")[1:]]
+
     def setting(self, key: str, default: Any = None) -> Any:
         """A pack setting for this document's language, or `default`."""
         return self.settings.get(key, default)

@@ -145,7 +145,7 @@ def _region_in(ctx: Context, regions: object) -> bool:
     if not isinstance(regions, list) or not regions:
         return False
     wanted = {str(r).upper() for r in regions}
-    return any(part.upper() in wanted for part in ctx.lang.replace("_", "-").split("-")[1:])
+    return any(part in wanted for part in ctx.subtags)
 
 
 def _house_style(doc: Document, markers: object) -> bool:

@@ -103,9 +103,8 @@ def convention(ctx: Context) -> str:
     if isinstance(value, str) and value.lower() in CONVENTIONS:
         return value.lower()
     regions = ctx.setting("french_spacing_regions") or {}
-    parts = ctx.lang.replace("_", "-").split("-")
-    for part in parts[1:]:
-        chosen = regions.get(part.upper()) if isinstance(regions, dict) else None
+    for part in ctx.subtags:
+        chosen = regions.get(part) if isinstance(regions, dict) else None
         if isinstance(chosen, str) and chosen.lower() in CONVENTIONS:
             return chosen.lower()
     return "auto"
