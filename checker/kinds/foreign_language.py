@@ -304,30 +304,37 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
     """
     from checker import langid
 
-    text = doc.prose
-    m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
-    later = None if m else _LATER_QUOTE.match(text, end)
-    later_text = next((g for g in later.groups() if g is not None), None) if later is not None else None
-    earlier = None if m else _EARLIER_QUOTE.search(text[max(0, start - 260) : start])
-    earlier_text = next((g for g in earlier.groups() if g is not None), None) if earlier is not None else None
-    if m:
-        gloss = m.group(1)
-    elif later_text is not None and _similar_length(text[start:end], later_text):
-        gloss = later_text  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
-    elif (comma := _COMMA_GLOSS.match(text, end)) is not None and _similar_length(text[start:end], comma.group(1)) \
-            and comma.group(2).casefold() in _determiners(lang):
-        gloss = comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
-    elif earlier_text is not None and _similar_length(text[start:end], earlier_text):
-        gloss = earlier_text  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
-    elif start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
-        before = _QUOTE_BEFORE.search(text[max(0, start - 300):start - 1])
-        if before is None:
-            return False
-        gloss = next(g for g in before.groups() if g is not None)
-    else:
+    gloss = _translation_beside(doc.prose, start, end, lang)
+    if gloss is None:
         return False
     words = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
     return len(words) >= 2 and _word_vote(words, lang) >= 0.5
+
+
+def _first_group(m: regex.Match[str] | None) -> str | None:
+    """The text of the alternative that matched (one group per kind of quotation mark)."""
+    return None if m is None else next((g for g in m.groups() if g is not None), None)
+
+
+def _translation_beside(text: str, start: int, end: int, lang: str) -> str | None:
+    """The words that may translate the quotation at [start, end), tried in order, each only
+    when the ones before found nothing (``_glossed``)."""
+    m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
+    if m:
+        return m.group(1)
+    quoted = text[start:end]
+    later = _first_group(_LATER_QUOTE.match(text, end))
+    if later is not None and _similar_length(quoted, later):
+        return later  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
+    comma = _COMMA_GLOSS.match(text, end)
+    if comma is not None and _similar_length(quoted, comma.group(1)) and comma.group(2).casefold() in _determiners(lang):
+        return comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
+    earlier = _first_group(_EARLIER_QUOTE.search(text[max(0, start - 260) : start]))
+    if earlier is not None and _similar_length(quoted, earlier):
+        return earlier  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
+    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
+        return _first_group(_QUOTE_BEFORE.search(text[max(0, start - 300):start - 1]))
+    return None
 
 
 def _cue_pattern(words: list[str]) -> regex.Pattern[str] | None:
