@@ -139,8 +139,10 @@ def _unmatched(
                 inner.append(i)
             elif singles and ch == singles[1] and inner and _closes(text, i, passage.end):
                 inner.pop()
-            elif ch == closing and inner and (stack or carried):
-                mismatched.append((inner.pop(), i + 1))  # ‘… closed by ”: the double stays open
+            elif ch == closing and inner and (inner[-1] > stack[-1] if stack else carried):
+                # ‘… closed by ”: the double stays open. A single quotation that opened before
+                # the double one (British style, ‘… “…” …’) is not closed by its ”.
+                mismatched.append((inner.pop(), i + 1))
             elif ch == opening and not stack and not carried and _last(text, i, passage.end):
                 found.append(i)  # a stray opening mark that ends its paragraph opens nothing
             elif ch == opening and (stack or carried) and _backwards(text, i, passage.start, passage.end):
