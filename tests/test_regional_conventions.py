@@ -163,3 +163,31 @@ def test_a_term_introduced_and_a_domain_name() -> None:
     text = ("KuboPay abrirá vacantes. KuboPay contratará a 300 personas. KuboPay crece. Más datos en su "
             "sitio (kubopay.mx/empleos).")
     assert not check_rules("MT413", text, "es")
+
+
+def test_british_single_quotes_around_a_double_quotation() -> None:
+    # British style: ‘…’ outside, “…” inside; the ” closes the inner quotation, not the outer one.
+    text = ("‘The clinic was full every week. “Keep the ward open,” they wrote to us. That’s what we "
+            "will do,’ the councillor said.")
+    assert not check_rules("MT223", text, "en")
+    # A single quotation opened inside a double one and closed by ” is still reported.
+    text = "“They wrote, ‘Keep the ward open?” and then nothing more,” the councillor said."
+    assert [f.text[:1] for f in check_rules("MT223", text, "en")] == ["‘"]
+
+
+def test_a_term_quoted_as_another_languages_words() -> None:
+    # The sentence names the language of the short quotation: the English acronym is quoted on purpose.
+    for text in (
+        "Die KI hilft im Alltag. Auf Englisch nennt sie das „boring AI“, und sie meint es als Lob.",
+        "Die KI hilft im Alltag. Sie nennt das „boring AI“, wie man auf Englisch sagt.",
+    ):
+        assert not check_rules("MT410", text, "de")
+    text = "L'IA progresse. Les chercheurs parlent en anglais de « frontier AI » pour ces modèles."
+    assert not check_rules("MT415", text, "fr")
+    assert [f.text for f in check_rules("MT415", "L'IA progresse. Les chercheurs parlent de « frontier AI ».", "fr")] == ["AI"]
+    # Unlabelled, or labelled in another sentence, the variant is still reported.
+    for text in (
+        "Die KI hilft im Alltag. Sie nennt das „boring AI“ und meint es als Lob.",
+        "Die KI hilft im Alltag. Sie spricht auf Englisch. Das nennt sie „boring AI“ und meint es als Lob.",
+    ):
+        assert [f.text for f in check_rules("MT410", text, "de")] == ["AI"]

@@ -17,9 +17,13 @@ are skipped when they are part of a name (next to a capitalised word or joined
 by a hyphen: ``Mistral AI``, ``AI Act``) or inside a line in capitals; lowercase
 forms match in any case, with an optional plural ``s``. A variant inside a quotation in another
 language (an English sentence quoted before its translation) is the source's wording, not a
-rendering, and is skipped.
+rendering, and is skipped. So is a variant in a short quotation that the sentence labels as
+another language's words, before or after it (« Auf Englisch sage ich „boring AI“ », « ce que
+les chercheurs appellent en anglais “open AI” »): the writer quotes the term on purpose
+(``language_labels``).
 
-params: ``table`` (the file).
+params: ``table`` (the file); ``language_labels`` (a pattern of the phrases that name another
+language, matched case-insensitively on word boundaries: « auf Englisch », « en anglais »).
 """
 
 from __future__ import annotations
@@ -35,7 +39,10 @@ from checker.rules import Rule, param
 from checker.wordlists import read_list
 
 NAME = "preferred-terms"
-PARAMS = {"table": param(str, required=True, doc="lines 'established | … = variant | …'")}
+PARAMS = {
+    "table": param(str, required=True, doc="lines 'established | … = variant | …'"),
+    "language_labels": param(str, default="", doc="pattern of phrases naming another language (« auf Englisch »)"),
+}
 
 _B = r"(?<![\p{L}\p{M}\p{Nd}_@#/.-])"
 _E = r"(?![\p{L}\p{M}\p{Nd}_@/-])"
@@ -60,6 +67,8 @@ def build(rule: Rule):  # noqa: ANN201
         if not sep or not good or not bad:
             raise ValueError(f"{p['table']}: {line!r} is not 'established | … = variant | …'")
         entries.append(([(_pattern(f), f) for f in good], [(_pattern(f), f) for f in bad]))
+    labels = (regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])(?:" + p["language_labels"] + r")(?![\p{L}\p{M}\p{Nd}])",
+                            regex.IGNORECASE) if p["language_labels"] else None)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.prose
@@ -76,7 +85,7 @@ def build(rule: Rule):  # noqa: ANN201
             taken = []
             for pat, form in bad:
                 for m in pat.finditer(text):
-                    if not _usable(text, m, form) or _in_foreign_quote(text, m.start(), ctx.primary):
+                    if not _usable(text, m, form) or _in_foreign_quote(text, m.start(), ctx.primary, labels):
                         continue
                     if any(s < m.end() and m.start() < e for s, e in taken):
                         continue
@@ -91,20 +100,39 @@ def build(rule: Rule):  # noqa: ANN201
 _QUOTE = regex.compile(r"“[^“”\n]{1,600}+”|«[^«»\n]{1,600}+»|„[^„“”\n]{1,600}+[“”]|\"[^\"\n]{1,600}+\"")
 
 
-def _in_foreign_quote(text: str, pos: int, lang: str) -> bool:
+def _in_foreign_quote(text: str, pos: int, lang: str, labels: regex.Pattern[str] | None = None) -> bool:
     """True when `pos` is inside a quotation in another language than the article's (“AI should
-    shorten the line”, quoted in English and translated after it): the source's own wording."""
+    shorten the line”, quoted in English and translated after it): the source's own wording; or
+    inside a quotation that its sentence labels as another language's (`labels`)."""
     from checker.langid import SUPPORTED, is_foreign
 
-    if lang not in SUPPORTED:
-        return False
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     for q in _QUOTE.finditer(line):
         if q.start() < pos - line_start < q.end():
+            if labels is not None and _labelled(line, q.start(), q.end(), labels):
+                return True
+            if lang not in SUPPORTED:
+                return False
             return is_foreign(q.group()[1:-1], lang, min_words=4) is not None
     return False
+
+
+#: Where a sentence ends, between a label and the quotation it names.
+_SENTENCE_END = regex.compile(r"[.!?…][\s\u00a0]")
+
+
+def _labelled(line: str, start: int, end: int, labels: regex.Pattern[str]) -> bool:
+    """A phrase naming another language in the quotation's sentence, at most 80 characters before
+    its opening mark or 40 after its closing one, with no sentence end between."""
+    before = line[max(0, start - 80) : start]
+    for m in labels.finditer(before):
+        if not _SENTENCE_END.search(before, m.end()):
+            return True
+    after = line[end : end + 40]
+    m = labels.search(after)
+    return m is not None and not _SENTENCE_END.search(after, 0, m.start())
 
 
 def _usable(text: str, m: regex.Match[str], form: str, names: bool = True) -> bool:
