@@ -33,7 +33,7 @@ def parsed(name: str, path: Path, parse: Callable[[], Any], *, remember: bool = 
     if regexcache.is_active():
         with contextlib.suppress(OSError):
             st = os.stat(path)
-            key = ("list", 1, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
+            key = ("list", 2, name, os.path.abspath(path), st.st_size, st.st_ino, st.st_mtime_ns)
     got = parse() if key is None else regexcache.memo(key, parse)
     if wrap is not None:
         got = wrap(got)

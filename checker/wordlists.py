@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -9,11 +10,20 @@ from pathlib import Path
 from typing import overload
 
 
+#: A comment: ``#`` opening the line, or after a space and before a space or the line's end
+#: (« Tüpraş Stadyumu  # the Turkish name »). A ``#`` inside a pattern (« \n#{1,6} », « C# »,
+#: « 95 ?# ») is part of it: cut there, a table row lost its conditions and examples.
+_COMMENT = re.compile(r"^[ \t]*#.*|[ \t]+#(?:[ \t].*)?$")
+
+
 def _lines(path: Path) -> list[str]:
     out = []
     with path.open(encoding="utf-8") as fh:
         for raw in fh:
-            line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("\\#") else raw.strip()[1:]
+            if raw.lstrip().startswith("\\#"):
+                line = raw.strip()[1:]
+            else:
+                line = _COMMENT.sub("", raw.rstrip("\r\n"), count=1).strip()
             if line:
                 out.append(line)
     return out
