@@ -54,6 +54,7 @@ from checker.finding import Hit, Severity
 from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordarrays import content_words as shared_content_words
+from checker.wordlists import unaccented
 
 NAME = "foreign-language"
 PARAMS = {
@@ -238,7 +239,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
             g = next(k for k in range(1, 6) if m.group(k) is not None)
             n, found, conf = judge(doc, m.group(g), lang, quote_min)
-            if found is None or _glossed(doc, m.start(), m.end(), lang) or _cued(doc.prose, m.start(), m.end(), cues):
+            if found is None or _glossed(doc, m.start(), m.end(), lang) or _cued(doc.prose, m.start(), m.end(), cues) \
+                    or _paraphrased(doc.prose, m.start(), m.end(), lang):
                 continue
             start, end = m.span(g)
             # Report the quoted words, not the surrounding quote marks and spaces.
@@ -279,7 +281,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 severity, conf_out = None, conf
             else:
                 severity, conf_out = Severity.MINOR, conf * 0.8
-            if doc.is_prose(start, end):
+            if _within_translated_quote(doc, start, end, lang, cues):
+                pass  # « “Mexico, we’ll see you soon.”, dijo … El mensaje, en pocas palabras: … »
+            elif doc.is_prose(start, end):
                 yield _hit(start, end, v.lang or "", lang, conf_out, severity)
             else:
                 # A run across Markdown markup (a multi-line blockquote): one hit per sentence.
@@ -292,7 +296,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     return check
 
 
-def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
+def _glossed(doc: Document, start: int, end: int, lang: str, words: int | None = None) -> bool:
     """Whether the quotation at [start, end) comes with its translation: the remedy, not the defect.
 
     Either a parenthesised gloss in the document's language follows it
@@ -300,15 +304,36 @@ def _glossed(doc: Document, start: int, end: int, lang: str) -> bool:
     choose) or is the next or the previous quotation of the paragraph, close by and of about as
     many words, or the quotation itself is the
     parenthesised original after the translated words ("We must choose" (« Nous
-    devons choisir »)).
+    devons choisir »)). `words`: how many words the quotation counts as, when its script does not
+    part them with spaces (``foreign-script``); its own word count otherwise.
     """
     from checker import langid
 
-    gloss = _translation_beside(doc.prose, start, end, lang)
+    gloss = _translation_beside(doc.prose, start, end, lang, words)
     if gloss is None:
         return False
-    words = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
-    return len(words) >= 2 and _word_vote(words, lang) >= 0.5
+    words_of = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
+    return len(words_of) >= 2 and _word_vote(words_of, lang) >= 0.5
+
+
+quotation_translated = _glossed
+
+
+def _within_translated_quote(doc: Document, start: int, end: int, lang: str,
+                             cues: regex.Pattern[str] | None) -> bool:
+    """Whether [start, end), a run of sentences, lies inside one quotation of its line that the
+    article translates or paraphrases beside it (``_glossed``, ``_cued``): the sentence splitter
+    cuts a quotation of two sentences in two, and the run is then judged as sentences."""
+    text = doc.prose
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for m in _QUOTE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if m.start() > start:
+            break
+        if end <= m.end():
+            return (_glossed(doc, m.start(), m.end(), lang) or _cued(text, m.start(), m.end(), cues)
+                    or _paraphrased(text, m.start(), m.end(), lang))
+    return False
 
 
 def _first_group(m: regex.Match[str] | None) -> str | None:
@@ -316,21 +341,21 @@ def _first_group(m: regex.Match[str] | None) -> str | None:
     return None if m is None else next((g for g in m.groups() if g is not None), None)
 
 
-def _translation_beside(text: str, start: int, end: int, lang: str) -> str | None:
+def _translation_beside(text: str, start: int, end: int, lang: str, words: int | None = None) -> str | None:
     """The words that may translate the quotation at [start, end), tried in order, each only
-    when the ones before found nothing (``_glossed``)."""
+    when the ones before found nothing (``_glossed``; `words` as there)."""
     m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
     if m:
         return m.group(1)
     quoted = text[start:end]
     later = _first_group(_LATER_QUOTE.match(text, end))
-    if later is not None and _similar_length(quoted, later):
+    if later is not None and _similar_length(quoted, later, words):
         return later  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
     comma = _COMMA_GLOSS.match(text, end)
-    if comma is not None and _similar_length(quoted, comma.group(1)) and comma.group(2).casefold() in _determiners(lang):
+    if comma is not None and _similar_length(quoted, comma.group(1), words) and comma.group(2).casefold() in _determiners(lang):
         return comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
     earlier = _first_group(_EARLIER_QUOTE.search(text[max(0, start - 260) : start]))
-    if earlier is not None and _similar_length(quoted, earlier):
+    if earlier is not None and _similar_length(quoted, earlier, words):
         return earlier  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
     if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
         return _first_group(_QUOTE_BEFORE.search(text[max(0, start - 300):start - 1]))
@@ -360,6 +385,79 @@ def _cued(text: str, start: int, end: int, translation: regex.Pattern[str] | Non
     return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:5])) for head in heads)
 
 
+#: Lowercase words of four letters or more (the quotation's content words and the text's).
+_LONG_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{3,}")
+#: Words of four letters or more, in any case (a quotation's).
+_ANY_LONG_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]{3,}")
+#: The reporting clause after a quotation, then a colon and the paraphrase in lowercase words
+#: (« », ha detto Choi alla presentazione: il Cantone sarà anche piccolo… »).
+_COLON_PARAPHRASE = regex.compile(r"[^.!?:;\n«»“”„\"]{1,200}?[ \u00a0\u202f]?:[ \u00a0\u202f]+\p{Ll}[\p{L}\p{M}'’]*(?:[ \u00a0][\p{L}\p{M}'’]+){3}")
+#: English words too common to say what a quotation is about.
+_EN_STOP = frozenset(
+    "this that with from have will would could should there their they them then than what when "
+    "which while were been being into only just very much more most some such also even over about "
+    "after before because every never always really here your ours ourselves".split()
+)
+
+
+def _paraphrased(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the words after the quotation at [start, end), in its paragraph, say it again in the
+    article's language: a German paraphrase in reported speech (Konjunktiv I: « Der Spieler fühle
+    sich wohl »), or at least two of the quotation's content words, and a third of them,
+    found again as cognates (« "Ticino is small, but the ambition is big", … le ambizioni sono
+    grandi »; « "We can live with clear rules" … des règles claires »). A quotation the article
+    leaves untranslated is followed by the rest of the story, which does not repeat its words."""
+    line_end = text.find("\n", end)
+    after = text[end : min(end + 500, line_end if line_end >= 0 else len(text))]
+    if lang == "de" and _reported_speech(after):
+        return True
+    if _COLON_PARAPHRASE.match(after):
+        return True
+    quoted = {w.casefold() for w in _ANY_LONG_WORD.findall(text, start + 1, end - 1)} - _EN_STOP
+    if not quoted:
+        return False
+    # Later words in lowercase only: a name said again (« Premier League ») is no translation,
+    # a nationality (« European » / « europei ») is.
+    later = {unaccented(w) for w in _LONG_WORD.findall(after)}
+    found = sum(1 for w in quoted if any(_cognate(unaccented(w), v) for v in later))
+    return (found >= 2 and 3 * found >= len(quoted)) or (found >= 1 and len(quoted) <= 2)
+
+
+def _cognate(a: str, b: str) -> bool:
+    """Two words of two languages that look alike (« ambition » / « ambizioni », « clear » /
+    « claires », « european » / « europei », « rules » / « règles »): the same first letter, and
+    their first six letters at most two edits apart (one for words of four letters)."""
+    from checker.kinds._spelling import edit_distance
+
+    if a[:1] != b[:1]:
+        return False
+    x, y = a[:6], b[:6]
+    limit = 1 if min(len(x), len(y)) <= 4 else 2
+    return edit_distance(x, y, limit) <= limit
+
+
+def _reported_speech(after: str) -> bool:
+    """A German Konjunktiv I verb in the first words after a quotation, or in the first sentence
+    after its reporting clause: a word in -e whose indicative in -t is a more common verb form, and
+    that no « ich » precedes (« ändere sich also wenig », « fühle sich wohl »)."""
+    from checker import lexicon
+
+    heads = [after[:160]]
+    stop = _SENTENCE_END.search(after)
+    if stop is not None and stop.start() < 160:
+        heads.append(after[stop.end() : stop.end() + 160])
+    for head in heads:
+        words = regex.findall(r"[\p{L}\p{M}]+", head)[:12]
+        if any(w.casefold() == "ich" for w in words):
+            continue
+        for w in words:
+            if len(w) >= 4 and w.islower() and w.endswith("e"):
+                indicative = lexicon.zipf(w[:-1] + "t", "de")
+                if indicative >= 3.5 and 0 < lexicon.zipf(w, "de") < indicative:
+                    return True
+    return False
+
+
 def _determiners(lang: str) -> frozenset[str]:
     """The determiners that open an apposition or a clause in `lang` (``checker.kinds._gloss``)."""
     from checker.kinds._gloss import DETERMINERS
@@ -367,11 +465,12 @@ def _determiners(lang: str) -> frozenset[str]:
     return frozenset(DETERMINERS.get(lang, "").split())
 
 
-def _similar_length(a: str, b: str | None) -> bool:
-    """Two quotations of about as many words (a sentence and its translation)."""
+def _similar_length(a: str, b: str | None, words: int | None = None) -> bool:
+    """Two quotations of about as many words (a sentence and its translation); `words`, when
+    given, is how many `a` counts as."""
     if not b:
         return False
-    na, nb = len(a.split()), len(b.split())
+    na, nb = words if words is not None else len(a.split()), len(b.split())
     return nb >= 2 and 0.5 * na <= nb <= 2 * na
 
 

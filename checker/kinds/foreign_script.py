@@ -193,6 +193,27 @@ def _lowercase(text: str, block: list[tuple[int, int, str]]) -> bool:
     return False
 
 
+def _quoted_translated(doc: Document, start: int, end: int, lang: str, cjk: int) -> bool:
+    """Whether the block is a whole quotation, or inside one, that the article translates beside it
+    (in parentheses, after a dash, in the next or the previous quotation: ``foreign-language``'s
+    ``quotation_translated``): a speaker's words given in the original, then in the article's
+    language. Han, kana and hangul pack more meaning into each word (or write no spaces): such
+    a block counts as half as many words as it has of those characters, when that is more."""
+    from checker.kinds.foreign_language import _QUOTE, quotation_translated
+
+    text = doc.prose
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for m in _QUOTE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if m.start() < start and end < m.end():
+            inner = m.group(next(k for k in range(1, 6) if m.group(k) is not None))
+            words = max(len(inner.split()), cjk // 2)
+            return quotation_translated(doc, m.start(), m.end(), lang, words)
+        if m.start() > end:
+            break
+    return False
+
+
 def _word_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     """One expression for the listed words: whole words for alphabetic scripts, anywhere in a
     block for ideographic and syllabic ones (written without spaces)."""
@@ -263,6 +284,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     and not glossed(text, block[0][0], block[-1][1], ctx.primary) \
                     and not _TRANSLATED.match(text, block[-1][1]):
                 big = True  # « 40 млн рублей »: a lowercase word of a cased script is no name
+            if big and _quoted_translated(doc, block[0][0], block[-1][1], ctx.primary, cjk):
+                big = False  # « “천천히, 한 번 더”, meaning “slowly, one more time” »
             if big and not enclosed and doc.is_prose(start, end):
                 top = scripts.most_common(1)[0][0]
                 if kana and top == "Han":
