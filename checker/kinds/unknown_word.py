@@ -216,6 +216,8 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
                 if language_names and _listed_language(words, k, language_names):
                     continue  # « en darija, en tarifit et en espagnol »: one more language of a list
+                if _among_names(doc.prose, words, k):
+                    continue  # « Entre aespa, IVE, NewJeans ou LE SSERAFIM »: a stylised name in a list of names
                 if glossed(doc.text, tok.start, tok.end, ctx.primary):
                     continue  # « le gotong-royong, la tradition du nettoyage collectif »: explained on purpose
                 if foreign_only(part) and any(
@@ -277,6 +279,30 @@ def _listed_language(words: list, k: int, names: frozenset[str]) -> bool:  # noq
     return False
 
 
+#: What joins the items of a list: a comma, or a conjunction of one of the packs' languages.
+_LIST_JOIN = regex.compile(r"[ \u00a0]*(?:,|&|/)[ \u00a0]*|[ \u00a0]+(?:and|or|nor|et|ou|ni|y|e|o|u|ni|und|oder|sowie|bzw\.|och|ed|od)[ \u00a0]+")
+
+
+def _among_names(text: str, words: list, k: int) -> bool:  # noqa: ANN001
+    """True when the word at `k` is an item of a list whose neighbouring item is a name: a
+    capitalised word inside the sentence, joined to it by a comma or a conjunction (« Entre aespa,
+    IVE, NewJeans ou LE SSERAFIM », "the league of aespa or SEVENTEEN"). A lowercase unknown word
+    among names is a name styled in lowercase, as bands and brands are. Not a word right after a
+    capitalised word inside the sentence: « Nicki sinaj, Katy Perry » is a mangled surname."""
+    if k > 1 and words[k - 1].text[:1].isupper() and not text[words[k - 1].end : words[k].start].strip():
+        return False
+    for j in (k - 1, k + 1, k - 2, k + 2):  # (a conjunction is a word between the two items)
+        if j < 0 or j >= len(words):
+            continue
+        a, b = (words[j], words[k]) if j < k else (words[k], words[j])
+        if not _LIST_JOIN.fullmatch(text, a.end, b.start):
+            continue
+        other = words[j]
+        if other.text[:1].isupper() and j > 0:
+            return True
+    return False
+
+
 def _english_coinage(word: str) -> bool:
     """True when `word` is a recent English coinage written the English way (nearshoring,
     overtourism, doomscrolling, sportswashing): a common English word, then an English -ing or
@@ -314,12 +340,25 @@ def _foreign_word(word: str, lang: str, others: tuple[str, ...]) -> bool:
     return any(lexicon.zipf(word, lg) >= 3.0 and lexicon.zipf(word, lg) >= z + 1.5 for lg in others)
 
 
-_QUOTE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+#: A quotation: « … », “ … ”, "…", and single quotes (‘…’, '…', British style), whose closing mark
+#: is no apostrophe (no letter after it: « 'O Rui quer jogar, isso não é segredo,' she said »).
+_QUOTE = regex.compile(
+    r"«[^«»]*»|“[^“”]*”|\"[^\"]*\""
+    r"|(?<![\p{L}\p{N}])‘(?:[^‘’\n]|’(?=\p{L}))+’(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}])'(?=\p{L})(?:[^'\n]|'(?=\p{L}))+'(?![\p{L}\p{N}])"
+)
 
 
 def _in_foreign_quote(doc: Document, tok, start: int, end: int, lang: str) -> bool:  # noqa: ANN001
-    """True when the token sits in a quotation holding another word foreign to `lang`."""
-    for m in _QUOTE.finditer(doc.prose, start, end):
+    """True when the token sits in a quotation holding another word foreign to `lang`. The
+    quotation is looked for on the token's line around its sentence [start, end): a quotation of
+    two sentences closes in the next one (« "Kami mahu … sendiri. Tekanan itu perkara biasa," »)."""
+    text = doc.prose
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 600)
+    line_end = text.find("\n", end, end + 600)
+    for m in _QUOTE.finditer(text, line_start, min(len(text), end + 600) if line_end < 0 else line_end):
+        if m.start() > tok.start:
+            break
         if m.start() < tok.start and tok.end < m.end():
             others = [t for t in doc.tokens_in(m.start(), m.end()) if t.kind == "word" and t is not tok]
             return any(lexicon.zipf(t.text, lang) < 2.0 for t in others)
