@@ -311,6 +311,9 @@ def _split_known(word: str, lang: str, fw: frozenset[str], prefixes: frozenset[s
     n = len(word)
     if n > 2 * lexicon.LONGEST_WORD:
         return None  # no two or three parts of it are known words: no split to try
+    for pre in _COMPOUND_PREFIXES:
+        if word.startswith(pre) and pre not in fw and n - len(pre) >= 4 and lexicon.zipf(word[len(pre):], lang) >= 3.0:
+            return None  # « miniálbum », « superfinal »: a prefix on a common word, which the lists lack
 
     def score(part: str, short: bool = False) -> float | None:
         if part in fw:
@@ -389,6 +392,11 @@ _LATIN_PREFIXES = frozenset({
     "anti", "auto", "semi", "poly", "mono", "pseudo", "trans", "infra", "supra", "video", "vidéo", "radio",
     "photo", "cyber", "socio", "psycho", "électro", "electro", "hydro", "thermo", "proto", "archi", "sobre",
 })
+
+
+#: Prefixes that make words of common words (« miniálbum », « maxiprocès »): a token made so is
+#: a derived word, not a function word glued to a word (« mi|ni|álbum »).
+_COMPOUND_PREFIXES = tuple(sorted(_LATIN_PREFIXES | {"mini", "maxi", "mega", "méga", "giga", "nano"}))
 
 
 def _split_content(word: str, lang: str, prefixes: frozenset[str], min_zipf: float) -> list[str] | None:

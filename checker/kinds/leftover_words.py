@@ -368,6 +368,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 # a caption) is judged lowercased, but counts only inside a short foreign clause.
                 if not noun and (len(word) < 3 or word[1:] != word[1:].lower() or not _opens(text, start)):
                     continue
+                if not noun and _name_run(tokens, i, text):
+                    continue  # « Cartão vermelho: Oğuzhan Yıldız (Galatasaray) »: a name of two capitalised words
                 initial = not noun
             before = text[start - 1] if start else " "
             after = text[end:end + 2]
@@ -582,6 +584,18 @@ def _opens(text: str, start: int) -> bool:
     """Whether the word at `start` opens the text, a line, a sentence or a clause."""
     c = _before(text, start)
     return c == "" or c in _OPENERS
+
+
+def _name_run(tokens: list[regex.Match[str]], i: int, text: str) -> bool:
+    """Whether tokens[i] opens a run of capitalised words that ends the clause, a person's or a
+    team's name (« Oğuzhan Yıldız (Galatasaray) »), rather than a phrase that goes on in lowercase
+    words of the same language (« Báo Dân trí », a newspaper's name with its common noun)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].group()[:1].isupper() and text[tokens[j - 1].end() : tokens[j].start()] == " ":
+        j += 1
+    if j == i + 1:
+        return False
+    return not (j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and tokens[j].group()[:1].islower())
 
 
 def _before_name(tokens: list, i: int, text: str) -> bool:

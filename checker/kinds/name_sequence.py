@@ -84,6 +84,8 @@ def build(rule: Rule):  # noqa: ANN201
                     capitalised = _capitalised_names(doc)
                 name = found
                 start, end = name[0].start, name[-1].end
+                if _quoted(text, start, end):
+                    continue  # « Jajeong-ui jeongwon », son titre original: a title, not a person
                 yield Hit(start, end, _suggest(doc, name, capitalised, lang), confidence=0.85)
 
     return check
@@ -110,6 +112,13 @@ def _items(doc: Document, start: int, end: int, separator: regex.Pattern[str]) -
             out.append(item)
         pos = e
     return out
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) stands alone between quotation marks (a title in its original language)."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\u202f")
+    after = text[end : end + 3].lstrip(" \u00a0\u202f")
+    return before[-1:] in ("«", "“", "\"", "‘", "„") and after[:1] in ("»", "”", "\"", "’", "“")
 
 
 def _is_cap(tok: Token) -> bool:

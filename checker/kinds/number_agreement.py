@@ -186,6 +186,24 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if not word.islower() or hyphenated(j) or ends_group(j):
                     continue
             if word in nouns or (lex_path is None and singular_by_frequency(word, ctx.primary)):
+                if _english_compound(words, j, joined(j), ctx.primary):
+                    continue  # « três data centers »: an English compound, whose plural is its last word
                 yield Hit(words[i].start, words[j].end, confidence=0.8, args={"word": word})
 
     return check
+
+
+def _english_compound(words, j: int, joined: bool, lang: str) -> bool:  # noqa: ANN001
+    """Whether words[j] opens an English compound noun taken over as it is (« data centers »,
+    « game designers »): both it and the next word are English words, the next a plural (-s) more
+    frequent in English than in the article's language."""
+    from checker import lexicon
+
+    if not joined or j + 1 >= len(words):
+        return False
+    head, nxt = words[j].text, words[j + 1].text
+    if not (nxt.islower() and nxt.endswith("s")):
+        return False
+    english = lexicon.zipf(nxt, "en")
+    return english >= 3.0 and english >= lexicon.zipf(nxt, lang) + 0.5 and lexicon.zipf(head, "en") >= 3.0
+
