@@ -191,3 +191,89 @@ def test_a_term_quoted_as_another_languages_words() -> None:
         "Die KI hilft im Alltag. Sie spricht auf Englisch. Das nennt sie „boring AI“ und meint es als Lob.",
     ):
         assert [f.text for f in check_rules("MT410", text, "de")] == ["AI"]
+
+
+def test_a_quotation_in_another_script_with_its_translation() -> None:
+    # The speaker's words in hangul or han, then the article's translation beside them.
+    for text in (
+        'On set, her favourite instruction was "천천히, 한 번 더", meaning "slowly, one more time".',
+        '"팬분들 덕분에 여기까지 왔어요," she told reporters — "We made it this far because of our fans."',
+        '"我们会一直坚持下去的," the coach said after the match. "We will keep going, whatever happens."',
+    ):
+        assert not check_rules("MT160", text, "en")
+    # The same words with no translation beside them are still left untranslated.
+    for text in (
+        '"팬분들 덕분에 여기까지 왔어요," she told reporters after the show in Seoul.',
+        'She said in Korean, "팬분들 덕분에 여기까지 왔어요," and left the stage.',
+    ):
+        assert [f.code for f in check_rules("MT160", text, "en")] == ["MT160"]
+
+
+def test_an_english_quotation_said_again_in_the_articles_language() -> None:
+    for text, lang in (
+        # German reported speech (Konjunktiv I) right after the quotation.
+        ("Sein Berater sagt: „Tomás is happy in Graz, but every young player dreams of England.“ Der Spieler "
+         "fühle sich in Graz wohl, träume aber von England.", "de"),
+        # The reporting clause, a colon, then the paraphrase.
+        ("«Lugano is small, but the hunger is big», ha detto la presidente alla conferenza: la città sarà "
+         "anche piccola, ma la fame è grande.", "it"),
+        # Cognates of the quotation's words in the sentence after it.
+        ("«Italian studios have a style that Korean players are looking for», ha dichiarato il manager. "
+         "Secondo lui, il pubblico coreano cerca proprio lo stile degli studi italiani.", "it"),
+    ):
+        assert not check_rules("MT120", text, lang), text
+    # An English quotation followed by the rest of the story is still left untranslated.
+    for text, lang in (
+        ("Sein Berater sagt: „Tomás is happy in Graz, but every young player dreams of England.“ Der Verein "
+         "wollte das Gerücht am Montag nicht kommentieren.", "de"),
+        ("«Italian studios have a style that Korean players are looking for», ha dichiarato il manager. "
+         "La società ha chiuso l'anno con un utile di tre milioni di euro.", "it"),
+    ):
+        assert [f.code for f in check_rules("MT120", text, lang)] == ["MT120"], text
+
+
+def test_table_rows_keep_what_follows_a_hash() -> None:
+    # The literal-label row for « Fundo » needs its label line (right=\n) and its topic (doc=): a
+    # headline that opens on the word is no label (the row lost both when '#' cut it short).
+    text = "Fundo de Abu Dhabi anuncia R$ 5,5 bilhões para data centers no Nordeste\n\nO fundo investirá no Ceará."
+    assert not check_rules("MT409", text, "pt")
+
+
+def test_stylised_lowercase_names_in_a_list_of_names() -> None:
+    assert not check_rules("MT202", "That is not yet in the league of aespa or SEVENTEEN, but it is a climb.", "en")
+    assert not check_rules("MT201", "Entre aespa, IVE, NewJeans ou LE SSERAFIM, la concurrence est rude.", "fr")
+    # Alone, or among common words, the same non-word is still reported.
+    assert [f.text for f in check_rules("MT201", "La concurrence est aespa et très rude cette année.", "fr")] == ["aespa"]
+    # A lowercase surname after a first name is a mangled name, list or not.
+    text = "Parmi les signataires figuraient Billie Eilish, Nicki sinaj, Katy Perry et bien d'autres."
+    assert [f.text for f in check_rules("MT201", text, "fr")] == ["sinaj"]
+
+
+def test_a_foreign_quotation_in_single_quotes_or_over_two_sentences() -> None:
+    for text in (
+        "'Bu galibiyet taraftarlarımıza armağan olsun,' the captain told the broadcaster – 'Let this win be a gift.'",
+        '"Kami mahu beraksi sebaik mungkin. Tekanan itu perkara biasa," he said, meaning "We want to play well. '
+        'Pressure is normal."',
+    ):
+        assert not check_rules("MT202", text, "en"), text
+
+
+def test_prefixed_words_derivations_and_english_compounds() -> None:
+    assert not check_rules("MT525", "Su miniálbum más reciente salió en marzo.", "es")
+    assert not check_rules("MT207", "A série virou assunto obrigatório entre os dorameiros, fãs de dorama.", "pt")
+    assert not check_rules("MT627", "O fundo investirá na construção de três data centers no Ceará.", "pt")
+    assert [f.text for f in check_rules("MT627", "O fundo investirá na construção de três centro no Ceará.", "pt")] \
+        == ["três centro"]
+
+
+def test_a_quoted_original_title_and_a_name_of_capitalised_words() -> None:
+    text = ("En Corée du Sud, « Jajeong-ui jeongwon », son titre original, a été diffusé le samedi et le "
+            "dimanche soir sur la chaîne tvN.")
+    assert not check_rules("MT111", text, "fr")
+    assert not check_rules("MT123", "Cartão vermelho: Oğuzhan Yıldız (Galatasaray).", "pt")
+
+
+def test_an_italian_clitic_before_a_verb_and_an_english_exclamation_in_spanish() -> None:
+    assert not check_rules("MT274", "Parla poco, ma quando lo fa tutti lo ascoltano.", "it")
+    assert [f.text for f in check_rules("MT274", "Ha incontrato lo amico di sempre.", "it")] == ["lo amico"]
+    assert not check_rules("MT249", "“Mexico, we’ll see you very soon. Please wait for us!”, dijo la líder.", "es")
