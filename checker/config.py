@@ -23,7 +23,7 @@ CONFIG_NAMES = (".mtlint.toml", "mtlint.toml", "pyproject.toml")
 #: Default time budget of one file, in seconds.
 DEFAULT_TIMEOUT = 30.0
 #: MiB a worker process may grow before it is replaced (checker/parallel.py).
-DEFAULT_WORKER_MEMORY = 40
+DEFAULT_WORKER_MEMORY = 16
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 

@@ -69,6 +69,7 @@ def test_grown_workers_are_replaced_and_reports_unchanged(tmp_path: Path, logged
                                                           jobs: int) -> None:
     monkeypatch.setattr(parallel, "WORKER_MIN_FILES", 3)
     monkeypatch.setattr(parallel, "RECYCLED_FROM", 8)
+    monkeypatch.setattr(parallel, "WARM_FILES", 2)
     (tmp_path / "in").mkdir()
     files = _files(tmp_path / "in", 24)
     replaced = list(Linter(lang="fr", worker_memory=2).check_many(files, jobs=jobs))
@@ -79,16 +80,18 @@ def test_grown_workers_are_replaced_and_reports_unchanged(tmp_path: Path, logged
     assert _findings(replaced) == _findings(alone)
     assert sum(len(r.findings) for r in alone) > 10  # the articles do hold findings
     assert not any(r.error for r in replaced)
-    # The first file is checked here; then each worker retires after 3 files (grown by 3 MiB > 2).
-    assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
-    workers = set(pids[1:])
-    assert len(workers) >= 23 // 3
-    assert all(pids[1:].count(p) <= 3 for p in workers)
+    # The first WARM_FILES files are checked here, so that the workers start from what they
+    # loaded; then each worker retires after 3 files (grown by 3 MiB > 2).
+    assert pids[:2] == [os.getpid()] * 2 and os.getpid() not in pids[2:]
+    workers = set(pids[2:])
+    assert len(workers) >= 22 // 3
+    assert all(pids[2:].count(p) <= 3 for p in workers)
     assert set(_pids(logged)) == {os.getpid()}  # worker-memory 0: one process
 
 
 def test_a_short_run_stays_in_this_process(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "RECYCLED_FROM", 8)
+    monkeypatch.setattr(parallel, "WARM_FILES", 1)
     list(Linter(lang="fr", worker_memory=1).check_many(_files(tmp_path, 7), jobs=1))
     assert set(_pids(logged)) == {os.getpid()}
     list(Linter(lang="fr", worker_memory=1).check_many(_files(tmp_path, 8), jobs=1))
@@ -98,6 +101,7 @@ def test_a_short_run_stays_in_this_process(tmp_path: Path, logged: Path, monkeyp
 def test_a_worker_below_its_budget_is_kept(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "WORKER_MIN_FILES", 1)
     monkeypatch.setattr(parallel, "RECYCLED_FROM", 4)
+    monkeypatch.setattr(parallel, "WARM_FILES", 1)
     list(Linter(lang="fr", worker_memory=64).check_many(_files(tmp_path, 12), jobs=1))
     pids = _pids(logged)
     assert len(set(pids[1:])) == 1 and pids[1] != os.getpid()
@@ -208,3 +212,20 @@ def test_without_proc_one_job_stays_here(tmp_path: Path, logged: Path, monkeypat
     monkeypatch.setattr(parallel, "resident_bytes", lambda: 0)
     list(Linter(lang="fr", worker_memory=64).check_many(_files(tmp_path, 8), jobs=1))
     assert set(_pids(logged)) == {os.getpid()}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_run_warms_up_here_before_forking(tmp_path: Path, logged: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 jobs: int) -> None:
+    """A run whose workers may be replaced checks its first WARM_FILES files in this process: the
+    workers forked after them share what those files loaded instead of each loading it again."""
+    monkeypatch.setattr(parallel, "RECYCLED_FROM", 8)
+    monkeypatch.setattr(parallel, "WARM_FILES", 4)
+    list(Linter(lang="fr", worker_memory=64).check_many(_files(tmp_path, 12), jobs=jobs))
+    pids = _pids(logged)
+    assert pids[:4] == [os.getpid()] * 4 and os.getpid() not in pids[4:]
+    # Without replacement (worker-memory 0) the warm-up is not needed: one job stays here.
+    logged.unlink()
+    list(Linter(lang="fr", worker_memory=0).check_many(_files(tmp_path, 12), jobs=1))
+    assert set(_pids(logged)) == {os.getpid()}
+
