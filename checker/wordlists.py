@@ -9,7 +9,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import overload
 
-
 #: A comment: ``#`` opening the line, or after a space and before a space or the line's end
 #: (« Tüpraş Stadyumu  # the Turkish name »). A ``#`` inside a pattern (« \n#{1,6} », « C# »,
 #: « 95 ?# ») is part of it: cut there, a table row lost its conditions and examples.

@@ -277,3 +277,26 @@ def test_an_italian_clitic_before_a_verb_and_an_english_exclamation_in_spanish()
     assert not check_rules("MT274", "Parla poco, ma quando lo fa tutti lo ascoltano.", "it")
     assert [f.text for f in check_rules("MT274", "Ha incontrato lo amico di sempre.", "it")] == ["lo amico"]
     assert not check_rules("MT249", "“Mexico, we’ll see you very soon. Please wait for us!”, dijo la líder.", "es")
+
+
+def test_foreign_words_explained_in_the_sentence() -> None:
+    for code, text, lang in (
+        ("MT202", "Here they arrive with bannann peze, a plate of plantain slices fried twice.", "en"),
+        ("MT201", "Le pajeon (58 DH), une galette croustillante aux oignons verts, se partage.", "fr"),
+        ("MT123", "Para terminar, es cendol, una bebida fría de leche de coco.", "es"),
+        ("MT123", "Los gobiernos locales declararon walang pasok, o suspensión de clases, el lunes.", "es"),
+        ("MT123", "A eso se sumó una promesa, makan siang gratis —literalmente, ‘almuerzo gratis’—, para los niños.", "es"),
+        ("MT206", "El gobierno mantendrá la hilirisasi, como llaman allá a la política de procesar las materias primas.", "es"),
+    ):
+        assert not check_rules(code, text, lang), text
+    # A magnitude word after a number, or a word beside an unrelated apposition, is still reported.
+    assert [f.text for f in check_rules("MT123", "La renta superó los R$ 2,8 milhões, un récord para el estadio.", "es")] \
+        == ["milhões"]
+    assert [f.text for f in check_rules("MT201", "Elles veulent altruire les artistes, les auteurs et les musiciens.", "fr")] \
+        == ["altruire"]
+
+
+def test_words_every_press_has_taken_over() -> None:
+    text = "Viele Familien planen die Umrah im Ramadan. Die Tarawih-Gebete in der Moschee dauern lange, und die Umrah ist teuer."
+    assert not check_rules("MT123", text, "de")
+    assert not check_rules("MT626", "De los cerca de 205 millones de votantes, la mitad votó.", "es")

@@ -69,12 +69,12 @@ def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] 
     # An apposition whose head is a noun of kind (« saetas, i tradizionali canti flamenchi »): an
     # explanation whatever stands before the word.
     kind_after = regex.compile(
-        rf"[»”\"’*_]?+[ \u00a0]*+(?:,|[ \u00a0][–—-])[ \u00a0]++(?:(?:{det})(?:[ \u00a0]++|['’]))?+"
+        rf"[»”\"’*_]?+[ \u00a0]*+(?:,|(?<=[ \u00a0])[–—-])[ \u00a0]++(?:(?:{det})(?:[ \u00a0]++|['’]))?+"
         rf"(?:[\p{{L}}\p{{M}}]++[ \u00a0]++)?+(?:{kind})(?![\p{{L}}\p{{M}}])",
         regex.IGNORECASE,
     )
     after = regex.compile(
-        rf"[»”\"’*_]?+[ \u00a0]*+(?:\([ \u00a0]*+\p{{L}}|(?:,|[ \u00a0][–—-])[ \u00a0]++"
+        rf"[»”\"’*_]?+[ \u00a0]*+(?:\([ \u00a0]*+\p{{L}}|(?:,|(?<=[ \u00a0])[–—-])[ \u00a0]++"
         rf"(?:(?:{det})(?:[ \u00a0]++|['’])[\p{{L}}\p{{M}}]|(?:{kind})(?![\p{{L}}\p{{M}}])))",
         regex.IGNORECASE,
     )
@@ -89,16 +89,106 @@ def _patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] 
 _PREVIOUS = regex.compile(r"([\p{L}\p{M}]++)['’]?+[ \u00a0]*+[«“\"‘*_]?+[ \u00a0]*+\Z")
 
 
+#: Conjunctions joining nouns of a list (« chamuças, bajias e matapa — o prato… »).
+CONJUNCTIONS = {
+    "fr": "et ou", "en": "and or", "es": "y e o u", "it": "e ed o", "pt": "e ou", "de": "und oder", "nl": "en of",
+}
+#: Indefinite determiners: an apposition that opens on one defines the word before it (« es
+#: cendol, una bebida fría… », « kerupuk, unas tortas crujientes… »).
+INDEFINITES = {
+    "fr": "un une des", "en": "a an", "es": "un una unos unas", "it": "un uno una un'", "pt": "um uma uns umas",
+    "de": "ein eine einen einem einer", "nl": "een",
+}
+
+
 @cache
 def _nominal(lang: str) -> frozenset[str]:
-    return frozenset((DETERMINERS.get(lang, "") + " " + PREPOSITIONS.get(lang, "")).split())
+    return frozenset((DETERMINERS.get(lang, "") + " " + PREPOSITIONS.get(lang, "") + " "
+                      + CONJUNCTIONS.get(lang, "")).split())
 
 
-def glossed(text: str, start: int, end: int, lang: str) -> bool:
+#: A price, a year or a short aside in parentheses between a word and its explanation
+#: (« le pajeon (58 DH), une galette… »).
+_ASIDE = regex.compile(r"[ \u00a0]*+\([^()\n]{1,24}\)")
+#: « — literally, … », « , comme on l'appelle… »: the sentence says that it explains the word.
+_SAYS_SO = regex.compile(
+    r"[»”\"’*_]?+[ \u00a0]*+(?:,|\(|[–—-])[ \u00a0]*+(?:(?:literalmente|literally|littéralement|letteralmente|wörtlich|"
+    r"w\u00f6rtlich|es decir|c'est-à-dire|c’est-à-dire|that is|cioè|isto é|das heißt)\b|(?:como|comme|as|come|wie)[ \u00a0]+"
+    r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|dicen|dice|appelle|appellent|disent|dit|call|calls|called|say|says|"
+    r"chiamano|chiama|dicono|dice|chamam|chama|dizem|diz|nennen|nennt|sagen|sagt)\b)",
+    regex.IGNORECASE,
+)
+
+
+@cache
+def _indefinite(lang: str) -> regex.Pattern[str] | None:
+    words = INDEFINITES.get(lang, "").split()
+    if not words:
+        return None
+    alts = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+(?:,|(?<=[ \u00a0])[–—-])[ \u00a0]++(?:{alts})[ \u00a0]++\p{{Ll}}", regex.IGNORECASE)
+
+
+#: « X, or Y »: a comma, then the word that offers another name (« walang pasok, or no classes »,
+#: « tindera, ou marchande »), per language.
+ALTERNATIVES = {
+    "fr": "ou soit", "en": "or", "es": "o u", "it": "o ossia ovvero", "pt": "ou", "de": "oder also", "nl": "of",
+}
+
+
+@cache
+def _alternative(lang: str) -> regex.Pattern[str] | None:
+    words = ALTERNATIVES.get(lang, "").split()
+    if not words:
+        return None
+    alts = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+,[ \u00a0]++(?:{alts})[ \u00a0]++(?:(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)[ \u00a0]++)?[\p{{Ll}}]",
+                         regex.IGNORECASE)
+
+
+#: Up to two more lowercase words of a term (« bannann peze », « apportez votre vin »): its
+#: explanation follows the whole term.
+_TERM_REST = regex.compile(r"(?:[ \u00a0][\p{Ll}\p{M}'’-]{2,}+){1,2}")
+_TERM_WORD = regex.compile(r"[\p{Ll}\p{M}'’-]++")
+
+
+def glossed(text: str, start: int, end: int, lang: str, loose: bool = False) -> bool:
     """Whether the word at [start, end) is explained by the sentence around it (see the module):
     a parenthesis after it, or an apposition after it when a determiner or preposition before it
     makes it a noun of the sentence (« ujarnya, les supporters… », a reporting verb left in, is
-    not), or a noun of kind before it."""
+    not), or a noun of kind before it, or « , or … » after it. The explanation may follow the
+    word or a term of up to three lowercase words it opens or continues. `loose` (for a word no
+    list knows, not a source-language word that may be a reporting verb): any apposition that
+    opens on a determiner explains it."""
+    if not loose and text[max(0, start - 3) : start].rstrip(" \u00a0\u202f")[-1:].isdigit() \
+            and not regex.match(r"[ \u00a0]*+\(", text[end : end + 3]):
+        return False  # « R$ 2,8 milhões, un récord »: a magnitude after a number is no term being explained
+    if _glossed_at(text, start, end, lang, loose):
+        return True
+    rest = _TERM_REST.match(text, end, min(len(text), end + 40))
+    if rest is not None:
+        # The term goes on (« bannann peze, … »): try after each of its next words.
+        for m in _TERM_WORD.finditer(text, end, rest.end()):
+            if m.group().casefold() in _nominal(lang):
+                break  # « altruire les artistes, les auteurs »: the term ends before a determiner
+            if _glossed_at(text, start, m.end(), lang, loose, before_too=False):
+                return True
+    return False
+
+
+def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_too: bool = True) -> bool:
+    """``glossed`` for the term [start, end)."""
+    aside = _ASIDE.match(text, end, min(len(text), end + 30))
+    if aside is not None and _glossed_at(text, start, aside.end(), lang, loose, before_too=False):
+        return True
+    if _SAYS_SO.match(text, end, min(len(text), end + 60)):
+        return True
+    indefinite = _indefinite(lang)
+    if indefinite is not None and indefinite.match(text, end, min(len(text), end + 30)):
+        return True
+    alternative = _alternative(lang)
+    if alternative is not None and alternative.match(text, end, min(len(text), end + 30)):
+        return True
     after, before, kind_after = _patterns(lang)
     if after is None:
         return regex.match(r"[ \u00a0]*+\([ \u00a0]*+\p{L}", text[end:end + 6]) is not None
@@ -108,7 +198,14 @@ def glossed(text: str, start: int, end: int, lang: str) -> bool:
     if m:
         if "(" in m.group():
             return True
+        if loose:
+            return True
         prev = _PREVIOUS.search(text, max(0, start - 30), start)
         if prev and prev.group(1).casefold() in _nominal(lang):
             return True
-    return before is not None and before.search(text, max(0, start - 60), start) is not None
+        # The word ends a term of two words (« el nasi goreng, el arroz salteado… »).
+        if prev and prev.group(1).islower():
+            prev2 = _PREVIOUS.search(text, max(0, prev.start() - 30), prev.start())
+            if prev2 and prev2.group(1).casefold() in _nominal(lang):
+                return True
+    return before_too and before is not None and before.search(text, max(0, start - 60), start) is not None

@@ -382,7 +382,7 @@ def _cued(text: str, start: int, end: int, translation: regex.Pattern[str] | Non
     stop = _SENTENCE_END.search(rest)
     if stop is not None:
         heads.append(rest[stop.end() : stop.end() + 80])
-    return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:5])) for head in heads)
+    return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:8])) for head in heads)
 
 
 #: Lowercase words of four letters or more (the quotation's content words and the text's).
@@ -394,9 +394,7 @@ _ANY_LONG_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]{3,}")
 _COLON_PARAPHRASE = regex.compile(r"[^.!?:;\n«»“”„\"]{1,200}?[ \u00a0\u202f]?:[ \u00a0\u202f]+\p{Ll}[\p{L}\p{M}'’]*(?:[ \u00a0][\p{L}\p{M}'’]+){3}")
 #: English words too common to say what a quotation is about.
 _EN_STOP = frozenset(
-    "this that with from have will would could should there their they them then than what when "
-    "which while were been being into only just very much more most some such also even over about "
-    "after before because every never always really here your ours ourselves".split()
+    ["this", "that", "with", "from", "have", "will", "would", "could", "should", "there", "their", "they", "them", "then", "than", "what", "when", "which", "while", "were", "been", "being", "into", "only", "just", "very", "much", "more", "most", "some", "such", "also", "even", "over", "about", "after", "before", "because", "every", "never", "always", "really", "here", "your", "ours", "ourselves"]
 )
 
 

@@ -82,6 +82,7 @@ PARAMS = {
     "romanized": param(str, default=None, doc="list beside the rule: word<TAB>language, romanized words of a "
                                               "language in another script (Korean oppa), strong leftovers"),
     "romanized_skip": param(list, default=[], doc="article languages where the romanized list is the press's own vocabulary (English K-pop press: maknae, unnie)"),
+    "loanwords": param(list, default=[], doc="words of source languages that the press of every target language uses as its own (umrah, iftar, batik, rendang): never leftovers"),
     "romanized_press": param(dict, default={}, doc="article language → words of the romanized list its press keeps as its own (English: maknae, oppa, senpai); the others (greetings, thanks, congratulations) stay leftovers"),
     "cheers": param(dict, default={}, doc="word → language: a word of the article's languages that source-language fans use as a cheer (Korean « fighting »), a leftover only as an exclamation of its own, unquoted, in an article of another language"),
 }
@@ -111,7 +112,7 @@ def _guarded(text: str) -> list[tuple[int, int]]:
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
 _PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het"]
+    ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het", "na", "an", "ni", "nic", "mac", "ua"]
 )
 _WORDFREQ = {"tl": "fil"}
 # Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
@@ -194,6 +195,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     romanized_file = rule.resolve(p["romanized"]) if p["romanized"] else None
     romanized_skip = frozenset(p["romanized_skip"])
     romanized_press = {str(k): frozenset(fold(w) for w in v) for k, v in p["romanized_press"].items()}
+    loanwords = frozenset(fold(w.lower()) for w in p["loanwords"])
     cheers = {fold(str(k)): str(v) for k, v in p["cheers"].items()}
 
     @cache
@@ -384,6 +386,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 # English letters, as an exclamation of its own.
                 cands.append(_Cand(i, start, end, cheers[folded], 2, label=True))
                 continue
+            if folded in loanwords:
+                continue  # « die Umrah », « o iftar »: a word every press has taken over
             found = judge_memo(folded, doc_lang, own)
             if found is None:
                 continue

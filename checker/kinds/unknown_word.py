@@ -217,8 +217,8 @@ def build(rule: Rule):  # noqa: ANN201
                 if language_names and _listed_language(words, k, language_names):
                     continue  # « en darija, en tarifit et en espagnol »: one more language of a list
                 if _among_names(doc.prose, words, k):
-                    continue  # « Entre aespa, IVE, NewJeans ou LE SSERAFIM »: a stylised name in a list of names
-                if glossed(doc.text, tok.start, tok.end, ctx.primary):
+                    continue  # « Entre lumora, KAIRO, StarVale ou NOVA »: a stylised name in a list of names
+                if glossed(doc.text, tok.start, tok.end, ctx.primary, loose=True):
                     continue  # « le gotong-royong, la tradition du nettoyage collectif »: explained on purpose
                 if foreign_only(part) and any(
                     _foreign_word(t.text, ctx.primary, others) for t in words[max(0, k - 3):k + 4] if t is not tok
@@ -285,8 +285,8 @@ _LIST_JOIN = regex.compile(r"[ \u00a0]*(?:,|&|/)[ \u00a0]*|[ \u00a0]+(?:and|or|n
 
 def _among_names(text: str, words: list, k: int) -> bool:  # noqa: ANN001
     """True when the word at `k` is an item of a list whose neighbouring item is a name: a
-    capitalised word inside the sentence, joined to it by a comma or a conjunction (« Entre aespa,
-    IVE, NewJeans ou LE SSERAFIM », "the league of aespa or SEVENTEEN"). A lowercase unknown word
+    capitalised word inside the sentence, joined to it by a comma or a conjunction (« Entre lumora,
+    KAIRO, StarVale ou NOVA », "the league of lumora or KAIRO"). A lowercase unknown word
     among names is a name styled in lowercase, as bands and brands are. Not a word right after a
     capitalised word inside the sentence: « Nicki sinaj, Katy Perry » is a mangled surname."""
     if k > 1 and words[k - 1].text[:1].isupper() and not text[words[k - 1].end : words[k].start].strip():
