@@ -300,3 +300,23 @@ def test_words_every_press_has_taken_over() -> None:
     text = "Viele Familien planen die Umrah im Ramadan. Die Tarawih-Gebete in der Moschee dauern lange, und die Umrah ist teuer."
     assert not check_rules("MT123", text, "de")
     assert not check_rules("MT626", "De los cerca de 205 millones de votantes, la mitad votó.", "es")
+
+
+def test_a_quoted_nickname_and_a_word_of_a_foreign_quotation_are_no_lowercased_names() -> None:
+    text = ("Un giornale lo ribattezzò «Mister Tarantella» nel 1971, e il nome «Mister Tarantella» gli restò. "
+            "Il repertorio andava dalla tarantella al liscio.")
+    assert not check_rules("MT113", text, "it")
+    text = ('The sign of Lakay Manman is in Creole. "Byenvini lakay nou," the owner says. Lakay Manman opened '
+            "in March, and Lakay Manman is full.")
+    assert not check_rules("MT113", text, "en")
+    # A name that lost its capital in running text is still reported.
+    text = "Callum Ashworth won the seat. Voters backed Callum Ashworth, and later ashworth thanked them."
+    assert [f.text for f in check_rules("MT113", text, "en")] == ["ashworth"]
+
+
+def test_a_name_with_its_particle_and_an_everyday_word_opening_a_headline() -> None:
+    text = "Ha vinto il ballottaggio nel Rio Grande do Sul con il 53 per cento, e nel Mato Grosso do Sul perde."
+    assert not check_rules("MT247", text, "it")
+    text = ("Warum kleine Läden in Jakarta digital werden\n\nDer Warung an der Ecke verkauft Reis. "
+            "Jeder Warung bestellt per App, sagt die Gründerin.")
+    assert not check_rules("MT117", text, "de")

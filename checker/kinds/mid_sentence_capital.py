@@ -108,6 +108,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     continue  # "Et Le", "of The": a title or a name, not a lost full stop
                 if prev.isupper():
                     continue  # "Photo : AFP Le palais…": a caption credit, not a sentence
+                if fold(prev) in _PARTICLES and _capital_before(text, m.start("prev")):
+                    continue  # « Rio Grande do Sul », « Mato Grosso do Sul »: one name with its particle
                 if cues and (fold(prev) in cues or _word_before(text, m.start("prev")) in cues):
                     continue  # « la série Les Revenants », "the film The Godfather": a title
                 if articles and fold(word) in articles and prev[:1].isupper() and (
@@ -131,6 +133,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
 
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}]++)[ \u00a0\u202f]++$")
+
+
+#: Particles inside a place's or a person's name (« Rio Grande do Sul », « Ciudad de La Paz »).
+_PARTICLES = frozenset(["do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "den"])
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*+[ \u00a0]++$")
+
+
+def _capital_before(text: str, pos: int) -> bool:
+    """Whether a capitalised word stands just before ``pos`` (across one run of spaces)."""
+    return _CAPITAL_BEFORE.search(text, max(0, pos - 40), pos) is not None
 
 
 def _word_before(text: str, pos: int) -> str:

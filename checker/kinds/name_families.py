@@ -161,6 +161,8 @@ def build(rule: Rule):  # noqa: ANN201
                 return False
             if all(f.initial) and w.casefold() in lower_words:
                 return False  # an ordinary word at a sentence start
+            if all(f.initial) and lexicon.zipf(w.casefold(), lang) >= _EVERYDAY:
+                return False  # « Warum … » opening a headline: an everyday word, written lowercase or not
             return True
 
         def sentences_of(spans: list[tuple[int, int]]) -> set[int]:

@@ -281,6 +281,8 @@ def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_lett
                 continue  # a line written all in lowercase (a post, a tag list): informal, not a slip
             if (start and text[start - 1] in "@#/._\\") or _ADDRESS_PART.match(text, end):
                 continue
+            if all(_quoted_at(text, a, b) for a, b in sp.spans) or _in_foreign_quote(text, start, end, lang):
+                continue  # « Mister Tarantella » (a nickname, quoted) beside « la tarantella »; « "Byenvini lakay" »
             found.setdefault(sp.text, (sp, []))[1].append((start, end))
     for name, (sp, spans) in found.items():
         if len(spans) >= len(sp.spans):
@@ -386,3 +388,34 @@ def _close_pairs(spellings: list[_Spelling], long_letters: int) -> list[tuple[_S
         for k in ks:
             partners[k].update(j for j in ks if j != k)
     return [(spellings[k], [spellings[j] for j in sorted(js)]) for k, js in sorted(partners.items())]
+
+
+#: A quotation on one line.
+_QUOTATION = regex.compile(r"«[^«»\n]{1,200}»|“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+
+
+def _quotation_around(text: str, start: int, end: int) -> regex.Match[str] | None:
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    for m in _QUOTATION.finditer(text, line, len(text) if stop < 0 else stop):
+        if m.start() < start and end < m.end():
+            return m
+        if m.start() > start:
+            break
+    return None
+
+
+def _quoted_at(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) stands inside a quotation (a nickname, a title)."""
+    return _quotation_around(text, start, end) is not None
+
+
+def _in_foreign_quote(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether [start, end) stands in a quotation holding another word unknown to `lang` (« "Byenvini
+    lakay" »: a quotation in another language, whose words are its own, not a lowercased name)."""
+    m = _quotation_around(text, start, end)
+    if m is None:
+        return False
+    others = [w for w in regex.findall(r"\p{L}{3,}", m.group()) if w.lower() != text[start:end].lower()]
+    return any(lexicon.zipf(w.lower(), lang) < 1.0 and lexicon.zipf(w.lower(), "en") < 1.0 for w in others)
+
