@@ -320,3 +320,9 @@ def test_a_name_with_its_particle_and_an_everyday_word_opening_a_headline() -> N
     text = ("Warum kleine Läden in Jakarta digital werden\n\nDer Warung an der Ecke verkauft Reis. "
             "Jeder Warung bestellt per App, sagt die Gründerin.")
     assert not check_rules("MT117", text, "de")
+
+
+def test_an_adjective_that_closes_its_own_nouns_group() -> None:
+    text = "Une étude publiée le mois dernier mesure pour la première fois l'effet des vagues de chaleur."
+    assert not check_rules("MT277", text, "fr")
+    assert [f.text for f in check_rules("MT277", "Le club a franchi une dernier étape du plan.", "fr")] == ["une dernier étape"]

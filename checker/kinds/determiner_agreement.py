@@ -246,6 +246,10 @@ def build(rule: Rule):  # noqa: ANN201
                 if low in adverbial or words[j].text.casefold() + " " + low in compounds:
                     continue  # « il a appris la nouvelle samedi », « la première lundi »: an adjective used as a noun
                 ag = adjs[words[j].text]
+                if ag != g and j > 0 and joined(words[j - 1], words[j]) and words[j - 1].text.islower():
+                    pg, plisted = gender(words[j - 1].text, lex, lang)
+                    if plisted and pg == ag:
+                        continue  # « le mois dernier mesure… »: the adjective closes its own noun's group
                 start = words[j].start
                 clash = ag != g
                 j -= 1
