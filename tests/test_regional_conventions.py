@@ -245,8 +245,8 @@ def test_stylised_lowercase_names_in_a_list_of_names() -> None:
     # Alone, or among common words, the same non-word is still reported.
     assert [f.text for f in check_rules("MT201", "La concurrence est aespa et très rude cette année.", "fr")] == ["aespa"]
     # A lowercase surname after a first name is a mangled name, list or not.
-    text = "Parmi les signataires figuraient Billie Eilish, Nicki sinaj, Katy Perry et bien d'autres."
-    assert [f.text for f in check_rules("MT201", text, "fr")] == ["sinaj"]
+    text = "Parmi les signataires figuraient Billie Eilish, Maya lindqvst, Katy Perry et bien d'autres."
+    assert [f.text for f in check_rules("MT201", text, "fr")] == ["lindqvst"]
 
 
 def test_a_foreign_quotation_in_single_quotes_or_over_two_sentences() -> None:
@@ -292,8 +292,8 @@ def test_foreign_words_explained_in_the_sentence() -> None:
     # A magnitude word after a number, or a word beside an unrelated apposition, is still reported.
     assert [f.text for f in check_rules("MT123", "La renta superó los R$ 2,8 milhões, un récord para el estadio.", "es")] \
         == ["milhões"]
-    assert [f.text for f in check_rules("MT201", "Elles veulent altruire les artistes, les auteurs et les musiciens.", "fr")] \
-        == ["altruire"]
+    assert [f.text for f in check_rules("MT201", "Elles veulent dévalorier les artistes, les auteurs et les musiciens.", "fr")] \
+        == ["dévalorier"]
 
 
 def test_words_every_press_has_taken_over() -> None:

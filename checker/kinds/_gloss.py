@@ -170,7 +170,7 @@ def glossed(text: str, start: int, end: int, lang: str, loose: bool = False) -> 
         # The term goes on (« bannann peze, … »): try after each of its next words.
         for m in _TERM_WORD.finditer(text, end, rest.end()):
             if m.group().casefold() in _nominal(lang):
-                break  # « altruire les artistes, les auteurs »: the term ends before a determiner
+                break  # « … les artistes, les auteurs »: the term ends before a determiner
             if _glossed_at(text, start, m.end(), lang, loose, before_too=False):
                 return True
     return False
@@ -204,8 +204,17 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
         if prev and prev.group(1).casefold() in _nominal(lang):
             return True
         # The word ends a term of two words (« el nasi goreng, el arroz salteado… »).
-        if prev and prev.group(1).islower():
+        if prev and prev.group(1).islower() and _foreign(prev.group(1), lang):
             prev2 = _PREVIOUS.search(text, max(0, prev.start() - 30), prev.start())
             if prev2 and prev2.group(1).casefold() in _nominal(lang):
                 return True
     return before_too and before is not None and before.search(text, max(0, start - 60), start) is not None
+
+
+def _foreign(word: str, lang: str) -> bool:
+    """A word the article's language hardly knows (« nasi » in « el nasi goreng »), which may open
+    a term of another language; « el jugador berkata, … » is no term."""
+    from checker import lexicon
+
+    return lexicon.zipf(word.casefold(), lang) < 2.0
+

@@ -288,7 +288,7 @@ def _among_names(text: str, words: list, k: int) -> bool:  # noqa: ANN001
     capitalised word inside the sentence, joined to it by a comma or a conjunction (« Entre lumora,
     KAIRO, StarVale ou NOVA », "the league of lumora or KAIRO"). A lowercase unknown word
     among names is a name styled in lowercase, as bands and brands are. Not a word right after a
-    capitalised word inside the sentence: « Nicki sinaj, Katy Perry » is a mangled surname."""
+    capitalised word inside the sentence: « Maya lindqvst, Katy Perry » is a mangled surname."""
     if k > 1 and words[k - 1].text[:1].isupper() and not text[words[k - 1].end : words[k].start].strip():
         return False
     for j in (k - 1, k + 1, k - 2, k + 2):  # (a conjunction is a word between the two items)
