@@ -120,12 +120,17 @@ _SAYS_SO = regex.compile(
 )
 
 
+def _alternation(table: dict[str, str], lang: str) -> str | None:
+    """The words `table` lists for `lang`, as one alternation (None when it lists none)."""
+    words = table.get(lang, "").split()
+    return "|".join(regex.escape(w) for w in words) if words else None
+
+
 @cache
 def _indefinite(lang: str) -> regex.Pattern[str] | None:
-    words = INDEFINITES.get(lang, "").split()
-    if not words:
+    alts = _alternation(INDEFINITES, lang)
+    if alts is None:
         return None
-    alts = "|".join(regex.escape(w) for w in words)
     return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+(?:,|(?<=[ \u00a0])[–—-])[ \u00a0]++(?:{alts})[ \u00a0]++\p{{Ll}}", regex.IGNORECASE)
 
 
@@ -138,10 +143,9 @@ ALTERNATIVES = {
 
 @cache
 def _alternative(lang: str) -> regex.Pattern[str] | None:
-    words = ALTERNATIVES.get(lang, "").split()
-    if not words:
+    alts = _alternation(ALTERNATIVES, lang)
+    if alts is None:
         return None
-    alts = "|".join(regex.escape(w) for w in words)
     return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+,[ \u00a0]++(?:{alts})[ \u00a0]++(?:(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)[ \u00a0]++)?[\p{{Ll}}]",
                          regex.IGNORECASE)
 
