@@ -51,6 +51,7 @@ import regex
 from checker.context import Context
 from checker.document import Document, Span
 from checker.finding import Hit, Severity
+from checker.kinds._spans import enclosing
 from checker.memo import MemoTable
 from checker.rules import Rule, param
 from checker.wordarrays import content_words as shared_content_words
@@ -239,8 +240,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for m in _QUOTE.finditer(doc.prose, sent.start, sent.end):
             g = next(k for k in range(1, 6) if m.group(k) is not None)
             n, found, conf = judge(doc, m.group(g), lang, quote_min)
-            if found is None or _glossed(doc, m.start(), m.end(), lang) or _cued(doc.prose, m.start(), m.end(), cues) \
-                    or _paraphrased(doc.prose, m.start(), m.end(), lang):
+            if found is None or _said_again(doc, m.start(), m.end(), lang, cues):
                 continue
             start, end = m.span(g)
             # Report the quoted words, not the surrounding quote marks and spaces.
@@ -322,18 +322,18 @@ quotation_translated = _glossed
 def _within_translated_quote(doc: Document, start: int, end: int, lang: str,
                              cues: regex.Pattern[str] | None) -> bool:
     """Whether [start, end), a run of sentences, lies inside one quotation of its line that the
-    article translates or paraphrases beside it (``_glossed``, ``_cued``): the sentence splitter
-    cuts a quotation of two sentences in two, and the run is then judged as sentences."""
-    text = doc.prose
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    for m in _QUOTE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
-        if m.start() > start:
-            break
-        if end <= m.end():
-            return (_glossed(doc, m.start(), m.end(), lang) or _cued(text, m.start(), m.end(), cues)
-                    or _paraphrased(text, m.start(), m.end(), lang))
-    return False
+    article translates or paraphrases beside it (``_said_again``): the sentence splitter cuts a
+    quotation of two sentences in two, and the run is then judged as sentences."""
+    m = enclosing(_QUOTE, doc.prose, start, end)
+    return m is not None and _said_again(doc, m.start(), m.end(), lang, cues)
+
+
+def _said_again(doc: Document, start: int, end: int, lang: str, cues: regex.Pattern[str] | None) -> bool:
+    """Whether the article gives the quotation at [start, end) again in its own language: a
+    translation beside it (``_glossed``), a cue that opens one (``_cued``) or a paraphrase
+    (``_paraphrased``)."""
+    return (_glossed(doc, start, end, lang) or _cued(doc.prose, start, end, cues)
+            or _paraphrased(doc.prose, start, end, lang))
 
 
 def _first_group(m: regex.Match[str] | None) -> str | None:

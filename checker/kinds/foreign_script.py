@@ -199,19 +199,14 @@ def _quoted_translated(doc: Document, start: int, end: int, lang: str, cjk: int)
     ``quotation_translated``): a speaker's words given in the original, then in the article's
     language. Han, kana and hangul pack more meaning into each word (or write no spaces): such
     a block counts as half as many words as it has of those characters, when that is more."""
-    from checker.kinds.foreign_language import _QUOTE, quotation_translated
+    from checker.kinds._spans import enclosing
+    from checker.kinds.foreign_language import _QUOTE, _first_group, quotation_translated
 
-    text = doc.prose
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    for m in _QUOTE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
-        if m.start() < start and end < m.end():
-            inner = m.group(next(k for k in range(1, 6) if m.group(k) is not None))
-            words = max(len(inner.split()), cjk // 2)
-            return quotation_translated(doc, m.start(), m.end(), lang, words)
-        if m.start() > end:
-            break
-    return False
+    m = enclosing(_QUOTE, doc.prose, start, end)
+    if m is None:
+        return False
+    words = max(len((_first_group(m) or "").split()), cjk // 2)
+    return quotation_translated(doc, m.start(), m.end(), lang, words)
 
 
 def _word_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:

@@ -71,6 +71,7 @@ from checker.context import Context
 from checker.document import Document, Token
 from checker.finding import Hit
 from checker.kinds._names import in_foreign_name, sentence_firsts
+from checker.kinds._spans import enclosing
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
 from checker.wordlists import fold
@@ -395,14 +396,7 @@ _QUOTATION = regex.compile(r"«[^«»\n]{1,200}»|“[^“”\n]{1,200}”|\"[^\
 
 
 def _quotation_around(text: str, start: int, end: int) -> regex.Match[str] | None:
-    line = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    for m in _QUOTATION.finditer(text, line, len(text) if stop < 0 else stop):
-        if m.start() < start and end < m.end():
-            return m
-        if m.start() > start:
-            break
-    return None
+    return enclosing(_QUOTATION, text, start, end)
 
 
 def _quoted_at(text: str, start: int, end: int) -> bool:
