@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (autofix rules) to the files, then report what remains")
     check.add_argument("--profile", action="store_true", help="print where the time went (per phase and per rule) on standard error; also MTLINT_PROFILE=1")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time one file may take before it becomes an error entry (default 30; 0: no limit)")
-    check.add_argument("--worker-memory", type=_mebibytes, metavar="MIB", help="MiB a checking process may grow over many files before a fresh copy replaces it (default 40; 0: never, and one job stays in the main process)")
+    check.add_argument("--worker-memory", type=_mebibytes, metavar="MIB", help="MiB a checking process may grow over many files before a fresh copy replaces it (default 16; 0: never, and one job stays in the main process)")
     check.add_argument("--stdin-filename", metavar="PATH", help="treat standard input (-) as this path: its name in the report, Markdown by suffix, configuration and per-path overrides (nothing is read from PATH)")
     check.add_argument("--add-word", action="append", metavar="WORD", help="append WORD (a word, a name or a /regex/) to the project's accept list (.mtlint/vocab/accept.txt beside the configuration, or the first vocab directory it names); repeatable; with no PATH, only adds")
     check.add_argument("--message-lang", metavar="LANG", help="language of messages and explanations (fr, en, auto; default: the configuration's message-lang, else each article's language, else English)")

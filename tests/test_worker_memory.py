@@ -229,3 +229,13 @@ def test_a_long_run_warms_up_here_before_forking(tmp_path: Path, logged: Path, m
     list(Linter(lang="fr", worker_memory=0).check_many(_files(tmp_path, 12), jobs=1))
     assert set(_pids(logged)) == {os.getpid()}
 
+
+
+def test_the_help_names_the_default() -> None:
+    """`mtlint check --help` gives the default the configuration applies."""
+    from checker.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command" or getattr(a, "choices", None))
+    check = sub.choices["check"]  # type: ignore[index]
+    text = next(a.help for a in check._actions if "--worker-memory" in a.option_strings)
+    assert f"default {parallel.DEFAULT_WORKER_MEMORY};" in text
