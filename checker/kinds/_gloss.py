@@ -150,6 +150,16 @@ def _alternative(lang: str) -> regex.Pattern[str] | None:
                          regex.IGNORECASE)
 
 
+@cache
+def _bare_alternative(lang: str) -> regex.Pattern[str] | None:
+    """« X or Y, … » without the comma: one lowercase word (after an article) that closes its clause."""
+    alts = _alternation(ALTERNATIVES, lang)
+    if alts is None:
+        return None
+    return regex.compile(rf"[ \u00a0]++(?:{alts})[ \u00a0]++(?:(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)[ \u00a0]++)?"
+                         r"\p{Ll}[\p{L}\p{M}'’-]++(?=[ \u00a0]*+[,;:.)])")
+
+
 #: Up to two more lowercase words of a term (« bannann peze », « apportez votre vin »): its
 #: explanation follows the whole term.
 _TERM_REST = regex.compile(r"(?:[ \u00a0][\p{Ll}\p{M}'’-]{2,}+){1,2}")
@@ -193,6 +203,10 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
     alternative = _alternative(lang)
     if alternative is not None and alternative.match(text, end, min(len(text), end + 30)):
         return True
+    if loose:
+        bare = _bare_alternative(lang)
+        if bare is not None and bare.match(text, end, min(len(text), end + 40)):
+            return True  # « derived from bhagyam or fortune, remains… »: one word that names it again
     after, before, kind_after = _patterns(lang)
     if after is None:
         return regex.match(r"[ \u00a0]*+\([ \u00a0]*+\p{L}", text[end:end + 6]) is not None

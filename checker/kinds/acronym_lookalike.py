@@ -8,7 +8,8 @@ first name ``Al``. The kind tells the two apart from the context:
 - an acronym: after an elided article (``l’Al``, ``d’Al``), between a determiner
   and a lowercase word (``an Al system``: no first name takes ``an`` or ``the``
   before a common noun), before punctuation,
-  before a hyphen and a lowercase word (``Al-powered``), or followed by a
+  before a hyphen and a lowercase word (``Al-powered``; not before a word that neither
+  English nor the article's language knows, a transliteration: « Al-hamdu »), or followed by a
   lowercase word when the article otherwise speaks of AI (the pack's
   ``ai_acronym`` between parentheses or as a word, or one of its ``ai_phrases``).
 
@@ -84,6 +85,8 @@ def build(rule: Rule):  # noqa: ANN201
             if verdict == "ambiguous" and determiner is not None and determiner.search(before) \
                     and regex.match(r"[ \u00a0]+\p{Ll}", after):
                 verdict = "acronym"
+            if verdict == "acronym" and _transliterated(after, ctx.primary):
+                continue  # « Al-hamdu lillah »: the Arabic article before a transliterated word
             if verdict == "name":
                 continue
             if verdict == "acronym":
@@ -111,6 +114,19 @@ def _speaks_of_ai(text: str, acronym: str, phrases: list[str]) -> bool:
         return True
     low = text.casefold()
     return any(ph.casefold() in low for ph in phrases)
+
+
+def _transliterated(after: str, lang: str) -> bool:
+    """A hyphen and a lowercase word that neither English nor the article's language knows well:
+    the Arabic article before a transliterated word (« Al-hamdu », « Al-ula »), where a compound
+    of the acronym takes a common word (Al-powered, Al-generated, Al-driven)."""
+    m = regex.match(r"[-‐](\p{Ll}[\p{L}\p{M}]*)", after)
+    if m is None:
+        return False
+    from checker import lexicon
+
+    word = m.group(1)
+    return max(lexicon.zipf(word, "en"), lexicon.zipf(word, lang)) < 3.0
 
 
 def _classify(before: str, after: str, elided: regex.Pattern[str]) -> str:

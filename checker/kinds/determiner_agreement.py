@@ -128,6 +128,14 @@ def _adjective_pairs(entries: list[str], what: str) -> dict[str, str]:
     return adjs
 
 
+def _participle(word: str, lang: str) -> bool:
+    """A word in -é that is the participle of a known verb in -er (« retraité » of « retraiter »,
+    « invité » of « inviter »): a person or a thing of either gender, not a noun in -ité."""
+    from checker import lexicon as freq
+
+    return freq.zipf(word[:-1] + "er", lang) >= 2.2
+
+
 def build(rule: Rule):  # noqa: ANN201
     """Parse the tables once; the lexicon file and word frequencies load lazily."""
     p = rule.params
@@ -185,6 +193,8 @@ def build(rule: Rule):  # noqa: ANN201
         if base not in suffix_exc and word not in suffix_exc:
             for suf, sg in suffixes:
                 if base.endswith(suf) and len(base) > len(suf) + 1:
+                    if base.endswith("é") and _participle(base, lang):
+                        return None  # « un retraité », « une invitée »: a participle used as a noun
                     return sg if sg != "n" else None
         if shapes:
             from checker import lexicon as freq
@@ -221,6 +231,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if not (lead[i - 1] or (i > 1 and lead[i - 2]) or (i > 2 and lead[i - 3])):
                 continue
+            if low in numerals and i + 1 < len(words) and joined(w, words[i + 1]) and words[i + 1].text.islower():
+                continue  # « otras cuatro personas »: the numeral goes with the noun after it
             if low in adjective_nouns:
                 m = _NEXT.match(text, w.end)
                 if m and m.group(1).islower():

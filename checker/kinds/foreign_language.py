@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -63,6 +64,8 @@ PARAMS = {
     "threshold": param(float, default=0.9, doc="probability required for the foreign language"),
     "quote_min_words": param(int, default=6, doc="content words quoted material needs to be judged"),
     "translation_cues": param(list, default=[], doc="words opening a translation or paraphrase after a quotation (also, soit, es decir)"),
+    "paraphrase_cues": param(list, default=[], doc="words anywhere in the rest of the quotation's sentence that open its "
+                             "paraphrase in reported speech (explicando que, raccontando di, adding that)"),
     "major_min_words": param(int, default=12, doc="below this, a lone foreign sentence inside a passage is minor"),
     "strong_zipf": param(float, default=5.5, doc="Zipf frequency of a very common word of the document language"),
     "weak_zipf": param(float, default=3.0, doc="Zipf frequency below which a word is rare in the document language"),
@@ -134,7 +137,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     vote_max = p["vote_max"]
     if min_words < 1 or quote_min < 1:
         raise ValueError("min_words and quote_min_words must be at least 1")
-    cues = _cue_pattern(p["translation_cues"])
+    cues = _Cues(_cue_pattern(p["translation_cues"]), _cue_pattern(p["paraphrase_cues"]))
     if not 0.5 <= threshold <= 1.0:
         raise ValueError("threshold must be between 0.5 and 1")
     line_min, line_threshold = p["line_min_words"], p["line_threshold"]
@@ -319,8 +322,7 @@ def _glossed(doc: Document, start: int, end: int, lang: str, words: int | None =
 quotation_translated = _glossed
 
 
-def _within_translated_quote(doc: Document, start: int, end: int, lang: str,
-                             cues: regex.Pattern[str] | None) -> bool:
+def _within_translated_quote(doc: Document, start: int, end: int, lang: str, cues: _Cues) -> bool:
     """Whether [start, end), a run of sentences, lies inside one quotation of its line that the
     article translates or paraphrases beside it (``_said_again``): the sentence splitter cuts a
     quotation of two sentences in two, and the run is then judged as sentences."""
@@ -328,7 +330,7 @@ def _within_translated_quote(doc: Document, start: int, end: int, lang: str,
     return m is not None and _said_again(doc, m.start(), m.end(), lang, cues)
 
 
-def _said_again(doc: Document, start: int, end: int, lang: str, cues: regex.Pattern[str] | None) -> bool:
+def _said_again(doc: Document, start: int, end: int, lang: str, cues: _Cues) -> bool:
     """Whether the article gives the quotation at [start, end) again in its own language: a
     translation beside it (``_glossed``), a cue that opens one (``_cued``) or a paraphrase
     (``_paraphrased``)."""
@@ -370,19 +372,32 @@ def _cue_pattern(words: list[str]) -> regex.Pattern[str] | None:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
-def _cued(text: str, start: int, end: int, translation: regex.Pattern[str] | None) -> bool:
+class _Cues(NamedTuple):
+    """The rule's two cue patterns (None when it gives none)."""
+
+    translation: regex.Pattern[str] | None  # right after the quotation or its reporting clause
+    paraphrase: regex.Pattern[str] | None  # anywhere in the rest of the quotation's sentence
+
+
+def _cued(text: str, start: int, end: int, cues: _Cues) -> bool:
     """Whether a translation or paraphrase opens right after the quotation at [start, end), or
     after the reporting clause that follows it (« „…“ Also: nichts verschicken… », « „…“, sagt X,
-    der in London lebt. Europa mache es … »: German reported speech)."""
-    if translation is None:
+    der in London lebt. Europa mache es … »: German reported speech), or whether the rest of its
+    sentence says it again in reported speech (« "…", dijo X, funcionaria del condado, en
+    referencia a que llegan más familias… », « "…", disse à Lusa, explicando que o casal… »)."""
+    if cues.translation is None and cues.paraphrase is None:
         return False
     line_end = text.find("\n", end)
     rest = text[end : min(end + 300, line_end if line_end >= 0 else len(text))]
-    heads = [rest[:80]]
     stop = _SENTENCE_END.search(rest)
+    if cues.paraphrase is not None and cues.paraphrase.search(rest, 0, stop.start() if stop is not None else len(rest)):
+        return True
+    if cues.translation is None:
+        return False
+    heads = [rest[:80]]
     if stop is not None:
         heads.append(rest[stop.end() : stop.end() + 80])
-    return any(translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:8])) for head in heads)
+    return any(cues.translation.search(" ".join(regex.findall(r"[\p{L}\p{M}.'’]+", head)[:8])) for head in heads)
 
 
 #: Lowercase words of four letters or more (the quotation's content words and the text's).
@@ -391,7 +406,7 @@ _LONG_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{3,}")
 _ANY_LONG_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]{3,}")
 #: The reporting clause after a quotation, then a colon and the paraphrase in lowercase words
 #: (« », ha detto Choi alla presentazione: il Cantone sarà anche piccolo… »).
-_COLON_PARAPHRASE = regex.compile(r"[^.!?:;\n«»“”„\"]{1,200}?[ \u00a0\u202f]?:[ \u00a0\u202f]+\p{Ll}[\p{L}\p{M}'’]*(?:[ \u00a0][\p{L}\p{M}'’]+){3}")
+_COLON_PARAPHRASE = regex.compile(r"[^.!?:;\n«»“”„\"]{1,200}?[ \u00a0\u202f]?:[ \u00a0\u202f]+\p{Ll}[\p{L}\p{M}'’]*(?:,?[ \u00a0][\p{L}\p{M}'’\-]+){3}")
 #: English words too common to say what a quotation is about.
 _EN_STOP = frozenset(
     ["this", "that", "with", "from", "have", "will", "would", "could", "should", "there", "their", "they", "them", "then", "than", "what", "when", "which", "while", "were", "been", "being", "into", "only", "just", "very", "much", "more", "most", "some", "such", "also", "even", "over", "about", "after", "before", "because", "every", "never", "always", "really", "here", "your", "ours", "ourselves"]

@@ -28,6 +28,8 @@ PARAMS = {
     "cues": param(list, default=[], doc="words after which a title follows (intitulé, titled)"),
     "max_words": param(int, default=8, doc="longest title considered"),
     "function_zipf": param(float, default=5.5, doc="a short word this frequent is a function word"),
+    "gloss_cues": param(list, default=[], doc="words that, after a comma, open the quotation's translation "
+                        "(ou seja, c'est-à-dire, that is): the original is quoted whole on purpose"),
 }
 
 _QUOTED = regex.compile(r"«[ \u00a0\u202f]*+([^«»\n]{3,120}?)[ \u00a0\u202f]*+»|“([^“”\n]{3,120}?)”|\"([^\"\n]{3,120}?)\"")
@@ -46,6 +48,11 @@ def build(rule: Rule):  # noqa: ANN201
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")[ \u00a0]+",
         regex.IGNORECASE,
     ) if cues else None
+    glosses = [str(c) for c in p["gloss_cues"]]
+    gloss = regex.compile(
+        r"[ \u00a0]*+,[ \u00a0]++(?:" + "|".join(regex.escape(c) for c in sorted(glosses, key=len, reverse=True))
+        + r")(?![\p{L}])", regex.IGNORECASE,
+    ) if glosses else None
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
@@ -56,7 +63,7 @@ def build(rule: Rule):  # noqa: ANN201
             inner = m.group(g)
             # A title, not speech: a capital first, no sentence punctuation, a few words.
             if inner[:1].isupper() and not regex.search(r"[,;:!?…]|\.\s", inner) and len(inner.split()) <= 6 \
-                    and not _GLOSS_AFTER.match(text, m.end()):
+                    and not _GLOSS_AFTER.match(text, m.end()) and not (gloss is not None and gloss.match(text, m.end())):
                 spans.append(m.span(g))
         if cue is not None:
             for m in cue.finditer(text):
@@ -86,10 +93,27 @@ def build(rule: Rule):  # noqa: ANN201
                 continue  # one unknown word: only a lowercase one among two function words (You Are hadir)
             if len(foreign) + len(function) < len(words) and len(foreign) < 2:
                 continue
+            if _one_language([w.group() for w in words], function, lang):
+                continue  # « La stagione delle arance »: an original title quoted whole, in Italian
             s, e = words[0].start(), words[-1].end()
             yield Hit(s, e, (), confidence=0.6, args={"foreign": ", ".join(foreign[:3]), "function": function[0]})
 
     return check
+
+
+#: Languages an original title is often quoted in (wordfreq lists), tried for a whole title.
+_TITLE_LANGS = ("es", "it", "pt", "fr", "de", "nl", "ca", "ro", "id", "ms", "tr", "vi", "fil", "sv", "pl")
+
+
+def _one_language(words: list[str], function: list[str], lang: str) -> bool:
+    """Every word of the title is a word of one other language, and its short words are that
+    language's function words (« La stagione delle arance »: Italian « la »): a title quoted
+    whole, not half translated (« Langit et Laut »: « et » is no Indonesian function word)."""
+    first = next((w for w in words if w not in function), words[0])
+    best, _ = lexicon.best_language(first, tuple(x for x in _TITLE_LANGS if x != lang))
+    # (English words are frequent in every web corpus: « You Are hadir » is not Indonesian whole)
+    return all(lexicon.zipf(w, best) >= max(2.5, lexicon.zipf(w, "en") - 1.0) for w in words) \
+        and all(lexicon.zipf(w, best) >= 4.5 for w in function)
 
 
 def _unknown(word: str, lang: str) -> bool:

@@ -58,6 +58,9 @@ PARAMS = {
     "exceptions": param(list, default=[], doc="nouns never judged"),
     "numerals": param(list, default=[], doc="numerals: after a plural determiner they belong to it"),
     "numeral_pronoun_before": param(list, default=[], doc="words after which a numeral is a pronoun (« tous deux »)"),
+    "verb_plural_endings": param(list, default=[], doc="without a lexicon: endings that make a plural verb of a "
+                                 "frequent singular one (Spanish 'n': « han », « van », « tienen »); such a word "
+                                 "after a demonstrative used as a pronoun (« Estos han sido ») is not judged"),
 }
 
 _GAP = regex.compile(r"[ \u00a0]")
@@ -94,6 +97,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     exceptions = {w.casefold() for w in p["exceptions"]}
     numerals = {w.casefold() for w in p["numerals"]}
     numeral_pronoun = {w.casefold() for w in p["numeral_pronoun_before"]}
+    verb_endings = tuple(w.casefold() for w in p["verb_plural_endings"])
 
     @cache
     def singular_nouns() -> frozenset[str]:
@@ -111,6 +115,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         from checker import lexicon as freq
 
         if freq.zipf(word, lang) < min_zipf:
+            return False
+        if any(  # a plural verb: a frequent singular form and its ending (« ha » → « han »)
+            freq.zipf(word[: -len(end)], lang) >= 4.0
+            for end in verb_endings if word.endswith(end) and len(word) > len(end) + 1
+        ):
             return False
         if any(  # already a plural by the rules (Italian « partite », plural of « partita »)
             freq.zipf(word[: len(word) - len(plural)] + end, lang) >= min_zipf

@@ -156,6 +156,23 @@ def _named_on(words: list[tuple[int, int, str]], idx: int, text: str) -> bool:
     return nxt[2][:1].isupper() and text[words[idx][1] : nxt[0]] in (" ", "\u00a0")
 
 
+#: Quotation marks around a nickname inside a name (Raymond "Chip" Trujillo, Lachlan ‘Lachie’ Donovan).
+_NICK_OPEN = frozenset(['"', "“", "‘", "'", "«", "„"])
+_NICK_CLOSE = frozenset(['"', "”", "’", "'", "»", "“"])
+
+
+def _after_title(words: list[tuple[int, int, str]], keys: list[str], run_start: int, idx: int, text: str,
+                 lang: str) -> bool:
+    """The word at idx is a given name after capitalised common words that open its run, and
+    before a rare capitalised word: a title and a full name ("Chief Financial Officer Sanjay
+    Bhattacharya"), not a place or a body ("Santa Maria Hospital")."""
+    if run_start >= idx or idx - run_start > 4 or not _named_on(words, idx, text):
+        return False
+    if not _rare(words[idx + 1][2], lang) or not all(not _rare(keys[j], lang) for j in range(run_start, idx)):
+        return False
+    return True
+
+
 def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal: frozenset[str]) -> bool:
     """The subject pronoun at idx opens a personal clause: the next word, past « ne » and « se »
     (« n'y », « s'agit »), is no impersonal verb (« Il faut », « Il n'y a », « Il s'agit »)."""
@@ -380,6 +397,8 @@ def build(rule: Rule):  # noqa: ANN201
         last_m = -1  # sentence where a man, or a person of unknown gender, was last the antecedent
         last_male = -1  # sentence where a man (a male name, title, noun or pronoun) was last the antecedent
         inv_only = False  # the woman is known only from « a-t-elle »: only a speaker's continuation is reported
+        prev_nick = False  # the previous word was a quoted nickname inside a name
+        run_start = 0  # index of the first word of the current capitalised run
 
         def learn(word: str, g: str) -> None:
             # a surname carried by a woman and a man of the article (father and daughter) tells nothing
@@ -407,12 +426,21 @@ def build(rule: Rule):  # noqa: ANN201
                     last, inv_only = sent, True
                 prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, False, opener
                 continue
+            gap = text[prev_end:start].strip(" \u00a0") if prev_end >= 0 else "."
+            if naming and cap and gap in _NICK_OPEN and (text[end - 1] in _NICK_CLOSE or text[end:end + 1] in _NICK_CLOSE):
+                # A nickname between a given name and a surname (Raymond "Chip" Trujillo): the
+                # name goes on, and the surname after it is learnt as that person's.
+                prev_end, prev_cap, prev_key, prev_reported, prev_opener, prev_nick = end, cap, key, False, False, True
+                continue
             if inside[start]:
                 # The people a quotation names are the speaker's topic: they do not take the
                 # speaker's place as the antecedent of the reporting clause after it.
                 prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, False, opener
                 continue
-            follows = prev_end >= 0 and text[prev_end:start].strip(" \u00a0") == ""
+            follows = prev_end >= 0 and (gap == "" or prev_nick and gap in _NICK_CLOSE)
+            prev_nick = False
+            if not (follows and prev_cap):
+                run_start = idx  # the first word of a capitalised run (or of none)
             speaks = bool(male_before) and key in male_pronouns and _next_in(text, words, idx, male_before, between)
             if not speaks and key in male_topics and sent and narration[sent - 1] == start \
                     and _personal(text, words, idx, topic_impersonal):
@@ -446,8 +474,9 @@ def build(rule: Rule):  # noqa: ANN201
                 gender = surnames[key]
                 if gender == "f":
                     last, inv_only = sent, False
-            elif cap and key in gaz and key not in pronouns and given_slot(key, not (follows and prev_cap)) and (
-                "-" in key or _named_on(words, idx, text)
+            elif cap and key in gaz and key not in pronouns and (
+                given_slot(key, not (follows and prev_cap)) and ("-" in key or _named_on(words, idx, text))
+                or _after_title(words, keys, run_start, idx, text, ctx.primary)
             ):
                 # A given name of the gazetteer where a given name stands, followed by a surname (a bare
                 # capitalised word may be a surname: « Shelley »); later bare mentions are learned.
@@ -498,7 +527,11 @@ def build(rule: Rule):  # noqa: ANN201
                     bool(male_after) and prev_key in male_after and not replies) or (
                     "-" in key and key.rsplit("-", 2)[0] in male_before_words) or (
                     key.startswith("a-t-") and _next_in(text, words, idx, male_after_aux, between))
-                if gender == "f" and sent - last <= window and last_m < last and sent not in both and continues:
+                # A man named in the sentence just before hers may be the one meant: « X said… . She
+                # laughed when told of his remarks » (only when she is named in this same sentence).
+                after_him = not male_after and last == sent and last_m == sent - 1 and last_m >= 0
+                if gender == "f" and sent - last <= window and last_m < last and sent not in both and continues \
+                        and not after_him:
                     yield Hit(start, end, confidence=0.7)
                     prev_end, prev_cap, prev_key, prev_reported, prev_opener = end, cap, key, True, opener
                     continue

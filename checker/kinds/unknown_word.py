@@ -216,6 +216,8 @@ def build(rule: Rule):  # noqa: ANN201
                     continue  # « appelée zavrino », « se prononce tsuru »: a name or a coinage being introduced
                 if language_names and _listed_language(words, k, language_names):
                     continue  # « en darija, en tarifit et en espagnol »: one more language of a list
+                if _binomial(doc.text, words, k, ctx.primary):
+                    continue  # « Ybysaurus polesinensis », « Homo naledi »: a species' Latin name
                 if _among_names(doc.prose, words, k):
                     continue  # « Entre lumora, KAIRO, StarVale ou NOVA »: a stylised name in a list of names
                 if glossed(doc.text, tok.start, tok.end, ctx.primary, loose=True):
@@ -281,6 +283,25 @@ def _listed_language(words: list, k: int, names: frozenset[str]) -> bool:  # noq
 
 #: What joins the items of a list: a comma, or a conjunction of one of the packs' languages.
 _LIST_JOIN = regex.compile(r"[ \u00a0]*(?:,|&|/)[ \u00a0]*|[ \u00a0]+(?:and|or|nor|et|ou|ni|y|e|o|u|ni|und|oder|sowie|bzw\.|och|ed|od)[ \u00a0]+")
+
+
+#: Endings of the second, lowercase word of a Latin species name (« polesinensis », « rex »,
+#: « sapiens », « naledi », « lucasi », « aegypti », « mirabilis », « gigas »).
+_EPITHET = regex.compile(r"\p{Ll}{3,}(?:ensis|ense|i|ii|ae|us|a|um|is|oides|atus|ata|atum|ens|ax|ex|ix|as|es|on)")
+#: Endings of a genus name (« -saurus », « -therium », « -pithecus », « -ella », « -ia », « -ops »).
+_GENUS = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:us|um|a|ia|ops|on|ix|ax|ys|es|is|yx|ella|ina)")
+
+
+def _binomial(text: str, words: list, k: int, lang: str) -> bool:  # noqa: ANN001
+    """True when the word at `k` is the epithet of a species' Latin name: right after a capitalised
+    word, across one space, that the language hardly knows and that ends as a genus does
+    (« Ybysaurus polesinensis », « Tyrannosaurus rex »), and ending as an epithet does."""
+    if k < 1 or not _EPITHET.fullmatch(words[k].text):
+        return False
+    genus = words[k - 1]
+    if text[genus.end : words[k].start] not in (" ", "\u00a0") or not _GENUS.fullmatch(genus.text):
+        return False
+    return lexicon.zipf(genus.text, lang) < 3.0
 
 
 def _among_names(text: str, words: list, k: int) -> bool:  # noqa: ANN001
@@ -361,8 +382,21 @@ def _in_foreign_quote(doc: Document, tok, start: int, end: int, lang: str) -> bo
             break
         if m.start() < tok.start and tok.end < m.end():
             others = [t for t in doc.tokens_in(m.start(), m.end()) if t.kind == "word" and t is not tok]
-            return any(lexicon.zipf(t.text, lang) < 2.0 for t in others)
+            return any(_quoted_foreign(t.text, lang) for t in others)
     return False
+
+
+#: The languages a short quotation in an article most often comes from (wordfreq lists).
+_QUOTE_LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
+
+
+def _quoted_foreign(word: str, lang: str) -> bool:
+    """A word that `lang` hardly knows, or that another language uses far more (Dutch « het »,
+    « een », frequent in French only through names and quotations): one of a foreign quotation."""
+    z = lexicon.zipf(word, lang)
+    if z < 2.0:
+        return True
+    return len(word) >= 2 and any(lexicon.zipf(word, other) >= z + 3.0 for other in _QUOTE_LANGS if other != lang)
 
 
 def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str] | None:  # noqa: ANN001
