@@ -18,6 +18,16 @@ sys.path.append(str(ROOT / "tools"))
 SHARED = Path(os.environ.get("MTLINT_SHARED", ROOT.parent / "shared"))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite runs on every CPU (``-n auto`` in pyproject.toml); a benchmark run
+    (``--benchmark-enable``) measures one process at a time, so it runs without workers."""
+    if config.getoption("benchmark_enable", False) and getattr(config.option, "dist", "no") != "no":
+        config.option.dist = "no"
+        config.option.numprocesses = 0
+        config.option.tx = []
+
+
 def pattern_rule_files() -> list[tuple[Path, dict, int]]:
     """(path, rule data, regex flags) of every built-in rule file of kind ``pattern``."""
     import tomllib
