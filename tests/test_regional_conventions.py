@@ -396,3 +396,55 @@ def test_original_title_quoted_whole_or_translated_after_a_comma() -> None:
     text = 'O pescador repetia um ditado irlandês, "Is fearr rith maith ná drochsheasamh", ou seja, mais vale fugir bem.'
     assert not check_rules("MT173", text, "pt")
     assert [f.text for f in check_rules("MT173", "Le groupe a sorti « Bintang et Lautan » en juin.", "fr")] == ["Bintang et Lautan"]
+
+
+# --- Seventh clean round (same session): the beats machine translation favours.
+
+def test_a_term_introduced_by_its_name_or_an_alternative() -> None:
+    text = ("Like most clubs there, Porto write a release figure, known as a cláusula de rescisão, "
+            "into every contract. Among the witnesses, or padrinos and madrinas, were two coaches.")
+    assert not check_rules({"MT123", "MT202"}, text, "en")
+    assert [f.text for f in check_rules("MT123", "The coach said the team was ready, ujarnya, before the final.", "en")] \
+        == ["ujarnya"]
+
+
+def test_translation_after_a_reporting_clause_between_dashes() -> None:
+    text = ('"Este triunfo es para nuestras madres," she said — this win is for our mothers — before '
+            "leaving the stage.")
+    assert not check_rules("MT120", text, "en")
+    bad = '"Este triunfo es para nuestras madres y para todo el barrio," she said before leaving the stage.'
+    assert [f.code for f in check_rules("MT120", bad, "en")] == ["MT120"]
+
+
+def test_explanation_after_a_complement_or_a_cue() -> None:
+    for text, lang, code in (
+        ("Guidava il club Aiko, la senpai del gruppo, cioè la studentessa più anziana.", "it", "MT123"),
+        ("Pim est aussi la maknae, autrement dit la benjamine de la formation.", "fr", "MT123"),
+        ("Chegou o maknae, como é chamado o integrante mais novo, com 19 anos.", "pt", "MT123"),
+    ):
+        assert not check_rules(code, text, lang), text
+
+
+def test_italian_clitic_before_a_future_and_a_spanish_article_before_a_nickname() -> None:
+    assert not check_rules("MT279", "Dopo questo film la vedremo ancora in Italia?", "it")
+    assert [f.text for f in check_rules("MT279", "Il ministro ha risolto la problema ieri.", "it")] == ["la problema"]
+    assert not check_rules("MT614", "El León salió decidido a aprovechar la localía ante Olimpia.", "es")
+    assert [f.text for f in check_rules("MT614", "Le défenseur Kemal Fer a prolongé son contrat.", "fr")] == ["Fer"]
+
+
+def test_a_word_is_not_glued_to_itself() -> None:
+    assert not check_rules("MT525", "As memecoins caíram 12% depois do anúncio.", "pt")
+
+
+def test_belgian_words_say_the_thousands_point_is_belgian() -> None:
+    text = ("Le bourgmestre a annoncé 42.000 festivaliers ; septante bénévoles encadreront les navettes "
+            "jusqu'aux kots des étudiants.")
+    assert not check_rules("MT315", text, "fr")
+    # One Belgian word is not enough: French of France writes « septante » in a quotation too.
+    text = "« Septante ans de carrière », a dit le chanteur devant 42.000 personnes."
+    assert [f.text for f in check_rules("MT315", text, "fr")] == ["42.000"]
+
+
+def test_italian_datelines_take_a_hyphen() -> None:
+    assert not check_rules("MT226", "ROMA - Il governo ha approvato la manovra.", "it")
+    assert [f.text for f in check_rules("MT226", "LYON - Le maire a présenté son budget.", "fr")] == ["LYON - "]

@@ -113,10 +113,20 @@ _ASIDE = regex.compile(r"[ \u00a0]*+\([^()\n]{1,24}\)")
 #: « — literally, … », « , comme on l'appelle… »: the sentence says that it explains the word.
 _SAYS_SO = regex.compile(
     r"[»”\"’*_]?+[ \u00a0]*+(?:,|\(|[–—-])[ \u00a0]*+(?:(?:literalmente|literally|littéralement|letteralmente|wörtlich|"
-    r"w\u00f6rtlich|es decir|c'est-à-dire|c’est-à-dire|that is|cioè|isto é|das heißt)\b|(?:como|comme|as|come|wie)[ \u00a0]+"
-    r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|dicen|dice|appelle|appellent|disent|dit|call|calls|called|say|says|"
-    r"chiamano|chiama|dicono|dice|chamam|chama|dizem|diz|nennen|nennt|sagen|sagt)\b)",
+    r"w\u00f6rtlich|es decir|o sea|c'est-à-dire|c’est-à-dire|autrement dit|en d'autres termes|en d’autres termes|"
+    r"that is|in other words|cioè|ossia|ovvero|in altre parole|isto é|ou seja|quer dizer|das heißt|sprich|mit anderen Worten)\b|"
+    r"(?:como|comme|as|come|wie)[ \u00a0]+"
+    r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|llamad[oa]s?|dicen|dice|appelle|appellent|appelée?s?|disent|dit|call|"
+    r"calls|called|known|say|says|chiamano|chiama|chiamat[oaie]|dicono|dice|chamam|chama|chamad[oa]s?|dizem|diz|nennen|"
+    r"nennt|genannt|sagen|sagt)\b)",
     regex.IGNORECASE,
+)
+
+
+#: A short complement of the term (« del gruppo », « of the team ») before a cue that explains it.
+_COMPLEMENT = regex.compile(
+    r"[ \u00a0]++(?:de|del|della|dello|dei|degli|delle|di|da|du|des|do|dos|das|of|von|vom|der)"
+    r"(?:[ \u00a0]++(?:la|le|les|l['’]|el|los|las|il|lo|gli|the|o|os|a|as|die|das|dem|den))?+[ \u00a0]++[\p{L}\p{M}'’-]++"
 )
 
 
@@ -197,6 +207,9 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
         return True
     if _SAYS_SO.match(text, end, min(len(text), end + 60)):
         return True
+    comp = _COMPLEMENT.match(text, end, min(len(text), end + 40))
+    if comp is not None and _SAYS_SO.match(text, comp.end(), min(len(text), comp.end() + 60)):
+        return True  # « la senpai del gruppo, cioè la studentessa più grande »
     indefinite = _indefinite(lang)
     if indefinite is not None and indefinite.match(text, end, min(len(text), end + 30)):
         return True
@@ -226,7 +239,41 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
             prev2 = _PREVIOUS.search(text, max(0, prev.start() - 30), prev.start())
             if prev2 and prev2.group(1).casefold() in _nominal(lang):
                 return True
+    if before_too:
+        named = _named_before(lang)
+        if named is not None and named.search(text, max(0, start - 60), start):
+            return True  # « a buyout figure, known as a cláusula de rescisão », « sponsors, or ninong »
     return before_too and before is not None and before.search(text, max(0, start - 60), start) is not None
+
+
+#: Words that introduce a name or a term of another language right before it (« known as », « appelé »).
+NAMING = {
+    "en": "known as|called|dubbed|so-called|named|nicknamed",
+    "fr": "appelée?s?|dite?s?|surnommée?s?|baptisée?s?|nommée?s?|qu['’]on appelle|connue?s? sous le nom de",
+    "es": "llamad[oa]s?|conocid[oa]s? como|denominad[oa]s?|apodad[oa]s?",
+    "pt": "chamad[oa]s?|conhecid[oa]s? como|denominad[oa]s?|apelidad[oa]s?",
+    "it": "chiamat[oaie]|dett[oaie]|not[oaie] come|cosiddett[oaie]|denominat[oaie]",
+    "de": "genannte?[nrs]?|sogenannte?[nrs]?|so genannte?[nrs]?|bekannt als|namens",
+}
+
+
+@cache
+def _named_before(lang: str) -> regex.Pattern[str] | None:
+    """A naming cue (``NAMING``), with an optional article, or « , or » (``ALTERNATIVES``) right
+    before a term; a first word and a conjunction or a preposition may come between (« or ninong
+    and », « known as a cláusula de »)."""
+    cues = [c for c in (NAMING.get(lang), _alternation(ALTERNATIVES, lang)) if c]
+    if not cues:
+        return None
+    naming = NAMING.get(lang) or "(?!)"
+    alts = _alternation(ALTERNATIVES, lang) or "(?!)"
+    conj = _alternation(CONJUNCTIONS, lang) or "(?!)"
+    det = "|".join(regex.escape(d) for d in (DETERMINERS.get(lang, "") + " " + INDEFINITES.get(lang, "")).split()) or "(?!)"
+    return regex.compile(
+        rf"(?:(?<![\p{{L}}\p{{M}}])(?:{naming})|,[ \u00a0]++(?:{alts}))[ \u00a0]++(?:(?:{det})(?:[ \u00a0]++|['’]))?+"
+        rf"(?:\p{{Ll}}[\p{{L}}\p{{M}}'’-]*+[ \u00a0]++(?:{conj}|de|di|da|do|del|della|du|des|of|von|van)[ \u00a0]++)?+[«“\"‘*_]?+\Z",
+        regex.IGNORECASE,
+    )
 
 
 def _foreign(word: str, lang: str) -> bool:

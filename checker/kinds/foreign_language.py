@@ -84,6 +84,9 @@ _GLOSS = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*\(([^()\n]+)\)")
 # A translation after a dash (« "Ek is mal oor hierdie musiek" – I'm crazy about this music. »): up
 # to the end of its clause.
 _DASH_GLOSS = regex.compile(r"[ \u00a0\u202f]*+[–—][ \u00a0\u202f]++([^.;:!?()\n–—«»“”\"]{4,200})")
+# The same after a short reporting clause (« "…," he said — this movie is for our grandmothers — »).
+_CLAUSE_DASH = regex.compile(r"[,.]?+[»”\"’]?+[ \u00a0\u202f]++[^\n.;:!?—–«»“”\"]{1,60}?[ \u00a0\u202f]++[–—][ \u00a0\u202f]++"
+                             r"([^.;:!?()\n–—«»“”\"]{4,200})")
 # A quotation ending just before " (": the translation that a parenthesised original follows.
 _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\")[ \u00a0\u202f]*$")
 # The next quotation of the same paragraph, soon after (a translation the writer gives in the same
@@ -353,6 +356,9 @@ def _translation_beside(text: str, start: int, end: int, lang: str, words: int |
     later = _first_group(_LATER_QUOTE.match(text, end))
     if later is not None and _similar_length(quoted, later, words):
         return later  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
+    clause = _CLAUSE_DASH.match(text, end)
+    if clause is not None and _similar_length(quoted, clause.group(1), words):
+        return clause.group(1)  # « "Esta película es…," he said — this movie is for… — adding… »
     comma = _COMMA_GLOSS.match(text, end)
     if comma is not None and _similar_length(quoted, comma.group(1), words) and comma.group(2).casefold() in _determiners(lang):
         return comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »

@@ -686,8 +686,8 @@ def _judge(t: str, lang: str, fw: frozenset[str], prefixes: frozenset[str],
             after_other = content
 
     def as_hit(found: list[str] | None) -> _GlueHit | None:
-        if found is None:
-            return None
+        if found is None or any(a == b for a, b in zip(found, found[1:])):
+            return None  # a split into a word twice over (« me me … »): no one glues a word to itself
         return (start, end, _restore_case(head, found), 0, 0.85 if len(found) == 2 else 0.8)
 
     hit_ok = as_hit(after_ok)

@@ -60,6 +60,13 @@ _ARABIC_ARTICLES = frozenset({"Al", "El", "Abu", "Abou", "Ibn", "Bin"})
 _GAPS = frozenset((" ", "\u00a0"))
 
 
+def _function_word(word: str, lang: str) -> bool:
+    """A word the language uses as a function word (zipf 5.5 or more: Spanish « el », « al »)."""
+    from checker import lexicon
+
+    return lexicon.zipf(word, lang) >= 5.5
+
+
 # One syllable of romanised Korean (Revised Romanisation, with the common McCune-Reischauer and
 # passport spellings oo, ee, ou): an optional initial, a vowel, an optional final.
 _KO_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|[gndrmbsjkthpyw])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou"
@@ -136,7 +143,9 @@ def build(rule: Rule):  # noqa: ANN201
         def origins_of(i: int) -> frozenset[str]:
             word = words[i][2]
             found = origin_names.get(_key(word), frozenset())
-            article = word in _ARABIC_ARTICLES and joined(i, i + 1)
+            # (not a determiner or preposition of the article's own language: Spanish « El León »,
+            # a club's nickname, Italian « Al Leone »)
+            article = word in _ARABIC_ARTICLES and joined(i, i + 1) and not _function_word(word, lang)
             if article or _ARABIC_PREFIX.match(word):
                 found = found | {"ar"}
             if _KOREAN_GIVEN.match(word):
