@@ -448,3 +448,12 @@ def test_belgian_words_say_the_thousands_point_is_belgian() -> None:
 def test_italian_datelines_take_a_hyphen() -> None:
     assert not check_rules("MT226", "ROMA - Il governo ha approvato la manovra.", "it")
     assert [f.text for f in check_rules("MT226", "LYON - Le maire a présenté son budget.", "fr")] == ["LYON - "]
+
+
+def test_quebec_words_name_the_spacing_convention() -> None:
+    # Québec spaces the colon and « », as France does, and glues ; ! ? : two Québec words say so.
+    text = ("Le cégep ouvre une résidence : « Soixante chambres » pour la rentrée. Les étudiants font "
+            "leur épicerie au dépanneur du coin. « On a enfin un toit! »")
+    assert not check_rules("MT300", text, "fr")
+    text = text.replace("cégep", "lycée").replace("dépanneur", "supermarché")
+    assert [f.text for f in check_rules("MT300", text, "fr")] == ["!"]

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -97,8 +98,9 @@ def _patterns(feature: str) -> tuple[regex.Pattern, regex.Pattern]:
     return pats
 
 
-def convention(ctx: Context) -> str:
-    """The spacing convention for a document: the setting, else its region's, else ``auto``."""
+def convention(ctx: Context, doc: Document | None = None) -> str:
+    """The spacing convention for a document: the setting, else its region's, else the region its
+    vocabulary names (``french_spacing_markers``), else ``auto``."""
     value = ctx.setting("french_spacing")
     if isinstance(value, str) and value.lower() in CONVENTIONS:
         return value.lower()
@@ -107,7 +109,36 @@ def convention(ctx: Context) -> str:
         chosen = regions.get(part) if isinstance(regions, dict) else None
         if isinstance(chosen, str) and chosen.lower() in CONVENTIONS:
             return chosen.lower()
+    markers = ctx.setting("french_spacing_markers")
+    if doc is not None and isinstance(markers, dict) and not any(len(p) == 2 and p.isalpha() and p.isupper() for p in ctx.subtags):
+        found = _marked(doc, markers)
+        if found is not None:
+            return found
     return "auto"
+
+
+@cache
+def _marker_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(words) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def _marked(doc: Document, markers: dict) -> str | None:
+    """The one convention whose regional words (one alternation per convention) the document
+    uses two different ones of: « cégep » and « dépanneur » say Québec without ``--lang fr-CA``."""
+    key = "spacing:markers"
+    if key in doc.cache:
+        return doc.cache[key]  # type: ignore[no-any-return]
+    found: list[str] = []
+    for conv, words in markers.items():
+        if conv not in _CONVENTIONS or not isinstance(words, list) or not words:
+            continue
+        pattern = _marker_pattern(tuple(str(w) for w in words))
+        seen = {m.group().casefold() for m in pattern.finditer(doc.text, timeout=_TIMEOUT)}
+        if len(seen) >= 2:
+            found.append(conv)
+    result = found[0] if len(found) == 1 else None
+    doc.cache[key] = result
+    return result
 
 
 _LABEL = regex.compile(r"[ \t]*+[\p{L}\p{N}'’.-]++(?:[ \u00a0][\p{L}\p{N}'’.-]++)?+[ \u00a0\u202f]?+")
@@ -201,7 +232,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     exceptions_key = "\x00".join(p["exceptions"])
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        conv = convention(ctx)
+        conv = convention(ctx, doc)
         if conv == "none":
             return
         counts = _counts(doc, exceptions_key, exceptions)
