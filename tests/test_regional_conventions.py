@@ -457,3 +457,10 @@ def test_quebec_words_name_the_spacing_convention() -> None:
     assert not check_rules("MT300", text, "fr")
     text = text.replace("cégep", "lycée").replace("dépanneur", "supermarché")
     assert [f.text for f in check_rules("MT300", text, "fr")] == ["!"]
+
+
+def test_a_word_named_and_explained_later_in_its_sentence() -> None:
+    text = '"We will awhi him through this," the captain said, using the Māori word for support.'
+    assert not check_rules("MT202", text, "en")
+    assert [f.text for f in check_rules("MT202", "The captain said they would awhi him through this season.", "en")] \
+        == ["awhi"]

@@ -160,6 +160,17 @@ def _alternative(lang: str) -> regex.Pattern[str] | None:
                          regex.IGNORECASE)
 
 
+#: Later in its sentence, the text names the word as a word of some language and gives its meaning
+#: (« using the te reo Māori word for support », « le mot wolof pour patience »).
+_WORD_FOR = regex.compile(
+    r"(?<![\p{L}])(?:word|term|expression|phrase|mot|terme|expression|palabra|término|expresión|parola|termine|"
+    r"espressione|palavra|termo|expressão|Wort|Begriff|Ausdruck)[ \u00a0]++(?:[\p{L}'’-]++[ \u00a0]++){0,2}?"
+    r"(?:for|meaning|pour|qui signifie|désignant|para|que significa|per|che significa|que quer dizer|für)(?![\p{L}])",
+)
+#: The end of a sentence (a full stop, a question or exclamation mark, a line break).
+_CLAUSE_END = regex.compile(r"[.!?](?=[ \u00a0\n\"”»’]|$)|\n")
+
+
 @cache
 def _bare_alternative(lang: str) -> regex.Pattern[str] | None:
     """« X or Y, … » without the comma: one lowercase word (after an article) that closes its clause."""
@@ -220,6 +231,9 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
         bare = _bare_alternative(lang)
         if bare is not None and bare.match(text, end, min(len(text), end + 40)):
             return True  # « derived from bhagyam or fortune, remains… »: one word that names it again
+        stop = _CLAUSE_END.search(text, end, min(len(text), end + 160))
+        if _WORD_FOR.search(text, end, stop.start() if stop is not None else min(len(text), end + 160)):
+            return True  # « "We tautoko him," she said, using the Māori word for support. »
     after, before, kind_after = _patterns(lang)
     if after is None:
         return regex.match(r"[ \u00a0]*+\([ \u00a0]*+\p{L}", text[end:end + 6]) is not None
