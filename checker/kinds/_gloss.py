@@ -151,12 +151,16 @@ ALTERNATIVES = {
 }
 
 
+#: An article between « or » and the other name (« , or the… », « , ou la… »).
+_OR_ARTICLE = r"(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)"
+
+
 @cache
 def _alternative(lang: str) -> regex.Pattern[str] | None:
     alts = _alternation(ALTERNATIVES, lang)
     if alts is None:
         return None
-    return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+,[ \u00a0]++(?:{alts})[ \u00a0]++(?:(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)[ \u00a0]++)?[\p{{Ll}}]",
+    return regex.compile(rf"[»”\"’*_]?+[ \u00a0]*+,[ \u00a0]++(?:{alts})[ \u00a0]++(?:{_OR_ARTICLE}[ \u00a0]++)?[\p{{Ll}}]",
                          regex.IGNORECASE)
 
 
@@ -177,7 +181,7 @@ def _bare_alternative(lang: str) -> regex.Pattern[str] | None:
     alts = _alternation(ALTERNATIVES, lang)
     if alts is None:
         return None
-    return regex.compile(rf"[ \u00a0]++(?:{alts})[ \u00a0]++(?:(?:the|a|an|le|la|les|un|une|el|los|las|il|lo|gli|o|os|as|der|die|das|ein|eine)[ \u00a0]++)?"
+    return regex.compile(rf"[ \u00a0]++(?:{alts})[ \u00a0]++(?:{_OR_ARTICLE}[ \u00a0]++)?"
                          r"\p{Ll}[\p{L}\p{M}'’-]++(?=[ \u00a0]*+[,;:.)])")
 
 
@@ -276,11 +280,10 @@ def _named_before(lang: str) -> regex.Pattern[str] | None:
     """A naming cue (``NAMING``), with an optional article, or « , or » (``ALTERNATIVES``) right
     before a term; a first word and a conjunction or a preposition may come between (« or ninong
     and », « known as a cláusula de »)."""
-    cues = [c for c in (NAMING.get(lang), _alternation(ALTERNATIVES, lang)) if c]
-    if not cues:
+    naming, alts = NAMING.get(lang), _alternation(ALTERNATIVES, lang)
+    if naming is None and alts is None:
         return None
-    naming = NAMING.get(lang) or "(?!)"
-    alts = _alternation(ALTERNATIVES, lang) or "(?!)"
+    naming, alts = naming or "(?!)", alts or "(?!)"
     conj = _alternation(CONJUNCTIONS, lang) or "(?!)"
     det = "|".join(regex.escape(d) for d in (DETERMINERS.get(lang, "") + " " + INDEFINITES.get(lang, "")).split()) or "(?!)"
     return regex.compile(

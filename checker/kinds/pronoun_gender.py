@@ -168,9 +168,7 @@ def _after_title(words: list[tuple[int, int, str]], keys: list[str], run_start: 
     Bhattacharya"), not a place or a body ("Santa Maria Hospital")."""
     if run_start >= idx or idx - run_start > 4 or not _named_on(words, idx, text):
         return False
-    if not _rare(words[idx + 1][2], lang) or not all(not _rare(keys[j], lang) for j in range(run_start, idx)):
-        return False
-    return True
+    return _rare(words[idx + 1][2], lang) and not any(_rare(keys[j], lang) for j in range(run_start, idx))
 
 
 def _personal(text: str, words: list[tuple[int, int, str]], idx: int, impersonal: frozenset[str]) -> bool:

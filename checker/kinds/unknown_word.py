@@ -355,10 +355,11 @@ def _short_quote(doc: Document, tok) -> bool:  # noqa: ANN001
     return False
 
 
-def _foreign_word(word: str, lang: str, others: tuple[str, ...]) -> bool:
-    """True when `word` is clearly a word of another language than `lang` (the, with, told)."""
+def _foreign_word(word: str, lang: str, others: tuple[str, ...], margin: float = 1.5) -> bool:
+    """True when `word` is clearly a word of another language than `lang` (the, with, told): a
+    frequent word of one of `others`, `margin` more frequent there than in `lang`."""
     z = lexicon.zipf(word, lang)
-    return any(lexicon.zipf(word, lg) >= 3.0 and lexicon.zipf(word, lg) >= z + 1.5 for lg in others)
+    return any(lexicon.zipf(word, lg) >= 3.0 and lexicon.zipf(word, lg) >= z + margin for lg in others)
 
 
 #: A quotation: « … », “ … ”, "…", and single quotes (‘…’, '…', British style), whose closing mark
@@ -393,10 +394,9 @@ _QUOTE_LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
 def _quoted_foreign(word: str, lang: str) -> bool:
     """A word that `lang` hardly knows, or that another language uses far more (Dutch « het »,
     « een », frequent in French only through names and quotations): one of a foreign quotation."""
-    z = lexicon.zipf(word, lang)
-    if z < 2.0:
+    if lexicon.zipf(word, lang) < 2.0:
         return True
-    return len(word) >= 2 and any(lexicon.zipf(word, other) >= z + 3.0 for other in _QUOTE_LANGS if other != lang)
+    return len(word) >= 2 and _foreign_word(word, lang, tuple(x for x in _QUOTE_LANGS if x != lang), margin=3.0)
 
 
 def _unknown_part(word: str, elisions: tuple[str, ...], known) -> tuple[int, str] | None:  # noqa: ANN001
