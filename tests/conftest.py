@@ -28,55 +28,6 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.tx = []
 
 
-#: Test files that take the longest in one process (pytest --durations, 2026-12-07), longest
-#: first. With ``--dist loadfile`` a file runs whole on one worker, so a long file that
-#: starts last leaves the other workers idle while it runs; these start first instead
-#: (longest processing time first). A file missing here keeps its collection order, after
-#: them; the list only orders the run and never selects a test.
-LONG_FILES = (
-    "test_dask.py",
-    "benchmarks/test_bench_memory.py",
-    "test_daemon.py",
-    "test_calque_row_examples.py",
-    "test_speed_start_index.py",
-    "test_speed_start.py",
-    "test_scale.py",
-    "test_worker_store.py",
-    "test_precommit.py",
-    "test_hostile_linear.py",
-    "test_punct_traps.py",
-    "test_action.py",
-    "test_hostile.py",
-    "test_server.py",
-    "test_speed_startup_path.py",
-    "benchmarks/test_bench_hostile.py",
-    "test_speed_start_tables.py",
-    "benchmarks/test_bench.py",
-    "test_speed_mem_rows.py",
-    "test_speed_pinned_findings.py",
-    "test_locale_formats.py",
-    "test_result_cache.py",
-    "test_github_ci.py",
-    "test_format_sarif.py",
-    "test_worker_memory.py",
-    "test_speed_mem_langid.py",
-)
-
-
-def _file_rank(item: pytest.Item) -> int:
-    path = Path(str(item.fspath)).resolve()
-    try:
-        name = path.relative_to(Path(__file__).resolve().parent).as_posix()
-    except ValueError:
-        return len(LONG_FILES)
-    return LONG_FILES.index(name) if name in LONG_FILES else len(LONG_FILES)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run the long files first (see LONG_FILES); a stable sort keeps every file's own order."""
-    items.sort(key=_file_rank)
-
-
 def pattern_rule_files() -> list[tuple[Path, dict, int]]:
     """(path, rule data, regex flags) of every built-in rule file of kind ``pattern``."""
     import tomllib
