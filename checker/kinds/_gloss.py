@@ -17,23 +17,25 @@ import regex
 
 #: Determiners opening an apposition, per language.
 DETERMINERS = {
-    "fr": "le la les l un une des ce cette ces cet",
-    "en": "the a an this",
-    "es": "el la los las lo un una unos unas este esta",
-    "it": "il lo la i gli le l un uno una un questo questa",
-    "pt": "o a os as um uma uns umas este esta",
-    "de": "der die das den dem ein eine einen einem einer",
-    "nl": "de het een",
+    "fr": "le la les l un une des ce cette ces cet mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs",
+    "en": "the a an this these those his her its their our my your",
+    "es": "el la los las lo un una unos unas este esta estos estas su sus mi mis tu tus nuestro nuestra nuestros nuestras",
+    "it": "il lo la i gli le l un uno una un questo questa questi queste quel quello quella quei quegli quelle",
+    "pt": "o a os as um uma uns umas este esta estes estas seu sua seus suas meu minha meus minhas nosso nossa nossos nossas",
+    "de": "der die das den dem des ein eine einen einem einer sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer "
+          "unser unsere unseren unserem diese dieser diesen diesem dieses",
+    "nl": "de het een zijn haar hun",
 }
 #: Prepositions after which a word is used as a noun (« des journées de gotong-royong, … »).
 PREPOSITIONS = {
-    "fr": "de du des d à au aux en par pour avec sans sur",
-    "en": "of in on at for with by from",
-    "es": "de del en con por para a al sin",
-    "it": "di del della dei delle in nel nella con per a al alla da dal",
-    "pt": "de do da dos das em no na nos nas com por para a ao",
-    "de": "von vom im in mit für zum zur",
-    "nl": "van in met voor",
+    "fr": "de du des d à au aux en par pour avec sans sur sous chez entre vers",
+    "en": "of in on at for with by from into about among",
+    "es": "de del en con por para a al sin entre desde hacia sobre",
+    "it": "di del dello della dell dei degli delle in nel nello nella nell nei negli nelle con col coi per a al allo "
+          "alla all ai agli alle da dal dallo dalla dall dai dagli dalle su sul sullo sulla sull sui sugli sulle tra fra",
+    "pt": "de do da dos das em no na nos nas num numa com por para a ao aos à às pelo pela pelos pelas entre sobre",
+    "de": "von vom im in mit für zum zur zu bei beim nach aus über unter",
+    "nl": "van in met voor op",
 }
 #: Nouns naming a kind of thing that an explained word belongs to (a dance, a dish, a genre…).
 KINDS = {
@@ -96,7 +98,7 @@ CONJUNCTIONS = {
 #: Indefinite determiners: an apposition that opens on one defines the word before it (« es
 #: cendol, una bebida fría… », « kerupuk, unas tortas crujientes… »).
 INDEFINITES = {
-    "fr": "un une des", "en": "a an", "es": "un una unos unas", "it": "un uno una un'", "pt": "um uma uns umas",
+    "fr": "un une des de", "en": "a an", "es": "un una unos unas", "it": "un uno una un'", "pt": "um uma uns umas",
     "de": "ein eine einen einem einer", "nl": "een",
 }
 
@@ -111,10 +113,33 @@ def _nominal(lang: str) -> frozenset[str]:
 #: (« le pajeon (58 DH), une galette… »).
 _ASIDE = regex.compile(r"[ \u00a0]*+\([^()\n]{1,24}\)")
 #: « — literally, … », « , comme on l'appelle… »: the sentence says that it explains the word.
+#: Words that open an explanation of what they follow ("that is", "literally"), in the packs'
+#: languages; mixed-title reads them too (beside its own ``gloss_cues``).
+THAT_IS = (
+    "literalmente", "literally", "littéralement", "letteralmente", "wörtlich", "es decir", "o sea", "c'est-à-dire",
+    "c’est-à-dire", "autrement dit", "en d'autres termes", "en d’autres termes", "that is", "in other words", "cioè",
+    "ossia", "ovvero", "in altre parole", "isto é", "ou seja", "quer dizer", "das heißt", "sprich", "mit anderen Worten",
+    # the words of a meaning given (« , que significa "muchas gracias" », « , which means… »)
+    "which means", "meaning", "qui signifie", "ce qui signifie", "ce qui veut dire", "qui veut dire", "que significa",
+    "que quiere decir", "lo que significa", "che significa", "che vuol dire", "il che significa", "que quer dizer",
+    "o que significa", "was bedeutet", "das bedeutet", "was so viel heißt wie",
+    # a relative clause that defines it (« el encocado de piangua, que es un guiso con leche de coco »)
+    "que es un", "que es una", "qui est un", "qui est une", "che è un", "che è una", "que é um", "que é uma",
+    "which is a", "which is an",
+    # an equivalent named (« 42 000 barangays, l'équivalent de quartiers »)
+    "the equivalent of", "l'équivalent de", "l’équivalent de", "l'équivalent d'", "l’équivalent d’", "el equivalente de",
+    "l'equivalente di", "l’equivalente di", "o equivalente a", "o equivalente de", "das Äquivalent",
+)
+#: The term then a verb of meaning (« bigay means “giving” », « kimchi signifie… »).
+_MEANS = regex.compile(
+    r"[»”\"’*_]?+[ \u00a0]++(?:means|meant|signifie|signifiait|significa|significaba|significava|bedeutet|bedeutete|"
+    r"vuol dire|voleva dire|quer dizer|queria dizer|quiere decir|veut dire|voulait dire)(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
 _SAYS_SO = regex.compile(
-    r"[»”\"’*_]?+[ \u00a0]*+(?:,|\(|[–—-])[ \u00a0]*+(?:(?:literalmente|literally|littéralement|letteralmente|wörtlich|"
-    r"w\u00f6rtlich|es decir|o sea|c'est-à-dire|c’est-à-dire|autrement dit|en d'autres termes|en d’autres termes|"
-    r"that is|in other words|cioè|ossia|ovvero|in altre parole|isto é|ou seja|quer dizer|das heißt|sprich|mit anderen Worten)\b|"
+    r"[»”\"’*_]?+[ \u00a0]*+(?:,|\(|[–—-])[ \u00a0]*+(?:(?:"
+    + "|".join(regex.escape(c) for c in THAT_IS)
+    + r")\b|"
     r"(?:como|comme|as|come|wie)[ \u00a0]+"
     r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|llamad[oa]s?|dicen|dice|appelle|appellent|appelée?s?|disent|dit|call|"
     r"calls|called|known|say|says|chiamano|chiama|chiamat[oaie]|dicono|dice|chamam|chama|chamad[oa]s?|dizem|diz|nennen|"
@@ -200,7 +225,8 @@ def glossed(text: str, start: int, end: int, lang: str, loose: bool = False) -> 
     list knows, not a source-language word that may be a reporting verb): any apposition that
     opens on a determiner explains it."""
     if not loose and text[max(0, start - 3) : start].rstrip(" \u00a0\u202f")[-1:].isdigit() \
-            and not regex.match(r"[ \u00a0]*+\(", text[end : end + 3]):
+            and not regex.match(r"[ \u00a0]*+\(", text[end : end + 3]) \
+            and not _SAYS_SO.match(text, end, min(len(text), end + 60)):
         return False  # « R$ 2,8 milhões, un récord »: a magnitude after a number is no term being explained
     if _glossed_at(text, start, end, lang, loose):
         return True
@@ -220,7 +246,7 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
     aside = _ASIDE.match(text, end, min(len(text), end + 30))
     if aside is not None and _glossed_at(text, start, aside.end(), lang, loose, before_too=False):
         return True
-    if _SAYS_SO.match(text, end, min(len(text), end + 60)):
+    if _SAYS_SO.match(text, end, min(len(text), end + 60)) or _MEANS.match(text, end, min(len(text), end + 30)):
         return True
     comp = _COMPLEMENT.match(text, end, min(len(text), end + 40))
     if comp is not None and _SAYS_SO.match(text, comp.end(), min(len(text), comp.end() + 60)):
@@ -257,11 +283,23 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
             prev2 = _PREVIOUS.search(text, max(0, prev.start() - 30), prev.start())
             if prev2 and prev2.group(1).casefold() in _nominal(lang):
                 return True
+    if loose and before_too and _APPOSED.search(text, max(0, start - 40), start) is not None \
+            and regex.match(r"[ \u00a0]*+,", text[end:end + 3]) and _apposed_det(text, start, lang):
+        return True  # « a procession of spirits, the mluk, each with… »: the word renames the noun before it
     if before_too:
         named = _named_before(lang)
         if named is not None and named.search(text, max(0, start - 60), start):
             return True  # « a buyout figure, known as a cláusula de rescisão », « sponsors, or ninong »
     return before_too and before is not None and before.search(text, max(0, start - 60), start) is not None
+
+
+#: A noun, a comma and a determiner right before a word (« spirits, the mluk, … »).
+_APPOSED = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]++[ \u00a0]*+,[ \u00a0]++([\p{L}]++)['’]?+[ \u00a0]*+\Z")
+
+
+def _apposed_det(text: str, start: int, lang: str) -> bool:
+    m = _APPOSED.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold() in DETERMINERS.get(lang, "").split()
 
 
 #: Words that introduce a name or a term of another language right before it (« known as », « appelé »).

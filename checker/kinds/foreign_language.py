@@ -83,10 +83,10 @@ _QUOTE = regex.compile(r"«([^«»]*)»|“([^“”]*)”|„([^„“”]*)[�
 _GLOSS = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*\(([^()\n]+)\)")
 # A translation after a dash (« "Ek is mal oor hierdie musiek" – I'm crazy about this music. »): up
 # to the end of its clause.
-_DASH_GLOSS = regex.compile(r"[ \u00a0\u202f]*+[–—][ \u00a0\u202f]++([^.;:!?()\n–—«»“”\"]{4,200})")
+_DASH_THEN_CLAUSE = r"[–—][ \u00a0\u202f]++([^.;:!?()\n–—«»“”\"]{4,200})"
+_DASH_GLOSS = regex.compile(r"[ \u00a0\u202f]*+" + _DASH_THEN_CLAUSE)
 # The same after a short reporting clause (« "…," he said — this movie is for our grandmothers — »).
-_CLAUSE_DASH = regex.compile(r"[,.]?+[»”\"’]?+[ \u00a0\u202f]++[^\n.;:!?—–«»“”\"]{1,60}?[ \u00a0\u202f]++[–—][ \u00a0\u202f]++"
-                             r"([^.;:!?()\n–—«»“”\"]{4,200})")
+_CLAUSE_DASH = regex.compile(r"[,.]?+[»”\"’]?+[ \u00a0\u202f]++[^\n.;:!?—–«»“”\"]{1,60}?[ \u00a0\u202f]++" + _DASH_THEN_CLAUSE)
 # A quotation ending just before " (": the translation that a parenthesised original follows.
 _QUOTE_BEFORE = regex.compile(r"(?:«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\")[ \u00a0\u202f]*$")
 # The next quotation of the same paragraph, soon after (a translation the writer gives in the same

@@ -112,7 +112,7 @@ def _guarded(text: str) -> list[tuple[int, int]]:
 _VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
 _PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het", "na", "an", "ni", "nic", "mac", "ua"]
+    ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het", "na", "an", "ni", "nic", "mac", "ua", "los", "las", "dela", "delos", "delas", "degli", "dei", "vom"]
 )
 _WORDFREQ = {"tl": "fil"}
 # Between a name and the next word: spaces, or a short parenthesis ("Bar (1978) dan").
@@ -334,6 +334,17 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         tokens = list(_WORD.finditer(text))
         cands: list[_Cand] = []
         lowercase = lowercase_table(doc_lang, own)
+        explained: dict[str, bool] = {}
+
+        def explained_once(word: str) -> bool:
+            """Whether the article explains `word` at one of its lowercase occurrences (« les
+            barangays, les plus petites unités… »): then it may use it bare elsewhere, a headline too."""
+            got = explained.get(word)
+            if got is None:
+                got = any(glossed(text, t.start(), t.end(), ctx.primary) for t in tokens if t.group() == word)
+                explained[word] = got
+            return got
+
         for i, m in enumerate(tokens):
             if lowercase[m.group()] is None:
                 continue  # a lowercase word that is no leftover (``judge`` below would say so)
@@ -398,8 +409,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     and folded in function_words(lang) \
                     and _close_neighbour(tokens, i, text, lang, doc_lang, own):
                 level = 2  # « el cantante » in Italian: the close language's article before its noun
-            if not initial and glossed(text, start, end, ctx.primary):
+            if not initial and (glossed(text, start, end, ctx.primary) or explained_once(word)):
                 continue  # « des journées de gotong-royong, la tradition du nettoyage collectif »: explained
+            if quoted and glossed(text, guarded[g][0], guarded[g][1], ctx.primary):
+                continue  # « "yeoreobun, gamsahamnida", que significa "muchas gracias a todos" »: translated
             if quoted and lang not in _DISTANT and lang not in _ROMANIZED:
                 continue  # « J'ai perdu le temps ! » in an English quotation: a speaker's own flourish
             if initial and lang in _ROMANIZED and level == 2 and _EXCLAIM.match(text, end):

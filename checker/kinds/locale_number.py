@@ -14,7 +14,9 @@ the settings is skipped. ``check`` selects the test:
   (``1.500 kg`` may be a precise weight), two or more are reported (``1.250.000 euros``).
   Regions whose press writes the point (pack setting ``locale_thousands_dot_regions``: ``BE``
   for Belgian French) are left alone when the language tag names them (``--lang fr-BE``), and so
-  is an article that carries the dateline or credit of an agency whose house style writes it
+  is an article whose tag names no region but whose words name one of them (two different words
+  of the pack's ``region_words`` for it: « septante », « bourgmestre »), and an article that
+  carries the dateline or credit of an agency whose house style writes it
   (``locale_thousands_dot_house``: expressions, AFP's « PARIS (AFP) - »).
 - ``thousands-comma``: the English thousands comma in a language with a decimal comma
   (``38,000 Menschen``, ``12,400,000 euro``, ``1,234.5``), where it reads as decimals; only
@@ -50,6 +52,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
 from checker.kinds._phrases import guarded_spans
+from checker.kinds._regional import implied_regions
 from checker.kinds._spans import Guard
 from checker.kinds.pattern import anchored
 from checker.rules import Rule, param
@@ -148,6 +151,18 @@ def _region_in(ctx: Context, regions: object) -> bool:
     return any(part in wanted for part in ctx.subtags)
 
 
+#: Scale words after which a number with one point is a decimal where the point is the decimal mark.
+_SCALE_WORDS = frozenset(["million", "millions", "billion", "billions", "trillion", "trillions", "bn", "mn", "m",
+                          "crore", "crores", "lakh", "lakhs"])
+
+
+def _region_implied(doc: Document, ctx: Context, regions: object) -> bool:
+    """Whether the document's words name one of `regions` (its tag naming none)."""
+    if not isinstance(regions, list) or not regions:
+        return False
+    return bool(implied_regions(doc, ctx) & {str(r).upper() for r in regions})
+
+
 def _house_style(doc: Document, markers: object) -> bool:
     """Whether the document carries one of `markers` (expressions: an agency's dateline or credit,
     « PARIS (AFP) - »), whose house style writes the point between thousands."""
@@ -197,6 +212,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             if ctx.setting("locale_thousands_dot", True) or _region_in(ctx, ctx.setting("locale_thousands_dot_regions")):
                 return
             house = None
+            point_decimal = ctx.setting("locale_decimal") == "."
             units = set(ctx.setting("locale_units") or [])
             counted = set(ctx.setting("locale_count_units") or [])
             convention = None
@@ -204,6 +220,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 if previous_word(text, m.start()) in version_words:
                     continue
                 nxt = regex.match(r"[ \u00a0]([\p{L}°%][\p{L}/²³]*+)", text[m.end():m.end() + 20])
+                if nxt and point_decimal and m.group("num").count(".") == 1 and nxt.group(1).lower() in _SCALE_WORDS \
+                        and not m.group("num").endswith("0"):
+                    continue  # "$24.375 million": a decimal (a group ending in 0, "1.200 million", is thousands)
                 if nxt and nxt.group(1) in units and m.group("num").count(".") == 1:
                     # 1.500 kg may be a precise measure; 1.250.000 euros cannot be. Before a unit that
                     # counts (points), one group is reported where the article writes decimal commas
@@ -215,9 +234,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                     if not convention:
                         continue
                 if house is None:
-                    house = _house_style(doc, ctx.setting("locale_thousands_dot_house"))
+                    house = _house_style(doc, ctx.setting("locale_thousands_dot_house")) or _region_implied(
+                        doc, ctx, ctx.setting("locale_thousands_dot_regions")
+                    )
                 if house:
-                    return  # agency copy whose house style writes the point (asked at the first number only)
+                    return  # Belgian words, or agency copy whose house style writes the point (asked once)
                 sep = ctx.setting("locale_thousands_separator") or "\u202f"
                 yield Hit(m.start("num"), m.end("num"), (m.group("num").replace(".", sep),))
             return

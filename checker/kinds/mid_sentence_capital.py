@@ -19,7 +19,9 @@ headlines all have a capital next and are left alone. A quotation mark, bracket 
 between the comma and the word (the start of a quotation) also silences it, as does a line
 written mostly in capitals or in title case (headlines, menus). In ``no-stop`` mode, a word
 in capitals before it (``AFP Le palais``) or a line that starts with a short label and a
-colon (``Photo : Reuters Le…``) marks a caption credit, which is left alone.
+colon (``Photo : Reuters Le…``) marks a caption credit, which is left alone. In ``after-comma``
+mode, a word the article also writes as a name (between a lowercase word and another capital:
+« la actriz Han Seo-yeon ») is that name after the comma too (« en Seúl, Han saludó »).
 
 params:
 - ``mode``: ``after-comma`` or ``no-stop``.
@@ -98,10 +100,16 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             return
         text = doc.prose
         headline: dict[int, bool] = {}
+        names: dict[str, bool] = {}
         for m in expr.finditer(text, overlapped=True):
             word = m.group("word")
             if fold(word) not in words:
                 continue
+            if mode == "after-comma":
+                if word not in names:
+                    names[word] = _name_in(text, word)
+                if names[word]:
+                    continue  # « Seúl, Han saludó » where the article names « la actriz Han Seo-yeon »
             if mode == "no-stop":
                 prev = m.group("prev")
                 if fold(prev) in words and not m.group("quote"):
@@ -138,6 +146,13 @@ _LAST_WORD = regex.compile(r"([\p{L}\p{M}]++)[ \u00a0\u202f]++$")
 #: Particles inside a place's or a person's name (« Rio Grande do Sul », « Ciudad de La Paz »).
 _PARTICLES = frozenset(["do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "den"])
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*+[ \u00a0]++$")
+
+
+def _name_in(text: str, word: str) -> bool:
+    """Whether the article writes `word` (a function word of its language, capitalised) as a name
+    somewhere: between a lowercase word and another capitalised word, as in « la actriz Han
+    Seo-yeon », « the striker Son Heung-min », where no sentence starts."""
+    return regex.search(r"(?<=[\p{Ll}\p{M}][ \u00a0]++)" + regex.escape(word) + r"[ \u00a0]++\p{Lu}", text) is not None
 
 
 def _capital_before(text: str, pos: int) -> bool:

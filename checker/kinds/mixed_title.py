@@ -21,6 +21,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._gloss import THAT_IS
 from checker.rules import Rule, param
 
 NAME = "mixed-title"
@@ -29,7 +30,8 @@ PARAMS = {
     "max_words": param(int, default=8, doc="longest title considered"),
     "function_zipf": param(float, default=5.5, doc="a short word this frequent is a function word"),
     "gloss_cues": param(list, default=[], doc="words that, after a comma, open the quotation's translation "
-                        "(ou seja, c'est-à-dire, that is): the original is quoted whole on purpose"),
+                        "(soit, i.e., meaning), beside the 'that is' words every kind reads (_gloss.THAT_IS: "
+                        "ou seja, c'est-à-dire, that is): the original is quoted whole on purpose"),
 }
 
 _QUOTED = regex.compile(r"«[ \u00a0\u202f]*+([^«»\n]{3,120}?)[ \u00a0\u202f]*+»|“([^“”\n]{3,120}?)”|\"([^\"\n]{3,120}?)\"")
@@ -48,7 +50,7 @@ def build(rule: Rule):  # noqa: ANN201
         r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")[ \u00a0]+",
         regex.IGNORECASE,
     ) if cues else None
-    glosses = [str(c) for c in p["gloss_cues"]]
+    glosses = list(dict.fromkeys([*THAT_IS, *(str(c) for c in p["gloss_cues"])]))
     gloss = regex.compile(
         r"[ \u00a0]*+,[ \u00a0]++(?:" + "|".join(regex.escape(c) for c in sorted(glosses, key=len, reverse=True))
         + r")(?![\p{L}])", regex.IGNORECASE,
@@ -95,6 +97,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if _one_language([w.group() for w in words], function, lang):
                 continue  # « La stagione delle arance »: an original title quoted whole, in Italian
+            if _romaji([w.group() for w in words], function):
+                continue  # « Arupusu no shōjo Haiji »: a Japanese title in Latin letters, « no » its particle
             s, e = words[0].start(), words[-1].end()
             yield Hit(s, e, (), confidence=0.6, args={"foreign": ", ".join(foreign[:3]), "function": function[0]})
 
@@ -114,6 +118,20 @@ def _one_language(words: list[str], function: list[str], lang: str) -> bool:
     # (English words are frequent in every web corpus: « You Are hadir » is not Indonesian whole)
     return all(lexicon.zipf(w, best) >= max(2.5, lexicon.zipf(w, "en") - 1.0) for w in words) \
         and all(lexicon.zipf(w, best) >= 4.5 for w in function)
+
+
+#: Japanese particles, which read as short words of European languages (« no », « to », « de »).
+_PARTICLES = frozenset(["no", "wa", "ga", "ni", "to", "de", "o", "wo", "mo", "e", "ka", "ya", "yo", "ne", "na"])
+#: A word made of Japanese syllables in Hepburn romanisation (« Arupusu », « shōjo », « Haiji »).
+_ROMAJI = regex.compile(
+    r"(?i)(?:(?:ch|sh|ts|[kgsztdnhbpmrwfjv])?y?[aiueoāīūēōâîûêô]|n(?![aiueoyāīūēō])|[kstpgbdmrhjc](?=[kstpgbdmrhjc]))++"
+)
+
+
+def _romaji(words: list[str], function: list[str]) -> bool:
+    """Every short word of the title is a Japanese particle and every other word is made of Japanese
+    syllables: a Japanese title in Latin letters, not a half-translated one."""
+    return all(w.casefold() in _PARTICLES for w in function) and all(_ROMAJI.fullmatch(w) for w in words)
 
 
 def _unknown(word: str, lang: str) -> bool:

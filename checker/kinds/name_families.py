@@ -175,6 +175,8 @@ def build(rule: Rule):  # noqa: ANN201
             for span in minority:
                 if span in reported or in_foreign_name(doc.text, span[0], lang):
                     continue  # (« du Québec » beside "Quebec": a name in its own language's spelling)
+                if doc.text[span[0]:span[1]].islower() and _used_as_word(doc.text, span[0], span[1], lang):
+                    continue  # « ‘ujung’, for us it’s ‘hujung’ », « bigay means “giving” »: a word, cited or explained
                 reported.add(span)
                 yield Hit(span[0], span[1], (model_text,) if suggest else (), confidence=confidence,
                           args={"other": model_text, "count": str(len(model))}, related=model[0])
@@ -264,6 +266,23 @@ def _pools_shared(forms: dict[str, _Form]) -> bool:
         if sep and rest in forms and head.casefold() in _ARTICLE_PREFIXES:
             return True
     return False
+
+
+#: A quotation on one line, single curly quotes too (‘hujung’): what it holds is cited.
+_CITATION = regex.compile(r"«[^«»\n]{1,200}»|“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"|‘[^‘’\n]{1,120}’")
+
+
+def _used_as_word(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the lowercase word at [start, end) is used as a word, not as a name that lost its
+    capital: cited in quotation marks (alone or in a phrase of a few words), or explained where it
+    stands (``_gloss.glossed``)."""
+    from checker.kinds._gloss import glossed
+    from checker.kinds._spans import enclosing
+
+    cited = enclosing(_CITATION, text, start, end)
+    if cited is not None and len(cited.group().split()) <= 4:
+        return True  # a word or a short phrase cited, not a quoted sentence that may hold a name
+    return glossed(text, start, end, lang, loose=True)
 
 
 def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[Hit]:  # noqa: ANN001

@@ -284,6 +284,9 @@ def _lowered(doc: Document, spellings: dict[str, _Spelling], lang: str, min_lett
                 continue
             if all(_quoted_at(text, a, b) for a, b in sp.spans) or _in_foreign_quote(text, start, end, lang):
                 continue  # « Mister Tarantella » (a nickname, quoted) beside « la tarantella »; « "Byenvini lakay" »
+            if all(first or _word_in_a_name(text, a, b, lang) for (a, b), first in zip(sp.spans, sp.initial)) \
+                    or sum(_after_determiner(text, a, lang) for a, _ in sp.spans) >= 2:
+                continue  # « Barangay Maligaya » beside « barangay captains »; « les Gnaoua » beside « la culture gnaoua »
             found.setdefault(sp.text, (sp, []))[1].append((start, end))
     for name, (sp, spans) in found.items():
         if len(spans) >= len(sp.spans):
@@ -406,10 +409,38 @@ def _quoted_at(text: str, start: int, end: int) -> bool:
 
 def _in_foreign_quote(text: str, start: int, end: int, lang: str) -> bool:
     """Whether [start, end) stands in a quotation holding another word unknown to `lang` (« "Byenvini
-    lakay" »: a quotation in another language, whose words are its own, not a lowercased name)."""
+    lakay" »: a quotation in another language, whose words are its own, not a lowercased name), or
+    a word far more frequent in one of the languages the press quotes most (« « ¡Montreal, ustedes
+    son fuego! » »: Spanish)."""
     m = _quotation_around(text, start, end)
     if m is None:
         return False
-    others = [w for w in regex.findall(r"\p{L}{3,}", m.group()) if w.lower() != text[start:end].lower()]
-    return any(lexicon.zipf(w.lower(), lang) < 1.0 and lexicon.zipf(w.lower(), "en") < 1.0 for w in others)
+    others = [w.lower() for w in regex.findall(r"\p{L}{3,}", m.group()) if w.lower() != text[start:end].lower()]
+    return any(
+        lexicon.zipf(w, lang) < 1.0 and lexicon.zipf(w, "en") < 1.0
+        or any(lexicon.zipf(w, other) >= lexicon.zipf(w, lang) + 2.5 for other in _QUOTED_LANGS if other != lang)
+        for w in others
+    )
+
+
+#: Languages whose words an article quotes most often (a Spanish slogan, an English post).
+_QUOTED_LANGS = ("en", "es", "fr", "pt", "it", "de", "id", "tr")
+_DET_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]++)['’]?+[ \u00a0]++\Z")
+_CAPITAL_AFTER = regex.compile(r"[ \u00a0]++\p{Lu}")
+
+
+def _word_in_a_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the capitalised word at [start, end) is no person's name standing for itself: the
+    first word of a longer name (« Barangay Maligaya », « Gunung Merapi »), or a noun after a
+    determiner (« les Gnaoua », "the Barangay and Sangguniang Kabataan Elections"). A surname ends
+    a full name (« Luca Marchetti ») or stands alone."""
+    return _CAPITAL_AFTER.match(text, end, min(len(text), end + 3)) is not None or _after_determiner(text, start, lang)
+
+
+def _after_determiner(text: str, start: int, lang: str) -> bool:
+    """Whether a determiner of `lang` stands right before `start` (« les Gnaoua », « des Gnaoua »)."""
+    from checker.kinds._gloss import DETERMINERS
+
+    before = _DET_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).casefold() in DETERMINERS.get(lang, "").split()
 

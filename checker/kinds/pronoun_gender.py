@@ -161,6 +161,11 @@ _NICK_OPEN = frozenset(['"', "“", "‘", "'", "«", "„"])
 _NICK_CLOSE = frozenset(['"', "”", "’", "'", "»", "“"])
 
 
+#: A name with an Arabic or Hebrew prefix of up to three letters (« Al-Kuwari », « Ben-Ami », « Abu-Bakr »):
+#: a name wherever it stands (« Kitayama-Filmpreis », a German compound, is none).
+_HYPHEN_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}+-\p{Lu}[\p{Ll}\p{M}]")
+
+
 def _after_title(words: list[tuple[int, int, str]], keys: list[str], run_start: int, idx: int, text: str,
                  lang: str) -> bool:
     """The word at idx is a given name after capitalised common words that open its run, and
@@ -488,6 +493,11 @@ def build(rule: Rule):  # noqa: ANN201
                 sent and narration[sent - 1] == start or text[prev_end:start].strip() in (",", ";", ":", "—", "–")
             ):
                 gender = None  # a masculine article opening a clause: most likely its subject
+            elif cap and not (follows and prev_cap) and key not in pronouns and _HYPHEN_NAME.match(word):
+                # « Al-Kuwari betonte… »: a name of two capitalised parts, even opening its sentence,
+                # is someone the article has not named as a woman.
+                gender = None
+                last_m = sent
             elif cap and not (follows and prev_cap) and key not in pronouns and not (male_suffixes and key.endswith(male_suffixes)):
                 # The start of a capitalised sequence with no known name: another person or a body.
                 nxt = words[idx + 1] if idx + 1 < len(words) else None

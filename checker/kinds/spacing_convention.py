@@ -40,7 +40,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
@@ -48,6 +47,7 @@ from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._phrases import compile_exceptions, guarded_spans
+from checker.kinds._regional import implied_regions
 from checker.kinds._spans import Guard
 from checker.rules import Rule, param
 
@@ -99,46 +99,23 @@ def _patterns(feature: str) -> tuple[regex.Pattern, regex.Pattern]:
 
 
 def convention(ctx: Context, doc: Document | None = None) -> str:
-    """The spacing convention for a document: the setting, else its region's, else the region its
-    vocabulary names (``french_spacing_markers``), else ``auto``."""
+    """The spacing convention for a document: the setting, else its region's (from the language
+    tag, else from the regional words it uses: ``region_words``), else ``auto``."""
     value = ctx.setting("french_spacing")
     if isinstance(value, str) and value.lower() in CONVENTIONS:
         return value.lower()
     regions = ctx.setting("french_spacing_regions") or {}
+    if not isinstance(regions, dict):
+        return "auto"
     for part in ctx.subtags:
-        chosen = regions.get(part) if isinstance(regions, dict) else None
+        chosen = regions.get(part)
         if isinstance(chosen, str) and chosen.lower() in CONVENTIONS:
             return chosen.lower()
-    markers = ctx.setting("french_spacing_markers")
-    if doc is not None and isinstance(markers, dict) and not any(len(p) == 2 and p.isalpha() and p.isupper() for p in ctx.subtags):
-        found = _marked(doc, markers)
-        if found is not None:
-            return found
+    if doc is not None:
+        implied = {str(regions.get(r, "")).lower() for r in implied_regions(doc, ctx)} & set(_CONVENTIONS)
+        if len(implied) == 1:
+            return implied.pop()
     return "auto"
-
-
-@cache
-def _marker_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(words) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
-
-
-def _marked(doc: Document, markers: dict) -> str | None:
-    """The one convention whose regional words (one alternation per convention) the document
-    uses two different ones of: « cégep » and « dépanneur » say Québec without ``--lang fr-CA``."""
-    key = "spacing:markers"
-    if key in doc.cache:
-        return doc.cache[key]  # type: ignore[no-any-return]
-    found: list[str] = []
-    for conv, words in markers.items():
-        if conv not in _CONVENTIONS or not isinstance(words, list) or not words:
-            continue
-        pattern = _marker_pattern(tuple(str(w) for w in words))
-        seen = {m.group().casefold() for m in pattern.finditer(doc.text, timeout=_TIMEOUT)}
-        if len(seen) >= 2:
-            found.append(conv)
-    result = found[0] if len(found) == 1 else None
-    doc.cache[key] = result
-    return result
 
 
 _LABEL = regex.compile(r"[ \t]*+[\p{L}\p{N}'’.-]++(?:[ \u00a0][\p{L}\p{N}'’.-]++)?+[ \u00a0\u202f]?+")

@@ -161,6 +161,16 @@ def build(rule: Rule):  # noqa: ANN201
                 return m.span()
         return None
 
+    def original_before(text: str, original: str, start: int) -> tuple[int, int] | None:
+        """The last occurrence of `original` in the 160 characters before `start` (original_in
+        has compiled its pattern)."""
+        pat = originals_cache.get(original)
+        last = None
+        if pat is not None:
+            for m in pat.finditer(text, max(0, start - 160), start):
+                last = m.span()
+        return last
+
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         lang = ctx.primary if ctx is not None else doc.lang.split("-")[0]
         got = matcher(lang)
@@ -178,6 +188,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             start, end = m.span()
             where = original_in(text, original, (start, end))
+            if where is not None and _meaning_given(text, original_before(text, original, start), start):
+                continue  # « Al-Hilal – der Name bedeutet auf Arabisch „der Halbmond“ »: the name explained
             if where is not None:
                 yield Hit(start, end, (original,), confidence=0.9, args={"original": original}, related=where)
                 continue
@@ -186,6 +198,24 @@ def build(rule: Rule):  # noqa: ANN201
                           args={"original": original}, severity=None if strong else Severity.MINOR)
 
     return check
+
+
+#: Words that give what a name means (« the name means », « qui signifie », « bedeutet », « literally »).
+_MEANING = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:means?|meaning|meant|literally|translates? as|signifie|signifiant|veut dire|littéralement|"
+    r"se traduit par|significa|significando|quiere decir|literalmente|vuol dire|letteralmente|quer dizer|"
+    r"bedeutet|bedeutend|heißt übersetzt|übersetzt|wörtlich)(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
+
+
+def _meaning_given(text: str, before: tuple[int, int] | None, start: int) -> bool:
+    """Whether the rendering at `start` follows its original (`before`: its last occurrence just
+    before) in the same sentence, with words between that say it gives the name's meaning."""
+    if before is None:
+        return False
+    between = text[before[1]:start]
+    return not regex.search(r"[.!?](?:[ \u00a0\n]|$)|\n", between) and _MEANING.search(between) is not None
 
 
 _RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++")

@@ -1,0 +1,55 @@
+"""Regions an article names by its vocabulary when its language tag names none.
+
+A pack lists, per region, words of that region's variety of the language (pack setting
+``region_words``: ``{ CA = ["cégeps?", "dépanneurs?", …], BE = ["septante", "bourgmestres?", …] }``,
+each word an expression matched as a whole word in any case). An article that uses two
+different words of one region's list is taken as written there: one word is not enough, since
+an article from Paris may quote « septante » or mention a cégep. Kinds whose conventions vary
+by region (the spacing of French punctuation, the thousands point of Belgian French) read the
+region from the tag first and from these words only when the tag names none.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from checker.context import Context
+from checker.document import Document
+
+_TIMEOUT = 5.0
+
+
+def tag_names_region(ctx: Context) -> bool:
+    """Whether the language tag has a region subtag (``fr-CA``, ``fr-BE``)."""
+    return any(len(p) == 2 and p.isalpha() and p.isupper() for p in ctx.subtags)
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(words) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def implied_regions(doc: Document, ctx: Context) -> frozenset[str]:
+    """The regions (upper-case subtags) two different words of whose list the document uses;
+    empty when the language tag names a region or the pack lists none."""
+    table = ctx.setting("region_words")
+    if not isinstance(table, dict) or not table or tag_names_region(ctx):
+        return frozenset()
+    key = "regional:" + "|".join(sorted(map(str, table)))
+    got = doc.cache.get(key)
+    if got is None:
+        found = set()
+        for region, words in table.items():
+            if not isinstance(words, list) or not words:
+                continue
+            pattern = _words_pattern(tuple(str(w) for w in words))
+            seen: set[str] = set()
+            for m in pattern.finditer(doc.text, timeout=_TIMEOUT):
+                seen.add(m.group().casefold())
+                if len(seen) >= 2:
+                    found.add(str(region).upper())
+                    break
+        got = doc.cache[key] = frozenset(found)
+    return got  # type: ignore[no-any-return]
