@@ -5,7 +5,7 @@ the defect the mechanism must still find."""
 
 from __future__ import annotations
 
-from conftest import check_rules
+from conftest import ROOT, check_rules
 
 
 def test_an_explanation_after_a_possessive_or_an_articulated_preposition() -> None:
@@ -100,3 +100,41 @@ def test_a_japanese_title_in_latin_letters() -> None:
     assert not check_rules("MT173", text, "de")
     assert not check_rules("MT273", "Denken Sie an «Omohide poro poro» von 1991.", "de")
     assert [f.text for f in check_rules("MT273", "Er hat den den Ball gesehen.", "de")] == ["den"]
+
+
+# Ninth round (fixtures/clean/*/r9-*): diasporas and multilingual regions.
+
+
+def test_two_vietnamese_syllables_are_no_spelling_variants() -> None:
+    # « Tết Nguyên Đán » and « Nguyễn Thị Hoa » in one article (the whole one: a short text has too
+    # few names for the rules to compare).
+    text = (ROOT / "tests/data/clean-known-fa/de/r9-de-DE-tet-berlin-lichtenberg.txt").read_text(encoding="utf-8")
+    assert "Nguyên" in text and "Nguyễn" in text
+    assert not check_rules({"MT113", "MT413"}, text, "de")
+
+
+def test_a_given_name_and_a_surname_one_letter_apart() -> None:
+    text = ("Ndèye Fatou Sow gère une boutique à Dakar. « Les frais baissent », relève Cheikh Tidiane "
+            "Ndoye, économiste. Ndèye Fatou Sow envoie de l'argent chaque mois.")
+    assert not check_rules("MT113", text, "fr")
+
+
+def test_a_word_named_by_a_verb_of_naming() -> None:
+    es = "Sirven jocoque, un yogur espeso que los libaneses llaman labne, con pan árabe."
+    assert not check_rules("MT206", es, "es")
+    pt = "O dinheiro chegava nas malas dos magaíças, como se chamavam os mineiros que voltavam."
+    assert not check_rules("MT207", pt, "pt")
+
+
+def test_an_explanation_after_a_demonstrative_and_a_bare_plural_apposition() -> None:
+    pt = "O mesmo vale para o tteokbokki, aqueles bolinhos de arroz em molho apimentado."
+    assert not check_rules("MT123", pt, "pt")
+    it = "I più richiesti sono gli anticuchos, spiedini di cuore di manzo marinati."
+    assert not check_rules("MT205", it, "it")
+    # A list's next item is no apposition: « sopas frias deabacate, saladas verdes… ».
+    assert [f.text for f in check_rules("MT207", "Serviram sopas frias deabacate, saladas verdes e sucos.", "pt")]
+
+
+def test_a_reference_abbreviation_before_a_comma() -> None:
+    assert not check_rules("MT243", "O romance sai pela Arado (312 págs., R$ 89,90) em março.", "pt")
+    assert [f.text for f in check_rules("MT243", "O romance sai em março.,  com capa nova.", "pt")]

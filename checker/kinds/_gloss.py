@@ -19,9 +19,11 @@ import regex
 DETERMINERS = {
     "fr": "le la les l un une des ce cette ces cet mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs",
     "en": "the a an this these those his her its their our my your",
-    "es": "el la los las lo un una unos unas este esta estos estas su sus mi mis tu tus nuestro nuestra nuestros nuestras",
+    "es": "el la los las lo un una unos unas este esta estos estas ese esa esos esas aquel aquella aquellos aquellas "
+          "su sus mi mis tu tus nuestro nuestra nuestros nuestras",
     "it": "il lo la i gli le l un uno una un questo questa questi queste quel quello quella quei quegli quelle",
-    "pt": "o a os as um uma uns umas este esta estes estas seu sua seus suas meu minha meus minhas nosso nossa nossos nossas",
+    "pt": "o a os as um uma uns umas este esta estes estas esse essa esses essas aquele aquela aqueles aquelas "
+          "seu sua seus suas meu minha meus minhas nosso nossa nossos nossas",
     "de": "der die das den dem des ein eine einen einem einer sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer "
           "unser unsere unseren unserem diese dieser diesen diesem dieses",
     "nl": "de het een zijn haar hun",
@@ -141,9 +143,10 @@ _SAYS_SO = regex.compile(
     + "|".join(regex.escape(c) for c in THAT_IS)
     + r")\b|"
     r"(?:como|comme|as|come|wie)[ \u00a0]+"
-    r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|llamad[oa]s?|dicen|dice|appelle|appellent|appelée?s?|disent|dit|call|"
-    r"calls|called|known|say|says|chiamano|chiama|chiamat[oaie]|dicono|dice|chamam|chama|chamad[oa]s?|dizem|diz|nennen|"
-    r"nennt|genannt|sagen|sagt)\b)",
+    r"(?:[\p{L}'’]+[ \u00a0]+){0,3}?(?:llaman|llama|llamaban|llamaba|llamad[oa]s?|dicen|dice|decían|appelle|appellent|"
+    r"appelait|appelaient|appelée?s?|disent|dit|disait|call|calls|called|known|say|says|chiamano|chiama|chiamavano|"
+    r"chiamava|chiamat[oaie]|dicono|dice|chamam|chama|chamavam|chamava|chamad[oa]s?|dizem|diz|nennen|nennt|nannten|"
+    r"nannte|genannt|sagen|sagt)\b)",
     regex.IGNORECASE,
 )
 
@@ -258,6 +261,11 @@ def _glossed_at(text: str, start: int, end: int, lang: str, loose: bool, before_
     if alternative is not None and alternative.match(text, end, min(len(text), end + 30)):
         return True
     if loose:
+        appos = _BARE_APPOSITION.match(text, end, min(len(text), end + 60))
+        if appos is not None and 2.0 <= _zipf(appos.group(1), lang) < 5.0 and not _PARTICIPLE.search(appos.group(1)) \
+                and _plural(text[start:end], lang, True) is not None \
+                and _plural(text[start:end], lang, True) == _plural(appos.group(1), lang, False):
+            return True  # « gli anticuchos, spiedini di cuore di manzo… »: a plural noun of the language renames it
         bare = _bare_alternative(lang)
         if bare is not None and bare.match(text, end, min(len(text), end + 40)):
             return True  # « derived from bhagyam or fortune, remains… »: one word that names it again
@@ -304,12 +312,12 @@ def _apposed_det(text: str, start: int, lang: str) -> bool:
 
 #: Words that introduce a name or a term of another language right before it (« known as », « appelé »).
 NAMING = {
-    "en": "known as|called|dubbed|so-called|named|nicknamed",
-    "fr": "appelée?s?|dite?s?|surnommée?s?|baptisée?s?|nommée?s?|qu['’]on appelle|connue?s? sous le nom de",
-    "es": "llamad[oa]s?|conocid[oa]s? como|denominad[oa]s?|apodad[oa]s?",
-    "pt": "chamad[oa]s?|conhecid[oa]s? como|denominad[oa]s?|apelidad[oa]s?",
-    "it": "chiamat[oaie]|dett[oaie]|not[oaie] come|cosiddett[oaie]|denominat[oaie]",
-    "de": "genannte?[nrs]?|sogenannte?[nrs]?|so genannte?[nrs]?|bekannt als|namens",
+    "en": "known as|called|dubbed|so-called|named|nicknamed|call",
+    "fr": "appelée?s?|dite?s?|surnommée?s?|baptisée?s?|nommée?s?|qu['’]on appelle|connue?s? sous le nom de|appellent|appelaient|nomment",
+    "es": "llamad[oa]s?|conocid[oa]s? como|denominad[oa]s?|apodad[oa]s?|llaman|llamaban",
+    "pt": "chamad[oa]s?|conhecid[oa]s? como|denominad[oa]s?|apelidad[oa]s?|chamam|chamavam",
+    "it": "chiamat[oaie]|dett[oaie]|not[oaie] come|cosiddett[oaie]|denominat[oaie]|chiamano|chiamavano",
+    "de": "genannte?[nrs]?|sogenannte?[nrs]?|so genannte?[nrs]?|bekannt als|namens|nennen|nannten",
 }
 
 
@@ -329,6 +337,31 @@ def _named_before(lang: str) -> regex.Pattern[str] | None:
         rf"(?:\p{{Ll}}[\p{{L}}\p{{M}}'’-]*+[ \u00a0]++(?:{conj}|de|di|da|do|del|della|du|des|of|von|van)[ \u00a0]++)?+[«“\"‘*_]?+\Z",
         regex.IGNORECASE,
     )
+
+
+#: A comma, then a bare noun phrase (« , spiedini di cuore… », « , padrões geométricos… »).
+_BARE_APPOSITION = regex.compile(r"[ \u00a0]*+,[ \u00a0]++(\p{Ll}[\p{Ll}\p{M}]{3,}+)[ \u00a0]++\p{Ll}")
+
+
+#: Endings of past participles, which open no apposition (« …, tiradas de… »: a clause).
+_PARTICIPLE = regex.compile(r"(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|ut[oaie]|ée?s?|ed)$")
+
+
+def _plural(word: str, lang: str, foreign: bool) -> bool | None:
+    """Whether a noun looks plural (None where the language's plurals cannot be told by their end):
+    an apposition agrees in number with the word it renames, a list's next item need not
+    (« sopas frias deabacate, saladas verdes… » is a list)."""
+    if lang in ("fr", "es", "pt", "en"):
+        return word.endswith(("s", "x"))
+    if lang == "it":
+        return word.endswith("s") if foreign else word.endswith(("i", "e"))
+    return None
+
+
+def _zipf(word: str, lang: str) -> float:
+    from checker import lexicon
+
+    return lexicon.zipf(word, lang)
 
 
 def _foreign(word: str, lang: str) -> bool:

@@ -163,3 +163,15 @@ def in_foreign_name(text: str, start: int, lang: str) -> bool:
     cands = {" ".join(words), words[-1]}
     return any(c in _ALL_NAME_ARTICLES and c not in own for c in cands)
 
+
+
+#: Letters only Vietnamese writes (horn, breve with a tone, dot below, hook above, đ).
+_VIETNAMESE = frozenset("ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ")
+
+
+def tone_marked(a: str, b: str) -> bool:
+    """Whether two spellings that differ only in their marks are two Vietnamese syllables: both
+    carry marks and one has a letter only Vietnamese writes (« Nguyễn » and « Nguyên » are two
+    words; « Nguyen » beside « Nguyễn » is one name romanised two ways)."""
+    marked = [any(ord(c) > 127 for c in w) for w in (a, b)]
+    return all(marked) and any(c in _VIETNAMESE for c in (a + b).lower())

@@ -50,7 +50,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
-from checker.kinds._names import Matches, after_openers, in_foreign_name, namewords, sentence_firsts
+from checker.kinds._names import Matches, after_openers, in_foreign_name, namewords, sentence_firsts, tone_marked
 from checker.kinds._spelling import edit_distance
 from checker.rules import Rule, param
 
@@ -296,6 +296,8 @@ def _report_group(members, modes, common, freq, sentences_of, emit) -> Iterator[
     for f in members[1:]:
         a, b = f.text, model.text
         same_letters = a.casefold() == b.casefold()
+        if not same_letters and tone_marked(a, b):
+            continue  # Nguyễn / Nguyên: two Vietnamese syllables, not one name spelled two ways
         if same_letters:
             if "case" not in modes or _caps_only(a, b):
                 continue

@@ -70,7 +70,7 @@ from checker import lexicon
 from checker.context import Context
 from checker.document import Document, Token
 from checker.finding import Hit
-from checker.kinds._names import in_foreign_name, sentence_firsts
+from checker.kinds._names import in_foreign_name, sentence_firsts, tone_marked
 from checker.kinds._spans import enclosing
 from checker.kinds._spelling import _deletes, edit_distance
 from checker.rules import Rule, param
@@ -190,6 +190,8 @@ def build(rule: Rule):  # noqa: ANN201
             if accent_only:
                 if fold(a.text)[1:] == fold(b.text)[1:]:
                     return False, False  # État / Etat: optional accent on a capital
+                if tone_marked(a.text, b.text):
+                    return False, False  # Nguyễn / Nguyên (of « Tết Nguyên Đán »): two Vietnamese syllables
             else:
                 limit = 1 if min(len(a.base), len(b.base)) < long_letters else 2
                 if a.base[0] != b.base[0] or edit_distance(a.base, b.base, limit) > limit:
@@ -203,6 +205,8 @@ def build(rule: Rule):  # noqa: ANN201
             ba, bb = a.before - titles, b.before - titles
             if ba & bb:
                 return True, True
+            if (a.after and not a.before and b.before and not b.after) or (b.after and not b.before and a.before and not a.after):
+                return False, False  # « Ndèye Fatou … » and « Cheikh Tidiane Ndoye »: a given name and a surname
             if ba and bb:
                 return False, False  # first names that never agree: two people
             if accent_only:
