@@ -165,8 +165,8 @@ def in_foreign_name(text: str, start: int, lang: str) -> bool:
 
 
 
-#: Letters only Vietnamese writes (horn, breve with a tone, dot below, hook above, đ).
-_VIETNAMESE = frozenset("ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ")
+#: A letter only Vietnamese writes (horn, breve with a tone, dot below, hook above, đ); none is ASCII.
+VIETNAMESE_LETTER = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
 def tone_marked(a: str, b: str) -> bool:
@@ -174,4 +174,4 @@ def tone_marked(a: str, b: str) -> bool:
     carry marks and one has a letter only Vietnamese writes (« Nguyễn » and « Nguyên » are two
     words; « Nguyen » beside « Nguyễn » is one name romanised two ways)."""
     marked = [any(ord(c) > 127 for c in w) for w in (a, b)]
-    return all(marked) and any(c in _VIETNAMESE for c in (a + b).lower())
+    return all(marked) and VIETNAMESE_LETTER.search((a + b).lower()) is not None

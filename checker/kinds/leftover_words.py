@@ -61,6 +61,7 @@ from checker.document import Document
 from checker.finding import Hit, Severity
 from checker.kinds._close import CLOSE_ZIPF, close_word
 from checker.kinds._gloss import glossed
+from checker.kinds._names import VIETNAMESE_LETTER
 from checker.memo import MemoGet, MemoTable, bounded_memo
 from checker.rules import Rule, param
 from checker.wordlists import fold, read_list
@@ -109,7 +110,6 @@ def _guarded(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in (found if found is not None else _GUARD.finditer(text))]
 
 
-_VIETNAMESE = regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 # Name particles: lowercase words inside personal and place names of many languages.
 _PARTICLES = frozenset(
     ["van", "von", "der", "den", "de", "des", "du", "da", "di", "del", "della", "dos", "das", "do", "la", "le", "les", "ter", "ten", "te", "zu", "zur", "af", "av", "bin", "binti", "ibn", "bint", "al", "el", "y", "e", "und", "of", "the", "op", "in", "het", "na", "an", "ni", "nic", "mac", "ua", "los", "las", "dela", "delos", "delas", "degli", "dei", "vom"]
@@ -243,8 +243,8 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
 
         if word in own:
             return None
-        # _VIETNAMESE's letters are none of them ASCII: isascii() (in C) spares most words the search.
-        if doc_lang != "vi" and not word.isascii() and _VIETNAMESE.search(word):
+        # VIETNAMESE_LETTER's letters are none of them ASCII: isascii() (in C) spares most words the search.
+        if doc_lang != "vi" and not word.isascii() and VIETNAMESE_LETTER.search(word):
             return "vi", 2
         z_doc = zipf(word, doc_lang)
         near = closest.get(doc_lang)
