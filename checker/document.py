@@ -52,15 +52,17 @@ class _Patterns:
         found["TOKEN"] = regex.compile(
             r"""
             (?P<url>(?:https?://|www\.)[^\s<>"«»“”]+
-                |(?<![\w@.])(?:[\p{L}\d-]+\.)+\p{Ll}{2,}/[^\s<>"«»“”]*)
+                |(?<![\w@.])(?:[\p{L}\d-]+\.)+\p{Ll}{2,}/[^\s<>"«»“”]*
+                |{domain})
             |(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
             |(?P<handle>(?<![\w@])@\w{1,50})
             |(?P<hashtag>(?<![\w#&])\#\p{L}[\p{L}\p{M}\p{Nd}_]*)
             |(?P<word>{word})
             |(?P<number>\p{Nd}+(?:[.,\u00a0\u202f]\p{Nd}+)*)
-            """.replace("{word}", WORD_PATTERN),
+            """.replace("{word}", WORD_PATTERN).replace("{domain}", _BARE_DOMAIN),
             regex.VERBOSE,
         )
+        found["BARE_DOMAIN"] = regex.compile(_BARE_DOMAIN)
         # The same scan where the prose holds none of ``/``, ``www.``, ``@`` and ``#``: the URL,
         # e-mail, handle and hashtag branches each need one of them, so only words and numbers can
         # match there, and the alternation, tried at every position, is half as costly without them.
@@ -85,6 +87,17 @@ class _Patterns:
             r"janv|févr|avr|juil|sept|oct|nov|déc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
         )
 
+
+#: A host name without a scheme or a path (« impots.gouv.fr », "Suara.com"): three labels or more
+#: before a top-level domain, or two where the domain is no short word of the six languages (the
+#: first label then of four characters at least: « la fin.de la saison », glued, stays words).
+_BARE_DOMAIN = (
+    r"(?<![\w@.])(?:[\p{L}\d-]+\.){2,}(?:com|org|net|info|gov|gouv|edu|int|eu|fr|be|ch|ca|qc|de|at|es|it|pt|br"
+    r"|uk|ie|nl|lu|ma|sn|ci|cm|dz|tn|mx|ar|cl|co|pe|us|au|nz|in|id|my|vn|ph|tr|jp|kr|cn|ru|tv|fm|io|ai|app"
+    r"|news|online|media)(?![\p{L}\d-]|\.[\p{L}\d])"
+    r"|(?<![\w@.])[\p{L}\d-]{4,}\.(?:com|org|net|info|gov|gouv|edu|eu|fr|ch|ca|pt|br|uk|nl|lu|sn|cm|mx|cl|au|nz"
+    r"|vn|ph|tr|jp|kr|cn|ru|io|app|news|online|de|it|es|be|id)(?![\p{L}\d-]|\.[\p{L}\d])"
+)
 
 _P = _Patterns()
 
@@ -333,7 +346,8 @@ class Document:
         text, prose = self.text, self.prose
         if not prose or prose.isspace():
             return out  # (every token holds a letter, a digit or a sign that is not white space)
-        if "/" in prose or "www." in prose or "@" in prose or "#" in prose:
+        if "/" in prose or "www." in prose or "@" in prose or "#" in prose or (
+                "." in prose and _P.BARE_DOMAIN.search(prose)):
             scan = _P.TOKEN
         else:
             scan = _P.WORD_OR_NUMBER_TOKEN

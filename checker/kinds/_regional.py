@@ -53,3 +53,22 @@ def implied_regions(doc: Document, ctx: Context) -> frozenset[str]:
                     break
         got = doc.cache[key] = frozenset(found)
     return got  # type: ignore[no-any-return]
+
+
+def uses_words(doc: Document, ctx: Context, setting: str) -> bool:
+    """Whether the document uses two different words of the pack setting `setting` (a list of
+    expressions matched as whole words in any case): a spelling norm or a house style shown by its
+    words, as ``implied_regions`` shows a region."""
+    words = ctx.setting(setting)
+    if not isinstance(words, list) or not words:
+        return False
+    key = "regional-words:" + setting
+    got = doc.cache.get(key)
+    if got is None:
+        seen: set[str] = set()
+        for m in _words_pattern(tuple(str(w) for w in words)).finditer(doc.text, timeout=_TIMEOUT):
+            seen.add(m.group().casefold())
+            if len(seen) >= 2:
+                break
+        got = doc.cache[key] = len(seen) >= 2
+    return bool(got)

@@ -15,7 +15,11 @@ calendar words and the holidays come from the pack settings of the document's la
   ``Avenida 9 de Julio``), after a place word (``rue du 4 Septembre``), in a holiday
   (``14 Juillet``, ``1er Mai``, ``Mardi gras``), before a capitalised word (``Mercredi
   Addams``) or, for names that are also names (``Mars``, ``Domingo``),
-  without a day number.
+  without a day number. Nothing is reported in an article written in a spelling norm that
+  capitalises them, known by two different words of the pack setting
+  ``locale_capital_calendar_spellings`` (Portuguese before the 1990 agreement, still the norm of
+  Angola and Mozambique: « director », « projecto »), or tagged with a region of
+  ``locale_capital_calendar_regions``.
 - ``weekday-numeric``: a weekday followed by a numeric date in parentheses, the caption
   style of Indonesian and other Asian wires (``vendredi (14/5/2021)``, ``Monday (7/4/2022)``).
 - ``first-day``: day one written as a cardinal where the language writes an ordinal
@@ -41,6 +45,7 @@ import regex
 from checker.context import Context
 from checker.document import Document
 from checker.finding import Hit
+from checker.kinds._regional import uses_words
 from checker.kinds._titles import title_case_line
 from checker.rules import Rule, param
 
@@ -127,6 +132,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         cal = _calendar(ctx)
         text = doc.prose
         if shape == "capitalised":
+            if uses_words(doc, ctx, "locale_capital_calendar_spellings") or (
+                    set(ctx.subtags) & set(ctx.setting("locale_capital_calendar_regions") or ())):
+                return  # (Portuguese before the 1990 agreement: « director », « projecto », « 5 de Maio »)
             yield from _capitalised(doc, text, cal, place_words)
         elif shape == "weekday-numeric" and cal.weekday_numeric is not None:
             for m in cal.weekday_numeric.finditer(text, timeout=_TIMEOUT):

@@ -96,6 +96,8 @@ _LATER_QUOTE = regex.compile(r"[^\n«“„\"]{1,200}?(?:«[ \u00a0\u202f]*([^«
 _EARLIER_QUOTE = regex.compile(r"(?:«[ \u00a0\u202f]*([^«»\n]{4,400}?)[ \u00a0\u202f]*»|„([^„“”\n]{4,400})[“”]|“([^“”\n]{4,400})”|\"([^\"\n]{4,400})\")[^\n«“„\"]{1,200}$")
 # A translation after a comma, opening on a determiner of the article's language (group 2).
 _COMMA_GLOSS = regex.compile(r"[ \u00a0\u202f]*+,[ \u00a0\u202f]++((\p{L}+)[^.;:!?()\n«»“”„\"]{6,300})")
+# The same, up to the next comma (« «une voix qui pleure sans larmes», uma voz que chora sem lágrimas, e fez… »).
+_COMMA_GLOSS_CLAUSE = regex.compile(r"[ \u00a0\u202f]*+,[ \u00a0\u202f]++((\p{L}+)[^,.;:!?()\n«»“”„\"]{6,300})(?=,)")
 _SENTENCE_END = regex.compile(r"[.!?](?=[ \u00a0]+\p{Lu})")
 _COLON = regex.compile(r"[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=[\p{Lu}«“\"„])")
 # A short passage judged whole must end as a sentence does.
@@ -315,11 +317,11 @@ def _glossed(doc: Document, start: int, end: int, lang: str, words: int | None =
     """
     from checker import langid
 
-    gloss = _translation_beside(doc.prose, start, end, lang, words)
-    if gloss is None:
-        return False
-    words_of = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
-    return len(words_of) >= 2 and _word_vote(words_of, lang) >= 0.5
+    for gloss in _translations_beside(doc.prose, start, end, lang, words):
+        words_of = langid.content_words(gloss) or [w.lower() for w in regex.findall(r"\p{L}+", gloss)]
+        if len(words_of) >= 2 and _word_vote(words_of, lang) >= 0.5:
+            return True
+    return False
 
 
 quotation_translated = _glossed
@@ -346,28 +348,35 @@ def _first_group(m: regex.Match[str] | None) -> str | None:
     return None if m is None else next((g for g in m.groups() if g is not None), None)
 
 
-def _translation_beside(text: str, start: int, end: int, lang: str, words: int | None = None) -> str | None:
-    """The words that may translate the quotation at [start, end), tried in order, each only
-    when the ones before found nothing (``_glossed``; `words` as there)."""
+def _translations_beside(text: str, start: int, end: int, lang: str, words: int | None = None) -> Iterator[str]:
+    """The words that may translate the quotation at [start, end), in order: a gloss in
+    parentheses or after a dash (then nothing else), the next quotation, a clause after a dash,
+    a clause after a comma, the previous quotation, the quotation this one follows in parentheses
+    (``_glossed``, which tries them until one is in the article's language; `words` as there)."""
     m = _GLOSS.match(text, end) or _DASH_GLOSS.match(text, end)
     if m:
-        return m.group(1)
+        yield m.group(1)
+        return
     quoted = text[start:end]
     later = _first_group(_LATER_QUOTE.match(text, end))
     if later is not None and _similar_length(quoted, later, words):
-        return later  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
+        yield later  # « "We are seeing…", a-t-il lancé en anglais, avant de traduire : « Nous… » »
     clause = _CLAUSE_DASH.match(text, end)
     if clause is not None and _similar_length(quoted, clause.group(1), words):
-        return clause.group(1)  # « "Esta película es…," he said — this movie is for… — adding… »
-    comma = _COMMA_GLOSS.match(text, end)
-    if comma is not None and _similar_length(quoted, comma.group(1), words) and comma.group(2).casefold() in _determiners(lang):
-        return comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
+        yield clause.group(1)  # « "Esta película es…," he said — this movie is for… — adding… »
+    for gloss in (_COMMA_GLOSS, _COMMA_GLOSS_CLAUSE):
+        comma = gloss.match(text, end)
+        if comma is not None and _similar_length(quoted, comma.group(1), words) \
+                and comma.group(2).casefold() in _determiners(lang):
+            yield comma.group(1)  # « «A machine can describe the sea…», una macchina sa descrivere il mare… »
+            break
     earlier = _first_group(_EARLIER_QUOTE.search(text[max(0, start - 260) : start]))
     if earlier is not None and _similar_length(quoted, earlier, words):
-        return earlier  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
+        yield earlier  # « “Ci avevano detto…”, raccontano. Lei ripete la frase nella sua lingua, “We were…” »
     if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
-        return _first_group(_QUOTE_BEFORE.search(text[max(0, start - 300):start - 1]))
-    return None
+        before = _first_group(_QUOTE_BEFORE.search(text[max(0, start - 300):start - 1]))
+        if before is not None:
+            yield before
 
 
 def _cue_pattern(words: list[str]) -> regex.Pattern[str] | None:

@@ -32,7 +32,10 @@ Params: ``names`` (TSV beside the rule), ``feminine_pronouns``/``masculine_prono
 ``feminine_nouns``/``masculine_nouns``/``neutral_nouns``, ``not_names``, ``window``, ``mode``; for the predicate
 mode ``auxiliaries`` (single words), ``passive`` (``stato``/``stata`` style words that are
 themselves a participle), ``feminine_endings``/``masculine_endings``, ``feminine_articles``/
-``masculine_articles`` and ``prepositions`` (a name after one of them is not a subject).
+``masculine_articles`` and ``prepositions`` (a name after one of them is not a subject);
+``place_openers``: the first words of place names (« San Antonio », « Port Harcourt »): a run they
+open is no person, whatever given name follows; ``place_prepositions``: words after which a
+capitalised run is a place ("in Austin", "in Florence").
 """
 
 from __future__ import annotations
@@ -72,6 +75,11 @@ PARAMS = {
     "epicene": param(list, default=[], doc="role nouns whose article alone shows the gender (cantante)"),
     "titles": param(list, default=[], doc="capitalised words that may open a name run (Mr, Frau)"),
     "not_names": param(list, default=[], doc="capitalised words that never name a person (English I)"),
+    "place_openers": param(list, default=["san", "santa", "santo", "sant", "são", "sao", "saint", "sainte", "st", "ste",
+                                          "sankt", "sint", "port", "puerto", "porto", "fort", "mount", "lake", "cape",
+                                          "cabo"],
+                           doc="first words of a place's name (San Antonio, Port Harcourt): the given name after them is no person"),
+    "place_prepositions": param(list, default=[], doc="words after which a capitalised run is a place (English in: in Austin)"),
     "object_pronouns": param(list, default=[], doc="object forms (him, her): never the subject of their own clause"),
     "ambiguous_objects": param(list, default=[], doc="object forms that are also possessives (her)"),
     "object_after": param(list, default=[], doc="words after which an ambiguous form is an object (her to, her and)"),
@@ -175,6 +183,8 @@ def build(rule: Rule):  # noqa: ANN201
     nouns.update({w.casefold(): None for w in p["neutral_nouns"]})
     titles = {w.casefold() for w in p["titles"]}
     not_names = frozenset(p["not_names"])
+    place_openers = frozenset(str(w).casefold() for w in p["place_openers"])
+    place_prepositions = frozenset(str(w).casefold() for w in p["place_prepositions"])
     objects = {w.casefold() for w in p["object_pronouns"]}
     ambiguous = {w.casefold() for w in p["ambiguous_objects"]}
     object_after = {w.casefold() for w in p["object_after"]}
@@ -289,6 +299,11 @@ def build(rule: Rule):  # noqa: ANN201
                 j += 1
             run = words[i:j]
             keys = [_key(t.text) for t in run]
+            if len(run) >= 2 and keys[0].casefold() in place_openers or (
+                    i and words[i - 1].text.casefold() in place_prepositions
+                    and _GAP.fullmatch(text[words[i - 1].end:w.start])):
+                i = j
+                continue  # « in San Antonio », "in Austin": a place, not a man called Antonio or Austin
             first_gender = [given[k] for k in keys if k in given]
             known = [g for g in first_gender if g in ("f", "m")]
             gender: str | None

@@ -55,6 +55,7 @@ PARAMS = {
     "list": param(str, required=True, doc="lowercase words, '{lang}' = the document's language"),
     "report_next": param(bool, default=False),
     "title_cues": param(list, default=[], doc="words announcing a work's title (film, série, album)"),
+    "title_cue_list": param(str, default="", doc="file of more such words beside the rule, one per line"),
     "articles": param(list, default=[], doc="(no-stop) articles of the lists: one followed by a verb or a "
                       "conjunction of ``not_after_article``, or by an elided clitic, ends a name (« Kim Jong Un a "
                       "dit »), not a sentence"),
@@ -81,7 +82,10 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         raise ValueError("mode must be after-comma or no-stop")
     template = str(p["list"])
     report_next = p["report_next"]
-    cues = frozenset(fold(w) for w in p["title_cues"])
+    cue_words = [str(w) for w in p["title_cues"]]
+    if p["title_cue_list"]:
+        cue_words += read_list(rule.resolve(str(p["title_cue_list"])))
+    cues = frozenset(fold(w) for w in cue_words)
     articles = frozenset(fold(w) for w in p["articles"])
     not_after_article = frozenset(fold(w) for w in p["not_after_article"])
     cache: dict[str, frozenset[str]] = {}
@@ -101,6 +105,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         text = doc.prose
         headline: dict[int, bool] = {}
         names: dict[str, bool] = {}
+        titles: set[str] | None = None
         for m in expr.finditer(text, overlapped=True):
             word = m.group("word")
             if fold(word) not in words:
@@ -126,6 +131,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 head = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)
                 if len(head) == 2 and ":" in head[1] and len(head[1].split(":", 1)[0].split()) <= 3:
                     continue  # a label line ("Crédit photo : Reuters Le…")
+            if articles and fold(word) in articles:
+                if titles is None:
+                    titles = _work_titles(text, cues, articles, words | not_after_article)
+                if fold(word) + " " + fold(m.group("next")) in titles:
+                    continue  # « Son album, Les marées d'octobre, paru… »: a title whose italics were lost
             line = text.rfind("\n", 0, m.start()) + 1
             if line not in headline:
                 end = text.find("\n", m.start())
@@ -164,6 +174,50 @@ def _word_before(text: str, pos: int) -> str:
     """The word just before ``pos`` (across one run of spaces), folded; '' if none."""
     m = _LAST_WORD.search(text[max(0, pos - 40):pos])
     return fold(m.group(1)) if m else ""
+
+
+_MID_ARTICLE = regex.compile(
+    r"(?<=(?P<before>[\p{Ll}\p{M},])[ \u00a0\u202f]++)(?P<word>\p{Lu}\p{Ll}*+)[ \u00a0\u202f]++(?P<next>\p{Ll}[\p{L}\p{M}]*+)"
+)
+_CLAUSE_END = regex.compile(r"[.!?;:\n«»“”\"()]")
+
+
+def _work_titles(text: str, cues: frozenset[str], articles: frozenset[str], small: frozenset[str]) -> set[str]:
+    """The titles of works the article writes in sentence case without their italics, as « article
+    next-word » keys (folded): a capitalised article in mid-sentence opens a title when a word of
+    `cues` stands in the same clause before it and the title is set off by a comma (« son premier
+    album, Les marées d'octobre, paru en… », « un album entier sur la crise, Les quais vides ») or
+    follows the cue within three words (« un refrain de La complainte »), and when the article
+    writes the same capitalised article and word in mid-sentence twice or more (« contient La
+    complainte du caplan », later « de La complainte du caplan »): a lost full stop does not
+    repeat itself word for word. A title's second word is a word of three letters or more that is
+    not in `small` (function words, verbs after which no article stands: « , Das ist », « Il a »)."""
+    seen: dict[str, int] = {}
+    found: set[str] = set()
+    for m in _MID_ARTICLE.finditer(text):
+        word = fold(m.group("word"))
+        nxt = fold(m.group("next"))
+        if word not in articles or len(nxt) < 3 or nxt in small:
+            continue
+        key = word + " " + nxt
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] >= 2:
+            found.add(key)
+            continue
+        if not cues:
+            continue
+        start = m.start("word")
+        window = text[max(0, start - 100):start]
+        cut = max((b.end() for b in _CLAUSE_END.finditer(window)), default=0)
+        before = [fold(w) for w in _WORD.findall(window[cut:])]
+        if not before:
+            continue
+        if m.group("before") == ",":
+            if any(w in cues for w in before):
+                found.add(key)
+        elif any(w in cues for w in before[-3:]):
+            found.add(key)
+    return found
 
 
 def _title_like(line: str) -> bool:

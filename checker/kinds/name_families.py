@@ -344,7 +344,9 @@ _COMMON = 3.0
 
 def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  # noqa: ANN001
     """Capitalised spellings sharing their first four letters, two edits apart (near) or a common word
-    one or two edits from a rare repeated name (autocorrect)."""
+    one or two edits from a rare repeated name (autocorrect). An everyday word (Zipf ≥ 4.5, a
+    demonym like "Chinese" beside the given name "Chinedu") is the article's own word, not a
+    name an autocorrect replaced."""
     by_prefix: dict[str, list[_Form]] = defaultdict(list)
     pool: dict[str, _Form] = {}
     for f in forms.values():
@@ -394,7 +396,7 @@ def _near(forms, namelike, freq, sentences_of, emit, modes) -> Iterator[Hit]:  #
                 rare_a, rare_b = freq(f.text) < _RARE, freq(model.text) < _RARE
                 shared = bool(f.before & model.before)
                 if ("near" in modes and d == 2 and min(len(a), len(b)) < 9 and rare_a and rare_b
-                        and (family >= 3 or shared)) or ("autocorrect" in modes and d <= 2 and rare_b and freq(f.text) >= _COMMON
+                        and (family >= 3 or shared)) or ("autocorrect" in modes and d <= 2 and rare_b and _COMMON <= freq(f.text) < _EVERYDAY
                       and len(model.spans) >= 2 and len(f.spans) == 1):
                     pass
                 else:

@@ -6,6 +6,10 @@ params:
 - ``exceptions``: expressions (compiled without ``ignore_case``; write ``(?i)`` if needed); a match
   lying inside a match of any of them is not reported (``Al Pacino`` as an exception to ``Al``).
 - ``replacement``: a template (``\\1``, ``\\g<name>``) expanded into the suggestion.
+- ``unless_document``: expressions (their own flags, as exceptions) that show a house style under
+  which the pattern is no error: when one of them matches anywhere in the document, the rule
+  reports nothing there (a wire dispatch whose dateline « (ANSA) - » shows that its feed types
+  every dash as a spaced hyphen).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ PARAMS = {
     "ignore_case": param(bool, default=False),
     "exceptions": param(list, default=[], doc="expressions whose matches are never reported inside"),
     "replacement": param(str, default=None, doc="suggestion template; \\1 and \\g<name> expand"),
+    "unless_document": param(list, default=[], doc="expressions: one found anywhere in the document silences the rule there"),
 }
 
 _TIMEOUT = 5.0
@@ -65,7 +70,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 branches = branch_sources(p["pattern"], flags)
         return pattern, Scan(pattern, Branches(branches, flags)) if branches else None, exceptions
 
+    @functools.cache
+    def house() -> list[regex.Pattern[str]]:
+        return compile_exceptions(p["unless_document"])
+
     if not is_trusted():
+        house()
         pattern = make()[0]
         if isinstance(group, int) and group > pattern.groups:
             raise ValueError(f"group {group} does not exist in the pattern")
@@ -79,7 +89,12 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         pattern, scan, exceptions = make()
         guard: Guard | None = None  # the exceptions are scanned at the first match
         found = scan.matches(text, doc) if scan is not None else pattern.finditer(text, timeout=_TIMEOUT)
+        styled: bool | None = None  # the house styles are looked for at the first match
         for m in found:
+            if styled is None:
+                styled = any(h.search(text, timeout=_TIMEOUT) for h in house())
+                if styled:
+                    return
             start, end = m.span(group)
             if start < 0 or start == end:
                 continue

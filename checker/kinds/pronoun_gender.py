@@ -403,9 +403,14 @@ def build(rule: Rule):  # noqa: ANN201
         prev_nick = False  # the previous word was a quoted nickname inside a name
         run_start = 0  # index of the first word of the current capitalised run
 
+        #: Words of a full name whose given name tells no gender (« Riley O'Connell »): a surname also
+        #: carried by a woman of the article (« Mia O'Connell », his sister) tells nothing either.
+        unsexed: set[str] = set()
+        either = False  # reading a full name whose given name is given to both (gazetteer "u")
+
         def learn(word: str, g: str) -> None:
             # a surname carried by a woman and a man of the article (father and daughter) tells nothing
-            surnames[word] = g if surnames.get(word, g) == g else None
+            surnames[word] = g if surnames.get(word, g) == g and word not in unsexed else None
         # sentence_of(start), read from a pointer: the words come in order, so the narration
         # sentences begun at or before a word only grow (no bisection, no call, per word).
         sent = 0
@@ -449,7 +454,13 @@ def build(rule: Rule):  # noqa: ANN201
                     and _personal(text, words, idx, topic_impersonal):
                 last_m = last_male = sent  # « Il ajoute que … »: this sentence is about a man
             if not (cap and follows and prev_cap):
-                naming = None
+                naming, either = None, False
+            elif either and key not in pronouns:
+                unsexed.add(key)  # « Riley O'Connell »: this surname tells no gender
+                if key in surnames:
+                    surnames[key] = None
+            if cap and gaz.get(key, "f") not in ("f", "m") and key not in pronouns:
+                either = True  # a given name of both genders, wherever it stands in the run
             if naming and key not in pronouns and key not in female_names and key not in male_names:
                 learn(key, naming)  # the surname of the person just named
                 if naming == "f":
