@@ -83,3 +83,13 @@ def test_a_quotation_translated_after_a_comma_before_the_sentence_goes_on() -> N
             "Tóquio nasceu o álbum ao vivo «Rosa de Lisboa», editado apenas no mercado japonês.")
     start, end = text.index("«une"), text.index("»") + 1
     assert quotation_translated(Document(text, lang="pt"), start, end, "pt")
+
+
+def test_a_rare_word_doubled_is_another_languages_reduplication() -> None:
+    en = "A neighbour's boda boda business and a small shop were started with money sent from abroad."
+    assert not check_rules("MT212", en, "en")
+    fr = "Les plus prudents demandent la viande « leb leb », c'est-à-dire à peine saisie."
+    assert not check_rules("MT211", fr, "fr")
+    # A common word doubled is still a slip, in either language.
+    assert [f.text for f in check_rules("MT212", "The minister presented the the bill on Tuesday.", "en")] == ["the"]
+    assert [f.text for f in check_rules("MT211", "Le ministre a présenté le le projet mardi.", "fr")] == ["le"]

@@ -10,6 +10,9 @@ params:
   which the pattern is no error: when one of them matches anywhere in the document, the rule
   reports nothing there (a wire dispatch whose dateline « (ANSA) - » shows that its feed types
   every dash as a spaced hyphen).
+- ``min_zipf``: a match whose reported text is one word less frequent than this (Zipf) in the
+  document's language is not reported: the doubled-word rules leave the reduplicated words of other
+  languages alone (« boda boda », « leb leb »), which no machine glitch doubles.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ PARAMS = {
     "exceptions": param(list, default=[], doc="expressions whose matches are never reported inside"),
     "replacement": param(str, default=None, doc="suggestion template; \\1 and \\g<name> expand"),
     "unless_document": param(list, default=[], doc="expressions: one found anywhere in the document silences the rule there"),
+    "min_zipf": param(float, int, default=None, doc="a reported word rarer than this in the document's language is skipped"),
 }
 
 _TIMEOUT = 5.0
@@ -52,6 +56,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     flags = regex.IGNORECASE if p["ignore_case"] else 0
     group = p["group"]
     replacement = p["replacement"]
+    min_zipf = p["min_zipf"]
     needs = required_literals(p["pattern"], strict=True)
 
     @functools.cache
@@ -102,10 +107,23 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                 guard = Guard(guarded_spans(text, exceptions))
             if guard is not None and guard.covers(start, end):
                 continue
+            if min_zipf is not None and _rare_word(text[start:end], ctx, min_zipf):
+                continue
             suggestions = (m.expand(replacement),) if replacement is not None else ()
             yield Hit(start, end, suggestions)
 
     return check
+
+
+def _rare_word(word: str, ctx: Context, min_zipf: float) -> bool:
+    """Whether `word`, a single word, is rarer than `min_zipf` in the document's language and in
+    English (a doubled English word in another language's page is still a doubled word)."""
+    if not word.isalpha():
+        return False
+    from checker import lexicon
+
+    lang = ctx.primary if ctx is not None else "en"
+    return max(lexicon.zipf(word, lang), lexicon.zipf(word, "en")) < min_zipf
 
 
 _NUMBERED_REF = regex.compile(r"\\(?:[1-9]|g<\d+>)")
