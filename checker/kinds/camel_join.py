@@ -77,6 +77,8 @@ def build(rule: Rule):  # noqa: ANN201
                 continue
             if pieces[0][:1].islower() and len(pieces[0]) <= 2:
                 continue
+            if all(len(x) <= 2 for x in pieces) or any(a == b for a, b in zip(pieces, pieces[1:])):
+                continue  # « AnTuTu », « MoMo »: a brand of syllables, or of one said twice, not glued words
             if not all(_frequent(x, langs, min_zipf) or fold(x) in function_words for x in pieces):
                 continue
             at_line_start = start == 0 or text[start - 1] in "\r\n"

@@ -176,7 +176,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         from checker import langid
 
         words = shared_content_words(doc, text)
-        if len(words) < needed or not candidate(words, lang):
+        if len(words) < needed or not candidate(words, lang) or _names_and_figures(text):
             return words, None, 0.0
         found = langid.is_foreign(text, lang, min_words=needed, threshold=threshold)
         return words, *(found or (None, 0.0))
@@ -428,6 +428,19 @@ _EN_STOP = frozenset(
 )
 
 
+_LETTER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}'’]*+")
+
+
+def _names_and_figures(text: str) -> bool:
+    """A list of names and figures, not a sentence of another language: three quarters of its
+    words or more capitalised, and digits among them (« Nuggets 124 x 115 Trail Blazers; Spurs
+    108 x 99 Rockets; … »: results whose team names are English words)."""
+    words = [w for w in _LETTER_WORD.findall(text) if len(w) > 1]  # (not the « x » of a score)
+    if len(words) < 6 or not any(c.isdigit() for c in text):
+        return False
+    return 4 * sum(1 for w in words if w[:1].isupper()) >= 3 * len(words)
+
+
 def _paraphrased(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the words after the quotation at [start, end), in its paragraph, say it again in the
     article's language: a German paraphrase in reported speech (Konjunktiv I: « Der Spieler fühle
@@ -448,6 +461,12 @@ def _paraphrased(text: str, start: int, end: int, lang: str) -> bool:
     # a nationality (« European » / « europei ») is.
     later = {unaccented(w) for w in _LONG_WORD.findall(after)}
     found = sum(1 for w in quoted if any(_cognate(unaccented(w), v) for v in later))
+    if lang == "de" and not found:
+        # German capitalises its nouns: a word the quotation writes in lowercase (« coins ») found
+        # again capitalised (« die Coins ») is said again; a name is capitalised in both.
+        lower = {w.casefold() for w in _LONG_WORD.findall(text, start + 1, end - 1)} - _EN_STOP
+        nouns = {unaccented(w.casefold()) for w in _ANY_LONG_WORD.findall(after)}
+        found = sum(1 for w in lower if any(_cognate(unaccented(w), v) for v in nouns))
     return (found >= 2 and 3 * found >= len(quoted)) or (found >= 1 and len(quoted) <= 2)
 
 

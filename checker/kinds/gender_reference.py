@@ -108,6 +108,19 @@ def _key(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+def _after_preposition(words, i: int, preps: frozenset[str] | set[str]) -> bool:  # noqa: ANN001
+    """Whether a preposition stands two or three words before the name at word `i`, with only
+    articles and capitalised words (a demonym, a title) between (« contre l'Américaine X »)."""
+    for k in range(i - 2, max(-1, i - 4), -1):
+        between = words[k + 1:i]
+        # (an elided article stays glued to its word: « l'Américaine »)
+        if not all(len(w.text) <= 3 or regex.split(r"['’]", w.text)[-1][:1].isupper() for w in between):
+            return False
+        if words[k].text.casefold() in preps:
+            return True
+    return False
+
+
 class _StartSet:
     """``pos in starts``: a word at pos opens a sentence or a line (bounded look-back, linear)."""
 
@@ -487,6 +500,8 @@ def build(rule: Rule):  # noqa: ANN201
             i = bisect.bisect_left(starts, start)
             if i > 0 and words[i - 1].text.casefold() in preps and start - words[i - 1].end <= 2:
                 continue
+            if _after_preposition(words, i, preps):
+                continue  # « le match contre l'Américaine X est programmé »: X is no subject
             j = nxt
             # one parenthesis between the name and the verb: « X (born 1957) is … »
             if j < len(words):

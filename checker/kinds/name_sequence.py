@@ -84,7 +84,7 @@ def build(rule: Rule):  # noqa: ANN201
                     capitalised = _capitalised_names(doc)
                 name = found
                 start, end = name[0].start, name[-1].end
-                if _quoted(text, start, end):
+                if _quoted(text, start, end) or _in_quotation(text, start, end):
                     continue  # « Jajeong-ui jeongwon », son titre original: a title, not a person
                 yield Hit(start, end, _suggest(doc, name, capitalised, lang), confidence=0.85)
 
@@ -119,6 +119,18 @@ def _quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\u202f")
     after = text[end : end + 3].lstrip(" \u00a0\u202f")
     return before[-1:] in ("«", "“", "\"", "‘", "„") and after[:1] in ("»", "”", "\"", "’", "“")
+
+
+def _in_quotation(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a quotation in guillemets or curly quotes that closes
+    after it on the same line (« Sie hat eine enorme Reife gezeigt »: someone's words, no list)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    head, tail = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    for opening, closing in (("«", "»"), ("“", "”"), ("„", "“")):
+        if head.rfind(opening) > head.rfind(closing) and closing in tail:
+            return True
+    return False
 
 
 def _is_cap(tok: Token) -> bool:

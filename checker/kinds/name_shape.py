@@ -9,7 +9,8 @@ is a word any list knows, and both are found only against the article's own spel
   concatenation of the parts of a multi-word name the article also writes in full (parts
   joined by spaces or hyphens, each capitalised): reported with the full name as suggestion;
 - ``lowered``: a lowercase token right before a capitalised word (it stands in a name's
-  first slot) that the article writes capitalised elsewhere as part of a multi-word name,
+  first slot) that the article writes capitalised elsewhere as the first part of a multi-word
+  name (« Engenharia Aeroespacial » makes no « engenheiro aeroespacial Rui … » a slip),
   and that the article's language does not know as a common word (Zipf below
   ``max_known``: word lists hold surnames too, « choi » at 3.2, but « rose » at 4.7); the
   name it belongs to elsewhere must not open a sentence (« Montame Zipod » at a line's
@@ -83,8 +84,9 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0")
             if before and (before[-1].islower() or before[-1] in ",;"):
                 # inside a sentence: its capitals are a name's, not a sentence's first word
-                for part in _SPACE.split(name):
-                    capital_parts.add(part.split("-")[0].casefold())
+                # Only a name's first part: a word that ends a name (« Engenharia Aeroespacial ») is
+                # no surname that a lowercase slip could have moved before a given name.
+                capital_parts.add(_SPACE.split(name)[0].split("-")[0].casefold())
         # Single capitalised tokens inside a sentence (« avec Choi en »): a name used alone. They
         # count only before a hyphenated given name (« choi Min-jae »), the romanised Korean or
         # Chinese shape, where a lowercase word of the language cannot stand.

@@ -28,6 +28,10 @@ params:
   (too few quotations, or an even mix) and the article uses this one at least once, it is
   the reference: every top-level quotation in another style is reported (one « » against
   one "…" is enough). A clear majority of another style still wins.
+- ``term_style``: a style the language keeps for titles, nicknames and terms beside another for
+  what people say (Italian “ ” beside « »): when every quotation of that style is short (eight
+  words at most, no sentence punctuation), its quotations are left out of the count, so two
+  styles with two uses are no mix.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ PARAMS = {
     "skip_foreign": param(bool, default=True),
     "foreign_min_words": param(int, default=2),
     "preferred": param(str, default=""),
+    "term_style": param(str, default="", doc="a style the language keeps for short terms, titles and nicknames"),
 }
 
 _SPACES = " \u00a0\u202f\t"
@@ -91,6 +96,7 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
     min_majority, max_share, skip_foreign = p["min_majority"], p["max_share"], p["skip_foreign"]
     foreign_min_words = max(2, p["foreign_min_words"])
     preferred = str(p["preferred"])
+    term_style = str(p["term_style"])
     if preferred and preferred not in styles:
         raise ValueError("preferred: must be one of styles")
 
@@ -104,6 +110,11 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
         for passage in doc.passages:
             quotes.extend(_top_level(_pairs(text, passage.start, passage.end, styles)))
         quotes = [q for q in quotes if not any(s <= q.start < e for s, e in skip)]
+        if term_style:
+            terms = [q for q in quotes if q.style == term_style]
+            if terms and all(_term(doc.text[q.start + 1:q.end - 1]) for q in terms):
+                # Italian « » for what people say, “ ” for titles, nicknames and terms: two uses
+                quotes = [q for q in quotes if q.style != term_style]
         counts = Counter(q.style for q in quotes)
         if len(counts) < 2:
             return
@@ -126,6 +137,15 @@ def build(rule: Rule):  # noqa: ANN201 - returns the check callable
                             "count": str(n_major)})
 
     return check
+
+
+_WORDS = regex.compile(r"[\p{L}\p{N}]++")
+
+
+def _term(inner: str) -> bool:
+    """A title, a nickname or a term rather than words someone said: eight words at most, no
+    sentence punctuation (“Genshin Impact”, “el Flaco”, “Geldpolitik mit Augenmass”)."""
+    return len(_WORDS.findall(inner)) <= 8 and not any(c in inner for c in ".!?…;:")
 
 
 def _pairs(text: str, start: int, end: int, styles: list[str]) -> list[_Quote]:

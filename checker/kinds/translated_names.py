@@ -187,6 +187,8 @@ def build(rule: Rule):  # noqa: ANN201
             if not _has_capitals(found, capitals):
                 continue
             start, end = m.span()
+            if _PLACE_AFTER.match(text, end):
+                continue  # « les Aigles de Lisbonne », « les Lions de l'Atlas »: a nickname of its own
             where = original_in(text, original, (start, end))
             if where is not None and _meaning_given(text, original_before(text, original, start), start):
                 continue  # « Al-Hilal – der Name bedeutet auf Arabisch „der Halbmond“ »: the name explained
@@ -218,6 +220,11 @@ def _meaning_given(text: str, before: tuple[int, int] | None, start: int) -> boo
     return not regex.search(r"[.!?](?:[ \u00a0\n]|$)|\n", between) and _MEANING.search(between) is not None
 
 
+#: A place after a rendering makes it a nickname of its own (« les Aigles de Lisbonne », « las
+#: Águilas del América », « die Adler aus Frankfurt »), not the original translated.
+_PLACE_AFTER = regex.compile(
+    r"[ \u00a0]++(?:de|du|des|d['’]|del|de la|di|da|do|dos|das|von|aus|of)[ \u00a0]*+(?:l['’]|la[ \u00a0]|el[ \u00a0])?\p{Lu}"
+)
 _RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++")
 #: What may stay glued to the end of a name (the pattern's look-ahead: VELOURS ROUGEde Joy).
 _GLUED = ("de", "of", "del", "di", "da", "do", "von")
