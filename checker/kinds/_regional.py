@@ -40,18 +40,10 @@ def implied_regions(doc: Document, ctx: Context) -> frozenset[str]:
     key = "regional:" + "|".join(sorted(map(str, table)))
     got = doc.cache.get(key)
     if got is None:
-        found = set()
-        for region, words in table.items():
-            if not isinstance(words, list) or not words:
-                continue
-            pattern = _words_pattern(tuple(str(w) for w in words))
-            seen: set[str] = set()
-            for m in pattern.finditer(doc.text, timeout=_TIMEOUT):
-                seen.add(m.group().casefold())
-                if len(seen) >= 2:
-                    found.add(str(region).upper())
-                    break
-        got = doc.cache[key] = frozenset(found)
+        got = doc.cache[key] = frozenset(
+            str(region).upper() for region, words in table.items()
+            if isinstance(words, list) and words and _two_of(doc.text, words)
+        )
     return got  # type: ignore[no-any-return]
 
 
@@ -65,10 +57,15 @@ def uses_words(doc: Document, ctx: Context, setting: str) -> bool:
     key = "regional-words:" + setting
     got = doc.cache.get(key)
     if got is None:
-        seen: set[str] = set()
-        for m in _words_pattern(tuple(str(w) for w in words)).finditer(doc.text, timeout=_TIMEOUT):
-            seen.add(m.group().casefold())
-            if len(seen) >= 2:
-                break
-        got = doc.cache[key] = len(seen) >= 2
+        got = doc.cache[key] = _two_of(doc.text, words)
     return bool(got)
+
+
+def _two_of(text: str, words: list) -> bool:  # noqa: ANN001
+    """Whether `text` holds two different words of `words` (expressions matched as whole words)."""
+    seen: set[str] = set()
+    for m in _words_pattern(tuple(str(w) for w in words)).finditer(text, timeout=_TIMEOUT):
+        seen.add(m.group().casefold())
+        if len(seen) >= 2:
+            return True
+    return False

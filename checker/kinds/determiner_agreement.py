@@ -221,6 +221,12 @@ def build(rule: Rule):  # noqa: ANN201
         def joined(a, b) -> bool:
             return bool(_GAP.fullmatch(text[a.end : b.start]))
 
+        def english_compound(i: int) -> bool:
+            """« un data breach »: the word at `i` opens an English compound, which takes its own
+            gender (asked only of a finding about to be reported: the look-ups are off the loop)."""
+            return lang != "en" and i + 1 < len(words) and joined(words[i], words[i + 1]) \
+                and _english_pair(words[i].text, words[i + 1].text, lang)
+
         # Whether a word can be the determiner (or the adjective) the loop looks for before a
         # noun: the start of a finding is one of these at most three words before the noun (a
         # numeral and an adjective may come between). A noun with none is not looked up.
@@ -237,12 +243,10 @@ def build(rule: Rule):  # noqa: ANN201
                 m = _NEXT.match(text, w.end)
                 if m and m.group(1).islower():
                     continue  # « un vague souvenir », « un fin connaisseur »: an adjective before its noun
-            if lang != "en" and i + 1 < len(words) and joined(w, words[i + 1]) and _english_pair(low, words[i + 1].text, lang):
-                continue  # « un data breach »: the first word of an English compound, which takes its own gender
             g, listed = gender(low, lex, lang)
             if g is None:
                 hit = after(words, text, i, None)
-                if hit is not None:
+                if hit is not None and not english_compound(i):
                     yield hit
                 continue
             if low in person_nouns:
@@ -275,11 +279,12 @@ def build(rule: Rule):  # noqa: ANN201
                     start = words[found[0]].start
                     clash = clash or found[1] != g
             if clash and start is not None:
-                yield Hit(start, w.end, confidence=0.8,
-                          args={"noun": low, "gender": "feminine" if g == "f" else "masculine"})
+                if not english_compound(i):
+                    yield Hit(start, w.end, confidence=0.8,
+                              args={"noun": low, "gender": "feminine" if g == "f" else "masculine"})
             else:
                 hit = after(words, text, i, g)
-                if hit is not None:
+                if hit is not None and not english_compound(i):
                     yield hit
 
     def determiner_at(words: Sequence[Any], text: str, j: int, noun: str, listed: bool) -> tuple[int, str] | None:
